@@ -1,0 +1,95 @@
+// Package note parses a member's study note (markdown, Notion export, blog
+// HTML pasted into markdown) into one document model whose every block and
+// sentence keeps the line number it came from.
+//
+// Parsing never fails: any byte sequence gives a Document. Only decoding
+// (see Decode) reports errors, for files that are binary or in an unknown
+// encoding.
+package note
+
+// Style is the way a note is written, detected from its content.
+type Style string
+
+// Note styles.
+const (
+	StyleMarkdown Style = "markdown"
+	StyleHTML     Style = "html"      // blog (Tistory) HTML pasted into .md
+	StyleNotion   Style = "notion"    // Notion export: <aside> call-outs, 날짜:/담당자: properties
+	StyleLinkOnly Style = "link-only" // nothing but a link to a post elsewhere
+	StyleEmpty    Style = "empty"
+)
+
+// Kind is the kind of a block.
+type Kind string
+
+// Block kinds.
+const (
+	KindHeading   Kind = "heading"
+	KindParagraph Kind = "paragraph"
+	KindListItem  Kind = "item"
+	KindCallout   Kind = "callout" // Notion <aside>, GitHub "> [!NOTE]"
+	KindQuote     Kind = "quote"
+	KindTable     Kind = "table" // one block per table row
+	KindCode      Kind = "code"  // code blocks: kept as blocks, never as sentences
+)
+
+// Block is one structural unit of a note, as plain text.
+type Block struct {
+	Kind Kind `json:"kind"`
+	// Level is the heading level (1-6) for headings and the nesting depth
+	// (0 = top level) for list items and quotes.
+	Level int `json:"level,omitempty"`
+	// Text is the block's plain text: no markdown syntax, no HTML tags, no
+	// entities, no image references or link URLs (link text is kept).
+	Text string `json:"text"`
+	// Line and EndLine are 1-based line numbers in the file.
+	Line    int `json:"line"`
+	EndLine int `json:"end_line"`
+	// Emphasis lists the bold/strong (and highlighted) spans of the block.
+	Emphasis []string `json:"emphasis,omitempty"`
+	// Path is the text of the enclosing headings, outermost first.
+	Path []string `json:"path,omitempty"`
+}
+
+// Sentence is one sentence of a non-code block.
+type Sentence struct {
+	// ID is the index of the sentence in Document.Sentences.
+	ID int `json:"id"`
+	// Block is the index of the block in Document.Blocks.
+	Block int    `json:"block"`
+	Kind  Kind   `json:"kind"`
+	Text  string `json:"text"`
+	// Line is the 1-based line of the file where the sentence starts.
+	Line int `json:"line"`
+	// Emphasis lists the emphasised spans that fall inside this sentence.
+	Emphasis []string `json:"emphasis,omitempty"`
+	// Path is the text of the enclosing headings, outermost first.
+	Path []string `json:"path,omitempty"`
+}
+
+// Stats counts the things that describe how a note is written.
+type Stats struct {
+	Bytes    int `json:"bytes"`
+	Lines    int `json:"lines"`
+	Headings int `json:"headings"`
+	Images   int `json:"images"`
+	Links    int `json:"links"`
+	Code     int `json:"code"`     // code blocks
+	Formulas int `json:"formulas"` // $...$ / $$...$$ spans
+	Tables   int `json:"tables"`
+	Callouts int `json:"callouts"`
+	HTML     int `json:"html"` // raw HTML blocks or inline tags
+}
+
+// Document is a parsed note.
+type Document struct {
+	// Path is the note's path as given to Parse (relative to the repository).
+	Path      string     `json:"path"`
+	Style     Style      `json:"style"`
+	Title     string     `json:"title,omitempty"`
+	Blocks    []Block    `json:"blocks"`
+	Sentences []Sentence `json:"sentences"`
+	// Links are the URLs the note links to (kept out of sentences).
+	Links []string `json:"links,omitempty"`
+	Stats Stats    `json:"stats"`
+}

@@ -1,0 +1,41 @@
+package workspace
+
+// ConfigFile is the name of the configuration file at the repository root.
+const ConfigFile = "moim.yaml"
+
+// DefaultOutputName is the insights document's default file name.
+const DefaultOutputName = "ai-insights.md"
+
+// Config is the content of moim.yaml. When present it overrides detection.
+type Config struct {
+	// Version of the file format; 1.
+	Version int `yaml:"version"`
+	// Layout is where notes are: a path pattern relative to the repository
+	// with {week} (a number, zero padding allowed: {week:02}) and {member}
+	// (a member's name, romanised name, GitHub id or alias) placeholders,
+	// e.g. "weeks/week{week:02}/study-note-{member}.md".
+	Layout string `yaml:"layout,omitempty"`
+	// Output is the insights document's file name inside each week folder.
+	Output string `yaml:"output,omitempty"`
+	// Template is a template file relative to the repository.
+	Template string        `yaml:"template,omitempty"`
+	Members  []Member      `yaml:"members,omitempty"`
+	Schedule []ScheduleRow `yaml:"schedule,omitempty"`
+	// Engine holds the LLM settings; flags override env, env overrides it.
+	Engine EngineConfig `yaml:"engine,omitempty"`
+}
+
+// EngineConfig configures the generation engine.
+type EngineConfig struct {
+	// Name is offline, openai or anthropic.
+	Name    string `yaml:"name,omitempty"`
+	Model   string `yaml:"model,omitempty"`
+	BaseURL string `yaml:"base_url,omitempty"`
+	// APIKeyEnv names the environment variable that holds the API key;
+	// the key itself never goes into moim.yaml.
+	APIKeyEnv string `yaml:"api_key_env,omitempty"`
+	// ContextTokens is the model's context size used to split long notes.
+	ContextTokens int `yaml:"context_tokens,omitempty"`
+	// Concurrency limits parallel requests.
+	Concurrency int `yaml:"concurrency,omitempty"`
+}
