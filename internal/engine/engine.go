@@ -5,6 +5,7 @@ package engine
 
 import (
 	"context"
+	"sort"
 
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/note"
@@ -41,4 +42,52 @@ type Engine interface {
 	// has. It sets Members and Group of the returned week; the caller sets
 	// the file-level fields (title, paths, input hash).
 	Generate(ctx context.Context, in *Input) (*insight.Week, error)
+}
+
+// Evidence is one sentence of a member's note offered to a section.
+type Evidence struct {
+	// ID is unique within a week: "<member index>.<sentence id>", e.g. "2.41".
+	ID     string  `json:"id"`
+	Member string  `json:"member"`
+	File   string  `json:"file"`
+	Line   int     `json:"line"`
+	Text   string  `json:"text"`
+	Score  float64 `json:"score"`
+	// Terms are the concept terms of the sentence.
+	Terms []string `json:"terms,omitempty"`
+}
+
+// Concept is one row of the week's member × concept matrix.
+type Concept struct {
+	Term string `json:"term"`
+	// Counts maps a member name to the number of sentences of their note
+	// that mention the concept.
+	Counts map[string]int `json:"counts"`
+}
+
+// Members returns the names of the members who mention the concept.
+func (c Concept) Members() []string {
+	var out []string
+	for m, n := range c.Counts {
+		if n > 0 {
+			out = append(out, m)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Analysis is the offline analysis of a week, shared by all engines.
+type Analysis struct {
+	// Evidence maps member name → section key → candidates, best first.
+	Evidence map[string]map[string][]Evidence `json:"evidence"`
+	// Concepts is the member × concept matrix, most shared first.
+	Concepts []Concept `json:"concepts"`
+	// Sentences maps evidence ID → evidence for every sentence of every note.
+	Sentences map[string]Evidence `json:"-"`
+}
+
+// Analyzer computes a week's Analysis.
+type Analyzer interface {
+	Analyze(in *Input) *Analysis
 }
