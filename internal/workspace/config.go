@@ -39,3 +39,11 @@ type EngineConfig struct {
 	// Concurrency limits parallel requests.
 	Concurrency int `yaml:"concurrency,omitempty"`
 }
+
+// EngineName is the configured engine, "offline" when none is (c may be nil).
+func (c *Config) EngineName() string {
+	if c == nil || c.Engine.Name == "" {
+		return "offline"
+	}
+	return c.Engine.Name
+}

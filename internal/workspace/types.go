@@ -23,6 +23,9 @@ type ScheduleRow struct {
 	Topic      string `yaml:"topic,omitempty" json:"topic,omitempty"`
 	Presenter  string `yaml:"presenter,omitempty" json:"presenter,omitempty"`
 	Integrator string `yaml:"integrator,omitempty" json:"integrator,omitempty"`
+	// Source and Line locate the row (README.md or moim.yaml) for provenance.
+	Source string `yaml:"-" json:"source,omitempty"`
+	Line   int    `yaml:"-" json:"line,omitempty"`
 }
 
 // NoteFile is one member's note for one week.

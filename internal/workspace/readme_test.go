@@ -1,0 +1,110 @@
+package workspace
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestParseSchedule(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []ScheduleRow
+	}{
+		{
+			name: "Korean header, bold and links stripped, 주차 words",
+			text: studyReadme,
+			want: []ScheduleRow{
+				{Week: 1, Date: "3/4", Chapters: "1장", Topic: "관계형 모델", Presenter: "박지민", Integrator: "최유나", Line: 21},
+				{Week: 2, Date: "3/11", Chapters: "2-3장", Topic: "인덱스와 조인", Presenter: "최유나", Integrator: "정하늘", Line: 22},
+				{Week: 3, Date: "3/18", Chapters: "4장", Topic: "트랜잭션", Presenter: "정하늘", Integrator: "박지민", Line: 23},
+			},
+		},
+		{
+			name: "English header with Week N and a column order of its own",
+			text: "# Study\n\n| Presenter | Week | Topic | Date |\n|---|---|---|---|\n| 박지민 | Week 1 | 정렬 | 2025-03-04 |\n| `최유나` | week 2 | 탐색 | 2025-03-11 |\n",
+			want: []ScheduleRow{
+				{Week: 1, Date: "2025-03-04", Topic: "정렬", Presenter: "박지민", Line: 5},
+				{Week: 2, Date: "2025-03-11", Topic: "탐색", Presenter: "최유나", Line: 6},
+			},
+		},
+		{
+			name: "회차 and 정리자 columns, escaped pipe, rows without a week skipped",
+			text: "| 회차 | 주제 | 정리자 |\n| --- | --- | --- |\n| 1회차 | A \\| B | 정하늘 |\n| 특강 | 초청 강연 | - |\n| 02 | C | 박지민, 최유나 |\n",
+			want: []ScheduleRow{
+				{Week: 1, Topic: "A | B", Integrator: "정하늘", Line: 3},
+				{Week: 2, Topic: "C", Integrator: "박지민, 최유나", Line: 5},
+			},
+		},
+		{
+			name: "tables in code fences and tables without a week column are not schedules",
+			text: "```\n| 주차 | 날짜 |\n|---|---|\n| 1주차 | 3/4 |\n```\n\n| 이름 | 역할 |\n|---|---|\n| 박지민 | 리더 |\n",
+			want: nil,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := parseReadme(tt.text).schedule
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("schedule =\n%+v\nwant\n%+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseReadmeMembers(t *testing.T) {
+	tests := []struct {
+		name     string
+		text     string
+		want     []Member
+		warnings int
+	}{
+		{
+			name: "avatars link ids; names come from the schedule in order of appearance",
+			text: studyReadme,
+			want: []Member{
+				{Name: "박지민", GitHub: "jimin-park"}, {Name: "최유나", GitHub: "yunachoi"}, {Name: "정하늘", GitHub: "sky-j"},
+			},
+			warnings: 1, // sky-j is given by order
+		},
+		{
+			name: "participant list with names, mentions and links on the same line",
+			text: "# 모임\n\n## Members\n\n- 최유나 (@yuna-c) — 백엔드 개발자\n- [박지민](https://github.com/jm-p)\n- 정하늘\n- Alice\n\n## 규칙\n\n- 김치찌개 금지\n",
+			want: []Member{
+				{Name: "최유나", GitHub: "yuna-c"}, {Name: "박지민", GitHub: "jm-p"}, {Name: "정하늘"}, {Name: "Alice"},
+			},
+		},
+		{
+			name: "participant table; repository links are not people",
+			text: "## 참여자\n\n| 이름 | GitHub |\n|---|---|\n| 박지민 | [@jm](https://github.com/jm) |\n\n[저장소](https://github.com/org/repo)\n",
+			want: []Member{{Name: "박지민", GitHub: "jm"}},
+		},
+		{
+			name: "ids that fit no name and outnumber the names become members",
+			text: "## 참여자\n\n<a href=\"https://github.com/aaa\">x</a> <a href=\"https://github.com/bbb\">y</a>\n\n| 주차 | 발표자 |\n|---|---|\n| 1 | 박지민 |\n",
+			want: []Member{{Name: "박지민"}, {Name: "aaa", GitHub: "aaa"}, {Name: "bbb", GitHub: "bbb"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			info := parseReadme(tt.text)
+			if !reflect.DeepEqual(info.members, tt.want) {
+				t.Errorf("members =\n%+v\nwant\n%+v", info.members, tt.want)
+			}
+			if len(info.warnings) != tt.warnings {
+				t.Errorf("warnings = %q, want %d", info.warnings, tt.warnings)
+			}
+		})
+	}
+}
+
+func TestParseWeekCell(t *testing.T) {
+	for cell, want := range map[string]int{
+		"1주차": 1, "**2주차**": 2, "Week 3": 3, "W4": 4, "05": 5, "[6주차](weeks/week06)": 6, "제7회차": 7,
+		"특강": 0, "": 0, "1/2": 0,
+	} {
+		if got := parseWeekCell(cell); got != want {
+			t.Errorf("parseWeekCell(%q) = %d, want %d", cell, got, want)
+		}
+	}
+}
