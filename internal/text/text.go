@@ -1,91 +1,74 @@
 // Package text holds the language-aware text utilities moim needs for
-// Korean and English study notes: sentence splitting, term extraction and
-// similarity.
+// Korean and English study notes: sentence splitting (Sentences), concept
+// term extraction (Analyzer, Default, Terms) and similarity (Jaccard,
+// BigramF1, Normalize).
+//
+// Two term analyzers exist: KagomeAnalyzer (morphological analysis with
+// mecab-ko-dic, the default) and FreeAnalyzer (dictionary-free suffix
+// stripping with corpus statistics). docs/text-analysis.md records how they
+// were compared and why the default was chosen.
 package text
 
 import (
-	"strings"
-	"unicode"
-	"unicode/utf8"
+	"os"
+	"sync"
 )
 
-// Sentences splits a block of plain text into sentences. It understands
-// English punctuation and Korean sentence endings (~다., ~요., ~함, ~음 before
-// a line break). Empty pieces are dropped; text is trimmed.
-func Sentences(s string) []string {
-	var out []string
-	var b strings.Builder
-	flush := func() {
-		t := strings.TrimSpace(b.String())
-		if t != "" {
-			out = append(out, t)
-		}
-		b.Reset()
-	}
-	rs := []rune(s)
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
-		if r == '\n' {
-			flush()
-			continue
-		}
-		b.WriteRune(r)
-		if r == '.' || r == '!' || r == '?' || r == '。' {
-			// end of sentence when followed by space/end and not a number like 3.5
-			next := rune(0)
-			if i+1 < len(rs) {
-				next = rs[i+1]
-			}
-			if next == 0 || unicode.IsSpace(next) {
-				if r == '.' && i > 0 && unicode.IsDigit(rs[i-1]) && i+2 < len(rs) && unicode.IsDigit(rs[i+2]) {
-					continue
-				}
-				flush()
-			}
-		}
-	}
-	flush()
-	return out
+var defaultAnalyzer struct {
+	once sync.Once
+	a    Analyzer
 }
 
-// josa are Korean particles stripped from the end of an eojeol.
-var josa = []string{"으로써", "으로서", "에서는", "에게서", "이라는", "이라고", "에서", "으로", "에게", "까지", "부터", "보다", "처럼", "라는", "라고", "하고", "이나", "과", "와", "은", "는", "이", "가", "을", "를", "의", "에", "로", "도", "만"}
+// AnalyzerEnv names the environment variable that overrides the default
+// analyzer: "free" selects the dictionary-free analyzer (no start-up cost,
+// lower quality), anything else the kagome analyzer.
+const AnalyzerEnv = "MOIM_TEXT_ANALYZER"
 
-var stop = map[string]bool{
-	"the": true, "and": true, "for": true, "with": true, "that": true, "this": true, "are": true, "from": true,
-	"있다": true, "없다": true, "하는": true, "있는": true, "것이": true, "이는": true, "그리고": true, "하지만": true,
-	"통해": true, "위해": true, "대한": true, "따라": true, "경우": true, "때문": true, "수": true, "것": true, "등": true,
+// Default returns the analyzer moim uses: the kagome analyzer, or the
+// dictionary-free one when MOIM_TEXT_ANALYZER=free. The choice is made once
+// per process. Creating the kagome analyzer is cheap; its dictionary is
+// loaded on the first Terms call (or by Warm), once per process.
+func Default() Analyzer {
+	defaultAnalyzer.once.Do(func() {
+		if os.Getenv(AnalyzerEnv) == "free" {
+			defaultAnalyzer.a = NewFree()
+			return
+		}
+		defaultAnalyzer.a = NewKagome()
+	})
+	return defaultAnalyzer.a
 }
 
-// Terms extracts candidate concept terms from text: Latin words and Korean
-// eojeol with their particles stripped, lower-cased, without stop words.
+// Warm starts loading the default analyzer's dictionary in the background
+// and returns at once, so a caller that knows analysis will follow (moim
+// generate) can overlap the load with reading and parsing notes. Calling
+// it is optional and idempotent.
+func Warm() {
+	if k, ok := Default().(*KagomeAnalyzer); ok {
+		go func() { _ = k.Load() }()
+	}
+}
+
+// Terms returns the display texts of the terms Default() finds in s,
+// without repeats: a term is reported once, in the spelling of its first
+// occurrence, in order of first appearance (terms with equal Term.Key are
+// the same term). Callers that count or compare terms should use
+// Default().Terms and Term.Key instead.
 func Terms(s string) []string {
-	var out []string
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-')
-	}) {
-		f = strings.Trim(strings.ToLower(f), "-")
-		if isHangul(f) {
-			for _, j := range josa {
-				if strings.HasSuffix(f, j) && utf8.RuneCountInString(f)-utf8.RuneCountInString(j) >= 2 {
-					f = strings.TrimSuffix(f, j)
-					break
-				}
-			}
-		}
-		if utf8.RuneCountInString(f) < 2 || stop[f] {
-			continue
-		}
-		out = append(out, f)
-	}
-	return out
+	return Dedup(Default().Terms(s))
 }
 
-func isHangul(s string) bool {
-	for _, r := range s {
-		if unicode.Is(unicode.Hangul, r) {
-			return true
+// Dedup returns the texts of ts without repeats by Key, keeping the first
+// spelling and the order of first appearance.
+func Dedup(ts []Term) []string {
+	seen := make(map[string]bool, len(ts))
+	var out []string
+	for _, t := range ts {
+		if seen[t.Key] {
+			continue
 		}
+		seen[t.Key] = true
+		out = append(out, t.Text)
 	}
-	return false
+	return out
 }

@@ -1,0 +1,135 @@
+package text
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	ko "github.com/ikawaha/kagome-dict-ko"
+	"github.com/ikawaha/kagome-dict/dict"
+	"github.com/ikawaha/kagome/v2/tokenizer"
+)
+
+// KagomeAnalyzer extracts terms with the kagome morphological analyzer and
+// the mecab-ko-dic dictionary (kagome-dict-ko), plus a small user
+// dictionary of AI/ML vocabulary (domainNouns). The dictionary (about 25 MB
+// compressed in the binary) is loaded on the first call to Terms, once per
+// process, and shared by every KagomeAnalyzer.
+type KagomeAnalyzer struct{}
+
+var kagome struct {
+	once sync.Once
+	tok  *tokenizer.Tokenizer
+	err  error
+}
+
+// NewKagome returns the kagome-based analyzer. It does not load the
+// dictionary; Load or the first Terms call does.
+func NewKagome() *KagomeAnalyzer { return &KagomeAnalyzer{} }
+
+// Load loads the dictionary now (once per process) and reports a failure
+// to build the user dictionary.
+func (*KagomeAnalyzer) Load() error {
+	kagome.once.Do(func() {
+		kagome.tok, kagome.err = newKagomeTokenizer()
+	})
+	return kagome.err
+}
+
+func newKagomeTokenizer() (*tokenizer.Tokenizer, error) {
+	recs := make(dict.UserDictRecords, 0, len(domainNouns))
+	seen := make(map[string]bool)
+	for _, w := range domainNouns {
+		if seen[w] {
+			continue
+		}
+		seen[w] = true
+		recs = append(recs, dict.UserDicRecord{Text: w, Tokens: []string{w}, Yomi: []string{w}, Pos: "NNG"})
+	}
+	ud, err := recs.NewUserDict()
+	if err != nil {
+		return nil, fmt.Errorf("text: kagome user dictionary: %w", err)
+	}
+	// DictShrink leaves out the feature columns we do not read, which
+	// saves memory; POS tags are kept.
+	t, err := tokenizer.New(ko.DictShrink(), tokenizer.OmitBosEos(), tokenizer.UserDict(ud))
+	if err != nil {
+		return nil, fmt.Errorf("text: kagome tokenizer: %w", err)
+	}
+	return t, nil
+}
+
+// Terms implements Analyzer. If the dictionary cannot be loaded (it is
+// embedded, so this means a broken build) it falls back to the
+// dictionary-free analyzer.
+func (a *KagomeAnalyzer) Terms(s string) []Term {
+	if err := a.Load(); err != nil {
+		return NewFree().Terms(s)
+	}
+	var c compounder
+	for _, p := range scanPieces(s) {
+		if p.isLatin {
+			c.add(latinMorph(p))
+			continue
+		}
+		space := false
+		for _, t := range kagome.tok.Analyze(p.text, tokenizer.Normal) {
+			tag, ok := t.FeatureAt(0) // the POS tag, without allocating
+			if !ok {
+				c.add(morph{surf: t.Surface, kind: kBreak})
+				continue
+			}
+			if tag == "SP" || strings.TrimSpace(t.Surface) == "" {
+				space = true
+				continue
+			}
+			first, last := tag, tag
+			if i := strings.IndexByte(tag, '+'); i >= 0 {
+				first, last = tag[:i], tag[strings.LastIndexByte(tag, '+')+1:]
+			}
+			k := kagomeKind(first, t.Surface)
+			if k == kNoun && utf8.RuneCountInString(t.Surface) >= 3 && (strings.HasSuffix(t.Surface, "함") || strings.HasSuffix(t.Surface, "됨")) {
+				// "정리함" is a noun (a box) in the dictionary but a
+				// note-style predicate (정리+함) in study notes
+				k = kBreak
+			}
+			if (first == "VV" || first == "VA") && !space && isHadaForm(t.Surface) {
+				// "정렬한다" tagged 정렬/NNG 한다/VV: a verbal noun
+				k = kPred
+			}
+			c.add(morph{surf: t.Surface, kind: k, space: space})
+			if last != first && kagomeKind(last, "") != kNoun {
+				c.add(morph{surf: "", kind: kBreak})
+			}
+			space = false
+		}
+	}
+	return c.terms()
+}
+
+// kagomeKind maps a mecab-ko-dic POS tag to the stream kind.
+func kagomeKind(tag, surf string) kind {
+	switch tag {
+	case "NNG", "NNP", "NP", "SH":
+		if breakWords[surf] {
+			return kBreak
+		}
+		return kNoun
+	case "SL":
+		return kLatin
+	case "XSN":
+		return kSuffix
+	case "XPN":
+		return kPrefix
+	case "XSV", "XSA":
+		return kPred
+	}
+	return kBreak
+}
+
+// isHadaForm reports whether a verb surface is a form of 하다 or 되다.
+func isHadaForm(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("하한할함해했되된될됨돼됐", r)
+}

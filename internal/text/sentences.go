@@ -1,0 +1,166 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+)
+
+// maxSentenceRunes bounds a sentence without punctuation; longer runs are
+// cut at a clause boundary (see cutLong).
+const maxSentenceRunes = 400
+
+// abbreviations never end a sentence although a period and a space follow.
+var abbreviations = set("e.g i.e vs cf al etc.al Dr Mr Mrs Ms Prof Fig fig No no approx ca Jr Sr St Inc Ltd Co eq Eq Sec sec")
+
+// Sentences splits a block of plain text into sentences, trimmed, empty
+// pieces dropped. Rules:
+//
+//   - a line break always ends a sentence, so list items and headings
+//     without punctuation are one sentence each;
+//   - '.', '?', '!' (and '。', '？', '！') end a sentence when followed by
+//     whitespace or the end, or when '.' closes a Korean syllable and
+//     another Hangul syllable follows directly ("했다.그래서"); closing
+//     quotes and brackets stay with the sentence;
+//   - no split inside decimals and versions (3.5, GPT-3.5), after
+//     abbreviations (e.g., i.e., vs., Dr.) or at an ellipsis (..., …);
+//   - a sentence longer than 400 runes is cut at its last clause boundary
+//     (", ", "며 ", "고 ") before the limit, or at a space.
+//
+// Korean nominal endings (~함, ~음, ~임, ~됨) end a sentence at a line
+// break or at the end of the text, which the first rule covers.
+func Sentences(s string) []string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		for _, sent := range splitLine([]rune(line)) {
+			out = append(out, cutLong(sent)...)
+		}
+	}
+	return out
+}
+
+func splitLine(rs []rune) []string {
+	var out []string
+	start := 0
+	emit := func(end int) {
+		t := strings.TrimSpace(string(rs[start:end]))
+		if t != "" {
+			out = append(out, t)
+		}
+		start = end
+	}
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if !isTerminator(r) {
+			continue
+		}
+		// swallow repeated terminators ("?!", "!!") and closers
+		j := i + 1
+		for j < len(rs) && (isTerminator(rs[j]) && rs[j] != '.' || isCloser(rs[j])) {
+			j++
+		}
+		if r == '.' && !periodEnds(rs, i) {
+			continue
+		}
+		if j < len(rs) && !unicode.IsSpace(rs[j]) {
+			// "했다.그래서": split only after a Korean syllable
+			if !(r == '.' && i > 0 && isHangulSyllable(rs[i-1]) && isHangulSyllable(rs[j])) {
+				continue
+			}
+		}
+		emit(j)
+		i = j - 1
+	}
+	emit(len(rs))
+	return out
+}
+
+func isTerminator(r rune) bool {
+	switch r {
+	case '.', '?', '!', '。', '？', '！':
+		return true
+	}
+	return false
+}
+
+func isCloser(r rune) bool {
+	switch r {
+	case '"', '\'', ')', ']', '}', '”', '’', '」', '』', '》', '〉':
+		return true
+	}
+	return false
+}
+
+// periodEnds reports whether the period at rs[i] can end a sentence.
+func periodEnds(rs []rune, i int) bool {
+	// ellipsis: "..." or a period next to another period
+	if i+1 < len(rs) && rs[i+1] == '.' || i > 0 && rs[i-1] == '.' {
+		return false
+	}
+	// decimal or version: a digit follows directly
+	if i+1 < len(rs) && unicode.IsDigit(rs[i+1]) {
+		return false
+	}
+	// the word before the period
+	k := i
+	for k > 0 && !unicode.IsSpace(rs[k-1]) && rs[k-1] != '(' {
+		k--
+	}
+	word := string(rs[k:i])
+	if abbreviations[word] || abbreviations[strings.TrimSuffix(word, ".")] {
+		return false
+	}
+	// a single Latin initial ("J. Smith") or a list number ("1.")
+	if len([]rune(word)) == 1 && rs[i-1] >= 'A' && rs[i-1] <= 'Z' {
+		return false
+	}
+	if word != "" && isDigits(word) {
+		return false
+	}
+	return true
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// cutLong cuts a sentence longer than maxSentenceRunes at clause
+// boundaries so later stages stay bounded.
+func cutLong(s string) []string {
+	rs := []rune(s)
+	var out []string
+	for len(rs) > maxSentenceRunes {
+		cut := lastBoundary(rs[:maxSentenceRunes])
+		if cut <= 0 {
+			cut = maxSentenceRunes
+		}
+		if t := strings.TrimSpace(string(rs[:cut])); t != "" {
+			out = append(out, t)
+		}
+		rs = rs[cut:]
+	}
+	if t := strings.TrimSpace(string(rs)); t != "" {
+		out = append(out, t)
+	}
+	return out
+}
+
+// lastBoundary returns the rune offset just after the last clause boundary
+// (", ", "며 ", "고 ") in rs, else after the last space, else 0.
+func lastBoundary(rs []rune) int {
+	for i := len(rs) - 2; i > 0; i-- {
+		if rs[i+1] == ' ' && (rs[i] == ',' || rs[i] == '며' || rs[i] == '고') {
+			return i + 2
+		}
+	}
+	for i := len(rs) - 1; i > 0; i-- {
+		if rs[i] == ' ' {
+			return i + 1
+		}
+	}
+	return 0
+}

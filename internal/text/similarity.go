@@ -1,0 +1,98 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Normalize returns s in NFC with runs of whitespace collapsed to one
+// space, trimmed, and Latin letters lower-cased (Hangul is unchanged).
+func Normalize(s string) string {
+	s = norm.NFC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// Jaccard returns |A∩B| / |A∪B| of the two lists taken as sets; 0 when
+// both are empty.
+func Jaccard(a, b []string) float64 {
+	sa := make(map[string]bool, len(a))
+	for _, x := range a {
+		sa[x] = true
+	}
+	sb := make(map[string]bool, len(b))
+	for _, x := range b {
+		sb[x] = true
+	}
+	if len(sa) == 0 && len(sb) == 0 {
+		return 0
+	}
+	inter := 0
+	for x := range sa {
+		if sb[x] {
+			inter++
+		}
+	}
+	return float64(inter) / float64(len(sa)+len(sb)-inter)
+}
+
+// BigramF1 compares two strings by their character bigrams: the F1 of the
+// bigram multisets of Normalize(a) and Normalize(b), taken over letters and
+// digits only (spaces and punctuation are ignored, so "검색 증강" and
+// "검색증강" are equal). A one-letter string counts as one unigram. It
+// returns 0 when either side has no letters.
+func BigramF1(a, b string) float64 {
+	ga, gb := bigrams(a), bigrams(b)
+	na, nb := 0, 0
+	for _, n := range ga {
+		na += n
+	}
+	for _, n := range gb {
+		nb += n
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	overlap := 0
+	for g, n := range ga {
+		overlap += min(n, gb[g])
+	}
+	if overlap == 0 {
+		return 0
+	}
+	p := float64(overlap) / float64(na)
+	r := float64(overlap) / float64(nb)
+	return 2 * p * r / (p + r)
+}
+
+func bigrams(s string) map[string]int {
+	var rs []rune
+	for _, r := range Normalize(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			rs = append(rs, r)
+		}
+	}
+	m := make(map[string]int)
+	if len(rs) == 1 {
+		m[string(rs)]++
+	}
+	for i := 0; i+1 < len(rs); i++ {
+		m[string(rs[i:i+2])]++
+	}
+	return m
+}

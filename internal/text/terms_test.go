@@ -1,0 +1,151 @@
+package text
+
+import (
+	"reflect"
+	"slices"
+	"testing"
+)
+
+// analyzers are the two implementations under test; the free analyzer
+// runs without corpus statistics here.
+func analyzers() map[string]Analyzer {
+	return map[string]Analyzer{"kagome": NewKagome(), "free": NewFree()}
+}
+
+func texts(ts []Term) []string {
+	var out []string
+	for _, t := range ts {
+		out = append(out, t.Text)
+	}
+	return out
+}
+
+// TestTermsBoth holds cases both analyzers must get exactly right.
+func TestTermsBoth(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"자기 지도 학습은 레이블이 필요 없다.", []string{"자기 지도 학습", "레이블"}},
+		{"검색 증강 생성과 파인튜닝을 비교했다.", []string{"검색 증강 생성", "파인튜닝"}},
+		{"LoRA와 GPT-4를 함께 써봄", []string{"LoRA", "GPT-4"}},
+		{"GPT-3.5는 Llama-2-7B보다 빠르다", []string{"GPT-3.5", "Llama-2-7B"}},
+		{"모델은 크다", []string{"모델"}},
+		{"RAG 파이프라인을 구축했다.", []string{"RAG 파이프라인"}},
+		{"할루시네이션이 발생함", []string{"할루시네이션"}},
+		{"이번 주에는 것과 수 등을 정리함", nil},
+		{"The attention layer of the Transformer", []string{"attention", "layer", "Transformer"}},
+		{"RAG LoRA RLHF", []string{"RAG", "LoRA", "RLHF"}},
+		{"모델들의 토큰화 과정", []string{"모델", "토큰화 과정"}},
+	}
+	for name, a := range analyzers() {
+		for _, tt := range tests {
+			if got := texts(a.Terms(tt.in)); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("%s.Terms(%q) = %q, want %q", name, tt.in, got, tt.want)
+			}
+		}
+	}
+}
+
+func TestTermKeys(t *testing.T) {
+	for name, a := range analyzers() {
+		got := a.Terms("자기 지도 학습과 자기지도학습, LoRA와 lora")
+		var keys []string
+		for _, g := range got {
+			keys = append(keys, g.Key)
+		}
+		want := []string{"자기지도학습", "자기지도학습", "lora", "lora"}
+		if !reflect.DeepEqual(keys, want) {
+			t.Errorf("%s keys = %q, want %q", name, keys, want)
+		}
+	}
+}
+
+// TestJosaStripping checks particles and predicate endings are removed.
+func TestJosaStripping(t *testing.T) {
+	tests := map[string]string{
+		"모델은":     "모델",
+		"파인튜닝을":   "파인튜닝",
+		"데이터에서":   "데이터",
+		"임베딩으로":   "임베딩",
+		"트랜스포머의":  "트랜스포머",
+		"벤치마크와":   "벤치마크",
+		"에이전트라는":  "에이전트",
+		"프롬프트이다.": "프롬프트",
+	}
+	for name, a := range analyzers() {
+		for in, want := range tests {
+			if got := texts(a.Terms(in)); !reflect.DeepEqual(got, []string{want}) {
+				t.Errorf("%s.Terms(%q) = %q, want [%q]", name, in, got, want)
+			}
+		}
+	}
+}
+
+// TestPredicatesAreNotTerms: verbal nouns used as verbs and adjectives
+// give no term.
+func TestPredicatesAreNotTerms(t *testing.T) {
+	for name, a := range analyzers() {
+		for _, in := range []string{"구축했다", "중요한", "새로운", "비교함", "생성된다", "크게", "여전히"} {
+			if got := a.Terms(in); len(got) != 0 {
+				t.Errorf("%s.Terms(%q) = %q, want none", name, in, texts(got))
+			}
+		}
+	}
+}
+
+// TestKagomeSpecific holds cases only the morphological analyzer handles:
+// the dictionary-free one is documented to miss them.
+func TestKagomeSpecific(t *testing.T) {
+	a := NewKagome()
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"정확도가 높아졌음", []string{"정확도"}},
+		{"사전 학습된 언어 모델", []string{"사전", "언어 모델"}},
+		{"토큰 수가 크게 달라진다", []string{"토큰"}},
+		{"레이블 없이 데이터를 만든다", []string{"레이블", "데이터"}},
+	}
+	for _, tt := range tests {
+		if got := texts(a.Terms(tt.in)); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("kagome.Terms(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestFreeLearnsStems: corpus statistics keep a noun that ends like a
+// particle (정확도 = 정확 + 도?) whole once it is seen with other particles.
+func TestFreeLearnsStems(t *testing.T) {
+	untrained := texts(NewFree().Terms("유사도 계산"))
+	trained := texts(NewFree("유사도를 구한다. 유사도가 높다. 유사도는 0이다.").Terms("유사도 계산"))
+	if !slices.Equal(trained, []string{"유사도 계산"}) {
+		t.Errorf("trained Terms = %q, want [유사도 계산]", trained)
+	}
+	if slices.Equal(untrained, trained) {
+		t.Errorf("statistics changed nothing: %q", untrained)
+	}
+}
+
+func TestTermsConvenience(t *testing.T) {
+	got := Terms("LoRA는 좋다. lora로 파인튜닝 비용이 준다. 파인튜닝 비용!")
+	want := []string{"LoRA", "파인튜닝 비용"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Terms = %q, want %q", got, want)
+	}
+	if Default() != Default() {
+		t.Error("Default returns different analyzers")
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	in := "검색 증강 생성과 자기 지도 학습, LoRA와 GPT-4를 비교했다."
+	for name, a := range analyzers() {
+		first := a.Terms(in)
+		for range 5 {
+			if got := a.Terms(in); !reflect.DeepEqual(got, first) {
+				t.Fatalf("%s: run differs: %v vs %v", name, got, first)
+			}
+		}
+	}
+}
