@@ -77,6 +77,16 @@ func (c Concept) Members() []string {
 	return out
 }
 
+// Total is the number of sentences, over all members, that mention the
+// concept.
+func (c Concept) Total() int {
+	n := 0
+	for _, v := range c.Counts {
+		n += v
+	}
+	return n
+}
+
 // Analysis is the offline analysis of a week, shared by all engines.
 type Analysis struct {
 	// Evidence maps member name → section key → candidates, best first.

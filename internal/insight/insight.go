@@ -96,6 +96,9 @@ type Member struct {
 	Submitted bool      `json:"submitted"`
 	Style     string    `json:"style,omitempty"`
 	Sections  []Section `json:"sections"`
+	// Notice is the one line that stands for the member's whole block when
+	// there are no sections (no note submitted this week).
+	Notice string `json:"notice,omitempty"`
 }
 
 // Heading is the member heading text: "김성언 (Kim Seong-Eon)".

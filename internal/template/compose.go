@@ -411,6 +411,11 @@ func (m *merger) keepSection(ps *section, prefix string, own bool) *section {
 	if len(items) < len(ps.items) && !hasContent(items) {
 		return nil
 	}
+	if KeyFor(ps.heading) != "" && !hasContent(items) {
+		// An empty template section of a block moim now writes without
+		// sections (a member without a note): nothing of a person's.
+		return nil
+	}
 	return &section{heading: ps.heading, hint: ps.hint, items: items}
 }
 

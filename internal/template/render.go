@@ -69,6 +69,12 @@ func buildGen(t *Template, w *insight.Week) *genDoc {
 	for _, m := range w.Members {
 		name := stateName(m.Name)
 		b := &genBlock{name: name, heading: singleLine(m.Heading()), prefix: name}
+		if m.Notice != "" && len(m.Sections) == 0 {
+			// A member without a note: one line instead of the sections.
+			b.pre = textItems(m.Notice)
+			g.blocks = append(g.blocks, b)
+			continue
+		}
 		for _, spec := range t.MemberSections {
 			b.sections = append(b.sections, genSectionFor(spec, name, findSection(m.Sections, spec)))
 		}

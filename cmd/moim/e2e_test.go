@@ -1,0 +1,394 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/moim-study/moim/internal/insight"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+var binary string
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	dir, err := os.MkdirTemp("", "moim-e2e-")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "moim")
+	if runtime.GOOS == "windows" {
+		binary += ".exe"
+	}
+	out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
+	if err != nil {
+		os.Stderr.Write(out)
+		panic(err)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func run(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "NO_COLOR=1", "OPENAI_API_KEY=", "ANTHROPIC_API_KEY=")
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return result{code, out.String(), errb.String()}
+}
+
+// copyDemo copies the demo study repository into a temporary folder.
+func copyDemo(t *testing.T) string {
+	t.Helper()
+	src := filepath.Join("..", "..", "examples", "ml-study")
+	dst := t.TempDir()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Start from the notes and template only, not from what a local run of
+	// the demo command wrote (ignored by git).
+	for _, wk := range []string{"week01", "week02"} {
+		os.Remove(filepath.Join(dst, "weeks", wk, "ai-insights.md"))
+	}
+	os.Remove(filepath.Join(dst, "moim.yaml"))
+	return dst
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/moim -update)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from the golden file; run go test ./cmd/moim -update and review the diff\n--- got ---\n%s", name, got)
+	}
+}
+
+func TestVersionAndHelp(t *testing.T) {
+	dir := t.TempDir()
+	if r := run(t, dir, "--version"); r.code != 0 || !strings.HasPrefix(r.stdout, "moim version ") {
+		t.Errorf("--version: %+v", r)
+	}
+	for _, cmd := range []string{"init", "generate", "check"} {
+		r := run(t, dir, cmd, "--help")
+		if r.code != 0 || !strings.Contains(r.stdout, "Examples:") || !strings.Contains(r.stdout, "--repo") {
+			t.Errorf("%s --help: %+v", cmd, r)
+		}
+	}
+	if r := run(t, dir, "generate", "--nope"); r.code != 2 || !strings.Contains(r.stderr, "unknown flag") {
+		t.Errorf("unknown flag: %+v", r)
+	}
+	if r := run(t, dir, "frobnicate"); r.code != 2 {
+		t.Errorf("unknown command: %+v", r)
+	}
+	if r := run(t, dir, "generate", "--format", "yaml"); r.code != 2 || !strings.Contains(r.stderr, "markdown or json") {
+		t.Errorf("bad format: %+v", r)
+	}
+}
+
+func TestDemoRepositoryEndToEnd(t *testing.T) {
+	repo := copyDemo(t)
+
+	r := run(t, repo, "check")
+	if r.code != 1 || !strings.Contains(r.stdout, "week 1: missing") {
+		t.Fatalf("check before generate: %+v", r)
+	}
+
+	r = run(t, repo, "init")
+	if r.code != 0 || !strings.Contains(r.stderr, "members:  4") {
+		t.Fatalf("init: %+v", r)
+	}
+	if r := run(t, repo, "init"); r.code != 2 || !strings.Contains(r.stderr, "already exists") {
+		t.Errorf("second init must refuse: %+v", r)
+	}
+
+	r = run(t, repo, "generate", "--all")
+	if r.code != 0 {
+		t.Fatalf("generate --all: %+v", r)
+	}
+	for _, wk := range []string{"week01", "week02"} {
+		b, err := os.ReadFile(filepath.Join(repo, "weeks", wk, "ai-insights.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := string(b)
+		golden(t, "demo-"+wk+".md", doc)
+		assertNoDebris(t, wk, doc)
+	}
+	week2, _ := os.ReadFile(filepath.Join(repo, "weeks", "week02", "ai-insights.md"))
+	for _, want := range []string{
+		"# Week 02 - 머신러닝 시스템 설계 인사이트",
+		"## 강민수 (Kang Min-Su)",
+		"노트가 제출되지 않았습니다",
+		"### 오개념 정리",
+		"자동 검토 없음",
+	} {
+		if !strings.Contains(string(week2), want) {
+			t.Errorf("week02 lacks %q", want)
+		}
+	}
+
+	if r := run(t, repo, "check"); r.code != 0 {
+		t.Errorf("check after generate: %+v", r)
+	}
+
+	// A person edits week 1: adds a question, rewrites and deletes bullets.
+	p1 := filepath.Join(repo, "weeks", "week01", "ai-insights.md")
+	b, _ := os.ReadFile(p1)
+	edited := editDocument(t, string(b))
+	os.WriteFile(p1, []byte(edited.doc), 0o644)
+	if r := run(t, repo, "generate", "--week", "1"); r.code != 0 {
+		t.Fatalf("regenerate: %+v", r)
+	}
+	b, _ = os.ReadFile(p1)
+	regen := string(b)
+	for _, keep := range []string{edited.added, edited.rewritten} {
+		if n := strings.Count(regen, keep); n != 1 {
+			t.Errorf("human line %q appears %d times after regeneration", keep, n)
+		}
+	}
+	if strings.Contains(regen, edited.deleted) {
+		t.Errorf("deleted bullet %q came back", edited.deleted)
+	}
+	if strings.Contains(regen, edited.original) {
+		t.Errorf("rewritten bullet's original %q came back", edited.original)
+	}
+
+	// A changed note makes the week stale.
+	note := filepath.Join(repo, "weeks", "week01", "study-note-KMS.md")
+	f, _ := os.OpenFile(note, os.O_APPEND|os.O_WRONLY, 0o644)
+	f.WriteString("\n- 피처 저장소는 어떤 기준으로 골라야 할까?\n")
+	f.Close()
+	r = run(t, repo, "check")
+	if r.code != 1 || !strings.Contains(r.stdout, "week 1: stale") || !strings.Contains(r.stdout, "week 2: fresh") {
+		t.Errorf("check after note change: %+v", r)
+	}
+}
+
+type edit struct{ doc, added, rewritten, original, deleted string }
+
+// editDocument adds a question under 공통 질문, rewrites the first bullet of
+// the first member and deletes the second one.
+func editDocument(t *testing.T, doc string) edit {
+	t.Helper()
+	lines := strings.Split(doc, "\n")
+	var e edit
+	e.added = "- 우리 팀은 어떤 요구사항을 가장 먼저 챙겨야 할까? (사람이 추가)"
+	e.rewritten = "- **사람이 고친 문장**: 신뢰성은 조용한 실패를 막는 것에서 시작한다."
+	var bullets []int
+	for i, l := range lines {
+		if strings.HasPrefix(l, "### 공통 질문") {
+			lines = append(lines[:i+1], append([]string{e.added}, lines[i+1:]...)...)
+			break
+		}
+	}
+	inMember := false
+	for i, l := range lines {
+		if strings.HasPrefix(l, "## ") {
+			if inMember {
+				break
+			}
+			inMember = true
+		}
+		if inMember && strings.HasPrefix(l, "- **") {
+			bullets = append(bullets, i)
+		}
+	}
+	if len(bullets) < 3 {
+		t.Fatalf("first member has %d bullets", len(bullets))
+	}
+	e.original = lines[bullets[0]]
+	lines[bullets[0]] = e.rewritten
+	e.deleted = lines[bullets[1]]
+	lines = append(lines[:bullets[1]], lines[bullets[1]+1:]...)
+	e.doc = strings.Join(lines, "\n")
+	return e
+}
+
+var debris = regexp.MustCompile(`&nbsp;|&amp;|<(p|b|br|li|ul|img|aside|span)\b|!\[|\]\(|https?://|\*\*\*\*|\$\\`)
+
+func assertNoDebris(t *testing.T, name, doc string) {
+	t.Helper()
+	body := doc
+	if i := strings.Index(body, "<!-- moim:state"); i >= 0 {
+		body = body[:i]
+	}
+	if m := debris.FindString(body); m != "" {
+		t.Errorf("%s: debris %q in the document", name, m)
+	}
+}
+
+func TestJSONFormat(t *testing.T) {
+	repo := copyDemo(t)
+	r := run(t, repo, "generate", "--week", "1", "--format", "json")
+	if r.code != 0 {
+		t.Fatalf("%+v", r)
+	}
+	var rep insight.Report
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatalf("json: %v", err)
+	}
+	if rep.Engine != "offline" || len(rep.Weeks) != 1 || len(rep.Weeks[0].Members) != 4 {
+		t.Fatalf("report = %+v", rep)
+	}
+	n := 0
+	for _, m := range rep.Weeks[0].Members {
+		for _, s := range m.Sections {
+			for _, b := range s.Bullets {
+				n++
+				if len(b.Sources) == 0 || b.Sources[0].File == "" || b.Sources[0].Line == 0 || b.Engine != "offline" {
+					t.Errorf("bullet without provenance: %+v", b)
+				}
+			}
+		}
+	}
+	if n < 10 {
+		t.Errorf("only %d member bullets", n)
+	}
+	// JSON does not write the week's document.
+	if _, err := os.Stat(filepath.Join(repo, "weeks", "week01", "ai-insights.md")); err == nil {
+		t.Error("--format json wrote the markdown document")
+	}
+}
+
+func TestStdoutAndHandWrittenDocument(t *testing.T) {
+	repo := copyDemo(t)
+	p := filepath.Join(repo, "weeks", "week01", "ai-insights.md")
+	hand := "# Week 01\n\n## 박지민 (Park Ji-Min)\n\n### 핵심 인사이트\n- 손으로 쓴 인사이트\n"
+	os.WriteFile(p, []byte(hand), 0o644)
+	r := run(t, repo, "generate", "--week", "1")
+	if r.code != 2 || !strings.Contains(r.stderr, "weeks/week01/ai-insights.md") || !strings.Contains(r.stderr, "--out") {
+		t.Errorf("hand-written document: %+v", r)
+	}
+	if b, _ := os.ReadFile(p); string(b) != hand {
+		t.Error("hand-written document was changed")
+	}
+	r = run(t, repo, "generate", "--week", "1", "--out", "-")
+	if r.code != 0 || !strings.Contains(r.stdout, "## 박지민 (Park Ji-Min)") {
+		t.Errorf("--out -: %+v", r)
+	}
+	if r := run(t, repo, "generate", "--week", "9"); r.code != 2 || !strings.Contains(r.stderr, "week 9 not found") {
+		t.Errorf("missing week: %+v", r)
+	}
+	empty := t.TempDir()
+	if r := run(t, empty, "generate"); r.code != 1 || !strings.Contains(r.stderr, "nothing to do") {
+		t.Errorf("empty repo: %+v", r)
+	}
+}
+
+// TestReferenceCorpus generates weeks 1-4 of the reference corpus from the
+// basic template when ../shared is present.
+func TestReferenceCorpus(t *testing.T) {
+	corpus := filepath.Join("..", "..", "..", "shared", "corpus")
+	repo := filepath.Join(corpus, "ai-engineering-study")
+	tmpl := filepath.Join(corpus, "templates", "ai-insights-basic.md")
+	if _, err := os.Stat(repo); err != nil {
+		t.Skip("reference corpus not present (../shared/corpus)")
+	}
+	out := t.TempDir()
+	for _, wk := range []string{"1", "2", "3", "4"} {
+		dst := filepath.Join(out, "week"+wk+".md")
+		r := run(t, ".", "generate", "--repo", repo, "--week", wk, "--template", tmpl, "--out", dst)
+		if r.code != 0 {
+			t.Fatalf("week %s: %+v", wk, r)
+		}
+		b, _ := os.ReadFile(dst)
+		doc := string(b)
+		assertNoDebris(t, "week"+wk, doc)
+		for _, h := range []string{"(Kim Seong-Eon)", "(Ahn Tae-Hyun)", "(Lee Eun-Jeong)", "(Heo Chae-Yeon)"} {
+			if !strings.Contains(doc, "## ") || !strings.Contains(doc, h) {
+				t.Errorf("week %s: no member heading with %s", wk, h)
+			}
+		}
+		// Every section has content.
+		for _, sec := range strings.Split(doc, "\n### ")[1:] {
+			body := sec[strings.Index(sec, "\n")+1:]
+			content := 0
+			for _, l := range strings.Split(body, "\n") {
+				if strings.HasPrefix(l, "- ") && len(l) > 4 || strings.HasPrefix(l, "|") {
+					content++
+				}
+				if strings.HasPrefix(l, "## ") || strings.HasPrefix(l, "---") {
+					break
+				}
+			}
+			if content == 0 {
+				t.Errorf("week %s: empty section %q", wk, strings.SplitN(sec, "\n", 2)[0])
+			}
+		}
+	}
+}
+
+// TestWeekTemplateWithPlaceholders uses the week's own document as the
+// template when it still has the placeholders, keeping a question a person
+// wrote into it before the first run.
+func TestWeekTemplateWithPlaceholders(t *testing.T) {
+	repo := copyDemo(t)
+	tpl := "# 2주차 정리\n\n우리끼리 쓰는 소개 문장.\n\n---\n\n## 박지민 (Park Ji-Min)\n\n### 핵심 인사이트\n<!-- 가장 중요한 개념 -->\n\n\n### 실무 적용 아이디어\n<!-- 어디에 쓸까 -->\n\n\n---\n\n## 통합 토론 주제\n\n### 공통 질문\n- 사람이 미리 적어 둔 질문일까?\n\n### 심화 토론\n-\n"
+	p := filepath.Join(repo, "weeks", "week02", "ai-insights.md")
+	os.WriteFile(p, []byte(tpl), 0o644)
+	if r := run(t, repo, "generate", "--week", "2"); r.code != 0 {
+		t.Fatalf("%+v", r)
+	}
+	b, _ := os.ReadFile(p)
+	doc := string(b)
+	for _, want := range []string{"# 2주차 정리", "우리끼리 쓰는 소개 문장.", "- 사람이 미리 적어 둔 질문일까?", "## 최유나 (Choi Yu-Na)"} {
+		if strings.Count(doc, want) != 1 {
+			t.Errorf("document should contain %q once", want)
+		}
+	}
+	if strings.Contains(doc, "### 독특한 관점") || strings.Contains(doc, "### 다음 주차") {
+		t.Error("sections the week's template does not have were added")
+	}
+}

@@ -1,0 +1,368 @@
+// Package analyze computes the offline analysis of a study week: for every
+// sentence of every member's note, how well it fits each template section,
+// and the member × concept matrix of the week. Engines read the result as
+// evidence (see engine.Analysis).
+package analyze
+
+import (
+	"fmt"
+	"math"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/moim-study/moim/internal/engine"
+	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/note"
+	"github.com/moim-study/moim/internal/text"
+)
+
+// MaxEvidence is the number of candidates kept per member and section.
+const MaxEvidence = 40
+
+// Analyzer is the default engine.Analyzer.
+type Analyzer struct{}
+
+// New returns the offline analyzer.
+func New() *Analyzer { return &Analyzer{} }
+
+// Sentence is a note sentence with the features the selectors use.
+type Sentence struct {
+	engine.Evidence
+	// Context is the previous sentence of the same block when this one
+	// leans on it ("이것을 ...라고 한다"); bullets put it first.
+	Context *Sentence
+	// Raw is the sentence before its label ("Q:", "💡 생각:") was removed;
+	// scoring reads it, bullets use Text.
+	Raw        string
+	Kind       note.Kind
+	Path       []string
+	Emphasis   []string
+	Position   float64 // 0 at the start of the note, 1 at the end
+	Centrality float64 // share of the note's top terms the sentence mentions
+	Scores     map[string]float64
+}
+
+// Member is the analysis of one member's note.
+type Member struct {
+	Name      string
+	Index     int
+	Doc       *note.Document
+	Sentences []Sentence
+	// TermCount counts, per term key, the sentences mentioning it.
+	TermCount map[string]int
+	// Display maps a term key to its first-seen surface form.
+	Display map[string]string
+}
+
+// Week is the analysis of a whole week.
+type Week struct {
+	Members  []*Member
+	Concepts []engine.Concept
+}
+
+// Analyze implements engine.Analyzer.
+func (a *Analyzer) Analyze(in *engine.Input) *engine.Analysis {
+	w := AnalyzeWeek(in)
+	out := &engine.Analysis{
+		Evidence:  map[string]map[string][]engine.Evidence{},
+		Concepts:  w.Concepts,
+		Sentences: map[string]engine.Evidence{},
+	}
+	for _, m := range w.Members {
+		per := map[string][]engine.Evidence{}
+		for _, key := range []string{insight.KeyInsights, insight.KeyPerspective, insight.KeyPractical, insight.KeyStudy} {
+			for _, s := range m.Ranked(key, MaxEvidence) {
+				ev := s.Evidence
+				ev.Score = s.Scores[key]
+				per[key] = append(per[key], ev)
+			}
+		}
+		out.Evidence[m.Name] = per
+		for _, s := range m.Sentences {
+			out.Sentences[s.ID] = s.Evidence
+		}
+	}
+	return out
+}
+
+// AnalyzeWeek computes the features of every sentence and the concept
+// matrix of a week.
+func AnalyzeWeek(in *engine.Input) *Week {
+	w := &Week{}
+	// Members are analysed in parallel, one goroutine per core.
+	res := make([]*Member, len(in.Members))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, mi := range in.Members {
+		if mi.Doc == nil {
+			continue
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(i int, mi engine.MemberInput) {
+			defer func() { <-sem; wg.Done() }()
+			res[i] = analyzeMember(i, mi.Member.Name, mi.Doc)
+		}(i, mi)
+	}
+	wg.Wait()
+	for _, m := range res {
+		if m != nil {
+			w.Members = append(w.Members, m)
+		}
+	}
+	w.Concepts = conceptMatrix(w.Members)
+	return w
+}
+
+func analyzeMember(idx int, name string, doc *note.Document) *Member {
+	m := &Member{Name: name, Index: idx, Doc: doc, TermCount: map[string]int{}, Display: map[string]string{}}
+	n := len(doc.Sentences)
+	for _, s := range doc.Sentences {
+		clean := Clean(s.Text)
+		if !usable(clean) || metaLine.MatchString(strings.ToLower(clean)) {
+			continue
+		}
+		raw := clean
+		clean = StripLabel(clean)
+		var terms []string
+		seen := map[string]bool{}
+		for _, t := range text.Default().Terms(clean) {
+			if seen[t.Key] || !informative(t) {
+				continue
+			}
+			seen[t.Key] = true
+			terms = append(terms, t.Text)
+			m.TermCount[t.Key]++
+			if _, ok := m.Display[t.Key]; !ok {
+				m.Display[t.Key] = t.Text
+			}
+		}
+		pos := 0.0
+		if n > 1 {
+			pos = float64(s.ID) / float64(n-1)
+		}
+		m.Sentences = append(m.Sentences, Sentence{
+			Evidence: engine.Evidence{
+				ID:     fmt.Sprintf("%d.%d", idx+1, s.ID),
+				Member: name,
+				File:   doc.Path,
+				Line:   s.Line,
+				Text:   clean,
+				Terms:  terms,
+			},
+			Raw:      raw,
+			Kind:     s.Kind,
+			Path:     s.Path,
+			Emphasis: s.Emphasis,
+			Position: pos,
+		})
+	}
+	for i := 1; i < len(m.Sentences); i++ {
+		s, prev := &m.Sentences[i], m.Sentences[i-1]
+		if anaphoric(s.Text) && prev.Line >= s.Line-1 && sameBlock(doc, prev, *s) {
+			p := prev
+			p.Context = nil
+			s.Context = &p
+		}
+	}
+	// Centrality: graph centrality (TextRank) blended with how many of the
+	// note's most frequent terms the sentence mentions.
+	top := topTerms(m.TermCount, 30)
+	rank := textRank(m.Sentences)
+	for i := range m.Sentences {
+		s := &m.Sentences[i]
+		hit := 0.0
+		for _, t := range s.Terms {
+			if w, ok := top[Key(t)]; ok {
+				hit += w
+			}
+		}
+		s.Centrality = 0.5*rank[i] + 0.5*math.Min(1, hit/4)
+		s.Scores = scoreSentence(s)
+	}
+	return m
+}
+
+func sameBlock(doc *note.Document, a, b Sentence) bool {
+	ia, ib := sentenceIndex(a.ID), sentenceIndex(b.ID)
+	if ia < 0 || ib < 0 || ia >= len(doc.Sentences) || ib >= len(doc.Sentences) {
+		return false
+	}
+	return doc.Sentences[ia].Block == doc.Sentences[ib].Block
+}
+
+// sentenceIndex returns the note sentence index of an evidence ID "m.s".
+func sentenceIndex(id string) int {
+	i := strings.IndexByte(id, '.')
+	n := 0
+	for _, r := range id[i+1:] {
+		if r < '0' || r > '9' {
+			return -1
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n
+}
+
+// Ranked returns the sentences best fitting a section, best first, at most
+// limit, skipping sentences whose score is not positive.
+func (m *Member) Ranked(key string, limit int) []Sentence {
+	var out []Sentence
+	for _, s := range m.Sentences {
+		if s.Scores[key] > 0 && s.Kind != note.KindTable {
+			out = append(out, s)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Scores[key] > out[j].Scores[key] })
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
+
+func topTerms(count map[string]int, n int) map[string]float64 {
+	type kv struct {
+		k string
+		v int
+	}
+	var all []kv
+	for k, v := range count {
+		if v > 1 {
+			all = append(all, kv{k, v})
+		}
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].v != all[j].v {
+			return all[i].v > all[j].v
+		}
+		return all[i].k < all[j].k
+	})
+	out := map[string]float64{}
+	for i, e := range all {
+		if i >= n {
+			break
+		}
+		out[e.k] = math.Log(1 + float64(e.v))
+	}
+	return out
+}
+
+func conceptMatrix(members []*Member) []engine.Concept {
+	byTerm := map[string]*engine.Concept{}
+	display := map[string]string{}
+	for _, m := range members {
+		for k, n := range m.TermCount {
+			c, ok := byTerm[k]
+			if !ok {
+				c = &engine.Concept{Counts: map[string]int{}}
+				byTerm[k] = c
+				display[k] = m.Display[k]
+			}
+			c.Counts[m.Name] = n
+		}
+	}
+	var out []engine.Concept
+	for k, c := range byTerm {
+		c.Term = display[k]
+		out = append(out, *c)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := len(out[i].Counts), len(out[j].Counts)
+		if a != b {
+			return a > b
+		}
+		ta, tb := out[i].Total(), out[j].Total()
+		if ta != tb {
+			return ta > tb
+		}
+		return out[i].Term < out[j].Term
+	})
+	return out
+}
+
+
+// Key is the comparison key of a term (see text.Term.Key).
+func Key(term string) string {
+	return strings.ToLower(strings.ReplaceAll(term, " ", ""))
+}
+
+// informative reports whether a term can stand for a concept: not a bare
+// number, not a single letter.
+func informative(t text.Term) bool {
+	letters := 0
+	for _, r := range t.Key {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2 || letters >= 1 && utf8.RuneCountInString(t.Key) >= 2 && !unicode.IsDigit([]rune(t.Key)[0])
+}
+
+// Best returns the section among keys whose score for the sentence is the
+// highest, "" when none is positive.
+func (s Sentence) Best(keys ...string) string {
+	best, score := "", 0.0
+	for _, k := range keys {
+		if s.Scores[k] > score {
+			best, score = k, s.Scores[k]
+		}
+	}
+	return best
+}
+
+// Specific reports whether a term is specific enough to name a shared
+// concept on its own: a compound, a Latin word or acronym, or a Korean
+// noun of three syllables or more. Two-syllable single nouns (모델,
+// 데이터) are too general.
+func Specific(term string) bool {
+	if strings.Contains(term, " ") {
+		return true
+	}
+	latin := 0
+	for _, r := range term {
+		if r < 0x80 && unicode.IsLetter(r) {
+			latin++
+		}
+	}
+	if latin >= 2 {
+		return true
+	}
+	if generic[term] {
+		return false
+	}
+	return utf8.RuneCountInString(term) >= 3
+}
+
+// generic are everyday nouns of study notes that name no concept of their
+// own; as single words they never head a bullet or a shared question.
+var generic = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`데이터 시스템 모델 사용자 서비스 프로젝트 텍스트 이미지 방법 정보 결과 성능
+		문제 과정 작업 기술 분야 사람 경우 부분 개념 내용 예시 예측 학습 코드 파일 기능 기법 방식 구조 단계 요소
+		방향 영향 차이 특징 장점 단점 이유 목적 대상 수준 기준 관점 상황 사례 질문 생각 정리 요약 설명 이해
+		사용 활용 적용 도입 필요 중요 가능 자체 전체 일부 대부분 다음 이전 이번 지금 현재 최근 오늘 책 장 절
+		회사 업무 팀 우리 저자 공부 스터디 노트 머신러닝 인공지능 딥러닝 알고리즘 소프트웨어 애플리케이션`) {
+		generic[w] = true
+	}
+}
+
+// usable reports whether a sentence can become a bullet: long enough to
+// say something, not mostly symbols.
+func usable(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 8 {
+		return false
+	}
+	letters := 0
+	for _, r := range s {
+		if isLetter(r) {
+			letters++
+		}
+	}
+	return float64(letters)/float64(n) >= 0.5
+}

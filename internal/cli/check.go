@@ -1,0 +1,65 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/moim-study/moim/internal/pipeline"
+)
+
+// CheckOptions are the flags of `moim check`.
+type CheckOptions struct {
+	Repo string
+}
+
+func newCheckCmd(s *IO) *cobra.Command {
+	o := &CheckOptions{}
+	cmd := &cobra.Command{
+		Use:   "check",
+		Short: "Exit 1 when a week's insights document is missing or older than its notes",
+		Long: `Check compares, for every week that has notes, the notes on disk with the
+ones the week's insights document was generated from (by content, not by
+file time). It names each week whose document is missing or stale and exits
+1, or exits 0 when all are fresh. Run it in the study repository's CI.`,
+		Example: `  moim check
+  moim check --repo ../my-study || moim generate --all --repo ../my-study`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return runCheck(o, s) },
+	}
+	cmd.Flags().StringVar(&o.Repo, "repo", ".", "study repository `DIR`")
+	return cmd
+}
+
+func runCheck(o *CheckOptions, s *IO) error {
+	ws, err := openWorkspace(o.Repo)
+	if err != nil {
+		return err
+	}
+	weeks, err := selectWeeks(ws, nil, true)
+	if err != nil {
+		return err
+	}
+	bad := 0
+	for _, wk := range weeks {
+		pw, err := pipeline.Load(ws, wk, "", "")
+		if err != nil {
+			return &ExitError{Code: ExitInput, Err: err}
+		}
+		exists, fresh := pw.Fresh()
+		switch {
+		case !exists:
+			bad++
+			fmt.Fprintf(s.Out, "week %d: missing  %s\n", wk.Number, wk.Output)
+		case !fresh:
+			bad++
+			fmt.Fprintf(s.Out, "week %d: stale    %s (notes changed since it was generated)\n", wk.Number, wk.Output)
+		default:
+			fmt.Fprintf(s.Out, "week %d: fresh    %s\n", wk.Number, wk.Output)
+		}
+	}
+	if bad > 0 {
+		return &ExitError{Code: ExitCheck, Err: fmt.Errorf("%d of %d week(s) need moim generate", bad, len(weeks))}
+	}
+	return nil
+}

@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/moim-study/moim/internal/workspace"
+)
+
+// InitOptions are the flags of `moim init`.
+type InitOptions struct {
+	Repo  string
+	Force bool
+}
+
+func newInitCmd(s *IO) *cobra.Command {
+	o := &InitOptions{}
+	cmd := &cobra.Command{
+		Use:   "init",
+		Short: "Detect the repository's layout, members and schedule; write moim.yaml",
+		Long: `Init looks at a study repository — week folders, note files, the README's
+participant list and schedule table — and writes what it found to moim.yaml
+at the repository root, then prints a short summary. Edit moim.yaml to fix
+anything it guessed wrong; when present it overrides detection.`,
+		Example: `  moim init                     # the current directory
+  moim init --repo ../my-study
+  moim init --force             # overwrite an existing moim.yaml`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return runInit(o, s) },
+	}
+	cmd.Flags().StringVar(&o.Repo, "repo", ".", "study repository `DIR`")
+	cmd.Flags().BoolVar(&o.Force, "force", false, "overwrite an existing moim.yaml")
+	return cmd
+}
+
+func runInit(o *InitOptions, s *IO) error {
+	root, err := filepath.Abs(o.Repo)
+	if err != nil {
+		return inputErr("--repo %s: %v", o.Repo, err)
+	}
+	path := filepath.Join(root, workspace.ConfigFile)
+	if _, err := os.Stat(path); err == nil && !o.Force {
+		return inputErr("%s already exists; edit it, or run moim init --force to detect again and overwrite it", path)
+	}
+	ws, err := workspace.Detect(root)
+	if err != nil {
+		return &ExitError{Code: ExitInput, Err: err}
+	}
+	warn(s, workspaceWarnings(ws)...)
+	cfg := ws.ToConfig()
+	if err := workspace.SaveConfig(path, cfg); err != nil {
+		return &ExitError{Code: ExitInput, Err: err}
+	}
+	w := s.ErrOut
+	fmt.Fprintf(w, "moim: wrote %s\n", path)
+	fmt.Fprintf(w, "  layout:   %s\n", orNone(ws.Layout))
+	var names []string
+	for _, m := range ws.Members {
+		if m.Roman != "" {
+			names = append(names, fmt.Sprintf("%s (%s)", m.Name, m.Roman))
+		} else {
+			names = append(names, m.Name)
+		}
+	}
+	fmt.Fprintf(w, "  members:  %d — %s\n", len(ws.Members), orNone(strings.Join(names, ", ")))
+	var weeks []string
+	for _, wk := range ws.Weeks {
+		weeks = append(weeks, fmt.Sprintf("%d (%d notes)", wk.Number, len(wk.Notes)))
+	}
+	fmt.Fprintf(w, "  weeks:    %s\n", orNone(strings.Join(weeks, ", ")))
+	fmt.Fprintf(w, "  schedule: %d rows\n", len(ws.Schedule))
+	fmt.Fprintf(w, "  output:   %s\n", ws.OutputName)
+	return nil
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(none found)"
+	}
+	return s
+}

@@ -1,0 +1,120 @@
+// Package cli implements moim's command line: one file per command, each
+// with an options struct, sharing the workspace loading in this file.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes.
+const (
+	ExitOK    = 0
+	ExitCheck = 1 // check failed, nothing to do
+	ExitInput = 2 // usage or input error
+)
+
+// ExitError carries an exit code with the message for the user.
+type ExitError struct {
+	Code int
+	Err  error
+}
+
+func (e *ExitError) Error() string { return e.Err.Error() }
+func (e *ExitError) Unwrap() error { return e.Err }
+
+func inputErr(format string, a ...any) error {
+	return &ExitError{Code: ExitInput, Err: fmt.Errorf(format, a...)}
+}
+
+// IO is where a command reads and writes.
+type IO struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+	// Getenv reads the environment (os.Getenv in production).
+	Getenv func(string) string
+}
+
+// Version is set at build time with -ldflags "-X .../internal/cli.Version=v1.2.3".
+var Version = ""
+
+func version() string {
+	if Version != "" {
+		return Version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// NewRoot builds the command tree.
+func NewRoot(s *IO) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "moim",
+		Short: "Turn a study group's weekly notes into the week's insights document",
+		Long: `moim (모임) reads the weekly notes each member of a study group writes into
+the group's git repository and fills the week's insights document
+(ai-insights.md): per member key insights, unique perspectives, practical
+ideas and what needs more study; for the group common questions, deeper
+debates and links to next week. Every bullet keeps the note line it came
+from, and edits people make to the document survive regeneration.
+
+Offline and deterministic by default; with --engine openai|anthropic an LLM
+writes the bullets and moim verifies them against the notes.`,
+		Example: `  moim init --repo ./my-study          # detect layout, members, schedule → moim.yaml
+  moim generate --repo ./my-study      # the latest week with notes
+  moim generate --week 2 --out -       # print week 2 instead of writing it
+  moim check                           # exit 1 when a week's document is stale`,
+		Version:       version(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(s.Out)
+	root.SetErr(s.ErrOut)
+	root.SetIn(s.In)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &ExitError{Code: ExitInput, Err: fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())}
+	})
+	root.AddCommand(newInitCmd(s), newGenerateCmd(s), newCheckCmd(s))
+	for _, extra := range extraCommands {
+		root.AddCommand(extra(s))
+	}
+	return root
+}
+
+// extraCommands are registered by the files of later commands (eval,
+// serve, site) so that root.go does not change with each of them.
+var extraCommands []func(*IO) *cobra.Command
+
+// Main runs moim with args and returns the process exit code.
+func Main(ctx context.Context, args []string, s *IO) int {
+	root := NewRoot(s)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return ExitOK
+	}
+	fmt.Fprintf(s.ErrOut, "moim: %v\n", err)
+	var ee *ExitError
+	if errors.As(err, &ee) {
+		return ee.Code
+	}
+	if errors.Is(err, context.Canceled) {
+		return ExitInput
+	}
+	// Unknown commands and flags come from cobra as plain errors.
+	return ExitInput
+}
+
+// DefaultIO is the process's standard streams.
+func DefaultIO() *IO {
+	return &IO{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, Getenv: os.Getenv}
+}

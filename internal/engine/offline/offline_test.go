@@ -1,0 +1,280 @@
+package offline
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/moim-study/moim/internal/engine"
+	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/note"
+	"github.com/moim-study/moim/internal/template"
+	"github.com/moim-study/moim/internal/workspace"
+)
+
+// doc builds a note from (kind, path, text, emphasis) lines, one sentence
+// per block, line numbers 1..n.
+func doc(path string, lines ...[4]string) *note.Document {
+	d := &note.Document{Path: path, Style: note.StyleMarkdown}
+	for i, l := range lines {
+		kind := note.Kind(l[0])
+		b := note.Block{Kind: kind, Text: l[2], Line: i + 1, EndLine: i + 1}
+		if l[1] != "" {
+			b.Path = []string{l[1]}
+		}
+		if l[3] != "" {
+			b.Emphasis = []string{l[3]}
+		}
+		if kind == note.KindHeading {
+			b.Level = 2
+			d.Stats.Headings++
+		}
+		d.Blocks = append(d.Blocks, b)
+		if kind == note.KindHeading || kind == note.KindCode {
+			continue
+		}
+		d.Sentences = append(d.Sentences, note.Sentence{
+			ID: len(d.Sentences), Block: i, Kind: kind, Text: l[2], Line: i + 1, Emphasis: b.Emphasis, Path: b.Path,
+		})
+	}
+	return d
+}
+
+var basic = &template.Template{
+	Title: "Week 01 - 테스트 인사이트",
+	MemberSections: []template.SectionSpec{
+		{Key: insight.KeySummary, Heading: "전체적인 작성 내용 요약", Kind: insight.KindParagraph},
+		{Key: insight.KeyInsights, Heading: "핵심 인사이트", Kind: insight.KindBullets},
+		{Key: insight.KeyPerspective, Heading: "독특한 관점 또는 흥미로운 발견", Kind: insight.KindBullets},
+		{Key: insight.KeyPractical, Heading: "실무 적용 아이디어", Kind: insight.KindBullets},
+		{Key: insight.KeyStudy, Heading: "추가 학습이 필요한 부분", Kind: insight.KindBullets},
+		{Key: insight.KeyCorrections, Heading: "오개념 정리", Kind: insight.KindTable},
+	},
+	GroupHeading: "통합 토론 주제",
+	GroupSections: []template.SectionSpec{
+		{Key: insight.KeyCommon, Heading: "공통 질문", Kind: insight.KindBullets},
+		{Key: insight.KeyDebate, Heading: "심화 토론", Kind: insight.KindBullets},
+		{Key: insight.KeyNext, Heading: "다음 주차 연결 포인트", Kind: insight.KindBullets},
+	},
+}
+
+func weekInput() *engine.Input {
+	a := doc("w1/a.md",
+		[4]string{"heading", "", "임베딩 개요", ""},
+		[4]string{"paragraph", "임베딩 개요", "임베딩은 텍스트를 벡터로 바꾸는 핵심 기법이다.", "임베딩"},
+		[4]string{"item", "임베딩 개요", "벡터 검색은 임베딩 사이의 거리로 비슷한 문서를 찾는다.", ""},
+		[4]string{"item", "임베딩 개요", "개인적으로 차원 축소가 의미를 잃지 않는다는 점이 흥미로웠다.", ""},
+		[4]string{"item", "임베딩 개요", "우리 팀 검색 서비스에 벡터 검색을 도입하면 좋겠다.", ""},
+		[4]string{"item", "임베딩 개요", "임베딩 차원은 어떻게 정해야 할까?", ""},
+		[4]string{"code", "", "print('hi')", ""},
+	)
+	b := doc("w1/b.md",
+		[4]string{"paragraph", "", "임베딩을 학습할 때 대조 학습이 자주 쓰인다.", "대조 학습"},
+		[4]string{"item", "", "벡터 검색의 정확도는 임베딩 품질에 달려 있다.", ""},
+		[4]string{"item", "", "대조 학습은 양성 쌍과 음성 쌍을 구분하도록 학습한다.", ""},
+		[4]string{"item", "", "대조 학습에서 음성 쌍을 고르는 방법이 성능을 좌우한다.", ""},
+		[4]string{"item", "", "대조 학습의 배치 크기가 클수록 좋다는 주장은 아직 잘 모르겠다.", ""},
+	)
+	return &engine.Input{
+		Week:     1,
+		Template: basic,
+		Members: []engine.MemberInput{
+			{Member: workspace.Member{Name: "박지민", Roman: "Park Ji-Min"}, Doc: a},
+			{Member: workspace.Member{Name: "최유나", Roman: "Choi Yu-Na"}, Doc: b},
+			{Member: workspace.Member{Name: "정하늘", Roman: "Jung Ha-Neul"}},
+		},
+		Next: &workspace.ScheduleRow{Week: 2, Chapters: "3장", Topic: "벡터 검색과 RAG", Presenter: "최유나", Source: "README.md", Line: 12},
+	}
+}
+
+func section(t *testing.T, secs []insight.Section, key string) insight.Section {
+	t.Helper()
+	for _, s := range secs {
+		if s.Key == key {
+			return s
+		}
+	}
+	t.Fatalf("section %q missing", key)
+	return insight.Section{}
+}
+
+func TestGenerateFillsEverySection(t *testing.T) {
+	w, err := New().Generate(context.Background(), weekInput())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(w.Members) != 3 {
+		t.Fatalf("members = %d", len(w.Members))
+	}
+	a := w.Members[0]
+	if !a.Submitted || a.Note != "w1/a.md" || len(a.Sections) != len(basic.MemberSections) {
+		t.Fatalf("member a = %+v", a)
+	}
+	ins := section(t, a.Sections, insight.KeyInsights)
+	if len(ins.Bullets) == 0 || ins.Bullets[0].Head != "임베딩" {
+		t.Errorf("insights = %+v, want the emphasised definition first", ins.Bullets)
+	}
+	if got := section(t, a.Sections, insight.KeyPerspective); len(got.Bullets) == 0 || !strings.Contains(got.Bullets[0].Text, "흥미로웠다") {
+		t.Errorf("perspective = %+v", got)
+	}
+	if got := section(t, a.Sections, insight.KeyPractical); len(got.Bullets) == 0 || !strings.Contains(got.Bullets[0].Text, "도입") {
+		t.Errorf("practical = %+v", got)
+	}
+	if got := section(t, a.Sections, insight.KeyStudy); len(got.Bullets) == 0 || !strings.HasSuffix(got.Bullets[0].Text, "?") {
+		t.Errorf("study = %+v", got)
+	}
+	if got := section(t, a.Sections, insight.KeyCorrections); len(got.Rows) != 1 || got.Rows[0].Written != NoticeNoReviewW {
+		t.Errorf("corrections = %+v, want the honest no-review row", got)
+	}
+	sum := section(t, a.Sections, insight.KeySummary)
+	if sum.Kind != insight.KindParagraph || len(sum.Bullets) != 1 || !strings.Contains(sum.Bullets[0].Text, "임베딩 개요") {
+		t.Errorf("summary = %+v", sum)
+	}
+	// Missing member: no sections of their own, not submitted.
+	if c := w.Members[2]; c.Submitted || len(c.Sections) != 0 {
+		t.Errorf("missing member = %+v", c)
+	}
+}
+
+func TestBulletsAreAttributedAndUnique(t *testing.T) {
+	in := weekInput()
+	w, err := New().Generate(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range w.Members {
+		seen := map[string]bool{}
+		for _, s := range m.Sections {
+			if len(s.Bullets) > MaxBullets {
+				t.Errorf("%s/%s: %d bullets", m.Name, s.Key, len(s.Bullets))
+			}
+			for _, b := range s.Bullets {
+				if len(b.Sources) == 0 {
+					t.Errorf("%s/%s: bullet without source: %+v", m.Name, s.Key, b)
+				}
+				for _, src := range b.Sources {
+					if src.File != m.Note || src.Line < 1 {
+						t.Errorf("%s/%s: source %+v not in the member's note %s", m.Name, s.Key, src, m.Note)
+					}
+				}
+				if s.Key != insight.KeySummary {
+					k := b.Sources[0].File + ":" + b.Sources[0].Quote
+					if seen[k] {
+						t.Errorf("%s: sentence used twice: %s", m.Name, k)
+					}
+					seen[k] = true
+				}
+				if strings.Contains(b.Markdown(), "print(") {
+					t.Errorf("code leaked into bullet %q", b.Markdown())
+				}
+			}
+		}
+	}
+}
+
+func TestGroupSections(t *testing.T) {
+	w, err := New().Generate(context.Background(), weekInput())
+	if err != nil {
+		t.Fatal(err)
+	}
+	common := section(t, w.Group, insight.KeyCommon)
+	if len(common.Bullets) == 0 {
+		t.Fatal("no common question")
+	}
+	var heads []string
+	for _, b := range common.Bullets {
+		heads = append(heads, b.Head)
+		if !strings.HasSuffix(b.Text, "?") {
+			t.Errorf("common bullet is not a question: %q", b.Text)
+		}
+		if len(b.Sources) < 2 {
+			t.Errorf("common bullet should cite both members: %+v", b.Sources)
+		}
+	}
+	if !strings.Contains(strings.Join(heads, ","), "임베딩") {
+		t.Errorf("common heads = %v, want the shared concept 임베딩", heads)
+	}
+	debate := section(t, w.Group, insight.KeyDebate)
+	var found bool
+	for _, b := range debate.Bullets {
+		if strings.Contains(b.Head, "대조 학습") && strings.Contains(b.Text, "최유나") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("debate = %+v, want 최유나's unique concept 대조 학습", debate.Bullets)
+	}
+	next := section(t, w.Group, insight.KeyNext)
+	if len(next.Bullets) == 0 || !strings.Contains(next.Bullets[0].Text, "벡터 검색과 RAG") || next.Bullets[0].Sources[0].Line != 12 {
+		t.Errorf("next = %+v", next.Bullets)
+	}
+	var linked bool
+	for _, b := range next.Bullets[1:] {
+		if strings.Contains(b.Head, "벡터 검색") {
+			linked = true
+		}
+	}
+	if !linked {
+		t.Errorf("next = %+v, want this week's 벡터 검색 linked to next week's topic", next.Bullets)
+	}
+}
+
+func TestNoScheduleSaysSo(t *testing.T) {
+	in := weekInput()
+	in.Next = nil
+	w, _ := New().Generate(context.Background(), in)
+	if next := section(t, w.Group, insight.KeyNext); next.Notice != NoticeNoSchedule || len(next.Bullets) != 0 {
+		t.Errorf("next = %+v", next)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	a, _ := New().Generate(context.Background(), weekInput())
+	for i := 0; i < 5; i++ {
+		b, _ := New().Generate(context.Background(), weekInput())
+		if !equalWeeks(a, b) {
+			t.Fatal("two runs differ")
+		}
+	}
+}
+
+func equalWeeks(a, b *insight.Week) bool {
+	flat := func(w *insight.Week) string {
+		var sb strings.Builder
+		for _, m := range w.Members {
+			for _, s := range m.Sections {
+				for _, x := range s.Bullets {
+					sb.WriteString(x.Markdown() + "\n")
+				}
+			}
+		}
+		for _, s := range w.Group {
+			for _, x := range s.Bullets {
+				sb.WriteString(x.Markdown() + "\n")
+			}
+		}
+		return sb.String()
+	}
+	return flat(a) == flat(b)
+}
+
+func TestJosa(t *testing.T) {
+	for _, c := range []struct{ word, want string }{
+		{"임베딩", "임베딩을"}, {"모델", "모델을"}, {"데이터", "데이터를"}, {"RAG", "RAG을"}, {"LoRA", "LoRA를"},
+	} {
+		if got := Josa(c.word, "을", "를"); got != c.want {
+			t.Errorf("Josa(%q) = %q, want %q", c.word, got, c.want)
+		}
+	}
+}
+
+func TestShorten(t *testing.T) {
+	long := strings.Repeat("가나다라마바사 ", 40)
+	got := Shorten(long, 50)
+	if n := len([]rune(got)); n > 51 || !strings.HasSuffix(got, "…") {
+		t.Errorf("Shorten = %q (%d runes)", got, n)
+	}
+	if Shorten("짧은 문장.", 50) != "짧은 문장." {
+		t.Error("short sentence changed")
+	}
+}
