@@ -284,7 +284,6 @@ func conceptMatrix(members []*Member) []engine.Concept {
 	return out
 }
 
-
 // Key is the comparison key of a term (see text.Term.Key).
 func Key(term string) string {
 	return strings.ToLower(strings.ReplaceAll(term, " ", ""))

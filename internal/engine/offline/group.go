@@ -180,7 +180,6 @@ func debates(aw *analyze.Week, members []insight.Member, limit int) []insight.Bu
 	return out
 }
 
-
 func nextWeek(in *engine.Input, aw *analyze.Week, limit int) []insight.Bullet {
 	if in.Next == nil {
 		return nil
