@@ -214,6 +214,12 @@ func (m *merger) block(pb *block, gb *genBlock) *block {
 	})
 	lead, after := arrange(gFor, dupOf, len(gb.sections))
 	for _, i := range lead {
+		if len(gb.sections) == 0 && !gb.group && KeyFor(prevSecs[i].heading) != "" && !hasContent(prevSecs[i].items) {
+			// A member moim now writes without sections (no note this
+			// week): the template's empty sections hold nothing of a
+			// person's.
+			continue
+		}
 		if ks := m.keepSection(prevSecs[i], gb.prefix, dupOf[i] < 0); ks != nil {
 			b.sections = append(b.sections, ks)
 		}
@@ -411,11 +417,7 @@ func (m *merger) keepSection(ps *section, prefix string, own bool) *section {
 	if len(items) < len(ps.items) && !hasContent(items) {
 		return nil
 	}
-	if KeyFor(ps.heading) != "" && !hasContent(items) {
-		// An empty template section of a block moim now writes without
-		// sections (a member without a note): nothing of a person's.
-		return nil
-	}
+
 	return &section{heading: ps.heading, hint: ps.hint, items: items}
 }
 
