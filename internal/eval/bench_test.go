@@ -1,0 +1,230 @@
+package eval
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/moim-study/moim/internal/engine/offline"
+	"github.com/moim-study/moim/internal/pipeline"
+	"github.com/moim-study/moim/internal/text"
+	"github.com/moim-study/moim/internal/workspace"
+)
+
+// The benchmarks below run on the reference corpus when it is present
+// beside the project (../shared/corpus, reached from this package's
+// directory) and are skipped otherwise. docs/quality.md records their
+// results and how to run them:
+//
+//	go test -run '^$' -bench . -benchtime 1x ./internal/eval/
+const (
+	corpusRepo     = "../../../shared/corpus/ai-engineering-study"
+	corpusTemplate = "../../../shared/corpus/templates/ai-insights-basic.md"
+	corpusWeeks    = 4
+)
+
+func corpusOrSkip(b *testing.B) (repo, tmpl string) {
+	b.Helper()
+	if _, err := os.Stat(corpusRepo); err != nil {
+		b.Skipf("reference corpus not found at %s", corpusRepo)
+	}
+	repo, _ = filepath.Abs(corpusRepo)
+	tmpl, _ = filepath.Abs(corpusTemplate)
+	return repo, tmpl
+}
+
+// buildMoim builds the moim binary into a temporary directory, so that the
+// benchmarks time whole processes, dictionary start-up included.
+func buildMoim(b *testing.B) string {
+	b.Helper()
+	bin := filepath.Join(b.TempDir(), "moim")
+	cmd := exec.Command("go", "build", "-o", bin, "github.com/moim-study/moim/cmd/moim")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// synthRepo writes into dir a study repository with the corpus README and
+// every corpus note repeated k times, and returns the notes' total size.
+// Nothing else of the corpus (its insights documents) is copied, so each
+// run starts from the template alone.
+func synthRepo(b *testing.B, corpus, dir string, k int) int {
+	b.Helper()
+	readme, err := os.ReadFile(filepath.Join(corpus, "README.md"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "README.md"), readme, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	notes, err := filepath.Glob(filepath.Join(corpus, "weeks", "*", "study-note-*.md"))
+	if err != nil || len(notes) == 0 {
+		b.Fatalf("no notes in %s: %v", corpus, err)
+	}
+	total := 0
+	for _, n := range notes {
+		src, err := os.ReadFile(n)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rel, _ := filepath.Rel(corpus, n)
+		out := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		body := bytes.Repeat(append(bytes.TrimRight(src, "\n"), "\n\n"...), k)
+		if err := os.WriteFile(out, body, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		total += len(body)
+	}
+	return total
+}
+
+// usage is what one child process cost.
+type usage struct {
+	wall, cpu time.Duration
+	maxRSS    int64 // bytes
+}
+
+func runChild(b *testing.B, bin string, args ...string) usage {
+	b.Helper()
+	cmd := exec.Command(bin, args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		b.Fatalf("moim %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
+	}
+	u := usage{wall: time.Since(start)}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		u.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		u.maxRSS = ru.Maxrss * 1024 // kilobytes on Linux
+	}
+	return u
+}
+
+// BenchmarkGenerateAll runs `moim generate --all` as a child process on
+// the corpus notes repeated 1, 2 and 4 times. ns/op is the wall time of
+// the process, dictionary load included; cpu-s/op its user+system time;
+// peak-MB its maximum resident set; cpu-ms/KB the CPU time per kilobyte
+// of notes (constant when the cost grows linearly).
+func BenchmarkGenerateAll(b *testing.B) {
+	corpus, tmpl := corpusOrSkip(b)
+	bin := buildMoim(b)
+	for _, k := range []int{1, 2, 4} {
+		b.Run(fmt.Sprintf("notes=%dx", k), func(b *testing.B) {
+			dir := b.TempDir()
+			size := synthRepo(b, corpus, dir, k)
+			outs, _ := filepath.Glob(filepath.Join(dir, "weeks", "*"))
+			var cpu time.Duration
+			var peak int64
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				for _, w := range outs {
+					_ = os.Remove(filepath.Join(w, "ai-insights.md"))
+				}
+				b.StartTimer()
+				u := runChild(b, bin, "generate", "--repo", dir, "--all", "--template", tmpl)
+				cpu += u.cpu
+				peak = max(peak, u.maxRSS)
+			}
+			b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
+			b.ReportMetric(float64(size)/1024, "notes-KB")
+			b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N)/(float64(size)/1024), "cpu-ms/KB")
+		})
+	}
+}
+
+// BenchmarkGenerateInProcess runs the same work through the pipeline in
+// this process, so B/op and allocs/op count the engine's allocations. The
+// dictionary is loaded before the timer starts (once per process).
+func BenchmarkGenerateInProcess(b *testing.B) {
+	corpus, tmpl := corpusOrSkip(b)
+	text.Default().Terms("사전 적재")
+	for _, k := range []int{1, 2, 4} {
+		b.Run(fmt.Sprintf("notes=%dx", k), func(b *testing.B) {
+			dir := b.TempDir()
+			size := synthRepo(b, corpus, dir, k)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				ws, err := workspace.Open(dir)
+				if err != nil {
+					b.Fatal(err)
+				}
+				for wi := range ws.Weeks {
+					pw, err := pipeline.Load(ws, &ws.Weeks[wi], tmpl, "-")
+					if err != nil {
+						b.Fatal(err)
+					}
+					res, err := pw.Generate(context.Background(), offline.New())
+					if err != nil {
+						b.Fatal(err)
+					}
+					if _, err := pw.Document(res); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(size)/1024, "notes-KB")
+		})
+	}
+}
+
+// BenchmarkCorpusQuality generates each corpus week with the basic
+// template (the built binary, as docs/quality.md's commands do) and
+// evaluates it against the week's hand-made ai-insights.md and its notes.
+// The metrics are the total line of `moim eval`; the table is logged.
+func BenchmarkCorpusQuality(b *testing.B) {
+	corpus, tmpl := corpusOrSkip(b)
+	bin := buildMoim(b)
+	for w := 1; w <= corpusWeeks; w++ {
+		b.Run(fmt.Sprintf("week=%d", w), func(b *testing.B) {
+			out := filepath.Join(b.TempDir(), fmt.Sprintf("w%d.md", w))
+			refPath := filepath.Join(corpus, "weeks", fmt.Sprintf("week%02d", w), "ai-insights.md")
+			var res *Result
+			for i := 0; i < b.N; i++ {
+				_ = os.Remove(out)
+				runChild(b, bin, "generate", "--repo", corpus, "--week", fmt.Sprint(w), "--template", tmpl, "--out", out)
+				b.StopTimer()
+				ref, err := ReadDocument(refPath, 0)
+				if err != nil {
+					b.Fatal(err)
+				}
+				gen, err := ReadDocument(out, 0)
+				if err != nil {
+					b.Fatal(err)
+				}
+				notes, _, err := LoadNotes(corpus, w)
+				if err != nil {
+					b.Fatal(err)
+				}
+				res = Compare(ref, gen, notes, Options{})
+				b.StartTimer()
+			}
+			t := res.Total
+			b.ReportMetric(val(t.TermOverlap), "terms")
+			b.ReportMetric(val(t.BigramF1), "f1")
+			b.ReportMetric(val(t.Supported), "supp")
+			b.ReportMetric(val(res.MemberTotal.Supported), "member-supp")
+			b.ReportMetric(val(t.Attributed), "attr")
+			b.ReportMetric(float64(t.Debris), "debris")
+			b.ReportMetric(float64(t.GenBullets), "bullets")
+			b.ReportMetric(t.GenLen, "len")
+			var table bytes.Buffer
+			_ = WriteTable(&table, res)
+			b.Logf("week %d:\n%s", w, table.String())
+		})
+	}
+}
