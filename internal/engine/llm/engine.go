@@ -1,0 +1,759 @@
+package llm
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/moim-study/moim/internal/engine"
+	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/template"
+)
+
+// Notices written into sections.
+const (
+	NoticeNoNote        = "이번 주 노트가 제출되지 않았습니다."
+	NoticeNoCorrections = "노트에서 바로잡을 오개념을 찾지 못했습니다."
+)
+
+// EngineFallback is the Engine recorded on bullets taken from the offline
+// engine because the model's section could not be used.
+const EngineFallback = "offline-fallback"
+
+// maxBullets caps a bullet section after chunks are merged.
+const maxBullets = 5
+
+// Engine is an LLM engine. It implements engine.Engine.
+type Engine struct {
+	cfg      Config
+	analyzer engine.Analyzer
+	fallback engine.Engine
+	prov     provider
+	cache    diskCache
+	// sleep waits between retries; tests record instead of waiting.
+	sleep func(context.Context, time.Duration) error
+}
+
+var _ engine.Engine = (*Engine)(nil)
+
+// New returns an engine for cfg. analyzer gives the week's evidence;
+// fallback (the offline engine) fills whatever the model cannot.
+func New(cfg Config, analyzer engine.Analyzer, fallback engine.Engine) (*Engine, error) {
+	if analyzer == nil || fallback == nil {
+		return nil, errors.New("llm: an analyzer and a fallback engine are required")
+	}
+	c, err := cfg.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	e := &Engine{cfg: c, analyzer: analyzer, fallback: fallback, prov: newProvider(c), sleep: sleep}
+	if !c.NoCache {
+		e.cache = diskCache{dir: c.CacheDir}
+	}
+	return e, nil
+}
+
+// Name returns the model name.
+func (e *Engine) Name() string { return e.cfg.Model }
+
+// Config returns the effective configuration (defaults filled in).
+func (e *Engine) Config() Config { return e.cfg }
+
+// Preflight checks, before anything is written, that a request can be
+// made: an API key is present (unless the server is on this machine) and
+// the server answers and accepts the key. With DryRun set it only checks
+// the configuration.
+func (e *Engine) Preflight(ctx context.Context) error {
+	c := e.cfg
+	if c.APIKey == "" && !IsLoopback(c.BaseURL) && c.DryRun == nil {
+		env := c.APIKeyEnv
+		if env == "" {
+			env = strings.ToUpper(c.Provider) + "_API_KEY"
+		}
+		return fmt.Errorf("%s: %s is not set: export it or set engine.api_key_env in moim.yaml", c.Provider, env)
+	}
+	if c.DryRun != nil {
+		return nil
+	}
+	pctx, cancel := context.WithTimeout(ctx, min(15*time.Second, c.RequestTimeout))
+	defer cancel()
+	err := e.prov.ping(pctx)
+	if err == nil {
+		return nil
+	}
+	where := e.prov.endpoint()
+	status, _, isHTTP := httpStatus(err)
+	switch {
+	case isHTTP && (status == 401 || status == 403):
+		env := c.APIKeyEnv
+		if env == "" {
+			env = "the API key"
+		}
+		return fmt.Errorf("%s: %s rejected the API key (HTTP %d): check %s", c.Provider, where, status, env)
+	case isHTTP && status >= 500:
+		return fmt.Errorf("%s: %s is not ready (HTTP %d)", c.Provider, where, status)
+	case isHTTP:
+		// Reachable; some compatible servers have no model list.
+		return nil
+	case ctx.Err() != nil:
+		return ctx.Err()
+	default:
+		return fmt.Errorf("%s: cannot reach %s: %s (is the server running? check --base-url / %s_BASE_URL)",
+			c.Provider, where, e.redact(clip(describe(err), 200)), strings.ToUpper(c.Provider))
+	}
+}
+
+// redact removes the API key from s.
+func (e *Engine) redact(s string) string {
+	if k := e.cfg.APIKey; len(k) >= 4 {
+		s = strings.ReplaceAll(s, k, "[redacted]")
+	}
+	return s
+}
+
+// run is the state of one Generate call.
+type run struct {
+	e    *Engine
+	in   *engine.Input
+	a    *engine.Analysis
+	lang string
+	sem  chan struct{}
+
+	mu       sync.Mutex
+	stats    map[string]int
+	warnings []string
+	dry      []dryEntry
+}
+
+type dryEntry struct {
+	order string
+	line  []byte
+}
+
+func (r *run) add(key string, n int) {
+	r.mu.Lock()
+	r.stats[key] += n
+	r.mu.Unlock()
+}
+
+func (r *run) warn(format string, args ...any) {
+	msg := r.e.redact(fmt.Sprintf(format, args...))
+	r.mu.Lock()
+	r.warnings = append(r.warnings, msg)
+	r.mu.Unlock()
+	r.progress("%s", msg)
+}
+
+func (r *run) progress(format string, args ...any) {
+	if w := r.e.cfg.Progress; w != nil {
+		r.mu.Lock()
+		fmt.Fprintf(w, "llm: "+r.e.redact(format)+"\n", args...)
+		r.mu.Unlock()
+	}
+}
+
+// Generate fills the week: member sections from one request per member
+// (per chunk of an oversized note), group sections from one request built
+// on the verified member bullets; everything the model cannot supply comes
+// from the fallback engine.
+func (e *Engine) Generate(ctx context.Context, in *engine.Input) (*insight.Week, error) {
+	if in == nil || in.Template == nil {
+		return nil, errors.New("llm: input without a template")
+	}
+	base, err := e.fallback.Generate(ctx, in)
+	if err != nil {
+		return nil, fmt.Errorf("llm: offline fallback: %w", err)
+	}
+	a := e.analyzer.Analyze(in)
+	if a == nil {
+		a = &engine.Analysis{}
+	}
+	r := &run{e: e, in: in, a: a, lang: language(in.Template), sem: make(chan struct{}, e.cfg.Concurrency), stats: map[string]int{}}
+
+	results := make([]*memberResult, len(in.Members))
+	var wg sync.WaitGroup
+	for i, m := range in.Members {
+		if m.Doc == nil {
+			continue
+		}
+		wg.Go(func() { results[i] = r.member(ctx, i, m) })
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	week := &insight.Week{Number: in.Week, Engine: e.Name()}
+	for i, m := range in.Members {
+		week.Members = append(week.Members, r.assembleMember(m, findMember(base, m.Member.Name), results[i]))
+	}
+	week.Group = r.groupSections(ctx, base, week.Members, results)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if e.cfg.DryRun != nil {
+		r.flushDryRun()
+	}
+	week.Stats = r.stats
+	week.Warnings = append(append([]string{}, base.Warnings...), r.warnings...)
+	r.progress("%s", r.summary(in.Week))
+	return week, nil
+}
+
+func findMember(w *insight.Week, name string) *insight.Member {
+	if w == nil {
+		return nil
+	}
+	for i := range w.Members {
+		if w.Members[i].Name == name {
+			return &w.Members[i]
+		}
+	}
+	return nil
+}
+
+func findSection(secs []insight.Section, spec template.SectionSpec) *insight.Section {
+	for i := range secs {
+		if spec.Key != "" && secs[i].Key == spec.Key {
+			return &secs[i]
+		}
+	}
+	for i := range secs {
+		if secs[i].Heading == spec.Heading {
+			return &secs[i]
+		}
+	}
+	return nil
+}
+
+// modelSpecs are the sections a model can write: known keys, once each.
+func modelSpecs(specs []template.SectionSpec) []template.SectionSpec {
+	var out []template.SectionSpec
+	seen := map[string]bool{}
+	for _, s := range specs {
+		if s.Key == "" || seen[s.Key] {
+			continue
+		}
+		if _, known := defaultMeaning[s.Key]; !known {
+			continue
+		}
+		seen[s.Key] = true
+		out = append(out, s)
+	}
+	return out
+}
+
+// sectionResult collects a section's verified output over all chunks.
+type sectionResult struct {
+	perChunk [][]verdict // accepted bullets per chunk
+	rows     []insight.Row
+	rejected map[string]int
+	answered int // chunks whose answer had this section
+}
+
+type memberResult struct {
+	chunks   int
+	failed   []string // reasons of chunks that got no usable answer
+	sections map[string]*sectionResult
+}
+
+// member asks the model for one member's sections.
+func (r *run) member(ctx context.Context, idx int, m engine.MemberInput) *memberResult {
+	name := m.Member.Name
+	specs := modelSpecs(r.in.Template.MemberSections)
+	res := &memberResult{sections: map[string]*sectionResult{}}
+	for _, s := range specs {
+		res.sections[s.Key] = &sectionResult{rejected: map[string]int{}}
+	}
+	if len(specs) == 0 {
+		return res
+	}
+	items := memberItems(name, r.a, m.Doc)
+	if len(items) == 0 {
+		res.failed = append(res.failed, "the note has no sentences")
+		return res
+	}
+	system := fmt.Sprintf(memberSystem, r.lang)
+	schema := sectionsSchema(specs)
+	schemaJSON, _ := json.Marshal(schema)
+	secs := make([]sectionRequest, len(specs))
+	for i, s := range specs {
+		secs[i] = sectionRequest{Spec: s}
+	}
+	overhead := estimateTokens(system) + estimateTokens(memberPrompt(name, m.Doc.Path, 9, 9, withSuggest(secs, r.a.Evidence[name], nil), nil)) + estimateTokens(string(schemaJSON)) + 64
+	budget := (r.e.cfg.ContextTokens - r.e.cfg.MaxOutputTokens - overhead) * 9 / 10
+	if budget < 128 {
+		r.warn("%s: context of %d tokens leaves no room for the note; raise engine.context_tokens", name, r.e.cfg.ContextTokens)
+		budget = 128
+	}
+	chunks := splitChunks(items, budget)
+	res.chunks = len(chunks)
+	r.add("chunks", len(chunks))
+	ver := newVerifier(name, r.a, m.Doc, r.e.cfg.MinSupport, r.e.Name())
+
+	answers := make([]answer, len(chunks))
+	errs := make([]error, len(chunks))
+	var wg sync.WaitGroup
+	for c, chunk := range chunks {
+		ids := map[string]bool{}
+		for _, it := range chunk {
+			ids[it.Ev.ID] = true
+		}
+		req := request{
+			Label:      fmt.Sprintf("%s %d/%d", name, c+1, len(chunks)),
+			System:     system,
+			User:       memberPrompt(name, m.Doc.Path, c+1, len(chunks), withSuggest(secs, r.a.Evidence[name], ids), chunk),
+			SchemaName: memberSchemaName,
+			Schema:     schema,
+			MaxTokens:  r.e.cfg.MaxOutputTokens,
+		}
+		order := fmt.Sprintf("m%04d.c%04d", idx, c)
+		wg.Go(func() { answers[c], errs[c] = r.do(ctx, req, order) })
+	}
+	wg.Wait()
+
+	for c := range chunks {
+		if errs[c] != nil {
+			if !errors.Is(errs[c], errDryRun) {
+				res.failed = append(res.failed, errs[c].Error())
+			}
+			continue
+		}
+		for _, s := range specs {
+			sr := res.sections[s.Key]
+			sec, ok := answers[c].Sections[s.Key]
+			if !ok {
+				continue
+			}
+			sr.answered++
+			var accepted []verdict
+			support := r.e.cfg.MinSupport
+			if s.Key == insight.KeySummary {
+				support /= 2 // a summary describes the note rather than restating it
+			}
+			for _, b := range sec.Bullets {
+				v := ver.bullet(b, support)
+				r.count(sr, v, "bullets")
+				if v.Reason == "" {
+					accepted = append(accepted, v)
+				}
+			}
+			sr.perChunk = append(sr.perChunk, accepted)
+			for _, row := range sec.Rows {
+				v := ver.row(row)
+				r.count(sr, v, "rows")
+				if v.Reason == "" && !slices.ContainsFunc(sr.rows, func(x insight.Row) bool { return x.Written == v.Row.Written }) {
+					sr.rows = append(sr.rows, v.Row)
+				}
+			}
+		}
+	}
+	if len(res.failed) > 0 {
+		r.warn("%s: %d of %d request(s) failed (%s); those sections use offline bullets", name, len(res.failed), len(chunks), res.failed[0])
+	}
+	return res
+}
+
+func (r *run) count(sr *sectionResult, v verdict, kind string) {
+	if v.Reason != "" {
+		sr.rejected[v.Reason]++
+		r.add(kind+"_rejected", 1)
+		r.add("rejected_"+v.Reason, 1)
+		return
+	}
+	r.add(kind+"_accepted", 1)
+	if v.Repaired {
+		r.add(kind+"_repaired", 1)
+	}
+}
+
+// withSuggest adds the analysis' ranked evidence (within the chunk when
+// ids is non-nil) to each section request.
+func withSuggest(secs []sectionRequest, ev map[string][]engine.Evidence, ids map[string]bool) []sectionRequest {
+	out := make([]sectionRequest, len(secs))
+	for i, s := range secs {
+		out[i] = sectionRequest{Spec: s.Spec}
+		for _, e := range ev[s.Spec.Key] {
+			if ids != nil && !ids[e.ID] {
+				continue
+			}
+			out[i].Suggest = append(out[i].Suggest, e.ID)
+			if len(out[i].Suggest) == 6 {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// pick merges the chunks' accepted bullets round-robin, without
+// duplicates, up to limit.
+func pick(perChunk [][]verdict, limit int) []verdict {
+	var out []verdict
+	seen := map[string]bool{}
+	for i := 0; len(out) < limit; i++ {
+		any := false
+		for _, list := range perChunk {
+			if i >= len(list) || len(out) >= limit {
+				continue
+			}
+			any = true
+			k := normalize(list[i].Bullet.Head + list[i].Bullet.Text)
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			out = append(out, list[i])
+		}
+		if !any {
+			break
+		}
+	}
+	return out
+}
+
+// assembleMember builds a member block in template order.
+func (r *run) assembleMember(m engine.MemberInput, base *insight.Member, res *memberResult) insight.Member {
+	out := insight.Member{Name: m.Member.Name, Roman: m.Member.Roman}
+	if base != nil {
+		out = *base
+		out.Sections = nil
+	} else if m.Doc != nil {
+		out.Note, out.Submitted, out.Style = m.Doc.Path, true, string(m.Doc.Style)
+	}
+	for _, spec := range r.in.Template.MemberSections {
+		sec := insight.Section{Key: spec.Key, Heading: spec.Heading, Kind: spec.Kind}
+		if m.Doc == nil {
+			sec.Notice = NoticeNoNote
+			out.Sections = append(out.Sections, sec)
+			continue
+		}
+		var sr *sectionResult
+		if res != nil {
+			sr = res.sections[spec.Key]
+		}
+		if sr != nil && r.fill(&sec, sr, res) {
+			out.Sections = append(out.Sections, sec)
+			continue
+		}
+		out.Sections = append(out.Sections, r.fallbackSection(spec, base, m.Member.Name, sr))
+	}
+	return out
+}
+
+// fill puts a model section's verified content into sec; false when there
+// is none and the section must fall back.
+func (r *run) fill(sec *insight.Section, sr *sectionResult, res *memberResult) bool {
+	if sec.Kind == insight.KindTable {
+		if len(sr.rows) > 0 {
+			sec.Rows = sr.rows
+			return true
+		}
+		rejected := 0
+		for _, n := range sr.rejected {
+			rejected += n
+		}
+		if sr.answered == res.chunks && res.chunks > 0 && rejected == 0 {
+			sec.Notice = NoticeNoCorrections
+			return true
+		}
+		return false
+	}
+	limit := maxBullets
+	if sec.Kind == insight.KindParagraph {
+		limit = min(3, max(1, len(sr.perChunk)))
+	}
+	for _, v := range pick(sr.perChunk, limit) {
+		sec.Bullets = append(sec.Bullets, v.Bullet)
+	}
+	return len(sec.Bullets) > 0
+}
+
+// fallbackSection takes the offline engine's section, relabelled.
+func (r *run) fallbackSection(spec template.SectionSpec, base *insight.Member, member string, sr *sectionResult) insight.Section {
+	sec := insight.Section{Key: spec.Key, Heading: spec.Heading, Kind: spec.Kind}
+	if base != nil {
+		if b := findSection(base.Sections, spec); b != nil {
+			sec = relabel(*b)
+			sec.Heading, sec.Kind = spec.Heading, spec.Kind
+		}
+	}
+	if spec.Key == "" || r.e.cfg.DryRun != nil {
+		return sec
+	}
+	r.add("fallback_sections", 1)
+	if sr != nil && len(sr.rejected) > 0 {
+		var parts []string
+		for _, k := range slices.Sorted(maps.Keys(sr.rejected)) {
+			parts = append(parts, fmt.Sprintf("%s %d", k, sr.rejected[k]))
+		}
+		r.warn("%s/%s: model bullets rejected (%s); using offline bullets", member, spec.Key, strings.Join(parts, ", "))
+	}
+	return sec
+}
+
+func relabel(s insight.Section) insight.Section {
+	s.Bullets = slices.Clone(s.Bullets)
+	for i := range s.Bullets {
+		if s.Bullets[i].Engine == "" || s.Bullets[i].Engine == "offline" {
+			s.Bullets[i].Engine = EngineFallback
+		}
+	}
+	s.Rows = slices.Clone(s.Rows)
+	for i := range s.Rows {
+		if s.Rows[i].Engine == "" || s.Rows[i].Engine == "offline" {
+			s.Rows[i].Engine = EngineFallback
+		}
+	}
+	return s
+}
+
+// memberDigest is what the group request sees of a member.
+type memberDigest struct {
+	Name    string
+	Bullets []digestBullet
+}
+
+type digestBullet struct {
+	Section string
+	Text    string
+	IDs     []string
+}
+
+// groupSections writes the group block from the members' verified bullets
+// and the concept matrix (one request), falling back per section.
+func (r *run) groupSections(ctx context.Context, base *insight.Week, members []insight.Member, results []*memberResult) []insight.Section {
+	specs := modelSpecs(r.in.Template.GroupSections)
+	byLine := map[string]string{}
+	for id, ev := range r.a.Sentences {
+		k := fmt.Sprintf("%s:%d", ev.File, ev.Line)
+		if old, ok := byLine[k]; !ok || compareIDs(id, old) < 0 {
+			byLine[k] = id
+		}
+	}
+	var digests []memberDigest
+	extra := map[string]string{}
+	total := 0
+	for _, m := range members {
+		d := memberDigest{Name: m.Name}
+		for _, s := range m.Sections {
+			if s.Key == insight.KeyCorrections || s.Key == "" {
+				continue
+			}
+			for _, b := range s.Bullets {
+				var ids []string
+				for _, src := range b.Sources {
+					if id, ok := byLine[fmt.Sprintf("%s:%d", src.File, src.Line)]; ok && !slices.Contains(ids, id) {
+						ids = append(ids, id)
+					}
+				}
+				if len(ids) == 0 {
+					continue
+				}
+				text := b.Markdown()
+				d.Bullets = append(d.Bullets, digestBullet{Section: s.Key, Text: text, IDs: ids})
+				for _, id := range ids {
+					extra[id] += " " + text
+				}
+				total++
+			}
+		}
+		digests = append(digests, d)
+	}
+
+	var ans answer
+	var failure error
+	answered := false
+	if len(specs) > 0 && total > 0 {
+		req := request{
+			Label:      "group",
+			System:     fmt.Sprintf(groupSystem, r.lang),
+			User:       groupPrompt(r.in, specs, r.a.Concepts, digests),
+			SchemaName: groupSchemaName,
+			Schema:     sectionsSchema(specs),
+			MaxTokens:  r.e.cfg.MaxOutputTokens,
+		}
+		ans, failure = r.do(ctx, req, "z")
+		answered = failure == nil
+		if failure != nil && !errors.Is(failure, errDryRun) {
+			r.warn("group: request failed (%s); group sections use offline bullets", failure)
+		}
+	}
+	ver := newVerifier("", r.a, nil, r.e.cfg.MinSupport, r.e.Name())
+	ver.extra = extra
+
+	var out []insight.Section
+	for _, spec := range r.in.Template.GroupSections {
+		sec := insight.Section{Key: spec.Key, Heading: spec.Heading, Kind: spec.Kind}
+		sr := &sectionResult{rejected: map[string]int{}}
+		if a, ok := ans.Sections[spec.Key]; ok && answered && spec.Key != "" {
+			var acc []verdict
+			for _, b := range a.Bullets {
+				v := ver.bullet(b, r.e.cfg.MinSupport/2)
+				r.count(sr, v, "bullets")
+				if v.Reason == "" {
+					acc = append(acc, v)
+				}
+			}
+			for _, v := range pick([][]verdict{acc}, maxBullets) {
+				sec.Bullets = append(sec.Bullets, v.Bullet)
+			}
+		}
+		if len(sec.Bullets) > 0 {
+			out = append(out, sec)
+			continue
+		}
+		var b *insight.Member
+		if base != nil {
+			b = &insight.Member{Sections: base.Group}
+		}
+		out = append(out, r.fallbackSection(spec, b, "group", sr))
+	}
+	return out
+}
+
+// errDryRun marks requests that were printed instead of sent.
+var errDryRun = errors.New("dry run: request not sent")
+
+// do sends one request (or serves it from the cache) and parses the
+// answer. Failed, truncated and unparsable answers are never cached.
+func (r *run) do(ctx context.Context, req request, order string) (answer, error) {
+	body, err := r.e.prov.body(req)
+	if err != nil {
+		return answer{}, fmt.Errorf("encode request: %w", err)
+	}
+	key := cacheKey(r.e.cfg, r.e.prov.endpoint(), body)
+	cached, hit := r.e.cache.get(key)
+	if r.e.cfg.DryRun != nil {
+		r.recordDryRun(req, body, hit, order)
+		return answer{}, errDryRun
+	}
+	if hit {
+		r.add("cache_hits", 1)
+		if a, err := parseAnswer(cached.Text); err == nil {
+			return a, nil
+		}
+	}
+	select {
+	case r.sem <- struct{}{}:
+	case <-ctx.Done():
+		return answer{}, ctx.Err()
+	}
+	rep, err := r.call(ctx, req)
+	<-r.sem
+	if err != nil {
+		return answer{}, err
+	}
+	r.add("input_tokens", rep.InputTokens)
+	r.add("output_tokens", rep.OutputTokens)
+	if rep.Truncated {
+		r.add("truncated", 1)
+		return answer{}, &callError{Reason: "truncated", Attempts: 1, Err: fmt.Errorf("output hit the limit of %d tokens", req.MaxTokens)}
+	}
+	a, err := parseAnswer(rep.Text)
+	if err != nil {
+		r.add("non_json", 1)
+		return answer{}, &callError{Reason: "non-JSON output", Attempts: 1, Err: errors.New(r.e.redact(err.Error()))}
+	}
+	if err := r.e.cache.put(key, r.e.cfg, rep); err != nil {
+		r.warn("%v", err)
+	}
+	return a, nil
+}
+
+// call makes one request with retries: 429 (after Retry-After), 408/409,
+// 5xx, timeouts and network errors are retried up to MaxRetries times.
+func (r *run) call(ctx context.Context, req request) (reply, error) {
+	c := r.e.cfg
+	for attempt := 0; ; attempt++ {
+		actx, cancel := context.WithTimeout(ctx, c.RequestTimeout)
+		rep, err := r.e.prov.send(actx, req)
+		cancel()
+		r.add("requests", 1)
+		if err == nil {
+			return rep, nil
+		}
+		if ctx.Err() != nil {
+			return reply{}, ctx.Err()
+		}
+		d := classify(ctx, err)
+		if !d.retry || attempt >= c.MaxRetries {
+			r.add("failed_requests", 1)
+			return reply{}, &callError{Reason: d.reason, Attempts: attempt + 1, Err: errors.New(r.e.redact(clip(describe(err), 300)))}
+		}
+		wait := d.wait
+		if wait == 0 {
+			wait = backoff(c.RetryBase, c.MaxRetryWait, attempt)
+		}
+		wait = min(wait, c.MaxRetryWait)
+		r.add("retries", 1)
+		r.progress("%s: %s, retry %d/%d in %s", req.Label, d.reason, attempt+1, c.MaxRetries, wait.Round(time.Millisecond))
+		if err := r.e.sleep(ctx, wait); err != nil {
+			return reply{}, err
+		}
+	}
+}
+
+func (r *run) recordDryRun(req request, body []byte, cached bool, order string) {
+	est := estimateTokens(req.System) + estimateTokens(req.User) + estimateTokens(string(body))/4
+	entry := struct {
+		Request         string          `json:"request"`
+		Provider        string          `json:"provider"`
+		Model           string          `json:"model"`
+		Endpoint        string          `json:"endpoint"`
+		EstimatedTokens int             `json:"estimated_input_tokens"`
+		MaxOutputTokens int             `json:"max_output_tokens"`
+		Cached          bool            `json:"cached"`
+		Body            json.RawMessage `json:"body"`
+	}{req.Label, r.e.cfg.Provider, r.e.cfg.Model, r.e.prov.endpoint(), est, req.MaxTokens, cached, compactJSON(body)}
+	var buf strings.Builder
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(entry); err != nil {
+		return
+	}
+	r.add("dry_run_requests", 1)
+	r.add("estimated_input_tokens", est)
+	r.mu.Lock()
+	r.dry = append(r.dry, dryEntry{order: order, line: []byte(r.e.redact(buf.String()))})
+	r.mu.Unlock()
+}
+
+func (r *run) flushDryRun() {
+	slices.SortFunc(r.dry, func(a, b dryEntry) int { return strings.Compare(a.order, b.order) })
+	for _, d := range r.dry {
+		if _, err := r.e.cfg.DryRun.Write(d.line); err != nil {
+			r.warn("dry run: %v", err)
+			return
+		}
+	}
+}
+
+// summary is the closing stats line.
+func (r *run) summary(week int) string {
+	s := r.stats
+	line := fmt.Sprintf("%s week %d: %d requests (%d cached), %d input / %d output tokens, %d bullets accepted, %d rejected",
+		r.e.Name(), week, s["requests"], s["cache_hits"], s["input_tokens"], s["output_tokens"], s["bullets_accepted"], s["bullets_rejected"])
+	var reasons []string
+	for _, k := range slices.Sorted(maps.Keys(s)) {
+		if reason, ok := strings.CutPrefix(k, "rejected_"); ok {
+			reasons = append(reasons, fmt.Sprintf("%s %d", reason, s[k]))
+		}
+	}
+	if len(reasons) > 0 {
+		line += " (" + strings.Join(reasons, ", ") + ")"
+	}
+	if n := s["fallback_sections"]; n > 0 {
+		line += fmt.Sprintf(", %d section(s) from offline fallback", n)
+	}
+	if n := s["dry_run_requests"]; n > 0 {
+		line += fmt.Sprintf(", dry run: %d request(s) ≈ %d input tokens not sent", n, s["estimated_input_tokens"])
+	}
+	return line
+}

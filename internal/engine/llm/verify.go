@@ -1,0 +1,245 @@
+package llm
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/moim-study/moim/internal/engine"
+	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/note"
+)
+
+// Rejection reasons, also the suffixes of the "rejected_*" stats keys.
+const (
+	reasonEmpty       = "empty"
+	reasonNoCitation  = "no_citation"
+	reasonUnknownID   = "unknown_id"
+	reasonOtherMember = "other_member"
+	reasonQuote       = "quote_not_in_note"
+	reasonUnsupported = "unsupported"
+)
+
+// verifier checks a model's bullets against the notes.
+type verifier struct {
+	// member is whose note the bullets are about; "" accepts evidence of
+	// any member (group sections).
+	member    string
+	sentences map[string]engine.Evidence
+	// note holds the normalised text of the member's note (sentences and
+	// blocks) for quote checks.
+	note       []string
+	minSupport float64
+	engineName string
+	// extra adds text that also supports a cited id (for group bullets:
+	// the member bullets built on that sentence).
+	extra map[string]string
+}
+
+func newVerifier(member string, a *engine.Analysis, doc *note.Document, minSupport float64, engineName string) *verifier {
+	v := &verifier{member: member, sentences: a.Sentences, minSupport: minSupport, engineName: engineName}
+	if v.sentences == nil {
+		v.sentences = map[string]engine.Evidence{}
+		for _, secs := range a.Evidence {
+			for _, list := range secs {
+				for _, ev := range list {
+					v.sentences[ev.ID] = ev
+				}
+			}
+		}
+	}
+	for _, ev := range v.sentences {
+		if member == "" || ev.Member == member {
+			v.note = append(v.note, normalize(ev.Text))
+		}
+	}
+	if doc != nil {
+		for _, b := range doc.Blocks {
+			v.note = append(v.note, normalize(b.Text))
+		}
+	}
+	return v
+}
+
+// verdict is the outcome for one bullet or row.
+type verdict struct {
+	Bullet   insight.Bullet
+	Row      insight.Row
+	IDs      []string
+	Repaired bool
+	Reason   string // "" = accepted
+}
+
+// citations resolves cited ids; invalid ones are dropped (a repair) and
+// the first problem is returned when none is left.
+func (v *verifier) citations(cite []string) ([]engine.Evidence, bool, string) {
+	var evs []engine.Evidence
+	seen := map[string]bool{}
+	bad := ""
+	for _, id := range cite {
+		id = strings.TrimSpace(strings.Trim(id, "[]"))
+		if id == "" || seen[id] {
+			continue
+		}
+		seen[id] = true
+		ev, ok := v.sentences[id]
+		switch {
+		case !ok:
+			if bad == "" {
+				bad = reasonUnknownID
+			}
+		case v.member != "" && ev.Member != v.member:
+			if bad == "" {
+				bad = reasonOtherMember
+			}
+		default:
+			evs = append(evs, ev)
+		}
+	}
+	if len(evs) == 0 {
+		if bad == "" {
+			bad = reasonNoCitation
+		}
+		return nil, false, bad
+	}
+	return evs, bad != "", ""
+}
+
+// bullet verifies one bullet; support is the minimum bigram share.
+func (v *verifier) bullet(b answerBullet, support float64) verdict {
+	head := cleanInline(b.Head, 60)
+	head = strings.TrimRight(head, ":： ")
+	text := cleanInline(b.Text, 400)
+	if text == "" && head == "" {
+		return verdict{Reason: reasonEmpty}
+	}
+	evs, repaired, reason := v.citations(b.Cite)
+	if reason != "" {
+		return verdict{Reason: reason}
+	}
+	quote := cleanInline(b.Quote, 200)
+	if quote != "" && !v.inNote(quote) {
+		return verdict{Reason: reasonQuote}
+	}
+	if supportScore(head+" "+text, evs, v.extra) < support {
+		return verdict{Reason: reasonUnsupported}
+	}
+	out := insight.Bullet{Head: head, Text: text, Engine: v.engineName}
+	var ids []string
+	for _, ev := range evs {
+		q := clip(oneLine(ev.Text), 160)
+		if quote != "" && strings.Contains(normalize(ev.Text), normalize(quote)) {
+			q = quote
+		}
+		out.Sources = append(out.Sources, insight.Source{File: ev.File, Line: ev.Line, Member: ev.Member, Quote: q})
+		ids = append(ids, ev.ID)
+	}
+	return verdict{Bullet: out, IDs: ids, Repaired: repaired}
+}
+
+// row verifies one 오개념 정리 row: it must cite the member's sentence it
+// corrects, and "written" must come from that sentence.
+func (v *verifier) row(r answerRow) verdict {
+	written := cleanInline(r.Written, 300)
+	correction := cleanInline(r.Correction, 400)
+	if written == "" || correction == "" {
+		return verdict{Reason: reasonEmpty}
+	}
+	evs, repaired, reason := v.citations(r.Cite)
+	if reason != "" {
+		return verdict{Reason: reason}
+	}
+	if supportScore(written, evs, nil) < 0.5 {
+		return verdict{Reason: reasonQuote}
+	}
+	out := insight.Row{Written: written, Correction: correction, Remark: cleanInline(r.Remark, 200), Engine: v.engineName}
+	var ids []string
+	for _, ev := range evs {
+		out.Sources = append(out.Sources, insight.Source{File: ev.File, Line: ev.Line, Member: ev.Member, Quote: clip(oneLine(ev.Text), 160)})
+		ids = append(ids, ev.ID)
+	}
+	return verdict{Row: out, IDs: ids, Repaired: repaired}
+}
+
+func (v *verifier) inNote(quote string) bool {
+	q := normalize(quote)
+	if q == "" {
+		return true
+	}
+	for _, t := range v.note {
+		if strings.Contains(t, q) {
+			return true
+		}
+	}
+	return false
+}
+
+// supportScore is the share of the claim's character bigrams (letters and
+// digits, case-folded) that occur in the cited sentences.
+func supportScore(claim string, evs []engine.Evidence, extra map[string]string) float64 {
+	cb := bigrams(claim)
+	if len(cb) == 0 {
+		return 0
+	}
+	var src strings.Builder
+	for _, ev := range evs {
+		src.WriteString(ev.Text)
+		src.WriteString(" ")
+		src.WriteString(extra[ev.ID])
+		src.WriteString(" ")
+	}
+	sb := bigrams(src.String())
+	hit := 0
+	for g := range cb {
+		if sb[g] {
+			hit++
+		}
+	}
+	return float64(hit) / float64(len(cb))
+}
+
+// bigrams returns the character bigrams of each word of s.
+func bigrams(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		rs := []rune(w)
+		if len(rs) == 1 {
+			out[w] = true
+		}
+		for i := 0; i+1 < len(rs); i++ {
+			out[string(rs[i:i+2])] = true
+		}
+	}
+	return out
+}
+
+// normalize folds case and drops everything but letters and digits, so a
+// quote matches the note regardless of spacing and markup.
+func normalize(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// cleanInline makes model text safe for one line of the document: no line
+// breaks, no leading block markers (headings, lists, quotes, tables), no
+// bold markers (the renderer adds its own), at most n characters.
+func cleanInline(s string, n int) string {
+	s = oneLine(s)
+	s = strings.ReplaceAll(s, "**", "")
+	for {
+		t := strings.TrimLeft(s, "#>-*+|=` ")
+		if t == s {
+			break
+		}
+		s = t
+	}
+	s = strings.ReplaceAll(s, "<!--", "")
+	s = strings.ReplaceAll(s, "-->", "")
+	return strings.TrimSpace(clip(s, n))
+}
