@@ -148,6 +148,7 @@ func (w *Week) Input() *engine.Input {
 	}
 	in.Schedule = w.WS.ScheduleFor(w.Week.Number)
 	in.Next = w.WS.ScheduleFor(w.Week.Number + 1)
+	in.NextDocs = append(in.NextDocs, chapterMaterial(w.WS, in.Next)...)
 	if next, ok := w.WS.Week(w.Week.Number + 1); ok {
 		for _, nf := range next.Notes {
 			abs := filepath.Join(w.WS.Root, filepath.FromSlash(nf.Path))

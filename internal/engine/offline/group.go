@@ -113,15 +113,53 @@ func commonQuestions(aw *analyze.Week, limit int) []insight.Bullet {
 				srcs = append(srcs, source(s))
 			}
 		}
-		var q string
-		if len(who) == n {
-			q = fmt.Sprintf("모든 멤버가 다룬 개념입니다. 각자 %s 어떻게 이해했고, 실제로 어디에 쓸 수 있을까?", Josa(c.Term, "을", "를"))
-		} else {
-			q = fmt.Sprintf("%s 다룬 개념입니다. 서로의 설명에서 어떤 차이가 있을까?", Josa(strings.Join(who, ", "), "이", "가"))
-		}
+		q := commonQuestion(c.Term, who, n, roleOf(aw, c.Term))
 		out = append(out, insight.Bullet{Head: c.Term, Text: q, Sources: srcs, Engine: Name})
 	}
 	return out
+}
+
+// roleOf returns the section the sentences mentioning a concept fit best,
+// over all members: what the group mostly did with the concept.
+func roleOf(aw *analyze.Week, term string) string {
+	votes := map[string]float64{}
+	for _, m := range aw.Members {
+		for _, s := range m.Sentences {
+			if !containsTerm(s.Terms, term) {
+				continue
+			}
+			if b := s.Best(insight.KeyPerspective, insight.KeyPractical, insight.KeyStudy); b != "" {
+				votes[b] += s.Scores[b]
+			} else {
+				votes[insight.KeyInsights] += 0.5
+			}
+		}
+	}
+	best, score := insight.KeyInsights, 0.0
+	for _, k := range []string{insight.KeyInsights, insight.KeyPerspective, insight.KeyPractical, insight.KeyStudy} {
+		if votes[k] > score {
+			best, score = k, votes[k]
+		}
+	}
+	return best
+}
+
+// commonQuestion phrases a discussion question about a shared concept,
+// after what the members mostly wrote about it.
+func commonQuestion(term string, who []string, n int, role string) string {
+	subject := "모든 멤버가"
+	if len(who) < n {
+		subject = Josa(strings.Join(who, ", "), "이", "가")
+	}
+	switch role {
+	case insight.KeyPractical:
+		return fmt.Sprintf("%s 다룬 개념입니다. %s 실제 프로젝트에 적용한다면 무엇을 먼저 고려해야 할까?", subject, Josa(term, "을", "를"))
+	case insight.KeyStudy:
+		return fmt.Sprintf("%s 다룬 개념입니다. %s 대해 아직 풀리지 않은 궁금증은 무엇일까?", subject, Josa(term, "에", "에"))
+	case insight.KeyPerspective:
+		return fmt.Sprintf("%s 다룬 개념입니다. %s 대한 각자의 의견은 어디서 같고 어디서 다를까?", subject, Josa(term, "에", "에"))
+	}
+	return fmt.Sprintf("%s 다룬 개념입니다. 각자 %s 어떻게 설명했고, 핵심은 무엇일까?", subject, Josa(term, "을", "를"))
 }
 
 func debates(aw *analyze.Week, members []insight.Member, limit int) []insight.Bullet {
@@ -200,23 +238,19 @@ func nextWeek(in *engine.Input, aw *analyze.Week, limit int) []insight.Bullet {
 	}
 	out = append(out, insight.Bullet{Head: label, Text: text, Sources: srcs, Engine: Name})
 
-	// This week's shared concepts that reappear in the next topic or in the
-	// next week's material.
-	var nb strings.Builder
-	nb.WriteString(analyze.Key(row.Topic + row.Chapters))
-	for _, d := range in.NextDocs {
-		for _, s := range d.Sentences {
-			nb.WriteString(analyze.Key(s.Text))
-		}
+	// This week's concepts that reappear in the next topic, the next
+	// week's notes or the chapter summaries of the next chapters.
+	where := nonEmpty(row.Chapters)
+	scope := "다음 주 범위"
+	if len(where) > 0 {
+		scope = fmt.Sprintf("다음 주 범위(%s)", where[0])
 	}
-	nextText := nb.String()
+	topic := analyze.Key(row.Topic + row.Chapters)
 	for _, c := range shared(aw, 1) {
-		if len(out) >= min(limit, 3) {
+		if len(out) >= min(limit, 4) {
 			break
 		}
-		if !analyze.Specific(c.Term) || !strings.Contains(nextText, analyze.Key(c.Term)) {
-			continue
-		}
+		k := analyze.Key(c.Term)
 		var srcs []insight.Source
 		for _, m := range aw.Members {
 			if s, ok := firstMention(m, c.Term); ok {
@@ -224,9 +258,25 @@ func nextWeek(in *engine.Input, aw *analyze.Week, limit int) []insight.Bullet {
 				break
 			}
 		}
+		found := strings.Contains(topic, k)
+		for _, d := range in.NextDocs {
+			if found && len(srcs) > 1 {
+				break
+			}
+			for _, s := range d.Sentences {
+				if strings.Contains(analyze.Key(s.Text), k) {
+					srcs = append(srcs, insight.Source{File: d.Path, Line: s.Line, Quote: s.Text})
+					found = true
+					break
+				}
+			}
+		}
+		if !found || len(srcs) == 0 {
+			continue
+		}
 		out = append(out, insight.Bullet{
 			Head:    c.Term,
-			Text:    fmt.Sprintf("이번 주에 다룬 %s 다음 주 주제에서 다시 등장합니다. 어떻게 이어질까?", Josa(c.Term, "이", "가")),
+			Text:    fmt.Sprintf("이번 주에 다룬 %s %s에서 다시 등장합니다. 두 주의 내용은 어떻게 이어질까?", Josa(c.Term, "이", "가"), scope),
 			Sources: srcs,
 			Engine:  Name,
 		})
