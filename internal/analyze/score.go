@@ -81,6 +81,9 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		ins += 0.2
 	}
 	ins += 0.3 * float64(hasAny(path, headingCues[insight.KeyInsights]))
+	if definition(s) {
+		ins += 0.6
+	}
 	if question {
 		ins -= 1
 	}
@@ -112,12 +115,14 @@ func scoreSentence(s *Sentence) map[string]float64 {
 var (
 	reSpaces  = regexp.MustCompile(`\s+`)
 	reDebris  = regexp.MustCompile(`(\*\*|__|~~|` + "`" + `|&nbsp;|&amp;|&lt;|&gt;|<[^>]{0,80}>|!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|https?://\S+)`)
+	reLink    = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 	reBullets = regexp.MustCompile(`^([-*+>•·▪◦]|\d+[.)])\s+`)
 )
 
 // Clean removes markdown and HTML debris a parser may have left and
 // trims list markers and whitespace.
 func Clean(s string) string {
+	s = reLink.ReplaceAllString(s, "$1")
 	s = reDebris.ReplaceAllStringFunc(s, func(m string) string {
 		if strings.HasPrefix(m, "](") {
 			return ""
@@ -204,4 +209,23 @@ func CueHeading(h string) bool {
 		}
 	}
 	return false
+}
+
+// reDefinition matches "X은/는/이란/란 ... 이다/다." sentences.
+var reDefinition = regexp.MustCompile(`^(.{2,40}?)(은|는|이란|란|이라 함은|\(이\)란)\s.*(이다|한다|말한다|의미한다|뜻한다|다)\.?$`)
+
+// definition reports whether the sentence defines its emphasised term or
+// first term: "검색 증강 생성은 ... 기법이다."
+func definition(s *Sentence) bool {
+	m := reDefinition.FindStringSubmatch(s.Text)
+	if m == nil {
+		return false
+	}
+	subject := Key(m[1])
+	for _, e := range s.Emphasis {
+		if strings.Contains(subject, Key(Clean(e))) {
+			return true
+		}
+	}
+	return len(s.Terms) > 0 && strings.HasPrefix(subject, Key(s.Terms[0]))
 }

@@ -1,0 +1,196 @@
+package analyze
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/moim-study/moim/internal/engine"
+	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/note"
+	"github.com/moim-study/moim/internal/workspace"
+)
+
+func parse(path, src string) *note.Document { return note.Parse(path, src) }
+
+const noteA = `# 2장 검색 증강 생성
+
+## 검색 증강 생성
+
+**검색 증강 생성**은 외부 문서를 검색해 프롬프트에 넣는 기법이다.
+검색 증강 생성은 모델의 환각을 줄이는 데 도움이 된다.
+임베딩 모델의 품질이 검색 증강 생성의 성능을 좌우한다.
+
+## 느낀 점
+
+개인적으로 임베딩 모델보다 청크 크기가 더 중요하다는 점이 흥미로웠다.
+
+## 실무 적용
+
+우리 팀 사내 위키 검색에 검색 증강 생성을 도입해 보면 좋겠다.
+
+## 궁금한 점
+
+- 청크 크기는 어떤 기준으로 정해야 할까?
+- 재순위화 모델은 아직 잘 모르겠다.
+
+날짜: 2025년 1월 2일
+`
+
+const noteB = `# 검색 증강 생성 정리
+
+검색 증강 생성에서는 검색 품질이 답변 품질을 결정한다.
+임베딩 모델을 바꾸면 검색 결과가 크게 달라진다.
+벡터 데이터베이스는 근사 최근접 이웃 검색을 쓴다.
+벡터 데이터베이스의 색인 방식에 따라 속도가 달라진다.
+벡터 데이터베이스를 고를 때는 비용과 지연 시간을 함께 봐야 한다.
+`
+
+func week(t *testing.T) (*engine.Input, *Week) {
+	t.Helper()
+	in := &engine.Input{Week: 1, Members: []engine.MemberInput{
+		{Member: workspace.Member{Name: "박지민"}, Doc: parse("a.md", noteA)},
+		{Member: workspace.Member{Name: "최유나"}, Doc: parse("b.md", noteB)},
+		{Member: workspace.Member{Name: "정하늘"}},
+	}}
+	return in, AnalyzeWeek(in)
+}
+
+func find(t *testing.T, m *Member, substr string) Sentence {
+	t.Helper()
+	for _, s := range m.Sentences {
+		if strings.Contains(s.Text, substr) {
+			return s
+		}
+	}
+	t.Fatalf("no sentence with %q", substr)
+	return Sentence{}
+}
+
+func TestSelectorsPickTheirSentences(t *testing.T) {
+	_, w := week(t)
+	if len(w.Members) != 2 {
+		t.Fatalf("members analysed = %d, want 2 (one has no note)", len(w.Members))
+	}
+	a := w.Members[0]
+	for _, c := range []struct {
+		substr, want string
+	}{
+		{"청크 크기가 더 중요하다는 점이 흥미로웠다", insight.KeyPerspective},
+		{"도입해 보면 좋겠다", insight.KeyPractical},
+		{"어떤 기준으로 정해야 할까", insight.KeyStudy},
+		{"아직 잘 모르겠다", insight.KeyStudy},
+	} {
+		s := find(t, a, c.substr)
+		if got := s.Best(insight.KeyPerspective, insight.KeyPractical, insight.KeyStudy); got != c.want {
+			t.Errorf("%q → %q (scores %v), want %q", c.substr, got, s.Scores, c.want)
+		}
+	}
+	top := a.Ranked(insight.KeyInsights, 1)
+	if len(top) != 1 || !strings.Contains(top[0].Text, "외부 문서를 검색해") {
+		t.Errorf("top insight = %+v, want the emphasised definition", top)
+	}
+	// Labels are stripped from the text but still count for scoring.
+	if s := find(t, a, "청크 크기가 더 중요"); strings.HasPrefix(s.Text, "개인적으로") == false && s.Raw == s.Text {
+		t.Errorf("sentence %+v", s)
+	}
+}
+
+func TestNotionPropertiesAreNotContent(t *testing.T) {
+	_, w := week(t)
+	for _, s := range w.Members[0].Sentences {
+		if strings.HasPrefix(s.Text, "날짜") {
+			t.Errorf("property line kept as a sentence: %q", s.Text)
+		}
+	}
+}
+
+func TestConceptMatrix(t *testing.T) {
+	_, w := week(t)
+	byTerm := map[string]engine.Concept{}
+	for _, c := range w.Concepts {
+		byTerm[Key(c.Term)] = c
+	}
+	rag, ok := byTerm[Key("검색 증강 생성")]
+	if !ok || rag.Counts["박지민"] < 3 || rag.Counts["최유나"] != 1 || len(rag.Members()) != 2 {
+		t.Errorf("검색 증강 생성 = %+v, want both members, 박지민 ≥ 3 sentences", rag)
+	}
+	vdb, ok := byTerm[Key("벡터 데이터베이스")]
+	if !ok || len(vdb.Counts) != 1 || vdb.Counts["최유나"] != 3 {
+		t.Errorf("벡터 데이터베이스 = %+v, want only 최유나 with 3", vdb)
+	}
+	// Shared concepts come first.
+	if len(w.Concepts[0].Counts) != 2 {
+		t.Errorf("first concept %+v is not shared", w.Concepts[0])
+	}
+}
+
+func TestTextRankPrefersConnectedSentences(t *testing.T) {
+	mk := func(terms ...string) Sentence { return Sentence{Evidence: engine.Evidence{Terms: terms}} }
+	sents := []Sentence{
+		mk("검색", "임베딩", "청크"),
+		mk("검색", "임베딩"),
+		mk("검색", "청크"),
+		mk("날씨"),
+	}
+	r := textRank(sents)
+	if r[0] != 1 || r[3] >= r[1] || r[3] >= r[2] {
+		t.Errorf("ranks = %v: the hub sentence should rank first and the isolated one last", r)
+	}
+	if len(textRank(nil)) != 0 {
+		t.Error("empty input")
+	}
+}
+
+func TestAnaphoricSentenceCarriesContext(t *testing.T) {
+	doc := parse("c.md", "학습 데이터와 실제 데이터의 분포가 다를 수 있다. 이것을 데이터 분포 변화라고 한다.\n")
+	in := &engine.Input{Members: []engine.MemberInput{{Member: workspace.Member{Name: "강민수"}, Doc: doc}}}
+	m := AnalyzeWeek(in).Members[0]
+	s := find(t, m, "이것을")
+	if s.Context == nil || !strings.Contains(s.Context.Text, "분포가 다를 수") {
+		t.Errorf("context = %+v", s.Context)
+	}
+}
+
+func TestAnalyzeEvidence(t *testing.T) {
+	in, _ := week(t)
+	a := New().Analyze(in)
+	ev := a.Evidence["박지민"][insight.KeyStudy]
+	if len(ev) == 0 {
+		t.Fatal("no study evidence")
+	}
+	for _, e := range ev {
+		if e.File != "a.md" || e.Line < 1 || a.Sentences[e.ID].Text != e.Text {
+			t.Errorf("evidence %+v does not point into its note", e)
+		}
+	}
+	if _, ok := a.Evidence["정하늘"]; ok {
+		t.Error("a member without a note has evidence")
+	}
+}
+
+func TestCleanAndLabels(t *testing.T) {
+	for in, want := range map[string]string{
+		"- **굵게** 쓴 `코드`와 [링크](http://x.y) &nbsp;끝": "굵게 쓴 코드와 링크 끝",
+		"1. 번호 목록": "번호 목록",
+	} {
+		if got := Clean(in); got != want {
+			t.Errorf("Clean(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"Q: 왜 그럴까?":        "왜 그럴까?",
+		"💡 개인적인 생각: 공감한다.": "공감한다.",
+		"질문: 청크 크기는?":      "청크 크기는?",
+		"평범한 문장이다.":        "평범한 문장이다.",
+	} {
+		if got := StripLabel(in); got != want {
+			t.Errorf("StripLabel(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if !CueHeading("느낀 점") || !CueHeading("실무 적용") || CueHeading("벡터 데이터베이스") {
+		t.Error("CueHeading")
+	}
+	if Specific("데이터") || Specific("모델") || !Specific("검색 증강 생성") || !Specific("LoRA") || !Specific("양자화") {
+		t.Error("Specific")
+	}
+}

@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/moim-study/moim/internal/text"
+	"github.com/moim-study/moim/internal/web"
+)
+
+// SiteOptions are the flags of `moim site`.
+type SiteOptions struct {
+	Repo string
+	Out  string
+}
+
+func newSiteCmd(s *IO) *cobra.Command {
+	o := &SiteOptions{}
+	cmd := &cobra.Command{
+		Use:   "site",
+		Short: "Write the web view as a static site",
+		Long: `Site writes the pages of 'moim serve' as static HTML files into --out, with
+relative links, so the folder can be opened from disk or published (for
+example with GitHub Pages): index.html, week-NN.html, member-<slug>.html,
+concepts.html, notes/*.html and static/.
+
+The out folder must be a folder of its own: moim refuses the repository
+root and the folders that hold notes. Every file is written atomically.`,
+		Example: `  moim site --out ./site
+  moim site --repo ./my-study --out ./my-study/docs`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runSite(cmd.Context(), o, s)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.Repo, "repo", ".", "study repository `DIR`")
+	f.StringVarP(&o.Out, "out", "o", "", "output `DIR` for the static site (required)")
+	return cmd
+}
+
+func runSite(ctx context.Context, o *SiteOptions, s *IO) error {
+	if o.Out == "" {
+		return inputErr("--out DIR is required: the folder to write the site into")
+	}
+	text.Warm()
+	site, err := web.New(o.Repo, web.Options{})
+	if err != nil {
+		return &ExitError{Code: ExitInput, Err: err}
+	}
+	files, err := site.WriteSite(ctx, o.Out)
+	if err != nil {
+		return &ExitError{Code: ExitInput, Err: err}
+	}
+	fmt.Fprintf(s.ErrOut, "moim: wrote %d files to %s (open index.html)\n", len(files), o.Out)
+	return nil
+}

@@ -1,0 +1,288 @@
+package web
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/moim-study/moim/internal/analyze"
+	"github.com/moim-study/moim/internal/engine"
+	"github.com/moim-study/moim/internal/engine/offline"
+	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/note"
+	"github.com/moim-study/moim/internal/pipeline"
+	"github.com/moim-study/moim/internal/template"
+	"github.com/moim-study/moim/internal/workspace"
+)
+
+// Insights document states shown on the pages.
+const (
+	StatusFresh    = "fresh"    // made by moim from the notes as they are now
+	StatusStale    = "stale"    // made by moim from older notes
+	StatusMissing  = "missing"  // no document yet
+	StatusHandmade = "handmade" // written without moim: freshness unknown
+)
+
+// snapshot is the repository as it was at one request: the workspace, every
+// week, and the text of every file the pages may show.
+type snapshot struct {
+	ws    *workspace.Workspace
+	weeks []*weekData
+	// files are the notes and existing outputs by repository path; only
+	// these may be shown by the note page.
+	files map[string]*fileEntry
+	// slugs maps a member name to its URL slug, and back.
+	slugs    map[string]string
+	bySlug   map[string]string
+	realRoot string
+}
+
+// fileEntry is one note or output file read from disk.
+type fileEntry struct {
+	path string
+	sum  string
+	raw  []byte
+	once sync.Once
+	text string
+	err  error
+}
+
+// lines returns the decoded lines of the file (1-based line n is index n-1).
+func (f *fileEntry) lines() ([]string, error) {
+	f.once.Do(func() {
+		f.text, f.err = note.Decode(f.path, f.raw)
+	})
+	if f.err != nil {
+		return nil, f.err
+	}
+	return strings.Split(f.text, "\n"), nil
+}
+
+// weekData is one week: its notes parsed, its document's state and, once
+// asked for, its offline analysis.
+type weekData struct {
+	wk     *workspace.Week
+	key    string // content key of everything the week's pages depend on
+	pw     *pipeline.Week
+	err    error // pipeline.Load failed: the week is shown with the error
+	status string
+	an     *analysis
+}
+
+// analysis is the offline generation of a week, computed once per
+// analysis key (notes, template, schedule, next week's notes, members).
+type analysis struct {
+	key  string
+	once sync.Once
+	res  *insight.Week
+	aw   *analyze.Week
+	err  error
+}
+
+func sum(parts ...[]byte) string {
+	h := sha256.New()
+	for _, p := range parts {
+		fmt.Fprintf(h, "%d:", len(p))
+		h.Write(p)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:20]
+}
+
+func jsonBytes(v any) []byte {
+	b, _ := json.Marshal(v)
+	return b
+}
+
+// refresh rereads the repository. Weeks whose files did not change keep
+// their parsed notes and analysis; the others are loaded again, and keep
+// their analysis when the notes, template and schedule are the same.
+func (s *Site) refresh() (*snapshot, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ws, err := workspace.Open(s.root)
+	if err != nil {
+		return nil, err
+	}
+	realRoot, err := filepath.EvalSymlinks(ws.Root)
+	if err != nil {
+		return nil, fmt.Errorf("web: %s: %w", ws.Root, err)
+	}
+	snap := &snapshot{ws: ws, files: map[string]*fileEntry{}, realRoot: realRoot}
+	snap.slugs, snap.bySlug = memberSlugs(ws.Members)
+
+	// Read every note and output; keep the decoded text of unchanged files.
+	noteKey := map[int]string{}
+	outKey := map[int]string{}
+	for i := range ws.Weeks {
+		wk := &ws.Weeks[i]
+		var parts [][]byte
+		for _, nf := range wk.Notes {
+			f := s.readFile(snap, nf.Path)
+			parts = append(parts, []byte(nf.Member), []byte(nf.Path))
+			if f != nil {
+				parts = append(parts, []byte(f.sum))
+			}
+		}
+		noteKey[wk.Number] = sum(parts...)
+		if f := s.readFile(snap, wk.Output); f != nil {
+			outKey[wk.Number] = f.sum
+		}
+	}
+	var tmplKey string
+	if ws.Template != "" {
+		if b, err := os.ReadFile(filepath.Join(ws.Root, filepath.FromSlash(ws.Template))); err == nil {
+			tmplKey = sum(b)
+		}
+	}
+	members := jsonBytes(ws.Members)
+	s.prevFiles = snap.files
+
+	keep := map[int]*weekData{}
+	for i := range ws.Weeks {
+		wk := &ws.Weeks[i]
+		n := wk.Number
+		key := sum([]byte(noteKey[n]), []byte(outKey[n]), []byte(noteKey[n+1]), []byte(tmplKey),
+			jsonBytes(ws.ScheduleFor(n)), jsonBytes(ws.ScheduleFor(n+1)), members,
+			[]byte(wk.Dir), []byte(wk.Output), jsonBytes(wk.Missing))
+		if old := s.weeks[n]; old != nil && old.key == key {
+			snap.weeks = append(snap.weeks, old)
+			keep[n] = old
+			continue
+		}
+		wd := &weekData{wk: wk, key: key}
+		wd.pw, wd.err = pipeline.Load(ws, wk, "", "")
+		if wd.err == nil {
+			wd.status = docStatus(wd.pw)
+			anKey := sum([]byte(wd.pw.InputHash), jsonBytes(wd.pw.Template), []byte(noteKey[n+1]),
+				jsonBytes(ws.ScheduleFor(n)), jsonBytes(ws.ScheduleFor(n+1)), members, []byte(wk.Output))
+			if old := s.weeks[n]; old != nil && old.an != nil && old.an.key == anKey {
+				wd.an = old.an
+			} else {
+				wd.an = &analysis{key: anKey}
+			}
+		}
+		snap.weeks = append(snap.weeks, wd)
+		keep[n] = wd
+	}
+	s.weeks = keep
+	return snap, nil
+}
+
+// readFile reads a repository file into the snapshot, reusing the previous
+// entry (and its decoded text) when the bytes are the same. It returns nil
+// when the file does not exist, cannot be read, or resolves outside the
+// repository.
+func (s *Site) readFile(snap *snapshot, rel string) *fileEntry {
+	if rel == "" {
+		return nil
+	}
+	if f, ok := snap.files[rel]; ok {
+		return f
+	}
+	abs := filepath.Join(snap.ws.Root, filepath.FromSlash(rel))
+	real, err := filepath.EvalSymlinks(abs)
+	if err != nil || !inside(snap.realRoot, real) {
+		return nil
+	}
+	st, err := os.Stat(real)
+	if err != nil || !st.Mode().IsRegular() || st.Size() > maxFileSize {
+		return nil
+	}
+	raw, err := os.ReadFile(real)
+	if err != nil {
+		return nil
+	}
+	f := &fileEntry{path: rel, sum: sum(raw), raw: raw}
+	if old, ok := s.prevFiles[rel]; ok && old.sum == f.sum {
+		f = old
+	}
+	snap.files[rel] = f
+	return f
+}
+
+// maxFileSize is the largest note or output file the web view reads.
+const maxFileSize = 16 << 20
+
+func inside(root, p string) bool {
+	return p == root || strings.HasPrefix(p, root+string(filepath.Separator))
+}
+
+func docStatus(pw *pipeline.Week) string {
+	exists, fresh := pw.Fresh()
+	switch {
+	case !exists:
+		return StatusMissing
+	case fresh:
+		return StatusFresh
+	}
+	if _, ok := template.ReadState(pw.Prev); !ok {
+		return StatusHandmade
+	}
+	return StatusStale
+}
+
+// analyse runs the offline generation of a week once per analysis key.
+func (wd *weekData) analyse(ctx context.Context) (*analysis, error) {
+	if wd.err != nil {
+		return nil, wd.err
+	}
+	a := wd.an
+	a.once.Do(func() {
+		rec := &recorder{}
+		// A cancelled request must not leave a failed analysis behind.
+		a.res, a.err = wd.pw.Generate(context.WithoutCancel(ctx), rec)
+		a.aw = rec.aw
+	})
+	return a, a.err
+}
+
+// recorder is the offline engine that also keeps the week's analysis
+// (the member × concept matrix and the analysed sentences) for the pages.
+// The analysis runs beside the engine, so the wall time is about that of
+// one generation on a machine with two cores.
+type recorder struct {
+	aw *analyze.Week
+}
+
+// Name implements engine.Engine.
+func (r *recorder) Name() string { return offline.Name }
+
+// Generate implements engine.Engine with offline.Engine, so the pages show
+// exactly what `moim generate` writes.
+func (r *recorder) Generate(ctx context.Context, in *engine.Input) (*insight.Week, error) {
+	done := make(chan *analyze.Week, 1)
+	go func() { done <- analyze.AnalyzeWeek(in) }()
+	res, err := offline.New().Generate(ctx, in)
+	r.aw = <-done
+	return res, err
+}
+
+// week returns week n of the snapshot.
+func (snap *snapshot) week(n int) *weekData {
+	for _, wd := range snap.weeks {
+		if wd.wk.Number == n {
+			return wd
+		}
+	}
+	return nil
+}
+
+// analyseAll analyses every week with notes, in order.
+func (snap *snapshot) analyseAll(ctx context.Context) map[int]*analysis {
+	out := map[int]*analysis{}
+	for _, wd := range snap.weeks {
+		if len(wd.wk.Notes) == 0 {
+			continue
+		}
+		if a, err := wd.analyse(ctx); err == nil {
+			out[wd.wk.Number] = a
+		}
+	}
+	return out
+}

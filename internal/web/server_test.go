@@ -1,0 +1,482 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/moim-study/moim/internal/engine/offline"
+	"github.com/moim-study/moim/internal/fsutil"
+	"github.com/moim-study/moim/internal/pipeline"
+	"github.com/moim-study/moim/internal/workspace"
+)
+
+var (
+	fixtureOnce sync.Once
+	fixtureRoot string
+	fixtureSite *Site
+)
+
+// sharedFixture is one fixture repository and site for the read-only
+// tests (analysis is the slow part; it is done once).
+func sharedFixture(t *testing.T) (string, *Site) {
+	t.Helper()
+	fixtureOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "moim-web-fixture-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, b := range fixture {
+			p := filepath.Join(dir, filepath.FromSlash(name))
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			if err := os.WriteFile(p, []byte(b), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		fixtureRoot = dir
+		fixtureSite, err = New(dir, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+	if fixtureSite == nil {
+		t.Fatal("fixture site could not be made")
+	}
+	return fixtureRoot, fixtureSite
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if fixtureRoot != "" {
+		os.RemoveAll(fixtureRoot)
+	}
+	os.Exit(code)
+}
+
+func TestFixtureWorkspace(t *testing.T) {
+	root, _ := sharedFixture(t)
+	ws, err := workspace.Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, m := range ws.Members {
+		names = append(names, m.Name)
+	}
+	if want := []string{"한가람", "윤보라", "서진우"}; !reflect.DeepEqual(names, want) {
+		t.Fatalf("members = %v, want %v", names, want)
+	}
+	if len(ws.Weeks) != 2 || len(ws.Weeks[0].Notes) != 3 || len(ws.Weeks[1].Notes) != 2 {
+		t.Fatalf("weeks = %+v", ws.Weeks)
+	}
+}
+
+func TestRoutes(t *testing.T) {
+	_, s := sharedFixture(t)
+	h := s.Handler()
+	slug := slugFor(t, s, "한가람")
+	tests := []struct {
+		target string
+		code   int
+		ctype  string
+		want   []string
+	}{
+		{"/", 200, "text/html; charset=utf-8", []string{"주차 × 멤버", "한가람", "미제출", "일정표", "벡터 데이터베이스", "발표자"}},
+		{"/week/1", 200, "text/html; charset=utf-8", []string{"멤버 × 개념 히트맵", `<svg class="hm"`, "핵심 인사이트", "통합 토론 주제", `class="sources"`}},
+		{"/week/2", 200, "text/html; charset=utf-8", []string{"서진우", "이번 주 노트가 제출되지 않았습니다."}},
+		{"/member/" + slug, 200, "text/html; charset=utf-8", []string{"추가 학습 백로그", "1주차", "2주차"}},
+		{"/concepts", 200, "text/html; charset=utf-8", []string{`<svg class="cc"`, "임베딩"}},
+		{"/note?path=weeks/week01/study-note-HGR.md&line=3", 200, "text/html; charset=utf-8", []string{`id="L3"`, `class="ln hit" id="L3"`}},
+		{"/static/app.css", 200, "text/css; charset=utf-8", []string{"prefers-color-scheme: dark"}},
+		{"/static/app.js", 200, "text/javascript; charset=utf-8", []string{"use strict"}},
+		{"/static/favicon.svg", 200, "image/svg+xml", []string{"<svg"}},
+		{"/week/9", 404, "text/html; charset=utf-8", []string{"9주차가 없습니다"}},
+		{"/week/abc", 404, "text/html; charset=utf-8", nil},
+		{"/member/nobody", 404, "text/html; charset=utf-8", nil},
+		{"/note?path=weeks/week01/study-note-HGR.md&line=x", 400, "text/html; charset=utf-8", nil},
+		{"/static/missing.js", 404, "", nil},
+		{"/nothing/here", 404, "text/html; charset=utf-8", []string{"페이지를 찾을 수 없습니다"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.target, func(t *testing.T) {
+			res := get(t, h, "GET", tt.target)
+			b := body(t, res)
+			if res.StatusCode != tt.code {
+				t.Fatalf("status %d, want %d\n%s", res.StatusCode, tt.code, b)
+			}
+			if tt.ctype != "" && res.Header.Get("Content-Type") != tt.ctype {
+				t.Errorf("Content-Type %q, want %q", res.Header.Get("Content-Type"), tt.ctype)
+			}
+			mustContain(t, b, tt.target, tt.want...)
+		})
+	}
+}
+
+func slugFor(t *testing.T, s *Site, name string) string {
+	t.Helper()
+	snap, err := s.refresh()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return snap.slugFor(name)
+}
+
+func TestSecurityHeaders(t *testing.T) {
+	_, s := sharedFixture(t)
+	h := s.Handler()
+	for _, target := range []string{"/", "/week/1", "/static/app.js", "/nothing", "/note?path=../x"} {
+		res := get(t, h, "GET", target)
+		if got := res.Header.Get("Content-Security-Policy"); got != CSP {
+			t.Errorf("%s: CSP %q", target, got)
+		}
+		if got := res.Header.Get("X-Content-Type-Options"); got != "nosniff" {
+			t.Errorf("%s: X-Content-Type-Options %q", target, got)
+		}
+		if res.Header.Get("Content-Type") == "" {
+			t.Errorf("%s: no Content-Type", target)
+		}
+	}
+	if !strings.Contains(CSP, "default-src 'self'") || strings.Contains(CSP, "unsafe-inline") {
+		t.Errorf("CSP %q", CSP)
+	}
+}
+
+func TestMethods(t *testing.T) {
+	_, s := sharedFixture(t)
+	h := s.Handler()
+	for _, m := range []string{"POST", "PUT", "DELETE", "PATCH", "OPTIONS"} {
+		for _, target := range []string{"/", "/week/1", "/static/app.js"} {
+			res := get(t, h, m, target)
+			if res.StatusCode != http.StatusMethodNotAllowed {
+				t.Errorf("%s %s: status %d, want 405", m, target, res.StatusCode)
+			}
+			if res.Header.Get("Allow") != "GET, HEAD" {
+				t.Errorf("%s %s: Allow %q", m, target, res.Header.Get("Allow"))
+			}
+		}
+	}
+	res := get(t, h, "HEAD", "/week/1")
+	if res.StatusCode != 200 || body(t, res) != "" || res.Header.Get("Content-Length") == "" {
+		t.Errorf("HEAD /week/1: status %d, Content-Length %q", res.StatusCode, res.Header.Get("Content-Length"))
+	}
+}
+
+func TestHostCheck(t *testing.T) {
+	_, s := sharedFixture(t)
+	h := s.Handler()
+	tests := []struct {
+		host string
+		ok   bool
+	}{
+		{"127.0.0.1:8765", true},
+		{"localhost:8765", true},
+		{"LOCALHOST", true},
+		{"[::1]:8765", true},
+		{"127.0.0.2", true},
+		{"evil.example:8765", false},
+		{"192.168.0.10:8765", false},
+		{"localhost.evil.example", false},
+	}
+	for _, tt := range tests {
+		req := httptest.NewRequest("GET", "/", nil)
+		req.Host = tt.host
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if got := rec.Code == 200; got != tt.ok {
+			t.Errorf("Host %q: status %d", tt.host, rec.Code)
+		}
+	}
+	any := &Site{root: s.root, opt: Options{AnyHost: true}, weeks: map[int]*weekData{}, pages: s.pages}
+	rec := httptest.NewRecorder()
+	req := httptest.NewRequest("GET", "/", nil)
+	req.Host = "evil.example"
+	any.Handler().ServeHTTP(rec, req)
+	if rec.Code != 200 {
+		t.Errorf("AnyHost: status %d", rec.Code)
+	}
+}
+
+// TestPathTraversal tries to read files that are not notes: nothing but the
+// workspace's notes and insights documents is ever shown.
+func TestPathTraversal(t *testing.T) {
+	outside := t.TempDir()
+	secret := filepath.Join(outside, "secret.md")
+	os.WriteFile(secret, []byte("# 비밀\n\nSECRET-CONTENT-42 비밀 문장입니다.\n"), 0o644)
+	files := map[string]string{}
+	for k, v := range fixture {
+		files[k] = v
+	}
+	files["weeks/week01/notes.txt"] = "SECRET-CONTENT-42 in a file that is not a note\n"
+	files["private/TOPSECRET.md"] = "SECRET-CONTENT-42 outside the week folders\n"
+	root := writeRepo(t, files)
+	// A note that is a symbolic link to a file outside the repository, and
+	// a link inside the repository to the outside folder.
+	if err := os.Symlink(secret, filepath.Join(root, "weeks", "week02", "study-note-SJW.md")); err != nil {
+		t.Skipf("symlinks: %v", err)
+	}
+	os.Symlink(outside, filepath.Join(root, "weeks", "week01", "outside"))
+	s := newSite(t, root)
+	h := s.Handler()
+	targets := []string{
+		"/note?path=../" + filepath.Base(outside) + "/secret.md",
+		"/note?path=" + secret,
+		"/note?path=%2e%2e/%2e%2e/etc/passwd",
+		"/note?path=..%2F..%2Fetc%2Fpasswd",
+		"/note?path=/etc/passwd",
+		"/note?path=weeks/week01/../../private/TOPSECRET.md",
+		"/note?path=private/TOPSECRET.md",
+		"/note?path=weeks/week01/notes.txt",
+		"/note?path=README.md",
+		"/note?path=weeks/week02/study-note-SJW.md",
+		"/note?path=weeks/week01/outside/secret.md",
+		"/note?path=weeks%5Cweek01%5Cstudy-note-HGR.md",
+		"/note?path=./weeks/week01/study-note-HGR.md",
+		"/note?path=weeks//week01/study-note-HGR.md",
+		"/note?path=",
+		"/static/../private/TOPSECRET.md",
+		"/static/%2e%2e/%2e%2e/go.mod",
+		"/static/..%2f..%2fserver.go",
+		"/static/..%5c..%5cserver.go",
+		"/../../etc/passwd",
+		"/%2e%2e/%2e%2e/etc/passwd",
+		"/private/TOPSECRET.md",
+		"/weeks/week01/study-note-HGR.md",
+		"//etc/passwd",
+	}
+	for _, target := range targets {
+		res := get(t, h, "GET", target)
+		b := body(t, res)
+		if res.StatusCode == 200 {
+			t.Errorf("GET %s: status 200", target)
+		}
+		if strings.Contains(b, "SECRET-CONTENT") {
+			t.Errorf("GET %s: secret in the response", target)
+		}
+		if strings.Contains(b, "root:x:0") || strings.Contains(b, "package web") {
+			t.Errorf("GET %s: a file outside the notes was served", target)
+		}
+	}
+	// Every page together never shows the outside file.
+	for _, target := range []string{"/", "/week/1", "/week/2", "/concepts"} {
+		if b := body(t, get(t, h, "GET", target)); strings.Contains(b, "SECRET-CONTENT") {
+			t.Errorf("GET %s shows the secret", target)
+		}
+	}
+}
+
+// TestEscaping checks that note text with markup arrives as text.
+func TestEscaping(t *testing.T) {
+	_, s := sharedFixture(t)
+	h := s.Handler()
+	pages := []string{"/week/1", "/note?path=weeks/week01/study-note-SJW.md", "/concepts", "/member/" + slugFor(t, s, "서진우")}
+	dangerous := regexp.MustCompile(`(?i)<script>window|<[a-z]+[^>]*\son[a-z]+=|href="javascript:`)
+	for _, target := range pages {
+		b := body(t, get(t, h, "GET", target))
+		if m := dangerous.FindString(b); m != "" {
+			t.Errorf("%s: unescaped markup %q", target, m)
+		}
+		// Only the site's own script is referenced.
+		for _, m := range regexp.MustCompile(`<script[^>]*>`).FindAllString(b, -1) {
+			if !strings.Contains(m, `src="/static/app.js"`) {
+				t.Errorf("%s: script tag %q", target, m)
+			}
+		}
+	}
+	note := body(t, get(t, h, "GET", "/note?path=weeks/week01/study-note-SJW.md"))
+	mustContain(t, note, "note page",
+		"&lt;script&gt;window.__xss = 1&lt;/script&gt;",
+		"&lt;img src=&#34;x&#34; onerror=&#34;window.__xss = 2&#34;&gt;",
+		"[위험한 링크](javascript:window.__xss=3)")
+}
+
+func TestInlineHTML(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain", "plain"},
+		{"**굵게** 그리고 `코드`", "<strong>굵게</strong> 그리고 <code>코드</code>"},
+		{"<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"},
+		{"**<img src=x onerror=alert(1)>**", "<strong>&lt;img src=x onerror=alert(1)&gt;</strong>"},
+		{"`<b>`와 \"따옴표\" & 'x'", "<code>&lt;b&gt;</code>와 &#34;따옴표&#34; &amp; &#39;x&#39;"},
+		{"**열린 굵게", "**열린 굵게"},
+	}
+	for _, tt := range tests {
+		if got := string(inlineHTML(tt.in)); got != tt.want {
+			t.Errorf("inlineHTML(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestRecorderMatchesOffline keeps the web view's generation identical to
+// what `moim generate` (the offline engine) produces.
+func TestRecorderMatchesOffline(t *testing.T) {
+	root := copyDemo(t)
+	ws, err := workspace.Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range ws.Weeks {
+		pw, err := pipeline.Load(ws, &ws.Weeks[i], "", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := pw.Generate(context.Background(), offline.New())
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec := &recorder{}
+		got, err := pw.Generate(context.Background(), rec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			gj, _ := json.MarshalIndent(got, "", " ")
+			wj, _ := json.MarshalIndent(want, "", " ")
+			t.Errorf("week %d: the web view's result differs from the offline engine's:\n%s", ws.Weeks[i].Number, firstDiff(string(gj), string(wj)))
+		}
+		if rec.aw == nil || len(rec.aw.Concepts) == 0 {
+			t.Errorf("week %d: no concept matrix recorded", ws.Weeks[i].Number)
+		}
+	}
+}
+
+// TestFreshData edits the repository between requests: the pages follow
+// without a restart, and the document status follows generate.
+func TestFreshData(t *testing.T) {
+	root := writeRepo(t, fixture)
+	s := newSite(t, root)
+	h := s.Handler()
+	statusOf := func(week int) string {
+		t.Helper()
+		b := body(t, get(t, h, "GET", "/"))
+		re := regexp.MustCompile(`(?s)<tr id="week-` + itoa(week) + `">.*?<span class="status (\w+)">`)
+		m := re.FindStringSubmatch(b)
+		if m == nil {
+			t.Fatalf("no status for week %d", week)
+		}
+		return m[1]
+	}
+	if got := statusOf(1); got != StatusMissing {
+		t.Fatalf("before generate: %s", got)
+	}
+	// Generate week 1 as `moim generate` does.
+	ws, _ := workspace.Open(root)
+	pw, err := pipeline.Load(ws, &ws.Weeks[0], "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := pw.Generate(context.Background(), offline.New())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := pw.Document(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fsutil.WriteFileAtomic(pw.OutPath, []byte(doc)); err != nil {
+		t.Fatal(err)
+	}
+	if got := statusOf(1); got != StatusFresh {
+		t.Fatalf("after generate: %s", got)
+	}
+	before := s.weeks[1].an
+	// Unchanged notes are not analysed again.
+	body(t, get(t, h, "GET", "/week/1"))
+	if s.weeks[1].an != before {
+		t.Error("unchanged week was analysed again")
+	}
+	// Edit a note: the week page shows the new sentence, the document is stale.
+	p := filepath.Join(root, "weeks", "week01", "study-note-HGR.md")
+	old, _ := os.ReadFile(p)
+	add := "\n## 새로 깨달은 점\n\n- **양자화 임베딩**은 저장 공간을 크게 줄이는 핵심 기법이다.\n"
+	if err := os.WriteFile(p, append(old, add...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b := body(t, get(t, h, "GET", "/week/1"))
+	mustContain(t, b, "week 1 after edit", "양자화 임베딩")
+	if got := statusOf(1); got != StatusStale {
+		t.Fatalf("after editing a note: %s", got)
+	}
+	// A new member note appears on the overview.
+	os.WriteFile(filepath.Join(root, "weeks", "week02", "study-note-SJW.md"), []byte("# 2주차\n\n- 벡터 검색은 재현율과 지연 시간의 균형이 중요하다.\n"), 0o644)
+	b = body(t, get(t, h, "GET", "/"))
+	re := regexp.MustCompile(`(?s)<tr id="week-2">(.*?)</tr>`)
+	if m := re.FindStringSubmatch(b); m == nil || strings.Contains(m[1], "미제출") {
+		t.Errorf("week 2 still shows a missing note after it was added")
+	}
+	// A hand-written document is reported as such.
+	os.WriteFile(filepath.Join(root, "weeks", "week02", "ai-insights.md"), []byte("# 2주차 정리\n\n직접 쓴 정리입니다.\n"), 0o644)
+	if got := statusOf(2); got != StatusHandmade {
+		t.Errorf("hand-written document: %s", got)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestBacklog(t *testing.T) {
+	_, s := sharedFixture(t)
+	b := body(t, get(t, s.Handler(), "GET", "/member/"+slugFor(t, s, "한가람")))
+	re := regexp.MustCompile(`(?s)<ol class="backlog">(.*?)</ol>`)
+	m := re.FindStringSubmatch(b)
+	if m == nil {
+		t.Fatal("no backlog list")
+	}
+	var item string
+	for _, li := range strings.Split(m[1], `<div class="bl-head">`) {
+		if strings.Contains(li, "인덱스 구조") {
+			item = li
+		}
+	}
+	if item == "" {
+		t.Fatalf("the week-1 question is not in the backlog:\n%s", m[1])
+	}
+	mustContain(t, item, "backlog item", `class="addressed"`, "2주차", "윤보라", "HNSW")
+	if strings.Contains(item, `<span class="open">열림</span>`) {
+		t.Error("answered question is still open")
+	}
+}
+
+func TestSlugsAndNames(t *testing.T) {
+	byName, bySlug := memberSlugs([]workspace.Member{
+		{Name: "한가람", Roman: "Han Ga-Ram"},
+		{Name: "한가람2", Roman: "Han Ga-Ram"},
+		{Name: "윤보라", GitHub: "bora-yoon"},
+		{Name: "김"},
+	})
+	want := map[string]string{"한가람": "han-ga-ram", "한가람2": "han-ga-ram-2", "윤보라": "bora-yoon", "김": "member-4"}
+	if !reflect.DeepEqual(byName, want) {
+		t.Errorf("slugs = %v, want %v", byName, want)
+	}
+	if len(bySlug) != len(byName) {
+		t.Errorf("slugs not unique: %v", bySlug)
+	}
+	seen := map[string]string{}
+	safe := regexp.MustCompile(`^[a-z0-9-]+\.html$`)
+	for _, p := range []string{"weeks/week01/a.md", "weeks/week01/a-md", "weeks-week01-a.md", "주차/노트.md", "../../x.md", "a/b.md.md"} {
+		f := noteFile(p)
+		if !safe.MatchString(f) {
+			t.Errorf("noteFile(%q) = %q: not a plain file name", p, f)
+		}
+		if other, ok := seen[f]; ok {
+			t.Errorf("noteFile(%q) = noteFile(%q) = %q", p, other, f)
+		}
+		seen[f] = p
+	}
+}
+
+func firstDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := 0; i < len(al) && i < len(bl); i++ {
+		if al[i] != bl[i] {
+			return "line " + strconv.Itoa(i+1) + ":\n got: " + al[i] + "\nwant: " + bl[i]
+		}
+	}
+	return "lengths " + strconv.Itoa(len(al)) + " vs " + strconv.Itoa(len(bl))
+}

@@ -1,0 +1,160 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/moim-study/moim/internal/fsutil"
+)
+
+// WriteSite writes every page of the site as static files into out: the
+// same pages as the server with relative links, so the folder can be
+// opened from disk or published (GitHub Pages):
+//
+//	index.html, week-NN.html, member-<slug>.html, concepts.html,
+//	notes/<name>.html (each note and insights file), static/app.css,
+//	static/app.js, static/favicon.svg
+//
+// It refuses an out folder that is the repository itself or holds notes
+// (a week folder or one of its parents), and writes each file atomically.
+// It returns the paths written, relative to out.
+func (s *Site) WriteSite(ctx context.Context, out string) ([]string, error) {
+	snap, err := s.refresh()
+	if err != nil {
+		return nil, err
+	}
+	absOut, err := filepath.Abs(out)
+	if err != nil {
+		return nil, fmt.Errorf("site: %s: %w", out, err)
+	}
+	if err := checkOut(snap, absOut); err != nil {
+		return nil, err
+	}
+	snap.analyseAll(ctx)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	var written []string
+	write := func(rel string, data []byte) error {
+		dst := filepath.Join(absOut, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return fmt.Errorf("site: %w", err)
+		}
+		if err := fsutil.WriteFileAtomic(dst, data); err != nil {
+			return fmt.Errorf("site: %w", err)
+		}
+		written = append(written, rel)
+		return nil
+	}
+	page := func(rel string, v *view, err error) error {
+		if err != nil {
+			return fmt.Errorf("site: %s: %w", rel, err)
+		}
+		var buf bytes.Buffer
+		if err := s.render(&buf, v); err != nil {
+			return fmt.Errorf("site: %s: %w", rel, err)
+		}
+		return write(rel, buf.Bytes())
+	}
+
+	top := staticLinks("")
+	v, err := s.overview(ctx, snap, top, nil)
+	if err := page("index.html", v, err); err != nil {
+		return written, err
+	}
+	for _, wd := range snap.weeks {
+		if len(wd.wk.Notes) == 0 {
+			continue
+		}
+		v, err := s.buildWeek(ctx, snap, top, wd.wk.Number)
+		if err := page(weekFile(wd.wk.Number), v, err); err != nil {
+			return written, err
+		}
+	}
+	for _, m := range snap.memberRefs() {
+		v, err := s.buildMember(ctx, snap, top, m.Slug)
+		if err := page("member-"+m.Slug+".html", v, err); err != nil {
+			return written, err
+		}
+	}
+	v, err = s.buildConcepts(ctx, snap, top)
+	if err := page("concepts.html", v, err); err != nil {
+		return written, err
+	}
+	var files []string
+	for p := range snap.files {
+		files = append(files, p)
+	}
+	sort.Strings(files)
+	for _, p := range files {
+		v, err := s.buildNote(snap, staticLinks("../"), p, 0)
+		if err := page("notes/"+noteFile(p), v, err); err != nil {
+			return written, err
+		}
+	}
+	for name := range staticFiles {
+		b, err := fs.ReadFile(assets, "static/"+name)
+		if err != nil {
+			return written, fmt.Errorf("site: %w", err)
+		}
+		if err := write("static/"+name, b); err != nil {
+			return written, err
+		}
+	}
+	sort.Strings(written)
+	return written, nil
+}
+
+// checkOut refuses output folders that would mix the site with the
+// repository's notes: the repository root, a folder holding notes or an
+// insights document, or any parent of one.
+func checkOut(snap *snapshot, out string) error {
+	real := realPath(out)
+	root := realPath(snap.ws.Root)
+	if real == root {
+		return fmt.Errorf("site: --out %s is the repository itself; choose a folder of its own (e.g. %s)", out, filepath.Join(out, "site"))
+	}
+	var dirs []string
+	for _, wd := range snap.weeks {
+		if wd.wk.Dir != "" {
+			dirs = append(dirs, wd.wk.Dir)
+		}
+		for _, nf := range wd.wk.Notes {
+			dirs = append(dirs, filepath.ToSlash(filepath.Dir(filepath.FromSlash(nf.Path))))
+		}
+		dirs = append(dirs, filepath.ToSlash(filepath.Dir(filepath.FromSlash(wd.wk.Output))))
+	}
+	for _, d := range dirs {
+		if d == "." || d == "" {
+			continue
+		}
+		nd := realPath(filepath.Join(snap.ws.Root, filepath.FromSlash(d)))
+		if inside(nd, real) || inside(real, nd) {
+			return fmt.Errorf("site: --out %s would write among the notes (%s); choose a folder of its own", out, d)
+		}
+	}
+	return nil
+}
+
+// realPath resolves symbolic links in the longest existing prefix of p.
+func realPath(p string) string {
+	p = filepath.Clean(p)
+	var rest []string
+	for {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(append([]string{r}, rest...)...)
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return filepath.Join(append([]string{p}, rest...)...)
+		}
+		rest = append([]string{filepath.Base(p)}, rest...)
+		p = parent
+	}
+}

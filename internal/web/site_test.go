@@ -1,0 +1,138 @@
+package web
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/moim-study/moim/internal/engine"
+)
+
+func TestWriteSite(t *testing.T) {
+	root, s := sharedFixture(t)
+	out := t.TempDir()
+	files, err := s.WriteSite(context.Background(), out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"index.html", "week-01.html", "week-02.html", "concepts.html",
+		"member-han-ga-ram.html", "member-yoon-bo-ra.html", "member-seo-jin-u.html",
+		"notes/" + noteFile("weeks/week01/study-note-SJW.md"), "static/app.css", "static/app.js", "static/favicon.svg"}
+	have := map[string]bool{}
+	for _, f := range files {
+		have[f] = true
+	}
+	for _, w := range want {
+		if !have[w] {
+			t.Errorf("site lacks %s (has %v)", w, files)
+		}
+		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(w))); err != nil {
+			t.Errorf("%s: %v", w, err)
+		}
+	}
+	if n := len(files); n != len(want)-1+5 { // 5 notes in all
+		t.Errorf("%d files written: %v", n, files)
+	}
+	absLink := regexp.MustCompile(`(?:href|src)="/`)
+	for _, f := range files {
+		if !strings.HasSuffix(f, ".html") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(f)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := string(b)
+		if m := absLink.FindString(page); m != "" {
+			t.Errorf("%s: absolute link %q does not work from disk", f, m)
+		}
+		mustContain(t, page, f, `<meta http-equiv="Content-Security-Policy"`)
+		if strings.HasPrefix(f, "notes/") {
+			mustContain(t, page, f, `href="../static/app.css"`, `href="../index.html"`)
+		}
+		if strings.Contains(page, root) {
+			t.Errorf("%s: the repository's absolute path leaks into the site", f)
+		}
+	}
+	week, _ := os.ReadFile(filepath.Join(out, "week-01.html"))
+	mustContain(t, string(week), "week-01.html", `href="notes/`+noteFile("weeks/week01/study-note-HGR.md")+`#L`, `<svg class="hm"`)
+	// Writing again gives the same bytes (no timestamps).
+	before, _ := os.ReadFile(filepath.Join(out, "concepts.html"))
+	if _, err := s.WriteSite(context.Background(), out); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := os.ReadFile(filepath.Join(out, "concepts.html"))
+	if string(before) != string(after) {
+		t.Error("the site is not the same on a second run")
+	}
+}
+
+func TestWriteSiteRefusesNoteFolders(t *testing.T) {
+	root, s := sharedFixture(t)
+	for _, out := range []string{root, filepath.Join(root, "weeks"), filepath.Join(root, "weeks", "week01"),
+		filepath.Join(root, "weeks", "week02", "site"), filepath.Join(root, "weeks", "week01", ".."), filepath.Dir(root)} {
+		if _, err := s.WriteSite(context.Background(), out); err == nil {
+			t.Errorf("WriteSite(%s) wrote into the notes", out)
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Join(root, "weeks", "week01"))
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".html") || e.Name() == "static" || e.Name() == "notes" {
+			t.Errorf("site file %s written among the notes", e.Name())
+		}
+	}
+	// A folder of its own inside the repository is fine (GitHub Pages' docs/).
+	ok := filepath.Join(t.TempDir(), "docs")
+	if _, err := s.WriteSite(context.Background(), ok); err != nil {
+		t.Errorf("WriteSite(%s): %v", ok, err)
+	}
+}
+
+func TestHeatmap(t *testing.T) {
+	concepts := []engine.Concept{
+		{Term: "임베딩", Counts: map[string]int{"가": 3, "나": 1, "다": 9}},
+		{Term: "코사인 유사도", Counts: map[string]int{"가": 1, "나": 2}},
+		{Term: "양자화", Counts: map[string]int{"다": 1}},
+		{Term: "HNSW", Counts: map[string]int{"나": 5}},
+	}
+	h := newHeatmap(concepts, []string{"가", "나", "다"})
+	if h.Shared != 2 || h.Unique != 2 || h.Total != 4 {
+		t.Fatalf("shared %d unique %d total %d", h.Shared, h.Unique, h.Total)
+	}
+	var terms []string
+	for _, r := range h.Rows {
+		terms = append(terms, r.Term)
+	}
+	// Shared first in the matrix's order, then unique by count.
+	if got := strings.Join(terms, ","); got != "임베딩,코사인 유사도,HNSW,양자화" {
+		t.Errorf("rows %s", got)
+	}
+	row := h.Rows[0]
+	classes := []string{row.Cells[0].Class, row.Cells[1].Class, row.Cells[2].Class}
+	if strings.Join(classes, " ") != "hms2 hms1 hms4" {
+		t.Errorf("classes %v", classes)
+	}
+	if c := h.Rows[1].Cells[2]; c.Class != "hm0" || c.Count != 0 {
+		t.Errorf("empty cell %+v", c)
+	}
+	if c := h.Rows[2].Cells[1]; c.Class != "hmu3" {
+		t.Errorf("unique cell %+v", c)
+	}
+	if !h.Rows[2].Divider || h.Rows[1].Divider {
+		t.Error("the rule is not between shared and unique concepts")
+	}
+	for i := 1; i < len(h.Rows); i++ {
+		if h.Rows[i].Y <= h.Rows[i-1].Y {
+			t.Error("rows overlap")
+		}
+	}
+	if h.Height <= h.Rows[len(h.Rows)-1].Y || h.Width < hmLabelW+3*hmCellW {
+		t.Errorf("size %dx%d", h.Width, h.Height)
+	}
+	if e := newHeatmap(nil, []string{"가"}); len(e.Rows) != 0 {
+		t.Error("rows without concepts")
+	}
+}
