@@ -69,7 +69,7 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		damp *= 0.6
 	}
 	if hasAny(lower, metaCues) > 0 {
-		damp *= 0.2
+		damp = 0
 	}
 	lenFit *= damp
 
