@@ -203,7 +203,7 @@ func CueHeading(h string) bool {
 			}
 		}
 	}
-	for _, c := range []string{"정리", "요약", "목차", "참고", "메모", "느낀", "생각해 볼", "생각할", "공부할", "알아볼", "점"} {
+	for _, c := range []string{"정리", "요약", "목차", "참고", "메모", "느낀", "생각해 볼", "생각할", "공부할", "알아볼", "점", "할 것", "볼 것", "거리"} {
 		if strings.HasSuffix(l, c) || l == c {
 			return true
 		}
