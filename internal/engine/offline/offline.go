@@ -390,19 +390,21 @@ func summary(spec template.SectionSpec, m *analyze.Member) insight.Section {
 		topics, srcs = topics[:top], srcs[:top]
 	}
 	var sb strings.Builder
-	if len(topics) > 0 {
+	if len(topics) >= 2 {
 		fmt.Fprintf(&sb, "%s 순서로 정리한 노트입니다.", strings.Join(topics, ", "))
 	} else {
-		// No headings: name the note's most frequent concepts instead.
-		var terms []string
+		// Few usable headings: name the note's most frequent concepts.
+		terms := topics
 		for _, c := range topConcepts(m, 3) {
-			terms = append(terms, c.Head)
-			srcs = append(srcs, c.Sources...)
+			if len(terms) < 3 && !containsTerm(terms, c.Head) {
+				terms = append(terms, c.Head)
+				srcs = append(srcs, c.Sources...)
+			}
 		}
 		if len(terms) > 0 {
-			fmt.Fprintf(&sb, "제목 없이 %s 중심으로 이어지는 노트입니다.", strings.Join(terms, ", "))
+			fmt.Fprintf(&sb, "%s 중심으로 정리한 노트입니다.", strings.Join(terms, ", "))
 		} else {
-			sb.WriteString("제목 없이 이어지는 노트입니다.")
+			sb.WriteString("짧은 노트입니다.")
 			if len(m.Sentences) > 0 {
 				srcs = append(srcs, source(m.Sentences[0]))
 			}
@@ -438,6 +440,9 @@ func topConcepts(m *analyze.Member, n int) []insight.Bullet {
 			break
 		}
 		term := m.Display[e.k]
+		if !analyze.Specific(term) {
+			continue
+		}
 		for _, s := range m.Sentences {
 			if containsTerm(s.Terms, term) {
 				out = append(out, insight.Bullet{Head: term, Sources: []insight.Source{source(s)}})
