@@ -203,3 +203,29 @@ func TestLLMFailsBeforeTouchingTheDocument(t *testing.T) {
 		}
 	}
 }
+
+func TestDryRunSendsAndWritesNothing(t *testing.T) {
+	repo := copyDemo(t)
+	r := runEnv(t, repo, []string{"OPENAI_API_KEY=", "MOIM_CACHE_DIR=" + t.TempDir()},
+		"generate", "--week", "1", "--engine", "openai", "--model", "m", "--base-url", "http://127.0.0.1:9/v1", "--dry-run")
+	if r.code != 0 {
+		t.Fatalf("%+v", r)
+	}
+	lines := 0
+	for _, l := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+		var req struct {
+			Request string `json:"request"`
+			Tokens  int    `json:"estimated_input_tokens"`
+		}
+		if err := json.Unmarshal([]byte(l), &req); err != nil || req.Tokens <= 0 {
+			t.Errorf("not a request line: %.80q (%v)", l, err)
+		}
+		lines++
+	}
+	if lines != 5 {
+		t.Errorf("%d requests printed, want 5", lines)
+	}
+	if _, err := os.Stat(filepath.Join(repo, "weeks", "week01", "ai-insights.md")); err == nil {
+		t.Error("--dry-run wrote the document")
+	}
+}

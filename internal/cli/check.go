@@ -36,7 +36,8 @@ func runCheck(o *CheckOptions, s *IO) error {
 	if err != nil {
 		return err
 	}
-	weeks, err := selectWeeks(ws, nil, true)
+	weeks, weekWarns, err := selectWeeks(ws, nil, true)
+	warn(s, append(workspaceWarnings(ws), weekWarns...)...)
 	if err != nil {
 		return err
 	}
@@ -46,6 +47,7 @@ func runCheck(o *CheckOptions, s *IO) error {
 		if err != nil {
 			return &ExitError{Code: ExitInput, Err: err}
 		}
+		warn(s, pw.Warnings...)
 		exists, fresh := pw.Fresh()
 		switch {
 		case !exists:

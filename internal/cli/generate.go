@@ -3,9 +3,14 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"os"
+	"path"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -82,42 +87,69 @@ by hand without moim is never overwritten: use --out to write elsewhere.`,
 }
 
 func openWorkspace(repo string) (*workspace.Workspace, error) {
+	if st, err := os.Stat(repo); err != nil || !st.IsDir() {
+		return nil, inputErr("--repo %s: no such folder; give the study repository's folder (default: the current folder)", repo)
+	}
 	ws, err := workspace.Open(repo)
 	if err != nil {
+		var ce *workspace.ConfigError
+		if errors.As(err, &ce) {
+			err = fmt.Errorf("%w\nFix %s as said above, or move it away and run moim init to write a new one from what moim detects.", err, workspace.ConfigFile)
+		}
 		return nil, &ExitError{Code: ExitInput, Err: err}
 	}
 	return ws, nil
 }
 
-// selectWeeks returns the weeks to work on.
-func selectWeeks(ws *workspace.Workspace, weeks []int, all bool) ([]*workspace.Week, error) {
+// selectWeeks returns the weeks to work on, and warnings about weeks
+// without notes that were asked for or passed over.
+func selectWeeks(ws *workspace.Workspace, weeks []int, all bool) ([]*workspace.Week, []string, error) {
 	var out []*workspace.Week
+	var warns []string
 	switch {
 	case len(weeks) > 0 && all:
-		return nil, inputErr("--week and --all cannot be used together")
+		return nil, nil, inputErr("--week and --all cannot be used together")
 	case all:
 		for i := range ws.Weeks {
 			if len(ws.Weeks[i].Notes) > 0 {
 				out = append(out, &ws.Weeks[i])
+			} else {
+				warns = append(warns, fmt.Sprintf("week %d (%s): no notes found, skipped", ws.Weeks[i].Number, weekPlace(&ws.Weeks[i])))
 			}
 		}
 	case len(weeks) > 0:
 		for _, n := range weeks {
 			wk, ok := ws.Week(n)
 			if !ok {
-				return nil, inputErr("week %d not found in %s (weeks found: %s)", n, ws.Root, weekList(ws))
+				return nil, nil, inputErr("week %d not found in %s (weeks found: %s)", n, ws.Root, weekList(ws))
+			}
+			if len(wk.Notes) == 0 {
+				warns = append(warns, fmt.Sprintf("week %d (%s): no notes found; every member is marked as not submitted", n, weekPlace(wk)))
 			}
 			out = append(out, wk)
 		}
 	default:
 		if wk, ok := ws.Latest(); ok {
 			out = append(out, wk)
+			for i := range ws.Weeks {
+				if later := &ws.Weeks[i]; later.Number > wk.Number {
+					warns = append(warns, fmt.Sprintf("week %d (%s): no notes found yet; doing week %d, the latest week with notes", later.Number, weekPlace(later), wk.Number))
+				}
+			}
 		}
 	}
 	if len(out) == 0 {
-		return nil, &ExitError{Code: ExitCheck, Err: fmt.Errorf("nothing to do: no week with notes found in %s", ws.Root)}
+		return nil, warns, &ExitError{Code: ExitCheck, Err: fmt.Errorf("nothing to do: no week with notes found in %s; notes go into week folders such as weeks/week01/ (see moim init)", ws.Root)}
 	}
-	return out, nil
+	return out, warns, nil
+}
+
+// weekPlace names where a week's notes are looked for.
+func weekPlace(wk *workspace.Week) string {
+	if wk.Dir != "" {
+		return wk.Dir
+	}
+	return path.Dir(wk.Output)
 }
 
 func weekList(ws *workspace.Workspace) string {
@@ -131,8 +163,17 @@ func weekList(ws *workspace.Workspace) string {
 	return strings.Join(ns, ", ")
 }
 
+// maxWarnings is how many warnings are printed one by one; the rest are
+// counted, so that a folder of 10,000 stray files does not flood the
+// terminal.
+const maxWarnings = 40
+
 func warn(s *IO, msgs ...string) {
-	for _, m := range msgs {
+	for i, m := range msgs {
+		if i == maxWarnings {
+			fmt.Fprintf(s.ErrOut, "moim: warning: ... and %d more warnings like these\n", len(msgs)-maxWarnings)
+			return
+		}
 		fmt.Fprintf(s.ErrOut, "moim: warning: %s\n", m)
 	}
 }
@@ -145,6 +186,19 @@ func workspaceWarnings(ws *workspace.Workspace) []string {
 	return out
 }
 
+// lockWait is how long generate waits for another run on the same
+// repository to finish.
+var lockWait = 3 * time.Second
+
+// output is one document to write once every week is generated.
+type output struct {
+	path, shown string
+	data        []byte
+	mkdir       bool
+	res         *insight.Week
+	template    string
+}
+
 func runGenerate(ctx context.Context, o *GenerateOptions, s *IO) error {
 	if o.Format != "markdown" && o.Format != "json" {
 		return inputErr("--format %q: use markdown or json", o.Format)
@@ -153,8 +207,9 @@ func runGenerate(ctx context.Context, o *GenerateOptions, s *IO) error {
 	if err != nil {
 		return err
 	}
-	weeks, err := selectWeeks(ws, o.Weeks, o.All)
+	weeks, weekWarns, err := selectWeeks(ws, o.Weeks, o.All)
 	if err != nil {
+		warn(s, weekWarns...)
 		return err
 	}
 	if o.Format == "markdown" && len(weeks) > 1 && o.Out != "" && o.Out != "-" {
@@ -162,6 +217,7 @@ func runGenerate(ctx context.Context, o *GenerateOptions, s *IO) error {
 	}
 	var warnings []string
 	warnings = append(warnings, workspaceWarnings(ws)...)
+	warnings = append(warnings, weekWarns...)
 
 	name := o.Engine
 	if name == "" {
@@ -171,12 +227,35 @@ func runGenerate(ctx context.Context, o *GenerateOptions, s *IO) error {
 	if !ok {
 		return inputErr("--engine %q: unknown engine (offline, openai, anthropic)", name)
 	}
+
+	// One run at a time writes into a repository: take the lock before the
+	// previous documents are read, keep it until the new ones are written.
+	if writesFiles(o) {
+		lock, err := fsutil.LockRepo(ctx, ws.Root, lockWait)
+		var le *fsutil.LockedError
+		switch {
+		case errors.As(err, &le):
+			return &ExitError{Code: ExitInput, Err: err}
+		case ctx.Err() != nil:
+			return ctx.Err()
+		case err != nil:
+			warnings = append(warnings, fmt.Sprintf("%v; going on without the lock", err))
+		default:
+			defer lock.Unlock()
+		}
+	}
+	if o.Format == "json" && o.Out != "" && o.Out != "-" {
+		if err := fsutil.CheckOutput(o.Out, o.Out, false); err != nil {
+			return &ExitError{Code: ExitInput, Err: fmt.Errorf("--out: %w", err)}
+		}
+	}
+
 	eng, err := factory(ctx, o, ws, s)
 	if err != nil {
 		return &ExitError{Code: ExitInput, Err: err}
 	}
 
-	// Read everything and check the outputs before any work is written.
+	// Read everything and check the outputs before any work is done.
 	var loaded []*pipeline.Week
 	for _, wk := range weeks {
 		out := o.Out
@@ -190,10 +269,15 @@ func runGenerate(ctx context.Context, o *GenerateOptions, s *IO) error {
 		warnings = append(warnings, pw.Warnings...)
 		pw.Warnings = nil
 		if pw.OutPath != "" {
-			if pw.Prev != "" && !template.IsFillable(pw.Prev) {
-				return inputErr("%s was written by hand (it has content and no moim state): moim will not overwrite it; write elsewhere with --out FILE, or remove the file to start again from the template", relTo(ws.Root, pw.OutPath))
+			shown := relTo(ws.Root, pw.OutPath)
+			if o.Out != "" {
+				shown = o.Out
 			}
-			if err := fsutil.CheckWritable(pw.OutPath); err != nil {
+			if pw.Prev != "" && !template.IsFillable(pw.Prev) {
+				return inputErr("%s was written by hand (it has content and no moim state): moim will not overwrite it; write elsewhere with --out FILE, or remove the file to start again from the template", shown)
+			}
+			// The week folder of a member-first layout may not exist yet.
+			if err := fsutil.CheckOutput(pw.OutPath, shown, o.Out == ""); err != nil {
 				return &ExitError{Code: ExitInput, Err: err}
 			}
 		}
@@ -201,16 +285,21 @@ func runGenerate(ctx context.Context, o *GenerateOptions, s *IO) error {
 	}
 	warn(s, warnings...)
 	if o.Strict && len(warnings) > 0 {
-		return inputErr("%d warning(s) and --strict is set", len(warnings))
+		return inputErr("%d warning(s) and --strict is set: nothing was written", len(warnings))
 	}
 
+	// Generate every week, then write: an interrupted or failed run
+	// leaves every document as it was.
 	report := insight.Report{Tool: "moim", Version: version(), Repo: ws.Root, Engine: eng.Name()}
+	var outs []output
+	var late []string
 	for _, pw := range loaded {
-		res, err := pw.Generate(ctx, eng)
+		res, err := generateWeek(ctx, pw, eng)
 		if err != nil {
 			return err
 		}
 		warn(s, res.Warnings...)
+		late = append(late, res.Warnings...)
 		report.Weeks = append(report.Weeks, *res)
 		if o.Format == "json" {
 			continue
@@ -219,14 +308,19 @@ func runGenerate(ctx context.Context, o *GenerateOptions, s *IO) error {
 		if err != nil {
 			return err
 		}
-		if pw.OutPath == "" {
-			fmt.Fprint(s.Out, doc)
-			continue
-		}
-		if err := fsutil.WriteFileAtomic(pw.OutPath, []byte(doc)); err != nil {
-			return err
-		}
-		fmt.Fprintf(s.ErrOut, "moim: week %d: wrote %s (%s)\n", res.Number, relTo(ws.Root, pw.OutPath), summarize(res))
+		outs = append(outs, output{path: pw.OutPath, shown: relTo(ws.Root, pw.OutPath), data: []byte(doc),
+			mkdir: o.Out == "", res: res, template: pw.Template.Source})
+	}
+	if o.Strict && len(late) > 0 {
+		return inputErr("%d warning(s) and --strict is set: nothing was written", len(late))
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if o.DryRun {
+		// The requests went to stdout; the offline result is no document.
+		fmt.Fprintln(s.ErrOut, "moim: dry run: nothing sent, nothing written")
+		return nil
 	}
 	if o.Format == "json" {
 		b, err := json.MarshalIndent(report, "", "  ")
@@ -238,9 +332,72 @@ func runGenerate(ctx context.Context, o *GenerateOptions, s *IO) error {
 			_, err = s.Out.Write(b)
 			return err
 		}
-		return fsutil.WriteFileAtomic(o.Out, b)
+		return writeErr(fsutil.WriteFileAtomic(o.Out, b))
+	}
+	for _, out := range outs {
+		if out.path == "" {
+			fmt.Fprint(s.Out, string(out.data))
+			continue
+		}
+		if out.mkdir {
+			if err := os.MkdirAll(filepath.Dir(out.path), 0o755); err != nil {
+				return writeErr(err)
+			}
+		}
+		if err := fsutil.WriteFileAtomic(out.path, out.data); err != nil {
+			return writeErr(err)
+		}
+		fmt.Fprintf(s.ErrOut, "moim: week %d: wrote %s (%s; template %s)\n", out.res.Number, out.shown, summarize(out.res), out.template)
 	}
 	return nil
+}
+
+// writesFiles reports whether the run writes files (and so takes the
+// repository's lock); standard output needs no lock.
+func writesFiles(o *GenerateOptions) bool {
+	if o.DryRun {
+		return false
+	}
+	if o.Format == "json" {
+		return o.Out != "" && o.Out != "-"
+	}
+	return o.Out != "-"
+}
+
+func writeErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &ExitError{Code: ExitInput, Err: fmt.Errorf("%w; the previous document, if any, is unchanged", err)}
+}
+
+// generateWeek runs the engine for one week. It returns as soon as ctx is
+// cancelled (Ctrl-C), even when the engine does not look at ctx, and turns
+// a panic in the engine into an error.
+func generateWeek(ctx context.Context, pw *pipeline.Week, eng engine.Engine) (*insight.Week, error) {
+	type result struct {
+		res *insight.Week
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				done <- result{err: &panicError{val: r, stack: debug.Stack()}}
+			}
+		}()
+		res, err := pw.Generate(ctx, eng)
+		done <- result{res, err}
+	}()
+	select {
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case r := <-done:
+		if r.err != nil && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return r.res, r.err
+	}
 }
 
 // mdOut is the output path given to the pipeline: "-" for anything not

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/moim-study/moim/internal/fsutil"
 	"github.com/moim-study/moim/internal/workspace"
 )
 
@@ -30,22 +32,33 @@ anything it guessed wrong; when present it overrides detection.`,
   moim init --repo ../my-study
   moim init --force             # overwrite an existing moim.yaml`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error { return runInit(o, s) },
+		RunE: func(cmd *cobra.Command, args []string) error { return runInit(cmd.Context(), o, s) },
 	}
 	cmd.Flags().StringVar(&o.Repo, "repo", ".", "study repository `DIR`")
 	cmd.Flags().BoolVar(&o.Force, "force", false, "overwrite an existing moim.yaml")
 	return cmd
 }
 
-func runInit(o *InitOptions, s *IO) error {
+func runInit(ctx context.Context, o *InitOptions, s *IO) error {
 	root, err := filepath.Abs(o.Repo)
 	if err != nil {
 		return inputErr("--repo %s: %v", o.Repo, err)
+	}
+	if st, err := os.Stat(root); err != nil || !st.IsDir() {
+		return inputErr("--repo %s: no such folder; give the study repository's folder", o.Repo)
 	}
 	path := filepath.Join(root, workspace.ConfigFile)
 	if _, err := os.Stat(path); err == nil && !o.Force {
 		return inputErr("%s already exists; edit it, or run moim init --force to detect again and overwrite it", path)
 	}
+	if err := fsutil.CheckOutput(path, path, false); err != nil {
+		return &ExitError{Code: ExitInput, Err: err}
+	}
+	lock, err := fsutil.LockRepo(ctx, root, lockWait)
+	if err != nil {
+		return &ExitError{Code: ExitInput, Err: err}
+	}
+	defer lock.Unlock()
 	ws, err := workspace.Detect(root)
 	if err != nil {
 		return &ExitError{Code: ExitInput, Err: err}

@@ -94,23 +94,58 @@ writes the bullets and moim verifies them against the notes.`,
 // serve, site) so that root.go does not change with each of them.
 var extraCommands []func(*IO) *cobra.Command
 
-// Main runs moim with args and returns the process exit code.
-func Main(ctx context.Context, args []string, s *IO) int {
+// ExitInterrupted is the exit code after Ctrl-C (128 + SIGINT, as shells do).
+const ExitInterrupted = 130
+
+// reportURL is where people report bugs.
+const reportURL = "https://github.com/moim-study/moim/issues"
+
+// panicError is a panic caught while a command ran: a bug in moim.
+type panicError struct {
+	val   any
+	stack []byte
+}
+
+func (e *panicError) Error() string { return fmt.Sprintf("internal error: %v", e.val) }
+
+// Main runs moim with args and returns the process exit code. Errors are
+// printed to s.ErrOut as one "moim: ..." message; a panic (a bug) is
+// printed as a short message asking for a report, without a stack trace
+// unless MOIM_DEBUG is set, and exits 2.
+func Main(ctx context.Context, args []string, s *IO) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			code = reportPanic(s, &panicError{val: r, stack: debug.Stack()})
+		}
+	}()
 	root := NewRoot(s)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return ExitOK
 	}
+	var pe *panicError
+	if errors.As(err, &pe) {
+		return reportPanic(s, pe)
+	}
+	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+		fmt.Fprintln(s.ErrOut, "moim: interrupted: stopped before writing; every document is as it was")
+		return ExitInterrupted
+	}
 	fmt.Fprintf(s.ErrOut, "moim: %v\n", err)
 	var ee *ExitError
 	if errors.As(err, &ee) {
 		return ee.Code
 	}
-	if errors.Is(err, context.Canceled) {
-		return ExitInput
-	}
 	// Unknown commands and flags come from cobra as plain errors.
+	return ExitInput
+}
+
+func reportPanic(s *IO, pe *panicError) int {
+	fmt.Fprintf(s.ErrOut, "moim: %v\nThis is a bug in moim, not in your files. Please report it at %s with the command you ran (moim --version: %s).\nDocuments are replaced only as a whole, so none was left half-written.\n", pe, reportURL, version())
+	if s.Getenv != nil && s.Getenv("MOIM_DEBUG") != "" {
+		s.ErrOut.Write(pe.stack)
+	}
 	return ExitInput
 }
 

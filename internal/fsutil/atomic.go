@@ -1,25 +1,37 @@
 // Package fsutil writes files so that a crash or Ctrl-C never leaves a
-// half-written document behind.
+// half-written document behind, checks output locations before any work
+// is done, and locks a repository so that two runs do not interleave.
 package fsutil
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
 
 // WriteFileAtomic writes data to a temporary file in the same directory,
 // syncs it and renames it over path, keeping path's permissions when it
-// exists (0644 otherwise).
+// exists (0644 otherwise). Readers see the old content or the new one,
+// never a mix; when the process dies before the rename the old file is
+// untouched (a stray ".<name>.tmp-*" file may remain). When path is a
+// symbolic link the file it points to is replaced, not the link.
 func WriteFileAtomic(path string, data []byte) (err error) {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
 	dir := filepath.Dir(path)
 	mode := os.FileMode(0o644)
 	if st, err := os.Stat(path); err == nil {
+		if !st.Mode().IsRegular() {
+			return fmt.Errorf("write %s: not a regular file", path)
+		}
 		mode = st.Mode().Perm()
 	}
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
 	tmp := f.Name()
 	defer func() {
@@ -29,40 +41,97 @@ func WriteFileAtomic(path string, data []byte) (err error) {
 	}()
 	if _, err = f.Write(data); err != nil {
 		f.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
 	if err = f.Sync(); err != nil {
 		f.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
 	if err = f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
 	if err = os.Chmod(tmp, mode); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
 	if err = os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
 	return nil
 }
 
 // CheckWritable fails when a file cannot be created or replaced at path:
-// its folder is missing or read-only. It creates and removes a probe file.
-func CheckWritable(path string) error {
-	dir := filepath.Dir(path)
-	st, err := os.Stat(dir)
-	if err != nil {
-		return fmt.Errorf("output folder %s: %w", dir, err)
+// its folder is missing, is not a folder, or is read-only. It creates and
+// removes a probe file. Messages name path as given.
+func CheckWritable(path string) error { return CheckOutput(path, path, false) }
+
+// CheckOutput checks, before any work is done, that a document can be
+// written at path; display is how path is named in messages. When
+// createDirs is true a missing folder is fine as long as the nearest
+// existing folder above it is writable (the caller creates the folders
+// with os.MkdirAll before writing); otherwise the folder must exist.
+//
+// The errors say what is wrong and what to do: path is a folder or a
+// device, its folder is missing, a file stands where a folder should be,
+// or the folder is not writable.
+func CheckOutput(path, display string, createDirs bool) error {
+	if st, err := os.Stat(path); err == nil {
+		switch {
+		case st.IsDir():
+			return fmt.Errorf("cannot write %s: it is a folder; give a file name", display)
+		case !st.Mode().IsRegular():
+			return fmt.Errorf("cannot write %s: it is not a regular file (a device or pipe); use --out - for standard output", display)
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) && !isNotDir(err) {
+		return explain(display, filepath.Dir(display), err)
 	}
-	if !st.IsDir() {
-		return fmt.Errorf("output folder %s is not a folder", dir)
+	dir, shown := filepath.Dir(path), filepath.Dir(display)
+	for {
+		st, err := os.Stat(dir)
+		if err == nil {
+			if !st.IsDir() {
+				return fmt.Errorf("cannot write %s: %s is a file, not a folder", display, shown)
+			}
+			break
+		}
+		notDir := isNotDir(err) // a file further up: find and name it
+		if !errors.Is(err, fs.ErrNotExist) && !notDir {
+			return explain(display, shown, err)
+		}
+		if !createDirs && !notDir {
+			return fmt.Errorf("cannot write %s: folder %s does not exist; create it first or choose another location", display, shown)
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return fmt.Errorf("cannot write %s: no existing folder above it", display)
+		}
+		dir, shown = parent, filepath.Dir(shown)
 	}
 	f, err := os.CreateTemp(dir, ".moim-probe-*")
 	if err != nil {
-		return fmt.Errorf("output folder %s is not writable: %w", dir, err)
+		return fmt.Errorf("cannot write %s: folder %s is not writable (%v); check its permissions or choose another location", display, shown, unwrapPath(err))
 	}
 	name := f.Name()
 	f.Close()
 	return os.Remove(name)
+}
+
+// explain turns a stat error on the way to path into a message.
+func explain(display, dir string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("cannot write %s: no permission to reach folder %s; check its permissions or choose another location", display, dir)
+	}
+	return fmt.Errorf("cannot write %s: %v", display, unwrapPath(err))
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }

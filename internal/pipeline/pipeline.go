@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -55,18 +56,21 @@ func Load(ws *workspace.Workspace, wk *workspace.Week, templatePath, out string)
 		abs := filepath.Join(ws.Root, filepath.FromSlash(nf.Path))
 		src, err := note.ReadFile(abs)
 		if err != nil {
-			if errors.Is(err, note.ErrBinary) || errors.Is(err, note.ErrEncoding) || errors.Is(err, fs.ErrPermission) {
-				w.Warnings = append(w.Warnings, fmt.Sprintf("%s: skipped: %v", nf.Path, unwrapMsg(err)))
-				continue
-			}
-			return nil, fmt.Errorf("%s: %w", nf.Path, err)
+			// An unreadable note (binary, undecodable, no permission, a
+			// folder or a broken link by now) is named and skipped.
+			w.Warnings = append(w.Warnings, fmt.Sprintf("%s: skipped: %v%s", nf.Path, unwrapMsg(err), skipHint(err)))
+			continue
 		}
 		if _, ok := w.Docs[nf.Member]; ok {
 			continue
 		}
-		w.Docs[nf.Member] = note.Parse(nf.Path, src)
 		fmt.Fprintf(h, "%s\x00%s\x00%d\x00", nf.Member, nf.Path, len(src))
 		h.Write([]byte(src))
+		if head, cut := truncateNote(src, MaxNoteBytes); cut {
+			w.Warnings = append(w.Warnings, fmt.Sprintf("%s: %s is more than moim reads from one note; only its first %s (lines 1-%d) were used", nf.Path, mb(len(src)), mb(len(head)), strings.Count(head, "\n")))
+			src = head
+		}
+		w.Docs[nf.Member] = note.Parse(nf.Path, src)
 	}
 	w.InputHash = hex.EncodeToString(h.Sum(nil))[:16]
 
@@ -78,16 +82,19 @@ func Load(ws *workspace.Workspace, wk *workspace.Week, templatePath, out string)
 		w.OutPath = filepath.Join(ws.Root, filepath.FromSlash(wk.Output))
 	}
 	if w.OutPath != "" {
+		shown := rel(ws.Root, w.OutPath)
 		b, err := os.ReadFile(w.OutPath)
 		switch {
 		case err == nil:
 			w.Prev, err = note.Decode(w.OutPath, b)
 			if err != nil {
-				return nil, fmt.Errorf("output %s: %w", rel(ws.Root, w.OutPath), err)
+				return nil, fmt.Errorf("%s: cannot read the existing document (%v): moim will not replace what it cannot read; move it away, or write elsewhere with --out FILE", shown, unwrapMsg(err))
 			}
-		case errors.Is(err, fs.ErrNotExist):
+		case errors.Is(err, fs.ErrNotExist) || isDirErr(w.OutPath):
+			// Nothing to keep; a folder in the way is the writer's to
+			// report (fsutil.CheckOutput).
 		default:
-			return nil, fmt.Errorf("output %s: %w", rel(ws.Root, w.OutPath), err)
+			return nil, fmt.Errorf("%s: cannot read the existing document (%v); fix it or write elsewhere with --out FILE", shown, unwrapPathErr(err))
 		}
 	}
 	t, err := chooseTemplate(ws, w, templatePath)
@@ -95,7 +102,100 @@ func Load(ws *workspace.Workspace, wk *workspace.Week, templatePath, out string)
 		return nil, err
 	}
 	w.Template = t
+	w.Warnings = append(w.Warnings, templateWarnings(t)...)
 	return w, nil
+}
+
+// MaxNoteBytes is the most of one note that is parsed and analysed. Real
+// weekly notes are 10-200 KB; a note beyond this is pasted data or logs,
+// and reading all of it would only cost time and memory. The whole file
+// still counts for the input hash, so `moim check` sees any change.
+var MaxNoteBytes = 4 << 20
+
+// truncateNote cuts src at the last line end at or before max bytes.
+func truncateNote(src string, max int) (string, bool) {
+	if len(src) <= max {
+		return src, false
+	}
+	cut := strings.LastIndexByte(src[:max], '\n')
+	if cut < 0 {
+		// One enormous line: cut at a character boundary.
+		cut = max
+		for cut > 0 && !utf8.RuneStart(src[cut]) {
+			cut--
+		}
+		return src[:cut], true
+	}
+	return src[:cut+1], true
+}
+
+func mb(n int) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d KB", (n+1023)/1024)
+}
+
+// templateWarnings says when a template lacks what moim fills: member
+// sections it knows or a group block. The document is still written; the
+// notes' content has fewer places to go.
+func templateWarnings(t *template.Template) []string {
+	if t.Source == template.BuiltinSource {
+		return nil
+	}
+	var out []string
+	known := func(specs []template.SectionSpec) bool {
+		for _, s := range specs {
+			if s.Key != "" {
+				return true
+			}
+		}
+		return false
+	}
+	if !known(t.MemberSections) {
+		out = append(out, fmt.Sprintf("template %s: no member section moim fills (### 핵심 인사이트, 독특한 관점, 실무 적용, 추가 학습, 요약, 오개념): nothing from the notes is written for the members; add such headings under each \"## 이름\"", t.Source))
+	}
+	if !known(t.GroupSections) {
+		out = append(out, fmt.Sprintf("template %s: no \"## 통합 토론 주제\" block with ### 공통 질문, 심화 토론 or 다음 주차 연결 포인트: no group questions are written", t.Source))
+	}
+	return out
+}
+
+// isDirErr reports whether path is a folder, or a file stands where one
+// of its folders should be.
+func isDirErr(path string) bool {
+	for p := path; ; {
+		st, err := os.Stat(p)
+		if err == nil {
+			return st.IsDir() || p != path
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return false
+		}
+		p = parent
+	}
+}
+
+// skipHint says what to do about a note that could not be read.
+func skipHint(err error) string {
+	switch {
+	case errors.Is(err, note.ErrBinary):
+		return "; move or rename it if it is not a note"
+	case errors.Is(err, note.ErrEncoding):
+		return "; save it as UTF-8 and run moim again"
+	case errors.Is(err, fs.ErrPermission):
+		return "; check its permissions"
+	}
+	return ""
+}
+
+func unwrapPathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 func chooseTemplate(ws *workspace.Workspace, w *Week, override string) (*template.Template, error) {
@@ -118,11 +218,12 @@ func chooseTemplate(ws *workspace.Workspace, w *Week, override string) (*templat
 func parseTemplateFile(abs, name string) (*template.Template, error) {
 	src, err := note.ReadFile(abs)
 	if err != nil {
-		return nil, fmt.Errorf("template %s: %w", name, err)
+		return nil, fmt.Errorf("template %s: cannot read it (%v); fix the path (--template or template: in moim.yaml)", name, unwrapMsg(err))
 	}
 	t, err := template.Parse(name, src)
 	if err != nil {
-		return nil, fmt.Errorf("template %s: %w", name, err)
+		// Parse's error names the file already.
+		return nil, fmt.Errorf("%w; fix the template, or give another with --template FILE", err)
 	}
 	return t, nil
 }

@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +12,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	notes "github.com/moim-study/moim/internal/note"
 )
 
 // Detect discovers the repository at root from its files alone, without
@@ -167,7 +170,12 @@ func (d *detector) readme(cfg *Config) {
 		}
 		return
 	}
-	info := parseReadme(decodeText(text))
+	decoded, err := notes.Decode(name, text)
+	if err != nil {
+		ws.Warnings = append(ws.Warnings, Warning{File: name, Msg: fmt.Sprintf("cannot read it (%v): members come from file names and there is no schedule; save it as UTF-8", errors.Unwrap(err))})
+		return
+	}
+	info := parseReadme(decoded)
 	if len(ws.Members) == 0 {
 		ws.Members = info.members
 		for _, w := range info.warnings {
@@ -183,12 +191,6 @@ func (d *detector) readme(cfg *Config) {
 			ws.Warnings = append(ws.Warnings, Warning{File: name, Msg: "no schedule table (a table with a 주차/week column) found"})
 		}
 	}
-}
-
-// decodeText turns file bytes into a string (BOM and CRLF removed).
-func decodeText(b []byte) string {
-	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
-	return strings.ReplaceAll(string(b), "\r\n", "\n")
 }
 
 // seqPriority ranks how sure a folder name is about the week.

@@ -413,7 +413,7 @@ func TestSymlinks(t *testing.T) {
 		{"week01/최유나.md", "outside the repository"},
 		{"week01/loop", "already visited"},
 		{"week04", "already visited"},
-		{"week01/self", "broken"},
+		{"week01/self", "symbolic link loop"},
 	} {
 		if !hasWarning(ws, w...) {
 			t.Errorf("no warning %q in:%s", w, warningList(ws))

@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -77,7 +78,11 @@ func (w *walker) walk(dir, rel string) bool {
 		if typ&fs.ModeSymlink != 0 {
 			target, err := filepath.EvalSymlinks(full)
 			if err != nil {
-				w.warn(r, "broken symbolic link, skipped")
+				if isLinkLoop(err) {
+					w.warn(r, "symbolic link loop, skipped")
+				} else {
+					w.warn(r, "broken symbolic link, skipped")
+				}
 				continue
 			}
 			if !w.inside(target) {
@@ -165,4 +170,14 @@ func unwrapPathErr(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// isLinkLoop reports whether resolving a link failed because links point
+// at each other.
+func isLinkLoop(err error) bool {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return err != nil && strings.Contains(err.Error(), "too many links")
 }

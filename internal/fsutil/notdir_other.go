@@ -1,0 +1,5 @@
+//go:build !unix
+
+package fsutil
+
+func isNotDir(error) bool { return false }

@@ -1,0 +1,134 @@
+package pipeline
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/moim-study/moim/internal/template"
+	"github.com/moim-study/moim/internal/workspace"
+)
+
+func TestTruncateNote(t *testing.T) {
+	tests := []struct {
+		src  string
+		max  int
+		want string
+		cut  bool
+	}{
+		{"짧은 노트\n", 100, "짧은 노트\n", false},
+		{"첫 줄\n둘째 줄\n셋째 줄\n", 20, "첫 줄\n둘째 줄\n", true},
+		{"한 줄로 된 아주 긴 노트", 10, "한 줄로", true}, // cut at a character boundary
+	}
+	for _, tt := range tests {
+		got, cut := truncateNote(tt.src, tt.max)
+		if got != tt.want || cut != tt.cut || !utf8.ValidString(got) {
+			t.Errorf("truncateNote(%q, %d) = %q, %v; want %q, %v", tt.src, tt.max, got, cut, tt.want, tt.cut)
+		}
+	}
+}
+
+// TestLoadSaysWhatItSkipped: an oversized note is read in part, a binary
+// one is skipped, and both are named; the input hash still covers the
+// whole oversized file.
+func TestLoadSaysWhatItSkipped(t *testing.T) {
+	root := writeRepo(t, "# 노트\n\n"+strings.Repeat("버퍼 풀은 페이지를 캐시한다.\n", 200))
+	dir := filepath.Join(root, "weeks", "week01")
+	os.WriteFile(filepath.Join(dir, "문가람.md"), []byte("\x89PNG\r\n\x1a\n\x00"), 0o644)
+	os.WriteFile(filepath.Join(root, "README.md"), []byte("# 스터디\n\n## 참여자\n\n- 한서진\n- 오태윤\n- 문가람\n"), 0o644)
+	defer func(n int) { MaxNoteBytes = n }(MaxNoteBytes)
+	MaxNoteBytes = 1000
+
+	load := func() *Week {
+		ws, err := workspace.Open(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wk, _ := ws.Week(1)
+		w, err := Load(ws, wk, "", "-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return w
+	}
+	w := load()
+	joined := strings.Join(w.Warnings, "\n")
+	for _, want := range []string{
+		"weeks/week01/한서진.md: 9 KB is more than moim reads from one note; only its first 1 KB (lines 1-",
+		"weeks/week01/문가람.md: skipped: binary file, not a text note (PNG image); move or rename it",
+	} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("no warning %q in:\n%s", want, joined)
+		}
+	}
+	if d := w.Docs["한서진"]; d == nil || d.Stats.Bytes > 1000 {
+		t.Errorf("the oversized note was not cut: %+v", d)
+	}
+	if _, ok := w.Docs["문가람"]; ok {
+		t.Error("the binary note was parsed")
+	}
+	// A change past the cut still changes the input hash.
+	p := filepath.Join(dir, "한서진.md")
+	b, _ := os.ReadFile(p)
+	os.WriteFile(p, append(b, "마지막 줄을 고쳤다.\n"...), 0o644)
+	if load().InputHash == w.InputHash {
+		t.Error("input hash ignores the part of the note that was not analysed")
+	}
+}
+
+func TestTemplateWarnings(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"complete", "# W\n\n## 가\n\n### 핵심 인사이트\n\n## 통합 토론 주제\n\n### 공통 질문\n", nil},
+		{"no group block", "# W\n\n## 가\n\n### 핵심 인사이트\n", []string{`no "## 통합 토론 주제" block`}},
+		{"group block only", "# W\n\n## 통합 토론 주제\n\n### 공통 질문\n", []string{"no member section moim fills"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tpl, err := template.Parse("t.md", tt.src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := templateWarnings(tpl)
+			if len(got) != len(tt.want) {
+				t.Fatalf("warnings %q, want %q", got, tt.want)
+			}
+			for i := range got {
+				if !strings.Contains(got[i], tt.want[i]) || !strings.Contains(got[i], "template t.md") {
+					t.Errorf("warning %q, want %q", got[i], tt.want[i])
+				}
+			}
+		})
+	}
+	if w := templateWarnings(template.Builtin()); w != nil {
+		t.Errorf("built-in template: %q", w)
+	}
+}
+
+// TestCancelledGeneration: a cancelled context stops the week before any
+// document exists.
+func TestCancelledGeneration(t *testing.T) {
+	root := writeRepo(t, "# 노트\n\n버퍼 풀은 페이지를 캐시한다.\n")
+	ws, err := workspace.Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wk, _ := ws.Week(1)
+	w, err := Load(ws, wk, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := w.Generate(ctx, offlineEngine()); err == nil || !strings.Contains(err.Error(), "canceled") {
+		t.Errorf("err = %v", err)
+	}
+	if _, err := os.Stat(w.OutPath); err == nil {
+		t.Error("a document was written")
+	}
+}
