@@ -171,7 +171,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 	}
 	// Centrality: graph centrality (TextRank) blended with how many of the
 	// note's most frequent terms the sentence mentions.
-	top := topTerms(m.TermCount, 30)
+	top := topTerms(m, 30)
 	rank := textRank(m.Sentences)
 	for i := range m.Sentences {
 		s := &m.Sentences[i]
@@ -224,29 +224,33 @@ func (m *Member) Ranked(key string, limit int) []Sentence {
 	return out
 }
 
-func topTerms(count map[string]int, n int) map[string]float64 {
-	type kv struct {
-		k string
-		v int
-	}
-	var all []kv
-	for k, v := range count {
+// Frequent returns the keys of the terms the note mentions in more than
+// one sentence, most mentioned first (ties by key).
+func (m *Member) Frequent() []string {
+	var keys []string
+	for k, v := range m.TermCount {
 		if v > 1 {
-			all = append(all, kv{k, v})
+			keys = append(keys, k)
 		}
 	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].v != all[j].v {
-			return all[i].v > all[j].v
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := m.TermCount[keys[i]], m.TermCount[keys[j]]
+		if a != b {
+			return a > b
 		}
-		return all[i].k < all[j].k
+		return keys[i] < keys[j]
 	})
+	return keys
+}
+
+// topTerms weights the n most frequent terms by log frequency.
+func topTerms(m *Member, n int) map[string]float64 {
 	out := map[string]float64{}
-	for i, e := range all {
+	for i, k := range m.Frequent() {
 		if i >= n {
 			break
 		}
-		out[e.k] = math.Log(1 + float64(e.v))
+		out[k] = math.Log(1 + float64(m.TermCount[k]))
 	}
 	return out
 }

@@ -7,7 +7,6 @@ package offline
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -418,28 +417,12 @@ func summary(spec template.SectionSpec, m *analyze.Member) insight.Section {
 // topConcepts returns the member's most mentioned terms, each with the
 // first sentence mentioning it.
 func topConcepts(m *analyze.Member, n int) []insight.Bullet {
-	type kv struct {
-		k string
-		v int
-	}
-	var all []kv
-	for k, v := range m.TermCount {
-		if v > 1 {
-			all = append(all, kv{k, v})
-		}
-	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].v != all[j].v {
-			return all[i].v > all[j].v
-		}
-		return all[i].k < all[j].k
-	})
 	var out []insight.Bullet
-	for _, e := range all {
+	for _, k := range m.Frequent() {
 		if len(out) >= n {
 			break
 		}
-		term := m.Display[e.k]
+		term := m.Display[k]
 		if !analyze.Specific(term) {
 			continue
 		}
