@@ -278,3 +278,21 @@ func TestShorten(t *testing.T) {
 		t.Error("short sentence changed")
 	}
 }
+
+func TestCommonQuestionFollowsWhatTheGroupDid(t *testing.T) {
+	who := []string{"박지민", "최유나"}
+	for role, want := range map[string]string{
+		insight.KeyPractical:   "적용한다면",
+		insight.KeyStudy:       "궁금증",
+		insight.KeyPerspective: "의견",
+		insight.KeyInsights:    "설명했고",
+	} {
+		q := commonQuestion("벡터 검색", who, 3, role)
+		if !strings.Contains(q, want) || !strings.HasSuffix(q, "?") || !strings.Contains(q, "박지민, 최유나가") {
+			t.Errorf("%s: %q", role, q)
+		}
+	}
+	if q := commonQuestion("임베딩", who, 2, insight.KeyInsights); !strings.HasPrefix(q, "모든 멤버가") || !strings.Contains(q, "임베딩을") {
+		t.Errorf("all members: %q", q)
+	}
+}
