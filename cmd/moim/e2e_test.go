@@ -392,3 +392,22 @@ func TestWeekTemplateWithPlaceholders(t *testing.T) {
 		t.Error("sections the week's template does not have were added")
 	}
 }
+
+// TestCheckStates: a template not yet filled is missing, a hand-written
+// document is reported but not failed.
+func TestCheckStates(t *testing.T) {
+	repo := copyDemo(t)
+	tpl, _ := os.ReadFile(filepath.Join(repo, "templates", "ai-insights.md"))
+	os.WriteFile(filepath.Join(repo, "weeks", "week01", "ai-insights.md"), tpl, 0o644)
+	os.WriteFile(filepath.Join(repo, "weeks", "week02", "ai-insights.md"), []byte("# 2주차\n\n## 박지민\n\n### 핵심 인사이트\n- 손으로 정리함\n"), 0o644)
+	r := run(t, repo, "check")
+	if r.code != 1 || !strings.Contains(r.stdout, "week 1: missing") || !strings.Contains(r.stdout, "week 2: by hand") {
+		t.Fatalf("%+v", r)
+	}
+	if r := run(t, repo, "generate", "--week", "1"); r.code != 0 {
+		t.Fatal(r)
+	}
+	if r := run(t, repo, "check"); r.code != 0 || !strings.Contains(r.stdout, "week 1: fresh") {
+		t.Errorf("a hand-written week must not fail check: %+v", r)
+	}
+}

@@ -48,14 +48,15 @@ func runCheck(o *CheckOptions, s *IO) error {
 			return &ExitError{Code: ExitInput, Err: err}
 		}
 		warn(s, pw.Warnings...)
-		exists, fresh := pw.Fresh()
-		switch {
-		case !exists:
+		switch pw.State() {
+		case pipeline.Missing:
 			bad++
 			fmt.Fprintf(s.Out, "week %d: missing  %s\n", wk.Number, wk.Output)
-		case !fresh:
+		case pipeline.Stale:
 			bad++
 			fmt.Fprintf(s.Out, "week %d: stale    %s (notes changed since it was generated)\n", wk.Number, wk.Output)
+		case pipeline.Handmade:
+			fmt.Fprintf(s.Out, "week %d: by hand  %s (written without moim; not checked)\n", wk.Number, wk.Output)
 		default:
 			fmt.Fprintf(s.Out, "week %d: fresh    %s\n", wk.Number, wk.Output)
 		}

@@ -288,17 +288,38 @@ func (w *Week) Document(res *insight.Week) (string, error) {
 	return doc, nil
 }
 
-// Fresh reports whether the week's output exists and was made from the
+// State is what a week's document is, compared with the notes.
+type State int
+
+// Document states.
+const (
+	// Missing: no document, or a template moim has not filled yet.
+	Missing State = iota
+	// Stale: moim wrote it from notes that have changed since.
+	Stale
+	// Fresh: moim wrote it from the notes as they are now.
+	Fresh
+	// Handmade: written without moim (content, no moim state); moim
+	// cannot tell what it was made from.
+	Handmade
+)
+
+// State reports whether the week's document exists and was made from the
 // notes as they are now.
-func (w *Week) Fresh() (exists, fresh bool) {
+func (w *Week) State() State {
 	if w.Prev == "" {
-		return false, false
+		return Missing
 	}
 	st, ok := template.ReadState(w.Prev)
-	if !ok {
-		return true, false
+	switch {
+	case ok && st.InputHash == w.InputHash:
+		return Fresh
+	case ok:
+		return Stale
+	case template.IsFillable(w.Prev):
+		return Missing
 	}
-	return true, st.InputHash == w.InputHash
+	return Handmade
 }
 
 func rel(root, p string) string {

@@ -17,7 +17,6 @@ import (
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/note"
 	"github.com/moim-study/moim/internal/pipeline"
-	"github.com/moim-study/moim/internal/template"
 	"github.com/moim-study/moim/internal/workspace"
 )
 
@@ -214,17 +213,15 @@ func inside(root, p string) bool {
 }
 
 func docStatus(pw *pipeline.Week) string {
-	exists, fresh := pw.Fresh()
-	switch {
-	case !exists:
-		return StatusMissing
-	case fresh:
+	switch pw.State() {
+	case pipeline.Fresh:
 		return StatusFresh
-	}
-	if _, ok := template.ReadState(pw.Prev); !ok {
+	case pipeline.Stale:
+		return StatusStale
+	case pipeline.Handmade:
 		return StatusHandmade
 	}
-	return StatusStale
+	return StatusMissing
 }
 
 // analyse runs the offline generation of a week once per analysis key.
