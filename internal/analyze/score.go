@@ -16,11 +16,11 @@ var (
 	opinionCues = []string{"개인적", "생각", "느낌", "느꼈", "흥미", "재미", "놀라", "놀랍", "인상적", "신기", "새롭게", "의외",
 		"내가", "나는", "제가", "저는", "것 같", "듯하", "듯 하", "같다", "아닐까", "않을까", "공감", "동의", "반대로", "오히려",
 		"i think", "interesting", "surprising", "in my opinion"}
-	practicalCues = []string{"적용", "활용하", "활용할", "실무", "업무", "프로젝트", "도입", "현업", "회사", "팀에서", "우리 팀",
-		"해볼", "해 볼", "써볼", "써 볼", "시도", "권장", "추천", "실전", "in practice", "use case", "production"}
-	practicalWeak = []string{"사용하면", "쓸 수", "고려해야", "고려할", "선택", "전략", "트레이드오프", "trade-off", "서비스",
+	practicalCues = []string{"적용", "활용할", "활용하면", "활용해 볼", "실무", "업무", "프로젝트", "도입", "현업", "회사", "팀에서", "우리 팀",
+		"해볼", "해 볼", "써볼", "써 볼", "시도해", "권장", "추천", "실전", "in practice", "use case", "production"}
+	practicalWeak = []string{"활용하", "시도", "사용하면", "쓸 수", "고려해야", "고려할", "선택", "전략", "트레이드오프", "trade-off", "서비스",
 		"구축", "실제로", "운영", "비용", "제품"}
-	studyCues = []string{"궁금", "모르겠", "모르는", "이해가 안", "이해하지 못", "어렵", "헷갈", "애매", "추가로", "더 공부", "더 알아",
+	studyCues = []string{"궁금", "모르겠", "모르는", "이해가 안", "이해하지 못", "이해하기 어렵", "어려웠", "헷갈", "애매하다", "애매함", "추가로", "더 공부", "더 알아",
 		"찾아보", "찾아봐야", "보충", "공부해야", "공부할", "학습이 필요", "필요하다고 느", "확인 필요", "확인해", "나중에", "todo",
 		"알아볼", "알아봐야", "살펴볼", "살펴봐야", "deep dive", "더 깊이"}
 	insightCues = []string{"핵심", "중요", "결론", "요약하면", "즉,", "결국", "따라서", "가장", "본질", "의미한다", "말한다", "정의",
@@ -98,7 +98,11 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	}
 	sc[insight.KeyPerspective] = per * lenFit
 
-	pr := 1.2*float64(hasAny(lower, practicalCues)) + 0.4*float64(hasAny(lower, practicalWeak)) + 0.8*float64(hasAny(path, headingCues[insight.KeyPractical]))
+	weak := hasAny(lower, practicalWeak)
+	if weak < 2 {
+		weak = 0 // one weak cue ("선택", "비용") alone says nothing about practice
+	}
+	pr := 1.2*float64(hasAny(lower, practicalCues)) + 0.4*float64(weak) + 0.8*float64(hasAny(path, headingCues[insight.KeyPractical]))
 	if pr > 0 {
 		pr += 0.5 * s.Centrality
 	}

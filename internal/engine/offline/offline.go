@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/moim-study/moim/internal/analyze"
@@ -271,6 +272,9 @@ func Bullet(s analyze.Sentence, m *analyze.Member, noHead bool) insight.Bullet {
 	head := ""
 	if !noHead {
 		head = balance(headline(s, m))
+		if !wordy(head) {
+			head = ""
+		}
 	}
 	text := s.Text
 	srcs := []insight.Source{source(s)}
@@ -451,8 +455,14 @@ func emphasisHead(e string) (string, bool) {
 	e = strings.Trim(analyze.Clean(e), " :.,!?-~·")
 	e = balance(e)
 	n := utf8.RuneCountInString(e)
-	if n < 2 || n > 25 {
+	if n < 2 || n > 20 || len(strings.Fields(e)) > 4 || !wordy(e) {
 		return "", false
+	}
+	// A clause ("…하지만", "…것인가") is no headline.
+	for _, end := range []string{"지만", "인가", "는가", "을까", "하는", "하고", "하여", "해서", "으로", "에서"} {
+		if strings.HasSuffix(e, end) {
+			return "", false
+		}
 	}
 	for _, end := range []string{"다", "요", "음", "함", "됨", "임", "까", "니다"} {
 		if strings.HasSuffix(e, end) && n > 6 {
@@ -474,4 +484,20 @@ func balance(s string) string {
 		}
 	}
 	return strings.Trim(s, " :.,!?-~·'\"‘’“”")
+}
+
+// wordy reports whether at least half of a headline's characters are
+// letters (not arrows, numbers or symbols).
+func wordy(s string) bool {
+	letters, n := 0, 0
+	for _, r := range s {
+		if r == ' ' {
+			continue
+		}
+		n++
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2 && letters*2 >= n
 }
