@@ -7,6 +7,7 @@ package offline
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -207,18 +208,21 @@ func uniqueConceptSentences(m *analyze.Member, aw *analyze.Week) []analyze.Sente
 
 // passingTopics proposes, when a note asks nothing, the topics the member
 // mentioned only in passing (one sentence) and the rest of the group did
-// not cover, as things to study next.
+// not cover, as things to study next: emphasised and compound terms first.
+// The bullet quotes the sentence, so it stays grounded in the note.
 func passingTopics(m *analyze.Member, aw *analyze.Week, used map[string]bool, limit int) []insight.Bullet {
 	sharedBy := map[string]int{}
 	for _, c := range aw.Concepts {
 		sharedBy[analyze.Key(c.Term)] = len(c.Counts)
 	}
-	var out []insight.Bullet
+	type cand struct {
+		term  string
+		s     analyze.Sentence
+		score int
+	}
+	var cands []cand
 	seen := map[string]bool{}
 	for _, s := range m.Sentences {
-		if len(out) >= min(limit, 3) {
-			break
-		}
 		if used[s.ID] || s.Kind == note.KindTable {
 			continue
 		}
@@ -228,15 +232,34 @@ func passingTopics(m *analyze.Member, aw *analyze.Week, used map[string]bool, li
 				continue
 			}
 			seen[k] = true
-			used[s.ID] = true
-			out = append(out, insight.Bullet{
-				Head:    t,
-				Text:    "노트에서 한 번 언급하고 넘어간 주제로, 더 깊이 살펴볼 만합니다",
-				Sources: []insight.Source{source(s)},
-				Engine:  Name,
-			})
+			score := 0
+			for _, e := range s.Emphasis {
+				if strings.Contains(analyze.Key(e), k) {
+					score += 2
+				}
+			}
+			if strings.Contains(t, " ") || isLatin(t) {
+				score++
+			}
+			cands = append(cands, cand{t, s, score})
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	var out []insight.Bullet
+	for _, c := range cands {
+		if len(out) >= min(limit, 3) {
 			break
 		}
+		if used[c.s.ID] {
+			continue
+		}
+		used[c.s.ID] = true
+		out = append(out, insight.Bullet{
+			Head:    c.term,
+			Text:    Shorten(c.s.Text, 100) + " (한 번만 언급하고 넘어간 개념 — 더 살펴볼 주제)",
+			Sources: []insight.Source{source(c.s)},
+			Engine:  Name,
+		})
 	}
 	return out
 }
