@@ -325,13 +325,15 @@ func Specific(term string) bool {
 	if strings.Contains(term, " ") {
 		return true
 	}
-	latin := 0
+	latin, upper := 0, false
 	for _, r := range term {
 		if r < 0x80 && unicode.IsLetter(r) {
 			latin++
+			upper = upper || unicode.IsUpper(r)
 		}
 	}
-	if latin >= 2 {
+	// Latin words and acronyms: "LoRA", "AI", "softmax"; not "al" of "et al".
+	if latin >= 3 || latin == 2 && upper {
 		return true
 	}
 	if generic[term] {
@@ -349,6 +351,7 @@ func init() {
 		문제 과정 작업 기술 분야 사람 경우 부분 개념 내용 예시 예측 학습 코드 파일 기능 기법 방식 구조 단계 요소
 		방향 영향 차이 특징 장점 단점 이유 목적 대상 수준 기준 관점 상황 사례 질문 생각 정리 요약 설명 이해
 		사용 활용 적용 도입 필요 중요 가능 자체 전체 일부 대부분 다음 이전 이번 지금 현재 최근 오늘 책 장 절
+		어려움 한계 종류 역할 의미 정의 조건 효과 효율 비교 변화 증가 감소 향상 개선 선택 결정
 		회사 업무 팀 우리 저자 공부 스터디 노트 머신러닝 인공지능 딥러닝 알고리즘 소프트웨어 애플리케이션`) {
 		generic[w] = true
 	}

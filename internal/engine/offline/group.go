@@ -189,7 +189,7 @@ func debates(aw *analyze.Week, members []insight.Member, limit int) []insight.Bu
 		}
 		var uniq []uc
 		for _, c := range aw.Concepts {
-			if len(c.Counts) != 1 {
+			if len(c.Counts) != 1 || !analyze.Specific(c.Term) {
 				continue
 			}
 			for _, m := range aw.Members {
