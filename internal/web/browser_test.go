@@ -180,6 +180,30 @@ func TestBrowserDemo(t *testing.T) {
 	}
 	shoot(t, ctx, dir, "note.png")
 
+	// A line a person added to the document shows with its label; moim's
+	// bullets around it keep their sources.
+	docPath := filepath.Join(root, "weeks", "week01", "ai-insights.md")
+	doc, err := os.ReadFile(docPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(doc), "### 공통 질문\n", "### 공통 질문\n- 사람이 덧붙인 질문: 모니터링 지표는 누가 정할까?\n", 1)
+	if edited == string(doc) {
+		t.Fatal("the demo document has no 공통 질문 section")
+	}
+	if err := os.WriteFile(docPath, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	open(t, ctx, srv.URL+"/week/1")
+	if n := eval[int](t, ctx, `document.querySelectorAll("#group .label.handmade").length`); n != 1 {
+		t.Errorf("%d 직접 작성 labels in the group block, want 1", n)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll("#group section.sec-common li.bullet details").length`); n == 0 {
+		t.Error("moim's 공통 질문 bullets lost their sources")
+	}
+	chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector("#group .label.handmade").scrollIntoView({block: "center"})`))
+	shoot(t, ctx, dir, "week-handmade.png")
+
 	open(t, ctx, srv.URL+"/member/"+slug)
 	if n := eval[int](t, ctx, `document.querySelectorAll("ol.backlog > li").length`); n == 0 {
 		t.Error("member page: empty backlog")

@@ -15,6 +15,7 @@ import (
 	"github.com/moim-study/moim/internal/analyze"
 	"github.com/moim-study/moim/internal/engine/offline"
 	"github.com/moim-study/moim/internal/insight"
+	doctmpl "github.com/moim-study/moim/internal/template"
 	"github.com/moim-study/moim/internal/text"
 	"github.com/moim-study/moim/internal/workspace"
 )
@@ -255,18 +256,31 @@ type weekPage struct {
 	Output       string
 	OutputExists bool
 	Prev, Next   int
-	Members      []memberBlock
-	GroupHeading string
-	Group        []sectionView
-	Heatmap      *heatmap
-	Warnings     []string
+	// Shown is what the blocks show: shownDocument (the stored document)
+	// or shownDraft (the offline engine's result for the notes as they are).
+	Shown string
+	// Note says which one is shown, and why.
+	Note     string
+	Blocks   []memberBlock
+	Heatmap  *heatmap
+	Warnings []string
 }
 
+// What a week page shows.
+const (
+	shownDocument = "document"
+	shownDraft    = "draft"
+)
+
+// memberBlock is one H2 block of the week: a member's, the group's
+// (Group set) or, on a stored document, a block a person added.
 type memberBlock struct {
 	Name, Heading, Slug string
+	Group               bool
 	Note, Style         string
 	Submitted           bool
 	Notice              string
+	Intro               []partView
 	Sections            []sectionView
 }
 
@@ -274,7 +288,29 @@ type sectionView struct {
 	Key, Heading, Kind, Notice string
 	Bullets                    []bulletView
 	Rows                       []rowView
+	// Parts, when set, are the section's items as the stored document
+	// has them, in its order (Bullets and Rows are then empty).
+	Parts []partView
 }
+
+// partView is a run of items of a stored document: consecutive bullets,
+// consecutive table rows, one paragraph line or one code block.
+type partView struct {
+	Kind     string // partBullets, partRows, partText or partCode
+	Bullets  []bulletView
+	Rows     []rowView
+	Text     template.HTML
+	Code     string
+	Handmade bool
+}
+
+// Kinds of partView.
+const (
+	partBullets = "bullets"
+	partRows    = "rows"
+	partText    = "text"
+	partCode    = "code"
+)
 
 type bulletView struct {
 	ID      string
@@ -282,11 +318,14 @@ type bulletView struct {
 	Body    template.HTML
 	Sources []sourceView
 	Engine  string
+	// Handmade marks an item of the stored document moim did not write.
+	Handmade bool
 }
 
 type rowView struct {
 	Written, Correction, Remark string
 	Sources                     []sourceView
+	Handmade                    bool
 }
 
 type sourceView struct {
@@ -367,7 +406,7 @@ func (s *Site) buildWeek(ctx context.Context, snap *snapshot, l linker, n int) (
 	}
 	res := a.res
 	p := &weekPage{Number: n, Title: res.Title, Schedule: snap.ws.ScheduleFor(n), Status: wd.status,
-		Output: wd.wk.Output, GroupHeading: wd.pw.Template.GroupHeading, Warnings: res.Warnings}
+		Output: wd.wk.Output, Warnings: res.Warnings}
 	_, p.OutputExists = snap.files[wd.wk.Output]
 	for i, w := range snap.weeks {
 		if w != wd {
@@ -386,20 +425,11 @@ func (s *Site) buildWeek(ctx context.Context, snap *snapshot, l linker, n int) (
 			}
 		}
 	}
-	for i, m := range res.Members {
-		mb := memberBlock{Name: m.Name, Heading: m.Heading(), Slug: snap.slugFor(m.Name), Note: m.Note,
-			Style: m.Style, Submitted: m.Submitted}
-		mb.Notice = m.Notice
-		if !m.Submitted && mb.Notice == "" {
-			mb.Notice = offline.NoticeMissing
-		}
-		for j, sec := range m.Sections {
-			mb.Sections = append(mb.Sections, snap.section(sec, fmt.Sprintf("w%d-m%d-s%d", n, i+1, j+1)))
-		}
-		p.Members = append(p.Members, mb)
-	}
-	for j, sec := range res.Group {
-		p.Group = append(p.Group, snap.section(sec, fmt.Sprintf("w%d-g-s%d", n, j+1)))
+	if st, ok := doctmpl.ReadState(wd.pw.Prev); ok && wd.status == StatusFresh {
+		snap.storedWeek(p, res, wd.pw.Prev, st)
+	} else {
+		snap.draftWeek(p, res, wd.pw.Template.GroupHeading)
+		p.Note = draftNote(wd.status, p.OutputExists)
 	}
 	var names []string
 	for _, m := range res.Members {
@@ -408,7 +438,7 @@ func (s *Site) buildWeek(ctx context.Context, snap *snapshot, l linker, n int) (
 		}
 	}
 	p.Heatmap = newHeatmap(a.aw.Concepts, names)
-	return newView(snap, l, "week", res.Title, fmt.Sprintf("week-%d", n), p), nil
+	return newView(snap, l, "week", p.Title, fmt.Sprintf("week-%d", n), p), nil
 }
 
 // ---- member ----

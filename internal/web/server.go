@@ -5,7 +5,9 @@
 // backlog, the concepts across weeks, and numbered views of the notes.
 //
 // Pages are rendered on the server with html/template from the offline
-// engine's result (no LLM is ever called); the only script is
+// engine's result (no LLM is ever called) and, on the week page, from the
+// week's stored insights document when moim made it from the notes as they
+// are (see document.go); the only script is
 // /static/app.js. Every response carries a Content-Security-Policy that
 // allows nothing but the site's own files, so note text — which is always
 // escaped — can never run as script.
