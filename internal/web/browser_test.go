@@ -183,6 +183,7 @@ func TestBrowserDemo(t *testing.T) {
 	// A line a person added to the document shows with its label; moim's
 	// bullets around it keep their sources.
 	docPath := filepath.Join(root, "weeks", "week01", "ai-insights.md")
+	generateWeek1(t, root)
 	doc, err := os.ReadFile(docPath)
 	if err != nil {
 		t.Fatal(err)

@@ -96,7 +96,8 @@ func writeRepo(t testing.TB, files map[string]string) string {
 	return root
 }
 
-// copyDemo copies examples/ml-study into a temporary folder.
+// copyDemo copies examples/ml-study (its notes, README and template) into
+// a temporary folder.
 func copyDemo(t testing.TB) string {
 	t.Helper()
 	src := filepath.Join("..", "..", "examples", "ml-study")
@@ -110,6 +111,14 @@ func copyDemo(t testing.TB) string {
 		}
 		rel, _ := filepath.Rel(src, p)
 		target := filepath.Join(dst, rel)
+		// Only what git tracks: not the documents, moim.yaml or lock a
+		// local run of the demo command left (git ignores them).
+		if d.IsDir() && d.Name() == ".moim" {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && (d.Name() == "ai-insights.md" && filepath.Base(filepath.Dir(p)) != "templates" || rel == "moim.yaml") {
+			return nil
+		}
 		if d.IsDir() {
 			return os.MkdirAll(target, 0o755)
 		}
