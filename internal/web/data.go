@@ -253,10 +253,8 @@ func (r *recorder) Name() string { return offline.Name }
 // Generate implements engine.Engine with offline.Engine, so the pages show
 // exactly what `moim generate` writes.
 func (r *recorder) Generate(ctx context.Context, in *engine.Input) (*insight.Week, error) {
-	done := make(chan *analyze.Week, 1)
-	go func() { done <- analyze.AnalyzeWeek(in) }()
-	res, err := offline.New().Generate(ctx, in)
-	r.aw = <-done
+	res, aw, err := offline.New().GenerateAnalyzed(ctx, in)
+	r.aw = aw
 	return res, err
 }
 

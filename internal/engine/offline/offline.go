@@ -49,8 +49,15 @@ func (e *Engine) Name() string { return Name }
 
 // Generate implements engine.Engine.
 func (e *Engine) Generate(ctx context.Context, in *engine.Input) (*insight.Week, error) {
+	w, _, err := e.GenerateAnalyzed(ctx, in)
+	return w, err
+}
+
+// GenerateAnalyzed is Generate that also returns the week's analysis
+// (sentence features, concept matrix), for views that show both.
+func (e *Engine) GenerateAnalyzed(ctx context.Context, in *engine.Input) (*insight.Week, *analyze.Week, error) {
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	limit := e.Max
 	if limit <= 0 {
@@ -77,7 +84,7 @@ func (e *Engine) Generate(ctx context.Context, in *engine.Input) (*insight.Week,
 		w.Members = append(w.Members, mr)
 	}
 	w.Group = GroupSections(in, aw, w.Members, limit)
-	return w, nil
+	return w, aw, nil
 }
 
 // MemberSections fills one member's sections from their analysed note.
