@@ -15,7 +15,6 @@ import (
 	"testing"
 
 	"github.com/moim-study/moim/internal/engine/offline"
-	"github.com/moim-study/moim/internal/fsutil"
 	"github.com/moim-study/moim/internal/pipeline"
 	"github.com/moim-study/moim/internal/workspace"
 )
@@ -366,23 +365,7 @@ func TestFreshData(t *testing.T) {
 	if got := statusOf(1); got != StatusMissing {
 		t.Fatalf("before generate: %s", got)
 	}
-	// Generate week 1 as `moim generate` does.
-	ws, _ := workspace.Open(root)
-	pw, err := pipeline.Load(ws, &ws.Weeks[0], "", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := pw.Generate(context.Background(), offline.New())
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := pw.Document(res)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := fsutil.WriteFileAtomic(pw.OutPath, []byte(doc)); err != nil {
-		t.Fatal(err)
-	}
+	generateWeek1(t, root)
 	if got := statusOf(1); got != StatusFresh {
 		t.Fatalf("after generate: %s", got)
 	}
