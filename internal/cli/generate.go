@@ -14,12 +14,12 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/engine/offline"
 	"github.com/moim-study/moim/internal/fsutil"
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/pipeline"
-	"github.com/moim-study/moim/internal/template"
 	"github.com/moim-study/moim/internal/workspace"
 )
 
@@ -273,7 +273,7 @@ func runGenerate(ctx context.Context, o *GenerateOptions, s *IO) error {
 			if o.Out != "" {
 				shown = o.Out
 			}
-			if pw.Prev != "" && !template.IsFillable(pw.Prev) {
+			if pw.Prev != "" && !doc.IsFillable(pw.Prev) {
 				return inputErr("%s was written by hand (it has content and no moim state): moim will not overwrite it; write elsewhere with --out FILE, or remove the file to start again from the template", shown)
 			}
 			// The week folder of a member-first layout may not exist yet.

@@ -7,9 +7,9 @@ import (
 	"context"
 	"sort"
 
+	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/note"
-	"github.com/moim-study/moim/internal/template"
 	"github.com/moim-study/moim/internal/workspace"
 )
 
@@ -24,7 +24,7 @@ type MemberInput struct {
 type Input struct {
 	Week     int
 	Members  []MemberInput
-	Template *template.Template
+	Template *doc.Template
 	// Schedule is this week's schedule row, Next the next week's; either
 	// may be nil.
 	Schedule *workspace.ScheduleRow

@@ -14,9 +14,9 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/note"
-	"github.com/moim-study/moim/internal/template"
 )
 
 // GroupMember is the member name under which the rows of the group block
@@ -45,7 +45,7 @@ type Member struct {
 
 // Section is one "###" section of a block.
 type Section struct {
-	// Key is the section's canonical key (template.KeyFor), or the heading
+	// Key is the section's canonical key (doc.KeyFor), or the heading
 	// itself, compacted, when moim does not know the heading.
 	Key     string `json:"key"`
 	Heading string `json:"heading"`
@@ -284,7 +284,7 @@ func tableCells(t string) []string {
 
 // sectionKey is the key sections are matched by across documents.
 func sectionKey(heading string) string {
-	if k := template.KeyFor(heading); k != "" {
+	if k := doc.KeyFor(heading); k != "" {
 		return k
 	}
 	return compact(heading)

@@ -17,12 +17,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
+	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/note"
-	"github.com/moim-study/moim/internal/template"
 	"github.com/moim-study/moim/internal/text"
 	"github.com/moim-study/moim/internal/workspace"
 )
@@ -34,7 +32,7 @@ type Week struct {
 	// Docs maps member name to the parsed note.
 	Docs map[string]*note.Document
 	// Template is the template that decides the sections.
-	Template *template.Template
+	Template *doc.Template
 	// OutPath is the absolute output path; Prev its current content ("" if none).
 	OutPath string
 	Prev    string
@@ -139,12 +137,12 @@ func mb(n int) string {
 // templateWarnings says when a template lacks what moim fills: member
 // sections it knows or a group block. The document is still written; the
 // notes' content has fewer places to go.
-func templateWarnings(t *template.Template) []string {
-	if t.Source == template.BuiltinSource {
+func templateWarnings(t *doc.Template) []string {
+	if t.Source == doc.BuiltinSource {
 		return nil
 	}
 	var out []string
-	known := func(specs []template.SectionSpec) bool {
+	known := func(specs []doc.SectionSpec) bool {
 		for _, s := range specs {
 			if s.Key != "" {
 				return true
@@ -198,12 +196,12 @@ func unwrapPathErr(err error) error {
 	return err
 }
 
-func chooseTemplate(ws *workspace.Workspace, w *Week, override string) (*template.Template, error) {
+func chooseTemplate(ws *workspace.Workspace, w *Week, override string) (*doc.Template, error) {
 	if override != "" {
 		return parseTemplateFile(override, override)
 	}
-	if w.Prev != "" && template.IsFillable(w.Prev) {
-		t, err := template.Parse(rel(ws.Root, w.OutPath), w.Prev)
+	if w.Prev != "" && doc.IsFillable(w.Prev) {
+		t, err := doc.Parse(rel(ws.Root, w.OutPath), w.Prev)
 		if err == nil {
 			return t, nil
 		}
@@ -212,15 +210,15 @@ func chooseTemplate(ws *workspace.Workspace, w *Week, override string) (*templat
 	if ws.Template != "" {
 		return parseTemplateFile(filepath.Join(ws.Root, filepath.FromSlash(ws.Template)), ws.Template)
 	}
-	return template.Builtin(), nil
+	return doc.Builtin(), nil
 }
 
-func parseTemplateFile(abs, name string) (*template.Template, error) {
+func parseTemplateFile(abs, name string) (*doc.Template, error) {
 	src, err := note.ReadFile(abs)
 	if err != nil {
 		return nil, fmt.Errorf("template %s: cannot read it (%v); fix the path (--template or template: in moim.yaml)", name, unwrapMsg(err))
 	}
-	t, err := template.Parse(name, src)
+	t, err := doc.Parse(name, src)
 	if err != nil {
 		// Parse's error names the file already.
 		return nil, fmt.Errorf("%w; fix the template, or give another with --template FILE", err)
@@ -281,11 +279,11 @@ func (w *Week) Generate(ctx context.Context, e engine.Engine) (*insight.Week, er
 // Document composes the markdown document with the previous one, keeping
 // every human edit.
 func (w *Week) Document(res *insight.Week) (string, error) {
-	doc, err := template.Compose(w.Prev, w.Template, res)
+	out, err := doc.Compose(w.Prev, w.Template, res)
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", res.Output, err)
 	}
-	return doc, nil
+	return out, nil
 }
 
 // State is what a week's document is, compared with the notes.
@@ -310,13 +308,13 @@ func (w *Week) State() State {
 	if w.Prev == "" {
 		return Missing
 	}
-	st, ok := template.ReadState(w.Prev)
+	st, ok := doc.ReadState(w.Prev)
 	switch {
 	case ok && st.InputHash == w.InputHash:
 		return Fresh
 	case ok:
 		return Stale
-	case template.IsFillable(w.Prev):
+	case doc.IsFillable(w.Prev):
 		return Missing
 	}
 	return Handmade
@@ -340,15 +338,12 @@ func unwrapMsg(err error) string {
 // orderByTemplate puts the members the template names first, in the
 // template's order and with the template's romanised names ("## 안태현 (Ahn
 // Tae-Hyun)"), then the others in repository order.
-func orderByTemplate(members []workspace.Member, t *template.Template) []workspace.Member {
+func orderByTemplate(members []workspace.Member, t *doc.Template) []workspace.Member {
 	type named struct{ name, roman string }
 	var listed []named
 	for _, h := range t.MemberHeadings {
-		name, roman := h, ""
-		if i := strings.Index(h, "("); i > 0 && strings.HasSuffix(h, ")") {
-			name, roman = strings.TrimSpace(h[:i]), strings.TrimSpace(h[i+1:len(h)-1])
-		}
-		listed = append(listed, named{norm.NFC.String(name), roman})
+		name, roman := doc.SplitMemberHeading(h)
+		listed = append(listed, named{name, roman})
 	}
 	var out []workspace.Member
 	used := make([]bool, len(members))

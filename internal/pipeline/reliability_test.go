@@ -8,7 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/moim-study/moim/internal/template"
+	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/workspace"
 )
 
@@ -90,7 +90,7 @@ func TestTemplateWarnings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tpl, err := template.Parse("t.md", tt.src)
+			tpl, err := doc.Parse("t.md", tt.src)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -105,7 +105,7 @@ func TestTemplateWarnings(t *testing.T) {
 			}
 		})
 	}
-	if w := templateWarnings(template.Builtin()); w != nil {
+	if w := templateWarnings(doc.Builtin()); w != nil {
 		t.Errorf("built-in template: %q", w)
 	}
 }

@@ -7,9 +7,9 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/engine/offline"
 	"github.com/moim-study/moim/internal/insight"
-	doctmpl "github.com/moim-study/moim/internal/template"
 )
 
 // A week page shows the week's insights document as it is stored when moim
@@ -76,12 +76,12 @@ func (snap *snapshot) draftWeek(p *weekPage, res *insight.Week, groupHeading str
 	p.Blocks = append(p.Blocks, g)
 }
 
-// storedWeek fills the page's blocks from the stored document doc, whose
+// storedWeek fills the page's blocks from the stored document src, whose
 // state is st, matching its items with the bullets of res.
-func (snap *snapshot) storedWeek(p *weekPage, res *insight.Week, doc string, st doctmpl.State) {
+func (snap *snapshot) storedWeek(p *weekPage, res *insight.Week, src string, st doc.State) {
 	p.Shown = shownDocument
 	p.Note = noteDocument
-	o := doctmpl.ReadOutline(doc)
+	o := doc.ReadOutline(src)
 	if t := strings.TrimSpace(o.Title); t != "" {
 		p.Title = t
 	}
@@ -109,7 +109,7 @@ func (snap *snapshot) storedWeek(p *weekPage, res *insight.Week, doc string, st 
 		// since a template filled in place makes it the person's.
 		mb.Intro = snap.parts(b.Intro, b.IntroKey, st, ix, prefix+"-i", false, &unmatched)
 		for j, s := range b.Sections {
-			sv := sectionView{Key: s.Key, Heading: s.Heading, Kind: doctmpl.KindFor(s.Key)}
+			sv := sectionView{Key: s.Key, Heading: s.Heading, Kind: doc.KindFor(s.Key)}
 			sv.Parts = snap.parts(s.Items, s.StateKey, st, ix, fmt.Sprintf("%s-s%d", prefix, j+1), true, &unmatched)
 			if len(sv.Parts) == 0 {
 				sv.Notice = noticeEmpty
@@ -145,7 +145,7 @@ func newBulletIndex(res *insight.Week) *bulletIndex {
 				bullets = append(bullets[:len(bullets):len(bullets)], insight.Bullet{Text: sec.Notice})
 			}
 			for _, b := range bullets {
-				h := doctmpl.BulletHash(b.Markdown())
+				h := doc.BulletHash(b.Markdown())
 				if h == "" {
 					continue
 				}
@@ -180,7 +180,7 @@ func (ix *bulletIndex) lookup(key, hash string) (insight.Bullet, bool) {
 // key key) into the runs the page shows; with label, the items moim did
 // not write are marked Handmade. It counts in unmatched the bullets moim
 // wrote that the engine does not make now.
-func (snap *snapshot) parts(items []doctmpl.OutlineItem, key string, st doctmpl.State, ix *bulletIndex, idPrefix string, label bool, unmatched *int) []partView {
+func (snap *snapshot) parts(items []doc.OutlineItem, key string, st doc.State, ix *bulletIndex, idPrefix string, label bool, unmatched *int) []partView {
 	gen := map[string]bool{}
 	for _, h := range st.Generated[key] {
 		gen[h] = true
@@ -197,7 +197,7 @@ func (snap *snapshot) parts(items []doctmpl.OutlineItem, key string, st doctmpl.
 	for _, it := range items {
 		own := label && !gen[it.Hash]
 		switch it.Kind {
-		case doctmpl.ItemBullet:
+		case doc.ItemBullet:
 			nb++
 			id := fmt.Sprintf("%s-b%d", idPrefix, nb)
 			bv := bulletView{ID: id, Body: inlineHTML(it.Text), Handmade: own}
@@ -209,7 +209,7 @@ func (snap *snapshot) parts(items []doctmpl.OutlineItem, key string, st doctmpl.
 			}
 			pv := last(partBullets)
 			pv.Bullets = append(pv.Bullets, bv)
-		case doctmpl.ItemRow:
+		case doc.ItemRow:
 			rv := rowView{Handmade: own}
 			c := it.Cells
 			if len(c) > 0 {
@@ -223,7 +223,7 @@ func (snap *snapshot) parts(items []doctmpl.OutlineItem, key string, st doctmpl.
 			}
 			pv := last(partRows)
 			pv.Rows = append(pv.Rows, rv)
-		case doctmpl.ItemCode:
+		case doc.ItemCode:
 			out = append(out, partView{Kind: partCode, Code: strings.Join(it.Lines, "\n"), Handmade: own})
 		default:
 			out = append(out, partView{Kind: partText, Text: inlineHTML(unescapeLineStart(it.Text)), Handmade: own})

@@ -13,9 +13,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/moim-study/moim/internal/analyze"
+	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/engine/offline"
 	"github.com/moim-study/moim/internal/insight"
-	doctmpl "github.com/moim-study/moim/internal/template"
 	"github.com/moim-study/moim/internal/text"
 	"github.com/moim-study/moim/internal/workspace"
 )
@@ -425,7 +425,7 @@ func (s *Site) buildWeek(ctx context.Context, snap *snapshot, l linker, n int) (
 			}
 		}
 	}
-	if st, ok := doctmpl.ReadState(wd.pw.Prev); ok && wd.status == StatusFresh {
+	if st, ok := doc.ReadState(wd.pw.Prev); ok && wd.status == StatusFresh {
 		snap.storedWeek(p, res, wd.pw.Prev, st)
 	} else {
 		snap.draftWeek(p, res, wd.pw.Template.GroupHeading)

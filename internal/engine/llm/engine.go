@@ -11,9 +11,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/insight"
-	"github.com/moim-study/moim/internal/template"
 )
 
 // Notices written into sections.
@@ -218,7 +218,7 @@ func findMember(w *insight.Week, name string) *insight.Member {
 	return nil
 }
 
-func findSection(secs []insight.Section, spec template.SectionSpec) *insight.Section {
+func findSection(secs []insight.Section, spec doc.SectionSpec) *insight.Section {
 	for i := range secs {
 		if spec.Key != "" && secs[i].Key == spec.Key {
 			return &secs[i]
@@ -233,8 +233,8 @@ func findSection(secs []insight.Section, spec template.SectionSpec) *insight.Sec
 }
 
 // modelSpecs are the sections a model can write: known keys, once each.
-func modelSpecs(specs []template.SectionSpec) []template.SectionSpec {
-	var out []template.SectionSpec
+func modelSpecs(specs []doc.SectionSpec) []doc.SectionSpec {
+	var out []doc.SectionSpec
 	seen := map[string]bool{}
 	for _, s := range specs {
 		if s.Key == "" || seen[s.Key] {
@@ -476,7 +476,7 @@ func (r *run) fill(sec *insight.Section, sr *sectionResult, res *memberResult) b
 }
 
 // fallbackSection takes the offline engine's section, relabelled.
-func (r *run) fallbackSection(spec template.SectionSpec, base *insight.Member, member string, sr *sectionResult) insight.Section {
+func (r *run) fallbackSection(spec doc.SectionSpec, base *insight.Member, member string, sr *sectionResult) insight.Section {
 	sec := insight.Section{Key: spec.Key, Heading: spec.Heading, Kind: spec.Kind}
 	if base != nil {
 		if b := findSection(base.Sections, spec); b != nil {

@@ -13,10 +13,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/note"
-	"github.com/moim-study/moim/internal/template"
 	"github.com/moim-study/moim/internal/workspace"
 )
 
@@ -83,10 +83,10 @@ func parseDoc(path, md string) *note.Document {
 	return d
 }
 
-func testTemplate() *template.Template {
-	return &template.Template{
+func testTemplate() *doc.Template {
+	return &doc.Template{
 		Title: "Week 01 - 인사이트",
-		MemberSections: []template.SectionSpec{
+		MemberSections: []doc.SectionSpec{
 			{Key: insight.KeySummary, Heading: "전체적인 작성 내용 요약", Kind: insight.KindParagraph},
 			{Key: insight.KeyInsights, Heading: "핵심 인사이트", Hint: "멤버가 가장 중요하게 본 개념", Kind: insight.KindBullets},
 			{Key: insight.KeyPerspective, Heading: "독특한 관점 또는 흥미로운 발견", Kind: insight.KindBullets},
@@ -95,7 +95,7 @@ func testTemplate() *template.Template {
 			{Key: insight.KeyCorrections, Heading: "오개념 정리", Kind: insight.KindTable, TableHeader: []string{"| 작성 내용 | 수정/보완 내용 | 비고 |", "|---|---|---|"}},
 		},
 		GroupHeading: "통합 토론 주제",
-		GroupSections: []template.SectionSpec{
+		GroupSections: []doc.SectionSpec{
 			{Key: insight.KeyCommon, Heading: "공통 질문", Kind: insight.KindBullets},
 			{Key: insight.KeyDebate, Heading: "심화 토론", Kind: insight.KindBullets},
 			{Key: insight.KeyNext, Heading: "다음 주차 연결 포인트", Kind: insight.KindBullets},

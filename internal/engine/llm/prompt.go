@@ -12,9 +12,9 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/insight"
-	"github.com/moim-study/moim/internal/template"
 )
 
 // Tool / schema names.
@@ -62,16 +62,16 @@ Rules:
 
 // sectionRequest is one section the model is asked to fill.
 type sectionRequest struct {
-	Spec    template.SectionSpec
+	Spec    doc.SectionSpec
 	Suggest []string // evidence ids the analysis ranked for it
 }
 
 // language is the document language, from the template's headings.
-func language(t *template.Template) string {
+func language(t *doc.Template) string {
 	if t == nil {
 		return "Korean"
 	}
-	for _, s := range append(append([]template.SectionSpec{}, t.MemberSections...), t.GroupSections...) {
+	for _, s := range append(append([]doc.SectionSpec{}, t.MemberSections...), t.GroupSections...) {
 		for _, r := range s.Heading {
 			if unicode.Is(unicode.Hangul, r) {
 				return "Korean"
@@ -93,7 +93,7 @@ func hasHangul(s string) bool {
 	return false
 }
 
-func meaning(s template.SectionSpec) string {
+func meaning(s doc.SectionSpec) string {
 	if h := oneLine(s.Hint); h != "" {
 		return h
 	}
@@ -152,7 +152,7 @@ func memberPrompt(member, file string, chunk, chunks int, secs []sectionRequest,
 }
 
 // groupPrompt builds the user message for the group sections.
-func groupPrompt(in *engine.Input, secs []template.SectionSpec, concepts []engine.Concept, members []memberDigest) string {
+func groupPrompt(in *engine.Input, secs []doc.SectionSpec, concepts []engine.Concept, members []memberDigest) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Week %d", in.Week)
 	if in.Schedule != nil {
@@ -232,7 +232,7 @@ func rowSchema() map[string]any {
 
 // sectionsSchema is the answer's schema: {"sections": {<key>: {...}}} with
 // exactly the requested keys, so the model cannot add or drop sections.
-func sectionsSchema(specs []template.SectionSpec) map[string]any {
+func sectionsSchema(specs []doc.SectionSpec) map[string]any {
 	props := map[string]any{}
 	var keys []string
 	for _, s := range specs {

@@ -13,10 +13,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/moim-study/moim/internal/analyze"
+	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/note"
-	"github.com/moim-study/moim/internal/template"
 	"github.com/moim-study/moim/internal/text"
 )
 
@@ -88,7 +88,7 @@ func (e *Engine) GenerateAnalyzed(ctx context.Context, in *engine.Input) (*insig
 }
 
 // MemberSections fills one member's sections from their analysed note.
-func MemberSections(specs []template.SectionSpec, m *analyze.Member, aw *analyze.Week, limit int) []insight.Section {
+func MemberSections(specs []doc.SectionSpec, m *analyze.Member, aw *analyze.Week, limit int) []insight.Section {
 	used := map[string]bool{} // sentence IDs already turned into bullets
 	var seen []string         // texts of bullets so far, to avoid repeats
 	var out []insight.Section
@@ -123,7 +123,7 @@ func MemberSections(specs []template.SectionSpec, m *analyze.Member, aw *analyze
 
 // present returns the specific section keys (perspective, practical,
 // study) the template has.
-func present(specs []template.SectionSpec) []string {
+func present(specs []doc.SectionSpec) []string {
 	var out []string
 	for _, sp := range specs {
 		switch sp.Key {
@@ -134,14 +134,14 @@ func present(specs []template.SectionSpec) []string {
 	return out
 }
 
-func kindOf(spec template.SectionSpec) string {
+func kindOf(spec doc.SectionSpec) string {
 	if spec.Kind != "" {
 		return spec.Kind
 	}
 	return insight.KindBullets
 }
 
-func pick(spec template.SectionSpec, keys []string, m *analyze.Member, aw *analyze.Week, key string, limit int, used map[string]bool, seen *[]string) insight.Section {
+func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.Week, key string, limit int, used map[string]bool, seen *[]string) insight.Section {
 	sec := insight.Section{Key: spec.Key, Heading: spec.Heading, Kind: kindOf(spec)}
 	cands := m.Ranked(key, analyze.MaxEvidence)
 	if key == insight.KeyPerspective {
@@ -397,7 +397,7 @@ func Shorten(s string, max int) string {
 	return strings.TrimRight(string(rs[:cut]), " ,") + "…"
 }
 
-func summary(spec template.SectionSpec, m *analyze.Member) insight.Section {
+func summary(spec doc.SectionSpec, m *analyze.Member) insight.Section {
 	sec := insight.Section{Key: spec.Key, Heading: spec.Heading, Kind: insight.KindParagraph}
 	doc := m.Doc
 	var topics []string

@@ -5,16 +5,16 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/note"
-	"github.com/moim-study/moim/internal/template"
 	"github.com/moim-study/moim/internal/workspace"
 )
 
-// doc builds a note from (kind, path, text, emphasis) lines, one sentence
+// noteDoc builds a note from (kind, path, text, emphasis) lines, one sentence
 // per block, line numbers 1..n.
-func doc(path string, lines ...[4]string) *note.Document {
+func noteDoc(path string, lines ...[4]string) *note.Document {
 	d := &note.Document{Path: path, Style: note.StyleMarkdown}
 	for i, l := range lines {
 		kind := note.Kind(l[0])
@@ -40,9 +40,9 @@ func doc(path string, lines ...[4]string) *note.Document {
 	return d
 }
 
-var basic = &template.Template{
+var basic = &doc.Template{
 	Title: "Week 01 - 테스트 인사이트",
-	MemberSections: []template.SectionSpec{
+	MemberSections: []doc.SectionSpec{
 		{Key: insight.KeySummary, Heading: "전체적인 작성 내용 요약", Kind: insight.KindParagraph},
 		{Key: insight.KeyInsights, Heading: "핵심 인사이트", Kind: insight.KindBullets},
 		{Key: insight.KeyPerspective, Heading: "독특한 관점 또는 흥미로운 발견", Kind: insight.KindBullets},
@@ -51,7 +51,7 @@ var basic = &template.Template{
 		{Key: insight.KeyCorrections, Heading: "오개념 정리", Kind: insight.KindTable},
 	},
 	GroupHeading: "통합 토론 주제",
-	GroupSections: []template.SectionSpec{
+	GroupSections: []doc.SectionSpec{
 		{Key: insight.KeyCommon, Heading: "공통 질문", Kind: insight.KindBullets},
 		{Key: insight.KeyDebate, Heading: "심화 토론", Kind: insight.KindBullets},
 		{Key: insight.KeyNext, Heading: "다음 주차 연결 포인트", Kind: insight.KindBullets},
@@ -59,7 +59,7 @@ var basic = &template.Template{
 }
 
 func weekInput() *engine.Input {
-	a := doc("w1/a.md",
+	a := noteDoc("w1/a.md",
 		[4]string{"heading", "", "임베딩 개요", ""},
 		[4]string{"paragraph", "임베딩 개요", "임베딩은 텍스트를 벡터로 바꾸는 핵심 기법이다.", "임베딩"},
 		[4]string{"item", "임베딩 개요", "벡터 검색은 임베딩 사이의 거리로 비슷한 문서를 찾는다.", ""},
@@ -68,7 +68,7 @@ func weekInput() *engine.Input {
 		[4]string{"item", "임베딩 개요", "임베딩 차원은 어떻게 정해야 할까?", ""},
 		[4]string{"code", "", "print('hi')", ""},
 	)
-	b := doc("w1/b.md",
+	b := noteDoc("w1/b.md",
 		[4]string{"paragraph", "", "임베딩을 학습할 때 대조 학습이 자주 쓰인다.", "대조 학습"},
 		[4]string{"item", "", "벡터 검색의 정확도는 임베딩 품질에 달려 있다.", ""},
 		[4]string{"item", "", "대조 학습은 양성 쌍과 음성 쌍을 구분하도록 학습한다.", ""},

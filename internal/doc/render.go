@@ -1,4 +1,4 @@
-package template
+package doc
 
 import (
 	"strings"
@@ -296,7 +296,7 @@ func (w *writer) String() string {
 }
 
 // serialize writes a merged document and its state.
-func serialize(d *doc, st *State) string {
+func serialize(d *tree, st *State) string {
 	var w writer
 	if d.hasTitle {
 		w.add("# " + d.title)

@@ -1,4 +1,4 @@
-package template
+package doc
 
 import "strings"
 
@@ -76,8 +76,8 @@ type OutlineItem struct {
 // ReadOutline reads a document into its outline. It never fails: any text
 // is some outline, and a damaged state comment is simply left out (see
 // ReadState for the state).
-func ReadOutline(doc string) Outline {
-	d := parseDoc(doc)
+func ReadOutline(src string) Outline {
+	d := parseTree(src)
 	var o Outline
 	if d.hasTitle {
 		o.Title = d.title

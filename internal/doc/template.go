@@ -1,7 +1,4 @@
-// Package template reads an insights template into a section schema,
-// renders a generated week into markdown, and merges a regenerated document
-// with the previous one so that nothing a person wrote is lost.
-package template
+package doc
 
 import (
 	"fmt"

@@ -1,4 +1,4 @@
-package template
+package doc
 
 import (
 	"errors"
@@ -37,7 +37,7 @@ func Compose(prev string, t *Template, w *insight.Week) (string, error) {
 	if w == nil {
 		return "", errors.New("template: compose: no week to render")
 	}
-	p := parseDoc(prev)
+	p := parseTree(prev)
 	if p.stateErr != nil {
 		return "", errors.New("template: previous document: " + p.stateErr.Error() + " (restore it or delete the comment to treat the document as hand-written)")
 	}
@@ -72,8 +72,8 @@ func (m *merger) generated(key string) map[string]bool {
 	return set
 }
 
-func (m *merger) merge(p *doc, g *genDoc) *doc {
-	out := &doc{hasTitle: true, title: g.title}
+func (m *merger) merge(p *tree, g *genDoc) *tree {
+	out := &tree{hasTitle: true, title: g.title}
 	if p.hasTitle && m.old != nil && !m.generated("title")[shortHash(normalizeItem([]string{p.title}))] {
 		// The person changed the title: keep theirs.
 		out.title = p.title

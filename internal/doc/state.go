@@ -1,4 +1,4 @@
-package template
+package doc
 
 import (
 	"encoding/json"
@@ -58,8 +58,8 @@ var stateRe = regexp.MustCompile(`^<!-- moim:state v(\d+) (.*) -->$`)
 
 // ReadState reads the moim state comment of a document. It reports false
 // when the document has none or it cannot be read.
-func ReadState(doc string) (State, bool) {
-	_, st, found, err := extractState(splitLines(doc))
+func ReadState(src string) (State, bool) {
+	_, st, found, err := extractState(splitLines(src))
 	if !found || err != nil || st == nil {
 		return State{}, false
 	}

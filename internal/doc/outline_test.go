@@ -1,4 +1,4 @@
-package template
+package doc
 
 import (
 	"reflect"

@@ -1,4 +1,4 @@
-package template
+package doc
 
 import (
 	"fmt"
@@ -17,7 +17,7 @@ import (
 //
 // Parse fails only when the document has no section moim recognises.
 func Parse(path string, src string) (*Template, error) {
-	d := parseDoc(src)
+	d := parseTree(src)
 	t := &Template{Title: d.title, Source: path}
 	t.Intro = strings.TrimSpace(itemsText(append(append([]item{}, d.intro...), d.introTrailer...)))
 
@@ -110,7 +110,7 @@ func specFor(s *section) SectionSpec {
 // questions). A document without moim state whose member sections hold
 // content was written by hand: moim must not fill it.
 func IsFillable(src string) bool {
-	d := parseDoc(src)
+	d := parseTree(src)
 	if d.stateFound {
 		return true
 	}

@@ -1,4 +1,4 @@
-package template
+package doc
 
 import (
 	"crypto/sha256"
@@ -397,7 +397,7 @@ type block struct {
 	trailer  []item // after the block's thematic break
 }
 
-type doc struct {
+type tree struct {
 	title        string
 	hasTitle     bool
 	intro        []item
@@ -410,10 +410,10 @@ type doc struct {
 	stateErr   error
 }
 
-// parseDoc reads a document into the tree. It never fails; a damaged
+// parseTree reads a document into the tree. It never fails; a damaged
 // state comment is reported in stateErr.
-func parseDoc(src string) *doc {
-	d := &doc{}
+func parseTree(src string) *tree {
+	d := &tree{}
 	lines := splitLines(src)
 	lines, d.state, d.stateFound, d.stateErr = extractState(lines)
 	units := scanUnits(lines)
@@ -548,12 +548,23 @@ func isGroupBlock(b *block) bool {
 	return group > 0 && other == 0
 }
 
+// SplitMemberHeading splits a member block's heading into the member's
+// name and the romanised name in parentheses: "박지민 (Park Ji-Min)" →
+// "박지민", "Park Ji-Min". ASCII and full-width parentheses ("박지민（Park
+// Ji-Min）") are both accepted; a closing parenthesis may be missing. A
+// heading without one is all name. Both parts are trimmed and NFC.
+func SplitMemberHeading(heading string) (name, roman string) {
+	h := norm.NFC.String(strings.TrimSpace(heading))
+	if i := strings.IndexAny(h, "(（"); i > 0 {
+		roman = strings.TrimSpace(strings.TrimRight(strings.TrimLeft(strings.TrimSpace(h[i:]), "(（"), ")）"))
+		h = h[:i]
+	}
+	return strings.TrimSpace(h), roman
+}
+
 // memberName is the name part of a member heading: "박지민 (Park Ji-Min)"
 // → "박지민".
 func memberName(heading string) string {
-	h := heading
-	if i := strings.IndexAny(h, "(（"); i > 0 {
-		h = h[:i]
-	}
-	return norm.NFC.String(strings.TrimSpace(h))
+	name, _ := SplitMemberHeading(heading)
+	return name
 }
