@@ -375,10 +375,7 @@ func (m *merger) items(prev, gen []item, key string, present bool) []item {
 // left in it. A duplicate of a matched block (own false) holds no items
 // of moim's: moim wrote into the matched one.
 func (m *merger) keep(pb *block, own bool) *block {
-	prefix := "group"
-	if !isGroupBlock(pb) {
-		prefix = memberName(pb.heading)
-	}
+	prefix := blockName(pb)
 	b := &block{heading: pb.heading, implicit: pb.implicit, trailer: pb.trailer}
 	b.pre = pb.pre
 	if own {
@@ -409,11 +406,7 @@ func (m *merger) keepSection(ps *section, prefix string, own bool) *section {
 	if !own {
 		return &section{heading: ps.heading, hint: ps.hint, items: ps.items}
 	}
-	name := KeyFor(ps.heading)
-	if name == "" {
-		name = stateName(ps.heading)
-	}
-	items := m.drop(ps.items, prefix+"/"+name)
+	items := m.drop(ps.items, StateKey(prefix, KeyFor(ps.heading), ps.heading))
 	if len(items) < len(ps.items) && !hasContent(items) {
 		return nil
 	}

@@ -66,6 +66,12 @@ type OutlineItem struct {
 	// Text is the normalised text: trimmed lines joined by a space, the
 	// list marker removed, white space collapsed, NFC.
 	Text string
+	// Plain is Text with the list markers of nested lines removed too: a
+	// bullet's words without its list structure.
+	Plain string
+	// Gap is set when a blank line, or an item the outline leaves out (a
+	// comment, a placeholder), separates the item from the one before it.
+	Gap bool
 	// Cells are a table row's cells, trimmed, "\|" read as "|"; nil for
 	// other kinds.
 	Cells []string
@@ -84,19 +90,12 @@ func ReadOutline(src string) Outline {
 	}
 	for _, b := range d.blocks {
 		ob := OutlineBlock{Heading: b.heading, Group: isGroupBlock(b)}
-		ob.Name = "group"
-		if !ob.Group {
-			ob.Name = memberName(b.heading)
-		}
+		ob.Name = blockName(b)
 		ob.IntroKey = ob.Name + "/intro"
 		ob.Intro = outlineItems(append(append([]item(nil), b.pre...), b.trailer...))
 		for _, s := range b.sections {
 			sec := OutlineSection{Heading: s.heading, Key: KeyFor(s.heading)}
-			name := sec.Key
-			if name == "" {
-				name = stateName(s.heading)
-			}
-			sec.StateKey = ob.Name + "/" + name
+			sec.StateKey = StateKey(ob.Name, sec.Key, s.heading)
 			sec.Items = outlineItems(s.items)
 			ob.Sections = append(ob.Sections, sec)
 		}
@@ -107,11 +106,13 @@ func ReadOutline(src string) Outline {
 
 func outlineItems(items []item) []OutlineItem {
 	var out []OutlineItem
+	left := false // an item was left out since the last one kept
 	for _, it := range items {
-		oi := OutlineItem{Lines: append([]string(nil), it.lines...), Text: it.norm, Hash: it.hash}
+		oi := OutlineItem{Lines: append([]string(nil), it.lines...), Text: it.norm, Plain: it.norm, Gap: it.gap || left, Hash: it.hash}
 		switch it.kind {
 		case iBullet:
 			oi.Kind = ItemBullet
+			oi.Plain = plainItem(it.lines)
 		case iRow:
 			oi.Kind = ItemRow
 			for _, c := range tableCells(it.lines[0]) {
@@ -122,8 +123,10 @@ func outlineItems(items []item) []OutlineItem {
 		case iCode:
 			oi.Kind = ItemCode
 		default:
+			left = true
 			continue // placeholders, table headers, comments
 		}
+		left = false
 		out = append(out, oi)
 	}
 	return out

@@ -139,3 +139,31 @@ func TestBulletHash(t *testing.T) {
 		t.Errorf("blank: %q", h)
 	}
 }
+
+// TestOutlinePlainAndGap: Plain drops the markers of nested list lines;
+// Gap marks an item after a blank line or after an item the outline leaves
+// out (a comment), not one that directly follows another.
+func TestOutlinePlainAndGap(t *testing.T) {
+	src := "## 박지민\n### 핵심 인사이트\n- **캐시**: 지역성\n  - 시간 지역성\n바로 이어진 줄\n\n떨어진 문단\n<!-- 메모 -->\n주석 뒤 줄\n"
+	o := ReadOutline(src)
+	if len(o.Blocks) != 1 || len(o.Blocks[0].Sections) != 1 {
+		t.Fatalf("outline %+v", o)
+	}
+	type got struct {
+		Kind, Text, Plain string
+		Gap               bool
+	}
+	var items []got
+	for _, it := range o.Blocks[0].Sections[0].Items {
+		items = append(items, got{it.Kind, it.Text, it.Plain, it.Gap})
+	}
+	want := []got{
+		{ItemBullet, "**캐시**: 지역성 - 시간 지역성", "**캐시**: 지역성 시간 지역성", false},
+		{ItemText, "바로 이어진 줄", "바로 이어진 줄", false},
+		{ItemText, "떨어진 문단", "떨어진 문단", true},
+		{ItemText, "주석 뒤 줄", "주석 뒤 줄", true},
+	}
+	if !reflect.DeepEqual(items, want) {
+		t.Errorf("items\n got %+v\nwant %+v", items, want)
+	}
+}

@@ -1,9 +1,8 @@
 package doc
 
 import (
+	"regexp"
 	"strings"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/moim-study/moim/internal/insight"
 )
@@ -57,8 +56,6 @@ func matchKeyFor(key, heading string) string {
 	return "h:" + compactHeading(heading)
 }
 
-func stateName(s string) string { return norm.NFC.String(strings.TrimSpace(s)) }
-
 // buildGen lays the week out along the template.
 func buildGen(t *Template, w *insight.Week) *genDoc {
 	g := &genDoc{title: singleLine(w.Title)}
@@ -67,7 +64,7 @@ func buildGen(t *Template, w *insight.Week) *genDoc {
 	}
 	g.intro = textItems(t.Intro)
 	for _, m := range w.Members {
-		name := stateName(m.Name)
+		name := BlockName(m.Name)
 		b := &genBlock{name: name, heading: singleLine(m.Heading()), prefix: name}
 		if m.Notice != "" && len(m.Sections) == 0 {
 			// A member without a note: one line instead of the sections.
@@ -83,11 +80,11 @@ func buildGen(t *Template, w *insight.Week) *genDoc {
 	if t.GroupHeading != "" || len(t.GroupSections) > 0 {
 		heading := singleLine(t.GroupHeading)
 		if heading == "" {
-			heading = "통합 토론 주제"
+			heading = DefaultGroupHeading
 		}
-		b := &genBlock{group: true, heading: heading, prefix: "group", pre: textItems(t.GroupIntro)}
+		b := &genBlock{group: true, heading: heading, prefix: GroupBlock, pre: textItems(t.GroupIntro)}
 		for _, spec := range t.GroupSections {
-			b.sections = append(b.sections, genSectionFor(spec, "group", findSection(w.Group, spec)))
+			b.sections = append(b.sections, genSectionFor(spec, GroupBlock, findSection(w.Group, spec)))
 		}
 		g.blocks = append(g.blocks, b)
 	}
@@ -113,11 +110,7 @@ func genSectionFor(spec SectionSpec, prefix string, s *insight.Section) *genSect
 	if spec.Kind == insight.KindTable && len(spec.TableHeader) == 0 {
 		spec.TableHeader = append([]string(nil), DefaultTableHeader...)
 	}
-	name := spec.Key
-	if name == "" {
-		name = stateName(spec.Heading)
-	}
-	gs := &genSection{spec: spec, matchKey: matchKeyFor(spec.Key, spec.Heading), stateKey: prefix + "/" + name}
+	gs := &genSection{spec: spec, matchKey: matchKeyFor(spec.Key, spec.Heading), stateKey: StateKey(prefix, spec.Key, spec.Heading)}
 	if s == nil {
 		return gs
 	}
@@ -226,6 +219,18 @@ func escapeLineStart(s string) string {
 	}
 	if strings.ContainsRune("#>|<-*+_=~`", rune(s[0])) {
 		return `\` + s
+	}
+	return s
+}
+
+var escapedStart = regexp.MustCompile("^(\\d{1,9})?\\\\([.)#>|<\\-*+_=~`])")
+
+// UnescapeLineStart undoes the backslash Render puts before a paragraph
+// line's first character when it would read as markdown structure ("\#",
+// "1\.", "\-"), for showing the line as text.
+func UnescapeLineStart(s string) string {
+	if m := escapedStart.FindStringSubmatchIndex(s); m != nil {
+		return s[:m[4]-1] + s[m[4]:]
 	}
 	return s
 }

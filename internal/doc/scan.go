@@ -243,6 +243,21 @@ func normalizeItem(lines []string) string {
 	return norm.NFC.String(strings.Join(strings.Fields(strings.Join(parts, " ")), " "))
 }
 
+// plainItem is normalizeItem with the list marker of every line removed.
+func plainItem(lines []string) string {
+	var parts []string
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if loc := markerRe.FindStringIndex(t); loc != nil {
+			t = t[loc[1]:]
+		}
+		if t != "" {
+			parts = append(parts, t)
+		}
+	}
+	return norm.NFC.String(strings.Join(strings.Fields(strings.Join(parts, " ")), " "))
+}
+
 // shortHash is the first 12 hex digits of the SHA-256 of s.
 func shortHash(s string) string {
 	sum := sha256.Sum256([]byte(s))

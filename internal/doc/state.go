@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // State is moim's bookkeeping for a generated document. It lives in one
@@ -47,6 +49,32 @@ type State struct {
 	// Suppressed maps a section name to the hashes of moim's items a
 	// person deleted or rewrote.
 	Suppressed map[string][]string `json:"sup,omitempty"`
+}
+
+// GroupBlock is the name of the group block ("## 통합 토론 주제") in the
+// state's section names and in OutlineBlock.Name.
+const GroupBlock = "group"
+
+// BlockName is the name a member's block goes by in the state's section
+// names and in OutlineBlock.Name: the member's name, trimmed, NFC.
+func BlockName(member string) string { return norm.NFC.String(strings.TrimSpace(member)) }
+
+// StateKey names a section of a block in the state: "박지민/insights",
+// "group/common"; the section's heading (trimmed, NFC) stands for its key
+// when moim does not know it (key "").
+func StateKey(block, key, heading string) string {
+	if key == "" {
+		key = BlockName(heading)
+	}
+	return block + "/" + key
+}
+
+// blockName is the name of a document's block in the state.
+func blockName(b *block) string {
+	if isGroupBlock(b) {
+		return GroupBlock
+	}
+	return memberName(b.heading)
 }
 
 // StateVersion is the version of the state comment this moim writes.

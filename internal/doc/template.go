@@ -51,6 +51,10 @@ type Template struct {
 	MemberHeadings []string `json:"member_headings,omitempty"`
 }
 
+// DefaultGroupHeading is the group block's heading when a template names
+// none.
+const DefaultGroupHeading = "통합 토론 주제"
+
 // BuiltinSource is the Source of the template returned by Builtin.
 const BuiltinSource = "built-in"
 
@@ -71,7 +75,7 @@ func Builtin() *Template {
 			{Key: insight.KeyStudy, Heading: "추가 학습이 필요한 부분", Kind: insight.KindBullets,
 				Hint: "아직 흐릿하거나 더 파고들고 싶은 주제"},
 		},
-		GroupHeading: "통합 토론 주제",
+		GroupHeading: DefaultGroupHeading,
 		GroupIntro:   "모임에서 함께 이야기하고 싶은 질문이 있다면 아래에 자유롭게 덧붙여 주세요.",
 		GroupSections: []SectionSpec{
 			{Key: insight.KeyCommon, Heading: "공통 질문", Kind: insight.KindBullets},

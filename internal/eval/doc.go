@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -91,195 +90,62 @@ func ReadDocument(path string, week int) (*Document, error) {
 	return d, nil
 }
 
-var (
-	headingRe = regexp.MustCompile(`^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$`)
-	markerRe  = regexp.MustCompile(`^(\s*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)`)
-	fenceRe   = regexp.MustCompile("^ {0,3}(```|~~~)")
-	sepCellRe = regexp.MustCompile(`^\s*\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*$`)
-)
-
-// ParseMarkdown reads an insights document. It never fails: text outside
-// member and group sections is ignored, as are HTML comments (template
-// hints, moim's state line), "-" placeholders, table headers and empty
-// table rows. A "##" heading starts a block; it is the group block when its
-// heading names a discussion (통합, 토론, discussion, group) or all its
-// known sections are group sections.
+// ParseMarkdown reads an insights document through doc.ReadOutline, the
+// one reading of the format. It never fails: text outside member and group
+// sections is ignored, as are HTML comments (template hints, moim's state
+// line), "-" placeholders, table headers and empty table rows. Each "##"
+// block with sections is a member block ("## 이름 (Roman)"), or the group
+// block as the outline tells it (a heading naming a discussion, or only
+// group sections).
 func ParseMarkdown(path, src string) *Document {
 	d := &Document{Path: path}
-	type rawBlock struct {
-		heading  string
-		sections []Section
-	}
-	var (
-		blocks []*rawBlock
-		cur    *rawBlock
-		sec    *Section
-		item   []string // lines of the item being read
-		para   bool     // the open item is a paragraph
-		inCode bool
-		fence  string
-		// headerCandidate is the table row read on the line before, so
-		// that a separator row right after it removes it as the header.
-		headerCandidate string
-		blank           bool // the line before was blank
-	)
-	flush := func() {
-		if sec != nil && len(item) > 0 {
-			if t := strings.Join(strings.Fields(strings.Join(item, " ")), " "); t != "" && t != "-" {
-				sec.Items = append(sec.Items, Item{Text: t})
-			}
+	for _, b := range doc.ReadOutline(src).Blocks {
+		var secs []Section
+		for _, s := range b.Sections {
+			secs = append(secs, Section{Key: sectionKey(s.Heading), Heading: s.Heading, Items: items(s.Items)})
 		}
-		item, para = nil, false
-	}
-	src = stripComments(strings.ReplaceAll(src, "\r\n", "\n"))
-	for _, line := range strings.Split(src, "\n") {
-		if inCode {
-			if strings.HasPrefix(strings.TrimSpace(line), fence) {
-				inCode = false
-			}
-			if sec != nil {
-				item = append(item, strings.TrimSpace(line))
-			}
+		if b.Group {
+			d.Group = append(d.Group, secs...)
 			continue
 		}
-		if m := fenceRe.FindStringSubmatch(line); m != nil {
-			inCode, fence = true, m[1]
-			if sec != nil && len(item) == 0 {
-				para = true
-			}
-			if sec != nil {
-				item = append(item, strings.TrimSpace(line))
-			}
+		if len(secs) == 0 {
 			continue
 		}
-		if m := headingRe.FindStringSubmatch(line); m != nil && len(m[1]) <= 3 {
-			flush()
-			switch len(m[1]) {
-			case 1:
-				cur, sec = nil, nil
-			case 2:
-				cur = &rawBlock{heading: m[2]}
-				blocks = append(blocks, cur)
-				sec = nil
-			case 3:
-				if cur == nil {
-					cur = &rawBlock{}
-					blocks = append(blocks, cur)
-				}
-				cur.sections = append(cur.sections, Section{Key: sectionKey(m[2]), Heading: m[2]})
-				sec = &cur.sections[len(cur.sections)-1]
-			}
-			continue
-		}
-		if sec == nil {
-			continue
-		}
-		t := strings.TrimSpace(line)
-		prevRow, afterBlank := headerCandidate, blank
-		headerCandidate, blank = "", false
-		switch {
-		case t == "":
-			if para {
-				flush()
-			}
-			blank = true
-			continue
-		case isRule(t):
-			flush()
-			sec = nil // text after a block's "---" belongs to no section
-		case strings.HasPrefix(t, "|"):
-			flush()
-			if sepCellRe.MatchString(t) {
-				// The separator follows the header: drop the header row.
-				if n := len(sec.Items); n > 0 && prevRow != "" && sec.Items[n-1].Text == prevRow {
-					sec.Items = sec.Items[:n-1]
-				}
-				continue
-			}
-			cells := tableCells(t)
-			if strings.Join(cells, "") == "" {
-				continue
-			}
-			row := strings.Join(cells, " | ")
-			sec.Items = append(sec.Items, Item{Text: row})
-			headerCandidate = row
-		default:
-			m := markerRe.FindStringSubmatchIndex(line)
-			if m != nil && (m[3]-m[2] < 2 || len(item) == 0 || para) {
-				// A top-level list item (nested ones stay in their parent).
-				flush()
-				item = []string{strings.TrimSpace(line[m[1]:])}
-				continue
-			}
-			if afterBlank && m == nil && !unicode.IsSpace(rune(line[0])) {
-				flush() // a paragraph after a list
-			}
-			if len(item) == 0 {
-				para = true
-			}
-			if m != nil {
-				t = strings.TrimSpace(line[m[1]:])
-			}
-			item = append(item, t)
-		}
-	}
-	flush()
-	for _, b := range blocks {
-		if isGroup(b.heading, b.sections) {
-			d.Group = append(d.Group, b.sections...)
-			continue
-		}
-		if len(b.sections) == 0 {
-			continue
-		}
-		name, roman := splitMemberHeading(b.heading)
-		d.Members = append(d.Members, Member{Name: name, Roman: roman, Sections: b.sections})
+		name, roman := doc.SplitMemberHeading(b.Heading)
+		d.Members = append(d.Members, Member{Name: name, Roman: roman, Sections: secs})
 	}
 	return d
 }
 
-// stripComments removes HTML comments, keeping the line structure.
-func stripComments(s string) string {
-	var b strings.Builder
-	for {
-		i := strings.Index(s, "<!--")
-		if i < 0 {
-			b.WriteString(s)
-			return b.String()
+// items turns a section's outline items into the items eval measures: a
+// bullet with its nested and continued lines (list markers removed), a
+// paragraph (its lines joined), a table row (its cells joined by " | "), a
+// code block. A text line or code block right after a bullet or a
+// paragraph line, with no blank line between, continues it.
+func items(its []doc.OutlineItem) []Item {
+	var out []Item
+	open := false // the last item can be continued
+	for _, it := range its {
+		switch {
+		case it.Kind == doc.ItemRow:
+			out = append(out, Item{Text: strings.Join(it.Cells, " | ")})
+			open = false
+			continue
+		case it.Kind != doc.ItemBullet && open && !it.Gap:
+			last := &out[len(out)-1]
+			last.Text = strings.TrimSpace(last.Text + " " + it.Plain)
+			continue
 		}
-		b.WriteString(s[:i])
-		j := strings.Index(s[i+4:], "-->")
-		if j < 0 {
-			return b.String()
-		}
-		b.WriteString(strings.Repeat("\n", strings.Count(s[i:i+4+j+3], "\n")))
-		s = s[i+4+j+3:]
+		out = append(out, Item{Text: it.Plain})
+		open = true
 	}
-}
-
-func isRule(t string) bool {
-	if len(t) < 3 {
-		return false
-	}
-	c := t[0]
-	if c != '-' && c != '*' && c != '_' {
-		return false
-	}
-	for i := 0; i < len(t); i++ {
-		if t[i] != c && t[i] != ' ' {
-			return false
+	kept := out[:0]
+	for _, it := range out {
+		if it.Text != "" && it.Text != "-" {
+			kept = append(kept, it)
 		}
 	}
-	return strings.Count(t, string(c)) >= 3
-}
-
-func tableCells(t string) []string {
-	t = strings.TrimSuffix(strings.TrimPrefix(t, "|"), "|")
-	cells := strings.Split(t, "|")
-	for i := range cells {
-		cells[i] = strings.TrimSpace(cells[i])
-	}
-	return cells
+	return kept
 }
 
 // sectionKey is the key sections are matched by across documents.
@@ -299,37 +165,6 @@ func compact(s string) string {
 		}
 	}
 	return b.String()
-}
-
-func isGroup(heading string, secs []Section) bool {
-	h := compact(heading)
-	for _, w := range []string{"통합", "토론", "discussion", "group"} {
-		if strings.Contains(h, w) {
-			return true
-		}
-	}
-	group, other := 0, 0
-	for _, s := range secs {
-		switch s.Key {
-		case insight.KeyCommon, insight.KeyDebate, insight.KeyNext:
-			group++
-		case insight.KeySummary, insight.KeyInsights, insight.KeyPerspective, insight.KeyPractical,
-			insight.KeyStudy, insight.KeyCorrections:
-			other++
-		}
-	}
-	return group > 0 && other == 0
-}
-
-// splitMemberHeading splits "박지민 (Park Ji-Min)" into name and roman.
-func splitMemberHeading(h string) (name, roman string) {
-	h = norm.NFC.String(strings.TrimSpace(h))
-	if i := strings.IndexAny(h, "(（"); i > 0 {
-		roman = strings.TrimSpace(h[i:])
-		roman = strings.TrimSpace(strings.TrimRight(strings.TrimLeft(roman, "(（"), ")）"))
-		h = h[:i]
-	}
-	return strings.TrimSpace(h), roman
 }
 
 // parseJSON reads the report of `moim generate --format json`, or one week

@@ -59,6 +59,16 @@ func TestParseMarkdown(t *testing.T) {
 			want: []string{"박지민/corrections: 스레드는 메모리를 공유하지 않는다 | 힙은 공유한다 | 교재 2장"},
 		},
 		{
+			name: "an escaped pipe stays inside its cell",
+			src:  "## 박지민\n### 오개념 정리\n| 작성 내용 | 수정/보완 내용 | 비고 |\n|---|---|---|\n| 엔진은 openai\\|anthropic | 둘 다 된다 | 확인 |\n",
+			want: []string{"박지민/corrections: 엔진은 openai|anthropic | 둘 다 된다 | 확인"},
+		},
+		{
+			name: "member headings with full-width parentheses",
+			src:  "## 박지민（Park Ji-Min）\n### 핵심 인사이트\n- 하나\n",
+			want: []string{"박지민/insights: 하나"},
+		},
+		{
 			name: "paragraphs split at blank lines and after lists",
 			src:  "## 최도윤 (Choi Do-Yun)\n### 전체적인 작성 내용 요약\n첫 문단\n같은 문단\n\n둘째 문단\n### 핵심 인사이트\n- 항목\n\n목록 뒤 문단\n",
 			want: []string{"최도윤/summary: 첫 문단 같은 문단", "최도윤/summary: 둘째 문단", "최도윤/insights: 항목", "최도윤/insights: 목록 뒤 문단"},

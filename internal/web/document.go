@@ -2,10 +2,7 @@ package web
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/engine/offline"
@@ -68,7 +65,7 @@ func (snap *snapshot) draftWeek(p *weekPage, res *insight.Week, groupHeading str
 	}
 	g := memberBlock{Group: true, Heading: groupHeading}
 	if g.Heading == "" {
-		g.Heading = "통합 토론 주제"
+		g.Heading = doc.DefaultGroupHeading
 	}
 	for j, sec := range res.Group {
 		g.Sections = append(g.Sections, snap.section(sec, fmt.Sprintf("w%d-g-s%d", n, j+1)))
@@ -88,7 +85,7 @@ func (snap *snapshot) storedWeek(p *weekPage, res *insight.Week, src string, st 
 	ix := newBulletIndex(res)
 	members := map[string]insight.Member{}
 	for _, m := range res.Members {
-		members[stateName(m.Name)] = m
+		members[doc.BlockName(m.Name)] = m
 	}
 	seenGroup := false
 	unmatched := 0
@@ -123,8 +120,6 @@ func (snap *snapshot) storedWeek(p *weekPage, res *insight.Week, src string, st 
 	}
 }
 
-func stateName(s string) string { return norm.NFC.String(strings.TrimSpace(s)) }
-
 // bulletIndex finds the engine's bullets by the hash their line has in a
 // document: in the same section first, then anywhere in the week (a
 // bullet a person moved keeps its sources). A section's notice, written
@@ -139,7 +134,7 @@ func newBulletIndex(res *insight.Week) *bulletIndex {
 	ix := &bulletIndex{bySection: map[string]map[string]insight.Bullet{}, all: map[string]insight.Bullet{}}
 	add := func(prefix string, secs []insight.Section) {
 		for _, sec := range secs {
-			key := prefix + "/" + sec.Key
+			key := doc.StateKey(prefix, sec.Key, sec.Heading)
 			bullets := sec.Bullets
 			if sec.Notice != "" {
 				bullets = append(bullets[:len(bullets):len(bullets)], insight.Bullet{Text: sec.Notice})
@@ -162,9 +157,9 @@ func newBulletIndex(res *insight.Week) *bulletIndex {
 		}
 	}
 	for _, m := range res.Members {
-		add(stateName(m.Name), m.Sections)
+		add(doc.BlockName(m.Name), m.Sections)
 	}
-	add("group", res.Group)
+	add(doc.GroupBlock, res.Group)
 	return ix
 }
 
@@ -226,19 +221,8 @@ func (snap *snapshot) parts(items []doc.OutlineItem, key string, st doc.State, i
 		case doc.ItemCode:
 			out = append(out, partView{Kind: partCode, Code: strings.Join(it.Lines, "\n"), Handmade: own})
 		default:
-			out = append(out, partView{Kind: partText, Text: inlineHTML(unescapeLineStart(it.Text)), Handmade: own})
+			out = append(out, partView{Kind: partText, Text: inlineHTML(doc.UnescapeLineStart(it.Text)), Handmade: own})
 		}
 	}
 	return out
-}
-
-var escapedStart = regexp.MustCompile("^(\\d{1,9})?\\\\([.)#>|<\\-*+_=~`])")
-
-// unescapeLineStart removes the backslash moim puts before a paragraph
-// line's first character when it would read as markdown structure.
-func unescapeLineStart(s string) string {
-	if m := escapedStart.FindStringSubmatchIndex(s); m != nil {
-		return s[:m[4]-1] + s[m[4]:]
-	}
-	return s
 }

@@ -306,21 +306,6 @@ func TestWeekDraftNote(t *testing.T) {
 	}
 }
 
-func TestUnescapeLineStart(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{`\# 제목 아님`, "# 제목 아님"},
-		{`1\. 목록 아님`, "1. 목록 아님"},
-		{`\- 목록 아님`, "- 목록 아님"},
-		{`경로 C:\temp`, `경로 C:\temp`},
-		{`\a 그대로`, `\a 그대로`},
-	}
-	for _, tt := range tests {
-		if got := unescapeLineStart(tt.in); got != tt.want {
-			t.Errorf("unescapeLineStart(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 // TestWeekOtherEngine: a document moim wrote with another engine (or an
 // older moim) has items the offline engine does not make now. They are
 // moim's: no label, no sources, and the note counts them.
