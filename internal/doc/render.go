@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/text"
 )
 
 // Render writes the whole markdown document of a generated week: the title
@@ -53,7 +54,7 @@ func matchKeyFor(key, heading string) string {
 	if key != "" {
 		return key
 	}
-	return "h:" + compactHeading(heading)
+	return "h:" + text.Compact(heading)
 }
 
 // buildGen lays the week out along the template.

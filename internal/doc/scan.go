@@ -8,6 +8,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/moim-study/moim/internal/text"
 )
 
 // The document model below is shared by Parse, IsFillable and Compose. A
@@ -544,7 +546,7 @@ func itemsText(items []item) string {
 // isGroupBlock tells the group discussion block from member blocks: by its
 // heading, or by its sections being group sections.
 func isGroupBlock(b *block) bool {
-	h := compactHeading(b.heading)
+	h := text.Compact(b.heading)
 	for _, w := range []string{"통합", "토론", "discussion", "group"} {
 		if strings.Contains(h, w) {
 			return true

@@ -5,11 +5,9 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/text"
 )
 
 // SectionSpec is one section of the template (a ### heading).
@@ -151,7 +149,7 @@ var keyRules = []struct {
 // keywords, tolerant of wording, numbering, emoji and English headings.
 // It returns "" for a heading moim does not know.
 func KeyFor(heading string) string {
-	h := compactHeading(heading)
+	h := text.Compact(heading)
 	if h == "" {
 		return ""
 	}
@@ -174,16 +172,4 @@ func KindFor(key string) string {
 		return insight.KindTable
 	}
 	return insight.KindBullets
-}
-
-// compactHeading lower-cases a heading and keeps only letters and digits.
-func compactHeading(s string) string {
-	s = norm.NFC.String(strings.ToLower(s))
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }

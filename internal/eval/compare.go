@@ -339,7 +339,7 @@ func findMember(ms []Member, want Member) int {
 		return -1
 	}
 	for i, m := range ms {
-		if m.Roman != "" && compact(m.Roman) == compact(want.Roman) {
+		if m.Roman != "" && text.Compact(m.Roman) == text.Compact(want.Roman) {
 			return i
 		}
 	}
@@ -465,9 +465,9 @@ func (c *comparer) section(member string, ref, gen *Section, own *noteIndex, gro
 // the own note is the item's best match among all notes. For the group
 // block own is nil and any note may support the item.
 func (c *comparer) check(it Item, own *noteIndex, group bool) (supported, attributed bool) {
-	var profiles []profile
+	var profiles []text.Bigrams
 	for _, t := range matchTexts(it.Text) {
-		profiles = append(profiles, newProfile(t))
+		profiles = append(profiles, text.NewBigrams(t, text.SentenceSupport.BigramOptions))
 	}
 	best := func(ix *noteIndex) float64 {
 		b := 0.0

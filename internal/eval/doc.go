@@ -9,13 +9,13 @@ import (
 	"fmt"
 	"os"
 	"strings"
-	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/note"
+	"github.com/moim-study/moim/internal/text"
 )
 
 // GroupMember is the member name under which the rows of the group block
@@ -153,18 +153,7 @@ func sectionKey(heading string) string {
 	if k := doc.KeyFor(heading); k != "" {
 		return k
 	}
-	return compact(heading)
-}
-
-// compact lower-cases s (NFC) and keeps letters and digits only.
-func compact(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFC.String(strings.ToLower(s)) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	return text.Compact(heading)
 }
 
 // parseJSON reads the report of `moim generate --format json`, or one week

@@ -306,9 +306,9 @@ func TestDebris(t *testing.T) {
 	}
 }
 
-// TestProfileScore checks that the indexed bigram F1 agrees with
-// text.BigramF1, which the section F1 uses.
-func TestProfileScore(t *testing.T) {
+// TestIndexedSupport checks that the note index scores a sentence as
+// text.Support does with text.SentenceSupport.
+func TestIndexedSupport(t *testing.T) {
 	pairs := [][2]string{
 		{"검색 증강 생성", "검색증강생성은 외부 지식을 가져온다"},
 		{"LoRA로 파인튜닝", "lora 파인 튜닝"},
@@ -316,22 +316,10 @@ func TestProfileScore(t *testing.T) {
 		{"완전히 다른 문장", "unrelated english"},
 	}
 	for _, p := range pairs {
-		pa := newProfile(p[0])
 		ix := newNoteIndex("x", &note.Document{Sentences: []note.Sentence{{Text: p[1]}}})
-		pb := newProfile(p[1])
-		overlap := int32(0)
-		for g, c := range pa.grams {
-			overlap += min(c, pb.grams[g])
-		}
-		f1 := 0.0
-		if overlap > 0 {
-			f1 = 2 * float64(overlap) / float64(pa.n+pb.n)
-		}
-		if want := text.BigramF1(p[0], p[1]); abs(f1-want) > 1e-9 {
-			t.Errorf("%q vs %q: f1 %v, text.BigramF1 %v", p[0], p[1], f1, want)
-		}
-		if got, want := ix.best(pa), score(overlap, pa.n, pb.n); got != want {
-			t.Errorf("%q vs %q: indexed score %v, direct %v", p[0], p[1], got, want)
+		got := ix.best(text.NewBigrams(p[0], text.SentenceSupport.BigramOptions))
+		if want := text.Support(p[0], p[1], text.SentenceSupport); got != want {
+			t.Errorf("%q vs %q: indexed score %v, text.Support %v", p[0], p[1], got, want)
 		}
 	}
 }

@@ -3,51 +3,10 @@ package eval
 import (
 	"regexp"
 	"strings"
-	"unicode"
 
 	"github.com/moim-study/moim/internal/note"
 	"github.com/moim-study/moim/internal/text"
 )
-
-// profile is the multiset of character bigrams of a text, as
-// text.BigramF1 counts them: Normalize, letters and digits only, a
-// one-letter text counting as one unigram. Bigrams are packed in a uint64.
-type profile struct {
-	grams map[uint64]int32
-	n     int32
-}
-
-func newProfile(s string) profile {
-	var rs []rune
-	for _, r := range text.Normalize(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			rs = append(rs, r)
-		}
-	}
-	p := profile{grams: make(map[uint64]int32, len(rs))}
-	if len(rs) == 1 {
-		p.grams[uint64(rs[0])<<32|0xFFFFFFFF]++
-		p.n = 1
-	}
-	for i := 0; i+1 < len(rs); i++ {
-		p.grams[uint64(rs[i])<<32|uint64(rs[i+1])]++
-		p.n++
-	}
-	return p
-}
-
-// score is how well a sentence with profile s supports a bullet with
-// profile b and their overlap: the larger of the bigram F1 and the share of
-// the bullet's bigrams found in the sentence (containment), so that a
-// bullet quoting part of a long sentence scores high.
-func score(overlap, nb, ns int32) float64 {
-	if overlap == 0 || nb == 0 || ns == 0 {
-		return 0
-	}
-	contain := float64(overlap) / float64(nb)
-	f1 := 2 * float64(overlap) / float64(nb+ns)
-	return max(contain, f1)
-}
 
 // posting is one sentence holding a bigram.
 type posting struct {
@@ -58,10 +17,10 @@ type posting struct {
 // noteIndex finds the sentences of one note that best match a text.
 type noteIndex struct {
 	member  string
-	sizes   []int32 // bigram count per sentence
+	sizes   []int // bigram count per sentence
 	index   map[uint64][]posting
 	compact string // the note's text, compacted, for quote look-up
-	scratch []int32
+	scratch []int
 	touched []int32
 }
 
@@ -69,39 +28,40 @@ func newNoteIndex(member string, doc *note.Document) *noteIndex {
 	ix := &noteIndex{member: member, index: map[uint64][]posting{}}
 	var all strings.Builder
 	for i, s := range doc.Sentences {
-		p := newProfile(s.Text)
-		ix.sizes = append(ix.sizes, p.n)
-		for g, c := range p.grams {
-			ix.index[g] = append(ix.index[g], posting{sent: int32(i), count: c})
-		}
-		all.WriteString(compact(s.Text))
+		p := text.NewBigrams(s.Text, text.SentenceSupport.BigramOptions)
+		ix.sizes = append(ix.sizes, p.Len())
+		p.Each(func(g uint64, c int) {
+			ix.index[g] = append(ix.index[g], posting{sent: int32(i), count: int32(c)})
+		})
+		all.WriteString(text.Compact(s.Text))
 	}
 	for _, b := range doc.Blocks {
 		if b.Kind == note.KindCode {
-			all.WriteString(compact(b.Text))
+			all.WriteString(text.Compact(b.Text))
 		}
 	}
 	ix.compact = all.String()
-	ix.scratch = make([]int32, len(ix.sizes))
+	ix.scratch = make([]int, len(ix.sizes))
 	return ix
 }
 
-// best returns the best score of any sentence of the note against p.
-func (ix *noteIndex) best(p profile) float64 {
-	if p.n == 0 {
+// best returns the best text.SentenceSupport of any sentence of the note
+// for a bullet with bigrams p.
+func (ix *noteIndex) best(p text.Bigrams) float64 {
+	if p.Len() == 0 {
 		return 0
 	}
-	for g, c := range p.grams {
+	p.Each(func(g uint64, c int) {
 		for _, post := range ix.index[g] {
 			if ix.scratch[post.sent] == 0 {
 				ix.touched = append(ix.touched, post.sent)
 			}
-			ix.scratch[post.sent] += min(c, post.count)
+			ix.scratch[post.sent] += min(c, int(post.count))
 		}
-	}
+	})
 	best := 0.0
 	for _, s := range ix.touched {
-		best = max(best, score(ix.scratch[s], p.n, ix.sizes[s]))
+		best = max(best, text.SentenceSupport.Score(ix.scratch[s], p.Len(), ix.sizes[s]))
 		ix.scratch[s] = 0
 	}
 	ix.touched = ix.touched[:0]
@@ -112,7 +72,7 @@ func (ix *noteIndex) best(p profile) float64 {
 // case, spacing and punctuation ignored). Quotes shorter than four letters
 // prove nothing and are not found.
 func (ix *noteIndex) hasQuote(quote string) bool {
-	q := compact(quote)
+	q := text.Compact(quote)
 	return len([]rune(q)) >= 4 && strings.Contains(ix.compact, q)
 }
 

@@ -57,21 +57,12 @@ func Jaccard(a, b []string) float64 {
 // "검색증강" are equal). A one-letter string counts as one unigram. It
 // returns 0 when either side has no letters.
 func BigramF1(a, b string) float64 {
-	ga, gb := bigrams(a), bigrams(b)
-	na, nb := 0, 0
-	for _, n := range ga {
-		na += n
-	}
-	for _, n := range gb {
-		nb += n
-	}
+	ga, gb := NewBigrams(a, BigramOptions{}), NewBigrams(b, BigramOptions{})
+	na, nb := ga.Len(), gb.Len()
 	if na == 0 || nb == 0 {
 		return 0
 	}
-	overlap := 0
-	for g, n := range ga {
-		overlap += min(n, gb[g])
-	}
+	overlap := ga.Overlap(gb)
 	if overlap == 0 {
 		return 0
 	}
@@ -80,19 +71,14 @@ func BigramF1(a, b string) float64 {
 	return 2 * p * r / (p + r)
 }
 
-func bigrams(s string) map[string]int {
-	var rs []rune
-	for _, r := range Normalize(s) {
+// Compact lower-cases s (NFC) and keeps its letters and digits only, so
+// that texts compare regardless of spacing, punctuation and markup.
+func Compact(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFC.String(strings.ToLower(s)) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			rs = append(rs, r)
+			b.WriteRune(r)
 		}
 	}
-	m := make(map[string]int)
-	if len(rs) == 1 {
-		m[string(rs)]++
-	}
-	for i := 0; i+1 < len(rs); i++ {
-		m[string(rs[i:i+2])]++
-	}
-	return m
+	return b.String()
 }

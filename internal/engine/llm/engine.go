@@ -14,6 +14,7 @@ import (
 	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/text"
 )
 
 // Notices written into sections.
@@ -404,7 +405,7 @@ func pick(perChunk [][]verdict, limit int) []verdict {
 				continue
 			}
 			any = true
-			k := normalize(list[i].Bullet.Head + list[i].Bullet.Text)
+			k := text.Compact(list[i].Bullet.Head + list[i].Bullet.Text)
 			if seen[k] {
 				continue
 			}
@@ -556,10 +557,10 @@ func (r *run) groupSections(ctx context.Context, base *insight.Week, members []i
 				if len(ids) == 0 {
 					continue
 				}
-				text := b.Markdown()
-				d.Bullets = append(d.Bullets, digestBullet{Section: s.Key, Text: text, IDs: ids})
+				md := b.Markdown()
+				d.Bullets = append(d.Bullets, digestBullet{Section: s.Key, Text: md, IDs: ids})
 				for _, id := range ids {
-					extra[id] += " " + text
+					extra[id] += " " + md
 				}
 				total++
 			}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/text"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -146,13 +147,13 @@ func checkSources(t *testing.T, w *insight.Week, in *engine.Input) {
 			t.Errorf("%s: model bullet %q without sources", where, b.Markdown())
 		}
 		for _, src := range b.Sources {
-			text, ok := lines[fmt.Sprintf("%s:%s:%d", src.Member, src.File, src.Line)]
+			line, ok := lines[fmt.Sprintf("%s:%s:%d", src.Member, src.File, src.Line)]
 			if !ok || (member != "" && src.Member != member) {
 				t.Errorf("%s: source %+v is not a line of %s's note", where, src, member)
 				continue
 			}
-			if !strings.Contains(normalize(text), normalize(src.Quote)) {
-				t.Errorf("%s: quote %q not in line %q", where, src.Quote, text)
+			if !strings.Contains(text.Compact(line), text.Compact(src.Quote)) {
+				t.Errorf("%s: quote %q not in line %q", where, src.Quote, line)
 			}
 		}
 	}

@@ -2,11 +2,11 @@ package llm
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/note"
+	"github.com/moim-study/moim/internal/text"
 )
 
 // Rejection reasons, also the suffixes of the "rejected_*" stats keys.
@@ -49,12 +49,12 @@ func newVerifier(member string, a *engine.Analysis, doc *note.Document, minSuppo
 	}
 	for _, ev := range v.sentences {
 		if member == "" || ev.Member == member {
-			v.note = append(v.note, normalize(ev.Text))
+			v.note = append(v.note, text.Compact(ev.Text))
 		}
 	}
 	if doc != nil {
 		for _, b := range doc.Blocks {
-			v.note = append(v.note, normalize(b.Text))
+			v.note = append(v.note, text.Compact(b.Text))
 		}
 	}
 	return v
@@ -108,8 +108,8 @@ func (v *verifier) citations(cite []string) ([]engine.Evidence, bool, string) {
 func (v *verifier) bullet(b answerBullet, support float64) verdict {
 	head := cleanInline(b.Head, 60)
 	head = strings.TrimRight(head, ":： ")
-	text := cleanInline(b.Text, 400)
-	if text == "" && head == "" {
+	body := cleanInline(b.Text, 400)
+	if body == "" && head == "" {
 		return verdict{Reason: reasonEmpty}
 	}
 	evs, repaired, reason := v.citations(b.Cite)
@@ -120,14 +120,14 @@ func (v *verifier) bullet(b answerBullet, support float64) verdict {
 	if quote != "" && !v.inNote(quote) {
 		return verdict{Reason: reasonQuote}
 	}
-	if supportScore(head+" "+text, evs, v.extra) < support {
+	if supportScore(head+" "+body, evs, v.extra) < support {
 		return verdict{Reason: reasonUnsupported}
 	}
-	out := insight.Bullet{Head: head, Text: text, Engine: v.engineName}
+	out := insight.Bullet{Head: head, Text: body, Engine: v.engineName}
 	var ids []string
 	for _, ev := range evs {
 		q := clip(oneLine(ev.Text), 160)
-		if quote != "" && strings.Contains(normalize(ev.Text), normalize(quote)) {
+		if quote != "" && strings.Contains(text.Compact(ev.Text), text.Compact(quote)) {
 			q = quote
 		}
 		out.Sources = append(out.Sources, insight.Source{File: ev.File, Line: ev.Line, Member: ev.Member, Quote: q})
@@ -161,7 +161,7 @@ func (v *verifier) row(r answerRow) verdict {
 }
 
 func (v *verifier) inNote(quote string) bool {
-	q := normalize(quote)
+	q := text.Compact(quote)
 	if q == "" {
 		return true
 	}
@@ -173,13 +173,10 @@ func (v *verifier) inNote(quote string) bool {
 	return false
 }
 
-// supportScore is the share of the claim's character bigrams (letters and
-// digits, case-folded) that occur in the cited sentences.
+// supportScore is text.Support of the claim by the cited sentences (and
+// the extra text for their ids), as text.CitationSupport measures it: the
+// share of the claim's distinct in-word bigrams the sentences contain.
 func supportScore(claim string, evs []engine.Evidence, extra map[string]string) float64 {
-	cb := bigrams(claim)
-	if len(cb) == 0 {
-		return 0
-	}
 	var src strings.Builder
 	for _, ev := range evs {
 		src.WriteString(ev.Text)
@@ -187,43 +184,7 @@ func supportScore(claim string, evs []engine.Evidence, extra map[string]string) 
 		src.WriteString(extra[ev.ID])
 		src.WriteString(" ")
 	}
-	sb := bigrams(src.String())
-	hit := 0
-	for g := range cb {
-		if sb[g] {
-			hit++
-		}
-	}
-	return float64(hit) / float64(len(cb))
-}
-
-// bigrams returns the character bigrams of each word of s.
-func bigrams(s string) map[string]bool {
-	out := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}) {
-		rs := []rune(w)
-		if len(rs) == 1 {
-			out[w] = true
-		}
-		for i := 0; i+1 < len(rs); i++ {
-			out[string(rs[i:i+2])] = true
-		}
-	}
-	return out
-}
-
-// normalize folds case and drops everything but letters and digits, so a
-// quote matches the note regardless of spacing and markup.
-func normalize(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	return text.Support(claim, src.String(), text.CitationSupport)
 }
 
 // cleanInline makes model text safe for one line of the document: no line
