@@ -1,7 +1,3 @@
-// Package analyze computes the offline analysis of a study week: for every
-// sentence of every member's note, how well it fits each template section,
-// and the member × concept matrix of the week. Engines read the result as
-// evidence (see engine.Analysis).
 package analyze
 
 import (
@@ -14,8 +10,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/moim-study/moim/internal/engine"
-	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/note"
 	"github.com/moim-study/moim/internal/text"
 )
@@ -23,15 +17,9 @@ import (
 // MaxEvidence is the number of candidates kept per member and section.
 const MaxEvidence = 40
 
-// Analyzer is the default engine.Analyzer.
-type Analyzer struct{}
-
-// New returns the offline analyzer.
-func New() *Analyzer { return &Analyzer{} }
-
 // Sentence is a note sentence with the features the selectors use.
 type Sentence struct {
-	engine.Evidence
+	Evidence
 	// Context is the previous sentence of the same block when this one
 	// leans on it ("이것을 ...라고 한다"); bullets put it first.
 	Context *Sentence
@@ -61,52 +49,36 @@ type Member struct {
 // Week is the analysis of a whole week.
 type Week struct {
 	Members  []*Member
-	Concepts []engine.Concept
+	Concepts []Concept
 }
 
-// Analyze implements engine.Analyzer.
-func (a *Analyzer) Analyze(in *engine.Input) *engine.Analysis {
-	w := AnalyzeWeek(in)
-	out := &engine.Analysis{
-		Evidence:  map[string]map[string][]engine.Evidence{},
-		Concepts:  w.Concepts,
-		Sentences: map[string]engine.Evidence{},
-	}
-	for _, m := range w.Members {
-		per := map[string][]engine.Evidence{}
-		for _, key := range []string{insight.KeyInsights, insight.KeyPerspective, insight.KeyPractical, insight.KeyStudy} {
-			for _, s := range m.Ranked(key, MaxEvidence) {
-				ev := s.Evidence
-				ev.Score = s.Scores[key]
-				per[key] = append(per[key], ev)
-			}
-		}
-		out.Evidence[m.Name] = per
-		for _, s := range m.Sentences {
-			out.Sentences[s.ID] = s.Evidence
-		}
-	}
-	return out
+// Note is one member's note of a week, in the order the week lists its
+// members; Doc is nil when the member wrote none. A member's place in the
+// list numbers their evidence IDs.
+type Note struct {
+	Member string
+	Doc    *note.Document
 }
 
-// AnalyzeWeek computes the features of every sentence and the concept
-// matrix of a week.
-func AnalyzeWeek(in *engine.Input) *Week {
+// Analyze computes the features of every sentence and the concept matrix
+// of a week. It is the analysis stage of the pipeline: pipeline runs it
+// once per week and every engine, and the web view, read its result.
+func Analyze(notes []Note) *Week {
 	w := &Week{}
 	// Members are analysed in parallel, one goroutine per core.
-	res := make([]*Member, len(in.Members))
+	res := make([]*Member, len(notes))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
-	for i, mi := range in.Members {
-		if mi.Doc == nil {
+	for i, n := range notes {
+		if n.Doc == nil {
 			continue
 		}
 		wg.Add(1)
 		sem <- struct{}{}
-		go func(i int, mi engine.MemberInput) {
+		go func(i int, n Note) {
 			defer func() { <-sem; wg.Done() }()
-			res[i] = analyzeMember(i, mi.Member.Name, mi.Doc)
-		}(i, mi)
+			res[i] = analyzeMember(i, n.Member, n.Doc)
+		}(i, n)
 	}
 	wg.Wait()
 	for _, m := range res {
@@ -116,6 +88,34 @@ func AnalyzeWeek(in *engine.Input) *Week {
 	}
 	w.Concepts = conceptMatrix(w.Members)
 	return w
+}
+
+// Member returns the analysis of the named member's note, nil when the
+// member wrote none.
+func (w *Week) Member(name string) *Member {
+	if w == nil {
+		return nil
+	}
+	for _, m := range w.Members {
+		if m.Name == name {
+			return m
+		}
+	}
+	return nil
+}
+
+// Evidence returns every analysed sentence of the week by evidence ID.
+func (w *Week) Evidence() map[string]Evidence {
+	out := map[string]Evidence{}
+	if w == nil {
+		return out
+	}
+	for _, m := range w.Members {
+		for _, s := range m.Sentences {
+			out[s.ID] = s.Evidence
+		}
+	}
+	return out
 }
 
 func analyzeMember(idx int, name string, doc *note.Document) *Member {
@@ -146,7 +146,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 			pos = float64(s.ID) / float64(n-1)
 		}
 		m.Sentences = append(m.Sentences, Sentence{
-			Evidence: engine.Evidence{
+			Evidence: Evidence{
 				ID:     fmt.Sprintf("%d.%d", idx+1, s.ID),
 				Member: name,
 				File:   doc.Path,
@@ -208,6 +208,21 @@ func sentenceIndex(id string) int {
 	return n
 }
 
+// Candidates returns the evidence best fitting a section (by its key),
+// best first, at most MaxEvidence, each with its score for the section.
+func (m *Member) Candidates(key string) []Evidence {
+	if m == nil {
+		return nil
+	}
+	var out []Evidence
+	for _, s := range m.Ranked(key, MaxEvidence) {
+		ev := s.Evidence
+		ev.Score = s.Scores[key]
+		out = append(out, ev)
+	}
+	return out
+}
+
 // Ranked returns the sentences best fitting a section, best first, at most
 // limit, skipping sentences whose score is not positive.
 func (m *Member) Ranked(key string, limit int) []Sentence {
@@ -255,21 +270,21 @@ func topTerms(m *Member, n int) map[string]float64 {
 	return out
 }
 
-func conceptMatrix(members []*Member) []engine.Concept {
-	byTerm := map[string]*engine.Concept{}
+func conceptMatrix(members []*Member) []Concept {
+	byTerm := map[string]*Concept{}
 	display := map[string]string{}
 	for _, m := range members {
 		for k, n := range m.TermCount {
 			c, ok := byTerm[k]
 			if !ok {
-				c = &engine.Concept{Counts: map[string]int{}}
+				c = &Concept{Counts: map[string]int{}}
 				byTerm[k] = c
 				display[k] = m.Display[k]
 			}
 			c.Counts[m.Name] = n
 		}
 	}
-	var out []engine.Concept
+	var out []Concept
 	for k, c := range byTerm {
 		c.Term = display[k]
 		out = append(out, *c)

@@ -4,10 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/note"
-	"github.com/moim-study/moim/internal/workspace"
 )
 
 func parse(path, src string) *note.Document { return note.Parse(path, src) }
@@ -45,14 +43,13 @@ const noteB = `# 검색 증강 생성 정리
 벡터 데이터베이스를 고를 때는 비용과 지연 시간을 함께 봐야 한다.
 `
 
-func week(t *testing.T) (*engine.Input, *Week) {
+func week(t *testing.T) *Week {
 	t.Helper()
-	in := &engine.Input{Week: 1, Members: []engine.MemberInput{
-		{Member: workspace.Member{Name: "박지민"}, Doc: parse("a.md", noteA)},
-		{Member: workspace.Member{Name: "최유나"}, Doc: parse("b.md", noteB)},
-		{Member: workspace.Member{Name: "정하늘"}},
-	}}
-	return in, AnalyzeWeek(in)
+	return Analyze([]Note{
+		{Member: "박지민", Doc: parse("a.md", noteA)},
+		{Member: "최유나", Doc: parse("b.md", noteB)},
+		{Member: "정하늘"},
+	})
 }
 
 func find(t *testing.T, m *Member, substr string) Sentence {
@@ -67,7 +64,7 @@ func find(t *testing.T, m *Member, substr string) Sentence {
 }
 
 func TestSelectorsPickTheirSentences(t *testing.T) {
-	_, w := week(t)
+	w := week(t)
 	if len(w.Members) != 2 {
 		t.Fatalf("members analysed = %d, want 2 (one has no note)", len(w.Members))
 	}
@@ -96,7 +93,7 @@ func TestSelectorsPickTheirSentences(t *testing.T) {
 }
 
 func TestNotionPropertiesAreNotContent(t *testing.T) {
-	_, w := week(t)
+	w := week(t)
 	for _, s := range w.Members[0].Sentences {
 		if strings.HasPrefix(s.Text, "날짜") {
 			t.Errorf("property line kept as a sentence: %q", s.Text)
@@ -105,8 +102,8 @@ func TestNotionPropertiesAreNotContent(t *testing.T) {
 }
 
 func TestConceptMatrix(t *testing.T) {
-	_, w := week(t)
-	byTerm := map[string]engine.Concept{}
+	w := week(t)
+	byTerm := map[string]Concept{}
 	for _, c := range w.Concepts {
 		byTerm[Key(c.Term)] = c
 	}
@@ -125,7 +122,7 @@ func TestConceptMatrix(t *testing.T) {
 }
 
 func TestTextRankPrefersConnectedSentences(t *testing.T) {
-	mk := func(terms ...string) Sentence { return Sentence{Evidence: engine.Evidence{Terms: terms}} }
+	mk := func(terms ...string) Sentence { return Sentence{Evidence: Evidence{Terms: terms}} }
 	sents := []Sentence{
 		mk("검색", "임베딩", "청크"),
 		mk("검색", "임베딩"),
@@ -143,8 +140,7 @@ func TestTextRankPrefersConnectedSentences(t *testing.T) {
 
 func TestAnaphoricSentenceCarriesContext(t *testing.T) {
 	doc := parse("c.md", "학습 데이터와 실제 데이터의 분포가 다를 수 있다. 이것을 데이터 분포 변화라고 한다.\n")
-	in := &engine.Input{Members: []engine.MemberInput{{Member: workspace.Member{Name: "강민수"}, Doc: doc}}}
-	m := AnalyzeWeek(in).Members[0]
+	m := Analyze([]Note{{Member: "강민수", Doc: doc}}).Members[0]
 	s := find(t, m, "이것을")
 	if s.Context == nil || !strings.Contains(s.Context.Text, "분포가 다를 수") {
 		t.Errorf("context = %+v", s.Context)
@@ -152,19 +148,28 @@ func TestAnaphoricSentenceCarriesContext(t *testing.T) {
 }
 
 func TestAnalyzeEvidence(t *testing.T) {
-	in, _ := week(t)
-	a := New().Analyze(in)
-	ev := a.Evidence["박지민"][insight.KeyStudy]
+	w := week(t)
+	ev := w.Member("박지민").Candidates(insight.KeyStudy)
 	if len(ev) == 0 {
 		t.Fatal("no study evidence")
 	}
-	for _, e := range ev {
-		if e.File != "a.md" || e.Line < 1 || a.Sentences[e.ID].Text != e.Text {
+	all := w.Evidence()
+	for i, e := range ev {
+		if e.File != "a.md" || e.Line < 1 || all[e.ID].Text != e.Text || !strings.HasPrefix(e.ID, "1.") {
 			t.Errorf("evidence %+v does not point into its note", e)
 		}
+		if e.Score <= 0 || i > 0 && e.Score > ev[i-1].Score {
+			t.Errorf("evidence %+v: scores must be positive, best first", e)
+		}
 	}
-	if _, ok := a.Evidence["정하늘"]; ok {
+	if w.Member("정하늘") != nil {
 		t.Error("a member without a note has evidence")
+	}
+	// Evidence IDs number members by their place in the week, notes or not.
+	for id, e := range all {
+		if e.Member == "최유나" && !strings.HasPrefix(id, "2.") {
+			t.Errorf("evidence %s of the second member", id)
+		}
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/moim-study/moim/internal/analyze"
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/engine/llm"
 	"github.com/moim-study/moim/internal/engine/offline"
@@ -41,7 +40,7 @@ func newLLMEngine(ctx context.Context, o *GenerateOptions, ws *workspace.Workspa
 	if o.DryRun {
 		cfg.DryRun = s.Out
 	}
-	e, err := llm.New(cfg, analyze.New(), offline.New())
+	e, err := llm.New(cfg, offline.New())
 	if err != nil {
 		return nil, err
 	}

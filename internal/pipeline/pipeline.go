@@ -15,8 +15,10 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
+	"github.com/moim-study/moim/internal/analyze"
 	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/insight"
@@ -39,7 +41,15 @@ type Week struct {
 	// InputHash identifies the notes by content.
 	InputHash string
 	Warnings  []string
+
+	inputOnce sync.Once
+	input     *engine.Input
 }
+
+// Analysed, when not nil, is called with the week's number each time
+// pipeline analyses a week's notes. Tests use it to check that a command
+// analyses each week exactly once.
+var Analysed func(week int)
 
 // Load reads a week's notes and chooses its template. templatePath, when
 // not empty, overrides the configured template. out, when not empty,
@@ -226,8 +236,24 @@ func parseTemplateFile(abs, name string) (*doc.Template, error) {
 	return t, nil
 }
 
-// Input builds the engine input of the week.
+// Input returns the engine input of the week: its members in template
+// order with their notes, the schedule, next week's material, and the
+// analysis of the notes (analyze.Analyze). The week is analysed on the
+// first call only; later calls return the same input, so every engine run
+// on the week, and every view of it, shares one analysis.
 func (w *Week) Input() *engine.Input {
+	w.inputOnce.Do(func() {
+		in := w.buildInput()
+		in.Analysis = analyze.Analyze(in.Notes())
+		if Analysed != nil {
+			Analysed(w.Week.Number)
+		}
+		w.input = in
+	})
+	return w.input
+}
+
+func (w *Week) buildInput() *engine.Input {
 	in := &engine.Input{Week: w.Week.Number, Template: w.Template}
 	seen := map[string]bool{}
 	for _, m := range orderByTemplate(w.WS.Members, w.Template) {

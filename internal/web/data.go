@@ -12,7 +12,6 @@ import (
 	"sync"
 
 	"github.com/moim-study/moim/internal/analyze"
-	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/engine/offline"
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/note"
@@ -74,8 +73,9 @@ type weekData struct {
 	an     *analysis
 }
 
-// analysis is the offline generation of a week, computed once per
-// analysis key (notes, template, schedule, next week's notes, members).
+// analysis is a week's analysis and the offline engine's result from it,
+// computed once per analysis key (notes, template, schedule, next week's
+// notes, members).
 type analysis struct {
 	key  string
 	once sync.Once
@@ -224,38 +224,20 @@ func docStatus(pw *pipeline.Week) string {
 	return StatusMissing
 }
 
-// analyse runs the offline generation of a week once per analysis key.
+// analyse analyses a week and runs the offline engine on the analysis, so
+// the pages show exactly what `moim generate` writes; once per analysis
+// key.
 func (wd *weekData) analyse(ctx context.Context) (*analysis, error) {
 	if wd.err != nil {
 		return nil, wd.err
 	}
 	a := wd.an
 	a.once.Do(func() {
-		rec := &recorder{}
 		// A cancelled request must not leave a failed analysis behind.
-		a.res, a.err = wd.pw.Generate(context.WithoutCancel(ctx), rec)
-		a.aw = rec.aw
+		a.res, a.err = wd.pw.Generate(context.WithoutCancel(ctx), offline.New())
+		a.aw = wd.pw.Input().Analysis
 	})
 	return a, a.err
-}
-
-// recorder is the offline engine that also keeps the week's analysis
-// (the member × concept matrix and the analysed sentences) for the pages.
-// The analysis runs beside the engine, so the wall time is about that of
-// one generation on a machine with two cores.
-type recorder struct {
-	aw *analyze.Week
-}
-
-// Name implements engine.Engine.
-func (r *recorder) Name() string { return offline.Name }
-
-// Generate implements engine.Engine with offline.Engine, so the pages show
-// exactly what `moim generate` writes.
-func (r *recorder) Generate(ctx context.Context, in *engine.Input) (*insight.Week, error) {
-	res, aw, err := offline.New().GenerateAnalyzed(ctx, in)
-	r.aw = aw
-	return res, err
 }
 
 // week returns week n of the snapshot.

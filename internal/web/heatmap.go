@@ -5,7 +5,7 @@ import (
 	"sort"
 	"unicode/utf8"
 
-	"github.com/moim-study/moim/internal/engine"
+	"github.com/moim-study/moim/internal/analyze"
 )
 
 // Heatmap sizes (SVG user units).
@@ -54,12 +54,12 @@ type hmCell struct {
 	Member string
 }
 
-func newHeatmap(concepts []engine.Concept, members []string) *heatmap {
+func newHeatmap(concepts []analyze.Concept, members []string) *heatmap {
 	h := &heatmap{Total: len(concepts)}
 	if len(members) == 0 || len(concepts) == 0 {
 		return h
 	}
-	var shared, unique []engine.Concept
+	var shared, unique []analyze.Concept
 	for _, c := range concepts {
 		if n := mentions(c); n >= 2 {
 			shared = append(shared, c)
@@ -80,7 +80,7 @@ func newHeatmap(concepts []engine.Concept, members []string) *heatmap {
 		h.Members = append(h.Members, hmCol{X: hmLabelW + i*hmCellW + hmCellW/2, Name: cut(m, 6)})
 	}
 	y := hmHeadH
-	add := func(c engine.Concept, divider bool) {
+	add := func(c analyze.Concept, divider bool) {
 		if divider {
 			y += 10
 		}
@@ -104,7 +104,7 @@ func newHeatmap(concepts []engine.Concept, members []string) *heatmap {
 	return h
 }
 
-func mentions(c engine.Concept) int {
+func mentions(c analyze.Concept) int {
 	n := 0
 	for _, v := range c.Counts {
 		if v > 0 {
@@ -114,7 +114,7 @@ func mentions(c engine.Concept) int {
 	return n
 }
 
-func sum1(c engine.Concept) int {
+func sum1(c analyze.Concept) int {
 	n := 0
 	for _, v := range c.Counts {
 		n += v

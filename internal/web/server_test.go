@@ -16,6 +16,7 @@ import (
 
 	"github.com/moim-study/moim/internal/engine/offline"
 	"github.com/moim-study/moim/internal/pipeline"
+	"github.com/moim-study/moim/internal/testutil"
 	"github.com/moim-study/moim/internal/workspace"
 )
 
@@ -313,11 +314,16 @@ func TestInlineHTML(t *testing.T) {
 	}
 }
 
-// TestRecorderMatchesOffline keeps the web view's generation identical to
-// what `moim generate` (the offline engine) produces.
-func TestRecorderMatchesOffline(t *testing.T) {
+// TestWeekMatchesOffline keeps the web view's result identical to what
+// `moim generate` (the offline engine) produces, and checks that the view
+// has the week's analysis for its heatmap.
+func TestWeekMatchesOffline(t *testing.T) {
 	root := copyDemo(t)
 	ws, err := workspace.Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := newSite(t, root).refresh()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -330,19 +336,51 @@ func TestRecorderMatchesOffline(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rec := &recorder{}
-		got, err := pw.Generate(context.Background(), rec)
+		a, err := snap.week(ws.Weeks[i].Number).analyse(context.Background())
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !reflect.DeepEqual(got, want) {
-			gj, _ := json.MarshalIndent(got, "", " ")
+		if !reflect.DeepEqual(a.res, want) {
+			gj, _ := json.MarshalIndent(a.res, "", " ")
 			wj, _ := json.MarshalIndent(want, "", " ")
 			t.Errorf("week %d: the web view's result differs from the offline engine's:\n%s", ws.Weeks[i].Number, firstDiff(string(gj), string(wj)))
 		}
-		if rec.aw == nil || len(rec.aw.Concepts) == 0 {
-			t.Errorf("week %d: no concept matrix recorded", ws.Weeks[i].Number)
+		if a.aw == nil || len(a.aw.Concepts) == 0 {
+			t.Errorf("week %d: no concept matrix", ws.Weeks[i].Number)
 		}
+	}
+}
+
+// TestEachWeekAnalysedOnce: serving every page, reloading them, and writing
+// the static site analyse each week with notes exactly once.
+func TestEachWeekAnalysedOnce(t *testing.T) {
+	var analysed testutil.Counter
+	pipeline.Analysed = analysed.Add
+	t.Cleanup(func() { pipeline.Analysed = nil })
+
+	root := copyDemo(t)
+	s := newSite(t, root)
+	snap, err := s.refresh()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := []string{"/", "/week/1", "/week/2", "/concepts"}
+	for _, m := range snap.memberRefs() {
+		pages = append(pages, "/member/"+m.Slug)
+	}
+	h := s.Handler()
+	for range 2 {
+		for _, p := range pages {
+			if res := get(t, h, "GET", p); res.StatusCode != http.StatusOK {
+				t.Fatalf("%s: %d", p, res.StatusCode)
+			}
+		}
+	}
+	if _, err := s.WriteSite(context.Background(), t.TempDir()); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := analysed.Counts(), map[int]int{1: 1, 2: 1}; !reflect.DeepEqual(got, want) {
+		t.Errorf("analyses per week = %v, want %v", got, want)
 	}
 }
 

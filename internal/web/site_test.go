@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/moim-study/moim/internal/engine"
+	"github.com/moim-study/moim/internal/analyze"
 )
 
 func TestWriteSite(t *testing.T) {
@@ -92,7 +92,7 @@ func TestWriteSiteRefusesNoteFolders(t *testing.T) {
 }
 
 func TestHeatmap(t *testing.T) {
-	concepts := []engine.Concept{
+	concepts := []analyze.Concept{
 		{Term: "임베딩", Counts: map[string]int{"가": 3, "나": 1, "다": 9}},
 		{Term: "코사인 유사도", Counts: map[string]int{"가": 1, "나": 2}},
 		{Term: "양자화", Counts: map[string]int{"다": 1}},

@@ -5,13 +5,13 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/moim-study/moim/internal/engine"
+	"github.com/moim-study/moim/internal/analyze"
 	"github.com/moim-study/moim/internal/note"
 )
 
 // chunkItem is one evidence sentence with the headings it sits under.
 type chunkItem struct {
-	Ev   engine.Evidence
+	Ev   analyze.Evidence
 	Path []string
 }
 
@@ -34,30 +34,18 @@ func itemCost(it chunkItem) int {
 	return estimateTokens(evidenceLine(it.Ev)) + 2
 }
 
-// memberItems returns the member's sentences in note order with their
-// heading paths. Sentences come from the analysis (ids the model cites);
-// paths from the parsed note.
-func memberItems(member string, a *engine.Analysis, doc *note.Document) []chunkItem {
-	seen := map[string]bool{}
-	var evs []engine.Evidence
-	for _, ev := range a.Sentences {
-		if ev.Member == member {
-			evs = append(evs, ev)
-			seen[ev.ID] = true
-		}
+// memberItems returns the member's analysed sentences (the ids the model
+// cites) in note order, with the headings they sit under in the parsed
+// note.
+func memberItems(am *analyze.Member, doc *note.Document) []chunkItem {
+	if am == nil {
+		return nil
 	}
-	if len(evs) == 0 {
-		// An analysis without the sentence index: offer the candidates.
-		for _, list := range a.Evidence[member] {
-			for _, ev := range list {
-				if !seen[ev.ID] {
-					seen[ev.ID] = true
-					evs = append(evs, ev)
-				}
-			}
-		}
+	evs := make([]analyze.Evidence, 0, len(am.Sentences))
+	for _, s := range am.Sentences {
+		evs = append(evs, s.Evidence)
 	}
-	slices.SortFunc(evs, func(x, y engine.Evidence) int {
+	slices.SortFunc(evs, func(x, y analyze.Evidence) int {
 		if x.Line != y.Line {
 			return x.Line - y.Line
 		}

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/moim-study/moim/internal/analyze"
 	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/insight"
@@ -33,7 +34,6 @@ const maxBullets = 5
 // Engine is an LLM engine. It implements engine.Engine.
 type Engine struct {
 	cfg      Config
-	analyzer engine.Analyzer
 	fallback engine.Engine
 	prov     provider
 	cache    diskCache
@@ -43,17 +43,17 @@ type Engine struct {
 
 var _ engine.Engine = (*Engine)(nil)
 
-// New returns an engine for cfg. analyzer gives the week's evidence;
-// fallback (the offline engine) fills whatever the model cannot.
-func New(cfg Config, analyzer engine.Analyzer, fallback engine.Engine) (*Engine, error) {
-	if analyzer == nil || fallback == nil {
-		return nil, errors.New("llm: an analyzer and a fallback engine are required")
+// New returns an engine for cfg. fallback (the offline engine) fills
+// whatever the model cannot.
+func New(cfg Config, fallback engine.Engine) (*Engine, error) {
+	if fallback == nil {
+		return nil, errors.New("llm: a fallback engine is required")
 	}
 	c, err := cfg.withDefaults()
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{cfg: c, analyzer: analyzer, fallback: fallback, prov: newProvider(c), sleep: sleep}
+	e := &Engine{cfg: c, fallback: fallback, prov: newProvider(c), sleep: sleep}
 	if !c.NoCache {
 		e.cache = diskCache{dir: c.CacheDir}
 	}
@@ -120,11 +120,13 @@ func (e *Engine) redact(s string) string {
 
 // run is the state of one Generate call.
 type run struct {
-	e    *Engine
-	in   *engine.Input
-	a    *engine.Analysis
-	lang string
-	sem  chan struct{}
+	e  *Engine
+	in *engine.Input
+	// sentences are the week's analysed sentences by evidence ID: what
+	// bullets may cite.
+	sentences map[string]analyze.Evidence
+	lang      string
+	sem       chan struct{}
 
 	mu       sync.Mutex
 	stats    map[string]int
@@ -160,22 +162,21 @@ func (r *run) progress(format string, args ...any) {
 }
 
 // Generate fills the week: member sections from one request per member
-// (per chunk of an oversized note), group sections from one request built
-// on the verified member bullets; everything the model cannot supply comes
-// from the fallback engine.
+// (per chunk of an oversized note) over the week's analysis, group
+// sections from one request built on the verified member bullets;
+// everything the model cannot supply comes from the fallback engine.
 func (e *Engine) Generate(ctx context.Context, in *engine.Input) (*insight.Week, error) {
 	if in == nil || in.Template == nil {
 		return nil, errors.New("llm: input without a template")
+	}
+	if in.Analysis == nil {
+		return nil, engine.ErrNoAnalysis
 	}
 	base, err := e.fallback.Generate(ctx, in)
 	if err != nil {
 		return nil, fmt.Errorf("llm: offline fallback: %w", err)
 	}
-	a := e.analyzer.Analyze(in)
-	if a == nil {
-		a = &engine.Analysis{}
-	}
-	r := &run{e: e, in: in, a: a, lang: language(in.Template), sem: make(chan struct{}, e.cfg.Concurrency), stats: map[string]int{}}
+	r := &run{e: e, in: in, sentences: in.Analysis.Evidence(), lang: language(in.Template), sem: make(chan struct{}, e.cfg.Concurrency), stats: map[string]int{}}
 
 	results := make([]*memberResult, len(in.Members))
 	var wg sync.WaitGroup
@@ -275,7 +276,8 @@ func (r *run) member(ctx context.Context, idx int, m engine.MemberInput) *member
 	if len(specs) == 0 {
 		return res
 	}
-	items := memberItems(name, r.a, m.Doc)
+	am := r.in.Analysis.Member(name)
+	items := memberItems(am, m.Doc)
 	if len(items) == 0 {
 		res.failed = append(res.failed, "the note has no sentences")
 		return res
@@ -287,7 +289,7 @@ func (r *run) member(ctx context.Context, idx int, m engine.MemberInput) *member
 	for i, s := range specs {
 		secs[i] = sectionRequest{Spec: s}
 	}
-	overhead := estimateTokens(system) + estimateTokens(memberPrompt(name, m.Doc.Path, 9, 9, withSuggest(secs, r.a.Evidence[name], nil), nil)) + estimateTokens(string(schemaJSON)) + 64
+	overhead := estimateTokens(system) + estimateTokens(memberPrompt(name, m.Doc.Path, 9, 9, withSuggest(secs, am, nil), nil)) + estimateTokens(string(schemaJSON)) + 64
 	budget := (r.e.cfg.ContextTokens - r.e.cfg.MaxOutputTokens - overhead) * 9 / 10
 	if budget < 128 {
 		r.warn("%s: context of %d tokens leaves no room for the note; raise engine.context_tokens", name, r.e.cfg.ContextTokens)
@@ -296,7 +298,7 @@ func (r *run) member(ctx context.Context, idx int, m engine.MemberInput) *member
 	chunks := splitChunks(items, budget)
 	res.chunks = len(chunks)
 	r.add("chunks", len(chunks))
-	ver := newVerifier(name, r.a, m.Doc, r.e.cfg.MinSupport, r.e.Name())
+	ver := newVerifier(name, r.sentences, m.Doc, r.e.cfg.MinSupport, r.e.Name())
 
 	answers := make([]answer, len(chunks))
 	errs := make([]error, len(chunks))
@@ -309,7 +311,7 @@ func (r *run) member(ctx context.Context, idx int, m engine.MemberInput) *member
 		req := request{
 			Label:      fmt.Sprintf("%s %d/%d", name, c+1, len(chunks)),
 			System:     system,
-			User:       memberPrompt(name, m.Doc.Path, c+1, len(chunks), withSuggest(secs, r.a.Evidence[name], ids), chunk),
+			User:       memberPrompt(name, m.Doc.Path, c+1, len(chunks), withSuggest(secs, am, ids), chunk),
 			SchemaName: memberSchemaName,
 			Schema:     schema,
 			MaxTokens:  r.e.cfg.MaxOutputTokens,
@@ -374,13 +376,13 @@ func (r *run) count(sr *sectionResult, v verdict, kind string) {
 	}
 }
 
-// withSuggest adds the analysis' ranked evidence (within the chunk when
-// ids is non-nil) to each section request.
-func withSuggest(secs []sectionRequest, ev map[string][]engine.Evidence, ids map[string]bool) []sectionRequest {
+// withSuggest adds the member's ranked evidence (within the chunk when ids
+// is non-nil) to each section request.
+func withSuggest(secs []sectionRequest, am *analyze.Member, ids map[string]bool) []sectionRequest {
 	out := make([]sectionRequest, len(secs))
 	for i, s := range secs {
 		out[i] = sectionRequest{Spec: s.Spec}
-		for _, e := range ev[s.Spec.Key] {
+		for _, e := range am.Candidates(s.Spec.Key) {
 			if ids != nil && !ids[e.ID] {
 				continue
 			}
@@ -532,7 +534,7 @@ type digestBullet struct {
 func (r *run) groupSections(ctx context.Context, base *insight.Week, members []insight.Member, results []*memberResult) []insight.Section {
 	specs := modelSpecs(r.in.Template.GroupSections)
 	byLine := map[string]string{}
-	for id, ev := range r.a.Sentences {
+	for id, ev := range r.sentences {
 		k := fmt.Sprintf("%s:%d", ev.File, ev.Line)
 		if old, ok := byLine[k]; !ok || compareIDs(id, old) < 0 {
 			byLine[k] = id
@@ -575,7 +577,7 @@ func (r *run) groupSections(ctx context.Context, base *insight.Week, members []i
 		req := request{
 			Label:      "group",
 			System:     fmt.Sprintf(groupSystem, r.lang),
-			User:       groupPrompt(r.in, specs, r.a.Concepts, digests),
+			User:       groupPrompt(r.in, specs, r.in.Analysis.Concepts, digests),
 			SchemaName: groupSchemaName,
 			Schema:     sectionsSchema(specs),
 			MaxTokens:  r.e.cfg.MaxOutputTokens,
@@ -586,7 +588,7 @@ func (r *run) groupSections(ctx context.Context, base *insight.Week, members []i
 			r.warn("group: request failed (%s); group sections use offline bullets", failure)
 		}
 	}
-	ver := newVerifier("", r.a, nil, r.e.cfg.MinSupport, r.e.Name())
+	ver := newVerifier("", r.sentences, nil, r.e.cfg.MinSupport, r.e.Name())
 	ver.extra = extra
 
 	var out []insight.Section

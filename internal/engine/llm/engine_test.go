@@ -39,7 +39,7 @@ func (s *sleepLog) sleep(_ context.Context, d time.Duration) error {
 
 func newEngine(t testing.TB, cfg Config) (*Engine, *sleepLog) {
 	t.Helper()
-	e, err := New(cfg, fakeAnalyzer{}, fakeOffline{})
+	e, err := New(cfg, fakeOffline{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,8 +48,11 @@ func newEngine(t testing.TB, cfg Config) (*Engine, *sleepLog) {
 	return e, sl
 }
 
+// generate runs e on in with the fake analysis of in, as pipeline runs an
+// engine on its analysis.
 func generate(t testing.TB, e *Engine, in *engine.Input) *insight.Week {
 	t.Helper()
+	in.Analysis = fakeAnalysis(in)
 	w, err := e.Generate(context.Background(), in)
 	if err != nil {
 		t.Fatal(err)

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/moim-study/moim/internal/analyze"
 	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/insight"
@@ -119,27 +120,27 @@ func testInput(jihuNote string) *engine.Input {
 	}
 }
 
-// fakeAnalyzer numbers sentences "<member index+1>.<sentence id>" and offers
-// the first sentences to every section.
-type fakeAnalyzer struct{}
-
-func (fakeAnalyzer) Analyze(in *engine.Input) *engine.Analysis {
-	a := &engine.Analysis{Evidence: map[string]map[string][]engine.Evidence{}, Sentences: map[string]engine.Evidence{}}
+// fakeAnalysis numbers sentences "<member index+1>.<sentence id>", ranks
+// the first three sentences of each note first for every section, and
+// counts three concepts.
+func fakeAnalysis(in *engine.Input) *analyze.Week {
+	w := &analyze.Week{}
 	counts := map[string]map[string]int{}
 	for i, m := range in.Members {
 		if m.Doc == nil {
 			continue
 		}
 		name := m.Member.Name
-		a.Evidence[name] = map[string][]engine.Evidence{}
-		for _, s := range m.Doc.Sentences {
-			ev := engine.Evidence{ID: fmt.Sprintf("%d.%d", i+1, s.ID), Member: name, File: m.Doc.Path, Line: s.Line, Text: s.Text, Score: 1}
-			a.Sentences[ev.ID] = ev
-			for _, spec := range in.Template.MemberSections {
-				if len(a.Evidence[name][spec.Key]) < 3 {
-					a.Evidence[name][spec.Key] = append(a.Evidence[name][spec.Key], ev)
+		am := &analyze.Member{Name: name, Index: i, Doc: m.Doc}
+		for j, s := range m.Doc.Sentences {
+			scores := map[string]float64{}
+			if j < 3 {
+				for _, spec := range in.Template.MemberSections {
+					scores[spec.Key] = 1
 				}
 			}
+			ev := analyze.Evidence{ID: fmt.Sprintf("%d.%d", i+1, s.ID), Member: name, File: m.Doc.Path, Line: s.Line, Text: s.Text}
+			am.Sentences = append(am.Sentences, analyze.Sentence{Evidence: ev, Scores: scores})
 			for _, term := range []string{"토큰", "임베딩", "평가"} {
 				if strings.Contains(s.Text, term) {
 					if counts[term] == nil {
@@ -149,13 +150,14 @@ func (fakeAnalyzer) Analyze(in *engine.Input) *engine.Analysis {
 				}
 			}
 		}
+		w.Members = append(w.Members, am)
 	}
 	for _, term := range []string{"토큰", "임베딩", "평가"} {
 		if counts[term] != nil {
-			a.Concepts = append(a.Concepts, engine.Concept{Term: term, Counts: counts[term]})
+			w.Concepts = append(w.Concepts, analyze.Concept{Term: term, Counts: counts[term]})
 		}
 	}
-	return a
+	return w
 }
 
 // fakeOffline stands in for the offline engine.

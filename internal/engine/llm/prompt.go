@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/moim-study/moim/internal/analyze"
 	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/insight"
@@ -101,7 +102,7 @@ func meaning(s doc.SectionSpec) string {
 }
 
 // evidenceLine renders one sentence for the evidence block.
-func evidenceLine(ev engine.Evidence) string {
+func evidenceLine(ev analyze.Evidence) string {
 	return fmt.Sprintf("[%s] L%d: %s", ev.ID, ev.Line, oneLine(ev.Text))
 }
 
@@ -152,7 +153,7 @@ func memberPrompt(member, file string, chunk, chunks int, secs []sectionRequest,
 }
 
 // groupPrompt builds the user message for the group sections.
-func groupPrompt(in *engine.Input, secs []doc.SectionSpec, concepts []engine.Concept, members []memberDigest) string {
+func groupPrompt(in *engine.Input, secs []doc.SectionSpec, concepts []analyze.Concept, members []memberDigest) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Week %d", in.Week)
 	if in.Schedule != nil {

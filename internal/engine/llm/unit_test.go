@@ -9,11 +9,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/moim-study/moim/internal/analyze"
 	"github.com/moim-study/moim/internal/engine"
 )
 
 func TestSupportScore(t *testing.T) {
-	ev := []engine.Evidence{{ID: "1.0", Text: "자기 지도 학습은 사람이 라벨을 달지 않아도 데이터 자체에서 학습 신호를 얻는 방식이다."}}
+	ev := []analyze.Evidence{{ID: "1.0", Text: "자기 지도 학습은 사람이 라벨을 달지 않아도 데이터 자체에서 학습 신호를 얻는 방식이다."}}
 	tests := []struct {
 		claim string
 		min   float64
@@ -49,8 +50,8 @@ func TestCleanInline(t *testing.T) {
 }
 
 func TestVerifierBullet(t *testing.T) {
-	a := fakeAnalyzer{}.Analyze(testInput(noteJihu))
-	v := newVerifier("김하늘", a, parseDoc("weeks/week01/study-note-KHN.md", noteHaneul), DefaultMinSupport, "m")
+	a := fakeAnalysis(testInput(noteJihu))
+	v := newVerifier("김하늘", a.Evidence(), parseDoc("weeks/week01/study-note-KHN.md", noteHaneul), DefaultMinSupport, "m")
 	tests := []struct {
 		name   string
 		b      answerBullet
@@ -111,7 +112,7 @@ func items(spec string) []chunkItem {
 		var k int
 		fmt.Sscan(cnt, &k)
 		for range k {
-			out = append(out, chunkItem{Ev: engine.Evidence{ID: fmt.Sprintf("1.%d", n), Line: n + 1, Text: strings.Repeat("가", 40)}, Path: []string{"노트", head}})
+			out = append(out, chunkItem{Ev: analyze.Evidence{ID: fmt.Sprintf("1.%d", n), Line: n + 1, Text: strings.Repeat("가", 40)}, Path: []string{"노트", head}})
 			n++
 		}
 	}
@@ -191,5 +192,14 @@ func TestClassify(t *testing.T) {
 	}
 	if d := classify(ctx, errors.New("something else")); d.retry {
 		t.Errorf("unknown error retried: %+v", d)
+	}
+}
+
+// TestGenerateNeedsTheAnalysis: the engine writes from the pipeline's
+// analysis and never analyses the notes itself.
+func TestGenerateNeedsTheAnalysis(t *testing.T) {
+	e, _ := newEngine(t, Config{Provider: ProviderOpenAI, Model: "m", BaseURL: "http://127.0.0.1:1/v1", NoCache: true})
+	if _, err := e.Generate(context.Background(), testInput(noteJihu)); !errors.Is(err, engine.ErrNoAnalysis) {
+		t.Errorf("Generate without analysis: %v, want engine.ErrNoAnalysis", err)
 	}
 }

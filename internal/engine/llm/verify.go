@@ -3,7 +3,7 @@ package llm
 import (
 	"strings"
 
-	"github.com/moim-study/moim/internal/engine"
+	"github.com/moim-study/moim/internal/analyze"
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/note"
 	"github.com/moim-study/moim/internal/text"
@@ -24,7 +24,7 @@ type verifier struct {
 	// member is whose note the bullets are about; "" accepts evidence of
 	// any member (group sections).
 	member    string
-	sentences map[string]engine.Evidence
+	sentences map[string]analyze.Evidence
 	// note holds the normalised text of the member's note (sentences and
 	// blocks) for quote checks.
 	note       []string
@@ -35,18 +35,10 @@ type verifier struct {
 	extra map[string]string
 }
 
-func newVerifier(member string, a *engine.Analysis, doc *note.Document, minSupport float64, engineName string) *verifier {
-	v := &verifier{member: member, sentences: a.Sentences, minSupport: minSupport, engineName: engineName}
-	if v.sentences == nil {
-		v.sentences = map[string]engine.Evidence{}
-		for _, secs := range a.Evidence {
-			for _, list := range secs {
-				for _, ev := range list {
-					v.sentences[ev.ID] = ev
-				}
-			}
-		}
-	}
+// newVerifier checks bullets about member ("" for the group sections)
+// that cite sentences, the week's analysed sentences by evidence ID.
+func newVerifier(member string, sentences map[string]analyze.Evidence, doc *note.Document, minSupport float64, engineName string) *verifier {
+	v := &verifier{member: member, sentences: sentences, minSupport: minSupport, engineName: engineName}
 	for _, ev := range v.sentences {
 		if member == "" || ev.Member == member {
 			v.note = append(v.note, text.Compact(ev.Text))
@@ -71,8 +63,8 @@ type verdict struct {
 
 // citations resolves cited ids; invalid ones are dropped (a repair) and
 // the first problem is returned when none is left.
-func (v *verifier) citations(cite []string) ([]engine.Evidence, bool, string) {
-	var evs []engine.Evidence
+func (v *verifier) citations(cite []string) ([]analyze.Evidence, bool, string) {
+	var evs []analyze.Evidence
 	seen := map[string]bool{}
 	bad := ""
 	for _, id := range cite {
@@ -176,7 +168,7 @@ func (v *verifier) inNote(quote string) bool {
 // supportScore is text.Support of the claim by the cited sentences (and
 // the extra text for their ids), as text.CitationSupport measures it: the
 // share of the claim's distinct in-word bigrams the sentences contain.
-func supportScore(claim string, evs []engine.Evidence, extra map[string]string) float64 {
+func supportScore(claim string, evs []analyze.Evidence, extra map[string]string) float64 {
 	var src strings.Builder
 	for _, ev := range evs {
 		src.WriteString(ev.Text)

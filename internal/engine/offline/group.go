@@ -67,8 +67,8 @@ func GroupSections(in *engine.Input, aw *analyze.Week, members []insight.Member,
 }
 
 // shared returns the concepts that at least min members wrote about.
-func shared(aw *analyze.Week, min int) []engine.Concept {
-	var out []engine.Concept
+func shared(aw *analyze.Week, min int) []analyze.Concept {
+	var out []analyze.Concept
 	for _, c := range aw.Concepts {
 		if len(c.Counts) >= min && analyze.Specific(c.Term) {
 			out = append(out, c)
@@ -184,7 +184,7 @@ func debates(aw *analyze.Week, members []insight.Member, limit int) []insight.Bu
 	// Concepts only one member covered in depth.
 	if len(aw.Members) >= 2 {
 		type uc struct {
-			c engine.Concept
+			c analyze.Concept
 			m *analyze.Member
 		}
 		var uniq []uc

@@ -1,7 +1,3 @@
-// Package offline is moim's default engine: no network, no key,
-// deterministic. It picks each section's bullets from the member's own
-// sentences (see package analyze) and writes the group sections from the
-// week's member × concept matrix and schedule.
 package offline
 
 import (
@@ -47,31 +43,23 @@ func New() *Engine { return &Engine{Max: MaxBullets} }
 // Name implements engine.Engine.
 func (e *Engine) Name() string { return Name }
 
-// Generate implements engine.Engine.
+// Generate implements engine.Engine: bullets from in.Analysis.
 func (e *Engine) Generate(ctx context.Context, in *engine.Input) (*insight.Week, error) {
-	w, _, err := e.GenerateAnalyzed(ctx, in)
-	return w, err
-}
-
-// GenerateAnalyzed is Generate that also returns the week's analysis
-// (sentence features, concept matrix), for views that show both.
-func (e *Engine) GenerateAnalyzed(ctx context.Context, in *engine.Input) (*insight.Week, *analyze.Week, error) {
 	if err := ctx.Err(); err != nil {
-		return nil, nil, err
+		return nil, err
+	}
+	aw := in.Analysis
+	if aw == nil {
+		return nil, engine.ErrNoAnalysis
 	}
 	limit := e.Max
 	if limit <= 0 {
 		limit = MaxBullets
 	}
-	aw := analyze.AnalyzeWeek(in)
-	byName := map[string]*analyze.Member{}
-	for _, m := range aw.Members {
-		byName[m.Name] = m
-	}
 	w := &insight.Week{Number: in.Week, Engine: Name}
 	for _, mi := range in.Members {
 		mr := insight.Member{Name: mi.Member.Name, Roman: mi.Member.Roman}
-		am := byName[mi.Member.Name]
+		am := aw.Member(mi.Member.Name)
 		if mi.Doc == nil || am == nil {
 			mr.Notice = NoticeMissing
 			w.Members = append(w.Members, mr)
@@ -84,7 +72,7 @@ func (e *Engine) GenerateAnalyzed(ctx context.Context, in *engine.Input) (*insig
 		w.Members = append(w.Members, mr)
 	}
 	w.Group = GroupSections(in, aw, w.Members, limit)
-	return w, aw, nil
+	return w, nil
 }
 
 // MemberSections fills one member's sections from their analysed note.

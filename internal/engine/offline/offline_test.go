@@ -2,9 +2,11 @@ package offline
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
+	"github.com/moim-study/moim/internal/analyze"
 	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/insight"
@@ -75,7 +77,7 @@ func weekInput() *engine.Input {
 		[4]string{"item", "", "대조 학습에서 음성 쌍을 고르는 방법이 성능을 좌우한다.", ""},
 		[4]string{"item", "", "대조 학습의 배치 크기가 클수록 좋다는 주장은 아직 잘 모르겠다.", ""},
 	)
-	return &engine.Input{
+	in := &engine.Input{
 		Week:     1,
 		Template: basic,
 		Members: []engine.MemberInput{
@@ -84,6 +86,18 @@ func weekInput() *engine.Input {
 			{Member: workspace.Member{Name: "정하늘", Roman: "Jung Ha-Neul"}},
 		},
 		Next: &workspace.ScheduleRow{Week: 2, Chapters: "3장", Topic: "벡터 검색과 RAG", Presenter: "최유나", Source: "README.md", Line: 12},
+	}
+	in.Analysis = analyze.Analyze(in.Notes())
+	return in
+}
+
+// TestGenerateNeedsTheAnalysis: the engine reads the pipeline's analysis
+// and never analyses the notes itself.
+func TestGenerateNeedsTheAnalysis(t *testing.T) {
+	in := weekInput()
+	in.Analysis = nil
+	if _, err := New().Generate(context.Background(), in); !errors.Is(err, engine.ErrNoAnalysis) {
+		t.Errorf("Generate without analysis: %v, want engine.ErrNoAnalysis", err)
 	}
 }
 
