@@ -23,6 +23,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/moim-study/moim/internal/fsutil"
+	"github.com/moim-study/moim/internal/testutil"
 )
 
 // Human edits applied to week 1's document after the first generation.
@@ -55,7 +56,7 @@ func preparedRepo(t *testing.T) (repo, doc string) {
 	t.Helper()
 	prepOnce.Do(func() {
 		prep.dir = filepath.Join(filepath.Dir(binary), "bad-prepared")
-		if prep.err = copyTree(filepath.Join("testdata", "bad", "base"), prep.dir); prep.err != nil {
+		if prep.err = testutil.CopyTree(filepath.Join("testdata", "bad", "base"), prep.dir); prep.err != nil {
 			return
 		}
 		cmd := exec.Command(binary, "generate", "--repo", prep.dir, "--week", "1")
@@ -79,7 +80,7 @@ func preparedRepo(t *testing.T) (repo, doc string) {
 		t.Fatal(prep.err)
 	}
 	repo = t.TempDir()
-	if err := copyTree(prep.dir, repo); err != nil {
+	if err := testutil.CopyTree(prep.dir, repo); err != nil {
 		t.Fatal(err)
 	}
 	return repo, filepath.Join(repo, "weeks", "week01", "ai-insights.md")
@@ -125,24 +126,6 @@ func humanEdit(doc string) (edited, deleted, original string, err error) {
 	lines = append(lines[:common+1], append([]string{humanQuestion}, lines[common+1:]...)...)
 	lines = append(lines[:2], append([]string{humanIntro, ""}, lines[2:]...)...)
 	return strings.Join(lines, "\n"), deleted, original, nil
-}
-
-func copyTree(src, dst string) error {
-	return filepath.Walk(src, func(p string, fi os.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if fi.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
 }
 
 func write(t *testing.T, repo, rel string, data []byte) {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,9 +14,8 @@ import (
 	"testing"
 
 	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 var binary string
 
@@ -64,57 +62,6 @@ func run(t *testing.T, dir string, args ...string) result {
 	return result{code, out.String(), errb.String()}
 }
 
-// copyDemo copies the demo study repository into a temporary folder.
-func copyDemo(t *testing.T) string {
-	t.Helper()
-	src := filepath.Join("..", "..", "examples", "ml-study")
-	dst := t.TempDir()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Start from the notes and template only, not from what a local run of
-	// the demo command wrote (ignored by git).
-	for _, wk := range []string{"week01", "week02"} {
-		os.Remove(filepath.Join(dst, "weeks", wk, "ai-insights.md"))
-	}
-	os.Remove(filepath.Join(dst, "moim.yaml"))
-	return dst
-}
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		os.MkdirAll(filepath.Dir(path), 0o755)
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cmd/moim -update)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from the golden file; run go test ./cmd/moim -update and review the diff\n--- got ---\n%s", name, got)
-	}
-}
-
 func TestVersionAndHelp(t *testing.T) {
 	dir := t.TempDir()
 	if r := run(t, dir, "--version"); r.code != 0 || !strings.HasPrefix(r.stdout, "moim version ") {
@@ -138,7 +85,7 @@ func TestVersionAndHelp(t *testing.T) {
 }
 
 func TestDemoRepositoryEndToEnd(t *testing.T) {
-	repo := copyDemo(t)
+	repo := testutil.CopyDemo(t)
 
 	r := run(t, repo, "check")
 	if r.code != 1 || !strings.Contains(r.stdout, "week 1: missing") {
@@ -163,7 +110,7 @@ func TestDemoRepositoryEndToEnd(t *testing.T) {
 			t.Fatal(err)
 		}
 		doc := string(b)
-		golden(t, "demo-"+wk+".md", doc)
+		testutil.Golden(t, filepath.Join("testdata", "golden", "demo-"+wk+".md"), []byte(doc))
 		assertNoDebris(t, wk, doc)
 	}
 	week2, _ := os.ReadFile(filepath.Join(repo, "weeks", "week02", "ai-insights.md"))
@@ -270,7 +217,7 @@ func assertNoDebris(t *testing.T, name, doc string) {
 }
 
 func TestJSONFormat(t *testing.T) {
-	repo := copyDemo(t)
+	repo := testutil.CopyDemo(t)
 	r := run(t, repo, "generate", "--week", "1", "--format", "json")
 	if r.code != 0 {
 		t.Fatalf("%+v", r)
@@ -303,7 +250,7 @@ func TestJSONFormat(t *testing.T) {
 }
 
 func TestStdoutAndHandWrittenDocument(t *testing.T) {
-	repo := copyDemo(t)
+	repo := testutil.CopyDemo(t)
 	p := filepath.Join(repo, "weeks", "week01", "ai-insights.md")
 	hand := "# Week 01\n\n## 박지민 (Park Ji-Min)\n\n### 핵심 인사이트\n- 손으로 쓴 인사이트\n"
 	os.WriteFile(p, []byte(hand), 0o644)
@@ -374,7 +321,7 @@ func TestReferenceCorpus(t *testing.T) {
 // template when it still has the placeholders, keeping a question a person
 // wrote into it before the first run.
 func TestWeekTemplateWithPlaceholders(t *testing.T) {
-	repo := copyDemo(t)
+	repo := testutil.CopyDemo(t)
 	tpl := "# 2주차 정리\n\n우리끼리 쓰는 소개 문장.\n\n---\n\n## 박지민 (Park Ji-Min)\n\n### 핵심 인사이트\n<!-- 가장 중요한 개념 -->\n\n\n### 실무 적용 아이디어\n<!-- 어디에 쓸까 -->\n\n\n---\n\n## 통합 토론 주제\n\n### 공통 질문\n- 사람이 미리 적어 둔 질문일까?\n\n### 심화 토론\n-\n"
 	p := filepath.Join(repo, "weeks", "week02", "ai-insights.md")
 	os.WriteFile(p, []byte(tpl), 0o644)
@@ -396,7 +343,7 @@ func TestWeekTemplateWithPlaceholders(t *testing.T) {
 // TestCheckStates: a template not yet filled is missing, a hand-written
 // document is reported but not failed.
 func TestCheckStates(t *testing.T) {
-	repo := copyDemo(t)
+	repo := testutil.CopyDemo(t)
 	tpl, _ := os.ReadFile(filepath.Join(repo, "templates", "ai-insights.md"))
 	os.WriteFile(filepath.Join(repo, "weeks", "week01", "ai-insights.md"), tpl, 0o644)
 	os.WriteFile(filepath.Join(repo, "weeks", "week02", "ai-insights.md"), []byte("# 2주차\n\n## 박지민\n\n### 핵심 인사이트\n- 손으로 정리함\n"), 0o644)

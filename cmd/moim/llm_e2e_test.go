@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/testutil"
 )
 
 // fakeOpenAI is a local server speaking the OpenAI Chat Completions wire
@@ -100,7 +101,7 @@ func runEnv(t *testing.T, dir string, env []string, args ...string) result {
 }
 
 func TestOpenAIEngineThroughTheBinary(t *testing.T) {
-	repo := copyDemo(t)
+	repo := testutil.CopyDemo(t)
 	fake := &fakeOpenAI{}
 	srv := httptest.NewServer(fake)
 	defer srv.Close()
@@ -175,7 +176,7 @@ func TestOpenAIEngineThroughTheBinary(t *testing.T) {
 }
 
 func TestLLMFailsBeforeTouchingTheDocument(t *testing.T) {
-	repo := copyDemo(t)
+	repo := testutil.CopyDemo(t)
 	if r := run(t, repo, "generate", "--week", "1"); r.code != 0 {
 		t.Fatal(r)
 	}
@@ -205,7 +206,7 @@ func TestLLMFailsBeforeTouchingTheDocument(t *testing.T) {
 }
 
 func TestDryRunSendsAndWritesNothing(t *testing.T) {
-	repo := copyDemo(t)
+	repo := testutil.CopyDemo(t)
 	r := runEnv(t, repo, []string{"OPENAI_API_KEY=", "MOIM_CACHE_DIR=" + t.TempDir()},
 		"generate", "--week", "1", "--engine", "openai", "--model", "m", "--base-url", "http://127.0.0.1:9/v1", "--dry-run")
 	if r.code != 0 {

@@ -1,34 +1,13 @@
 package doc
 
 import (
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from golden file (run go test -update to accept):\n%s", name, got)
-	}
-}
 
 // richWeek is a week with every kind of content: headed bullets, a
 // multi-line bullet, a member without a note (notices), table rows with a
@@ -77,7 +56,7 @@ func TestRenderGolden(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			w := richWeek(tc.tpl)
 			got := Render(tc.tpl, w)
-			golden(t, "render-"+tc.name, got)
+			testutil.Golden(t, filepath.Join("testdata", "golden", "render-"+tc.name), []byte(got))
 			if again := Render(tc.tpl, richWeek(tc.tpl)); again != got {
 				t.Error("Render is not stable")
 			}

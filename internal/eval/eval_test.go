@@ -3,7 +3,6 @@ package eval
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,10 +11,9 @@ import (
 
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/note"
+	"github.com/moim-study/moim/internal/testutil"
 	"github.com/moim-study/moim/internal/text"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // flat lists a document's items as "member/key: text" (group items under
 // GroupMember).
@@ -441,8 +439,8 @@ func TestGolden(t *testing.T) {
 	if err := WriteJSON(&js, res); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "testdata/mixed.txt.golden", table.Bytes())
-	golden(t, "testdata/mixed.json.golden", js.Bytes())
+	testutil.Golden(t, "testdata/mixed.txt.golden", table.Bytes())
+	testutil.Golden(t, "testdata/mixed.json.golden", js.Bytes())
 
 	// The JSON shape machines rely on.
 	var shape struct {
@@ -470,22 +468,5 @@ func TestGolden(t *testing.T) {
 	_ = WriteTable(&table, res)
 	if strings.Contains(js.String(), "supported") || strings.Contains(table.String(), "supp") {
 		t.Errorf("support columns present without notes:\n%s", table.String())
-	}
-}
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (run with -update to accept):\n--- got\n%s\n--- want\n%s", path, got, want)
 	}
 }

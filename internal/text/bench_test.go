@@ -1,7 +1,6 @@
 package text
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"os/exec"
@@ -11,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/moim-study/moim/internal/testutil"
 )
 
 // corpusGlob locates the reference study notes used for benchmarks only;
@@ -140,23 +141,5 @@ func TestHelperKagomeLoad(t *testing.T) {
 	el := time.Since(start)
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	fmt.Printf("loadMS=%d heapMB=%.1f peakRSSMB=%.1f\n", el.Milliseconds(), float64(ms.HeapAlloc)/1e6, peakRSS())
-}
-
-// peakRSS returns the process's peak resident set in MB from
-// /proc/self/status (VmHWM), or 0 where that file does not exist.
-func peakRSS() float64 {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 64)
-			return kb / 1024
-		}
-	}
-	return 0
+	fmt.Printf("loadMS=%d heapMB=%.1f peakRSSMB=%.1f\n", el.Milliseconds(), float64(ms.HeapAlloc)/1e6, testutil.PeakRSSMB())
 }

@@ -12,6 +12,8 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+
+	"github.com/moim-study/moim/internal/testutil"
 )
 
 // chromiumPath finds the headless browser for the browser tests.
@@ -108,7 +110,7 @@ func open(t *testing.T, ctx context.Context, url string) {
 // TestBrowserDemo drives every page of the demo repository in Chromium.
 func TestBrowserDemo(t *testing.T) {
 	ctx := browser(t)
-	root := copyDemo(t)
+	root := testutil.CopyDemo(t)
 	s := newSite(t, root)
 	srv := httptest.NewServer(s.Handler())
 	defer srv.Close()

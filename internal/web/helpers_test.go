@@ -2,7 +2,6 @@ package web
 
 import (
 	"io"
-	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -94,44 +93,6 @@ func writeRepo(t testing.TB, files map[string]string) string {
 		}
 	}
 	return root
-}
-
-// copyDemo copies examples/ml-study (its notes, README and template) into
-// a temporary folder.
-func copyDemo(t testing.TB) string {
-	t.Helper()
-	src := filepath.Join("..", "..", "examples", "ml-study")
-	if _, err := os.Stat(src); err != nil {
-		t.Skipf("demo repository not found: %v", err)
-	}
-	dst := filepath.Join(t.TempDir(), "ml-study")
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		// Only what git tracks: not the documents, moim.yaml or lock a
-		// local run of the demo command left (git ignores them).
-		if d.IsDir() && d.Name() == ".moim" {
-			return filepath.SkipDir
-		}
-		if !d.IsDir() && (d.Name() == "ai-insights.md" && filepath.Base(filepath.Dir(p)) != "templates" || rel == "moim.yaml") {
-			return nil
-		}
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
 }
 
 func newSite(t testing.TB, root string) *Site {

@@ -318,7 +318,7 @@ func TestInlineHTML(t *testing.T) {
 // `moim generate` (the offline engine) produces, and checks that the view
 // has the week's analysis for its heatmap.
 func TestWeekMatchesOffline(t *testing.T) {
-	root := copyDemo(t)
+	root := testutil.CopyDemo(t)
 	ws, err := workspace.Open(root)
 	if err != nil {
 		t.Fatal(err)
@@ -343,7 +343,7 @@ func TestWeekMatchesOffline(t *testing.T) {
 		if !reflect.DeepEqual(a.res, want) {
 			gj, _ := json.MarshalIndent(a.res, "", " ")
 			wj, _ := json.MarshalIndent(want, "", " ")
-			t.Errorf("week %d: the web view's result differs from the offline engine's:\n%s", ws.Weeks[i].Number, firstDiff(string(gj), string(wj)))
+			t.Errorf("week %d: the web view's result differs from the offline engine's:\n%s", ws.Weeks[i].Number, testutil.FirstDiff(string(gj), string(wj)))
 		}
 		if a.aw == nil || len(a.aw.Concepts) == 0 {
 			t.Errorf("week %d: no concept matrix", ws.Weeks[i].Number)
@@ -358,7 +358,7 @@ func TestEachWeekAnalysedOnce(t *testing.T) {
 	pipeline.Analysed = analysed.Add
 	t.Cleanup(func() { pipeline.Analysed = nil })
 
-	root := copyDemo(t)
+	root := testutil.CopyDemo(t)
 	s := newSite(t, root)
 	snap, err := s.refresh()
 	if err != nil {
@@ -490,14 +490,4 @@ func TestSlugsAndNames(t *testing.T) {
 		}
 		seen[f] = p
 	}
-}
-
-func firstDiff(a, b string) string {
-	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
-	for i := 0; i < len(al) && i < len(bl); i++ {
-		if al[i] != bl[i] {
-			return "line " + strconv.Itoa(i+1) + ":\n got: " + al[i] + "\nwant: " + bl[i]
-		}
-	}
-	return "lengths " + strconv.Itoa(len(al)) + " vs " + strconv.Itoa(len(bl))
 }

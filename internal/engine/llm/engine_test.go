@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -17,10 +16,9 @@ import (
 
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/testutil"
 	"github.com/moim-study/moim/internal/text"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 var providers = []string{ProviderOpenAI, ProviderAnthropic}
 
@@ -174,40 +172,6 @@ func checkSources(t *testing.T, w *insight.Week, in *engine.Input) {
 	}
 }
 
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		for i := range max(len(gl), len(wl)) {
-			g, w := "", ""
-			if i < len(gl) {
-				g = gl[i]
-			}
-			if i < len(wl) {
-				w = wl[i]
-			}
-			if g != w {
-				t.Errorf("%s differs from the golden file at line %d (run with -update to accept):\ngot  %.300s\nwant %.300s", name, i+1, g, w)
-				return
-			}
-		}
-	}
-}
-
 func TestGenerateNormalRun(t *testing.T) {
 	for _, p := range providers {
 		t.Run(p, func(t *testing.T) {
@@ -260,7 +224,7 @@ func TestGenerateNormalRun(t *testing.T) {
 				t.Error("system prompt does not ask for Korean")
 			}
 			out, _ := json.MarshalIndent(w, "", "  ")
-			golden(t, "generate_"+p+".golden.json", append(out, '\n'))
+			testutil.Golden(t, filepath.Join("testdata", "generate_"+p+".golden.json"), append(out, '\n'))
 		})
 	}
 }
@@ -819,7 +783,7 @@ func TestDryRunSendsNothing(t *testing.T) {
 					t.Errorf("dry-run entry %s: estimate %d, model %v", entry.Request, entry.Estimate, entry.Body["model"])
 				}
 			}
-			golden(t, "dryrun_"+p+".golden.jsonl", dry.Bytes())
+			testutil.Golden(t, filepath.Join("testdata", "dryrun_"+p+".golden.jsonl"), dry.Bytes())
 		})
 	}
 }

@@ -7,16 +7,14 @@
 package main
 
 import (
-	"bufio"
 	"flag"
 	"fmt"
 	"os"
 	"runtime"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
 
+	"github.com/moim-study/moim/internal/testutil"
 	"github.com/moim-study/moim/internal/text"
 )
 
@@ -93,22 +91,5 @@ func main() {
 	runtime.ReadMemStats(&ms)
 	fmt.Printf("analyzer=%s workers=%d bytes=%d terms=%d load=%dms analyse=%dms (%.2f MB/s) total=%dms heap=%.0fMB peakRSS=%.0fMB\n",
 		*name, *workers, size, terms, load.Milliseconds(), an.Milliseconds(), float64(size)/1e6/an.Seconds(),
-		time.Since(start).Milliseconds(), float64(ms.HeapAlloc)/1e6, peakRSS())
-}
-
-// peakRSS returns VmHWM from /proc/self/status in MB, 0 when unavailable.
-func peakRSS() float64 {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 64)
-			return kb / 1024
-		}
-	}
-	return 0
+		time.Since(start).Milliseconds(), float64(ms.HeapAlloc)/1e6, testutil.PeakRSSMB())
 }
