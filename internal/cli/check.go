@@ -36,8 +36,8 @@ func runCheck(o *CheckOptions, s *IO) error {
 	if err != nil {
 		return err
 	}
-	weeks, weekWarns, err := selectWeeks(ws, nil, true)
-	warn(s, append(workspaceWarnings(ws), weekWarns...)...)
+	weeks, weekWarns, err := pipeline.SelectWeeks(ws, nil, true)
+	warn(s, append(pipeline.WorkspaceWarnings(ws), weekWarns...)...)
 	if err != nil {
 		return err
 	}
@@ -45,7 +45,7 @@ func runCheck(o *CheckOptions, s *IO) error {
 	for _, wk := range weeks {
 		pw, err := pipeline.Load(ws, wk, "", "")
 		if err != nil {
-			return &ExitError{Code: ExitInput, Err: err}
+			return err
 		}
 		warn(s, pw.Warnings...)
 		switch pw.State() {
@@ -62,7 +62,15 @@ func runCheck(o *CheckOptions, s *IO) error {
 		}
 	}
 	if bad > 0 {
-		return &ExitError{Code: ExitCheck, Err: fmt.Errorf("%d of %d week(s) need moim generate", bad, len(weeks))}
+		return &staleWeeks{bad: bad, total: len(weeks)}
 	}
 	return nil
+}
+
+// staleWeeks is the failure of moim check: documents missing or older than
+// their notes (exit code 1).
+type staleWeeks struct{ bad, total int }
+
+func (e *staleWeeks) Error() string {
+	return fmt.Sprintf("%d of %d week(s) need moim generate", e.bad, e.total)
 }

@@ -1,12 +1,12 @@
 package cli
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
 	"github.com/moim-study/moim/internal/eval"
 )
-
-func init() { extraCommands = append(extraCommands, newEvalCmd) }
 
 // EvalOptions are the flags of `moim eval`.
 type EvalOptions struct {
@@ -46,7 +46,7 @@ docs/quality.md explains every number. --generated may also be the JSON of
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if cmd.Flags().Changed("repo") && o.Week == 0 {
-				return inputErr("--repo needs --week: the notes of which week?")
+				return fmt.Errorf("--repo needs --week: the notes of which week?")
 			}
 			return runEval(o, s)
 		},
@@ -65,25 +65,25 @@ docs/quality.md explains every number. --generated may also be the JSON of
 
 func runEval(o *EvalOptions, s *IO) error {
 	if o.Threshold <= 0 || o.Threshold > 1 {
-		return inputErr("--threshold %v: use a number in (0, 1]", o.Threshold)
+		return fmt.Errorf("--threshold %v: use a number in (0, 1]", o.Threshold)
 	}
 	if o.Week < 0 {
-		return inputErr("--week %d: weeks are numbered from 1", o.Week)
+		return fmt.Errorf("--week %d: weeks are numbered from 1", o.Week)
 	}
 	ref, err := eval.ReadDocument(o.Reference, o.Week)
 	if err != nil {
-		return &ExitError{Code: ExitInput, Err: err}
+		return err
 	}
 	gen, err := eval.ReadDocument(o.Generated, o.Week)
 	if err != nil {
-		return &ExitError{Code: ExitInput, Err: err}
+		return err
 	}
 	var notes eval.Notes
 	if o.Week > 0 {
 		var warns []string
 		notes, warns, err = eval.LoadNotes(o.Repo, o.Week)
 		if err != nil {
-			return &ExitError{Code: ExitInput, Err: err}
+			return err
 		}
 		warn(s, warns...)
 	}

@@ -2,22 +2,14 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
-	"path"
-	"path/filepath"
-	"runtime/debug"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/engine"
-	"github.com/moim-study/moim/internal/engine/offline"
-	"github.com/moim-study/moim/internal/fsutil"
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/pipeline"
 	"github.com/moim-study/moim/internal/workspace"
@@ -36,16 +28,6 @@ type GenerateOptions struct {
 	Template string
 	Strict   bool
 	DryRun   bool
-}
-
-// EngineFactory builds an engine for `generate`; LLM engines register one.
-// Preflight, when not nil, is run before any output file is touched.
-type EngineFactory func(ctx context.Context, o *GenerateOptions, ws *workspace.Workspace, s *IO) (e engine.Engine, err error)
-
-var engineFactories = map[string]EngineFactory{
-	offline.Name: func(context.Context, *GenerateOptions, *workspace.Workspace, *IO) (engine.Engine, error) {
-		return offline.New(), nil
-	},
 }
 
 func newGenerateCmd(s *IO) *cobra.Command {
@@ -68,6 +50,9 @@ by hand without moim is never overwritten: use --out to write elsewhere.`,
   OPENAI_BASE_URL=http://127.0.0.1:11434/v1 moim generate --engine openai --model qwen2.5`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := o.validate(); err != nil {
+				return err
+			}
 			return runGenerate(cmd.Context(), o, s)
 		},
 	}
@@ -86,9 +71,68 @@ by hand without moim is never overwritten: use --out to write elsewhere.`,
 	return cmd
 }
 
+// validate checks the flags alone, before anything is opened.
+func (o *GenerateOptions) validate() error {
+	if o.Format != pipeline.FormatMarkdown && o.Format != pipeline.FormatJSON {
+		return fmt.Errorf("--format %q: use markdown or json", o.Format)
+	}
+	if len(o.Weeks) > 0 && o.All {
+		return errors.New("--week and --all cannot be used together")
+	}
+	if o.Format == pipeline.FormatMarkdown && len(o.Weeks) > 1 && o.Out != "" && o.Out != "-" {
+		return fmt.Errorf("--out %s: several weeks cannot go to one file; use --out - or --format json", o.Out)
+	}
+	if o.Engine != "" {
+		if _, ok := engineFactories[o.Engine]; !ok {
+			return unknownEngine(o.Engine)
+		}
+	}
+	return nil
+}
+
+func unknownEngine(name string) error {
+	return fmt.Errorf("--engine %q: unknown engine (offline, openai, anthropic)", name)
+}
+
+// runGenerate opens the repository, picks the engine and runs the plan of
+// pipeline.Run.Generate with this command's output.
+func runGenerate(ctx context.Context, o *GenerateOptions, s *IO) error {
+	ws, err := openWorkspace(o.Repo)
+	if err != nil {
+		return err
+	}
+	name := o.Engine
+	if name == "" {
+		name = ws.Config.EngineName()
+	}
+	factory, ok := engineFactories[name]
+	if !ok {
+		return unknownEngine(name)
+	}
+	run := &pipeline.Run{
+		Weeks: o.Weeks, All: o.All, Template: o.Template, Out: o.Out, Format: o.Format,
+		Strict: o.Strict, DryRun: o.DryRun, Version: version(), LockWait: lockWait,
+		NewEngine: func(ctx context.Context) (engine.Engine, error) { return factory(ctx, o, ws, s) },
+		Stdout:    s.Out,
+		Warn:      func(msgs ...string) { warn(s, msgs...) },
+		Wrote: func(res *insight.Week, shown, template string) {
+			fmt.Fprintf(s.ErrOut, "moim: week %d: wrote %s (%s; template %s)\n", res.Number, shown, summarize(res), template)
+		},
+	}
+	if err := run.Generate(ctx, ws); err != nil {
+		return err
+	}
+	if o.DryRun {
+		// The requests went to stdout; the offline result is no document.
+		fmt.Fprintln(s.ErrOut, "moim: dry run: nothing sent, nothing written")
+	}
+	return nil
+}
+
+// openWorkspace opens the repository --repo names.
 func openWorkspace(repo string) (*workspace.Workspace, error) {
 	if st, err := os.Stat(repo); err != nil || !st.IsDir() {
-		return nil, inputErr("--repo %s: no such folder; give the study repository's folder (default: the current folder)", repo)
+		return nil, fmt.Errorf("--repo %s: no such folder; give the study repository's folder (default: the current folder)", repo)
 	}
 	ws, err := workspace.Open(repo)
 	if err != nil {
@@ -96,71 +140,9 @@ func openWorkspace(repo string) (*workspace.Workspace, error) {
 		if errors.As(err, &ce) {
 			err = fmt.Errorf("%w\nFix %s as said above, or move it away and run moim init to write a new one from what moim detects.", err, workspace.ConfigFile)
 		}
-		return nil, &ExitError{Code: ExitInput, Err: err}
+		return nil, err
 	}
 	return ws, nil
-}
-
-// selectWeeks returns the weeks to work on, and warnings about weeks
-// without notes that were asked for or passed over.
-func selectWeeks(ws *workspace.Workspace, weeks []int, all bool) ([]*workspace.Week, []string, error) {
-	var out []*workspace.Week
-	var warns []string
-	switch {
-	case len(weeks) > 0 && all:
-		return nil, nil, inputErr("--week and --all cannot be used together")
-	case all:
-		for i := range ws.Weeks {
-			if len(ws.Weeks[i].Notes) > 0 {
-				out = append(out, &ws.Weeks[i])
-			} else {
-				warns = append(warns, fmt.Sprintf("week %d (%s): no notes found, skipped", ws.Weeks[i].Number, weekPlace(&ws.Weeks[i])))
-			}
-		}
-	case len(weeks) > 0:
-		for _, n := range weeks {
-			wk, ok := ws.Week(n)
-			if !ok {
-				return nil, nil, inputErr("week %d not found in %s (weeks found: %s)", n, ws.Root, weekList(ws))
-			}
-			if len(wk.Notes) == 0 {
-				warns = append(warns, fmt.Sprintf("week %d (%s): no notes found; every member is marked as not submitted", n, weekPlace(wk)))
-			}
-			out = append(out, wk)
-		}
-	default:
-		if wk, ok := ws.Latest(); ok {
-			out = append(out, wk)
-			for i := range ws.Weeks {
-				if later := &ws.Weeks[i]; later.Number > wk.Number {
-					warns = append(warns, fmt.Sprintf("week %d (%s): no notes found yet; doing week %d, the latest week with notes", later.Number, weekPlace(later), wk.Number))
-				}
-			}
-		}
-	}
-	if len(out) == 0 {
-		return nil, warns, &ExitError{Code: ExitCheck, Err: fmt.Errorf("nothing to do: no week with notes found in %s; notes go into week folders such as weeks/week01/ (see moim init)", ws.Root)}
-	}
-	return out, warns, nil
-}
-
-// weekPlace names where a week's notes are looked for.
-func weekPlace(wk *workspace.Week) string {
-	if wk.Dir != "" {
-		return wk.Dir
-	}
-	return path.Dir(wk.Output)
-}
-
-func weekList(ws *workspace.Workspace) string {
-	var ns []string
-	for _, w := range ws.Weeks {
-		ns = append(ns, fmt.Sprint(w.Number))
-	}
-	if len(ns) == 0 {
-		return "none"
-	}
-	return strings.Join(ns, ", ")
 }
 
 // maxWarnings is how many warnings are printed one by one; the rest are
@@ -178,236 +160,9 @@ func warn(s *IO, msgs ...string) {
 	}
 }
 
-func workspaceWarnings(ws *workspace.Workspace) []string {
-	var out []string
-	for _, w := range ws.Warnings {
-		out = append(out, w.String())
-	}
-	return out
-}
-
-// lockWait is how long generate waits for another run on the same
+// lockWait is how long generate and init wait for another run on the same
 // repository to finish.
 var lockWait = 3 * time.Second
-
-// output is one document to write once every week is generated.
-type output struct {
-	path, shown string
-	data        []byte
-	mkdir       bool
-	res         *insight.Week
-	template    string
-}
-
-func runGenerate(ctx context.Context, o *GenerateOptions, s *IO) error {
-	if o.Format != "markdown" && o.Format != "json" {
-		return inputErr("--format %q: use markdown or json", o.Format)
-	}
-	ws, err := openWorkspace(o.Repo)
-	if err != nil {
-		return err
-	}
-	weeks, weekWarns, err := selectWeeks(ws, o.Weeks, o.All)
-	if err != nil {
-		warn(s, weekWarns...)
-		return err
-	}
-	if o.Format == "markdown" && len(weeks) > 1 && o.Out != "" && o.Out != "-" {
-		return inputErr("--out %s: several weeks cannot go to one file; use --out - or --format json", o.Out)
-	}
-	var warnings []string
-	warnings = append(warnings, workspaceWarnings(ws)...)
-	warnings = append(warnings, weekWarns...)
-
-	name := o.Engine
-	if name == "" {
-		name = ws.Config.EngineName()
-	}
-	factory, ok := engineFactories[name]
-	if !ok {
-		return inputErr("--engine %q: unknown engine (offline, openai, anthropic)", name)
-	}
-
-	// One run at a time writes into a repository: take the lock before the
-	// previous documents are read, keep it until the new ones are written.
-	if writesFiles(o) {
-		lock, err := fsutil.LockRepo(ctx, ws.Root, lockWait)
-		var le *fsutil.LockedError
-		switch {
-		case errors.As(err, &le):
-			return &ExitError{Code: ExitInput, Err: err}
-		case ctx.Err() != nil:
-			return ctx.Err()
-		case err != nil:
-			warnings = append(warnings, fmt.Sprintf("%v; going on without the lock", err))
-		default:
-			defer lock.Unlock()
-		}
-	}
-	if o.Format == "json" && o.Out != "" && o.Out != "-" {
-		if err := fsutil.CheckOutput(o.Out, o.Out, false); err != nil {
-			return &ExitError{Code: ExitInput, Err: fmt.Errorf("--out: %w", err)}
-		}
-	}
-
-	eng, err := factory(ctx, o, ws, s)
-	if err != nil {
-		return &ExitError{Code: ExitInput, Err: err}
-	}
-
-	// Read everything and check the outputs before any work is done.
-	var loaded []*pipeline.Week
-	for _, wk := range weeks {
-		out := o.Out
-		if o.Format == "json" && out == "" {
-			out = "-"
-		}
-		pw, err := pipeline.Load(ws, wk, o.Template, mdOut(o, out))
-		if err != nil {
-			return &ExitError{Code: ExitInput, Err: err}
-		}
-		warnings = append(warnings, pw.Warnings...)
-		pw.Warnings = nil
-		if pw.OutPath != "" {
-			shown := relTo(ws.Root, pw.OutPath)
-			if o.Out != "" {
-				shown = o.Out
-			}
-			if pw.Prev != "" && !doc.IsFillable(pw.Prev) {
-				return inputErr("%s was written by hand (it has content and no moim state): moim will not overwrite it; write elsewhere with --out FILE, or remove the file to start again from the template", shown)
-			}
-			// The week folder of a member-first layout may not exist yet.
-			if err := fsutil.CheckOutput(pw.OutPath, shown, o.Out == ""); err != nil {
-				return &ExitError{Code: ExitInput, Err: err}
-			}
-		}
-		loaded = append(loaded, pw)
-	}
-	warn(s, warnings...)
-	if o.Strict && len(warnings) > 0 {
-		return inputErr("%d warning(s) and --strict is set: nothing was written", len(warnings))
-	}
-
-	// Generate every week, then write: an interrupted or failed run
-	// leaves every document as it was.
-	report := insight.Report{Tool: "moim", Version: version(), Repo: ws.Root, Engine: eng.Name()}
-	var outs []output
-	var late []string
-	for _, pw := range loaded {
-		res, err := generateWeek(ctx, pw, eng)
-		if err != nil {
-			return err
-		}
-		warn(s, res.Warnings...)
-		late = append(late, res.Warnings...)
-		report.Weeks = append(report.Weeks, *res)
-		if o.Format == "json" {
-			continue
-		}
-		doc, err := pw.Document(res)
-		if err != nil {
-			return err
-		}
-		outs = append(outs, output{path: pw.OutPath, shown: relTo(ws.Root, pw.OutPath), data: []byte(doc),
-			mkdir: o.Out == "", res: res, template: pw.Template.Source})
-	}
-	if o.Strict && len(late) > 0 {
-		return inputErr("%d warning(s) and --strict is set: nothing was written", len(late))
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	if o.DryRun {
-		// The requests went to stdout; the offline result is no document.
-		fmt.Fprintln(s.ErrOut, "moim: dry run: nothing sent, nothing written")
-		return nil
-	}
-	if o.Format == "json" {
-		b, err := json.MarshalIndent(report, "", "  ")
-		if err != nil {
-			return err
-		}
-		b = append(b, '\n')
-		if o.Out == "" || o.Out == "-" {
-			_, err = s.Out.Write(b)
-			return err
-		}
-		return writeErr(fsutil.WriteFileAtomic(o.Out, b))
-	}
-	for _, out := range outs {
-		if out.path == "" {
-			fmt.Fprint(s.Out, string(out.data))
-			continue
-		}
-		if out.mkdir {
-			if err := os.MkdirAll(filepath.Dir(out.path), 0o755); err != nil {
-				return writeErr(err)
-			}
-		}
-		if err := fsutil.WriteFileAtomic(out.path, out.data); err != nil {
-			return writeErr(err)
-		}
-		fmt.Fprintf(s.ErrOut, "moim: week %d: wrote %s (%s; template %s)\n", out.res.Number, out.shown, summarize(out.res), out.template)
-	}
-	return nil
-}
-
-// writesFiles reports whether the run writes files (and so takes the
-// repository's lock); standard output needs no lock.
-func writesFiles(o *GenerateOptions) bool {
-	if o.DryRun {
-		return false
-	}
-	if o.Format == "json" {
-		return o.Out != "" && o.Out != "-"
-	}
-	return o.Out != "-"
-}
-
-func writeErr(err error) error {
-	if err == nil {
-		return nil
-	}
-	return &ExitError{Code: ExitInput, Err: fmt.Errorf("%w; the previous document, if any, is unchanged", err)}
-}
-
-// generateWeek runs the engine for one week. It returns as soon as ctx is
-// cancelled (Ctrl-C), even when the engine does not look at ctx, and turns
-// a panic in the engine into an error.
-func generateWeek(ctx context.Context, pw *pipeline.Week, eng engine.Engine) (*insight.Week, error) {
-	type result struct {
-		res *insight.Week
-		err error
-	}
-	done := make(chan result, 1)
-	go func() {
-		defer func() {
-			if r := recover(); r != nil {
-				done <- result{err: &panicError{val: r, stack: debug.Stack()}}
-			}
-		}()
-		res, err := pw.Generate(ctx, eng)
-		done <- result{res, err}
-	}()
-	select {
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	case r := <-done:
-		if r.err != nil && ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		return r.res, r.err
-	}
-}
-
-// mdOut is the output path given to the pipeline: "-" for anything not
-// written as a week's markdown file.
-func mdOut(o *GenerateOptions, out string) string {
-	if o.Format == "json" {
-		return "-"
-	}
-	return out
-}
 
 func summarize(w *insight.Week) string {
 	bullets, submitted := 0, 0
@@ -423,11 +178,4 @@ func summarize(w *insight.Week) string {
 		bullets += len(sec.Bullets)
 	}
 	return fmt.Sprintf("%d/%d notes, %d bullets, engine %s", submitted, len(w.Members), bullets, w.Engine)
-}
-
-func relTo(root, p string) string {
-	if r, err := filepath.Rel(root, p); err == nil && !strings.HasPrefix(r, "..") {
-		return filepath.ToSlash(r)
-	}
-	return p
 }

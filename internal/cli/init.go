@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/moim-study/moim/internal/fsutil"
+	"github.com/moim-study/moim/internal/pipeline"
 	"github.com/moim-study/moim/internal/workspace"
 )
 
@@ -42,31 +43,31 @@ anything it guessed wrong; when present it overrides detection.`,
 func runInit(ctx context.Context, o *InitOptions, s *IO) error {
 	root, err := filepath.Abs(o.Repo)
 	if err != nil {
-		return inputErr("--repo %s: %v", o.Repo, err)
+		return fmt.Errorf("--repo %s: %v", o.Repo, err)
 	}
 	if st, err := os.Stat(root); err != nil || !st.IsDir() {
-		return inputErr("--repo %s: no such folder; give the study repository's folder", o.Repo)
+		return fmt.Errorf("--repo %s: no such folder; give the study repository's folder", o.Repo)
 	}
 	path := filepath.Join(root, workspace.ConfigFile)
 	if _, err := os.Stat(path); err == nil && !o.Force {
-		return inputErr("%s already exists; edit it, or run moim init --force to detect again and overwrite it", path)
+		return fmt.Errorf("%s already exists; edit it, or run moim init --force to detect again and overwrite it", path)
 	}
 	if err := fsutil.CheckOutput(path, path, false); err != nil {
-		return &ExitError{Code: ExitInput, Err: err}
+		return err
 	}
 	lock, err := fsutil.LockRepo(ctx, root, lockWait)
 	if err != nil {
-		return &ExitError{Code: ExitInput, Err: err}
+		return err
 	}
 	defer lock.Unlock()
 	ws, err := workspace.Detect(root)
 	if err != nil {
-		return &ExitError{Code: ExitInput, Err: err}
+		return err
 	}
-	warn(s, workspaceWarnings(ws)...)
+	warn(s, pipeline.WorkspaceWarnings(ws)...)
 	cfg := ws.ToConfig()
 	if err := workspace.SaveConfig(path, cfg); err != nil {
-		return &ExitError{Code: ExitInput, Err: err}
+		return err
 	}
 	w := s.ErrOut
 	fmt.Fprintf(w, "moim: wrote %s\n", path)

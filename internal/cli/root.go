@@ -1,5 +1,3 @@
-// Package cli implements moim's command line: one file per command, each
-// with an options struct, sharing the workspace loading in this file.
 package cli
 
 import (
@@ -11,27 +9,19 @@ import (
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
+
+	"github.com/moim-study/moim/internal/pipeline"
 )
 
-// Exit codes.
+// Exit codes; exitCode decides which one an error gets.
 const (
 	ExitOK    = 0
 	ExitCheck = 1 // check failed, nothing to do
 	ExitInput = 2 // usage or input error
+	// ExitInterrupted is the exit code after Ctrl-C (128 + SIGINT, as
+	// shells do).
+	ExitInterrupted = 130
 )
-
-// ExitError carries an exit code with the message for the user.
-type ExitError struct {
-	Code int
-	Err  error
-}
-
-func (e *ExitError) Error() string { return e.Err.Error() }
-func (e *ExitError) Unwrap() error { return e.Err }
-
-func inputErr(format string, a ...any) error {
-	return &ExitError{Code: ExitInput, Err: fmt.Errorf(format, a...)}
-}
 
 // IO is where a command reads and writes.
 type IO struct {
@@ -81,32 +71,22 @@ writes the bullets and moim verifies them against the notes.`,
 	root.SetErr(s.ErrOut)
 	root.SetIn(s.In)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &ExitError{Code: ExitInput, Err: fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())}
+		return fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
-	root.AddCommand(newInitCmd(s), newGenerateCmd(s), newCheckCmd(s))
-	for _, extra := range extraCommands {
-		root.AddCommand(extra(s))
-	}
+	// Every command, in the order `moim --help` lists them.
+	root.AddCommand(
+		newInitCmd(s),
+		newGenerateCmd(s),
+		newCheckCmd(s),
+		newEvalCmd(s),
+		newServeCmd(s),
+		newSiteCmd(s),
+	)
 	return root
 }
 
-// extraCommands are registered by the files of later commands (eval,
-// serve, site) so that root.go does not change with each of them.
-var extraCommands []func(*IO) *cobra.Command
-
-// ExitInterrupted is the exit code after Ctrl-C (128 + SIGINT, as shells do).
-const ExitInterrupted = 130
-
 // reportURL is where people report bugs.
 const reportURL = "https://github.com/moim-study/moim/issues"
-
-// panicError is a panic caught while a command ran: a bug in moim.
-type panicError struct {
-	val   any
-	stack []byte
-}
-
-func (e *panicError) Error() string { return fmt.Sprintf("internal error: %v", e.val) }
 
 // Main runs moim with args and returns the process exit code. Errors are
 // printed to s.ErrOut as one "moim: ..." message; a panic (a bug) is
@@ -115,36 +95,49 @@ func (e *panicError) Error() string { return fmt.Sprintf("internal error: %v", e
 func Main(ctx context.Context, args []string, s *IO) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
-			code = reportPanic(s, &panicError{val: r, stack: debug.Stack()})
+			code = exitCode(ctx, s, &pipeline.PanicError{Value: r, Stack: debug.Stack()})
 		}
 	}()
 	root := NewRoot(s)
 	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
-	if err == nil {
+	return exitCode(ctx, s, root.ExecuteContext(ctx))
+}
+
+// exitCode reports err to the user and returns the exit code it gets: the
+// one place that maps errors to exit codes. Commands return plain errors;
+// only these kinds differ from ExitInput:
+//
+//   - nil: ExitOK;
+//   - a check that failed (moim check) or nothing to do (no week with
+//     notes): ExitCheck;
+//   - Ctrl-C (the context cancelled): ExitInterrupted;
+//   - a panic (a bug in moim): ExitInput, with a request to report it.
+//
+// Everything else — bad flags, unknown commands (cobra's plain errors),
+// unreadable input, failed writes, LLM set-up — is ExitInput.
+func exitCode(ctx context.Context, s *IO, err error) int {
+	var pe *pipeline.PanicError
+	var stale *staleWeeks
+	switch {
+	case err == nil:
 		return ExitOK
-	}
-	var pe *panicError
-	if errors.As(err, &pe) {
+	case errors.As(err, &pe):
 		return reportPanic(s, pe)
-	}
-	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+	case errors.Is(err, context.Canceled) && ctx.Err() != nil:
 		fmt.Fprintln(s.ErrOut, "moim: interrupted: stopped before writing; every document is as it was")
 		return ExitInterrupted
 	}
 	fmt.Fprintf(s.ErrOut, "moim: %v\n", err)
-	var ee *ExitError
-	if errors.As(err, &ee) {
-		return ee.Code
+	if errors.As(err, &stale) || errors.Is(err, pipeline.ErrNothingToDo) {
+		return ExitCheck
 	}
-	// Unknown commands and flags come from cobra as plain errors.
 	return ExitInput
 }
 
-func reportPanic(s *IO, pe *panicError) int {
+func reportPanic(s *IO, pe *pipeline.PanicError) int {
 	fmt.Fprintf(s.ErrOut, "moim: %v\nThis is a bug in moim, not in your files. Please report it at %s with the command you ran (moim --version: %s).\nDocuments are replaced only as a whole, so none was left half-written.\n", pe, reportURL, version())
 	if s.Getenv != nil && s.Getenv("MOIM_DEBUG") != "" {
-		s.ErrOut.Write(pe.stack)
+		s.ErrOut.Write(pe.Stack)
 	}
 	return ExitInput
 }

@@ -10,8 +10,6 @@ import (
 	"github.com/moim-study/moim/internal/web"
 )
 
-func init() { extraCommands = append(extraCommands, newServeCmd, newSiteCmd) }
-
 // ServeOptions are the flags of `moim serve`.
 type ServeOptions struct {
 	Repo string
@@ -56,11 +54,11 @@ func runServe(ctx context.Context, o *ServeOptions, s *IO) error {
 		fmt.Fprintf(s.ErrOut, "moim: "+format+"\n", a...)
 	}})
 	if err != nil {
-		return &ExitError{Code: ExitInput, Err: err}
+		return err
 	}
 	site.Warm(ctx)
 	if err := site.Serve(ctx, o.Addr, s.ErrOut); err != nil {
-		return &ExitError{Code: ExitInput, Err: err}
+		return err
 	}
 	return nil
 }

@@ -43,16 +43,16 @@ root and the folders that hold notes. Every file is written atomically.`,
 
 func runSite(ctx context.Context, o *SiteOptions, s *IO) error {
 	if o.Out == "" {
-		return inputErr("--out DIR is required: the folder to write the site into")
+		return fmt.Errorf("--out DIR is required: the folder to write the site into")
 	}
 	text.Warm()
 	site, err := web.New(o.Repo, web.Options{})
 	if err != nil {
-		return &ExitError{Code: ExitInput, Err: err}
+		return err
 	}
 	files, err := site.WriteSite(ctx, o.Out)
 	if err != nil {
-		return &ExitError{Code: ExitInput, Err: err}
+		return err
 	}
 	fmt.Fprintf(s.ErrOut, "moim: wrote %d files to %s (open index.html)\n", len(files), o.Out)
 	return nil

@@ -1,6 +1,3 @@
-// Package pipeline ties the stages together for one week: read and parse
-// the notes, choose the template, run an engine, compose the document with
-// the previous one and write it atomically.
 package pipeline
 
 import (

@@ -1,0 +1,366 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/moim-study/moim/internal/engine"
+	"github.com/moim-study/moim/internal/fsutil"
+	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/workspace"
+)
+
+// Formats of a generate run's result.
+const (
+	FormatMarkdown = "markdown" // each week's document
+	FormatJSON     = "json"     // one insight.Report of every week
+)
+
+// ErrNothingToDo is returned when no week has notes: there is nothing to
+// generate or check.
+var ErrNothingToDo = errors.New("nothing to do")
+
+// PanicError is a panic caught while moim ran: a bug in moim, not in the
+// user's files.
+type PanicError struct {
+	Value any
+	Stack []byte
+}
+
+func (e *PanicError) Error() string { return fmt.Sprintf("internal error: %v", e.Value) }
+
+// Run is one `moim generate`: which weeks, where the result goes, and the
+// hooks through which the command builds the engine and reports progress.
+type Run struct {
+	// Weeks are the weeks to generate; none means the latest week with
+	// notes, or every week with notes when All is set.
+	Weeks []int
+	All   bool
+	// Template, when set, is the template file for every week (instead of
+	// moim.yaml's and the week's own document).
+	Template string
+	// Out is where the result goes: "" each week's own document (the JSON
+	// report: standard output), "-" standard output, else this file.
+	Out string
+	// Format is FormatMarkdown or FormatJSON.
+	Format string
+	// Strict turns warnings into an error before anything is written.
+	Strict bool
+	// DryRun generates but writes nothing (LLM engines print their
+	// requests instead of sending them).
+	DryRun bool
+	// Version is recorded in the JSON report.
+	Version string
+	// LockWait is how long to wait for another run on the repository.
+	LockWait time.Duration
+
+	// NewEngine builds the engine once the repository is locked and the
+	// JSON output checked, before any week is read.
+	NewEngine func(ctx context.Context) (engine.Engine, error)
+	// Stdout receives documents and the report written to "-".
+	Stdout io.Writer
+	// Warn receives warnings: first those found before generating (all at
+	// once), then each week's own.
+	Warn func(msgs ...string)
+	// Wrote is told each document written: its week, its path as shown to
+	// people, and the template it followed.
+	Wrote func(res *insight.Week, shown, template string)
+}
+
+// Generate runs the plan of `moim generate` on ws: select the weeks, take
+// the repository's lock when files are written, check the outputs, build
+// the engine, read every week (refusing to overwrite a document written by
+// hand, see Week.State), generate every week, and only then write, each
+// document atomically. A failed or interrupted run leaves every document
+// as it was.
+func (r *Run) Generate(ctx context.Context, ws *workspace.Workspace) error {
+	weeks, weekWarns, err := SelectWeeks(ws, r.Weeks, r.All)
+	if err != nil {
+		r.Warn(weekWarns...)
+		return err
+	}
+	if r.Format == FormatMarkdown && len(weeks) > 1 && r.toFile() {
+		return fmt.Errorf("--out %s: several weeks cannot go to one file; use --out - or --format json", r.Out)
+	}
+	warnings := append(WorkspaceWarnings(ws), weekWarns...)
+
+	// One run at a time writes into a repository: take the lock before the
+	// previous documents are read, keep it until the new ones are written.
+	if r.writesFiles() {
+		lock, err := fsutil.LockRepo(ctx, ws.Root, r.LockWait)
+		var le *fsutil.LockedError
+		switch {
+		case errors.As(err, &le):
+			return err
+		case ctx.Err() != nil:
+			return ctx.Err()
+		case err != nil:
+			warnings = append(warnings, fmt.Sprintf("%v; going on without the lock", err))
+		default:
+			defer lock.Unlock()
+		}
+	}
+	if r.Format == FormatJSON && r.toFile() {
+		if err := fsutil.CheckOutput(r.Out, r.Out, false); err != nil {
+			return fmt.Errorf("--out: %w", err)
+		}
+	}
+	eng, err := r.NewEngine(ctx)
+	if err != nil {
+		return err
+	}
+
+	// Read everything and check the outputs before any work is done.
+	var loaded []*Week
+	for _, wk := range weeks {
+		w, err := r.load(ws, wk)
+		if err != nil {
+			return err
+		}
+		warnings = append(warnings, w.Warnings...)
+		w.Warnings = nil
+		loaded = append(loaded, w)
+	}
+	r.Warn(warnings...)
+	if r.Strict && len(warnings) > 0 {
+		return fmt.Errorf("%d warning(s) and --strict is set: nothing was written", len(warnings))
+	}
+
+	// Generate every week, then write.
+	report := insight.Report{Tool: "moim", Version: r.Version, Repo: ws.Root, Engine: eng.Name()}
+	var outs []output
+	var late []string
+	for _, w := range loaded {
+		res, err := generateWeek(ctx, w, eng)
+		if err != nil {
+			return err
+		}
+		r.Warn(res.Warnings...)
+		late = append(late, res.Warnings...)
+		report.Weeks = append(report.Weeks, *res)
+		if r.Format == FormatJSON {
+			continue
+		}
+		md, err := w.Document(res)
+		if err != nil {
+			return err
+		}
+		outs = append(outs, output{path: w.OutPath, shown: rel(ws.Root, w.OutPath), data: []byte(md),
+			mkdir: r.Out == "", res: res, template: w.Template.Source})
+	}
+	if r.Strict && len(late) > 0 {
+		return fmt.Errorf("%d warning(s) and --strict is set: nothing was written", len(late))
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if r.DryRun {
+		return nil
+	}
+	if r.Format == FormatJSON {
+		return r.writeReport(report)
+	}
+	return r.writeDocuments(outs)
+}
+
+// output is one document to write once every week is generated.
+type output struct {
+	path, shown string
+	data        []byte
+	mkdir       bool
+	res         *insight.Week
+	template    string
+}
+
+// toFile reports whether the result goes to the file Out.
+func (r *Run) toFile() bool { return r.Out != "" && r.Out != "-" }
+
+// writesFiles reports whether the run writes files (and so takes the
+// repository's lock); standard output needs no lock.
+func (r *Run) writesFiles() bool {
+	switch {
+	case r.DryRun:
+		return false
+	case r.Format == FormatJSON:
+		return r.toFile()
+	}
+	return r.Out != "-"
+}
+
+// load reads one week and checks where its document goes: never over a
+// document written by hand, and only where it can be written.
+func (r *Run) load(ws *workspace.Workspace, wk *workspace.Week) (*Week, error) {
+	out := r.Out
+	if r.Format == FormatJSON {
+		out = "-" // the report, not the week's document
+	}
+	w, err := Load(ws, wk, r.Template, out)
+	if err != nil {
+		return nil, err
+	}
+	if w.OutPath == "" {
+		return w, nil
+	}
+	shown := rel(ws.Root, w.OutPath)
+	if r.Out != "" {
+		shown = r.Out
+	}
+	if w.State() == Handmade {
+		return nil, fmt.Errorf("%s was written by hand (it has content and no moim state): moim will not overwrite it; write elsewhere with --out FILE, or remove the file to start again from the template", shown)
+	}
+	// The week folder of a member-first layout may not exist yet.
+	if err := fsutil.CheckOutput(w.OutPath, shown, r.Out == ""); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+func (r *Run) writeReport(report insight.Report) error {
+	b, err := json.MarshalIndent(report, "", "  ")
+	if err != nil {
+		return err
+	}
+	b = append(b, '\n')
+	if !r.toFile() {
+		_, err = r.Stdout.Write(b)
+		return err
+	}
+	return writeErr(fsutil.WriteFileAtomic(r.Out, b))
+}
+
+func (r *Run) writeDocuments(outs []output) error {
+	for _, out := range outs {
+		if out.path == "" {
+			fmt.Fprint(r.Stdout, string(out.data))
+			continue
+		}
+		if out.mkdir {
+			if err := os.MkdirAll(filepath.Dir(out.path), 0o755); err != nil {
+				return writeErr(err)
+			}
+		}
+		if err := fsutil.WriteFileAtomic(out.path, out.data); err != nil {
+			return writeErr(err)
+		}
+		r.Wrote(out.res, out.shown, out.template)
+	}
+	return nil
+}
+
+func writeErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("%w; the previous document, if any, is unchanged", err)
+}
+
+// generateWeek runs the engine for one week. It returns as soon as ctx is
+// cancelled (Ctrl-C), even when the engine does not look at ctx, and turns
+// a panic in the engine into a *PanicError.
+func generateWeek(ctx context.Context, w *Week, eng engine.Engine) (*insight.Week, error) {
+	type result struct {
+		res *insight.Week
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if v := recover(); v != nil {
+				done <- result{err: &PanicError{Value: v, Stack: debug.Stack()}}
+			}
+		}()
+		res, err := w.Generate(ctx, eng)
+		done <- result{res, err}
+	}()
+	select {
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case r := <-done:
+		if r.err != nil && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return r.res, r.err
+	}
+}
+
+// SelectWeeks returns the weeks to work on — the given ones, every week
+// with notes (all), or the latest week with notes — and warnings about
+// weeks without notes that were asked for or passed over. It returns
+// ErrNothingToDo when no week is left.
+func SelectWeeks(ws *workspace.Workspace, weeks []int, all bool) ([]*workspace.Week, []string, error) {
+	var out []*workspace.Week
+	var warns []string
+	switch {
+	case len(weeks) > 0 && all:
+		return nil, nil, errors.New("--week and --all cannot be used together")
+	case all:
+		for i := range ws.Weeks {
+			if len(ws.Weeks[i].Notes) > 0 {
+				out = append(out, &ws.Weeks[i])
+			} else {
+				warns = append(warns, fmt.Sprintf("week %d (%s): no notes found, skipped", ws.Weeks[i].Number, weekPlace(&ws.Weeks[i])))
+			}
+		}
+	case len(weeks) > 0:
+		for _, n := range weeks {
+			wk, ok := ws.Week(n)
+			if !ok {
+				return nil, nil, fmt.Errorf("week %d not found in %s (weeks found: %s)", n, ws.Root, weekList(ws))
+			}
+			if len(wk.Notes) == 0 {
+				warns = append(warns, fmt.Sprintf("week %d (%s): no notes found; every member is marked as not submitted", n, weekPlace(wk)))
+			}
+			out = append(out, wk)
+		}
+	default:
+		if wk, ok := ws.Latest(); ok {
+			out = append(out, wk)
+			for i := range ws.Weeks {
+				if later := &ws.Weeks[i]; later.Number > wk.Number {
+					warns = append(warns, fmt.Sprintf("week %d (%s): no notes found yet; doing week %d, the latest week with notes", later.Number, weekPlace(later), wk.Number))
+				}
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, warns, fmt.Errorf("%w: no week with notes found in %s; notes go into week folders such as weeks/week01/ (see moim init)", ErrNothingToDo, ws.Root)
+	}
+	return out, warns, nil
+}
+
+// weekPlace names where a week's notes are looked for.
+func weekPlace(wk *workspace.Week) string {
+	if wk.Dir != "" {
+		return wk.Dir
+	}
+	return path.Dir(wk.Output)
+}
+
+func weekList(ws *workspace.Workspace) string {
+	var ns []string
+	for _, w := range ws.Weeks {
+		ns = append(ns, fmt.Sprint(w.Number))
+	}
+	if len(ns) == 0 {
+		return "none"
+	}
+	return strings.Join(ns, ", ")
+}
+
+// WorkspaceWarnings are the warnings discovery left on ws, as text.
+func WorkspaceWarnings(ws *workspace.Workspace) []string {
+	var out []string
+	for _, w := range ws.Warnings {
+		out = append(out, w.String())
+	}
+	return out
+}
