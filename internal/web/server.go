@@ -1,16 +1,3 @@
-// Package web serves a study repository as web pages (moim serve) and
-// writes the same pages as a static site (moim site): an overview of weeks ×
-// members, each week's insights with every bullet's source lines and the
-// week's member × concept heatmap, a page per member with their 추가 학습
-// backlog, the concepts across weeks, and numbered views of the notes.
-//
-// Pages are rendered on the server with html/template from the offline
-// engine's result (no LLM is ever called) and, on the week page, from the
-// week's stored insights document when moim made it from the notes as they
-// are (see document.go); the only script is
-// /static/app.js. Every response carries a Content-Security-Policy that
-// allows nothing but the site's own files, so note text — which is always
-// escaped — can never run as script.
 package web
 
 import (
@@ -204,18 +191,6 @@ func serveStatic(w http.ResponseWriter, r *http.Request) {
 	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(b))
 }
 
-// httpError is an error with the status code its page is served with.
-type httpError struct {
-	code int
-	msg  string
-}
-
-func (e *httpError) Error() string { return e.msg }
-
-func notFound(format string, a ...any) error {
-	return &httpError{code: http.StatusNotFound, msg: fmt.Sprintf(format, a...)}
-}
-
 // pageFunc builds one page from a fresh snapshot.
 type pageFunc func(ctx context.Context, snap *snapshot, l linker, r *http.Request) (*view, error)
 
@@ -260,24 +235,6 @@ func (s *Site) render(w io.Writer, v *view) error {
 		return fmt.Errorf("web: render %s: %w", v.Template, err)
 	}
 	return nil
-}
-
-func (s *Site) renderError(w http.ResponseWriter, r *http.Request, code int, msg string) {
-	if s.opt.Logf != nil && code >= 500 {
-		s.opt.Logf("%s %s: %d %s", r.Method, r.URL.RequestURI(), code, msg)
-	}
-	v := &view{Template: "error", Title: http.StatusText(code), L: serverLinks(), Page: errorPage{Code: code, Message: msg}}
-	var buf bytes.Buffer
-	if err := s.render(&buf, v); err != nil {
-		http.Error(w, msg, code)
-		return
-	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(code)
-	if r.Method != http.MethodHead {
-		w.Write(buf.Bytes())
-	}
 }
 
 // Serve listens on addr and serves the site until ctx is done. It writes

@@ -1,0 +1,149 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"path"
+	"regexp"
+	"strings"
+)
+
+// The layout every page shares (templates/layout.html): the view the
+// layout renders, the navigation, and the template functions.
+
+// view is what the layout template renders: the page's own data in Page.
+type view struct {
+	Template string
+	Title    string
+	L        linker
+	Static   bool
+	MetaCSP  string
+	Repo     string
+	Nav      nav
+	Current  string
+	Page     any
+}
+
+type nav struct {
+	Weeks   []int
+	Members []memberRef
+}
+
+type memberRef struct {
+	Name, Roman, Slug string
+}
+
+func newView(snap *snapshot, l linker, tmpl, title, current string, page any) *view {
+	v := &view{Template: tmpl, Title: title, L: l, Static: l.static, Current: current, Page: page,
+		Repo: path.Base(strings.ReplaceAll(snap.ws.Root, "\\", "/"))}
+	if l.static {
+		v.MetaCSP = metaCSP
+	}
+	for _, wd := range snap.weeks {
+		if len(wd.wk.Notes) > 0 {
+			v.Nav.Weeks = append(v.Nav.Weeks, wd.wk.Number)
+		}
+	}
+	v.Nav.Members = snap.memberRefs()
+	return v
+}
+
+// memberRefs lists the members, then owners of notes not in the member list.
+func (snap *snapshot) memberRefs() []memberRef {
+	var out []memberRef
+	seen := map[string]bool{}
+	for _, m := range snap.ws.Members {
+		seen[m.Name] = true
+		out = append(out, memberRef{Name: m.Name, Roman: m.Roman, Slug: snap.slugFor(m.Name)})
+	}
+	for _, wd := range snap.weeks {
+		for _, nf := range wd.wk.Notes {
+			if !seen[nf.Member] {
+				seen[nf.Member] = true
+				out = append(out, memberRef{Name: nf.Member, Slug: snap.slugFor(nf.Member)})
+			}
+		}
+	}
+	return out
+}
+
+var funcs = template.FuncMap{
+	"styleLabel":  styleLabel,
+	"statusLabel": statusLabel,
+	"inline":      inlineHTML,
+	"add":         func(a, b int) int { return a + b },
+	"pad":         func(n int) string { return fmt.Sprintf("%02d", n) },
+	// pair passes the links with a value to a sub-template.
+	"pair": func(l linker, v any) map[string]any { return map[string]any{"L": l, "V": v} },
+}
+
+func styleLabel(s string) string {
+	switch s {
+	case "markdown":
+		return "마크다운"
+	case "html":
+		return "블로그 HTML"
+	case "notion":
+		return "노션"
+	case "link-only":
+		return "링크만"
+	case "empty":
+		return "빈 노트"
+	}
+	return s
+}
+
+func statusLabel(s string) string {
+	switch s {
+	case StatusFresh:
+		return "최신"
+	case StatusStale:
+		return "갱신 필요"
+	case StatusMissing:
+		return "없음"
+	case StatusHandmade:
+		return "직접 작성"
+	}
+	return "알 수 없음"
+}
+
+var inlineRe = regexp.MustCompile("\\*\\*([^*\n]+)\\*\\*|`([^`\n]+)`")
+
+// inlineHTML renders the inline markdown bullets may carry (**bold** and
+// `code`); everything else is escaped text.
+func inlineHTML(s string) template.HTML {
+	var b strings.Builder
+	last := 0
+	for _, m := range inlineRe.FindAllStringSubmatchIndex(s, -1) {
+		b.WriteString(template.HTMLEscapeString(s[last:m[0]]))
+		if m[2] >= 0 {
+			b.WriteString("<strong>" + template.HTMLEscapeString(s[m[2]:m[3]]) + "</strong>")
+		} else {
+			b.WriteString("<code>" + template.HTMLEscapeString(s[m[4]:m[5]]) + "</code>")
+		}
+		last = m[1]
+	}
+	b.WriteString(template.HTMLEscapeString(s[last:]))
+	return template.HTML(b.String())
+}
+
+func sizeLabel(n int) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d B", n)
+	case n < 10_000:
+		return fmt.Sprintf("%.1f KB", float64(n)/1000)
+	default:
+		return fmt.Sprintf("%d KB", (n+500)/1000)
+	}
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
