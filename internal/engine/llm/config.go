@@ -1,10 +1,3 @@
-// Package llm implements the model-backed engines (OpenAI Chat Completions
-// and any compatible server, Anthropic Messages). They build on the offline
-// analysis: the model receives a member's note as numbered evidence
-// sentences and the template's section meanings, answers with structured
-// JSON that cites evidence ids, and every bullet is verified against the
-// note before it is accepted. Sections the model cannot fill are taken from
-// the offline (fallback) engine.
 package llm
 
 import (
