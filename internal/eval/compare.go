@@ -132,11 +132,25 @@ type Row struct {
 
 // accum holds the sums rows are aggregated from.
 type accum struct {
-	refLen, genLen               int
-	termSum, precSum, f1Sum      float64
-	termN, precN, f1N            int
-	sup, supN, attr, attrN       int
-	refSup, refSupN, rAtt, rAttN int
+	refLen, genLen          int
+	termSum, precSum, f1Sum float64
+	termN, precN, f1N       int
+	// gen and ref count the generated and the reference items the notes
+	// support and attribute.
+	gen, ref support
+}
+
+// support counts items supported by the notes (of supN checked) and
+// attributed to the member's own note (of attrN checked).
+type support struct {
+	sup, supN, attr, attrN int
+}
+
+func (s *support) add(o support) {
+	s.sup += o.sup
+	s.supN += o.supN
+	s.attr += o.attr
+	s.attrN += o.attrN
 }
 
 func (a *accum) add(b accum) {
@@ -148,14 +162,8 @@ func (a *accum) add(b accum) {
 	a.termN += b.termN
 	a.precN += b.precN
 	a.f1N += b.f1N
-	a.sup += b.sup
-	a.supN += b.supN
-	a.attr += b.attr
-	a.attrN += b.attrN
-	a.refSup += b.refSup
-	a.refSupN += b.refSupN
-	a.rAtt += b.rAtt
-	a.rAttN += b.rAttN
+	a.gen.add(b.gen)
+	a.ref.add(b.ref)
 }
 
 func share(n, d int) *float64 {
@@ -187,10 +195,10 @@ func (r *Row) finish() {
 	r.TermOverlap = mean(a.termSum, a.termN)
 	r.TermPrecision = mean(a.precSum, a.precN)
 	r.BigramF1 = mean(a.f1Sum, a.f1N)
-	r.Supported = share(a.sup, a.supN)
-	r.Attributed = share(a.attr, a.attrN)
-	r.RefSupported = share(a.refSup, a.refSupN)
-	r.RefAttributed = share(a.rAtt, a.rAttN)
+	r.Supported = share(a.gen.sup, a.gen.supN)
+	r.Attributed = share(a.gen.attr, a.gen.attrN)
+	r.RefSupported = share(a.ref.sup, a.ref.supN)
+	r.RefAttributed = share(a.ref.attr, a.ref.attrN)
 	if r.RefBullets > 0 {
 		r.RefLen = *round4(float64(a.refLen) / float64(r.RefBullets))
 	}
@@ -430,35 +438,31 @@ func (c *comparer) section(member string, ref, gen *Section, own *noteIndex, gro
 	}
 
 	if c.hasNote {
-		for _, it := range genItems {
-			sup, att := c.check(it, own, group)
-			r.acc.supN++
-			if sup {
-				r.acc.sup++
-			}
-			if !group {
-				r.acc.attrN++
-				if att {
-					r.acc.attr++
-				}
-			}
-		}
-		for _, it := range refItems {
-			sup, att := c.check(it, own, group)
-			r.acc.refSupN++
-			if sup {
-				r.acc.refSup++
-			}
-			if !group {
-				r.acc.rAttN++
-				if att {
-					r.acc.rAtt++
-				}
-			}
-		}
+		r.acc.gen = c.support(genItems, own, group)
+		r.acc.ref = c.support(refItems, own, group)
 	}
 	r.finish()
 	return r
+}
+
+// support checks items against the notes (see check); attribution is not
+// counted for the group block.
+func (c *comparer) support(items []Item, own *noteIndex, group bool) support {
+	var s support
+	for _, it := range items {
+		sup, att := c.check(it, own, group)
+		s.supN++
+		if sup {
+			s.sup++
+		}
+		if !group {
+			s.attrN++
+			if att {
+				s.attr++
+			}
+		}
+	}
+	return s
 }
 
 // check tells whether the member's own note supports an item and whether
