@@ -298,3 +298,34 @@ func TestIsFillable(t *testing.T) {
 		}
 	}
 }
+
+func TestTemplateWarnings(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"complete", "# W\n\n## 가\n\n### 핵심 인사이트\n\n## 통합 토론 주제\n\n### 공통 질문\n", nil},
+		{"no group block", "# W\n\n## 가\n\n### 핵심 인사이트\n", []string{`no "## 통합 토론 주제" block`}},
+		{"group block only", "# W\n\n## 통합 토론 주제\n\n### 공통 질문\n", []string{"no member section moim fills"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tpl, err := Parse("t.md", tt.src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := tpl.Warnings()
+			if len(got) != len(tt.want) {
+				t.Fatalf("warnings %q, want %q", got, tt.want)
+			}
+			for i := range got {
+				if !strings.Contains(got[i], tt.want[i]) || !strings.Contains(got[i], "template t.md") {
+					t.Errorf("warning %q, want %q", got[i], tt.want[i])
+				}
+			}
+		})
+	}
+	if w := Builtin().Warnings(); w != nil {
+		t.Errorf("built-in template: %q", w)
+	}
+}

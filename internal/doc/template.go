@@ -84,6 +84,31 @@ func Builtin() *Template {
 	}
 }
 
+// Warnings say when the template lacks what moim fills: member sections it
+// knows or a group block. The document is still written; the notes' content
+// has fewer places to go.
+func (t *Template) Warnings() []string {
+	if t.Source == BuiltinSource {
+		return nil
+	}
+	var out []string
+	known := func(specs []SectionSpec) bool {
+		for _, s := range specs {
+			if s.Key != "" {
+				return true
+			}
+		}
+		return false
+	}
+	if !known(t.MemberSections) {
+		out = append(out, fmt.Sprintf("template %s: no member section moim fills (### 핵심 인사이트, 독특한 관점, 실무 적용, 추가 학습, 요약, 오개념): nothing from the notes is written for the members; add such headings under each \"## 이름\"", t.Source))
+	}
+	if !known(t.GroupSections) {
+		out = append(out, fmt.Sprintf("template %s: no \"## 통합 토론 주제\" block with ### 공통 질문, 심화 토론 or 다음 주차 연결 포인트: no group questions are written", t.Source))
+	}
+	return out
+}
+
 // DefaultTableHeader is the header of the 오개념 정리 table used when a
 // template names the section but draws no table.
 var DefaultTableHeader = []string{"| 작성 내용 | 수정/보완 내용 | 비고 |", "|---|---|---|"}

@@ -107,7 +107,7 @@ func Load(ws *workspace.Workspace, wk *workspace.Week, templatePath, out string)
 		return nil, err
 	}
 	w.Template = t
-	w.Warnings = append(w.Warnings, templateWarnings(t)...)
+	w.Warnings = append(w.Warnings, t.Warnings()...)
 	return w, nil
 }
 
@@ -139,31 +139,6 @@ func mb(n int) string {
 		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 	}
 	return fmt.Sprintf("%d KB", (n+1023)/1024)
-}
-
-// templateWarnings says when a template lacks what moim fills: member
-// sections it knows or a group block. The document is still written; the
-// notes' content has fewer places to go.
-func templateWarnings(t *doc.Template) []string {
-	if t.Source == doc.BuiltinSource {
-		return nil
-	}
-	var out []string
-	known := func(specs []doc.SectionSpec) bool {
-		for _, s := range specs {
-			if s.Key != "" {
-				return true
-			}
-		}
-		return false
-	}
-	if !known(t.MemberSections) {
-		out = append(out, fmt.Sprintf("template %s: no member section moim fills (### 핵심 인사이트, 독특한 관점, 실무 적용, 추가 학습, 요약, 오개념): nothing from the notes is written for the members; add such headings under each \"## 이름\"", t.Source))
-	}
-	if !known(t.GroupSections) {
-		out = append(out, fmt.Sprintf("template %s: no \"## 통합 토론 주제\" block with ### 공통 질문, 심화 토론 or 다음 주차 연결 포인트: no group questions are written", t.Source))
-	}
-	return out
 }
 
 // isDirErr reports whether path is a folder, or a file stands where one

@@ -4,6 +4,8 @@ import (
 	"context"
 	"net/http"
 	"sort"
+
+	"github.com/moim-study/moim/internal/analyze"
 )
 
 // The concepts page (templates/concepts.html): concepts across weeks.
@@ -48,7 +50,7 @@ func (s *Site) buildConcepts(ctx context.Context, snap *snapshot, l linker) (*vi
 	rows := map[string]*conceptRow{}
 	for wi, n := range p.Weeks {
 		for _, c := range all[n].aw.Concepts {
-			k := termKey(c.Term)
+			k := analyze.Key(c.Term)
 			row := rows[k]
 			if row == nil {
 				row = &conceptRow{Term: c.Term, PerWeek: make([]int, len(p.Weeks)), PerMember: make([]int, len(p.Members)),

@@ -149,14 +149,12 @@ func newStudyIndex(snap *snapshot, all map[int]*analysis) *studyIndex {
 		for _, m := range a.aw.Members {
 			st.notes++
 			for k := range m.TermCount {
-				st.df[termKey(k)]++
+				st.df[analyze.Key(k)]++
 			}
 		}
 	}
 	return st
 }
-
-func termKey(t string) string { return strings.ToLower(strings.ReplaceAll(t, " ", "")) }
 
 // studyStop are words of questions themselves, not of their topic.
 var studyStop = map[string]bool{
@@ -176,7 +174,7 @@ func (st *studyIndex) terms(b insight.Bullet) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, t := range text.Terms(src) {
-		k := termKey(t)
+		k := analyze.Key(t)
 		if seen[k] || studyStop[k] || utf8.RuneCountInString(k) < 2 {
 			continue
 		}
@@ -213,7 +211,7 @@ func (st *studyIndex) addressedBy(b insight.Bullet, week int, owner string) []ad
 				hit := 0
 				seen := map[string]bool{}
 				for _, t := range s.Terms {
-					k := termKey(t)
+					k := analyze.Key(t)
 					if want[k] && !seen[k] {
 						seen[k] = true
 						hit++
