@@ -77,10 +77,10 @@ func (o *GenerateOptions) validate() error {
 		return fmt.Errorf("--format %q: use markdown or json", o.Format)
 	}
 	if len(o.Weeks) > 0 && o.All {
-		return errors.New("--week and --all cannot be used together")
+		return pipeline.ErrWeekAndAll
 	}
-	if o.Format == pipeline.FormatMarkdown && len(o.Weeks) > 1 && o.Out != "" && o.Out != "-" {
-		return fmt.Errorf("--out %s: several weeks cannot go to one file; use --out - or --format json", o.Out)
+	if err := pipeline.CheckOut(o.Format, o.Out, len(o.Weeks)); err != nil {
+		return err
 	}
 	if o.Engine != "" {
 		if _, ok := engineFactories[o.Engine]; !ok {

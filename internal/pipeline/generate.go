@@ -88,8 +88,8 @@ func (r *Run) Generate(ctx context.Context, ws *workspace.Workspace) error {
 		r.Warn(weekWarns...)
 		return err
 	}
-	if r.Format == FormatMarkdown && len(weeks) > 1 && r.toFile() {
-		return fmt.Errorf("--out %s: several weeks cannot go to one file; use --out - or --format json", r.Out)
+	if err := CheckOut(r.Format, r.Out, len(weeks)); err != nil {
+		return err
 	}
 	warnings := append(WorkspaceWarnings(ws), weekWarns...)
 
@@ -170,6 +170,18 @@ func (r *Run) Generate(ctx context.Context, ws *workspace.Workspace) error {
 		return r.writeReport(report)
 	}
 	return r.writeDocuments(outs)
+}
+
+// ErrWeekAndAll is the error of asking for given weeks and all weeks.
+var ErrWeekAndAll = errors.New("--week and --all cannot be used together")
+
+// CheckOut returns an error when the documents of several weeks would go
+// to one markdown file.
+func CheckOut(format, out string, weeks int) error {
+	if format == FormatMarkdown && weeks > 1 && out != "" && out != "-" {
+		return fmt.Errorf("--out %s: several weeks cannot go to one file; use --out - or --format json", out)
+	}
+	return nil
 }
 
 // output is one document to write once every week is generated.
@@ -301,7 +313,7 @@ func SelectWeeks(ws *workspace.Workspace, weeks []int, all bool) ([]*workspace.W
 	var warns []string
 	switch {
 	case len(weeks) > 0 && all:
-		return nil, nil, errors.New("--week and --all cannot be used together")
+		return nil, nil, ErrWeekAndAll
 	case all:
 		for i := range ws.Weeks {
 			if len(ws.Weeks[i].Notes) > 0 {

@@ -63,7 +63,7 @@ func (f *fileEntry) lines() ([]string, error) {
 }
 
 // weekData is one week: its notes parsed, its document's state and, once
-// asked for, its offline analysis.
+// asked for, its analysis and the offline engine's result.
 type weekData struct {
 	wk     *workspace.Week
 	key    string // content key of everything the week's pages depend on
