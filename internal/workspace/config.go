@@ -21,8 +21,44 @@ type Config struct {
 	Template string        `yaml:"template,omitempty"`
 	Members  []Member      `yaml:"members,omitempty"`
 	Schedule []ScheduleRow `yaml:"schedule,omitempty"`
+	// Notes lists every week's note files when no single layout pattern
+	// describes them (written by moim init in that case).
+	Notes []WeekNotes `yaml:"notes,omitempty"`
+	// Tracks are the studies of a repository that holds several; each has
+	// its own layout or notes, members and schedule. Layout, Notes and
+	// Schedule above are then left empty.
+	Tracks []TrackConfig `yaml:"tracks,omitempty"`
 	// Engine holds the LLM settings; flags override env, env overrides it.
 	Engine EngineConfig `yaml:"engine,omitempty"`
+}
+
+// TrackConfig is one study of a repository with several.
+type TrackConfig struct {
+	// Name identifies the track (its folder's name by default).
+	Name string `yaml:"name"`
+	// Dir is the track's folder relative to the repository.
+	Dir string `yaml:"dir,omitempty"`
+	// Layout and Notes are as in Config, with paths from the repository root.
+	Layout string      `yaml:"layout,omitempty"`
+	Notes  []WeekNotes `yaml:"notes,omitempty"`
+	// Members names the track's members (each described under members:).
+	Members  []string      `yaml:"members,omitempty"`
+	Schedule []ScheduleRow `yaml:"schedule,omitempty"`
+}
+
+// WeekNotes is one week's note files, listed explicitly.
+type WeekNotes struct {
+	Week int `yaml:"week"`
+	// Dir is the week folder, where the week's document goes ("" when the
+	// week has no folder: the document goes to weeks/weekNN/).
+	Dir   string        `yaml:"dir,omitempty"`
+	Files []MemberFiles `yaml:"files,omitempty"`
+}
+
+// MemberFiles are one member's files for a week, the main one first.
+type MemberFiles struct {
+	Member string   `yaml:"member"`
+	Paths  []string `yaml:"paths"`
 }
 
 // EngineConfig configures the generation engine.

@@ -101,7 +101,7 @@ func TestConfigErrors(t *testing.T) {
 		{"unknown nested key", "members:\n  - name: 박지민\n  - nmae: 최유나\n",
 			[]string{`moim.yaml:3: members[1]: unknown field "nmae"; did you mean "name"?`}},
 		{"unknown key far from any", "colour: blue\n",
-			[]string{`moim.yaml:1: unknown field "colour" (known: version, layout, output, template, members, schedule, engine)`}},
+			[]string{`moim.yaml:1: unknown field "colour" (known: version, layout, output, template, members, schedule, notes, tracks, engine)`}},
 		{"missing member name", "members:\n  - name: 박지민\n  - roman: Choi Yu-Na\n",
 			[]string{`moim.yaml:3: members[1].name: missing member name`}},
 		{"duplicate member", "members:\n  - 박지민\n  - name: " + "박지민" + "\n",

@@ -258,6 +258,42 @@ func parseConfig(path string, data []byte) (*Config, error) {
 	return cfg, nil
 }
 
+// layout checks a layout pattern.
+func (v *validator) layout(field, layout string) {
+	if layout == "" {
+		return
+	}
+	switch {
+	case !strings.Contains(layout, "{week}") && !strings.Contains(layout, "{week:02}"):
+		v.fail(v.line(field), field, "%q has no {week} placeholder (e.g. \"weeks/week{week:02}/{member}.md\")", layout)
+	case !strings.Contains(layout, "{member}"):
+		v.fail(v.line(field), field, "%q has no {member} placeholder (e.g. \"weeks/week{week:02}/{member}.md\")", layout)
+	default:
+		if _, err := compileLayout(layout); err != nil {
+			v.fail(v.line(field), field, "%v", err)
+		}
+	}
+}
+
+// notes checks explicit note lists.
+func (v *validator) notes(field string, weeks []WeekNotes) {
+	for i, wn := range weeks {
+		f := fmt.Sprintf("%s[%d]", field, i)
+		if wn.Week < 1 {
+			v.fail(v.line(f+".week"), f+".week", "week must be 1 or more, got %d", wn.Week)
+		}
+		for j, mf := range wn.Files {
+			ff := fmt.Sprintf("%s.files[%d]", f, j)
+			if cleanName(mf.Member) == "" {
+				v.fail(v.line(ff), ff+".member", "missing member name")
+			}
+			if len(mf.Paths) == 0 {
+				v.fail(v.line(ff), ff+".paths", "no files listed for %s", mf.Member)
+			}
+		}
+	}
+}
+
 // validate checks the decoded values.
 func (v *validator) validate(c *Config) {
 	if _, set := v.lines["version"]; !set {
@@ -265,17 +301,30 @@ func (v *validator) validate(c *Config) {
 	} else if c.Version != 1 {
 		v.fail(v.line("version"), "version", "unsupported version %d; this moim reads version 1", c.Version)
 	}
-	if c.Layout != "" {
-		switch {
-		case !strings.Contains(c.Layout, "{week}") && !strings.Contains(c.Layout, "{week:02}"):
-			v.fail(v.line("layout"), "layout", "%q has no {week} placeholder (e.g. \"weeks/week{week:02}/{member}.md\")", c.Layout)
-		case !strings.Contains(c.Layout, "{member}"):
-			v.fail(v.line("layout"), "layout", "%q has no {member} placeholder (e.g. \"weeks/week{week:02}/{member}.md\")", c.Layout)
-		default:
-			if _, err := compileLayout(c.Layout); err != nil {
-				v.fail(v.line("layout"), "layout", "%v", err)
+	v.layout("layout", c.Layout)
+	v.notes("notes", c.Notes)
+	if len(c.Tracks) > 0 {
+		for _, f := range []struct {
+			name string
+			set  bool
+		}{{"layout", c.Layout != ""}, {"notes", len(c.Notes) > 0}, {"schedule", len(c.Schedule) > 0}} {
+			if f.set {
+				v.fail(v.line(f.name), f.name, "with tracks, put %s under each track", f.name)
 			}
 		}
+	}
+	names := map[string]int{}
+	for i, t := range c.Tracks {
+		f := fmt.Sprintf("tracks[%d]", i)
+		if j, dup := names[t.Name]; dup {
+			v.fail(v.line(f+".name"), f+".name", "track %q is listed twice (also tracks[%d])", t.Name, j)
+		}
+		names[t.Name] = i
+		if t.Name == "" {
+			v.fail(v.line(f), f+".name", "missing track name")
+		}
+		v.layout(f+".layout", t.Layout)
+		v.notes(f+".notes", t.Notes)
 	}
 	if strings.ContainsAny(c.Output, `/\`) {
 		v.fail(v.line("output"), "output", "%q: output is a file name inside each week folder, not a path", c.Output)
@@ -356,7 +405,8 @@ func (m *mapping) int(key, comment string, val int) {
 }
 
 // Marshal writes the configuration as commented YAML with keys in a fixed
-// order: version, layout, output, template, members, schedule, engine.
+// order: version, layout, output, template, members, schedule, notes,
+// tracks, engine.
 func (c *Config) Marshal() ([]byte, error) {
 	root := newMapping()
 	version := c.Version
@@ -375,31 +425,37 @@ func (c *Config) Marshal() ([]byte, error) {
 			m.str("roman", "", mb.Roman)
 			m.str("github", "", mb.GitHub)
 			if len(mb.Aliases) > 0 {
-				as := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle}
-				for _, a := range mb.Aliases {
-					as.Content = append(as.Content, strNode(a))
-				}
-				m.add("aliases", "", as)
+				m.add("aliases", "", flowStrings(mb.Aliases))
 			}
 			seq.Content = append(seq.Content, m.n)
 		}
 		root.add("members", "Members in README order. roman is the name used in headings; aliases are\nother names found in file or folder names (initials, nicknames).", seq)
 	}
 	if len(c.Schedule) > 0 {
-		rows := append([]ScheduleRow(nil), c.Schedule...)
-		sort.SliceStable(rows, func(a, b int) bool { return rows[a].Week < rows[b].Week })
+		root.add("schedule", "The schedule (주차, 날짜, 범위, 주요 내용, 발표자, 통합 정리자).", scheduleNode(c.Schedule))
+	}
+	if len(c.Notes) > 0 {
+		root.add("notes", notesHelp, notesNode(c.Notes))
+	}
+	if len(c.Tracks) > 0 {
 		seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
-		for _, r := range rows {
+		for _, t := range c.Tracks {
 			m := newMapping()
-			m.add("week", "", intNode(r.Week))
-			m.str("date", "", r.Date)
-			m.str("chapters", "", r.Chapters)
-			m.str("topic", "", r.Topic)
-			m.str("presenter", "", r.Presenter)
-			m.str("integrator", "", r.Integrator)
+			m.add("name", "", strNode(t.Name))
+			m.str("dir", "", t.Dir)
+			m.str("layout", "", t.Layout)
+			if len(t.Notes) > 0 {
+				m.add("notes", "", notesNode(t.Notes))
+			}
+			if len(t.Members) > 0 {
+				m.add("members", "", flowStrings(t.Members))
+			}
+			if len(t.Schedule) > 0 {
+				m.add("schedule", "", scheduleNode(t.Schedule))
+			}
 			seq.Content = append(seq.Content, m.n)
 		}
-		root.add("schedule", "The schedule (주차, 날짜, 범위, 주요 내용, 발표자, 통합 정리자).", seq)
+		root.add("tracks", "The studies of this repository, each with its own weeks, members and schedule.\nlayout and notes paths are relative to the repository; members name entries of members:.", seq)
 	}
 	engineHelp := "Generation engine: offline (default, no network), openai or anthropic.\nAPI keys never go here: api_key_env names the environment variable."
 	if c.Engine != (EngineConfig{}) {
@@ -425,6 +481,55 @@ func (c *Config) Marshal() ([]byte, error) {
 		return nil, fmt.Errorf("workspace: encode %s: %w", ConfigFile, err)
 	}
 	return buf.Bytes(), nil
+}
+
+const notesHelp = "Every week's note files, listed because no single layout pattern finds them:\nper week its folder (where the document goes) and each member's files, the main one first."
+
+func flowStrings(ss []string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle}
+	for _, s := range ss {
+		n.Content = append(n.Content, strNode(s))
+	}
+	return n
+}
+
+func scheduleNode(schedule []ScheduleRow) *yaml.Node {
+	rows := append([]ScheduleRow(nil), schedule...)
+	sort.SliceStable(rows, func(a, b int) bool { return rows[a].Week < rows[b].Week })
+	seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	for _, r := range rows {
+		m := newMapping()
+		m.add("week", "", intNode(r.Week))
+		m.str("date", "", r.Date)
+		m.str("chapters", "", r.Chapters)
+		m.str("topic", "", r.Topic)
+		m.str("presenter", "", r.Presenter)
+		m.str("integrator", "", r.Integrator)
+		seq.Content = append(seq.Content, m.n)
+	}
+	return seq
+}
+
+func notesNode(weeks []WeekNotes) *yaml.Node {
+	seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	for _, wn := range weeks {
+		m := newMapping()
+		m.add("week", "", intNode(wn.Week))
+		m.str("dir", "", wn.Dir)
+		if len(wn.Files) > 0 {
+			files := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+			for _, f := range wn.Files {
+				fm := newMapping()
+				fm.n.Style = yaml.FlowStyle
+				fm.add("member", "", strNode(f.Member))
+				fm.add("paths", "", flowStrings(f.Paths))
+				files.Content = append(files.Content, fm.n)
+			}
+			m.add("files", "", files)
+		}
+		seq.Content = append(seq.Content, m.n)
+	}
+	return seq
 }
 
 // SaveConfig writes c to path atomically: a temporary file in the same

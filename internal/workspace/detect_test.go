@@ -23,7 +23,7 @@ type wantWeek struct {
 func notesOf(w Week) []string {
 	var out []string
 	for _, n := range w.Notes {
-		out = append(out, n.Member+"="+n.Path)
+		out = append(out, n.Member+"="+strings.Join(n.Paths(), "+"))
 	}
 	return out
 }
@@ -58,16 +58,17 @@ func TestDetectLayouts(t *testing.T) {
 			},
 			weeks: []wantWeek{
 				{n: 1, dir: "weeks/week01", output: "weeks/week01/ai-insights.md",
-					notes:   []string{"박지민=weeks/week01/study-note-PJM.md", "최유나=weeks/week01/study-note-CYN.md"},
+					// The presenter's *-main-* file is the presenter's additional note.
+					notes:   []string{"박지민=weeks/week01/study-note-PJM.md+weeks/week01/week01-main-박지민.md", "최유나=weeks/week01/study-note-CYN.md"},
 					missing: []string{"정하늘"},
 					extra: []string{"weeks/week01/.DS_Store", "weeks/week01/README.md", "weeks/week01/ai-insights.md",
-						"weeks/week01/diagram.png", "weeks/week01/presentation.md", "weeks/week01/summary.md", "weeks/week01/week01-main-박지민.md"}},
+						"weeks/week01/diagram.png", "weeks/week01/presentation.md", "weeks/week01/summary.md"}},
 				{n: 2, dir: "weeks/week02", output: "weeks/week02/ai-insights.md",
 					notes:   []string{"박지민=weeks/week02/study-note-PJM.md.md", "정하늘=weeks/week02/study-note-JHN.md"},
 					missing: []string{"최유나"},
 					extra:   []string{"weeks/week02/images/erd.jpg"}},
 			},
-			layout:  "weeks/week{week:02}/study-note-{member}.md",
+			layout:  "weeks/week{week:02}/*-{member}.md", // notes and the presenter's file
 			members: []string{"박지민", "최유나", "정하늘"},
 		},
 		{
@@ -125,7 +126,7 @@ func TestDetectLayouts(t *testing.T) {
 				{n: 4, dir: "Team1/4주차", output: "Team1/4주차/ai-insights.md",
 					notes: []string{"정하늘=Team1/4주차/정하늘.md"}, missing: []string{"박지민", "최유나"}},
 			},
-			layout:   "*/{week}주차/*", // week3-최유나.md differs from the others
+			layout:   "Team*/{week}주차/*{member}.md", // week3-최유나.md differs from the others
 			warnings: [][]string{{"week 3: notes merged from Team2/3주차, Team1/3주차"}},
 		},
 		{
@@ -163,7 +164,7 @@ func TestDetectLayouts(t *testing.T) {
 				{n: 3, dir: "Chapter15", output: "Chapter15/ai-insights.md", notes: []string{"정하늘=Chapter15/정하늘.md"}, missing: []string{"박지민", "최유나"},
 					extra: []string{"Chapter15/assets/a.png"}},
 			},
-			layout:   "Chapter*/{member}.md",
+			layout:   "", // the weeks are the chapters' order: moim init lists the notes
 			warnings: [][]string{{"README.md", "no schedule table"}},
 		},
 		{
@@ -216,18 +217,19 @@ func TestDetectLayouts(t *testing.T) {
 			},
 		},
 		{
-			name: "member subfolders inside week folders",
+			name: "member subfolders inside week folders; a README.md there is the member's note",
 			files: map[string]string{
 				"README.md":               studyReadme,
 				"week01/박지민/note.md":      note(1),
 				"week01/최유나/정리.md":        note(1),
 				"week01/최유나/images/a.png": "\x00",
-				"week01/정하늘/README.md":    "폴더 설명",
+				"week01/정하늘/README.md":    note(1),
+				"week01/README.md":        "이번 주 안내",
 			},
 			weeks: []wantWeek{
 				{n: 1, dir: "week01", output: "week01/ai-insights.md",
-					notes: []string{"박지민=week01/박지민/note.md", "최유나=week01/최유나/정리.md"}, missing: []string{"정하늘"},
-					extra: []string{"week01/정하늘/README.md", "week01/최유나/images/a.png"}},
+					notes: []string{"박지민=week01/박지민/note.md", "최유나=week01/최유나/정리.md", "정하늘=week01/정하늘/README.md"},
+					extra: []string{"week01/README.md", "week01/최유나/images/a.png"}},
 			},
 			layout: "week{week:02}/{member}/*",
 		},

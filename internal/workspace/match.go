@@ -16,6 +16,7 @@ const (
 	matchInitials
 	matchContains
 	matchGiven
+	matchGivenRoman
 )
 
 // memberKeys are the precomputed comparison keys of one member.
@@ -25,7 +26,10 @@ type memberKeys struct {
 	github  string   // folded GitHub id
 	aliases []string // squashed aliases
 	romans  []string // squashed romanisations, both name orders
-	sets    []string // initial letter sets (see initialSets)
+	// givenRomans are the given name's romanisations alone ("chan" for
+	// 남궁찬, "seungbin", "seungbeen" …), at least 3 letters.
+	givenRomans []string
+	sets        []string // initial letter sets (see initialSets)
 }
 
 // matcher maps tokens from file and folder names to members.
@@ -53,9 +57,11 @@ func keysFor(mb Member) memberKeys {
 	romans := []string{mb.Roman}
 	if isHangulName(cleanName(mb.Name)) {
 		romans = append(romans, Romanize(mb.Name))
-		if _, given := splitName(mb.Name); len(given) >= 2 {
+		_, given := splitName(mb.Name)
+		if len(given) >= 2 {
 			k.given = string(given)
 		}
+		k.givenRomans = givenRomanizations(given)
 	}
 	for _, r := range romans {
 		f := strings.Fields(r)
@@ -95,6 +101,7 @@ func (m *matcher) match(token string) (int, matchHow) {
 				(len(k.github) >= 4 && strings.Contains(t, squash(k.github)))
 		}},
 		{matchGiven, func(k memberKeys) bool { return k.given != "" && k.given == t }},
+		{matchGivenRoman, func(k memberKeys) bool { return contains(k.givenRomans, t) }},
 	}
 	for _, r := range rules {
 		found := -1
@@ -111,6 +118,37 @@ func (m *matcher) match(token string) (int, matchHow) {
 		}
 	}
 	return -1, matchNone
+}
+
+// givenRomanizations spells a given name in Latin letters every way
+// romanSyllableVariants allows, joined ("승빈" → seungbin, sungbin …); only
+// spellings of 3 letters or more, at most 16.
+func givenRomanizations(given []rune) []string {
+	if len(given) == 0 {
+		return nil
+	}
+	joined := []string{""}
+	for _, r := range given {
+		if !isHangulSyllable(r) {
+			return nil
+		}
+		var next []string
+		for _, p := range joined {
+			for _, v := range romanSyllableVariants(r) {
+				if len(next) < 16 {
+					next = append(next, p+v)
+				}
+			}
+		}
+		joined = next
+	}
+	var out []string
+	for _, j := range joined {
+		if len(j) >= 3 {
+			out = append(out, j)
+		}
+	}
+	return out
 }
 
 func contains(list []string, s string) bool {

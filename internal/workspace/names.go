@@ -78,6 +78,7 @@ const (
 	seqWeek            // week01, 3주차, 2회차: the number is the week
 	seqChapter         // chap07, Chapter8-14, 3장: a chapter of the book
 	seqDate            // 241105, 20241105, 2024-11-05: a meeting date
+	seqOrdinal         // "01. 객체, 설계", "2_트랜잭션": a numbered folder
 )
 
 func (k seqKind) String() string {
@@ -88,6 +89,8 @@ func (k seqKind) String() string {
 		return "chapter"
 	case seqDate:
 		return "date"
+	case seqOrdinal:
+		return "ordinal"
 	}
 	return "none"
 }
@@ -161,6 +164,25 @@ func parseSeq(name string) seqNum {
 		return seqNum{kind: seqDate, n: y*10000 + mo*100 + d, start: m[2], end: m[3]}
 	}
 	return seqNum{}
+}
+
+// reOrdinal is a folder name that starts with its number and goes on
+// with a title: "01. 객체, 설계", "2_트랜잭션", "3 - 인덱스", "1. <책 제목>";
+// not a section number ("3.1. …").
+var reOrdinal = regexp.MustCompile(`^0*(\d{1,3})(?:\s*[.)]\s*|\s*[_-]\s*|\s+)([^\d.\s]|$)`)
+
+// parseOrdinal reads a numbered folder's number ("01. 객체" → 1). Such a
+// folder is a week only when nothing surer is in the path.
+func parseOrdinal(name string) seqNum {
+	m := reOrdinal.FindStringSubmatchIndex(name)
+	if m == nil {
+		return seqNum{}
+	}
+	n, _ := strconv.Atoi(name[m[2]:m[3]])
+	if n < 1 {
+		return seqNum{}
+	}
+	return seqNum{kind: seqOrdinal, n: n, start: 0, end: m[3], digits: name[:m[3]]}
 }
 
 // edgeWords are words around a member token in a note's file name that
@@ -271,21 +293,4 @@ func isGenericDir(name string) bool {
 	return f == "" || genericDirs[f] || reTeam.MatchString(f)
 }
 
-// nonNoteNames are base names (lower-case, no extension) that are never a
-// member's note.
-var nonNoteNames = map[string]bool{
-	"readme": true, "summary": true, "presentation": true, "slides": true, "slide": true,
-	"template": true, "moim": true, "index-template": true, "license": true, "contributing": true,
-	"changelog": true, "요약": true, "발표": true, "발표자료": true, "통합정리": true, "통합-정리": true,
-	"ai-insights": true, "insights": true,
-}
-
 var reMain = regexp.MustCompile(`(?i)(?:^|[-_ .])main(?:[-_ .]|$)`)
-
-// binaryExts are extensions that are certainly not notes.
-var binaryExts = map[string]bool{
-	".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".webp": true, ".svg": true,
-	".bmp": true, ".ico": true, ".heic": true, ".pdf": true, ".zip": true, ".pptx": true,
-	".ppt": true, ".key": true, ".docx": true, ".doc": true, ".xlsx": true, ".hwp": true,
-	".mp4": true, ".mov": true, ".mp3": true, ".tar": true, ".gz": true, ".ipynb": true,
-}

@@ -57,6 +57,7 @@ func TestParseReadmeMembers(t *testing.T) {
 		name     string
 		text     string
 		want     []Member
+		ids      []string
 		warnings int
 	}{
 		{
@@ -80,9 +81,30 @@ func TestParseReadmeMembers(t *testing.T) {
 			want: []Member{{Name: "박지민", GitHub: "jm"}},
 		},
 		{
-			name: "ids that fit no name and outnumber the names become members",
+			name: "ids that fit no name and outnumber the names are left without a name",
 			text: "## 참여자\n\n<a href=\"https://github.com/aaa\">x</a> <a href=\"https://github.com/bbb\">y</a>\n\n| 주차 | 발표자 |\n|---|---|\n| 1 | 박지민 |\n",
-			want: []Member{{Name: "박지민"}, {Name: "aaa", GitHub: "aaa"}, {Name: "bbb", GitHub: "bbb"}},
+			want: []Member{{Name: "박지민"}},
+			ids:  []string{"aaa", "bbb"},
+		},
+		{
+			name: "a markdown table pairs the name and the id of a row",
+			text: "## 스터디원\n\n| 이름 | GitHub |\n|---|---|\n| 김도윤 | @doyun-k |\n| 서하린 | [harin](https://github.com/hrseo) |\n",
+			want: []Member{{Name: "김도윤", GitHub: "doyun-k"}, {Name: "서하린", GitHub: "hrseo"}},
+		},
+		{
+			name: "a table of names over ids pairs them by column",
+			text: "## Member\n\n|김도윤|남궁별|서하린|\n|---|---|---|\n|[dy](https://github.com/dy)|[star1](https://github.com/star1)|[hr](https://github.com/hr)|\n",
+			want: []Member{{Name: "김도윤", GitHub: "dy"}, {Name: "남궁별", GitHub: "star1"}, {Name: "서하린", GitHub: "hr"}},
+		},
+		{
+			name: "an HTML table of avatars, names and ids pairs them by column",
+			text: "## 😎 스터디원\n\n<table>\n<tr>\n<td><img src=\"https://avatars.githubusercontent.com/u/1?v=4\"/></td>\n<td><img src=\"https://avatars.githubusercontent.com/u/2?v=4\"/></td>\n</tr>\n<tr>\n<th>김도윤</th>\n<th>서하린</th>\n</tr>\n<tr>\n<td><a href=\"https://github.com/dy-kim\">@dy-kim</a></td>\n<td><a href=\"https://github.com/hr\">@hr</a></td>\n</tr>\n</table>\n",
+			want: []Member{{Name: "김도윤", GitHub: "dy-kim"}, {Name: "서하린", GitHub: "hr"}},
+		},
+		{
+			name: "an HTML table with a name and an avatar link in one cell",
+			text: "## 참여자\n\n<table><tr>\n<td><a href=\"https://github.com/dy-kim\"><img src=\"https://avatars.githubusercontent.com/dy-kim\"/><br/>김도윤</a></td>\n<td><a href=\"https://github.com/hr\"><img src=\"x\"/><br/>서하린</a></td>\n</tr></table>\n",
+			want: []Member{{Name: "김도윤", GitHub: "dy-kim"}, {Name: "서하린", GitHub: "hr"}},
 		},
 	}
 	for _, tt := range tests {
@@ -90,6 +112,9 @@ func TestParseReadmeMembers(t *testing.T) {
 			info := parseReadme(tt.text)
 			if !reflect.DeepEqual(info.members, tt.want) {
 				t.Errorf("members =\n%+v\nwant\n%+v", info.members, tt.want)
+			}
+			if !reflect.DeepEqual(info.ids, tt.ids) {
+				t.Errorf("ids = %q, want %q", info.ids, tt.ids)
 			}
 			if len(info.warnings) != tt.warnings {
 				t.Errorf("warnings = %q, want %d", info.warnings, tt.warnings)

@@ -256,6 +256,9 @@ func romanSyllableVariants(r rune) []string {
 	out := []string{rr}
 	if strings.Contains(rr, "eo") {
 		out = append(out, strings.Replace(rr, "eo", "u", 1), strings.Replace(rr, "eo", "o", 1))
+		if strings.HasPrefix(rr, "yeo") {
+			out = append(out, "you"+rr[3:]) // 영 young
+		}
 	}
 	if strings.Contains(rr, "u") && !strings.Contains(rr, "eu") {
 		out = append(out, strings.Replace(rr, "u", "oo", 1))

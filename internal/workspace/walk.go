@@ -29,11 +29,14 @@ func (e entry) base() string { return e.segs[len(e.segs)-1] }
 // repository, visits each real folder once (so link loops end) and stops
 // after max files.
 type walker struct {
-	root     string // real (symlink-free) absolute root
-	max      int
-	seen     map[string]bool
-	files    []entry
-	dirs     []entry // folders, for empty week folders
+	root  string // real (symlink-free) absolute root
+	max   int
+	seen  map[string]bool
+	files []entry
+	dirs  []entry // folders, for empty week folders
+	// skipped are folders not entered (hidden, node_modules ...), except
+	// .git and moim's own .moim.
+	skipped  []Skipped
 	warnings []Warning
 	stopped  bool
 }
@@ -59,6 +62,18 @@ func (w *walker) warn(rel, format string, args ...any) {
 
 func skipDir(name string) bool {
 	return strings.HasPrefix(name, ".") || name == "node_modules" || name == "__pycache__"
+}
+
+// skipFolder records a folder that is not entered.
+func (w *walker) skipFolder(name, rel string) {
+	if name == ".git" || name == ".moim" {
+		return
+	}
+	reason := "hidden folder"
+	if !strings.HasPrefix(name, ".") {
+		reason = reasonCodeDir
+	}
+	w.skipped = append(w.skipped, Skipped{Path: rel + "/", Reason: reason})
 }
 
 // walk lists dir and reports whether it could be read.
@@ -96,6 +111,7 @@ func (w *walker) walk(dir, rel string) bool {
 			}
 			if fi.IsDir() {
 				if skipDir(name) {
+					w.skipFolder(name, r)
 					continue
 				}
 				w.enter(target, r)
@@ -106,6 +122,7 @@ func (w *walker) walk(dir, rel string) bool {
 		}
 		if de.IsDir() {
 			if skipDir(name) {
+				w.skipFolder(name, r)
 				continue
 			}
 			w.enter(full, r)

@@ -1,0 +1,127 @@
+package workspace
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// column roles of a schedule table.
+const (
+	colNone = iota
+	colWeek
+	colDate
+	colChapters
+	colTopic
+	colPresenter
+	colIntegrator
+)
+
+// materialWords name columns that hold material or links, not people:
+// "발표 자료", "정리 링크", "slides".
+var materialWords = []string{"자료", "링크", "슬라이드", "영상", "녹화", "ppt", "pdf", "slide", "material", "link", "url", "video", "recording", "문서", "파일"}
+
+// columnRole maps a header cell to its role by meaning. Order matters:
+// "통합 정리자" before "정리", "주요 내용" before "내용"; a column of
+// material ("발표 자료", "정리 링크") is not the presenter's or the
+// integrator's.
+func columnRole(h string) int {
+	f := strings.ReplaceAll(foldName(plainCell(h)), " ", "")
+	material := false
+	for _, w := range materialWords {
+		if strings.Contains(f, w) {
+			material = true
+		}
+	}
+	roles := []struct {
+		role  int
+		words []string
+	}{
+		{colIntegrator, []string{"통합정리", "정리자", "정리담당", "integrator", "summarizer", "note-taker", "notetaker"}},
+		{colPresenter, []string{"발표", "presenter", "speaker", "host", "진행자"}},
+		{colWeek, []string{"주차", "회차", "차수", "week", "session", "#"}},
+		{colDate, []string{"날짜", "일자", "일시", "date", "when"}},
+		{colChapters, []string{"범위", "챕터", "chapter", "진도", "분량", "range", "reading", "장"}},
+		{colTopic, []string{"내용", "주제", "topic", "title", "제목", "content"}},
+	}
+	for _, r := range roles {
+		if material && (r.role == colIntegrator || r.role == colPresenter) {
+			continue
+		}
+		for _, w := range r.words {
+			if f == w || (len([]rune(w)) > 1 && strings.Contains(f, w)) {
+				return r.role
+			}
+		}
+	}
+	return colNone
+}
+
+var reWeekCell = regexp.MustCompile(`(?i)^(?:제\s*)?(?:week|wk|w)?\s*0*(\d{1,3})\s*(?:주\s*차|회\s*차|주|회)?\.?$`)
+
+// parseWeekCell reads "1주차", "Week 1", "**1**", "[2주차](weeks/week02)".
+func parseWeekCell(s string) int {
+	m := reWeekCell.FindStringSubmatch(plainCell(s))
+	if m == nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+// scheduleOf reads a table as a schedule: it needs a header with a week
+// column and at least one other column moim knows. It returns the rows and
+// the names in the presenter and integrator cells.
+func scheduleOf(t table) ([]ScheduleRow, []string) {
+	if !t.header || len(t.rows) == 0 {
+		return nil, nil
+	}
+	header := t.rows[0].cells
+	roles := make([]int, len(header))
+	hasWeek, others := false, 0
+	for j, h := range header {
+		roles[j] = columnRole(h.raw)
+		if roles[j] == colWeek {
+			hasWeek = true
+		} else if roles[j] != colNone {
+			others++
+		}
+	}
+	if !hasWeek || others == 0 {
+		return nil, nil
+	}
+	var rows []ScheduleRow
+	var names []string
+	seen := map[int]bool{}
+	for _, r := range t.rows[1:] {
+		row := ScheduleRow{Line: r.line}
+		for c, cl := range r.cells {
+			if c >= len(roles) {
+				break
+			}
+			switch roles[c] {
+			case colWeek:
+				row.Week = parseWeekCell(cl.raw)
+			case colDate:
+				row.Date = cl.text
+			case colChapters:
+				row.Chapters = cl.text
+			case colTopic:
+				row.Topic = cl.text
+			case colPresenter:
+				row.Presenter = cl.text
+				names = append(names, namesIn(cl.raw)...)
+			case colIntegrator:
+				row.Integrator = cl.text
+				names = append(names, namesIn(cl.raw)...)
+			}
+		}
+		if row.Week > 0 && !seen[row.Week] {
+			seen[row.Week] = true
+			rows = append(rows, row)
+		}
+	}
+	sort.SliceStable(rows, func(a, b int) bool { return rows[a].Week < rows[b].Week })
+	return rows, names
+}
