@@ -378,8 +378,11 @@ func (p *parser) inlineNode(n ast.Node, ib *inlineBuf, depth int) {
 	switch n := n.(type) {
 	case *ast.Text:
 		ib.b = appendUnescaped(ib.b, n.Segment.Value(p.src))
-		if n.SoftLineBreak() || n.HardLineBreak() {
+		switch {
+		case n.HardLineBreak():
 			ib.b = append(ib.b, '\n')
+		case n.SoftLineBreak():
+			ib.b = append(ib.b, softBreak)
 		}
 	case *ast.String:
 		if n.IsCode() {
@@ -490,6 +493,7 @@ func (p *parser) addLink(url string) {
 // emit cleans a block's raw text and appends the block; blocks left
 // without text are dropped.
 func (p *parser) emit(kind Kind, level int, ib *inlineBuf, r srcRange) {
+	joinSoftBreaks(ib.b, kind == KindParagraph || kind == KindListItem || kind == KindQuote || kind == KindCallout)
 	raw := string(ib.b)
 	spans := ib.spans
 	for _, s := range ib.open { // unclosed <b>: until the end of the block
