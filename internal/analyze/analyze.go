@@ -149,7 +149,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 			Evidence: Evidence{
 				ID:     fmt.Sprintf("%d.%d", idx+1, s.ID),
 				Member: name,
-				File:   doc.Path,
+				File:   doc.FileOf(s),
 				Line:   s.Line,
 				Text:   clean,
 				Terms:  terms,

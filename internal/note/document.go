@@ -42,6 +42,9 @@ type Block struct {
 	Emphasis []string `json:"emphasis,omitempty"`
 	// Path is the text of the enclosing headings, outermost first.
 	Path []string `json:"path,omitempty"`
+	// File is the file the block comes from when the document joins
+	// several files (see Merge); "" means Document.Path.
+	File string `json:"file,omitempty"`
 }
 
 // Sentence is one sentence of a non-code block.
@@ -58,6 +61,9 @@ type Sentence struct {
 	Emphasis []string `json:"emphasis,omitempty"`
 	// Path is the text of the enclosing headings, outermost first.
 	Path []string `json:"path,omitempty"`
+	// File is the file the sentence comes from when the document joins
+	// several files (see Merge); "" means Document.Path.
+	File string `json:"file,omitempty"`
 }
 
 // Stats counts the things that describe how a note is written.
@@ -85,4 +91,66 @@ type Document struct {
 	// Links are the URLs the note links to (kept out of sentences).
 	Links []string `json:"links,omitempty"`
 	Stats Stats    `json:"stats"`
+}
+
+// FileOf returns the file a sentence of the document comes from.
+func (d *Document) FileOf(s Sentence) string {
+	if s.File != "" {
+		return s.File
+	}
+	return d.Path
+}
+
+// BlockFile returns the file a block of the document comes from.
+func (d *Document) BlockFile(b Block) string {
+	if b.File != "" {
+		return b.File
+	}
+	return d.Path
+}
+
+// Merge joins one member's files of a week (a main note and additional
+// ones) into one document, in order: the first file's path, title and
+// style, every file's blocks and sentences (renumbered, each keeping its
+// file and line), links and counts. One document is returned unchanged.
+func Merge(docs ...*Document) *Document {
+	switch len(docs) {
+	case 0:
+		return nil
+	case 1:
+		return docs[0]
+	}
+	out := &Document{Path: docs[0].Path, Style: docs[0].Style, Title: docs[0].Title}
+	for _, d := range docs {
+		if out.Style == StyleEmpty || out.Style == StyleLinkOnly && d.Style != StyleEmpty {
+			out.Style = d.Style
+		}
+		if out.Title == "" {
+			out.Title = d.Title
+		}
+		offset := len(out.Blocks)
+		for _, b := range d.Blocks {
+			b.File = d.BlockFile(b)
+			out.Blocks = append(out.Blocks, b)
+		}
+		for _, s := range d.Sentences {
+			s.File = d.FileOf(s)
+			s.ID = len(out.Sentences)
+			s.Block += offset
+			out.Sentences = append(out.Sentences, s)
+		}
+		out.Links = append(out.Links, d.Links...)
+		st := &out.Stats
+		st.Bytes += d.Stats.Bytes
+		st.Lines += d.Stats.Lines
+		st.Headings += d.Stats.Headings
+		st.Images += d.Stats.Images
+		st.Links += d.Stats.Links
+		st.Code += d.Stats.Code
+		st.Formulas += d.Stats.Formulas
+		st.Tables += d.Stats.Tables
+		st.Callouts += d.Stats.Callouts
+		st.HTML += d.Stats.HTML
+	}
+	return out
 }

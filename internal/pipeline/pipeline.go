@@ -58,24 +58,35 @@ func Load(ws *workspace.Workspace, wk *workspace.Week, templatePath, out string)
 	w := &Week{WS: ws, Week: wk, Docs: map[string]*note.Document{}}
 	h := sha256.New()
 	for _, nf := range wk.Notes {
-		abs := filepath.Join(ws.Root, filepath.FromSlash(nf.Path))
-		src, err := note.ReadFile(abs)
-		if err != nil {
-			// An unreadable note (binary, undecodable, no permission, a
-			// folder or a broken link by now) is named and skipped.
-			w.Warnings = append(w.Warnings, fmt.Sprintf("%s: skipped: %v%s", nf.Path, unwrapMsg(err), skipHint(err)))
-			continue
-		}
 		if _, ok := w.Docs[nf.Member]; ok {
 			continue
 		}
-		fmt.Fprintf(h, "%s\x00%s\x00%d\x00", nf.Member, nf.Path, len(src))
-		h.Write([]byte(src))
-		if head, cut := truncateNote(src, MaxNoteBytes); cut {
-			w.Warnings = append(w.Warnings, fmt.Sprintf("%s: %s is more than moim reads from one note; only its first %s (lines 1-%d) were used", nf.Path, mb(len(src)), mb(len(head)), strings.Count(head, "\n")))
-			src = head
+		// A member's note may be several files (additional notes, a
+		// member folder, the presenter's file): read and join them.
+		var docs []*note.Document
+		for _, p := range nf.Paths() {
+			src, err := note.ReadFile(filepath.Join(ws.Root, filepath.FromSlash(p)))
+			if err != nil {
+				// An unreadable note (binary, undecodable, no permission, a
+				// folder or a broken link by now) is named and skipped.
+				w.Warnings = append(w.Warnings, fmt.Sprintf("%s: skipped: %v%s", p, unwrapMsg(err), skipHint(err)))
+				continue
+			}
+			fmt.Fprintf(h, "%s\x00%s\x00%d\x00", nf.Member, p, len(src))
+			h.Write([]byte(src))
+			if head, cut := truncateNote(src, MaxNoteBytes); cut {
+				w.Warnings = append(w.Warnings, fmt.Sprintf("%s: %s is more than moim reads from one note; only its first %s (lines 1-%d) were used", p, mb(len(src)), mb(len(head)), strings.Count(head, "\n")))
+				src = head
+			}
+			docs = append(docs, note.Parse(p, src))
 		}
-		w.Docs[nf.Member] = note.Parse(nf.Path, src)
+		if len(docs) > 0 {
+			w.Docs[nf.Member] = note.Merge(docs...)
+		}
+	}
+	for _, nf := range wk.Empty {
+		// An empty note counts for the hash: writing in it changes the week.
+		fmt.Fprintf(h, "%s\x00%s\x00empty\x00", nf.Member, nf.Path)
 	}
 	w.InputHash = hex.EncodeToString(h.Sum(nil))[:16]
 
@@ -228,7 +239,7 @@ func (w *Week) Input() *engine.Input {
 func (w *Week) buildInput() *engine.Input {
 	in := &engine.Input{Week: w.Week.Number, Template: w.Template}
 	seen := map[string]bool{}
-	for _, m := range orderByTemplate(w.WS.Members, w.Template) {
+	for _, m := range orderByTemplate(w.WS.MembersOf(w.Week), w.Template) {
 		seen[m.Name] = true
 		in.Members = append(in.Members, engine.MemberInput{Member: m, Doc: w.Docs[m.Name]})
 	}
@@ -243,14 +254,17 @@ func (w *Week) buildInput() *engine.Input {
 	for _, name := range extra {
 		in.Members = append(in.Members, engine.MemberInput{Member: workspace.Member{Name: name}, Doc: w.Docs[name]})
 	}
-	in.Schedule = w.WS.ScheduleFor(w.Week.Number)
-	in.Next = w.WS.ScheduleFor(w.Week.Number + 1)
+	track := w.WS.TrackOf(w.Week)
+	in.Schedule = track.ScheduleFor(w.Week.Number)
+	in.Next = track.ScheduleFor(w.Week.Number + 1)
 	in.NextDocs = append(in.NextDocs, chapterMaterial(w.WS, in.Next)...)
-	if next, ok := w.WS.Week(w.Week.Number + 1); ok {
+	if next, ok := w.WS.WeekIn(w.Week.Track, w.Week.Number+1); ok {
 		for _, nf := range next.Notes {
-			abs := filepath.Join(w.WS.Root, filepath.FromSlash(nf.Path))
-			if src, err := note.ReadFile(abs); err == nil {
-				in.NextDocs = append(in.NextDocs, note.Parse(nf.Path, src))
+			for _, p := range nf.Paths() {
+				abs := filepath.Join(w.WS.Root, filepath.FromSlash(p))
+				if src, err := note.ReadFile(abs); err == nil {
+					in.NextDocs = append(in.NextDocs, note.Parse(p, src))
+				}
 			}
 		}
 	}
@@ -271,8 +285,20 @@ func (w *Week) Generate(ctx context.Context, e engine.Engine) (*insight.Week, er
 	}
 	res.InputHash = w.InputHash
 	res.Warnings = append(res.Warnings, w.Warnings...)
+	// A member whose note file is empty gets one line saying so, not the
+	// line of a member who wrote nothing.
+	for _, nf := range w.Week.Empty {
+		for i := range res.Members {
+			if m := &res.Members[i]; m.Name == nf.Member && !m.Submitted {
+				m.Note, m.Notice, m.Sections = nf.Path, NoticeEmpty, nil
+			}
+		}
+	}
 	return res, nil
 }
+
+// NoticeEmpty stands for the sections of a member whose note file is empty.
+const NoticeEmpty = "이번 주 노트 파일이 비어 있습니다."
 
 // Document composes the markdown document with the previous one, keeping
 // every human edit.

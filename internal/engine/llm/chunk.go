@@ -45,23 +45,37 @@ func memberItems(am *analyze.Member, doc *note.Document) []chunkItem {
 	for _, s := range am.Sentences {
 		evs = append(evs, s.Evidence)
 	}
+	// A note may join several files (a member's additional notes): order
+	// by file, in the note's order, then by line.
+	type fileLine struct {
+		file string
+		line int
+	}
+	rank := map[string]int{}
+	byLine := map[fileLine][]string{}
+	if doc != nil {
+		for _, s := range doc.Sentences {
+			f := doc.FileOf(s)
+			if _, ok := rank[f]; !ok {
+				rank[f] = len(rank)
+			}
+			if _, ok := byLine[fileLine{f, s.Line}]; !ok {
+				byLine[fileLine{f, s.Line}] = s.Path
+			}
+		}
+	}
 	slices.SortFunc(evs, func(x, y analyze.Evidence) int {
+		if rx, ry := rank[x.File], rank[y.File]; rx != ry {
+			return rx - ry
+		}
 		if x.Line != y.Line {
 			return x.Line - y.Line
 		}
 		return compareIDs(x.ID, y.ID)
 	})
-	byLine := map[int][]string{}
-	if doc != nil {
-		for _, s := range doc.Sentences {
-			if _, ok := byLine[s.Line]; !ok {
-				byLine[s.Line] = s.Path
-			}
-		}
-	}
 	items := make([]chunkItem, len(evs))
 	for i, ev := range evs {
-		path := byLine[ev.Line]
+		path := byLine[fileLine{ev.File, ev.Line}]
 		if doc != nil {
 			if sid, ok := sentenceIndex(ev.ID); ok && sid < len(doc.Sentences) && doc.Sentences[sid].Line == ev.Line {
 				path = doc.Sentences[sid].Path

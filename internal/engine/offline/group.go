@@ -265,7 +265,7 @@ func nextWeek(in *engine.Input, aw *analyze.Week, limit int) []insight.Bullet {
 			}
 			for _, s := range d.Sentences {
 				if strings.Contains(analyze.Key(s.Text), k) {
-					srcs = append(srcs, insight.Source{File: d.Path, Line: s.Line, Quote: s.Text})
+					srcs = append(srcs, insight.Source{File: d.FileOf(s), Line: s.Line, Quote: s.Text})
 					found = true
 					break
 				}

@@ -400,7 +400,7 @@ func summary(spec doc.SectionSpec, m *analyze.Member) insight.Section {
 					continue
 				}
 				topics = append(topics, h)
-				srcs = append(srcs, insight.Source{File: doc.Path, Line: b.Line, Member: m.Name, Quote: h})
+				srcs = append(srcs, insight.Source{File: doc.BlockFile(b), Line: b.Line, Member: m.Name, Quote: h})
 			}
 		}
 		if len(topics) >= 3 {
