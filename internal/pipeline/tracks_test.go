@@ -31,13 +31,13 @@ func writeFiles(t *testing.T, files map[string]string) string {
 // who wrote nothing.
 func TestAdditionalAndEmptyNotes(t *testing.T) {
 	root := writeFiles(t, map[string]string{
-		"README.md":            "# 스터디\n\n## 참여자\n\n- 한서진\n- 오태윤\n- 문가람\n",
-		"week01/한서진.md":        "# 버퍼 풀\n\n버퍼 풀은 **페이지**를 메모리에 캐시한다.\n",
-		"week01/한서진-2.md":      "# 교체 정책\n\n\n\nCLOCK 교체 정책은 LRU를 근사하는 **참조 비트**를 쓴다.\n",
-		"week01/오태윤.md":        "",
-		"week02/한서진.md":        "# 다음 주\n\nLSM 트리를 읽는다.\n",
-		"week02/오태윤.md":        "# 다음 주\n\n컴팩션을 본다.\n",
-		"week02/문가람.md":        "# 다음 주\n\n블룸 필터.\n",
+		"README.md":             "# 스터디\n\n## 참여자\n\n- 한서진\n- 오태윤\n- 문가람\n",
+		"week01/한서진.md":         "# 버퍼 풀\n\n버퍼 풀은 **페이지**를 메모리에 캐시한다.\n",
+		"week01/한서진-2.md":       "# 교체 정책\n\n\n\nCLOCK 교체 정책은 LRU를 근사하는 **참조 비트**를 쓴다.\n",
+		"week01/오태윤.md":         "",
+		"week02/한서진.md":         "# 다음 주\n\nLSM 트리를 읽는다.\n",
+		"week02/오태윤.md":         "# 다음 주\n\n컴팩션을 본다.\n",
+		"week02/문가람.md":         "# 다음 주\n\n블룸 필터.\n",
 		"week01/ai-insights.md": "",
 	})
 	ws, err := workspace.Open(root)
