@@ -10,7 +10,8 @@ import (
 
 // CheckOptions are the flags of `moim check`.
 type CheckOptions struct {
-	Repo string
+	Repo  string
+	Track string
 }
 
 func newCheckCmd(s *IO) *cobra.Command {
@@ -28,6 +29,7 @@ file time). It names each week whose document is missing or stale and exits
 		RunE: func(cmd *cobra.Command, args []string) error { return runCheck(o, s) },
 	}
 	cmd.Flags().StringVar(&o.Repo, "repo", ".", "study repository `DIR`")
+	cmd.Flags().StringVar(&o.Track, "track", "", "only the track (study) `NAME` of a repository with several")
 	return cmd
 }
 
@@ -36,7 +38,7 @@ func runCheck(o *CheckOptions, s *IO) error {
 	if err != nil {
 		return err
 	}
-	weeks, weekWarns, err := pipeline.SelectWeeks(ws, nil, true)
+	weeks, weekWarns, err := pipeline.SelectWeeks(ws, o.Track, nil, true)
 	warn(s, append(pipeline.WorkspaceWarnings(ws), weekWarns...)...)
 	if err != nil {
 		return err
@@ -51,14 +53,14 @@ func runCheck(o *CheckOptions, s *IO) error {
 		switch pw.State() {
 		case pipeline.Missing:
 			bad++
-			fmt.Fprintf(s.Out, "week %d: missing  %s\n", wk.Number, wk.Output)
+			fmt.Fprintf(s.Out, "%s: missing  %s\n", pipeline.WeekLabel(ws, wk), wk.Output)
 		case pipeline.Stale:
 			bad++
-			fmt.Fprintf(s.Out, "week %d: stale    %s (notes changed since it was generated)\n", wk.Number, wk.Output)
+			fmt.Fprintf(s.Out, "%s: stale    %s (notes changed since it was generated)\n", pipeline.WeekLabel(ws, wk), wk.Output)
 		case pipeline.Handmade:
-			fmt.Fprintf(s.Out, "week %d: by hand  %s (written without moim; not checked)\n", wk.Number, wk.Output)
+			fmt.Fprintf(s.Out, "%s: by hand  %s (written without moim; not checked)\n", pipeline.WeekLabel(ws, wk), wk.Output)
 		default:
-			fmt.Fprintf(s.Out, "week %d: fresh    %s\n", wk.Number, wk.Output)
+			fmt.Fprintf(s.Out, "%s: fresh    %s\n", pipeline.WeekLabel(ws, wk), wk.Output)
 		}
 	}
 	if bad > 0 {

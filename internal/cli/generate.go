@@ -18,6 +18,7 @@ import (
 // GenerateOptions are the flags of `moim generate`.
 type GenerateOptions struct {
 	Repo     string
+	Track    string
 	Weeks    []int
 	All      bool
 	Engine   string
@@ -58,6 +59,7 @@ by hand without moim is never overwritten: use --out to write elsewhere.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.Repo, "repo", ".", "study repository `DIR`")
+	f.StringVar(&o.Track, "track", "", "only the track (study) `NAME` of a repository with several (see moim ls)")
 	f.IntSliceVar(&o.Weeks, "week", nil, "week `N` to generate (repeatable)")
 	f.BoolVar(&o.All, "all", false, "generate every week that has notes")
 	f.StringVar(&o.Engine, "engine", "", "engine: offline, openai or anthropic (default offline, or moim.yaml's)")
@@ -110,13 +112,17 @@ func runGenerate(ctx context.Context, o *GenerateOptions, s *IO) error {
 		return unknownEngine(name)
 	}
 	run := &pipeline.Run{
-		Weeks: o.Weeks, All: o.All, Template: o.Template, Out: o.Out, Format: o.Format,
+		Track: o.Track, Weeks: o.Weeks, All: o.All, Template: o.Template, Out: o.Out, Format: o.Format,
 		Strict: o.Strict, DryRun: o.DryRun, Version: version(), LockWait: lockWait,
 		NewEngine: func(ctx context.Context) (engine.Engine, error) { return factory(ctx, o, ws, s) },
 		Stdout:    s.Out,
 		Warn:      func(msgs ...string) { warn(s, msgs...) },
 		Wrote: func(res *insight.Week, shown, template string) {
-			fmt.Fprintf(s.ErrOut, "moim: week %d: wrote %s (%s; template %s)\n", res.Number, shown, summarize(res), template)
+			label := fmt.Sprintf("week %d", res.Number)
+			if len(ws.Tracks) > 1 && res.Track != "" {
+				label = fmt.Sprintf("week %d of %s", res.Number, res.Track)
+			}
+			fmt.Fprintf(s.ErrOut, "moim: %s: wrote %s (%s; template %s)\n", label, shown, summarize(res), template)
 		},
 	}
 	if err := run.Generate(ctx, ws); err != nil {

@@ -71,7 +71,6 @@ func runInit(ctx context.Context, o *InitOptions, s *IO) error {
 	}
 	w := s.ErrOut
 	fmt.Fprintf(w, "moim: wrote %s\n", path)
-	fmt.Fprintf(w, "  layout:   %s\n", orNone(ws.Layout))
 	var names []string
 	for _, m := range ws.Members {
 		if m.Roman != "" {
@@ -81,14 +80,38 @@ func runInit(ctx context.Context, o *InitOptions, s *IO) error {
 		}
 	}
 	fmt.Fprintf(w, "  members:  %d — %s\n", len(ws.Members), orNone(strings.Join(names, ", ")))
-	var weeks []string
-	for _, wk := range ws.Weeks {
-		weeks = append(weeks, fmt.Sprintf("%d (%d notes)", wk.Number, len(wk.Notes)))
+	if len(ws.Tracks) > 1 {
+		fmt.Fprintf(w, "  tracks:   %d studies, each with its own weeks and documents\n", len(ws.Tracks))
 	}
-	fmt.Fprintf(w, "  weeks:    %s\n", orNone(strings.Join(weeks, ", ")))
-	fmt.Fprintf(w, "  schedule: %d rows\n", len(ws.Schedule))
+	for _, t := range ws.Tracks {
+		indent := "  "
+		if len(ws.Tracks) > 1 {
+			fmt.Fprintf(w, "  track %s (%s/): members %s\n", t.Name, t.Dir, strings.Join(t.Members, ", "))
+			indent = "    "
+		}
+		fmt.Fprintf(w, "%slayout:   %s\n", indent, layoutSummary(t))
+		var weeks []string
+		for _, wk := range ws.TrackWeeks(t.Name) {
+			weeks = append(weeks, fmt.Sprintf("%d (%d notes)", wk.Number, len(wk.Notes)))
+		}
+		fmt.Fprintf(w, "%sweeks:    %s\n", indent, orNone(strings.Join(weeks, ", ")))
+		fmt.Fprintf(w, "%sschedule: %d rows\n", indent, len(t.Schedule))
+	}
+	if len(ws.Tracks) == 0 {
+		fmt.Fprintf(w, "  weeks:    %s\n", orNone(""))
+		fmt.Fprintf(w, "  schedule: %d rows\n", len(ws.Schedule))
+	}
 	fmt.Fprintf(w, "  output:   %s\n", ws.OutputName)
+	fmt.Fprintf(w, "Check it with moim ls: every note, and every file that is not one with the reason.\n")
 	return nil
+}
+
+// layoutSummary says how moim.yaml finds a track's notes.
+func layoutSummary(t workspace.Track) string {
+	if t.Layout != "" {
+		return t.Layout
+	}
+	return "no single pattern fits: every week's note files are listed under notes"
 }
 
 func orNone(s string) string {

@@ -5,9 +5,9 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
-)
 
-func init() { extraCommands = append(extraCommands, newLsCmd) }
+	"github.com/moim-study/moim/internal/pipeline"
+)
 
 // LsOptions are the flags of `moim ls`.
 type LsOptions struct {
@@ -44,7 +44,7 @@ func runLs(o *LsOptions, s *IO) error {
 	if err != nil {
 		return err
 	}
-	warn(s, workspaceWarnings(ws)...)
+	warn(s, pipeline.WorkspaceWarnings(ws)...)
 	if o.JSON {
 		b, err := json.MarshalIndent(ws.Manifest(), "", "  ")
 		if err != nil {
@@ -57,7 +57,7 @@ func runLs(o *LsOptions, s *IO) error {
 		return err
 	}
 	if _, ok := ws.Latest(); !ok {
-		return &ExitError{Code: ExitCheck, Err: fmt.Errorf("no notes found in %s", ws.Root)}
+		return fmt.Errorf("%w: no notes found in %s", pipeline.ErrNothingToDo, ws.Root)
 	}
 	return nil
 }

@@ -76,6 +76,7 @@ writes the bullets and moim verifies them against the notes.`,
 	// Every command, in the order `moim --help` lists them.
 	root.AddCommand(
 		newInitCmd(s),
+		newLsCmd(s),
 		newGenerateCmd(s),
 		newCheckCmd(s),
 		newEvalCmd(s),

@@ -3,17 +3,21 @@ package cli
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/moim-study/moim/internal/pipeline"
 	"github.com/moim-study/moim/internal/text"
 	"github.com/moim-study/moim/internal/web"
+	"github.com/moim-study/moim/internal/workspace"
 )
 
 // ServeOptions are the flags of `moim serve`.
 type ServeOptions struct {
-	Repo string
-	Addr string
+	Repo  string
+	Addr  string
+	Track string
 }
 
 // DefaultServeAddr is where `moim serve` listens unless told otherwise:
@@ -45,12 +49,34 @@ notes), and answers GET and HEAD requests only.`,
 	f := cmd.Flags()
 	f.StringVar(&o.Repo, "repo", ".", "study repository `DIR`")
 	f.StringVar(&o.Addr, "addr", DefaultServeAddr, "listen address `HOST:PORT`")
+	f.StringVar(&o.Track, "track", "", "the track (study) `NAME` to show in a repository with several (default: the first)")
 	return cmd
 }
 
+// trackNotice says which study the pages show when the repository holds
+// several and --track chose none.
+func trackNotice(ws *workspace.Workspace, track string) []string {
+	if len(ws.Tracks) < 2 || track != "" {
+		return nil
+	}
+	var names []string
+	for _, t := range ws.Tracks {
+		names = append(names, t.Name)
+	}
+	return []string{fmt.Sprintf("this repository holds %d tracks (%s); the pages show %s: choose another with --track NAME", len(names), strings.Join(names, ", "), names[0])}
+}
+
 func runServe(ctx context.Context, o *ServeOptions, s *IO) error {
+	ws, err := openWorkspace(o.Repo)
+	if err != nil {
+		return err
+	}
+	if _, err := pipeline.SelectTracks(ws, o.Track); err != nil {
+		return err
+	}
+	warn(s, trackNotice(ws, o.Track)...)
 	text.Warm()
-	site, err := web.New(o.Repo, web.Options{Logf: func(format string, a ...any) {
+	site, err := web.New(o.Repo, web.Options{Track: o.Track, Logf: func(format string, a ...any) {
 		fmt.Fprintf(s.ErrOut, "moim: "+format+"\n", a...)
 	}})
 	if err != nil {

@@ -6,14 +6,16 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/moim-study/moim/internal/pipeline"
 	"github.com/moim-study/moim/internal/text"
 	"github.com/moim-study/moim/internal/web"
 )
 
 // SiteOptions are the flags of `moim site`.
 type SiteOptions struct {
-	Repo string
-	Out  string
+	Repo  string
+	Out   string
+	Track string
 }
 
 func newSiteCmd(s *IO) *cobra.Command {
@@ -38,6 +40,7 @@ root and the folders that hold notes. Every file is written atomically.`,
 	f := cmd.Flags()
 	f.StringVar(&o.Repo, "repo", ".", "study repository `DIR`")
 	f.StringVarP(&o.Out, "out", "o", "", "output `DIR` for the static site (required)")
+	f.StringVar(&o.Track, "track", "", "the track (study) `NAME` to show in a repository with several (default: the first)")
 	return cmd
 }
 
@@ -45,8 +48,17 @@ func runSite(ctx context.Context, o *SiteOptions, s *IO) error {
 	if o.Out == "" {
 		return fmt.Errorf("--out DIR is required: the folder to write the site into")
 	}
+	// Like generate and check: a repository without notes is nothing to do.
+	ws, err := openWorkspace(o.Repo)
+	if err != nil {
+		return err
+	}
+	if _, _, err := pipeline.SelectWeeks(ws, o.Track, nil, true); err != nil {
+		return err
+	}
+	warn(s, trackNotice(ws, o.Track)...)
 	text.Warm()
-	site, err := web.New(o.Repo, web.Options{})
+	site, err := web.New(o.Repo, web.Options{Track: o.Track})
 	if err != nil {
 		return err
 	}

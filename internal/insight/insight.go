@@ -107,6 +107,8 @@ func (m Member) Heading() string {
 
 // Week is the whole generated document of one week.
 type Week struct {
+	// Track is the study the week belongs to in a repository with several.
+	Track  string `json:"track,omitempty"`
 	Number int    `json:"number"`
 	Title  string `json:"title"`
 	// Dir is the week folder relative to the repository root.

@@ -41,8 +41,12 @@ func (e *PanicError) Error() string { return fmt.Sprintf("internal error: %v", e
 // Run is one `moim generate`: which weeks, where the result goes, and the
 // hooks through which the command builds the engine and reports progress.
 type Run struct {
-	// Weeks are the weeks to generate; none means the latest week with
-	// notes, or every week with notes when All is set.
+	// Track narrows the run to one track (study) of a repository with
+	// several; "" is every track.
+	Track string
+	// Weeks are the weeks to generate (of every track that has them); none
+	// means the latest week with notes, or every week with notes when All
+	// is set.
 	Weeks []int
 	All   bool
 	// Template, when set, is the template file for every week (instead of
@@ -83,7 +87,7 @@ type Run struct {
 // document atomically. A failed or interrupted run leaves every document
 // as it was.
 func (r *Run) Generate(ctx context.Context, ws *workspace.Workspace) error {
-	weeks, weekWarns, err := SelectWeeks(ws, r.Weeks, r.All)
+	weeks, weekWarns, err := SelectWeeks(ws, r.Track, r.Weeks, r.All)
 	if err != nil {
 		r.Warn(weekWarns...)
 		return err
@@ -306,47 +310,96 @@ func generateWeek(ctx context.Context, w *Week, eng engine.Engine) (*insight.Wee
 
 // SelectWeeks returns the weeks to work on — the given ones, every week
 // with notes (all), or the latest week with notes — and warnings about
-// weeks without notes that were asked for or passed over. It returns
-// ErrNothingToDo when no week is left.
-func SelectWeeks(ws *workspace.Workspace, weeks []int, all bool) ([]*workspace.Week, []string, error) {
+// weeks without notes that were asked for or passed over. In a repository
+// with several tracks (studies), week N is week N of every track that has
+// it and the latest week is each track's; track, when set, narrows to one
+// track (see SelectTracks). It returns ErrNothingToDo when no week is left.
+func SelectWeeks(ws *workspace.Workspace, track string, weeks []int, all bool) ([]*workspace.Week, []string, error) {
 	var out []*workspace.Week
 	var warns []string
+	tracks, err := SelectTracks(ws, track)
+	if err != nil {
+		return nil, nil, err
+	}
 	switch {
 	case len(weeks) > 0 && all:
 		return nil, nil, ErrWeekAndAll
 	case all:
-		for i := range ws.Weeks {
-			if len(ws.Weeks[i].Notes) > 0 {
-				out = append(out, &ws.Weeks[i])
-			} else {
-				warns = append(warns, fmt.Sprintf("week %d (%s): no notes found, skipped", ws.Weeks[i].Number, weekPlace(&ws.Weeks[i])))
+		for _, t := range tracks {
+			for _, wk := range ws.TrackWeeks(t) {
+				if len(wk.Notes) > 0 {
+					out = append(out, wk)
+				} else {
+					warns = append(warns, fmt.Sprintf("%s (%s): no notes found, skipped", WeekLabel(ws, wk), weekPlace(wk)))
+				}
 			}
 		}
 	case len(weeks) > 0:
 		for _, n := range weeks {
-			wk, ok := ws.Week(n)
-			if !ok {
-				return nil, nil, fmt.Errorf("week %d not found in %s (weeks found: %s)", n, ws.Root, weekList(ws))
+			found := false
+			for _, t := range tracks {
+				wk, ok := ws.WeekIn(t, n)
+				if !ok {
+					continue
+				}
+				found = true
+				if len(wk.Notes) == 0 {
+					warns = append(warns, fmt.Sprintf("%s (%s): no notes found; every member is marked as not submitted", WeekLabel(ws, wk), weekPlace(wk)))
+				}
+				out = append(out, wk)
 			}
-			if len(wk.Notes) == 0 {
-				warns = append(warns, fmt.Sprintf("week %d (%s): no notes found; every member is marked as not submitted", n, weekPlace(wk)))
+			if !found {
+				return nil, nil, fmt.Errorf("week %d not found in %s (weeks found: %s)", n, ws.Root, weekList(ws, tracks))
 			}
-			out = append(out, wk)
 		}
 	default:
-		if wk, ok := ws.Latest(); ok {
+		for _, t := range tracks {
+			wk, ok := ws.LatestIn(t)
+			if !ok {
+				continue
+			}
 			out = append(out, wk)
-			for i := range ws.Weeks {
-				if later := &ws.Weeks[i]; later.Number > wk.Number {
-					warns = append(warns, fmt.Sprintf("week %d (%s): no notes found yet; doing week %d, the latest week with notes", later.Number, weekPlace(later), wk.Number))
+			for _, later := range ws.TrackWeeks(t) {
+				if later.Number > wk.Number {
+					warns = append(warns, fmt.Sprintf("%s (%s): no notes found yet; doing week %d, the latest week with notes", WeekLabel(ws, later), weekPlace(later), wk.Number))
 				}
 			}
 		}
 	}
 	if len(out) == 0 {
-		return nil, warns, fmt.Errorf("%w: no week with notes found in %s; notes go into week folders such as weeks/week01/ (see moim init)", ErrNothingToDo, ws.Root)
+		return nil, warns, fmt.Errorf("%w: no week with notes found in %s; moim looks for week folders (week01, 1주차, chap03, 241105 …) and member folders with numbered notes. Run moim ls to see every file and why it is not a note, or set layout in moim.yaml", ErrNothingToDo, ws.Root)
 	}
 	return out, warns, nil
+}
+
+// SelectTracks returns the names of the tracks to work on: every track,
+// or the one track names (by name or folder).
+func SelectTracks(ws *workspace.Workspace, track string) ([]string, error) {
+	var names []string
+	for _, t := range ws.Tracks {
+		names = append(names, t.Name)
+	}
+	if track == "" {
+		return names, nil
+	}
+	for _, t := range ws.Tracks {
+		if t.Name == track || t.Dir != "" && strings.Trim(track, "/") == t.Dir {
+			return []string{t.Name}, nil
+		}
+	}
+	if len(names) <= 1 {
+		return nil, fmt.Errorf("--track %s: this repository holds one study; leave --track out", track)
+	}
+	return nil, fmt.Errorf("--track %s: no such track (tracks: %s)", track, strings.Join(names, ", "))
+}
+
+// WeekLabel names a week for messages: "week 3", or "week 3 of <track>" in
+// a repository with several tracks.
+func WeekLabel(ws *workspace.Workspace, wk *workspace.Week) string {
+	if len(ws.Tracks) > 1 && wk.Track != "" {
+		return fmt.Sprintf("week %d of %s", wk.Number, wk.Track)
+	}
+	return fmt.Sprintf("week %d", wk.Number)
 }
 
 // weekPlace names where a week's notes are looked for.
@@ -357,10 +410,16 @@ func weekPlace(wk *workspace.Week) string {
 	return path.Dir(wk.Output)
 }
 
-func weekList(ws *workspace.Workspace) string {
+func weekList(ws *workspace.Workspace, tracks []string) string {
 	var ns []string
-	for _, w := range ws.Weeks {
-		ns = append(ns, fmt.Sprint(w.Number))
+	for _, t := range tracks {
+		for _, w := range ws.TrackWeeks(t) {
+			if len(ws.Tracks) > 1 {
+				ns = append(ns, fmt.Sprintf("%s %d", w.Track, w.Number))
+			} else {
+				ns = append(ns, fmt.Sprint(w.Number))
+			}
+		}
 	}
 	if len(ns) == 0 {
 		return "none"

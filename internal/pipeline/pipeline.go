@@ -278,6 +278,7 @@ func (w *Week) Generate(ctx context.Context, e engine.Engine) (*insight.Week, er
 		return nil, fmt.Errorf("week %d: %w", w.Week.Number, err)
 	}
 	res.Number = w.Week.Number
+	res.Track = w.Week.Track
 	res.Title = w.Template.TitleFor(w.Week.Number)
 	res.Dir = w.Week.Dir
 	if w.OutPath != "" {

@@ -108,6 +108,12 @@ func (s *Site) refresh() (*snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(ws.Tracks) > 1 || s.opt.Track != "" {
+		// The pages show one study: its weeks, members and schedule.
+		if ws, err = ws.Only(s.opt.Track); err != nil {
+			return nil, err
+		}
+	}
 	realRoot, err := filepath.EvalSymlinks(ws.Root)
 	if err != nil {
 		return nil, fmt.Errorf("web: %s: %w", ws.Root, err)

@@ -115,20 +115,16 @@ func slugify(s string, max int) string {
 	return b.String()
 }
 
-// memberSlugs gives every member a URL slug from the romanised name,
-// GitHub id or aliases, unique within the repository.
+// memberSlugs gives every member a readable URL slug, unique within the
+// repository: the romanised name, else the GitHub id, an alias, the name
+// romanised by moim or the name itself when it is Latin; the member's
+// number only when none of these has a letter moim can use.
 func memberSlugs(members []workspace.Member) (byName, byslug map[string]string) {
 	byName, byslug = map[string]string{}, map[string]string{}
 	for i, m := range members {
-		cand := ""
-		for _, c := range append([]string{m.Roman, m.GitHub}, m.Aliases...) {
-			if sl := slugify(c, 40); c != "" && sl != "x" {
-				cand = sl
-				break
-			}
-		}
+		cand := memberSlug(m)
 		if cand == "" {
-			cand = fmt.Sprintf("member-%d", i+1)
+			cand = fmt.Sprint(i + 1)
 		}
 		sl := cand
 		for n := 2; byslug[sl] != ""; n++ {
@@ -140,6 +136,16 @@ func memberSlugs(members []workspace.Member) (byName, byslug map[string]string) 
 	return byName, byslug
 }
 
+// memberSlug is the first readable slug of a member's names, "" when none.
+func memberSlug(m workspace.Member) string {
+	for _, c := range append(append([]string{m.Roman, m.GitHub}, m.Aliases...), workspace.Romanize(m.Name)) {
+		if sl := slugify(c, 40); c != "" && sl != "x" {
+			return sl
+		}
+	}
+	return ""
+}
+
 // slugFor returns a member's slug, giving members not in the member list
 // (notes whose owner is unknown) one on the way.
 func (snap *snapshot) slugFor(name string) string {
@@ -147,7 +153,10 @@ func (snap *snapshot) slugFor(name string) string {
 		return sl
 	}
 	h := sha256.Sum256([]byte(name))
-	sl := "member-" + hex.EncodeToString(h[:])[:8]
+	sl := hex.EncodeToString(h[:])[:8]
+	if r := memberSlug(workspace.Member{Name: name}); r != "" {
+		sl = r + "-" + sl
+	}
 	snap.slugs[name] = sl
 	snap.bySlug[sl] = name
 	return sl

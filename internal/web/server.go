@@ -40,6 +40,9 @@ type Options struct {
 	AnyHost bool
 	// Logf, when set, receives one line per failed request.
 	Logf func(format string, args ...any)
+	// Track is the study shown in a repository with several (see moim
+	// ls); "" is the first.
+	Track string
 }
 
 // Site is the web view of one study repository. Every page request

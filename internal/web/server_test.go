@@ -470,8 +470,13 @@ func TestSlugsAndNames(t *testing.T) {
 		{Name: "한가람2", Roman: "Han Ga-Ram"},
 		{Name: "윤보라", GitHub: "bora-yoon"},
 		{Name: "김"},
+		{Name: "서하린"}, // found in a file name: no roman yet
+		{Name: "宋"},
+		{Name: "q1-트랜잭션"},
 	})
-	want := map[string]string{"한가람": "han-ga-ram", "한가람2": "han-ga-ram-2", "윤보라": "bora-yoon", "김": "member-4"}
+	// Readable slugs: never "member-member-1".
+	want := map[string]string{"한가람": "han-ga-ram", "한가람2": "han-ga-ram-2", "윤보라": "bora-yoon", "김": "kim",
+		"서하린": "seo-ha-rin", "宋": "6", "q1-트랜잭션": "q1"}
 	if !reflect.DeepEqual(byName, want) {
 		t.Errorf("slugs = %v, want %v", byName, want)
 	}

@@ -5,13 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"sort"
 	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
-	"golang.org/x/text/unicode/norm"
-	"golang.org/x/tools/txtar"
+
+	"github.com/moim-study/moim/internal/workspace/fixture"
 )
 
 // The discovery suite: testdata/discovery/*.txtar are made-up study
@@ -22,93 +21,40 @@ import (
 //	           and every file that is not a note with the reason
 //	want.ls    what `moim ls` prints (rewritten with go test -update)
 //
-// File conventions inside an archive: a name starting with "nfd:" is
-// written NFD-decomposed (as macOS does); a file whose content is
-// "<binary>" gets a few binary bytes; "<dir>" makes an empty folder.
+// See package fixture for the file conventions.
 
-// fixture is one archive of the discovery suite.
-type fixture struct {
-	name    string
-	path    string
-	arc     *txtar.Archive
-	want    []byte // want.yaml
-	wantLs  []byte // want.ls
-	comment string
+// suiteCase is one archive of the discovery suite.
+type suiteCase struct {
+	fixture.Repo
+	want, wantLs []byte
 }
 
-func loadFixtures(t *testing.T) []fixture {
+func loadFixtures(t *testing.T) []suiteCase {
 	t.Helper()
-	paths, err := filepath.Glob(filepath.Join("testdata", "discovery", "*.txtar"))
-	if err != nil || len(paths) == 0 {
+	repos, err := fixture.Load(filepath.Join("testdata", "discovery"))
+	if err != nil || len(repos) == 0 {
 		t.Fatalf("no discovery fixtures: %v", err)
 	}
-	var out []fixture
-	for _, p := range paths {
-		arc, err := txtar.ParseFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f := fixture{name: strings.TrimSuffix(filepath.Base(p), ".txtar"), path: p, arc: arc, comment: string(arc.Comment)}
-		for _, file := range arc.Files {
-			switch file.Name {
-			case "want.yaml":
-				f.want = file.Data
-			case "want.ls":
-				f.wantLs = file.Data
-			}
-		}
-		out = append(out, f)
+	var out []suiteCase
+	for _, r := range repos {
+		out = append(out, suiteCase{Repo: r, want: r.Section(fixture.WantManifest), wantLs: r.Section(fixture.WantList)})
 	}
 	return out
 }
 
 // materialize writes a fixture's repository into a new folder.
-func (f fixture) materialize(t *testing.T) string {
+func (f suiteCase) materialize(t *testing.T) string {
 	t.Helper()
 	root := t.TempDir()
-	for _, file := range f.arc.Files {
-		if file.Name == "want.yaml" || file.Name == "want.ls" {
-			continue
-		}
-		name := file.Name
-		if rest, ok := strings.CutPrefix(name, "nfd:"); ok {
-			name = norm.NFD.String(rest)
-		}
-		full := filepath.Join(root, filepath.FromSlash(name))
-		data := file.Data
-		switch strings.TrimSpace(string(data)) {
-		case "<dir>":
-			if err := os.MkdirAll(full, 0o755); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		case "<binary>":
-			data = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-		}
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := f.Write(root); err != nil {
+		t.Fatal(err)
 	}
 	return root
 }
 
-// rewrite replaces (or adds) a section of the fixture's archive on disk.
-func (f fixture) rewrite(t *testing.T, name string, data []byte) {
+func (f suiteCase) rewrite(t *testing.T, name string, data []byte) {
 	t.Helper()
-	found := false
-	for i := range f.arc.Files {
-		if f.arc.Files[i].Name == name {
-			f.arc.Files[i].Data = data
-			found = true
-		}
-	}
-	if !found {
-		f.arc.Files = append(f.arc.Files, txtar.File{Name: name, Data: data})
-	}
-	if err := os.WriteFile(f.path, txtar.Format(f.arc), 0o644); err != nil {
+	if err := f.SetSection(name, data); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -142,7 +88,7 @@ func TestDiscoverySuite(t *testing.T) {
 		t.Errorf("the discovery suite has %d repositories; it needs at least 15", len(fixtures))
 	}
 	for _, f := range fixtures {
-		t.Run(f.name, func(t *testing.T) {
+		t.Run(f.Name, func(t *testing.T) {
 			root := f.materialize(t)
 			ws, err := Detect(root)
 			if err != nil {
@@ -159,7 +105,7 @@ func TestDiscoverySuite(t *testing.T) {
 				return
 			}
 			if f.want == nil || f.wantLs == nil {
-				t.Fatalf("%s has no want.yaml or want.ls (run go test -update and review them)", f.path)
+				t.Fatalf("%s has no want.yaml or want.ls (run go test -update and review them)", f.Path)
 			}
 			want := decodeManifest(t, f.want)
 			if !reflect.DeepEqual(normManifest(got), normManifest(want)) {
@@ -186,7 +132,7 @@ func normManifest(m Manifest) Manifest {
 // left out.
 func TestInitRoundTripSuite(t *testing.T) {
 	for _, f := range loadFixtures(t) {
-		t.Run(f.name, func(t *testing.T) {
+		t.Run(f.Name, func(t *testing.T) {
 			root := f.materialize(t)
 			ws, err := Detect(root)
 			if err != nil {
@@ -230,31 +176,37 @@ func roundTripView(m Manifest) Manifest {
 	return m
 }
 
-// diffText shows the lines of a that b lacks (-) and the lines of b that a
-// lacks (+), in order.
+// diffText is a line diff of a and b: lines only in a start with "- ",
+// lines only in b with "+ ", in order (longest common subsequence).
 func diffText(a, b string) string {
 	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
-	count := func(ls []string) map[string]int {
-		m := map[string]int{}
-		for _, l := range ls {
-			m[l]++
-		}
-		return m
+	n, m := len(al), len(bl)
+	lcs := make([][]int, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int, m+1)
 	}
-	ca, cb := count(al), count(bl)
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if al[i] == bl[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
 	var out []string
-	for _, l := range al {
-		if cb[l] < ca[l] {
-			out = append(out, "- "+l)
-			ca[l]--
+	i, j := 0, 0
+	for i < n || j < m {
+		switch {
+		case i < n && j < m && al[i] == bl[j]:
+			i, j = i+1, j+1
+		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
+			out = append(out, "+ "+bl[j])
+			j++
+		default:
+			out = append(out, "- "+al[i])
+			i++
 		}
 	}
-	for _, l := range bl {
-		if count(al)[l] < cb[l] {
-			out = append(out, "+ "+l)
-			cb[l]--
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return false })
 	return strings.Join(out, "\n")
 }

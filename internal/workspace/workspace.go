@@ -1,7 +1,9 @@
 package workspace
 
 import (
+	"fmt"
 	"sort"
+	"strings"
 )
 
 // finish completes the workspace: missing members per week, the skipped
@@ -180,4 +182,41 @@ func (w *Workspace) SkipReason(rel string) string {
 		return w.Skipped[i].Reason
 	}
 	return ""
+}
+
+// Only returns the workspace seen as one of its tracks: that track's weeks,
+// members, schedule and layout, for views that show one study at a time.
+// The name "" is the first track.
+func (w *Workspace) Only(track string) (*Workspace, error) {
+	t := w.Track(track)
+	if t == nil {
+		if len(w.Tracks) == 0 && track == "" {
+			return w, nil
+		}
+		var names []string
+		for _, t := range w.Tracks {
+			names = append(names, t.Name)
+		}
+		return nil, fmt.Errorf("workspace: no track %q (tracks: %s)", track, strings.Join(names, ", "))
+	}
+	c := *w
+	c.Tracks = []Track{*t}
+	c.Layout, c.Schedule = t.Layout, t.Schedule
+	c.Weeks = nil
+	for _, wk := range w.Weeks {
+		if wk.Track == t.Name {
+			c.Weeks = append(c.Weeks, wk)
+		}
+	}
+	c.Members = nil
+	in := map[string]bool{}
+	for _, n := range t.Members {
+		in[n] = true
+	}
+	for _, m := range w.Members {
+		if in[m.Name] {
+			c.Members = append(c.Members, m)
+		}
+	}
+	return &c, nil
 }
