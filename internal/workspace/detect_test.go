@@ -642,3 +642,106 @@ func TestCorpus(t *testing.T) {
 		t.Errorf("layout = %q", ws.Layout)
 	}
 }
+
+// TestDevRepos reads the three real repositories of ../shared/corpus/dev-repos
+// (when present) and checks aggregate properties only: how many members,
+// weeks and note files, that every member wrote something (no phantom
+// member), that no week mixes two chapters or weeks of the study, and that
+// the README's GitHub ids went to members rather than becoming members.
+func TestDevRepos(t *testing.T) {
+	base := filepath.Join("..", "..", "..", "shared", "corpus", "dev-repos")
+	if _, err := os.Stat(base); err != nil {
+		t.Skip("dev-repos corpus not present")
+	}
+	tests := []struct {
+		dir                    string
+		members, weeks, files  int
+		withGitHub, layoutSome bool
+	}{
+		{"Inflearn-oop-study+Object", 5, 7, 27, false, true},
+		{"Woowahan-TS+woowahan-ts", 4, 10, 36, true, false},
+		{"Team-Sopetit+server-spring-study", 3, 9, 71, true, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.dir, func(t *testing.T) {
+			ws, err := Detect(filepath.Join(base, tt.dir))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ws.Tracks) != 1 || len(ws.Members) != tt.members || len(ws.Weeks) != tt.weeks {
+				t.Fatalf("tracks %d members %d weeks %d, want 1, %d, %d%s", len(ws.Tracks), len(ws.Members), len(ws.Weeks), tt.members, tt.weeks, warningList(ws))
+			}
+			wrote := map[string]int{}
+			files := 0
+			for _, wk := range ws.Weeks {
+				units := map[string]bool{}
+				for _, n := range wk.Notes {
+					wrote[n.Member]++
+					for _, p := range n.Paths() {
+						files++
+						for _, seg := range strings.Split(p, "/") {
+							if s := parseSeq(cleanName(seg)); s.kind != seqNone {
+								units[strings.ToLower(seg)] = true
+								break
+							}
+						}
+					}
+				}
+				if len(units) > 1 {
+					t.Errorf("week %d mixes %v", wk.Number, units)
+				}
+			}
+			if files != tt.files {
+				t.Errorf("%d note files, want %d", files, tt.files)
+			}
+			for _, m := range ws.Members {
+				if wrote[m.Name] == 0 {
+					t.Errorf("member %q wrote nothing: a phantom member", m.Name)
+				}
+				if tt.withGitHub && m.GitHub == "" {
+					t.Errorf("member %q has no GitHub id though the README pairs every name with one", m.Name)
+				}
+			}
+			if (ws.Layout != "") != tt.layoutSome {
+				t.Errorf("layout = %q", ws.Layout)
+			}
+			// The moim.yaml init writes finds the same (on a copy).
+			cp := copyTree(t, filepath.Join(base, tt.dir))
+			if err := SaveConfig(filepath.Join(cp, ConfigFile), ws.ToConfig()); err != nil {
+				t.Fatal(err)
+			}
+			again, err := Open(cp)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a, b := roundTripView(ws.Manifest()), roundTripView(again.Manifest()); !reflect.DeepEqual(a, b) {
+				t.Errorf("after init, Open finds something else:\n%s", diffText(string(manifestYAML(t, a)), string(manifestYAML(t, b))))
+			}
+		})
+	}
+}
+
+// copyTree copies a folder's regular files into a new temporary folder.
+func copyTree(t *testing.T, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !d.Type().IsRegular() {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		out := filepath.Join(dst, rel)
+		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(out, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}

@@ -37,6 +37,16 @@ func TestParseSchedule(t *testing.T) {
 			},
 		},
 		{
+			name: "columns by meaning: 발표 자료 is material, not the presenter; 발표자 is",
+			text: "| 주차 | 발표 자료 | 발표자 | 정리 링크 | 통합 정리자 |\n|---|---|---|---|---|\n| 1주차 | [자료](https://example.com/s1) | 정하늘 | [링크](https://example.com/n1) | 박지민 |\n",
+			want: []ScheduleRow{{Week: 1, Presenter: "정하늘", Integrator: "박지민", Line: 3}},
+		},
+		{
+			name: "an HTML schedule table with a header row",
+			text: "<table>\n<tr><th>주차</th><th>날짜</th><th>발표자</th></tr>\n<tr><td>1주차</td><td>3/4</td><td>최유나</td></tr>\n<tr><td>2주차</td><td>3/11</td><td>미정</td></tr>\n</table>\n",
+			want: []ScheduleRow{{Week: 1, Date: "3/4", Presenter: "최유나", Line: 3}, {Week: 2, Date: "3/11", Presenter: "미정", Line: 4}},
+		},
+		{
 			name: "tables in code fences and tables without a week column are not schedules",
 			text: "```\n| 주차 | 날짜 |\n|---|---|\n| 1주차 | 3/4 |\n```\n\n| 이름 | 역할 |\n|---|---|\n| 박지민 | 리더 |\n",
 			want: nil,
