@@ -121,6 +121,12 @@ func (d *detector) identify(cs []*cand) []*cand {
 			d.warnf(p.c.e().rel, "a presenter's file, but the week's presenter is unknown (no name in the file name, no 발표자 in the schedule); skipped")
 			continue
 		}
+		// Under a folder that is a week only by its number ("01. 제목"),
+		// a new member needs a name that looks like one: it recurs in
+		// other weeks, or it is a Korean name.
+		if best >= 0 && p.c.seq.kind == seqOrdinal && p.c.memberDir < 0 && bestScore < 5 {
+			best = -1
+		}
 		if best < 0 {
 			d.skip(p.c.e().rel, reasonNoMember)
 			d.warnf(p.c.e().rel, "cannot tell whose note this is (no member in the file or folder name); skipped. Name it after its member, or list it under notes in moim.yaml")
