@@ -295,6 +295,15 @@ func (st *structure) split(dir string, depth int, cs []*cand, t *trackB) {
 		st.leaf(dir, direct, t)
 		return
 	case units == 1:
+		if i, _ := st.d.m.match(order[0]); i >= 0 && personLike(order[0]) {
+			// The only member folder so far: member-first all the same.
+			t.memberFirst = true
+			for _, c := range children[order[0]] {
+				c.memberDir = depth
+				st.add(t, c, "")
+			}
+			return
+		}
 		st.split(sub(order[0]), depth+1, children[order[0]], t)
 		return
 	}
@@ -323,7 +332,13 @@ func (st *structure) split(dir string, depth int, cs []*cand, t *trackB) {
 			named++
 		}
 	}
-	memberFirst := len(direct) == 0 && teams == 0 && ((known > 0 && known*2 >= len(order)) || named == 0)
+	people := 0
+	for _, name := range order {
+		if personLike(name) {
+			people++
+		}
+	}
+	memberFirst := len(direct) == 0 && teams == 0 && ((known > 0 && known*2 >= len(order)) || named == 0 && people == len(order))
 	if memberFirst {
 		t.memberFirst = true
 		for _, name := range order {
@@ -379,6 +394,18 @@ func (st *structure) split(dir string, depth int, cs []*cand, t *trackB) {
 		st.tracks = append(st.tracks, nt)
 		st.split(sub(name), depth+1, children[name], nt)
 	}
+}
+
+var reLatinID = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.-]{0,38}$`)
+
+// personLike reports whether a folder name can be a person's: a Korean
+// name, or one Latin word such as a GitHub id or a romanised name.
+func personLike(name string) bool {
+	n := cleanName(name)
+	if isHangulName(n) && !strings.Contains(n, " ") {
+		return koreanName(n) != "" && !isGroupName(n)
+	}
+	return reLatinID.MatchString(n) && !isGroupName(n) && !isGenericDir(n)
 }
 
 // rawSeg is segment i of a candidate's path as on disk.
