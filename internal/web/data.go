@@ -128,10 +128,13 @@ func (s *Site) refresh() (*snapshot, error) {
 		wk := &ws.Weeks[i]
 		var parts [][]byte
 		for _, nf := range wk.Notes {
-			f := s.readFile(snap, nf.Path)
-			parts = append(parts, []byte(nf.Member), []byte(nf.Path))
-			if f != nil {
-				parts = append(parts, []byte(f.sum))
+			// Every file of the note: additional files are cited too.
+			for _, p := range nf.Paths() {
+				f := s.readFile(snap, p)
+				parts = append(parts, []byte(nf.Member), []byte(p))
+				if f != nil {
+					parts = append(parts, []byte(f.sum))
+				}
 			}
 		}
 		noteKey[wk.Number] = sum(parts...)

@@ -48,9 +48,11 @@ func (s *Site) buildNote(snap *snapshot, l linker, p string, line int) (*view, e
 			np.Week = wd.wk.Number
 		}
 		for _, nf := range wd.wk.Notes {
-			if nf.Path == p {
-				np.Week, np.Member, np.Kind = wd.wk.Number, nf.Member, "note"
-				np.Slug = snap.slugFor(nf.Member)
+			for _, q := range nf.Paths() {
+				if q == p {
+					np.Week, np.Member, np.Kind = wd.wk.Number, nf.Member, "note"
+					np.Slug = snap.slugFor(nf.Member)
+				}
 			}
 		}
 	}

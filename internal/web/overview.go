@@ -67,8 +67,14 @@ func (s *Site) overview(ctx context.Context, snap *snapshot, l linker, r *http.R
 				}
 				c.Submitted = true
 				c.Path = nf.Path
-				if f, ok := snap.files[nf.Path]; ok {
-					c.Size = sizeLabel(len(f.raw))
+				size := 0
+				for _, q := range nf.Paths() {
+					if f, ok := snap.files[q]; ok {
+						size += len(f.raw)
+					}
+				}
+				if size > 0 {
+					c.Size = sizeLabel(size)
 				}
 				if wd.pw != nil {
 					if d := wd.pw.Docs[m.Name]; d != nil {

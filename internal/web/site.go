@@ -126,7 +126,9 @@ func checkOut(snap *snapshot, out string) error {
 			dirs = append(dirs, wd.wk.Dir)
 		}
 		for _, nf := range wd.wk.Notes {
-			dirs = append(dirs, filepath.ToSlash(filepath.Dir(filepath.FromSlash(nf.Path))))
+			for _, p := range nf.Paths() {
+				dirs = append(dirs, filepath.ToSlash(filepath.Dir(filepath.FromSlash(p))))
+			}
 		}
 		dirs = append(dirs, filepath.ToSlash(filepath.Dir(filepath.FromSlash(wd.wk.Output))))
 	}
