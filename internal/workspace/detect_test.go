@@ -358,6 +358,27 @@ func TestDetectLayouts(t *testing.T) {
 	}
 }
 
+// TestNormalisationTwins: two files whose names differ only in Unicode
+// normalisation; the warning says so instead of naming the same path twice.
+func TestNormalisationTwins(t *testing.T) {
+	nfd := norm.NFD.String("week02/week2-박지민.md")
+	root := mkRepo(t, map[string]string{
+		"README.md":            studyReadme,
+		"week02/week2-박지민.md": note(2),
+		nfd:                    note(1),
+	})
+	ws, err := Detect(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !hasWarning(ws, "2 notes for 박지민", "differ only in Unicode normalisation", "decomposed (NFD") {
+		t.Errorf("no warning that says what differs:%s", warningList(ws))
+	}
+	if r := ws.SkipReason(nfd); !strings.Contains(r, "decomposed (NFD") {
+		t.Errorf("skip reason of the NFD twin = %q", r)
+	}
+}
+
 func TestDetectMembersFromReadme(t *testing.T) {
 	root := mkRepo(t, map[string]string{"README.md": studyReadme, "week01/study-note-PJM.md": note(1)})
 	ws, err := Detect(root)
