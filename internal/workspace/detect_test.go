@@ -363,9 +363,9 @@ func TestDetectLayouts(t *testing.T) {
 func TestNormalisationTwins(t *testing.T) {
 	nfd := norm.NFD.String("week02/week2-박지민.md")
 	root := mkRepo(t, map[string]string{
-		"README.md":            studyReadme,
+		"README.md":           studyReadme,
 		"week02/week2-박지민.md": note(2),
-		nfd:                    note(1),
+		nfd:                   note(1),
 	})
 	ws, err := Detect(root)
 	if err != nil {
