@@ -22,6 +22,10 @@ type weekB struct {
 // and output, the files of the week folders that are not notes. With infer
 // set it also finds each track's layout pattern.
 func (d *detector) assemble(cs []*cand, infer bool) {
+	leftOver := reasonNotListed
+	if infer {
+		leftOver = reasonNoMember
+	}
 	ws := d.ws
 	outputDirs := map[string]bool{}
 	for _, fi := range d.infos {
@@ -32,6 +36,7 @@ func (d *detector) assemble(cs []*cand, infer bool) {
 	byTrack := map[*trackB][]*cand{}
 	for _, c := range cs {
 		byTrack[c.tr] = append(byTrack[c.tr], c)
+		c.fi.empty = d.cl.isEmpty(c.e())
 	}
 	used := map[string]bool{}
 	for _, t := range d.tracks {
@@ -100,7 +105,7 @@ func (d *detector) assemble(cs []*cand, infer bool) {
 	}
 	for _, fi := range d.infos {
 		if !used[fi.e.rel] {
-			d.skip(fi.e.rel, reasonNotListed)
+			d.skip(fi.e.rel, leftOver)
 		}
 	}
 	d.trackMembers(byTrack)
@@ -109,27 +114,13 @@ func (d *detector) assemble(cs []*cand, infer bool) {
 	}
 }
 
-// weekDirsOf are every folder the week's notes came from.
+// weekDirsOf are every folder the week's notes came from (several when
+// folders of the same week merged), the week's own folder first.
 func (d *detector) weekDirsOf(wk *Week) []string {
-	dirs := map[string]bool{wk.Dir: true}
-	for _, n := range append(append([]NoteFile(nil), wk.Notes...), wk.Empty...) {
-		for _, p := range n.Paths() {
-			for _, dd := range d.mergedDirs[wk.key()] {
-				if strings.HasPrefix(p, dd+"/") {
-					dirs[dd] = true
-				}
-			}
-		}
+	if dirs := d.mergedDirs[wk.key()]; len(dirs) > 0 {
+		return dirs
 	}
-	for _, dd := range d.mergedDirs[wk.key()] {
-		dirs[dd] = true
-	}
-	var out []string
-	for dd := range dirs {
-		out = append(out, dd)
-	}
-	sort.Strings(out)
-	return out
+	return []string{wk.Dir}
 }
 
 func (w *Week) key() string { return w.Track + "\x00" + fmt.Sprint(w.Number) }

@@ -229,11 +229,11 @@ func (c *classifier) classify(e entry) fileInfo {
 	if depth == 1 && isReadmeName(stem) {
 		return skip(reasonReadme)
 	}
-	head, size := c.head(e, md)
-	if !md && bytes.IndexByte(head, 0) >= 0 {
-		return skip(reasonBinary)
+	if !md {
+		if head := c.head(e, 8192); bytes.IndexByte(head, 0) >= 0 {
+			return skip(reasonBinary)
+		}
 	}
-	fi.empty = size == 0 || (len(head) == int(size) && len(bytes.TrimSpace(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")))) == 0)
 	if reMain.MatchString(stem) {
 		fi.presenter = true
 		return fi
@@ -249,20 +249,29 @@ func (c *classifier) classify(e entry) fileInfo {
 	return fi
 }
 
-// head reads the first bytes of a file: all of a small file (to tell an
-// empty one), 8 KiB of a file without extension (to tell a binary one).
-func (c *classifier) head(e entry, md bool) ([]byte, int64) {
-	if md && e.size > 64 {
-		return nil, e.size
-	}
+// head reads the first bytes of a file, at most max.
+func (c *classifier) head(e entry, max int64) []byte {
 	f, err := os.Open(filepath.Join(c.root, filepath.FromSlash(e.rel)))
 	if err != nil {
-		return nil, e.size
+		return nil
 	}
 	defer f.Close()
-	buf := make([]byte, 8192)
+	buf := make([]byte, min(e.size+1, max))
 	n, _ := io.ReadFull(f, buf)
-	return buf[:n], e.size
+	return buf[:n]
+}
+
+// isEmpty reports whether a file is empty: 0 bytes, or a few bytes of
+// white space (and a BOM). Only files that may be notes are asked.
+func (c *classifier) isEmpty(e entry) bool {
+	if e.size == 0 {
+		return true
+	}
+	if e.size > 64 {
+		return false
+	}
+	head := c.head(e, 65)
+	return len(head) == int(e.size) && len(bytes.TrimSpace(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")))) == 0
 }
 
 func isReadmeName(stem string) bool {

@@ -82,6 +82,7 @@ type detector struct {
 	// mergedDirs are the folders each week's notes came from, by Week.key.
 	mergedDirs map[string][]string
 	readmeName string
+	cl         *classifier
 }
 
 func (d *detector) skip(rel, reason string) {
@@ -131,6 +132,7 @@ func discover(root string, cfg *Config) (*Workspace, error) {
 	d.walk = wk
 	ws.Warnings = append(ws.Warnings, wk.warnings...)
 	cl := &classifier{root: abs, outputName: ws.OutputName, code: newCodeIndex(wk.files)}
+	d.cl = cl
 	for _, e := range wk.files {
 		d.infos = append(d.infos, cl.classify(e))
 		if len(e.segs) >= 2 && isReadmeName(strings.TrimSuffix(strings.ToLower(e.base()), ".md")) {
