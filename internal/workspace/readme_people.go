@@ -195,19 +195,51 @@ func (p *people) memberTable(t table) {
 				}
 			}
 		case len(names) > 1:
-			// Several people in a row: a cell with a name and an id pairs them.
+			// Several people in a row: a cell with a name and an id pairs
+			// them; a cell with only an id (an avatar) pairs with the next
+			// cell that has only a name, or else the one before it.
+			type part struct {
+				name string
+				ids  []string
+			}
+			var parts []part
 			for _, c := range r.cells {
-				n := cellName(c, false)
-				var m *Member
-				if n != "" {
-					m = p.name(n)
-				}
-				for _, id := range c.ids {
-					if len(c.ids) == 1 {
-						p.id(id, m)
-					} else {
-						p.id(id, nil)
+				parts = append(parts, part{cellName(c, false), c.ids})
+			}
+			taken := make([]bool, len(parts))
+			for i, pt := range parts {
+				if pt.name != "" && len(pt.ids) > 0 {
+					m := p.name(pt.name)
+					for _, id := range pt.ids {
+						if len(pt.ids) == 1 {
+							p.id(id, m)
+						} else {
+							p.id(id, nil)
+						}
 					}
+					taken[i] = true
+				}
+			}
+			for i, pt := range parts {
+				if pt.name != "" || len(pt.ids) != 1 {
+					continue
+				}
+				j := -1
+				if i+1 < len(parts) && parts[i+1].name != "" && len(parts[i+1].ids) == 0 && !taken[i+1] {
+					j = i + 1
+				} else if i > 0 && parts[i-1].name != "" && len(parts[i-1].ids) == 0 && !taken[i-1] {
+					j = i - 1
+				}
+				if j < 0 {
+					p.id(pt.ids[0], nil)
+					continue
+				}
+				taken[j] = true
+				p.id(pt.ids[0], p.name(parts[j].name))
+			}
+			for i, pt := range parts {
+				if pt.name != "" && !taken[i] {
+					p.name(pt.name)
 				}
 			}
 		default:

@@ -112,6 +112,11 @@ func TestParseReadmeMembers(t *testing.T) {
 			want: []Member{{Name: "김도윤", GitHub: "dy-kim"}, {Name: "서하린", GitHub: "hr"}},
 		},
 		{
+			name: "an HTML row of avatar links each followed by the name's cell",
+			text: "## Members\n\n<table><tr>\n<td><a href=\"https://github.com/qwe7\"><img src=\"x\"/></a></td><td>김도윤</td>\n<td><a href=\"https://github.com/zxc9\"><img src=\"y\"/></a></td><td>서하린</td>\n</tr></table>\n",
+			want: []Member{{Name: "김도윤", GitHub: "qwe7"}, {Name: "서하린", GitHub: "zxc9"}},
+		},
+		{
 			name: "an HTML table with a name and an avatar link in one cell",
 			text: "## 참여자\n\n<table><tr>\n<td><a href=\"https://github.com/dy-kim\"><img src=\"https://avatars.githubusercontent.com/dy-kim\"/><br/>김도윤</a></td>\n<td><a href=\"https://github.com/hr\"><img src=\"x\"/><br/>서하린</a></td>\n</tr></table>\n",
 			want: []Member{{Name: "김도윤", GitHub: "dy-kim"}, {Name: "서하린", GitHub: "hr"}},
