@@ -52,12 +52,19 @@ func LoadNotes(repo string, n int) (Notes, []string, error) {
 		if _, dup := notes[nf.Member]; dup {
 			continue
 		}
-		src, err := note.ReadFile(filepath.Join(ws.Root, filepath.FromSlash(nf.Path)))
-		if err != nil {
-			warns = append(warns, err.Error())
-			continue
+		// A note may be several files (a member's additional notes).
+		var docs []*note.Document
+		for _, p := range nf.Paths() {
+			src, err := note.ReadFile(filepath.Join(ws.Root, filepath.FromSlash(p)))
+			if err != nil {
+				warns = append(warns, err.Error())
+				continue
+			}
+			docs = append(docs, note.Parse(p, src))
 		}
-		notes[norm.NFC.String(nf.Member)] = note.Parse(nf.Path, src)
+		if len(docs) > 0 {
+			notes[norm.NFC.String(nf.Member)] = note.Merge(docs...)
+		}
 	}
 	return notes, warns, nil
 }
