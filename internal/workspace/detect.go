@@ -149,8 +149,64 @@ func discover(root string, cfg *Config) (*Workspace, error) {
 		cs = d.auto()
 	}
 	d.assemble(cs, cfg == nil || !cfg.hasNotes())
+	if cfg != nil && cfg.hasNotes() {
+		d.unlisted()
+	}
 	d.finish()
 	return ws, nil
+}
+
+// unlisted warns about files that detection would take for notes but
+// moim.yaml's layout or note lists do not find: a week added since moim
+// init wrote the lists, or a note named unlike the layout.
+func (d *detector) unlisted() {
+	auto := &detector{ws: &Workspace{Root: d.ws.Root, OutputName: d.ws.OutputName, Template: d.ws.Template, Members: cloneMembers(d.ws.Members)},
+		walk: d.walk, infos: d.infos, cl: d.cl, idOnly: map[int]bool{}, skips: map[string]string{},
+		trackReadme: map[string]readmeInfo{}, readmes: d.readmes, readmeSchedule: d.readmeSchedule}
+	auto.m = newMatcher(auto.ws.Members)
+	auto.listed = len(auto.ws.Members)
+	auto.assemble(auto.auto(), false)
+	used := map[string]bool{}
+	for _, wk := range d.ws.Weeks {
+		for _, n := range append(append([]NoteFile(nil), wk.Notes...), wk.Empty...) {
+			for _, p := range n.Paths() {
+				used[p] = true
+			}
+		}
+	}
+	var missed []string
+	for _, wk := range auto.ws.Weeks {
+		for _, n := range wk.Notes {
+			for _, p := range n.Paths() {
+				if !used[p] && !d.skippedStatic(p) {
+					missed = append(missed, p)
+				}
+			}
+		}
+	}
+	if len(missed) == 0 {
+		return
+	}
+	sort.Strings(missed)
+	shown := missed
+	if len(shown) > 3 {
+		shown = shown[:3]
+	}
+	more := ""
+	if len(missed) > 3 {
+		more = fmt.Sprintf(" and %d more", len(missed)-3)
+	}
+	d.warnf(ConfigFile, "%d file(s) look like notes but moim.yaml does not find them: %s%s; add them to its layout or notes, or run moim init --force to detect again", len(missed), strings.Join(shown, ", "), more)
+}
+
+// skippedStatic reports whether a file is never a note whatever the layout.
+func (d *detector) skippedStatic(rel string) bool {
+	for _, fi := range d.infos {
+		if fi.e.rel == rel {
+			return fi.class == fcSkip || fi.class == fcOutput
+		}
+	}
+	return true
 }
 
 // hasNotes reports whether the configuration says where the notes are.

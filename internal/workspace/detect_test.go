@@ -540,6 +540,10 @@ members:
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("weeks = %q, want %q%s", got, want, warningList(ws))
 	}
+	// A file detection would take for a note, outside the layout, is said.
+	if !hasWarning(ws, "moim.yaml", "look like notes", "weeks/week01/정하늘.md", "moim init --force") {
+		t.Errorf("no warning about the note the layout misses:%s", warningList(ws))
+	}
 }
 
 func TestLayoutWithWeekFolders(t *testing.T) {

@@ -146,6 +146,9 @@ func TestInitRoundTripSuite(t *testing.T) {
 				cfg, _ := os.ReadFile(filepath.Join(root, ConfigFile))
 				t.Fatalf("%v\n%s", err, cfg)
 			}
+			if hasWarning(again, "look like notes") {
+				t.Errorf("after init, moim.yaml misses notes:%s", warningList(again))
+			}
 			a, b := roundTripView(ws.Manifest()), roundTripView(again.Manifest())
 			if !reflect.DeepEqual(a, b) {
 				cfg, _ := os.ReadFile(filepath.Join(root, ConfigFile))
