@@ -354,11 +354,7 @@ func (d *detector) reproduces(ti int, layout string) bool {
 	} else {
 		cfg.Tracks = []TrackConfig{{Name: tr.Name, Dir: tr.Dir, Layout: layout}}
 	}
-	sub := &detector{ws: &Workspace{Root: ws.Root, Config: cfg, OutputName: ws.OutputName, Template: ws.Template, Members: cloneMembers(ws.Members)},
-		cfg: cfg, walk: d.walk, infos: d.infos, cl: d.cl, idOnly: map[int]bool{}, skips: map[string]string{},
-		trackReadme: d.trackReadme, readmes: d.readmes, readmeSchedule: d.readmeSchedule}
-	sub.m = newMatcher(sub.ws.Members)
-	sub.listed = len(sub.ws.Members)
+	sub := d.again(cfg)
 	cs, err := sub.configured(cfg)
 	if err != nil {
 		return false

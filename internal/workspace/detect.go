@@ -160,11 +160,7 @@ func discover(root string, cfg *Config) (*Workspace, error) {
 // moim.yaml's layout or note lists do not find: a week added since moim
 // init wrote the lists, or a note named unlike the layout.
 func (d *detector) unlisted() {
-	auto := &detector{ws: &Workspace{Root: d.ws.Root, OutputName: d.ws.OutputName, Template: d.ws.Template, Members: cloneMembers(d.ws.Members)},
-		walk: d.walk, infos: d.infos, cl: d.cl, idOnly: map[int]bool{}, skips: map[string]string{},
-		trackReadme: map[string]readmeInfo{}, readmes: d.readmes, readmeSchedule: d.readmeSchedule}
-	auto.m = newMatcher(auto.ws.Members)
-	auto.listed = len(auto.ws.Members)
+	auto := d.again(nil)
 	auto.assemble(auto.auto(), false)
 	used := map[string]bool{}
 	for _, wk := range d.ws.Weeks {
@@ -197,6 +193,20 @@ func (d *detector) unlisted() {
 		more = fmt.Sprintf(" and %d more", len(missed)-3)
 	}
 	d.warnf(ConfigFile, "%d file(s) look like notes but moim.yaml does not find them: %s%s; add them to its layout or notes, or run moim init --force to detect again", len(missed), strings.Join(shown, ", "), more)
+}
+
+// again is a detector for the same files and members with another
+// configuration (nil: detection alone), to compare what each finds.
+func (d *detector) again(cfg *Config) *detector {
+	ws := &Workspace{Root: d.ws.Root, Config: cfg, OutputName: d.ws.OutputName, Template: d.ws.Template, Members: cloneMembers(d.ws.Members)}
+	a := &detector{ws: ws, cfg: cfg, walk: d.walk, infos: d.infos, cl: d.cl, idOnly: map[int]bool{}, skips: map[string]string{},
+		trackReadme: map[string]readmeInfo{}, readmes: d.readmes, readmeSchedule: d.readmeSchedule}
+	for k, v := range d.trackReadme {
+		a.trackReadme[k] = v
+	}
+	a.m = newMatcher(ws.Members)
+	a.listed = len(ws.Members)
+	return a
 }
 
 // skippedStatic reports whether a file is never a note whatever the layout.

@@ -617,35 +617,6 @@ func TestAccessors(t *testing.T) {
 	}
 }
 
-// TestInitRoundTrip: what moim init writes, Open reads back to the same
-// weeks, now driven by the layout.
-func TestInitRoundTrip(t *testing.T) {
-	root := mkRepo(t, map[string]string{
-		"README.md":                      studyReadme,
-		"weeks/week01/study-note-PJM.md": note(1),
-		"weeks/week01/study-note-CYN.md": note(1),
-		"weeks/week02/study-note-JHN.md": note(1),
-		"weeks/week02/summary.md":        "요약",
-	})
-	ws, err := Detect(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := SaveConfig(filepath.Join(root, ConfigFile), ws.ToConfig()); err != nil {
-		t.Fatal(err)
-	}
-	again, err := Open(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if again.Config == nil || again.Config.Layout != "weeks/week{week:02}/study-note-{member}.md" {
-		t.Fatalf("config = %+v", again.Config)
-	}
-	if !reflect.DeepEqual(again.Weeks, ws.Weeks) || !reflect.DeepEqual(again.Members, ws.Members) {
-		t.Errorf("after init:\n%+v\n%+v\nbefore:\n%+v\n%+v", again.Weeks, again.Members, ws.Weeks, ws.Members)
-	}
-}
-
 func TestCorpus(t *testing.T) {
 	root := filepath.Join("..", "..", "..", "shared", "corpus", "ai-engineering-study")
 	if _, err := os.Stat(root); err != nil {
