@@ -247,7 +247,7 @@ func tokenSpans(tok string) []string {
 	return out
 }
 
-// unitHasNames reports whether some note below names a person.
+// unitNames returns the tokens of notes cs that name people.
 func (st *structure) unitNames(cs []*cand) map[string]bool {
 	out := map[string]bool{}
 	for _, c := range cs {
