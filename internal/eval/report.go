@@ -7,7 +7,7 @@ import (
 	"sort"
 	"strings"
 
-	"golang.org/x/text/width"
+	"github.com/moim-study/moim/internal/workspace"
 )
 
 // WriteJSON writes the result as indented JSON.
@@ -53,7 +53,7 @@ func WriteTable(w io.Writer, r *Result) error {
 	widths := make([]int, len(head))
 	for _, row := range rows {
 		for i, c := range row {
-			widths[i] = max(widths[i], displayWidth(c))
+			widths[i] = max(widths[i], workspace.TextWidth(c))
 		}
 	}
 	var b strings.Builder
@@ -64,7 +64,7 @@ func WriteTable(w io.Writer, r *Result) error {
 			continue
 		}
 		for i, c := range row {
-			pad := strings.Repeat(" ", widths[i]-displayWidth(c))
+			pad := strings.Repeat(" ", widths[i]-workspace.TextWidth(c))
 			switch {
 			case i < 2:
 				b.WriteString(c + pad)
@@ -98,19 +98,4 @@ func num(v *float64) string {
 		return "-"
 	}
 	return fmt.Sprintf("%.2f", *v)
-}
-
-// displayWidth counts terminal columns: East Asian wide and full-width
-// characters (Hangul) take two.
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
-			n += 2
-		default:
-			n++
-		}
-	}
-	return n
 }

@@ -5,7 +5,6 @@ import (
 	"io"
 
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/text/width"
 )
@@ -81,7 +80,7 @@ func (w *Workspace) WriteList(out io.Writer) error {
 	var b strings.Builder
 	nameW := 0
 	for _, m := range w.Members {
-		nameW = max(nameW, textWidth(m.Name))
+		nameW = max(nameW, TextWidth(m.Name))
 	}
 	for ti, t := range w.Tracks {
 		if ti > 0 {
@@ -112,7 +111,7 @@ func (w *Workspace) WriteList(out io.Writer) error {
 			}
 			fmt.Fprintf(&b, "  week %d  %s → %s\n", wk.Number, place, wk.Output)
 			line := func(name, text string) {
-				fmt.Fprintf(&b, "    %s%s  %s\n", name, strings.Repeat(" ", nameW-textWidth(name)), text)
+				fmt.Fprintf(&b, "    %s%s  %s\n", name, strings.Repeat(" ", nameW-TextWidth(name)), text)
 			}
 			for _, n := range wk.Notes {
 				line(n.Member, n.Path)
@@ -135,11 +134,11 @@ func (w *Workspace) WriteList(out io.Writer) error {
 		fmt.Fprintf(&b, "not notes (%d):\n", len(w.Skipped))
 		pw := 0
 		for _, s := range w.Skipped {
-			pw = max(pw, textWidth(s.Path))
+			pw = max(pw, TextWidth(s.Path))
 		}
 		pw = min(pw, 48)
 		for _, s := range w.Skipped {
-			pad := max(pw-textWidth(s.Path), 0)
+			pad := max(pw-TextWidth(s.Path), 0)
 			fmt.Fprintf(&b, "  %s%s  %s\n", s.Path, strings.Repeat(" ", pad), s.Reason)
 		}
 	}
@@ -154,18 +153,17 @@ func orDash(s string) string {
 	return s
 }
 
-// textWidth is the width of s in a terminal: Hangul and other wide
-// characters take two columns.
-func textWidth(s string) int {
+// TextWidth is the width of s in a terminal: East Asian wide and
+// full-width characters (Hangul) take two columns, others one. moim ls
+// and moim eval align their columns with it.
+func TextWidth(s string) int {
 	n := 0
 	for _, r := range s {
 		switch width.LookupRune(r).Kind() {
 		case width.EastAsianWide, width.EastAsianFullwidth:
 			n += 2
 		default:
-			if utf8.RuneLen(r) > 0 {
-				n++
-			}
+			n++
 		}
 	}
 	return n
