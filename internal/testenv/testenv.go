@@ -1,0 +1,121 @@
+// Package testenv holds what tests need from the machine they run on: the
+// reference corpus beside the repository (../shared), a headless
+// Chromium, a user that file permissions apply to, and a minimal
+// environment for the processes tests start.
+//
+// Outside CI a missing requirement skips the test that needs it. In CI
+// (CI=true, as .ci/run sets) it fails the test instead, so that a run
+// never turns green by skipping what it was meant to check.
+package testenv
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"testing"
+)
+
+// CI reports whether the tests run in CI: CI=true (or 1).
+func CI() bool {
+	ok, err := strconv.ParseBool(os.Getenv("CI"))
+	return err == nil && ok
+}
+
+// SkipOrFail skips the test, or fails it in CI.
+func SkipOrFail(t testing.TB, format string, args ...any) {
+	t.Helper()
+	msg := fmt.Sprintf(format, args...)
+	if CI() {
+		t.Fatalf("%s (CI=true: this must not be skipped in CI)", msg)
+	}
+	t.Skip(msg)
+}
+
+// ModuleRoot returns the folder holding go.mod, found from the working
+// directory up (go test runs each package in its own folder).
+func ModuleRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("testenv: no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// Shared returns the shared data folder beside the repository
+// (../shared from the module root), skipping the test — or failing it in
+// CI — when it is absent.
+func Shared(t testing.TB) string {
+	t.Helper()
+	dir := filepath.Join(filepath.Dir(ModuleRoot(t)), "shared")
+	if _, err := os.Stat(dir); err != nil {
+		SkipOrFail(t, "reference data not present (%s): %v", dir, err)
+	}
+	return dir
+}
+
+// Corpus returns path (slash-separated) inside ../shared/corpus, the
+// reference corpus, skipping the test — or failing it in CI — when it is
+// absent. The corpus is evaluation data: tests read it, never copy it.
+func Corpus(t testing.TB, path string) string {
+	t.Helper()
+	p := filepath.Join(Shared(t), "corpus", filepath.FromSlash(path))
+	if _, err := os.Stat(p); err != nil {
+		SkipOrFail(t, "reference corpus not present: %v", err)
+	}
+	return p
+}
+
+// Chromium returns the headless browser for browser tests, skipping the
+// test — or failing it in CI — when there is none.
+func Chromium(t testing.TB) string {
+	t.Helper()
+	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
+		return "/usr/bin/chromium"
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	SkipOrFail(t, "no chromium binary found (apt-get install chromium)")
+	return ""
+}
+
+// Env is the whole environment of a process a test starts: PATH, HOME in
+// a fresh temporary folder, and extra ("NAME=value"). Nothing else of the
+// caller's environment gets through, so settings such as OPENAI_BASE_URL,
+// MOIM_CACHE_DIR or MOIM_DEBUG in the shell that runs go test cannot
+// change a test's result.
+func Env(t testing.TB, extra ...string) []string {
+	t.Helper()
+	home := t.TempDir()
+	env := []string{"PATH=" + os.Getenv("PATH"), "HOME=" + home}
+	env = append(env, platformEnv(home)...)
+	return append(env, extra...)
+}
+
+// Symlink makes newname a symbolic link to oldname. Where links need a
+// privilege the test lacks (Windows) the test is skipped, or fails in CI;
+// anywhere else a failure fails the test.
+func Symlink(t testing.TB, oldname, newname string) {
+	t.Helper()
+	if err := os.Symlink(oldname, newname); err != nil {
+		if runtime.GOOS == "windows" {
+			SkipOrFail(t, "symbolic links: %v", err)
+		}
+		t.Fatal(err)
+	}
+}
