@@ -3,10 +3,59 @@ package fsutil
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 )
+
+// FS is what WriteFileAtomic does to the disk: create the temporary file,
+// set its mode, rename it over the document. The operating system's file
+// system unless a test replaced it (SetFS) to make one step fail.
+type FS interface {
+	CreateTemp(dir, pattern string) (File, error)
+	Chmod(name string, mode fs.FileMode) error
+	Rename(oldpath, newpath string) error
+}
+
+// File is the temporary file WriteFileAtomic fills.
+type File interface {
+	io.Writer
+	Sync() error
+	Close() error
+	Name() string
+}
+
+// OS is the operating system's file system.
+type OS struct{}
+
+// CreateTemp is os.CreateTemp.
+func (OS) CreateTemp(dir, pattern string) (File, error) { return os.CreateTemp(dir, pattern) }
+
+// Chmod is os.Chmod.
+func (OS) Chmod(name string, mode fs.FileMode) error { return os.Chmod(name, mode) }
+
+// Rename is os.Rename.
+func (OS) Rename(oldpath, newpath string) error { return os.Rename(oldpath, newpath) }
+
+var writeFS atomic.Pointer[FS]
+
+// SetFS makes WriteFileAtomic write through f until restore is called. It
+// exists for tests that make a step of a write fail (see package
+// fsutil/fsfault); tests that use it must not run in parallel with other
+// writes.
+func SetFS(f FS) (restore func()) {
+	old := writeFS.Swap(&f)
+	return func() { writeFS.Store(old) }
+}
+
+func currentFS() FS {
+	if f := writeFS.Load(); f != nil {
+		return *f
+	}
+	return OS{}
+}
 
 // WriteFileAtomic writes data to a temporary file in the same directory,
 // syncs it and renames it over path, keeping path's permissions when it
@@ -26,7 +75,8 @@ func WriteFileAtomic(path string, data []byte) (err error) {
 		}
 		mode = st.Mode().Perm()
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	fsys := currentFS()
+	f, err := fsys.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
@@ -47,10 +97,10 @@ func WriteFileAtomic(path string, data []byte) (err error) {
 	if err = f.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
-	if err = os.Chmod(tmp, mode); err != nil {
+	if err = fsys.Chmod(tmp, mode); err != nil {
 		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
-	if err = os.Rename(tmp, path); err != nil {
+	if err = fsys.Rename(tmp, path); err != nil {
 		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
 	return nil

@@ -3,11 +3,14 @@ package fsutil
 import (
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/moim-study/moim/internal/testenv"
 )
 
 func TestWriteFileAtomic(t *testing.T) {
@@ -16,55 +19,86 @@ func TestWriteFileAtomic(t *testing.T) {
 	if err := os.WriteFile(p, []byte("이전 문서\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	before, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A reader that opened the old document keeps reading the old one:
+	// the new content goes to a new file, never into the old one.
+	reader, err := os.Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
 	if err := WriteFileAtomic(p, []byte("새 문서\n")); err != nil {
 		t.Fatal(err)
 	}
-	b, _ := os.ReadFile(p)
-	st, _ := os.Stat(p)
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if string(b) != "새 문서\n" || runtime.GOOS != "windows" && st.Mode().Perm() != 0o600 {
 		t.Errorf("content %q mode %v", b, st.Mode())
 	}
-	ents, _ := os.ReadDir(dir)
+	if os.SameFile(before, st) {
+		t.Error("the document was written in place, not replaced by a new file")
+	}
+	if old, err := io.ReadAll(reader); err != nil || string(old) != "이전 문서\n" {
+		t.Errorf("a reader of the old document sees %q (%v), want the old content", old, err)
+	}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(ents) != 1 {
 		t.Errorf("temporary files left: %v", ents)
 	}
 
 	// A link is followed: the file it points to is replaced, the link stays.
 	link := filepath.Join(dir, "link.md")
-	if err := os.Symlink(p, link); err != nil {
-		t.Skip("no symlinks:", err)
-	}
+	testenv.Symlink(t, p, link)
 	if err := WriteFileAtomic(link, []byte("링크로 쓴 문서\n")); err != nil {
 		t.Fatal(err)
 	}
-	if fi, _ := os.Lstat(link); fi.Mode()&os.ModeSymlink == 0 {
-		t.Error("the symbolic link was replaced by a file")
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the symbolic link was replaced by a file (%v)", err)
 	}
-	if b, _ := os.ReadFile(p); string(b) != "링크로 쓴 문서\n" {
-		t.Errorf("target = %q", b)
+	if b, err := os.ReadFile(p); err != nil || string(b) != "링크로 쓴 문서\n" {
+		t.Errorf("target = %q, %v", b, err)
 	}
 }
 
-func TestWriteFileAtomicFailureKeepsOld(t *testing.T) {
+// TestWriteFileAtomicIntoAFile: a file where the document's folder should
+// be fails before anything is created, and the file is untouched.
+func TestWriteFileAtomicIntoAFile(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "doc.md")
-	os.WriteFile(p, []byte("old"), 0o644)
-	// A folder where the temporary file's folder should be: nothing written.
-	err := WriteFileAtomic(filepath.Join(p, "x.md"), []byte("new"))
-	if err == nil {
-		t.Fatal("no error")
+	if err := os.WriteFile(p, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
 	}
-	if b, _ := os.ReadFile(p); string(b) != "old" {
-		t.Errorf("old file changed: %q", b)
+	err := WriteFileAtomic(filepath.Join(p, "x.md"), []byte("new"))
+	if err == nil || !strings.Contains(err.Error(), filepath.Join(p, "x.md")) {
+		t.Fatalf("error = %v, want one naming the path", err)
+	}
+	if b, err := os.ReadFile(p); err != nil || string(b) != "old" {
+		t.Errorf("file in the way changed: %q, %v", b, err)
 	}
 }
 
 func TestCheckOutput(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "README.md")
-	os.WriteFile(file, []byte("x"), 0o644)
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	sub := filepath.Join(dir, "weeks")
-	os.Mkdir(sub, 0o755)
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name   string
 		path   string
@@ -98,22 +132,50 @@ func TestCheckOutput(t *testing.T) {
 			}
 		})
 	}
-	if _, err := os.Stat(filepath.Join(dir, "weeks", "week09")); err == nil {
-		t.Error("CheckOutput created a folder")
+	if _, err := os.Stat(filepath.Join(dir, "weeks", "week09")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("CheckOutput created a folder (%v)", err)
 	}
+	assertNoProbe(t, dir)
+	assertNoProbe(t, sub)
 }
 
+// TestCheckOutputReadOnly runs as a user that permissions apply to (as
+// nobody in a child process when the tests run as root).
 func TestCheckOutputReadOnly(t *testing.T) {
-	if runtime.GOOS == "windows" || os.Geteuid() == 0 {
-		t.Skip("needs a user that permissions apply to")
+	if testenv.RunUnprivileged(t) {
+		return
 	}
 	dir := t.TempDir()
 	ro := filepath.Join(dir, "ro")
-	os.Mkdir(ro, 0o555)
+	if err := os.Mkdir(ro, 0o555); err != nil {
+		t.Fatal(err)
+	}
 	t.Cleanup(func() { os.Chmod(ro, 0o755) })
 	err := CheckOutput(filepath.Join(ro, "a.md"), "ro/a.md", false)
-	if err == nil || !strings.Contains(err.Error(), "not writable") {
+	if err == nil || !strings.Contains(err.Error(), "cannot write ro/a.md: folder ro is not writable") {
 		t.Errorf("error = %v", err)
+	}
+	// The same folder made writable passes: the check looks at permissions.
+	if err := os.Chmod(ro, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := CheckOutput(filepath.Join(ro, "a.md"), "ro/a.md", false); err != nil {
+		t.Errorf("writable folder: %v", err)
+	}
+	assertNoProbe(t, ro)
+}
+
+// assertNoProbe fails when CheckOutput left its probe file in dir.
+func assertNoProbe(t *testing.T, dir string) {
+	t.Helper()
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ents {
+		if strings.HasPrefix(e.Name(), ".moim-probe-") {
+			t.Errorf("probe file left: %s", filepath.Join(dir, e.Name()))
+		}
 	}
 }
 
@@ -124,8 +186,8 @@ func TestLockRepo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if b, _ := os.ReadFile(filepath.Join(root, StateDir, ".gitignore")); string(b) != "*\n" {
-		t.Errorf(".gitignore = %q", b)
+	if b, err := os.ReadFile(filepath.Join(root, StateDir, ".gitignore")); err != nil || string(b) != "*\n" {
+		t.Errorf(".gitignore = %q, %v", b, err)
 	}
 	_, err = LockRepo(ctx, root, 0)
 	var le *LockedError
@@ -148,5 +210,7 @@ func TestLockRepo(t *testing.T) {
 	if err != nil {
 		t.Fatalf("after unlock: %v", err)
 	}
-	l2.Unlock()
+	if err := l2.Unlock(); err != nil {
+		t.Fatal(err)
+	}
 }
