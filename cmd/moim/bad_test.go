@@ -8,21 +8,25 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
-	"time"
 
 	"golang.org/x/text/encoding/korean"
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/moim-study/moim/internal/fsutil"
+	"github.com/moim-study/moim/internal/testenv"
 	"github.com/moim-study/moim/internal/testutil"
 )
 
@@ -59,7 +63,7 @@ func preparedRepo(t *testing.T) (repo, doc string) {
 		if prep.err = testutil.CopyTree(filepath.Join("testdata", "bad", "base"), prep.dir); prep.err != nil {
 			return
 		}
-		cmd := exec.Command(binary, "generate", "--repo", prep.dir, "--week", "1")
+		cmd := command(t, ".", nil, "generate", "--repo", prep.dir, "--week", "1")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			prep.err = fmt.Errorf("first generation: %v\n%s", err, out)
 			return
@@ -128,6 +132,20 @@ func humanEdit(doc string) (edited, deleted, original string, err error) {
 	return strings.Join(lines, "\n"), deleted, original, nil
 }
 
+func mkdir(t *testing.T, repo, rel string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Join(repo, filepath.FromSlash(rel)), 0o755); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func chmod(t *testing.T, repo, rel string, mode os.FileMode) {
+	t.Helper()
+	if err := os.Chmod(filepath.Join(repo, filepath.FromSlash(rel)), mode); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func write(t *testing.T, repo, rel string, data []byte) {
 	t.Helper()
 	p := filepath.Join(repo, filepath.FromSlash(rel))
@@ -165,24 +183,20 @@ func bigNote(size int) string {
 }
 
 type badCase struct {
-	item  int // the issue's item: 1 encodings ... 7 errors for people
-	name  string
-	skip  func() string // a reason to skip, or ""
-	setup func(t *testing.T, repo string)
-	args  []string // after the command and --repo
-	cmd   string   // default "generate"
-	code  int
+	item int // the issue's item: 1 encodings ... 7 errors for people
+	name string
+	skip func() string // a reason to skip, or ""
+	// unprivileged runs the binary as a user that file permissions apply
+	// to (nobody, when the tests run as root).
+	unprivileged bool
+	setup        func(t *testing.T, repo string)
+	args         []string // after the command and --repo
+	cmd          string   // default "generate"
+	code         int
 	// stderr and stdout must contain these.
 	stderr, stdout []string
 	// check looks at the repository afterwards.
 	check func(t *testing.T, repo string, r result)
-}
-
-func asRoot() string {
-	if runtime.GOOS == "windows" || os.Geteuid() == 0 {
-		return "permissions do not apply (root or Windows)"
-	}
-	return ""
 }
 
 func noWindows() string {
@@ -238,7 +252,10 @@ func badCases() []badCase {
 			}},
 		{item: 1, name: "EUC-KR README", args: week1,
 			setup: func(t *testing.T, repo string) {
-				s, _ := korean.EUCKR.NewEncoder().String(read(t, repo, "README.md"))
+				s, err := korean.EUCKR.NewEncoder().String(read(t, repo, "README.md"))
+				if err != nil {
+					t.Fatal(err)
+				}
 				write(t, repo, "README.md", []byte(s))
 			},
 			check: func(t *testing.T, repo string, r result) {
@@ -314,11 +331,11 @@ func badCases() []badCase {
 					t.Error("a note outside the repository was read")
 				}
 			}},
-		{item: 2, name: "unreadable note and folder", skip: asRoot, args: week1,
+		{item: 2, name: "unreadable note and folder", unprivileged: true, args: week1,
 			setup: func(t *testing.T, repo string) {
-				os.Chmod(filepath.Join(repo, filepath.FromSlash(noteMGR)), 0)
+				chmod(t, repo, noteMGR, 0)
 				write(t, repo, "weeks/week02/locked/x.md", []byte("x"))
-				os.Chmod(filepath.Join(repo, "weeks", "week02", "locked"), 0)
+				chmod(t, repo, "weeks/week02/locked", 0)
 				t.Cleanup(func() { os.Chmod(filepath.Join(repo, "weeks", "week02", "locked"), 0o755) })
 			},
 			stderr: []string{noteMGR + ": skipped: permission denied", "weeks/week02/locked: cannot read folder, skipped"}},
@@ -340,10 +357,10 @@ func badCases() []badCase {
 			},
 			stderr: []string{`weeks/week01/study-note-XYZ.md: "XYZ" matches no member of the README or moim.yaml; added as a member of its own`}},
 		{item: 3, name: "week folder without notes", args: nil,
-			setup:  func(t *testing.T, repo string) { os.MkdirAll(filepath.Join(repo, "weeks", "week03"), 0o755) },
+			setup:  func(t *testing.T, repo string) { mkdir(t, repo, "weeks/week03") },
 			stderr: []string{"week 3 (weeks/week03): no notes found yet; doing week 2, the latest week with notes", "wrote weeks/week02/ai-insights.md"}},
 		{item: 3, name: "asking for a week without notes", args: []string{"--week", "3", "--out", "-"},
-			setup:  func(t *testing.T, repo string) { os.MkdirAll(filepath.Join(repo, "weeks", "week03"), 0o755) },
+			setup:  func(t *testing.T, repo string) { mkdir(t, repo, "weeks/week03") },
 			stderr: []string{"week 3 (weeks/week03): no notes found; every member is marked as not submitted"},
 			stdout: []string{"이번 주 노트가 제출되지 않았습니다."}},
 		{item: 3, name: "README without a schedule", args: week1,
@@ -398,11 +415,10 @@ func badCases() []badCase {
 			stderr: []string{"is not a regular file", "--out -"}},
 		{item: 5, name: "--format json --out in a missing folder", args: []string{"--week", "1", "--format", "json", "--out", "nope/r.json"}, code: 2,
 			stderr: []string{"folder nope does not exist"}},
-		{item: 5, name: "read-only week folder", skip: asRoot, args: week1, code: 2,
+		{item: 5, name: "read-only week folder", unprivileged: true, args: week1, code: 2,
 			setup: func(t *testing.T, repo string) {
-				dir := filepath.Join(repo, "weeks", "week01")
-				os.Chmod(dir, 0o555)
-				t.Cleanup(func() { os.Chmod(dir, 0o755) })
+				chmod(t, repo, "weeks/week01", 0o555)
+				t.Cleanup(func() { os.Chmod(filepath.Join(repo, "weeks", "week01"), 0o755) })
 			},
 			stderr: []string{"folder weeks/week01 is not writable"}},
 		{item: 5, name: "another run holds the lock", args: week1, code: 2,
@@ -452,15 +468,19 @@ func TestBadInputs(t *testing.T) {
 				c.setup(t, repo)
 			}
 			before := read(t, repo, "weeks/week01/ai-insights.md")
-			cmd := c.cmd
-			if cmd == "" {
-				cmd = "generate"
+			sub := c.cmd
+			if sub == "" {
+				sub = "generate"
 			}
-			args := []string{cmd}
+			args := []string{sub}
 			if !containsArg(c.args, "--repo") {
 				args = append(args, "--repo", ".")
 			}
-			r := run(t, repo, append(args, c.args...)...)
+			cmd := command(t, repo, nil, append(args, c.args...)...)
+			if c.unprivileged {
+				testenv.Unprivileged(t, cmd, repo)
+			}
+			r := runCmd(t, cmd)
 			t.Logf("exit %d\n%s", r.code, r.stderr)
 			if r.code != c.code {
 				t.Errorf("exit code %d, want %d\nstderr:\n%s", r.code, c.code, r.stderr)
@@ -534,49 +554,63 @@ func assertHumanEdits(t *testing.T, doc string) {
 // assertNoDebrisFiles fails on temporary files left behind.
 func assertNoDebrisFiles(t *testing.T, repo string) {
 	t.Helper()
-	filepath.Walk(repo, func(p string, fi os.FileInfo, err error) error {
-		if err == nil && (strings.Contains(fi.Name(), ".tmp-") || strings.HasPrefix(fi.Name(), ".moim-probe-")) {
+	err := filepath.Walk(repo, func(p string, fi os.FileInfo, err error) error {
+		if errors.Is(err, fs.ErrPermission) {
+			return nil // a folder a case locked on purpose
+		}
+		if err != nil {
+			return err
+		}
+		if strings.Contains(fi.Name(), ".tmp-") || strings.HasPrefix(fi.Name(), ".moim-probe-") {
 			t.Errorf("temporary file left: %s", p)
 		}
 		return nil
 	})
+	if err != nil {
+		t.Error(err)
+	}
 }
 
 // TestSignalDuringRun interrupts (SIGINT) or kills (SIGKILL) the binary
-// while it works on a 4 MB note: week 1's document stays as it was, no
-// temporary file is left, and the lock is free again.
+// in the middle of a run: it holds the repository's lock and waits for a
+// local model server that never answers. Week 1's document stays as it
+// was, no temporary file is left, and the lock is free again.
 func TestSignalDuringRun(t *testing.T) {
 	if runtime.GOOS == "windows" {
-		t.Skip("signals")
+		t.Skip("no signals on Windows")
 	}
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGKILL} {
 		t.Run(sig.String(), func(t *testing.T) {
-			repo, docPath := preparedRepo(t)
-			write(t, repo, noteHSJ, []byte(bigNote(4<<20)))
+			repo, _ := preparedRepo(t)
 			before := read(t, repo, "weeks/week01/ai-insights.md")
-			cmd := exec.Command(binary, "generate", "--week", "1")
-			cmd.Dir = repo
+			model := newStalledModel()
+			srv := httptest.NewServer(model)
+			defer srv.Close()
+			defer close(model.release) // before Close, which waits for the handlers
+			cmd := command(t, repo, []string{"MOIM_CACHE_DIR=" + t.TempDir()},
+				"generate", "--week", "1", "--engine", "openai", "--model", "m", "--base-url", srv.URL+"/v1")
 			var stderr strings.Builder
 			cmd.Stderr = &stderr
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
-			// The lock names the process once it holds it: the run has
-			// started reading, and the signal handler is in place.
-			lock := filepath.Join(repo, ".moim", "lock")
-			want := fmt.Sprintf("pid %d,", cmd.Process.Pid)
-			for i := 0; ; i++ {
-				if b, _ := os.ReadFile(lock); strings.HasPrefix(string(b), want) {
-					break
-				}
-				if i == 3000 {
-					cmd.Process.Kill()
-					t.Fatal("the run never took the lock")
-				}
-				time.Sleep(5 * time.Millisecond)
+			exited := make(chan error, 1)
+			go func() { exited <- cmd.Wait() }()
+			select {
+			case <-model.asked:
+			case err := <-exited:
+				t.Fatalf("the run ended (%v) before asking the model:\n%s", err, stderr.String())
 			}
-			cmd.Process.Signal(sig)
-			err := cmd.Wait()
+			// The run is waiting for the model: it has the lock, has read
+			// the notes, and has written nothing.
+			want := fmt.Sprintf("pid %d,", cmd.Process.Pid)
+			if b, err := os.ReadFile(filepath.Join(repo, ".moim", "lock")); err != nil || !strings.HasPrefix(string(b), want) {
+				t.Errorf("lock file %q (%v), want it to name %s", b, err, want)
+			}
+			if err := cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+			err := <-exited
 			code := cmd.ProcessState.ExitCode()
 			if sig == syscall.SIGINT {
 				if code != 130 || !strings.Contains(stderr.String(), "interrupted: stopped before writing") {
@@ -593,8 +627,39 @@ func TestSignalDuringRun(t *testing.T) {
 			if err != nil {
 				t.Fatalf("lock not released: %v", err)
 			}
-			l.Unlock()
-			_ = docPath
+			if err := l.Unlock(); err != nil {
+				t.Fatal(err)
+			}
 		})
+	}
+}
+
+// stalledModel is an OpenAI-compatible server that lists its model and
+// then holds every completion request until the client goes away or
+// release is closed; asked is closed when the first one arrives.
+type stalledModel struct {
+	asked, release chan struct{}
+	once           sync.Once
+}
+
+func newStalledModel() *stalledModel {
+	return &stalledModel{asked: make(chan struct{}), release: make(chan struct{})}
+}
+
+func (m *stalledModel) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/models") {
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"object":"list","data":[{"id":"m","object":"model","created":0,"owned_by":"test"}]}`)
+		return
+	}
+	// Reading the whole body lets the server notice when the client
+	// hangs up (it then cancels r.Context()).
+	if _, err := io.Copy(io.Discard, r.Body); err != nil {
+		return
+	}
+	m.once.Do(func() { close(m.asked) })
+	select {
+	case <-r.Context().Done():
+	case <-m.release:
 	}
 }

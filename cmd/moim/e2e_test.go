@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,8 +13,10 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/testenv"
 	"github.com/moim-study/moim/internal/testutil"
 )
 
@@ -23,6 +26,10 @@ func TestMain(m *testing.M) {
 	flag.Parse()
 	dir, err := os.MkdirTemp("", "moim-e2e-")
 	if err != nil {
+		panic(err)
+	}
+	// Tests that run the binary as an unprivileged user need to reach it.
+	if err := os.Chmod(dir, 0o755); err != nil {
 		panic(err)
 	}
 	binary = filepath.Join(dir, "moim")
@@ -44,11 +51,26 @@ type result struct {
 	stdout, stderr string
 }
 
+// run runs the binary in dir with a minimal environment (see command).
 func run(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	return runCmd(t, command(t, dir, nil, args...))
+}
+
+// command is the binary run in dir with nothing of the caller's
+// environment but PATH: HOME is a fresh temporary folder, and env holds
+// every other variable the case sets.
+func command(t *testing.T, dir string, env []string, args ...string) *exec.Cmd {
 	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "NO_COLOR=1", "OPENAI_API_KEY=", "ANTHROPIC_API_KEY=")
+	cmd.Env = testenv.Env(t, append([]string{"NO_COLOR=1"}, env...)...)
+	return cmd
+}
+
+// runCmd runs cmd and returns its exit code and output.
+func runCmd(t *testing.T, cmd *exec.Cmd) result {
+	t.Helper()
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
@@ -113,7 +135,7 @@ func TestDemoRepositoryEndToEnd(t *testing.T) {
 		testutil.Golden(t, filepath.Join("testdata", "golden", "demo-"+wk+".md"), []byte(doc))
 		assertNoDebris(t, wk, doc)
 	}
-	week2, _ := os.ReadFile(filepath.Join(repo, "weeks", "week02", "ai-insights.md"))
+	week2 := read(t, repo, "weeks/week02/ai-insights.md")
 	for _, want := range []string{
 		"# Week 02 - 머신러닝 시스템 설계 인사이트",
 		"## 강민수 (Kang Min-Su)",
@@ -121,7 +143,7 @@ func TestDemoRepositoryEndToEnd(t *testing.T) {
 		"### 오개념 정리",
 		"자동 검토 없음",
 	} {
-		if !strings.Contains(string(week2), want) {
+		if !strings.Contains(week2, want) {
 			t.Errorf("week02 lacks %q", want)
 		}
 	}
@@ -131,15 +153,12 @@ func TestDemoRepositoryEndToEnd(t *testing.T) {
 	}
 
 	// A person edits week 1: adds a question, rewrites and deletes bullets.
-	p1 := filepath.Join(repo, "weeks", "week01", "ai-insights.md")
-	b, _ := os.ReadFile(p1)
-	edited := editDocument(t, string(b))
-	os.WriteFile(p1, []byte(edited.doc), 0o644)
+	edited := editDocument(t, read(t, repo, "weeks/week01/ai-insights.md"))
+	write(t, repo, "weeks/week01/ai-insights.md", []byte(edited.doc))
 	if r := run(t, repo, "generate", "--week", "1"); r.code != 0 {
 		t.Fatalf("regenerate: %+v", r)
 	}
-	b, _ = os.ReadFile(p1)
-	regen := string(b)
+	regen := read(t, repo, "weeks/week01/ai-insights.md")
 	for _, keep := range []string{edited.added, edited.rewritten} {
 		if n := strings.Count(regen, keep); n != 1 {
 			t.Errorf("human line %q appears %d times after regeneration", keep, n)
@@ -152,15 +171,44 @@ func TestDemoRepositoryEndToEnd(t *testing.T) {
 		t.Errorf("rewritten bullet's original %q came back", edited.original)
 	}
 
-	// A changed note makes the week stale.
-	note := filepath.Join(repo, "weeks", "week01", "study-note-KMS.md")
-	f, _ := os.OpenFile(note, os.O_APPEND|os.O_WRONLY, 0o644)
-	f.WriteString("\n- 피처 저장소는 어떤 기준으로 골라야 할까?\n")
-	f.Close()
-	r = run(t, repo, "check")
-	if r.code != 1 || !strings.Contains(r.stdout, "week 1: stale") || !strings.Contains(r.stdout, "week 2: fresh") {
-		t.Errorf("check after note change: %+v", r)
+	if r := run(t, repo, "check"); r.code != 0 {
+		t.Fatalf("check after regeneration: %+v", r)
 	}
+
+	// A changed note makes the week stale: a line added, and an edit that
+	// keeps the file's length (one syllable for another of as many bytes).
+	const note = "weeks/week01/study-note-KMS.md"
+	orig := read(t, repo, note)
+	for _, c := range []struct{ name, changed string }{
+		{"line added", orig + "\n- 피처 저장소는 어떤 기준으로 골라야 할까?\n"},
+		{"same length", sameLengthEdit(t, orig)},
+	} {
+		write(t, repo, note, []byte(c.changed))
+		r = run(t, repo, "check")
+		if r.code != 1 || !strings.Contains(r.stdout, "week 1: stale") || !strings.Contains(r.stdout, "week 2: fresh") {
+			t.Errorf("check after note change (%s): %+v", c.name, r)
+		}
+	}
+	write(t, repo, note, []byte(orig))
+	if r := run(t, repo, "check"); r.code != 0 || !strings.Contains(r.stdout, "week 1: fresh") {
+		t.Errorf("check after the note was restored: %+v", r)
+	}
+}
+
+// sameLengthEdit changes one Hangul syllable of src into another one, so
+// that the note's size in bytes stays the same but its content differs.
+func sameLengthEdit(t *testing.T, src string) string {
+	t.Helper()
+	i := strings.IndexFunc(src, func(r rune) bool { return r >= '가' && r < '힣' })
+	if i < 0 {
+		t.Fatal("no Hangul syllable to change")
+	}
+	r, size := utf8.DecodeRuneInString(src[i:])
+	out := src[:i] + string(r+1) + src[i+size:]
+	if len(out) != len(src) || out == src {
+		t.Fatalf("edit changed the length (%d → %d)", len(src), len(out))
+	}
+	return out
 }
 
 type edit struct{ doc, added, rewritten, original, deleted string }
@@ -244,21 +292,20 @@ func TestJSONFormat(t *testing.T) {
 		t.Errorf("only %d member bullets", n)
 	}
 	// JSON does not write the week's document.
-	if _, err := os.Stat(filepath.Join(repo, "weeks", "week01", "ai-insights.md")); err == nil {
-		t.Error("--format json wrote the markdown document")
+	if _, err := os.Stat(filepath.Join(repo, "weeks", "week01", "ai-insights.md")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("--format json wrote the markdown document (%v)", err)
 	}
 }
 
 func TestStdoutAndHandWrittenDocument(t *testing.T) {
 	repo := testutil.CopyDemo(t)
-	p := filepath.Join(repo, "weeks", "week01", "ai-insights.md")
 	hand := "# Week 01\n\n## 박지민 (Park Ji-Min)\n\n### 핵심 인사이트\n- 손으로 쓴 인사이트\n"
-	os.WriteFile(p, []byte(hand), 0o644)
+	write(t, repo, "weeks/week01/ai-insights.md", []byte(hand))
 	r := run(t, repo, "generate", "--week", "1")
 	if r.code != 2 || !strings.Contains(r.stderr, "weeks/week01/ai-insights.md") || !strings.Contains(r.stderr, "--out") {
 		t.Errorf("hand-written document: %+v", r)
 	}
-	if b, _ := os.ReadFile(p); string(b) != hand {
+	if read(t, repo, "weeks/week01/ai-insights.md") != hand {
 		t.Error("hand-written document was changed")
 	}
 	r = run(t, repo, "generate", "--week", "1", "--out", "-")
@@ -277,12 +324,8 @@ func TestStdoutAndHandWrittenDocument(t *testing.T) {
 // TestReferenceCorpus generates weeks 1-4 of the reference corpus from the
 // basic template when ../shared is present.
 func TestReferenceCorpus(t *testing.T) {
-	corpus := filepath.Join("..", "..", "..", "shared", "corpus")
-	repo := filepath.Join(corpus, "ai-engineering-study")
-	tmpl := filepath.Join(corpus, "templates", "ai-insights-basic.md")
-	if _, err := os.Stat(repo); err != nil {
-		t.Skip("reference corpus not present (../shared/corpus)")
-	}
+	repo := testenv.Corpus(t, "ai-engineering-study")
+	tmpl := testenv.Corpus(t, "templates/ai-insights-basic.md")
 	out := t.TempDir()
 	for _, wk := range []string{"1", "2", "3", "4"} {
 		dst := filepath.Join(out, "week"+wk+".md")
@@ -290,8 +333,7 @@ func TestReferenceCorpus(t *testing.T) {
 		if r.code != 0 {
 			t.Fatalf("week %s: %+v", wk, r)
 		}
-		b, _ := os.ReadFile(dst)
-		doc := string(b)
+		doc := read(t, out, "week"+wk+".md")
 		assertNoDebris(t, "week"+wk, doc)
 		for _, h := range []string{"(Kim Seong-Eon)", "(Ahn Tae-Hyun)", "(Lee Eun-Jeong)", "(Heo Chae-Yeon)"} {
 			if !strings.Contains(doc, "## ") || !strings.Contains(doc, h) {
@@ -323,13 +365,11 @@ func TestReferenceCorpus(t *testing.T) {
 func TestWeekTemplateWithPlaceholders(t *testing.T) {
 	repo := testutil.CopyDemo(t)
 	tpl := "# 2주차 정리\n\n우리끼리 쓰는 소개 문장.\n\n---\n\n## 박지민 (Park Ji-Min)\n\n### 핵심 인사이트\n<!-- 가장 중요한 개념 -->\n\n\n### 실무 적용 아이디어\n<!-- 어디에 쓸까 -->\n\n\n---\n\n## 통합 토론 주제\n\n### 공통 질문\n- 사람이 미리 적어 둔 질문일까?\n\n### 심화 토론\n-\n"
-	p := filepath.Join(repo, "weeks", "week02", "ai-insights.md")
-	os.WriteFile(p, []byte(tpl), 0o644)
+	write(t, repo, "weeks/week02/ai-insights.md", []byte(tpl))
 	if r := run(t, repo, "generate", "--week", "2"); r.code != 0 {
 		t.Fatalf("%+v", r)
 	}
-	b, _ := os.ReadFile(p)
-	doc := string(b)
+	doc := read(t, repo, "weeks/week02/ai-insights.md")
 	for _, want := range []string{"# 2주차 정리", "우리끼리 쓰는 소개 문장.", "- 사람이 미리 적어 둔 질문일까?", "## 최유나 (Choi Yu-Na)"} {
 		if strings.Count(doc, want) != 1 {
 			t.Errorf("document should contain %q once", want)
@@ -344,9 +384,8 @@ func TestWeekTemplateWithPlaceholders(t *testing.T) {
 // document is reported but not failed.
 func TestCheckStates(t *testing.T) {
 	repo := testutil.CopyDemo(t)
-	tpl, _ := os.ReadFile(filepath.Join(repo, "templates", "ai-insights.md"))
-	os.WriteFile(filepath.Join(repo, "weeks", "week01", "ai-insights.md"), tpl, 0o644)
-	os.WriteFile(filepath.Join(repo, "weeks", "week02", "ai-insights.md"), []byte("# 2주차\n\n## 박지민\n\n### 핵심 인사이트\n- 손으로 정리함\n"), 0o644)
+	write(t, repo, "weeks/week01/ai-insights.md", []byte(read(t, repo, "templates/ai-insights.md")))
+	write(t, repo, "weeks/week02/ai-insights.md", []byte("# 2주차\n\n## 박지민\n\n### 핵심 인사이트\n- 손으로 정리함\n"))
 	r := run(t, repo, "check")
 	if r.code != 1 || !strings.Contains(r.stdout, "week 1: missing") || !strings.Contains(r.stdout, "week 2: by hand") {
 		t.Fatalf("%+v", r)

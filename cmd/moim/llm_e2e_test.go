@@ -2,11 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"io"
+	"io/fs"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -73,31 +75,26 @@ func (f *fakeOpenAI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		sections[key] = map[string]any{"bullets": bullets, "rows": []any{}}
 	}
-	answer, _ := json.Marshal(map[string]any{"sections": sections})
+	answer, err := json.Marshal(map[string]any{"sections": sections})
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
 	resp := map[string]any{
 		"id": "chatcmpl-1", "object": "chat.completion", "created": 0, "model": "test-model",
 		"choices": []any{map[string]any{"index": 0, "finish_reason": "stop",
 			"message": map[string]any{"role": "assistant", "content": string(answer)}}},
 		"usage": map[string]any{"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},
 	}
-	json.NewEncoder(w).Encode(resp)
+	if err := json.NewEncoder(w).Encode(resp); err != nil {
+		panic(http.ErrAbortHandler) // the client sees a broken answer and the test fails
+	}
 }
 
+// runEnv runs the binary with a minimal environment plus env.
 func runEnv(t *testing.T, dir string, env []string, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(binary, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), env...)
-	out, errb := new(strings.Builder), new(strings.Builder)
-	cmd.Stdout, cmd.Stderr = out, errb
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return result{code, out.String(), errb.String()}
+	return runCmd(t, command(t, dir, env, args...))
 }
 
 func TestOpenAIEngineThroughTheBinary(t *testing.T) {
@@ -164,15 +161,24 @@ func TestOpenAIEngineThroughTheBinary(t *testing.T) {
 	if strings.Contains(r.stdout+r.stderr, secret) {
 		t.Error("API key in the output")
 	}
-	filepath.Walk(cache, func(p string, info os.FileInfo, err error) error {
-		if err == nil && !info.IsDir() {
-			b, _ := os.ReadFile(p)
-			if strings.Contains(string(b), secret) {
-				t.Errorf("API key in cache file %s", p)
-			}
+	files := 0
+	err := filepath.Walk(cache, func(p string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		files++
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if strings.Contains(string(b), secret) {
+			t.Errorf("API key in cache file %s", p)
 		}
 		return nil
 	})
+	if err != nil || files == 0 {
+		t.Errorf("cache: %d files, %v", files, err)
+	}
 }
 
 func TestLLMFailsBeforeTouchingTheDocument(t *testing.T) {
@@ -180,12 +186,9 @@ func TestLLMFailsBeforeTouchingTheDocument(t *testing.T) {
 	if r := run(t, repo, "generate", "--week", "1"); r.code != 0 {
 		t.Fatal(r)
 	}
-	p := filepath.Join(repo, "weeks", "week01", "ai-insights.md")
-	before, _ := os.ReadFile(p)
+	before := read(t, repo, "weeks/week01/ai-insights.md")
 
-	srv := httptest.NewServer(http.NotFoundHandler())
-	url := srv.URL
-	srv.Close() // nothing listens there any more
+	url := unreachableServer(t)
 	for _, c := range []struct {
 		env  []string
 		want string
@@ -198,11 +201,32 @@ func TestLLMFailsBeforeTouchingTheDocument(t *testing.T) {
 		if r.code != 2 || !strings.Contains(r.stderr, c.want) {
 			t.Errorf("env %v: %+v, want exit 2 and %q", c.env, r, c.want)
 		}
-		after, _ := os.ReadFile(p)
-		if string(after) != string(before) {
+		if after := read(t, repo, "weeks/week01/ai-insights.md"); after != before {
 			t.Errorf("env %v: the document changed", c.env)
 		}
 	}
+}
+
+// unreachableServer returns the URL of a server on 127.0.0.1 that closes
+// every connection before answering. It holds its port until the test
+// ends, so no other test can take it meanwhile.
+func unreachableServer(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			c.Close()
+		}
+	}()
+	return "http://" + ln.Addr().String()
 }
 
 func TestDryRunSendsAndWritesNothing(t *testing.T) {
@@ -226,7 +250,7 @@ func TestDryRunSendsAndWritesNothing(t *testing.T) {
 	if lines != 5 {
 		t.Errorf("%d requests printed, want 5", lines)
 	}
-	if _, err := os.Stat(filepath.Join(repo, "weeks", "week01", "ai-insights.md")); err == nil {
-		t.Error("--dry-run wrote the document")
+	if _, err := os.Stat(filepath.Join(repo, "weeks", "week01", "ai-insights.md")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("--dry-run wrote the document (%v)", err)
 	}
 }
