@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -36,8 +38,12 @@ func TestTruncateNote(t *testing.T) {
 func TestLoadSaysWhatItSkipped(t *testing.T) {
 	root := writeRepo(t, "# 노트\n\n"+strings.Repeat("버퍼 풀은 페이지를 캐시한다.\n", 200))
 	dir := filepath.Join(root, "weeks", "week01")
-	os.WriteFile(filepath.Join(dir, "문가람.md"), []byte("\x89PNG\r\n\x1a\n\x00"), 0o644)
-	os.WriteFile(filepath.Join(root, "README.md"), []byte("# 스터디\n\n## 참여자\n\n- 한서진\n- 오태윤\n- 문가람\n"), 0o644)
+	if err := os.WriteFile(filepath.Join(dir, "문가람.md"), []byte("\x89PNG\r\n\x1a\n\x00"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "README.md"), []byte("# 스터디\n\n## 참여자\n\n- 한서진\n- 오태윤\n- 문가람\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	defer func(n int) { MaxNoteBytes = n }(MaxNoteBytes)
 	MaxNoteBytes = 1000
 
@@ -46,7 +52,10 @@ func TestLoadSaysWhatItSkipped(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		wk, _ := ws.Week(1)
+		wk, ok := ws.Week(1)
+		if !ok {
+			t.Fatal("no week 1")
+		}
 		w, err := Load(ws, wk, "", "-")
 		if err != nil {
 			t.Fatal(err)
@@ -71,8 +80,13 @@ func TestLoadSaysWhatItSkipped(t *testing.T) {
 	}
 	// A change past the cut still changes the input hash.
 	p := filepath.Join(dir, "한서진.md")
-	b, _ := os.ReadFile(p)
-	os.WriteFile(p, append(b, "마지막 줄을 고쳤다.\n"...), 0o644)
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, append(b, "마지막 줄을 고쳤다.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if load().InputHash == w.InputHash {
 		t.Error("input hash ignores the part of the note that was not analysed")
 	}
@@ -86,7 +100,10 @@ func TestCancelledGeneration(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wk, _ := ws.Week(1)
+	wk, ok := ws.Week(1)
+	if !ok {
+		t.Fatal("no week 1")
+	}
 	w, err := Load(ws, wk, "", "")
 	if err != nil {
 		t.Fatal(err)
@@ -96,7 +113,74 @@ func TestCancelledGeneration(t *testing.T) {
 	if _, err := w.Generate(ctx, offlineEngine()); err == nil || !strings.Contains(err.Error(), "canceled") {
 		t.Errorf("err = %v", err)
 	}
-	if _, err := os.Stat(w.OutPath); err == nil {
-		t.Error("a document was written")
+	if _, err := os.Stat(w.OutPath); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a document was written (%v)", err)
+	}
+}
+
+// TestStateFollowsContent: a week is fresh after its document is written
+// and stale after any change to a note's content, also one that keeps the
+// note's length (one syllable for another of as many bytes); undoing the
+// change makes it fresh again.
+func TestStateFollowsContent(t *testing.T) {
+	const src = "# 노트\n\n버퍼 풀은 **페이지**를 캐시한다.\nCLOCK은 언제 LRU보다 나을까?\n"
+	root := writeRepo(t, src)
+	note := filepath.Join(root, "weeks", "week01", "한서진.md")
+	load := func() *Week {
+		t.Helper()
+		ws, err := workspace.Open(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wk, ok := ws.Week(1)
+		if !ok {
+			t.Fatal("no week 1")
+		}
+		w, err := Load(ws, wk, "", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return w
+	}
+	w := load()
+	if w.State() != Missing {
+		t.Fatalf("state before the first run = %v, want Missing", w.State())
+	}
+	res, err := w.Generate(context.Background(), offlineEngine())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := w.Document(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(w.OutPath, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fresh := load()
+	if fresh.State() != Fresh {
+		t.Fatalf("state after writing the document = %v, want Fresh", fresh.State())
+	}
+
+	edited := strings.Replace(src, "캐시한다", "캐시했다", 1)
+	if len(edited) != len(src) || edited == src {
+		t.Fatalf("the edit must keep the length: %d → %d", len(src), len(edited))
+	}
+	if err := os.WriteFile(note, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(note); err != nil || st.Size() != int64(len(src)) {
+		t.Fatalf("note size %v, %v", st, err)
+	}
+	stale := load()
+	if stale.InputHash == fresh.InputHash || stale.State() != Stale {
+		t.Errorf("same-length edit: hash %s (was %s), state %v, want Stale", stale.InputHash, fresh.InputHash, stale.State())
+	}
+
+	if err := os.WriteFile(note, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if again := load(); again.InputHash != fresh.InputHash || again.State() != Fresh {
+		t.Errorf("after undoing the edit: hash %s, state %v, want %s and Fresh", again.InputHash, again.State(), fresh.InputHash)
 	}
 }
