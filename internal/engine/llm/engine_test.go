@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/moim-study/moim/internal/engine"
@@ -396,17 +398,7 @@ func TestRetries(t *testing.T) {
 	}
 	for _, p := range providers {
 		for _, tt := range tests {
-			t.Run(p+"/"+tt.name, func(t *testing.T) {
-				f := newFake(t, p, func(c call) action {
-					if c.Who == "김하늘" {
-						a := tt.script(c.N)
-						if a.Status == 0 && !a.Hang {
-							a.Output = echoAnswer(c)
-						}
-						return a
-					}
-					return action{Output: echoAnswer(c)}
-				})
+			test := func(t *testing.T, f *fakeServer) {
 				cfg := f.config(t)
 				cfg.MaxRetries = tt.maxRetries
 				if tt.timeout > 0 {
@@ -435,6 +427,61 @@ func TestRetries(t *testing.T) {
 				if tt.wantWarning != "" && !slices.ContainsFunc(w.Warnings, func(s string) bool { return strings.Contains(s, tt.wantWarning) }) {
 					t.Errorf("warnings %q, want one containing %q", w.Warnings, tt.wantWarning)
 				}
+			}
+			respond := func(c call) action {
+				if c.Who == "김하늘" {
+					a := tt.script(c.N)
+					if a.Status == 0 && !a.Hang {
+						a.Output = echoAnswer(c)
+					}
+					return a
+				}
+				return action{Output: echoAnswer(c)}
+			}
+			t.Run(p+"/"+tt.name, func(t *testing.T) {
+				if tt.timeout == 0 {
+					test(t, newFake(t, p, respond))
+					return
+				}
+				// A request that hangs until its timeout: on the fake
+				// clock of a synctest bubble, with the fake in memory, the
+				// timeout passes without real waiting.
+				synctest.Test(t, func(t *testing.T) { test(t, newMemFake(p, respond)) })
+			})
+		}
+	}
+}
+
+// TestRetryAfterIsCapped: a server asking to wait longer than MaxRetryWait
+// (in seconds, as a date, or in milliseconds) is retried after
+// MaxRetryWait. The waits are recorded, not slept.
+func TestRetryAfterIsCapped(t *testing.T) {
+	const limit = 2 * time.Second
+	for _, ra := range []struct{ name, header, value string }{
+		{"seconds", "Retry-After", "3600"},
+		{"date", "Retry-After", time.Now().Add(2 * time.Hour).UTC().Format(http.TimeFormat)},
+		{"milliseconds", "Retry-After-Ms", "90000"},
+	} {
+		for _, p := range providers {
+			t.Run(p+"/"+ra.name, func(t *testing.T) {
+				f := newFake(t, p, func(c call) action {
+					if c.Who == "김하늘" && c.N == 0 {
+						return action{Status: 429, Header: http.Header{ra.header: {ra.value}}, ErrBody: "rate limited"}
+					}
+					return action{Output: echoAnswer(c)}
+				})
+				cfg := f.config(t)
+				cfg.MaxRetries = 1
+				cfg.MaxRetryWait = limit
+				e, sl := newEngine(t, cfg)
+				w := generate(t, e, testInput(noteJihu))
+				if !slices.Equal(sl.waits, []time.Duration{limit}) {
+					t.Errorf("waits %v, want one of %v", sl.waits, limit)
+				}
+				if got := len(f.callsFor("김하늘")); got != 2 {
+					t.Errorf("김하늘: %d requests, want 2", got)
+				}
+				wantEngine(t, section(t, w, "김하늘", insight.KeyInsights), "test-model")
 			})
 		}
 	}
@@ -835,27 +882,38 @@ func TestPreflight(t *testing.T) {
 	}
 }
 
+// TestConcurrencyLimit: with concurrency 1 no two requests are in flight,
+// even when each answer takes a while. The answers' delay runs on the fake
+// clock of a synctest bubble: no real waiting.
 func TestConcurrencyLimit(t *testing.T) {
-	var mu sync.Mutex
-	inFlight, peak := 0, 0
-	f := newFake(t, ProviderOpenAI, func(c call) action {
-		mu.Lock()
-		inFlight++
-		peak = max(peak, inFlight)
-		mu.Unlock()
-		time.Sleep(50 * time.Millisecond)
-		mu.Lock()
-		inFlight--
-		mu.Unlock()
-		return action{Output: echoAnswer(c)}
-	})
-	cfg := f.config(t)
-	cfg.Concurrency = 1
-	cfg.ContextTokens = 4000
-	cfg.MaxOutputTokens = 1000
-	e, _ := newEngine(t, cfg)
-	generate(t, e, testInput(longNote()))
-	if peak != 1 {
-		t.Errorf("peak of %d requests in flight with concurrency 1", peak)
+	for _, limit := range []int{1, 3} {
+		t.Run(fmt.Sprint(limit), func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				var mu sync.Mutex
+				inFlight, peak := 0, 0
+				f := newMemFake(ProviderOpenAI, func(c call) action {
+					mu.Lock()
+					inFlight++
+					peak = max(peak, inFlight)
+					mu.Unlock()
+					time.Sleep(50 * time.Millisecond)
+					mu.Lock()
+					inFlight--
+					mu.Unlock()
+					return action{Output: echoAnswer(c)}
+				})
+				cfg := f.config(t)
+				cfg.Concurrency = limit
+				cfg.ContextTokens = 4000
+				cfg.MaxOutputTokens = 1000
+				e, _ := newEngine(t, cfg)
+				generate(t, e, testInput(longNote()))
+				// The limit is reached (so the test can see a breach) and
+				// never passed.
+				if peak != limit {
+					t.Errorf("peak of %d requests in flight with concurrency %d", peak, limit)
+				}
+			})
+		})
 	}
 }

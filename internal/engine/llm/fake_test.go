@@ -212,6 +212,7 @@ type call struct {
 type action struct {
 	Status     int
 	RetryAfter string
+	Header     http.Header // more headers of an error answer
 	ErrBody    string
 	Output     any    // the structured answer (marshalled)
 	Text       string // raw answer text instead of Output
@@ -221,9 +222,10 @@ type action struct {
 }
 
 type fakeServer struct {
-	*httptest.Server
-	provider string
-	respond  func(c call) action
+	*httptest.Server // nil for an in-memory fake (newMemFake)
+	url              string
+	provider         string
+	respond          func(c call) action
 	// modelsStatus, when set, is the status of the model listing.
 	modelsStatus int
 
@@ -240,23 +242,59 @@ func newFake(t testing.TB, provider string, respond func(c call) action) *fakeSe
 		f.respond = func(c call) action { return action{Output: echoAnswer(c)} }
 	}
 	f.Server = httptest.NewServer(http.HandlerFunc(f.handle))
+	f.url = f.URL
 	t.Cleanup(f.Close)
+	return f
+}
+
+// newMemFake is newFake without a socket: requests reach the handler
+// through an in-memory transport (see config). Inside a synctest bubble
+// the fake clock then moves while a handler waits, so request timeouts and
+// slow answers take no real time.
+func newMemFake(provider string, respond func(c call) action) *fakeServer {
+	f := &fakeServer{provider: provider, respond: respond, seen: map[string]int{}, url: "http://model.test"}
+	if f.respond == nil {
+		f.respond = func(c call) action { return action{Output: echoAnswer(c)} }
+	}
 	return f
 }
 
 func (f *fakeServer) baseURL() string {
 	if f.provider == ProviderOpenAI {
-		return f.URL + "/v1"
+		return f.url + "/v1"
 	}
-	return f.URL
+	return f.url
 }
 
 func (f *fakeServer) config(t testing.TB) Config {
-	return Config{
+	c := Config{
 		Provider: f.provider, Model: "test-model", BaseURL: f.baseURL(), APIKey: testKey, APIKeyEnv: "TEST_API_KEY",
 		CacheDir: t.TempDir(), RetryBase: time.Millisecond, RequestTimeout: 5 * time.Second,
 		ContextTokens: 32000,
 	}
+	if f.Server == nil {
+		c.HTTPClient = &http.Client{Transport: memTransport{http.HandlerFunc(f.handle)}}
+	}
+	return c
+}
+
+// memTransport hands each request to a handler in this process and
+// returns what it wrote, or the request context's error when the client
+// gave up first (the handler sees the client's context as its own).
+type memTransport struct{ h http.Handler }
+
+func (m memTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.Body != nil {
+		defer r.Body.Close()
+	} else {
+		r.Body = http.NoBody
+	}
+	rec := httptest.NewRecorder()
+	m.h.ServeHTTP(rec, r)
+	if err := r.Context().Err(); err != nil {
+		return nil, err
+	}
+	return rec.Result(), nil
 }
 
 // count returns the number of model requests (not model listings).
@@ -295,7 +333,11 @@ func (f *fakeServer) handle(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	raw, _ := io.ReadAll(r.Body)
+	raw, err := io.ReadAll(r.Body)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
 	c := call{Raw: raw, Auth: r.Header.Get("Authorization") + r.Header.Get("X-Api-Key")}
 	var body map[string]any
 	if err := json.Unmarshal(raw, &body); err != nil {
@@ -347,8 +389,11 @@ func (f *fakeServer) handle(w http.ResponseWriter, r *http.Request) {
 		if a.RetryAfter != "" {
 			w.Header().Set("Retry-After", a.RetryAfter)
 		}
+		for k, v := range a.Header {
+			w.Header()[k] = v
+		}
 		w.WriteHeader(a.Status)
-		msg, _ := json.Marshal(a.ErrBody)
+		msg := mustJSON(a.ErrBody)
 		if f.provider == ProviderOpenAI {
 			fmt.Fprintf(w, `{"error":{"message":%s,"type":"server_error","param":null,"code":null}}`, msg)
 		} else {
@@ -358,8 +403,7 @@ func (f *fakeServer) handle(w http.ResponseWriter, r *http.Request) {
 	}
 	text := a.Text
 	if a.Output != nil {
-		b, _ := json.Marshal(a.Output)
-		text = string(b)
+		text = string(mustJSON(a.Output))
 	}
 	if f.provider == ProviderOpenAI {
 		finish := "stop"
@@ -372,7 +416,7 @@ func (f *fakeServer) handle(w http.ResponseWriter, r *http.Request) {
 				"message": map[string]any{"role": "assistant", "content": text, "refusal": nil}}},
 			"usage": map[string]any{"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},
 		}
-		json.NewEncoder(w).Encode(resp)
+		writeJSON(w, resp)
 		return
 	}
 	stop := "tool_use"
@@ -392,7 +436,23 @@ func (f *fakeServer) handle(w http.ResponseWriter, r *http.Request) {
 		"content": content, "stop_reason": stop, "stop_sequence": nil,
 		"usage": map[string]any{"input_tokens": 100, "output_tokens": 20},
 	}
-	json.NewEncoder(w).Encode(resp)
+	writeJSON(w, resp)
+}
+
+// mustJSON marshals what the fake answers; failing is a bug in the test.
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(fmt.Sprintf("fake server: %v", err))
+	}
+	return b
+}
+
+// writeJSON writes the answer; when the client is gone the handler stops.
+func writeJSON(w http.ResponseWriter, v any) {
+	if _, err := w.Write(append(mustJSON(v), '\n')); err != nil {
+		panic(http.ErrAbortHandler)
+	}
 }
 
 func memberOrGroupTool(c call) string {
