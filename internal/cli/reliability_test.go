@@ -19,11 +19,19 @@ func smallRepo(t *testing.T) (root, doc string) {
 	t.Helper()
 	root = t.TempDir()
 	dir := filepath.Join(root, "weeks", "week01")
-	os.MkdirAll(dir, 0o755)
-	os.WriteFile(filepath.Join(root, "README.md"), []byte("# 스터디\n\n## 참여자\n\n- 한서진\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "한서진.md"), []byte("# 노트\n\n버퍼 풀은 **페이지**를 캐시한다.\n"), 0o644)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	doc = filepath.Join(dir, "ai-insights.md")
-	os.WriteFile(doc, []byte(previous), 0o644)
+	for p, s := range map[string]string{
+		filepath.Join(root, "README.md"): "# 스터디\n\n## 참여자\n\n- 한서진\n",
+		filepath.Join(dir, "한서진.md"):     "# 노트\n\n버퍼 풀은 **페이지**를 캐시한다.\n",
+		doc:                              previous,
+	} {
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	return root, doc
 }
 
@@ -84,8 +92,8 @@ func TestPanicBecomesShortMessage(t *testing.T) {
 			if strings.Contains(stderr, "goroutine ") || strings.Contains(stderr, ".go:") {
 				t.Errorf("stack trace shown:\n%s", stderr)
 			}
-			if b, _ := os.ReadFile(doc); string(b) != previous {
-				t.Error("document changed")
+			if b, err := os.ReadFile(doc); err != nil || string(b) != previous {
+				t.Errorf("document changed (%v)", err)
 			}
 		})
 	}
@@ -102,26 +110,23 @@ func TestInterruptWritesNothing(t *testing.T) {
 	if code != ExitInterrupted || !strings.Contains(stderr, "interrupted") {
 		t.Errorf("exit %d, stderr:\n%s", code, stderr)
 	}
-	if b, _ := os.ReadFile(doc); string(b) != previous {
-		t.Error("document changed by an interrupted run")
+	if b, err := os.ReadFile(doc); err != nil || string(b) != previous {
+		t.Errorf("document changed by an interrupted run (%v)", err)
 	}
-	ents, _ := os.ReadDir(filepath.Dir(doc))
-	for _, e := range ents {
-		if strings.Contains(e.Name(), ".tmp-") {
-			t.Errorf("temporary file left: %s", e.Name())
-		}
-	}
+	assertNoTemporaryFiles(t, root)
 }
 
 func TestStrictStopsBeforeWriting(t *testing.T) {
 	root, doc := smallRepo(t)
 	// A second note for the same member: a warning.
-	os.WriteFile(filepath.Join(root, "weeks", "week01", "week1-한서진.md"), []byte("# 다른 노트\n\n짧다.\n"), 0o644)
+	if err := os.WriteFile(filepath.Join(root, "weeks", "week01", "week1-한서진.md"), []byte("# 다른 노트\n\n짧다.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	code, stderr := run(context.Background(), "generate", "--repo", root, "--strict")
 	if code != ExitInput || !strings.Contains(stderr, "2 notes for 한서진") || !strings.Contains(stderr, "--strict") {
 		t.Errorf("exit %d, stderr:\n%s", code, stderr)
 	}
-	if b, _ := os.ReadFile(doc); string(b) != previous {
-		t.Error("document changed under --strict")
+	if b, err := os.ReadFile(doc); err != nil || string(b) != previous {
+		t.Errorf("document changed under --strict (%v)", err)
 	}
 }

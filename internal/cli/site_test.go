@@ -1,13 +1,15 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 func testIO() (*IO, *bytes.Buffer, *bytes.Buffer) {
@@ -25,7 +27,9 @@ func webRepo(t *testing.T) string {
 	}
 	for name, body := range files {
 		p := filepath.Join(root, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -66,28 +70,66 @@ func TestSiteCommand(t *testing.T) {
 	}
 }
 
+// TestServeCommand runs `moim serve` on a loopback port, sends it a
+// request, and stops it as Ctrl-C would (its context ends).
 func TestServeCommand(t *testing.T) {
 	repo := webRepo(t)
 	s, _, errOut := testIO()
 	if code := Main(context.Background(), []string{"serve", "--repo", repo, "--addr", "256.0.0.1:99999"}, s); code != ExitInput {
 		t.Errorf("bad address: exit %d: %s", code, errOut)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+
+	pr, pw := io.Pipe()
+	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	s, _, errOut = testIO()
-	if code := Main(ctx, []string{"serve", "--repo", repo, "--addr", "127.0.0.1:0"}, s); code != ExitOK {
-		t.Fatalf("exit %d: %s", code, errOut)
+	codec := make(chan int, 1)
+	go func() {
+		code := Main(ctx, []string{"serve", "--repo", repo, "--addr", "127.0.0.1:0"}, &IO{In: strings.NewReader(""), Out: io.Discard, ErrOut: pw, Getenv: func(string) string { return "" }})
+		pw.Close()
+		codec <- code
+	}()
+	// The announcement "moim: serving REPO at URL" says the server is up.
+	var log strings.Builder
+	url := ""
+	sc := bufio.NewScanner(pr)
+	for url == "" && sc.Scan() {
+		log.WriteString(sc.Text() + "\n")
+		if _, after, ok := strings.Cut(sc.Text(), " at http://"); ok {
+			url = "http://" + strings.Fields(after)[0]
+		}
 	}
-	if !strings.Contains(errOut.String(), "moim: serving "+repo) || strings.Contains(errOut.String(), "warning") {
-		t.Errorf("stderr: %s", errOut)
+	if url == "" {
+		t.Fatalf("serve ended (exit %d) without serving:\n%s", <-codec, log.String())
 	}
-	ctx2, cancel2 := context.WithTimeout(context.Background(), 2*time.Second)
-	defer cancel2()
-	s, _, errOut = testIO()
-	if code := Main(ctx2, []string{"serve", "--repo", repo, "--addr", "0.0.0.0:0"}, s); code != ExitOK {
-		t.Fatalf("exit %d: %s", code, errOut)
+	rest := make(chan string, 1)
+	go func() {
+		var b strings.Builder
+		for sc.Scan() {
+			b.WriteString(sc.Text() + "\n")
+		}
+		rest <- b.String()
+	}()
+	if !strings.HasPrefix(url, "http://127.0.0.1:") {
+		t.Errorf("serving at %s, want a loopback address", url)
 	}
-	if !strings.Contains(errOut.String(), "warning: listening on") {
-		t.Errorf("no warning for a non-loopback address: %s", errOut)
+	res, err := http.Get(url + "week/1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := io.ReadAll(res.Body)
+	res.Body.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.StatusCode != http.StatusOK || !strings.Contains(string(page), "임베딩") || !strings.Contains(string(page), "한가람") {
+		t.Errorf("GET /week/1: %d\n%.300s", res.StatusCode, page)
+	}
+	cancel()
+	if code := <-codec; code != ExitOK {
+		t.Errorf("exit %d after the context ended", code)
+	}
+	all := log.String() + <-rest
+	if !strings.Contains(all, "moim: serving "+repo) || strings.Contains(all, "warning") {
+		t.Errorf("stderr: %s", all)
 	}
 }

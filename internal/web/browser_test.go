@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,29 +12,15 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
+	"github.com/moim-study/moim/internal/testenv"
 	"github.com/moim-study/moim/internal/testutil"
 )
 
-// chromiumPath finds the headless browser for the browser tests.
-func chromiumPath() string {
-	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
-		return "/usr/bin/chromium"
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
-
 // browser starts headless Chromium for one test and returns its context.
+// Without Chromium the test is skipped, or fails in CI (CI=true).
 func browser(t *testing.T) context.Context {
 	t.Helper()
-	path := chromiumPath()
-	if path == "" {
-		t.Skip("no chromium binary found: browser tests skipped")
-	}
+	path := testenv.Chromium(t)
 	if testing.Short() {
 		t.Skip("browser tests skipped in -short mode")
 	}
@@ -115,7 +100,10 @@ func TestBrowserDemo(t *testing.T) {
 	srv := httptest.NewServer(s.Handler())
 	defer srv.Close()
 	dir := screenshots(t)
-	snap, _ := s.refresh()
+	snap, err := s.refresh()
+	if err != nil {
+		t.Fatal(err)
+	}
 	slug := snap.slugFor(snap.ws.Members[0].Name)
 
 	open(t, ctx, srv.URL+"/")
@@ -204,7 +192,9 @@ func TestBrowserDemo(t *testing.T) {
 	if n := eval[int](t, ctx, `document.querySelectorAll("#group section.sec-common li.bullet details").length`); n == 0 {
 		t.Error("moim's 공통 질문 bullets lost their sources")
 	}
-	chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector("#group .label.handmade").scrollIntoView({block: "center"})`))
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector("#group .label.handmade").scrollIntoView({block: "center"})`)); err != nil {
+		t.Fatal(err)
+	}
 	shoot(t, ctx, dir, "week-handmade.png")
 
 	open(t, ctx, srv.URL+"/member/"+slug)
@@ -242,6 +232,35 @@ func TestBrowserDemo(t *testing.T) {
 	shoot(t, ctx, dir, "week-phone-dark.png")
 }
 
+// settle resolves once the page has nothing pending that could run a
+// payload: every image has loaded or failed (an injected <img onerror>
+// has fired by then) and two frames have been drawn.
+const settle = `(async () => {
+	await Promise.all([...document.images].map(i => i.complete ? null :
+		new Promise(r => { i.addEventListener("load", r); i.addEventListener("error", r); })));
+	await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+	return true;
+})()`
+
+// provoke does what a curious reader does, opening every bullet and
+// hovering everything, then waits for the page to settle. It returns
+// window.__xss as a string and how many elements came from note markup.
+func provoke(t *testing.T, ctx context.Context, url string) (ran string, injected int) {
+	t.Helper()
+	if err := chromedp.Do(ctx,
+		chromedp.Evaluate[chromedp.Void](`document.querySelectorAll("details").forEach(d => d.open = true);
+			document.querySelectorAll("b, span, a, img").forEach(e => e.dispatchEvent(new MouseEvent("mouseover", {bubbles: true})))`),
+	); err != nil {
+		t.Fatalf("%s: open and hover: %v", url, err)
+	}
+	if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](settle, chromedp.EvalAwaitPromise)); err != nil || !ok {
+		t.Fatalf("%s: settle: %v", url, err)
+	}
+	ran = eval[string](t, ctx, `String(window.__xss)`)
+	injected = eval[int](t, ctx, `document.querySelectorAll('main script, main img, main [onerror], main [onmouseover], a[href^="javascript:"]').length`)
+	return ran, injected
+}
+
 // TestBrowserXSS loads the pages showing a note full of script payloads:
 // none of them runs, and none becomes an element.
 func TestBrowserXSS(t *testing.T) {
@@ -249,11 +268,25 @@ func TestBrowserXSS(t *testing.T) {
 	_, s := sharedFixture(t)
 	srv := httptest.NewServer(s.Handler())
 	defer srv.Close()
+
+	// The check sees a payload that does run: a page without moim's
+	// escaping or Content-Security-Policy, where the image fails to load.
+	control := "data:text/html,<main><img src=x onerror='window.__xss=(window.__xss||0)+9'><b onmouseover='window.__xss=(window.__xss||0)+1'>x</b></main>"
+	if err := chromedp.Do(ctx, chromedp.Navigate(control)); err != nil {
+		t.Fatal(err)
+	}
+	if ran, injected := provoke(t, ctx, "control page"); ran != "10" || injected != 2 {
+		t.Fatalf("control page: window.__xss = %s, %d injected elements; want 10 and 2 (the check cannot see payloads)", ran, injected)
+	}
+
 	out := t.TempDir()
 	if _, err := s.WriteSite(context.Background(), out); err != nil {
 		t.Fatal(err)
 	}
-	snap, _ := s.refresh()
+	snap, err := s.refresh()
+	if err != nil {
+		t.Fatal(err)
+	}
 	pages := []string{
 		srv.URL + "/note?path=weeks/week01/study-note-SJW.md&line=3",
 		srv.URL + "/week/1",
@@ -264,14 +297,10 @@ func TestBrowserXSS(t *testing.T) {
 	}
 	for _, u := range pages {
 		open(t, ctx, u)
-		// Open every bullet and hover everything, as a curious reader would.
-		chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll("details").forEach(d => d.open = true);
-			document.querySelectorAll("b, span, a").forEach(e => e.dispatchEvent(new MouseEvent("mouseover", {bubbles: true})))`))
-		time.Sleep(200 * time.Millisecond)
-		if v := eval[string](t, ctx, `String(window.__xss)`); v != "undefined" {
-			t.Errorf("%s: payload ran (window.__xss = %s)", u, v)
+		ran, injected := provoke(t, ctx, u)
+		if ran != "undefined" {
+			t.Errorf("%s: payload ran (window.__xss = %s)", u, ran)
 		}
-		injected := eval[int](t, ctx, `document.querySelectorAll('main script, main img, main [onerror], main [onmouseover], a[href^="javascript:"]').length`)
 		if injected != 0 {
 			t.Errorf("%s: %d elements from note markup", u, injected)
 		}
@@ -285,8 +314,16 @@ func TestBrowserXSS(t *testing.T) {
 		}
 	}
 	// Clicking where the link text is does nothing either.
-	chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#L7")))
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#L7"))); err != nil {
+		t.Fatalf("click the link line: %v", err)
+	}
+	if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](settle, chromedp.EvalAwaitPromise)); err != nil || !ok {
+		t.Fatalf("settle: %v", err)
+	}
 	if v := eval[string](t, ctx, `String(window.__xss)`); v != "undefined" {
 		t.Errorf("clicking the link line ran the payload: %s", v)
+	}
+	if !strings.HasPrefix(eval[string](t, ctx, `location.href`), srv.URL+"/note?") {
+		t.Error("clicking the link line left the note page")
 	}
 }

@@ -91,6 +91,10 @@ func (s *Site) Warm(ctx context.Context) {
 	}()
 }
 
+// listen opens Serve's listener. Tests replace it to see what Serve does
+// on a non-loopback address without listening on one.
+var listen = net.Listen
+
 var pageNames = []string{"overview", "week", "member", "concepts", "note", "error"}
 
 func parseTemplates() (map[string]*template.Template, error) {
@@ -244,7 +248,7 @@ func (s *Site) render(w io.Writer, v *view) error {
 // where it listens to log, and a warning there when addr is not a loopback
 // address (anyone who can reach the machine can then read the notes).
 func (s *Site) Serve(ctx context.Context, addr string, log io.Writer) error {
-	ln, err := net.Listen("tcp", addr)
+	ln, err := listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}

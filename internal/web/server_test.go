@@ -16,6 +16,7 @@ import (
 
 	"github.com/moim-study/moim/internal/engine/offline"
 	"github.com/moim-study/moim/internal/pipeline"
+	"github.com/moim-study/moim/internal/testenv"
 	"github.com/moim-study/moim/internal/testutil"
 	"github.com/moim-study/moim/internal/workspace"
 )
@@ -37,7 +38,9 @@ func sharedFixture(t *testing.T) (string, *Site) {
 		}
 		for name, b := range fixture {
 			p := filepath.Join(dir, filepath.FromSlash(name))
-			os.MkdirAll(filepath.Dir(p), 0o755)
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
 			if err := os.WriteFile(p, []byte(b), 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -210,7 +213,9 @@ func TestHostCheck(t *testing.T) {
 func TestPathTraversal(t *testing.T) {
 	outside := t.TempDir()
 	secret := filepath.Join(outside, "secret.md")
-	os.WriteFile(secret, []byte("# 비밀\n\nSECRET-CONTENT-42 비밀 문장입니다.\n"), 0o644)
+	if err := os.WriteFile(secret, []byte("# 비밀\n\nSECRET-CONTENT-42 비밀 문장입니다.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	files := map[string]string{}
 	for k, v := range fixture {
 		files[k] = v
@@ -220,12 +225,15 @@ func TestPathTraversal(t *testing.T) {
 	root := writeRepo(t, files)
 	// A note that is a symbolic link to a file outside the repository, and
 	// a link inside the repository to the outside folder.
-	if err := os.Symlink(secret, filepath.Join(root, "weeks", "week02", "study-note-SJW.md")); err != nil {
-		t.Skipf("symlinks: %v", err)
-	}
-	os.Symlink(outside, filepath.Join(root, "weeks", "week01", "outside"))
+	testenv.Symlink(t, secret, filepath.Join(root, "weeks", "week02", "study-note-SJW.md"))
+	testenv.Symlink(t, outside, filepath.Join(root, "weeks", "week01", "outside"))
 	s := newSite(t, root)
 	h := s.Handler()
+	// The same handler does serve a note: the refusals below are about
+	// the paths, not a handler that refuses everything.
+	if res := get(t, h, "GET", "/note?path=weeks/week01/study-note-HGR.md"); res.StatusCode != 200 || !strings.Contains(body(t, res), "코사인 유사도") {
+		t.Fatalf("a note of the repository: status %d", res.StatusCode)
+	}
 	targets := []string{
 		"/note?path=../" + filepath.Base(outside) + "/secret.md",
 		"/note?path=" + secret,
