@@ -86,9 +86,36 @@ func TestSelectorsPickTheirSentences(t *testing.T) {
 	if len(top) != 1 || !strings.Contains(top[0].Text, "외부 문서를 검색해") {
 		t.Errorf("top insight = %+v, want the emphasised definition", top)
 	}
-	// Labels are stripped from the text but still count for scoring.
-	if s := find(t, a, "청크 크기가 더 중요"); strings.HasPrefix(s.Text, "개인적으로") == false && s.Raw == s.Text {
-		t.Errorf("sentence %+v", s)
+}
+
+// TestLabelsStrippedButScored: a label ("개인적인 생각:", "Q:") is removed
+// from the sentence's text, which bullets show, but still counts for its
+// scores: the same sentence without the label scores lower.
+func TestLabelsStrippedButScored(t *testing.T) {
+	const (
+		opinion  = "버퍼 풀 크기는 워크로드에 맞춰 정해야 한다."
+		question = "버퍼 풀 교체 정책은 언제 바꿔야 하는지 정리한다."
+	)
+	labelled := "# 노트\n\n개인적인 생각: " + opinion + "\n\nQ: " + question + "\n"
+	plain := "# 노트\n\n" + opinion + "\n\n" + question + "\n"
+	w := Analyze([]Note{
+		{Member: "한서진", Doc: parse("labelled.md", labelled)},
+		{Member: "오태윤", Doc: parse("plain.md", plain)},
+	})
+	for _, c := range []struct{ text, label, key string }{
+		{opinion, "개인적인 생각: ", insight.KeyPerspective},
+		{question, "Q: ", insight.KeyStudy},
+	} {
+		l, p := find(t, w.Members[0], c.text), find(t, w.Members[1], c.text)
+		if l.Text != c.text || l.Raw != c.label+c.text {
+			t.Errorf("labelled sentence: Text %q, Raw %q; want %q without the label and %q with it", l.Text, l.Raw, c.text, c.label+c.text)
+		}
+		if p.Text != c.text || p.Raw != c.text {
+			t.Errorf("plain sentence: Text %q, Raw %q", p.Text, p.Raw)
+		}
+		if l.Scores[c.key] <= p.Scores[c.key] {
+			t.Errorf("%q: %s score %.2f with the label, %.2f without; the label must count", c.text, c.key, l.Scores[c.key], p.Scores[c.key])
+		}
 	}
 }
 

@@ -7,17 +7,17 @@ import (
 	"testing"
 
 	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/testenv"
 )
 
-// corpusDir is the reference corpus beside the repository; tests using it
-// are skipped when it is absent.
-const corpusDir = "../../../shared/corpus"
-
+// corpusFiles returns the files of the reference corpus beside the
+// repository that match pattern; tests using it are skipped when it is
+// absent, and fail in CI.
 func corpusFiles(t *testing.T, pattern string) []string {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join(corpusDir, pattern))
-	if len(files) == 0 {
-		t.Skip("reference corpus not available")
+	files, err := filepath.Glob(filepath.Join(testenv.Corpus(t, ""), filepath.FromSlash(pattern)))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus files match %s: %v", pattern, err)
 	}
 	return files
 }

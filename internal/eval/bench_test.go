@@ -14,6 +14,7 @@ import (
 
 	"github.com/moim-study/moim/internal/engine/offline"
 	"github.com/moim-study/moim/internal/pipeline"
+	"github.com/moim-study/moim/internal/testenv"
 	"github.com/moim-study/moim/internal/text"
 	"github.com/moim-study/moim/internal/workspace"
 )
@@ -33,10 +34,16 @@ const (
 func corpusOrSkip(b *testing.B) (repo, tmpl string) {
 	b.Helper()
 	if _, err := os.Stat(corpusRepo); err != nil {
-		b.Skipf("reference corpus not found at %s", corpusRepo)
+		testenv.SkipOrFail(b, "reference corpus not found at %s", corpusRepo)
 	}
-	repo, _ = filepath.Abs(corpusRepo)
-	tmpl, _ = filepath.Abs(corpusTemplate)
+	repo, err := filepath.Abs(corpusRepo)
+	if err != nil {
+		b.Fatal(err)
+	}
+	tmpl, err = filepath.Abs(corpusTemplate)
+	if err != nil {
+		b.Fatal(err)
+	}
 	return repo, tmpl
 }
 

@@ -464,9 +464,24 @@ func TestGolden(t *testing.T) {
 	res = Compare(mustRead(t, "testdata/ref.md"), mustRead(t, "testdata/mixed.md"), nil, Options{})
 	js.Reset()
 	table.Reset()
-	_ = WriteJSON(&js, res)
-	_ = WriteTable(&table, res)
+	if err := WriteJSON(&js, res); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteTable(&table, res); err != nil {
+		t.Fatal(err)
+	}
 	if strings.Contains(js.String(), "supported") || strings.Contains(table.String(), "supp") {
 		t.Errorf("support columns present without notes:\n%s", table.String())
+	}
+	// The rest is there: the absence above is of those columns only.
+	shape.Rows, shape.Notes = nil, true
+	if err := json.Unmarshal(js.Bytes(), &shape); err != nil {
+		t.Fatal(err)
+	}
+	if shape.Notes || len(shape.Rows) == 0 || shape.Rows[0]["bigram_f1"] == nil {
+		t.Errorf("JSON without notes: notes %v, %d rows, first %v", shape.Notes, len(shape.Rows), shape.Rows)
+	}
+	if !strings.Contains(table.String(), "f1") || !strings.Contains(table.String(), "total") {
+		t.Errorf("table without notes lacks its columns or total:\n%s", table.String())
 	}
 }

@@ -1,22 +1,19 @@
 package note
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// corpusDir is the reference corpus beside the repository; it is data for
-// evaluation only and is never copied into the project.
-const corpusDir = "../../../shared/corpus/ai-engineering-study/weeks"
+	"github.com/moim-study/moim/internal/testenv"
+)
 
 // TestCorpus parses the real study notes when the corpus is present:
 // every note must decode, keep the invariants, and give clean sentences.
 func TestCorpus(t *testing.T) {
-	if _, err := os.Stat(corpusDir); err != nil {
-		t.Skip("reference corpus not present")
-	}
+	// The reference corpus beside the repository: data for evaluation
+	// only, never copied into the project.
+	corpusDir := testenv.Corpus(t, "ai-engineering-study/weeks")
 	files, err := filepath.Glob(filepath.Join(corpusDir, "*", "study-note-*.md"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no notes in %s: %v", corpusDir, err)

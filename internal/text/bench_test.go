@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/moim-study/moim/internal/testenv"
 	"github.com/moim-study/moim/internal/testutil"
 )
 
@@ -74,9 +75,12 @@ func BenchmarkSentences(b *testing.B) {
 }
 
 func readCorpus(b *testing.B) string {
-	files, _ := filepath.Glob(corpusGlob)
+	files, err := filepath.Glob(corpusGlob)
+	if err != nil {
+		b.Fatal(err)
+	}
 	if len(files) == 0 {
-		b.Skip("reference corpus not present")
+		testenv.SkipOrFail(b, "reference corpus not present (%s)", corpusGlob)
 	}
 	var sb strings.Builder
 	for _, f := range files {

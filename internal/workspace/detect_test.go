@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/moim-study/moim/internal/testenv"
 )
 
 type wantWeek struct {
@@ -413,9 +415,7 @@ func TestSymlinks(t *testing.T) {
 		"week01/최유나.md": filepath.Join(outside, "week02/박지민.md"),
 	}
 	for name, target := range links {
-		if err := os.Symlink(target, filepath.Join(root, filepath.FromSlash(name))); err != nil {
-			t.Skipf("symlinks not supported: %v", err)
-		}
+		testenv.Symlink(t, target, filepath.Join(root, filepath.FromSlash(name)))
 	}
 	ws, err := Detect(root)
 	if err != nil {
@@ -444,9 +444,11 @@ func TestSymlinks(t *testing.T) {
 	}
 }
 
+// TestUnreadableFolder runs as a user that permissions apply to (as nobody
+// in a child process when the tests run as root).
 func TestUnreadableFolder(t *testing.T) {
-	if os.Geteuid() == 0 {
-		t.Skip("root reads every folder")
+	if testenv.RunUnprivileged(t) {
+		return
 	}
 	root := mkRepo(t, map[string]string{"week01/박지민.md": note(1), "week02/최유나.md": note(1)})
 	locked := filepath.Join(root, "week02")
@@ -618,10 +620,7 @@ func TestAccessors(t *testing.T) {
 }
 
 func TestCorpus(t *testing.T) {
-	root := filepath.Join("..", "..", "..", "shared", "corpus", "ai-engineering-study")
-	if _, err := os.Stat(root); err != nil {
-		t.Skip("reference corpus not present")
-	}
+	root := testenv.Corpus(t, "ai-engineering-study")
 	ws, err := Open(root)
 	if err != nil {
 		t.Fatal(err)
