@@ -120,8 +120,8 @@ func TestComposePreservesPersonEdits(t *testing.T) {
 			if _, err := Parse("out.md", out); err != nil {
 				rt.Fatalf("output does not parse: %v", err)
 			}
-			if again, _ := Compose(out, tpl, w); again != out {
-				rt.Fatalf("not stable:\n%s\n---- again:\n%s", out, again)
+			if again, err := Compose(out, tpl, w); err != nil || again != out {
+				rt.Fatalf("not stable (%v):\n%s\n---- again:\n%s", err, out, again)
 			}
 			return out
 		}

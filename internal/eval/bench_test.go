@@ -3,7 +3,9 @@ package eval
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -82,7 +84,10 @@ func synthRepo(b *testing.B, corpus, dir string, k int) int {
 		if err != nil {
 			b.Fatal(err)
 		}
-		rel, _ := filepath.Rel(corpus, n)
+		rel, err := filepath.Rel(corpus, n)
+		if err != nil {
+			b.Fatal(err)
+		}
 		out := filepath.Join(dir, rel)
 		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 			b.Fatal(err)
@@ -131,14 +136,19 @@ func BenchmarkGenerateAll(b *testing.B) {
 		b.Run(fmt.Sprintf("notes=%dx", k), func(b *testing.B) {
 			dir := b.TempDir()
 			size := synthRepo(b, corpus, dir, k)
-			outs, _ := filepath.Glob(filepath.Join(dir, "weeks", "*"))
+			outs, err := filepath.Glob(filepath.Join(dir, "weeks", "*"))
+			if err != nil || len(outs) == 0 {
+				b.Fatalf("no week folders in %s: %v", dir, err)
+			}
 			var cpu time.Duration
 			var peak int64
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
 				for _, w := range outs {
-					_ = os.Remove(filepath.Join(w, "ai-insights.md"))
+					if err := os.Remove(filepath.Join(w, "ai-insights.md")); err != nil && !errors.Is(err, fs.ErrNotExist) {
+						b.Fatal(err)
+					}
 				}
 				b.StartTimer()
 				u := runChild(b, bin, "generate", "--repo", dir, "--all", "--template", tmpl)
@@ -202,7 +212,9 @@ func BenchmarkCorpusQuality(b *testing.B) {
 			refPath := filepath.Join(corpus, "weeks", fmt.Sprintf("week%02d", w), "ai-insights.md")
 			var res *Result
 			for i := 0; i < b.N; i++ {
-				_ = os.Remove(out)
+				if err := os.Remove(out); err != nil && !errors.Is(err, fs.ErrNotExist) {
+					b.Fatal(err)
+				}
 				runChild(b, bin, "generate", "--repo", corpus, "--week", fmt.Sprint(w), "--template", tmpl, "--out", out)
 				b.StopTimer()
 				ref, err := ReadDocument(refPath, 0)
@@ -230,7 +242,9 @@ func BenchmarkCorpusQuality(b *testing.B) {
 			b.ReportMetric(float64(t.GenBullets), "bullets")
 			b.ReportMetric(t.GenLen, "len")
 			var table bytes.Buffer
-			_ = WriteTable(&table, res)
+			if err := WriteTable(&table, res); err != nil {
+				b.Fatal(err)
+			}
 			b.Logf("week %d:\n%s", w, table.String())
 		})
 	}

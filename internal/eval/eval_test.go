@@ -380,8 +380,14 @@ func TestReadDocument(t *testing.T) {
 		Key: insight.KeyInsights, Heading: "핵심 인사이트", Kind: insight.KindBullets,
 		Bullets: []insight.Bullet{{Head: "캐시", Text: "지역성을 이용한다", Sources: []insight.Source{{File: "a.md", Line: 3, Quote: "지역성"}}}},
 	}}}}, Group: []insight.Section{{Key: insight.KeyCorrections, Rows: []insight.Row{{Written: "가", Correction: "나", Remark: "다"}}}}}
-	rep, _ := json.Marshal(insight.Report{Tool: "moim", Weeks: []insight.Week{{Number: 1}, week}})
-	one, _ := json.Marshal(week)
+	rep, err := json.Marshal(insight.Report{Tool: "moim", Weeks: []insight.Week{{Number: 1}, week}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	one, err := json.Marshal(week)
+	if err != nil {
+		t.Fatal(err)
+	}
 	reportPath, weekPath := write("report.json", string(rep)), write("week.json", string(one))
 	want := []string{"박지민/insights: **캐시**: 지역성을 이용한다", GroupMember + "/corrections: 가 | 나 | 다"}
 

@@ -14,7 +14,10 @@ import (
 // FuzzParse checks that Parse never panics and that what it returns is
 // consistent for any input. Seeds: the fixtures, and testdata/fuzz/FuzzParse.
 func FuzzParse(f *testing.F) {
-	files, _ := filepath.Glob("testdata/*.md")
+	files, err := filepath.Glob("testdata/*.md")
+	if err != nil || len(files) == 0 {
+		f.Fatalf("no fixtures: %v", err)
+	}
 	for _, file := range files {
 		b, err := os.ReadFile(file)
 		if err != nil {

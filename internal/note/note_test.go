@@ -254,7 +254,10 @@ func dumpBlocks(bs []wb) string {
 	var b strings.Builder
 	for _, x := range bs {
 		b.WriteString("\n  ")
-		j, _ := json.Marshal([]any{x.kind, x.level, x.line, x.end, x.text, x.emph})
+		j, err := json.Marshal([]any{x.kind, x.level, x.line, x.end, x.text, x.emph})
+		if err != nil {
+			panic(err)
+		}
 		b.Write(j)
 	}
 	return b.String()
@@ -326,7 +329,10 @@ func checkInvariants(t *testing.T, d *Document) {
 // TestGolden compares the JSON of each fixture's Document with
 // testdata/golden/<name>.json; run with -update to rewrite them.
 func TestGolden(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.md")
+	files, err := filepath.Glob("testdata/*.md")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), ".md")
 		t.Run(name, func(t *testing.T) {

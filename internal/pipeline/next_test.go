@@ -32,8 +32,12 @@ func TestChapterNumbers(t *testing.T) {
 func TestChapterMaterial(t *testing.T) {
 	root := t.TempDir()
 	src := "# 챕터 요약\n\n## 1장. 임베딩\n\n임베딩은 텍스트를 벡터로 바꾼다.\n\n## 2장. 벡터 검색\n\n벡터 검색은 가까운 임베딩을 찾는다.\n\n### 2.1 색인\n\n색인은 검색을 빠르게 한다.\n\n## 3장. 평가\n\n평가는 어렵다.\n"
-	os.WriteFile(filepath.Join(root, "chapter-summaries.md"), []byte(src), 0o644)
-	os.WriteFile(filepath.Join(root, "notes.md"), []byte("## 2장. 다른 파일\n\n무시된다.\n"), 0o644)
+	if err := os.WriteFile(filepath.Join(root, "chapter-summaries.md"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "notes.md"), []byte("## 2장. 다른 파일\n\n무시된다.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	ws := &workspace.Workspace{Root: root}
 	docs := chapterMaterial(ws, &workspace.ScheduleRow{Week: 2, Chapters: "2장"})
 	if len(docs) != 1 {

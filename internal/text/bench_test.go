@@ -118,7 +118,10 @@ func BenchmarkKagomeStartup(b *testing.B) {
 		}
 		for _, f := range strings.Fields(string(out)) {
 			if k, v, ok := strings.Cut(f, "="); ok {
-				x, _ := strconv.ParseFloat(v, 64)
+				x, err := strconv.ParseFloat(v, 64)
+				if err != nil {
+					b.Fatalf("helper output %q: %v", f, err)
+				}
 				switch k {
 				case "heapMB":
 					heap = x

@@ -271,19 +271,18 @@ func TestWeekDraftNote(t *testing.T) {
 	}{
 		{"missing", func(t *testing.T, root string) {}, StatusMissing, noteMissing},
 		{"template", func(t *testing.T, root string) {
-			os.WriteFile(filepath.Join(root, "weeks", "week01", "ai-insights.md"), []byte(docTemplate), 0o644)
+			mustWrite(t, filepath.Join(root, "weeks", "week01", "ai-insights.md"), []byte(docTemplate))
 		}, StatusMissing, noteTemplate},
 		{"handmade", func(t *testing.T, root string) {
-			os.WriteFile(filepath.Join(root, "weeks", "week01", "ai-insights.md"), []byte("# 1주차 정리\n\n- "+personal+"\n"), 0o644)
+			mustWrite(t, filepath.Join(root, "weeks", "week01", "ai-insights.md"), []byte("# 1주차 정리\n\n- "+personal+"\n"))
 		}, StatusHandmade, noteHandmade},
 		{"stale", func(t *testing.T, root string) {
 			doc, res := generateWeek1(t, root)
 			first := section(t, res.Group, insight.KeyCommon).Bullets[0].Markdown()
 			doc = editLines(t, doc, "- "+first, "- "+first, "- "+personal)
-			os.WriteFile(filepath.Join(root, "weeks", "week01", "ai-insights.md"), []byte(doc), 0o644)
+			mustWrite(t, filepath.Join(root, "weeks", "week01", "ai-insights.md"), []byte(doc))
 			p := filepath.Join(root, "weeks", "week01", "study-note-HGR.md")
-			old, _ := os.ReadFile(p)
-			os.WriteFile(p, append(old, "\n## 더 생각한 점\n\n- **양자화 임베딩**은 저장 공간을 크게 줄이는 핵심 기법이다.\n"...), 0o644)
+			mustWrite(t, p, append(mustRead(t, p), "\n## 더 생각한 점\n\n- **양자화 임베딩**은 저장 공간을 크게 줄이는 핵심 기법이다.\n"...))
 		}, StatusStale, noteStale},
 	}
 	for _, tt := range tests {

@@ -95,6 +95,24 @@ func writeRepo(t testing.TB, files map[string]string) string {
 	return root
 }
 
+// mustWrite writes a file of a test repository.
+func mustWrite(t testing.TB, path string, data []byte) {
+	t.Helper()
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// mustRead reads a file a test needs.
+func mustRead(t testing.TB, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 func newSite(t testing.TB, root string) *Site {
 	t.Helper()
 	s, err := New(root, Options{})

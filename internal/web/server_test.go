@@ -349,8 +349,14 @@ func TestWeekMatchesOffline(t *testing.T) {
 			t.Fatal(err)
 		}
 		if !reflect.DeepEqual(a.res, want) {
-			gj, _ := json.MarshalIndent(a.res, "", " ")
-			wj, _ := json.MarshalIndent(want, "", " ")
+			gj, err := json.MarshalIndent(a.res, "", " ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			wj, err := json.MarshalIndent(want, "", " ")
+			if err != nil {
+				t.Fatal(err)
+			}
 			t.Errorf("week %d: the web view's result differs from the offline engine's:\n%s", ws.Weeks[i].Number, testutil.FirstDiff(string(gj), string(wj)))
 		}
 		if a.aw == nil || len(a.aw.Concepts) == 0 {
@@ -423,7 +429,7 @@ func TestFreshData(t *testing.T) {
 	}
 	// Edit a note: the week page shows the new sentence, the document is stale.
 	p := filepath.Join(root, "weeks", "week01", "study-note-HGR.md")
-	old, _ := os.ReadFile(p)
+	old := mustRead(t, p)
 	add := "\n## 새로 깨달은 점\n\n- **양자화 임베딩**은 저장 공간을 크게 줄이는 핵심 기법이다.\n"
 	if err := os.WriteFile(p, append(old, add...), 0o644); err != nil {
 		t.Fatal(err)
@@ -434,14 +440,14 @@ func TestFreshData(t *testing.T) {
 		t.Fatalf("after editing a note: %s", got)
 	}
 	// A new member note appears on the overview.
-	os.WriteFile(filepath.Join(root, "weeks", "week02", "study-note-SJW.md"), []byte("# 2주차\n\n- 벡터 검색은 재현율과 지연 시간의 균형이 중요하다.\n"), 0o644)
+	mustWrite(t, filepath.Join(root, "weeks", "week02", "study-note-SJW.md"), []byte("# 2주차\n\n- 벡터 검색은 재현율과 지연 시간의 균형이 중요하다.\n"))
 	b = body(t, get(t, h, "GET", "/"))
 	re := regexp.MustCompile(`(?s)<tr id="week-2">(.*?)</tr>`)
 	if m := re.FindStringSubmatch(b); m == nil || strings.Contains(m[1], "미제출") {
 		t.Errorf("week 2 still shows a missing note after it was added")
 	}
 	// A hand-written document is reported as such.
-	os.WriteFile(filepath.Join(root, "weeks", "week02", "ai-insights.md"), []byte("# 2주차 정리\n\n직접 쓴 정리입니다.\n"), 0o644)
+	mustWrite(t, filepath.Join(root, "weeks", "week02", "ai-insights.md"), []byte("# 2주차 정리\n\n직접 쓴 정리입니다.\n"))
 	if got := statusOf(2); got != StatusHandmade {
 		t.Errorf("hand-written document: %s", got)
 	}

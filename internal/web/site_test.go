@@ -57,14 +57,14 @@ func TestWriteSite(t *testing.T) {
 			t.Errorf("%s: the repository's absolute path leaks into the site", f)
 		}
 	}
-	week, _ := os.ReadFile(filepath.Join(out, "week-01.html"))
+	week := mustRead(t, filepath.Join(out, "week-01.html"))
 	mustContain(t, string(week), "week-01.html", `href="notes/`+noteFile("weeks/week01/study-note-HGR.md")+`#L`, `<svg class="hm"`)
 	// Writing again gives the same bytes (no timestamps).
-	before, _ := os.ReadFile(filepath.Join(out, "concepts.html"))
+	before := mustRead(t, filepath.Join(out, "concepts.html"))
 	if _, err := s.WriteSite(context.Background(), out); err != nil {
 		t.Fatal(err)
 	}
-	after, _ := os.ReadFile(filepath.Join(out, "concepts.html"))
+	after := mustRead(t, filepath.Join(out, "concepts.html"))
 	if string(before) != string(after) {
 		t.Error("the site is not the same on a second run")
 	}
@@ -78,7 +78,10 @@ func TestWriteSiteRefusesNoteFolders(t *testing.T) {
 			t.Errorf("WriteSite(%s) wrote into the notes", out)
 		}
 	}
-	entries, _ := os.ReadDir(filepath.Join(root, "weeks", "week01"))
+	entries, err := os.ReadDir(filepath.Join(root, "weeks", "week01"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, e := range entries {
 		if strings.HasSuffix(e.Name(), ".html") || e.Name() == "static" || e.Name() == "notes" {
 			t.Errorf("site file %s written among the notes", e.Name())

@@ -84,7 +84,10 @@ func TestConfigMarshalGolden(t *testing.T) {
 		last = i
 	}
 	// Without engine settings, an example is left as a comment.
-	plain, _ := (&Config{Version: 1}).Marshal()
+	plain, err := (&Config{Version: 1}).Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if !strings.Contains(string(plain), "# engine:\n#   name: openai") {
 		t.Errorf("no commented engine example:\n%s", plain)
 	}
@@ -202,7 +205,10 @@ func TestSaveConfigAtomic(t *testing.T) {
 	if !reflect.DeepEqual(got, sampleConfig()) {
 		t.Errorf("saved config reads back as %+v", got)
 	}
-	ents, _ := os.ReadDir(dir)
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(ents) != 1 {
 		t.Errorf("temporary files left behind: %v", ents)
 	}

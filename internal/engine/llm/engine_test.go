@@ -225,7 +225,10 @@ func TestGenerateNormalRun(t *testing.T) {
 			if !strings.Contains(c.System, "Write in Korean") {
 				t.Error("system prompt does not ask for Korean")
 			}
-			out, _ := json.MarshalIndent(w, "", "  ")
+			out, err := json.MarshalIndent(w, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
 			testutil.Golden(t, filepath.Join("testdata", "generate_"+p+".golden.json"), append(out, '\n'))
 		})
 	}
@@ -751,7 +754,10 @@ func TestAPIKeyNeverAppearsInOutputs(t *testing.T) {
 			cfg.Progress = &progress
 			e, _ := newEngine(t, cfg)
 			w := generate(t, e, testInput(noteJihu))
-			week, _ := json.Marshal(w)
+			week, err := json.Marshal(w)
+			if err != nil {
+				t.Fatal(err)
+			}
 
 			dcfg := cfg
 			dcfg.DryRun = &dry
@@ -768,13 +774,17 @@ func TestAPIKeyNeverAppearsInOutputs(t *testing.T) {
 			}
 
 			var cached bytes.Buffer
-			filepath.WalkDir(cfg.CacheDir, func(path string, d os.DirEntry, err error) error {
-				if err == nil && !d.IsDir() {
-					b, _ := os.ReadFile(path)
-					cached.Write(b)
+			err = filepath.WalkDir(cfg.CacheDir, func(path string, d os.DirEntry, err error) error {
+				if err != nil || d.IsDir() {
+					return err
 				}
-				return nil
+				b, err := os.ReadFile(path)
+				cached.Write(b)
+				return err
 			})
+			if err != nil {
+				t.Fatal(err)
+			}
 			if cached.Len() == 0 {
 				t.Fatal("nothing was cached")
 			}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -109,8 +110,10 @@ func items(spec string) []chunkItem {
 	n := 0
 	for _, part := range strings.Fields(spec) {
 		head, cnt, _ := strings.Cut(part, ":")
-		var k int
-		fmt.Sscan(cnt, &k)
+		k, err := strconv.Atoi(cnt)
+		if err != nil {
+			panic(fmt.Sprintf("items(%q): %v", spec, err))
+		}
 		for range k {
 			out = append(out, chunkItem{Ev: analyze.Evidence{ID: fmt.Sprintf("1.%d", n), Line: n + 1, Text: strings.Repeat("가", 40)}, Path: []string{"노트", head}})
 			n++

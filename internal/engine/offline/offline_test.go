@@ -236,16 +236,25 @@ func TestGroupSections(t *testing.T) {
 func TestNoScheduleSaysSo(t *testing.T) {
 	in := weekInput()
 	in.Next = nil
-	w, _ := New().Generate(context.Background(), in)
+	w, err := New().Generate(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if next := section(t, w.Group, insight.KeyNext); next.Notice != NoticeNoSchedule || len(next.Bullets) != 0 {
 		t.Errorf("next = %+v", next)
 	}
 }
 
 func TestDeterministic(t *testing.T) {
-	a, _ := New().Generate(context.Background(), weekInput())
+	a, err := New().Generate(context.Background(), weekInput())
+	if err != nil {
+		t.Fatal(err)
+	}
 	for i := 0; i < 5; i++ {
-		b, _ := New().Generate(context.Background(), weekInput())
+		b, err := New().Generate(context.Background(), weekInput())
+		if err != nil {
+			t.Fatal(err)
+		}
 		if !equalWeeks(a, b) {
 			t.Fatal("two runs differ")
 		}
