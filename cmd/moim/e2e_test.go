@@ -324,7 +324,12 @@ func TestStdoutAndHandWrittenDocument(t *testing.T) {
 // TestReferenceCorpus generates weeks 1-4 of the reference corpus from the
 // basic template when ../shared is present.
 func TestReferenceCorpus(t *testing.T) {
-	repo := testenv.Corpus(t, "ai-engineering-study")
+	// A copy: a run takes the repository's lock (.moim/lock), and the
+	// corpus is shared, read-only data that other runs may be reading.
+	repo := filepath.Join(t.TempDir(), "ai-engineering-study")
+	if err := testutil.CopyTree(testenv.Corpus(t, "ai-engineering-study"), repo); err != nil {
+		t.Fatal(err)
+	}
 	tmpl := testenv.Corpus(t, "templates/ai-insights-basic.md")
 	out := t.TempDir()
 	for _, wk := range []string{"1", "2", "3", "4"} {
