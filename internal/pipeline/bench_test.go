@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/moim-study/moim/internal/engine/offline"
-	"github.com/moim-study/moim/internal/workspace"
 )
 
 // hugeNote builds a Korean markdown note of about size bytes: sections of
@@ -98,18 +97,7 @@ func (p *peakHeap) end() float64 {
 // runWeek is what `moim generate --out -` does for week 1: discover, load,
 // generate with the offline engine, compose.
 func runWeek(tb testing.TB, root string) string {
-	ws, err := workspace.Open(root)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	wk, ok := ws.Week(1)
-	if !ok {
-		tb.Fatal("no week 1")
-	}
-	pw, err := Load(ws, wk, "", "-")
-	if err != nil {
-		tb.Fatal(err)
-	}
+	pw := loadWeek1(tb, root, "-")
 	res, err := pw.Generate(context.Background(), offlineEngine())
 	if err != nil {
 		tb.Fatal(err)

@@ -47,21 +47,7 @@ func TestLoadSaysWhatItSkipped(t *testing.T) {
 	defer func(n int) { MaxNoteBytes = n }(MaxNoteBytes)
 	MaxNoteBytes = 1000
 
-	load := func() *Week {
-		ws, err := workspace.Open(root)
-		if err != nil {
-			t.Fatal(err)
-		}
-		wk, ok := ws.Week(1)
-		if !ok {
-			t.Fatal("no week 1")
-		}
-		w, err := Load(ws, wk, "", "-")
-		if err != nil {
-			t.Fatal(err)
-		}
-		return w
-	}
+	load := func() *Week { return loadWeek1(t, root, "-") }
 	w := load()
 	joined := strings.Join(w.Warnings, "\n")
 	for _, want := range []string{
@@ -95,19 +81,7 @@ func TestLoadSaysWhatItSkipped(t *testing.T) {
 // TestCancelledGeneration: a cancelled context stops the week before any
 // document exists.
 func TestCancelledGeneration(t *testing.T) {
-	root := writeRepo(t, "# 노트\n\n버퍼 풀은 페이지를 캐시한다.\n")
-	ws, err := workspace.Open(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	wk, ok := ws.Week(1)
-	if !ok {
-		t.Fatal("no week 1")
-	}
-	w, err := Load(ws, wk, "", "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := loadWeek1(t, writeRepo(t, "# 노트\n\n버퍼 풀은 페이지를 캐시한다.\n"), "")
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := w.Generate(ctx, offlineEngine()); err == nil || !strings.Contains(err.Error(), "canceled") {
@@ -126,22 +100,7 @@ func TestStateFollowsContent(t *testing.T) {
 	const src = "# 노트\n\n버퍼 풀은 **페이지**를 캐시한다.\nCLOCK은 언제 LRU보다 나을까?\n"
 	root := writeRepo(t, src)
 	note := filepath.Join(root, "weeks", "week01", "한서진.md")
-	load := func() *Week {
-		t.Helper()
-		ws, err := workspace.Open(root)
-		if err != nil {
-			t.Fatal(err)
-		}
-		wk, ok := ws.Week(1)
-		if !ok {
-			t.Fatal("no week 1")
-		}
-		w, err := Load(ws, wk, "", "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		return w
-	}
+	load := func() *Week { return loadWeek1(t, root, "") }
 	w := load()
 	if w.State() != Missing {
 		t.Fatalf("state before the first run = %v, want Missing", w.State())
@@ -183,4 +142,23 @@ func TestStateFollowsContent(t *testing.T) {
 	if again := load(); again.InputHash != fresh.InputHash || again.State() != Fresh {
 		t.Errorf("after undoing the edit: hash %s, state %v, want %s and Fresh", again.InputHash, again.State(), fresh.InputHash)
 	}
+}
+
+// loadWeek1 opens the repository at root and loads its week 1; out is
+// Load's output override ("" for the week's own document, "-" for none).
+func loadWeek1(tb testing.TB, root, out string) *Week {
+	tb.Helper()
+	ws, err := workspace.Open(root)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	wk, ok := ws.Week(1)
+	if !ok {
+		tb.Fatal("no week 1")
+	}
+	w, err := Load(ws, wk, "", out)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return w
 }
