@@ -26,7 +26,6 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/moim-study/moim/internal/fsutil"
-	"github.com/moim-study/moim/internal/testenv"
 	"github.com/moim-study/moim/internal/testutil"
 )
 
@@ -478,7 +477,7 @@ func TestBadInputs(t *testing.T) {
 			}
 			cmd := command(t, repo, nil, append(args, c.args...)...)
 			if c.unprivileged {
-				testenv.Unprivileged(t, cmd, repo)
+				testutil.Unprivileged(t, cmd, repo)
 			}
 			r := runCmd(t, cmd)
 			t.Logf("exit %d\n%s", r.code, r.stderr)

@@ -16,7 +16,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/moim-study/moim/internal/insight"
-	"github.com/moim-study/moim/internal/testenv"
 	"github.com/moim-study/moim/internal/testutil"
 )
 
@@ -64,7 +63,7 @@ func command(t *testing.T, dir string, env []string, args ...string) *exec.Cmd {
 	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir
-	cmd.Env = testenv.Env(t, append([]string{"NO_COLOR=1"}, env...)...)
+	cmd.Env = testutil.Env(t, append([]string{"NO_COLOR=1"}, env...)...)
 	return cmd
 }
 
@@ -327,10 +326,10 @@ func TestReferenceCorpus(t *testing.T) {
 	// A copy: a run takes the repository's lock (.moim/lock), and the
 	// corpus is shared, read-only data that other runs may be reading.
 	repo := filepath.Join(t.TempDir(), "ai-engineering-study")
-	if err := testutil.CopyTree(testenv.Corpus(t, "ai-engineering-study"), repo); err != nil {
+	if err := testutil.CopyTree(testutil.Corpus(t, "ai-engineering-study"), repo); err != nil {
 		t.Fatal(err)
 	}
-	tmpl := testenv.Corpus(t, "templates/ai-insights-basic.md")
+	tmpl := testutil.Corpus(t, "templates/ai-insights-basic.md")
 	out := t.TempDir()
 	for _, wk := range []string{"1", "2", "3", "4"} {
 		dst := filepath.Join(out, "week"+wk+".md")

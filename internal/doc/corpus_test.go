@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/moim-study/moim/internal/insight"
-	"github.com/moim-study/moim/internal/testenv"
+	"github.com/moim-study/moim/internal/testutil"
 )
 
 // corpusFiles returns the files of the reference corpus beside the
@@ -15,7 +15,7 @@ import (
 // absent, and fail in CI.
 func corpusFiles(t *testing.T, pattern string) []string {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(testenv.Corpus(t, ""), filepath.FromSlash(pattern)))
+	files, err := filepath.Glob(filepath.Join(testutil.Corpus(t, ""), filepath.FromSlash(pattern)))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no corpus files match %s: %v", pattern, err)
 	}

@@ -16,7 +16,7 @@ import (
 
 	"github.com/moim-study/moim/internal/engine/offline"
 	"github.com/moim-study/moim/internal/pipeline"
-	"github.com/moim-study/moim/internal/testenv"
+	"github.com/moim-study/moim/internal/testutil"
 	"github.com/moim-study/moim/internal/text"
 	"github.com/moim-study/moim/internal/workspace"
 )
@@ -36,7 +36,7 @@ const (
 func corpusOrSkip(b *testing.B) (repo, tmpl string) {
 	b.Helper()
 	if _, err := os.Stat(corpusRepo); err != nil {
-		testenv.SkipOrFail(b, "reference corpus not found at %s", corpusRepo)
+		testutil.SkipOrFail(b, "reference corpus not found at %s", corpusRepo)
 	}
 	repo, err := filepath.Abs(corpusRepo)
 	if err != nil {

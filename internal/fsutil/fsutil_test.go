@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/moim-study/moim/internal/testenv"
+	"github.com/moim-study/moim/internal/testutil"
 )
 
 func TestWriteFileAtomic(t *testing.T) {
@@ -60,7 +60,7 @@ func TestWriteFileAtomic(t *testing.T) {
 
 	// A link is followed: the file it points to is replaced, the link stays.
 	link := filepath.Join(dir, "link.md")
-	testenv.Symlink(t, p, link)
+	testutil.Symlink(t, p, link)
 	if err := WriteFileAtomic(link, []byte("링크로 쓴 문서\n")); err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +142,7 @@ func TestCheckOutput(t *testing.T) {
 // TestCheckOutputReadOnly runs as a user that permissions apply to (as
 // nobody in a child process when the tests run as root).
 func TestCheckOutputReadOnly(t *testing.T) {
-	if testenv.RunUnprivileged(t) {
+	if testutil.RunUnprivileged(t) {
 		return
 	}
 	dir := t.TempDir()

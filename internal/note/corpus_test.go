@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/moim-study/moim/internal/testenv"
+	"github.com/moim-study/moim/internal/testutil"
 )
 
 // TestCorpus parses the real study notes when the corpus is present:
@@ -13,7 +13,7 @@ import (
 func TestCorpus(t *testing.T) {
 	// The reference corpus beside the repository: data for evaluation
 	// only, never copied into the project.
-	corpusDir := testenv.Corpus(t, "ai-engineering-study/weeks")
+	corpusDir := testutil.Corpus(t, "ai-engineering-study/weeks")
 	files, err := filepath.Glob(filepath.Join(corpusDir, "*", "study-note-*.md"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no notes in %s: %v", corpusDir, err)

@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/moim-study/moim/internal/testenv"
 	"github.com/moim-study/moim/internal/testutil"
 )
 
@@ -80,7 +79,7 @@ func readCorpus(b *testing.B) string {
 		b.Fatal(err)
 	}
 	if len(files) == 0 {
-		testenv.SkipOrFail(b, "reference corpus not present (%s)", corpusGlob)
+		testutil.SkipOrFail(b, "reference corpus not present (%s)", corpusGlob)
 	}
 	var sb strings.Builder
 	for _, f := range files {

@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/moim-study/moim/internal/testenv"
+	"github.com/moim-study/moim/internal/testutil"
 )
 
 // corpusRoot is the reference study repository, beside the project.
@@ -20,7 +20,7 @@ var corpusRoot = filepath.Join("..", "..", "..", "shared", "corpus", "ai-enginee
 //	go test ./internal/web -run '^$' -bench Pages -benchtime 20x
 func BenchmarkPages(b *testing.B) {
 	if _, err := os.Stat(corpusRoot); err != nil {
-		testenv.SkipOrFail(b, "reference corpus not found: %v", err)
+		testutil.SkipOrFail(b, "reference corpus not found: %v", err)
 	}
 	s, err := New(corpusRoot, Options{})
 	if err != nil {

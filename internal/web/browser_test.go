@@ -12,7 +12,6 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
-	"github.com/moim-study/moim/internal/testenv"
 	"github.com/moim-study/moim/internal/testutil"
 )
 
@@ -20,7 +19,7 @@ import (
 // Without Chromium the test is skipped, or fails in CI (CI=true).
 func browser(t *testing.T) context.Context {
 	t.Helper()
-	path := testenv.Chromium(t)
+	path := testutil.Chromium(t)
 	if testing.Short() {
 		t.Skip("browser tests skipped in -short mode")
 	}

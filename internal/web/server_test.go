@@ -16,7 +16,6 @@ import (
 
 	"github.com/moim-study/moim/internal/engine/offline"
 	"github.com/moim-study/moim/internal/pipeline"
-	"github.com/moim-study/moim/internal/testenv"
 	"github.com/moim-study/moim/internal/testutil"
 	"github.com/moim-study/moim/internal/workspace"
 )
@@ -225,8 +224,8 @@ func TestPathTraversal(t *testing.T) {
 	root := writeRepo(t, files)
 	// A note that is a symbolic link to a file outside the repository, and
 	// a link inside the repository to the outside folder.
-	testenv.Symlink(t, secret, filepath.Join(root, "weeks", "week02", "study-note-SJW.md"))
-	testenv.Symlink(t, outside, filepath.Join(root, "weeks", "week01", "outside"))
+	testutil.Symlink(t, secret, filepath.Join(root, "weeks", "week02", "study-note-SJW.md"))
+	testutil.Symlink(t, outside, filepath.Join(root, "weeks", "week01", "outside"))
 	s := newSite(t, root)
 	h := s.Handler()
 	// The same handler does serve a note: the refusals below are about

@@ -1,17 +1,15 @@
 package workspace
 
 import (
-	"bytes"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files under testdata/")
+	"github.com/moim-study/moim/internal/testutil"
+)
 
 func sampleConfig() *Config {
 	return &Config{
@@ -60,19 +58,7 @@ func TestConfigMarshalGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("testdata", "moim.yaml.golden")
-	if *update {
-		if err := os.WriteFile(golden, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(data, want) {
-		t.Errorf("Marshal differs from %s (run go test -update):\n%s", golden, data)
-	}
+	testutil.Golden(t, filepath.Join("testdata", "moim.yaml.golden"), data)
 	// Keys come in a fixed order, each with its comment.
 	s := string(data)
 	last := -1

@@ -10,7 +10,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/moim-study/moim/internal/testenv"
+	"github.com/moim-study/moim/internal/testutil"
 )
 
 type wantWeek struct {
@@ -415,7 +415,7 @@ func TestSymlinks(t *testing.T) {
 		"week01/최유나.md": filepath.Join(outside, "week02/박지민.md"),
 	}
 	for name, target := range links {
-		testenv.Symlink(t, target, filepath.Join(root, filepath.FromSlash(name)))
+		testutil.Symlink(t, target, filepath.Join(root, filepath.FromSlash(name)))
 	}
 	ws, err := Detect(root)
 	if err != nil {
@@ -447,7 +447,7 @@ func TestSymlinks(t *testing.T) {
 // TestUnreadableFolder runs as a user that permissions apply to (as nobody
 // in a child process when the tests run as root).
 func TestUnreadableFolder(t *testing.T) {
-	if testenv.RunUnprivileged(t) {
+	if testutil.RunUnprivileged(t) {
 		return
 	}
 	root := mkRepo(t, map[string]string{"week01/박지민.md": note(1), "week02/최유나.md": note(1)})
@@ -620,7 +620,7 @@ func TestAccessors(t *testing.T) {
 }
 
 func TestCorpus(t *testing.T) {
-	root := testenv.Corpus(t, "ai-engineering-study")
+	root := testutil.Corpus(t, "ai-engineering-study")
 	ws, err := Open(root)
 	if err != nil {
 		t.Fatal(err)

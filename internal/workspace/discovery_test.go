@@ -10,6 +10,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/moim-study/moim/internal/testutil"
 	"github.com/moim-study/moim/internal/workspace/fixture"
 )
 
@@ -99,7 +100,7 @@ func TestDiscoverySuite(t *testing.T) {
 			if err := ws.WriteList(&ls); err != nil {
 				t.Fatal(err)
 			}
-			if *update {
+			if testutil.Updating() {
 				f.rewrite(t, "want.yaml", manifestYAML(t, got))
 				f.rewrite(t, "want.ls", ls.Bytes())
 				return

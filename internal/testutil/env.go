@@ -1,12 +1,13 @@
-// Package testenv holds what tests need from the machine they run on: the
-// reference corpus beside the repository (../shared), a headless
-// Chromium, a user that file permissions apply to, and a minimal
+package testutil
+
+// What tests need from the machine they run on: the reference corpus
+// beside the repository (../shared), a headless Chromium, symbolic links,
+// a user that file permissions apply to (user_unix.go), and a minimal
 // environment for the processes tests start.
 //
 // Outside CI a missing requirement skips the test that needs it. In CI
 // (CI=true, as .ci/run sets) it fails the test instead, so that a run
 // never turns green by skipping what it was meant to check.
-package testenv
 
 import (
 	"fmt"
@@ -32,26 +33,6 @@ func SkipOrFail(t testing.TB, format string, args ...any) {
 		t.Fatalf("%s (CI=true: this must not be skipped in CI)", msg)
 	}
 	t.Skip(msg)
-}
-
-// ModuleRoot returns the folder holding go.mod, found from the working
-// directory up (go test runs each package in its own folder).
-func ModuleRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("testenv: no go.mod above the working directory")
-		}
-		dir = parent
-	}
 }
 
 // Shared returns the shared data folder beside the repository

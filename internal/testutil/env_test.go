@@ -1,4 +1,4 @@
-package testenv
+package testutil
 
 import (
 	"os"
@@ -11,7 +11,7 @@ import (
 // TestSkipOrFail runs a test that calls SkipOrFail in a child process:
 // without CI it is skipped, with CI=true it fails.
 func TestSkipOrFail(t *testing.T) {
-	if os.Getenv("TESTENV_HELPER") == "1" {
+	if os.Getenv("TESTUTIL_HELPER") == "1" {
 		SkipOrFail(t, "the thing this test needs is missing")
 		t.Fatal("SkipOrFail returned")
 	}
@@ -22,7 +22,7 @@ func TestSkipOrFail(t *testing.T) {
 		{"1", "--- FAIL: TestSkipOrFail"},
 	} {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestSkipOrFail$", "-test.v")
-		cmd.Env = Env(t, "TESTENV_HELPER=1", "CI="+c.ci)
+		cmd.Env = Env(t, "TESTUTIL_HELPER=1", "CI="+c.ci)
 		out, err := cmd.CombinedOutput()
 		if !strings.Contains(string(out), c.want) || !strings.Contains(string(out), "the thing this test needs is missing") {
 			t.Errorf("CI=%q: %v\n%s", c.ci, err, out)

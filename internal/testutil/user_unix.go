@@ -1,6 +1,6 @@
 //go:build unix
 
-package testenv
+package testutil
 
 import (
 	"errors"
@@ -17,7 +17,7 @@ import (
 )
 
 // childEnv marks the process RunUnprivileged starts.
-const childEnv = "MOIM_TESTENV_UNPRIVILEGED"
+const childEnv = "MOIM_TESTUTIL_UNPRIVILEGED"
 
 func platformEnv(home string) []string { return nil }
 
@@ -42,7 +42,7 @@ func unprivileged(t testing.TB) (uid, gid uint32) {
 // child process as the user nobody, reports the child's result as the
 // test's own and returns true: the caller then returns at once.
 //
-//	if testenv.RunUnprivileged(t) {
+//	if testutil.RunUnprivileged(t) {
 //		return
 //	}
 func RunUnprivileged(t *testing.T) bool {
@@ -51,7 +51,7 @@ func RunUnprivileged(t *testing.T) bool {
 		return false
 	}
 	if os.Getenv(childEnv) != "" {
-		t.Fatal("testenv: the child process still runs as root")
+		t.Fatal("testutil: the child process still runs as root")
 	}
 	uid, _ := unprivileged(t)
 	// The test binary lives in a folder only root may enter: copy it.
