@@ -110,6 +110,7 @@ type usage struct {
 func runChild(b *testing.B, bin string, args ...string) usage {
 	b.Helper()
 	cmd := exec.Command(bin, args...)
+	cmd.Env = testutil.Env(b)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	start := time.Now()

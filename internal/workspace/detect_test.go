@@ -644,10 +644,7 @@ func TestCorpus(t *testing.T) {
 // member), that no week mixes two chapters or weeks of the study, and that
 // the README's GitHub ids went to members rather than becoming members.
 func TestDevRepos(t *testing.T) {
-	base := filepath.Join("..", "..", "..", "shared", "corpus", "dev-repos")
-	if _, err := os.Stat(base); err != nil {
-		t.Skip("dev-repos corpus not present")
-	}
+	base := testutil.Corpus(t, "dev-repos")
 	tests := []struct {
 		dir                    string
 		members, weeks, files  int
