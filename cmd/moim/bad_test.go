@@ -104,7 +104,13 @@ func humanEdit(doc string) (edited, deleted, original string, err error) {
 		return -1
 	}
 	member := find(0, func(l string) bool { return strings.HasPrefix(l, "## 한서진") })
-	first := find(member, func(l string) bool { return strings.HasPrefix(l, "- **") })
+	first := -1
+	for i := max(member, 0); i+1 < len(lines) && member >= 0; i++ {
+		if strings.HasPrefix(lines[i], "- ") && strings.HasPrefix(lines[i+1], "- ") {
+			first = i // two bullets of one section: one to rewrite, one to delete
+			break
+		}
+	}
 	if member < 0 || first < 0 || !strings.HasPrefix(lines[first+1], "- ") {
 		return "", "", "", fmt.Errorf("unexpected document:\n%s", doc)
 	}
@@ -113,7 +119,7 @@ func humanEdit(doc string) (edited, deleted, original string, err error) {
 	lines = append(lines[:first+1], lines[first+2:]...)
 	rows := []int{}
 	for i, l := range lines {
-		if strings.HasPrefix(l, "| (자동 검토 없음)") {
+		if strings.HasPrefix(l, "|  |") { // an 오개념 table's empty row, left for people
 			rows = append(rows, i)
 		}
 	}

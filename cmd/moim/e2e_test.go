@@ -140,7 +140,7 @@ func TestDemoRepositoryEndToEnd(t *testing.T) {
 		"## 강민수 (Kang Min-Su)",
 		"노트가 제출되지 않았습니다",
 		"### 오개념 정리",
-		"자동 검토 없음",
+		"| 작성 내용 |",
 	} {
 		if !strings.Contains(week2, want) {
 			t.Errorf("week02 lacks %q", want)

@@ -25,13 +25,43 @@ type Sentence struct {
 	Context *Sentence
 	// Raw is the sentence before its label ("Q:", "💡 생각:") was removed;
 	// scoring reads it, bullets use Text.
-	Raw        string
-	Kind       note.Kind
-	Path       []string
-	Emphasis   []string
+	Raw      string
+	Kind     note.Kind
+	Path     []string
+	Emphasis []string
+	// Block is the index of the sentence's block in the note.
+	Block      int
 	Position   float64 // 0 at the start of the note, 1 at the end
 	Centrality float64 // share of the note's top terms the sentence mentions
 	Scores     map[string]float64
+	// Voice says whether the sentence is the member's own view, question,
+	// doubt or recommendation (see Voice).
+	Voice Voice
+	// Body is the sentence as a bullet says it: markers and loose openers
+	// trimmed (see Trim), with Frame before it when it has one.
+	Body string
+	// Frame is the parent list line a list item needs to make sense
+	// ("문제점:" above "1) 평가자가 없다"), or "".
+	Frame string
+	// FrameLine is the line of Frame.
+	FrameLine int
+	// Problem says why Body cannot stand as a bullet, or "" (see
+	// ProblemFragment and the other Problem constants).
+	Problem string
+	// Subject is the noun phrase the sentence is about, when it opens
+	// with one followed by a topic or subject particle ("비교 평가는 …").
+	Subject string
+	// Shared is the highest similarity (0–1) of the sentence to a sentence
+	// of another member's note: near 1 for the book's wording that
+	// several members copied.
+	Shared float64
+	// Definition marks a sentence that gives a word its meaning ("X는 …
+	// Y이다", "…을 X라고 한다"): a definition list is no insight.
+	Definition bool
+	// Answered marks a question the note answers right after it (a
+	// rhetorical or book question); Checklist a question standing in a
+	// list of questions (the book's checklists).
+	Answered, Checklist bool
 }
 
 // Member is the analysis of one member's note.
@@ -44,6 +74,30 @@ type Member struct {
 	TermCount map[string]int
 	// Display maps a term key to its first-seen surface form.
 	Display map[string]string
+	// byKey maps a term key to the indexes of the sentences mentioning it.
+	byKey map[string][]int
+}
+
+// SentencesAbout returns the sentences of the member's note that mention
+// a concept under any of its spellings, in note order.
+func (m *Member) SentencesAbout(c Concept) []*Sentence {
+	keys := c.Keys
+	if len(keys) == 0 {
+		keys = []string{Key(c.Term)}
+	}
+	var idx []int
+	for _, k := range keys {
+		idx = append(idx, m.byKey[k]...)
+	}
+	sort.Ints(idx)
+	var out []*Sentence
+	for i, x := range idx {
+		if i > 0 && idx[i-1] == x {
+			continue
+		}
+		out = append(out, &m.Sentences[x])
+	}
+	return out
 }
 
 // Week is the analysis of a whole week.
@@ -60,10 +114,29 @@ type Note struct {
 	Doc    *note.Document
 }
 
+// Option sets what the analysis knows of the study around the week.
+type Option func(*options)
+
+type options struct {
+	week int
+	bg   *text.Background
+}
+
+// InStudy tells the analysis which week of the study it reads and how
+// widespread terms are across the study's weeks (see text.Background), so
+// that the study's everyday words are no concepts of the week.
+func InStudy(week int, bg *text.Background) Option {
+	return func(o *options) { o.week, o.bg = week, bg }
+}
+
 // Analyze computes the features of every sentence and the concept matrix
 // of a week. It is the analysis stage of the pipeline: pipeline runs it
 // once per week and every engine, and the web view, read its result.
-func Analyze(notes []Note) *Week {
+func Analyze(notes []Note, opts ...Option) *Week {
+	var o options
+	for _, f := range opts {
+		f(&o)
+	}
 	w := &Week{}
 	// Members are analysed in parallel, one goroutine per core.
 	res := make([]*Member, len(notes))
@@ -86,7 +159,13 @@ func Analyze(notes []Note) *Week {
 			w.Members = append(w.Members, m)
 		}
 	}
-	w.Concepts = conceptMatrix(w.Members)
+	shareScores(w.Members)
+	for _, m := range w.Members {
+		for i := range m.Sentences {
+			m.Sentences[i].Scores = scoreSentence(&m.Sentences[i])
+		}
+	}
+	w.Concepts = conceptMatrix(w.Members, o.bg, o.week)
 	return w
 }
 
@@ -128,9 +207,11 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		}
 		raw := clean
 		clean = StripLabel(clean)
+		body := Trim(clean)
+		rd := text.Read(body)
 		var terms []string
 		seen := map[string]bool{}
-		for _, t := range text.Default().Terms(clean) {
+		for _, t := range rd.Terms {
 			if seen[t.Key] || !informative(t) {
 				continue
 			}
@@ -158,15 +239,34 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 			Kind:     s.Kind,
 			Path:     s.Path,
 			Emphasis: s.Emphasis,
+			Block:    s.Block,
 			Position: pos,
+			Voice:    readVoice(raw, rd.Morphs),
+			Body:     body,
+			Problem:  problem(body, rd.Morphs),
+			Subject:  subject(rd.Morphs, body),
 		})
+		last := &m.Sentences[len(m.Sentences)-1]
+		last.Definition = defines(last, rd.Morphs)
 	}
 	for i := 1; i < len(m.Sentences); i++ {
 		s, prev := &m.Sentences[i], m.Sentences[i-1]
-		if anaphoric(s.Text) && prev.Line >= s.Line-1 && sameBlock(doc, prev, *s) {
+		if (anaphoric(s.Text) || s.Problem == ProblemDangling) && prev.Line >= s.Line-1 && sameBlock(doc, prev, *s) && prev.Problem == "" {
 			p := prev
 			p.Context = nil
 			s.Context = &p
+			if s.Problem == ProblemDangling && utf8.RuneCountInString(p.Body+s.Body) <= maxBodyRunes {
+				s.Problem = ""
+			}
+		}
+	}
+	frames(m)
+	questions(m)
+	m.byKey = map[string][]int{}
+	for i, s := range m.Sentences {
+		for _, t := range s.Terms {
+			k := Key(t)
+			m.byKey[k] = append(m.byKey[k], i)
 		}
 	}
 	// Centrality: graph centrality (TextRank) blended with how many of the
@@ -182,7 +282,6 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 			}
 		}
 		s.Centrality = 0.5*rank[i] + 0.5*math.Min(1, hit/4)
-		s.Scores = scoreSentence(s)
 	}
 	return m
 }
@@ -270,39 +369,6 @@ func topTerms(m *Member, n int) map[string]float64 {
 	return out
 }
 
-func conceptMatrix(members []*Member) []Concept {
-	byTerm := map[string]*Concept{}
-	display := map[string]string{}
-	for _, m := range members {
-		for k, n := range m.TermCount {
-			c, ok := byTerm[k]
-			if !ok {
-				c = &Concept{Counts: map[string]int{}}
-				byTerm[k] = c
-				display[k] = m.Display[k]
-			}
-			c.Counts[m.Name] = n
-		}
-	}
-	var out []Concept
-	for k, c := range byTerm {
-		c.Term = display[k]
-		out = append(out, *c)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := len(out[i].Counts), len(out[j].Counts)
-		if a != b {
-			return a > b
-		}
-		ta, tb := out[i].Total(), out[j].Total()
-		if ta != tb {
-			return ta > tb
-		}
-		return out[i].Term < out[j].Term
-	})
-	return out
-}
-
 // Key is the comparison key of a term (see text.Term.Key).
 func Key(term string) string {
 	return strings.ToLower(strings.ReplaceAll(term, " ", ""))
@@ -337,6 +403,9 @@ func (s Sentence) Best(keys ...string) string {
 // noun of three syllables or more. Two-syllable single nouns (모델,
 // 데이터) are too general.
 func Specific(term string) bool {
+	if generic[term] {
+		return false
+	}
 	if strings.Contains(term, " ") {
 		return true
 	}
@@ -351,10 +420,7 @@ func Specific(term string) bool {
 	if latin >= 3 || latin == 2 && upper {
 		return true
 	}
-	if generic[term] {
-		return false
-	}
-	return utf8.RuneCountInString(term) >= 3
+	return utf8.RuneCountInString(term) >= 3 || text.DomainNoun(term)
 }
 
 // generic are everyday nouns of study notes that name no concept of their
@@ -367,7 +433,9 @@ func init() {
 		방향 영향 차이 특징 장점 단점 이유 목적 대상 수준 기준 관점 상황 사례 질문 생각 정리 요약 설명 이해
 		사용 활용 적용 도입 필요 중요 가능 자체 전체 일부 대부분 다음 이전 이번 지금 현재 최근 오늘 책 장 절
 		어려움 한계 종류 역할 의미 정의 조건 효과 효율 비교 변화 증가 감소 향상 개선 선택 결정
-		회사 업무 팀 우리 저자 공부 스터디 노트 머신러닝 인공지능 딥러닝 알고리즘 소프트웨어 애플리케이션`) {
+		회사 업무 팀 우리 저자 공부 스터디 노트 머신러닝 인공지능 딥러닝 알고리즘 소프트웨어 애플리케이션
+		AI ML LLM IT API 일부분 대부분 부분 모두 각각 자신 사람들 사용자들 생성 학습 평가 추론 검색
+		model models data learning system systems generation training language task tasks output input user users performance method`) {
 		generic[w] = true
 	}
 }

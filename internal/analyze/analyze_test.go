@@ -82,9 +82,10 @@ func TestSelectorsPickTheirSentences(t *testing.T) {
 			t.Errorf("%q → %q (scores %v), want %q", c.substr, got, s.Scores, c.want)
 		}
 	}
+	// A point the note makes outranks the definition of its term.
 	top := a.Ranked(insight.KeyInsights, 1)
-	if len(top) != 1 || !strings.Contains(top[0].Text, "외부 문서를 검색해") {
-		t.Errorf("top insight = %+v, want the emphasised definition", top)
+	if len(top) != 1 || strings.Contains(top[0].Text, "외부 문서를 검색해 프롬프트에 넣는 기법이다") {
+		t.Errorf("top insight = %+v, want a point rather than the definition", top)
 	}
 }
 

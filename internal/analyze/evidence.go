@@ -18,6 +18,9 @@ type Evidence struct {
 // Concept is one row of the week's member × concept matrix.
 type Concept struct {
 	Term string `json:"term"`
+	// Keys are the comparison keys of every spelling of the concept the
+	// notes use ("컨텍스트", "context").
+	Keys []string `json:"keys,omitempty"`
 	// Counts maps a member name to the number of sentences of their note
 	// that mention the concept.
 	Counts map[string]int `json:"counts"`

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"math"
 	"regexp"
 	"strings"
 	"unicode"
@@ -8,30 +9,25 @@ import (
 
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/note"
+	"github.com/moim-study/moim/internal/text"
 )
 
-// Cue words: what a sentence says about its role. They are generic study
-// note vocabulary, not tuned to any corpus.
-var (
-	opinionCues = []string{"개인적", "생각", "느낌", "느꼈", "흥미", "재미", "놀라", "놀랍", "인상적", "신기", "새롭게", "의외",
-		"내가", "나는", "제가", "저는", "것 같", "듯하", "듯 하", "같다", "아닐까", "않을까", "공감", "동의", "반대로", "오히려",
-		"i think", "interesting", "surprising", "in my opinion"}
-	practicalCues = []string{"적용", "활용할", "활용하면", "활용해 볼", "실무", "업무", "프로젝트", "도입", "현업", "회사", "팀에서", "우리 팀",
-		"해볼", "해 볼", "써볼", "써 볼", "시도해", "권장", "추천", "실전", "in practice", "use case", "production"}
-	practicalWeak = []string{"활용하", "시도", "사용하면", "쓸 수", "고려해야", "고려할", "선택", "전략", "트레이드오프", "trade-off", "서비스",
-		"구축", "실제로", "운영", "비용", "제품"}
-	studyCues = []string{"궁금", "모르겠", "모르는", "이해가 안", "이해하지 못", "이해하기 어렵", "어려웠", "헷갈", "애매하다", "애매함", "추가로", "더 공부", "더 알아",
-		"찾아보", "찾아봐야", "보충", "공부해야", "공부할", "학습이 필요", "필요하다고 느", "확인 필요", "확인해", "나중에", "todo",
-		"알아볼", "알아봐야", "살펴볼", "살펴봐야", "deep dive", "더 깊이"}
-	insightCues = []string{"핵심", "중요", "결론", "요약하면", "즉,", "결국", "따라서", "가장", "본질", "의미한다", "말한다", "정의",
-		"이란", "란 ", "key", "important"}
-	headingCues = map[string][]string{
-		insight.KeyPerspective: {"생각", "느낀", "소감", "회고", "의견", "개인", "인사이트"},
-		insight.KeyPractical:   {"적용", "활용", "실무", "사례", "실습"},
-		insight.KeyStudy:       {"질문", "궁금", "추가", "더 알아", "todo", "과제", "보충"},
-		insight.KeyInsights:    {"핵심", "요약", "정리", "결론", "summary"},
-	}
-)
+// Heading cues: what a heading says about the role of the sentences under
+// it. Headings are short labels, so substrings are safe here; sentences
+// are read by morphology instead (see Voice).
+var headingCues = map[string][]string{
+	insight.KeyPerspective: {"생각", "느낀", "소감", "회고", "의견", "개인", "인사이트", "코멘트", "comment", "thought"},
+	insight.KeyPractical:   {"적용", "활용", "실무", "실습", "현업", "practice"},
+	insight.KeyStudy:       {"질문", "궁금", "추가", "더 알아", "todo", "과제", "보충", "의문"},
+	insight.KeyInsights:    {"핵심", "요약", "정리", "결론", "summary", "takeaway"},
+}
+
+// claimCues mark a sentence that makes a point rather than defining a word:
+// what matters most, a cause, a comparison, a finding.
+var claimCues = []string{"중요", "핵심", "가장", "근본", "본질", "결정적", "때문", "보다", "연구에 따르면", "대부분", "반드시", "오히려", "한계", "문제는", "관건"}
+
+// practiceWords mark a setting where an idea is put to work.
+var practiceWords = []string{"프로젝트", "팀", "서비스", "회사", "업무", "실무", "현업", "제품", "운영", "배포", "도입", "애플리케이션", "앱", "파이프라인", "조직", "고객", "프로덕션", "개발", "구축", "버전", "모니터링", "테스트", "실험", "보안", "가이드"}
 
 func hasAny(s string, cues []string) int {
 	n := 0
@@ -43,82 +39,100 @@ func hasAny(s string, cues []string) int {
 	return n
 }
 
+// scoreSentence scores how well a sentence fits each member section. A
+// sentence that cannot stand as a bullet scores 0 everywhere.
 func scoreSentence(s *Sentence) map[string]float64 {
-	lower := strings.ToLower(s.Raw)
-	path := strings.ToLower(strings.Join(s.Path, " "))
-	runes := utf8.RuneCountInString(s.Text)
-	// Mid-length sentences make the best bullets.
-	lenFit := 1.0
-	switch {
-	case runes < 15:
-		lenFit = 0.4
-	case runes > 220:
-		lenFit = 0.5
-	}
-	question := strings.HasSuffix(strings.TrimSpace(s.Text), "?") || strings.HasPrefix(lower, "q:") || strings.HasPrefix(lower, "q.")
-	callout := s.Kind == note.KindCallout || s.Kind == note.KindQuote
-
 	sc := map[string]float64{}
-	// Rows of tables and sentences leaning on the previous one ("이것은",
-	// "그래서") make poor stand-alone bullets.
-	damp := 1.0
-	if s.Kind == note.KindTable {
-		damp = 0.3
+	if s.Kind == note.KindTable || hasAny(strings.ToLower(s.Raw), metaCues) > 0 {
+		return sc
 	}
-	if anaphoric(s.Text) {
-		damp *= 0.6
-	}
-	if hasAny(lower, metaCues) > 0 {
-		damp = 0
-	}
-	lenFit *= damp
+	path := strings.ToLower(strings.Join(s.Path, " "))
+	v := s.Voice
+	ok := s.Problem == ""
 
-	ins := 1.5*s.Centrality + 0.6*float64(hasAny(lower, insightCues))
+	// 추가 학습: the member's own open questions and doubts; never the
+	// book's checklists or the questions the note answers itself.
+	if v.Doubt || v.Question && (questionLabel(v.Label) || questionHeading(s.Path) || !v.Formal && !s.Answered && !s.Checklist) {
+		st := 1.0
+		if v.Doubt {
+			st += 1
+		}
+		if questionLabel(v.Label) || questionHeading(s.Path) {
+			st += 1
+		}
+		if v.FirstPerson {
+			st += 0.5
+		}
+		own := questionLabel(v.Label) || questionHeading(s.Path)
+		if utf8.RuneCountInString(s.Body) < 12 && !own || Dependent(s.Body) && !own || s.Problem == ProblemLong || s.Problem == ProblemForeign || s.Problem == ProblemUnbalanced || s.Problem == ProblemFormula {
+			st = 0
+		}
+		sc[insight.KeyStudy] = st
+	}
+	if v.Question && !v.Hedge {
+		// a question is no insight, opinion or idea
+		return sc
+	}
+	if !ok {
+		return sc
+	}
+	book := 1.0
+	if s.Shared >= 0.6 {
+		book = 0.3 // several members wrote it: the book's wording
+	}
+
+	// 실무 적용: a recommendation or proposal for practice.
+	context := hasAny(s.Body, practiceWords) + hasAny(path, headingCues[insight.KeyPractical])
+	if v.FirstPerson {
+		context++
+	}
+	if v.Recommend && (context > 0 || strongProposal(s)) || v.Should && context > 0 {
+		pr := 1.0 + 0.4*math.Min(2, float64(hasAny(s.Body, practiceWords))) + 0.6*float64(min(1, hasAny(path, headingCues[insight.KeyPractical])))
+		if v.FirstPerson {
+			pr += 0.5
+		}
+		if !v.Recommend {
+			pr -= 0.2
+		}
+		sc[insight.KeyPractical] = pr
+	}
+
+	// 독특한 관점: the member's own voice.
+	own := v.Own()
+	if v.Question {
+		own -= 0.6 // a hypothesis ("…않을까?") counts by its hedge only
+	}
+	if hasAny(path, headingCues[insight.KeyPerspective]) > 0 && (own > 0 || v.Conclusion) {
+		own += 0.8
+	}
+	if own >= 1 {
+		sc[insight.KeyPerspective] = own * book
+	}
+
+	// 핵심 인사이트: central, emphasised claims, not definitions.
+	ins := 1.5*s.Centrality + 0.4*math.Min(2, float64(hasAny(s.Body, claimCues)))
 	if len(s.Emphasis) > 0 {
-		ins += 0.8
-	}
-	if s.Kind == note.KindParagraph {
-		ins += 0.2
-	}
-	ins += 0.3 * float64(hasAny(path, headingCues[insight.KeyInsights]))
-	if definition(s) {
 		ins += 0.6
 	}
-	if question {
-		ins -= 1
+	if v.Conclusion {
+		ins += 0.3
 	}
-	sc[insight.KeyInsights] = ins * lenFit
-
-	per := 1.2*float64(hasAny(lower, opinionCues)) + 0.8*float64(hasAny(path, headingCues[insight.KeyPerspective]))
-	if callout {
-		per += 1
+	if hasAny(path, headingCues[insight.KeyInsights]) > 0 {
+		ins += 0.2
 	}
-	if per > 0 {
-		per += 0.5 * s.Centrality
+	if s.Definition {
+		ins -= 1.2
 	}
-	sc[insight.KeyPerspective] = per * lenFit
-
-	weak := hasAny(lower, practicalWeak)
-	if weak < 2 {
-		weak = 0 // one weak cue ("선택", "비용") alone says nothing about practice
+	if s.Context != nil {
+		ins -= 0.2
 	}
-	pr := 1.2*float64(hasAny(lower, practicalCues)) + 0.4*float64(weak) + 0.8*float64(hasAny(path, headingCues[insight.KeyPractical]))
-	if pr > 0 {
-		pr += 0.5 * s.Centrality
-	}
-	sc[insight.KeyPractical] = pr * lenFit
-
-	st := 1.3*float64(hasAny(lower, studyCues)) + 0.8*float64(hasAny(path, headingCues[insight.KeyStudy]))
-	if question {
-		st += 2.5
-	}
-	sc[insight.KeyStudy] = st * lenFit
+	sc[insight.KeyInsights] = math.Max(0, ins)
 	return sc
 }
 
 var (
 	reSpaces  = regexp.MustCompile(`\s+`)
-	reDebris  = regexp.MustCompile(`(\*\*|__|~~|` + "`" + `|&nbsp;|&amp;|&lt;|&gt;|<[^>]{0,80}>|!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|https?://\S+)`)
+	reDebris  = regexp.MustCompile(`(\*\*|__|~~|` + "`" + `|&nbsp;|&amp;|&lt;|&gt;|<[^<>]{1,80}>|!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|https?://\S+)`)
 	reLink    = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 	reBullets = regexp.MustCompile(`^([-*+>•·▪◦]|\d+[.)])\s+`)
 )
@@ -130,6 +144,14 @@ func Clean(s string) string {
 	s = reDebris.ReplaceAllStringFunc(s, func(m string) string {
 		if strings.HasPrefix(m, "](") {
 			return ""
+		}
+		if strings.HasPrefix(m, "<") {
+			if htmlTag(m) {
+				return ""
+			}
+			// "<Attention Is All You Need>": a title in angle brackets,
+			// not markup; keep it in the brackets Korean uses for titles.
+			return "《" + strings.TrimSpace(m[1:len(m)-1]) + "》"
 		}
 		if strings.HasPrefix(m, "&") {
 			switch m {
@@ -166,7 +188,7 @@ func Clean(s string) string {
 func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // metaCues mark sentences about the note itself rather than its subject.
-var metaCues = []string{"정리한 글", "옮겨 왔", "옮겨왔", "정리해 보", "정리해보", "포스팅", "이번 글", "이 글에서", "오늘은", "다뤄보려", "다뤄 보려", "살펴보자", "알아보자", "작성했다", "작성한 글"}
+var metaCues = []string{"이 장에서는", "이번 장에서는", "이 장에서", "다뤄보자", "다뤄 보자", "알아보겠", "살펴보겠", "정리한 글", "옮겨 왔", "옮겨왔", "정리해 보", "정리해보", "포스팅", "이번 글", "이 글에서", "오늘은", "다뤄보려", "다뤄 보려", "살펴보자", "알아보자", "작성했다", "작성한 글"}
 
 var anaphora = []string{"이것", "이는", "이를", "이러한", "이런", "그래서", "그리고", "또한", "그러나", "하지만", "그런데", "이 때", "이때", "여기서", "위의", "위 ", "아래"}
 
@@ -185,7 +207,7 @@ var metaLine = regexp.MustCompile(`^(날짜|일시|담당자|작성자|작성일
 
 // labelPrefix matches the labels people put before a sentence: emoji,
 // "Q:", "💡 개인적인 생각:", "TIP:".
-var labelPrefix = regexp.MustCompile(`^(?:[\p{So}\p{Sk}\x{FE0F}\x{200D}]+\s*)?(?:(?:Q|A|Q\d+|TIP|Tip|Note|NOTE|참고|메모|개인적인 ?생각|내 ?생각|생각|느낀 ?점|의견|질문|궁금한 ?점|결론|요약)\s*[:：.)]\s*)?`)
+var labelPrefix = regexp.MustCompile(`^(?:[\p{So}\p{Sk}\x{FE0F}\x{200D}]+\s*)?(?:(Q|A|Q\d+|TIP|Tip|Note|NOTE|참고|메모|개인적인 ?생각|내 ?생각|생각|느낀 ?점|의견|질문|궁금한 ?점|결론|요약)\s*[:：.)]\s*)?`)
 
 // StripLabel removes a leading emoji or label from a sentence.
 func StripLabel(s string) string {
@@ -215,21 +237,98 @@ func CueHeading(h string) bool {
 	return false
 }
 
-// reDefinition matches "X은/는/이란/란 ... 이다/다." sentences.
-var reDefinition = regexp.MustCompile(`^(.{2,40}?)(은|는|이란|란|이라 함은|\(이\)란)\s.*(이다|한다|말한다|의미한다|뜻한다|다)\.?$`)
-
-// definition reports whether the sentence defines its emphasised term or
-// first term: "검색 증강 생성은 ... 기법이다."
-func definition(s *Sentence) bool {
-	m := reDefinition.FindStringSubmatch(s.Text)
-	if m == nil {
-		return false
-	}
-	subject := Key(m[1])
-	for _, e := range s.Emphasis {
-		if strings.Contains(subject, Key(Clean(e))) {
+// defines reports whether a sentence defines a word: it names something
+// ("…을 X라고 한다", "X란 …"), labels a noun phrase ("토큰 : 언어 모델의 기본
+// 단위"), or says what its subject is ("X는 … Y이다", "X는 …을 의미한다").
+func defines(s *Sentence, ms []text.Morph) bool {
+	for _, c := range namingCues {
+		if strings.Contains(s.Body, c) {
 			return true
 		}
 	}
-	return len(s.Terms) > 0 && strings.HasPrefix(subject, Key(s.Terms[0]))
+	if l, rest, ok := SplitLabel(s.Body); ok && l != "" {
+		if rm := text.Read(rest).Morphs; rm != nil && !hasFinalVerb(rm) {
+			return true
+		}
+	}
+	if s.Subject == "" || ms == nil {
+		return false
+	}
+	i := lastContent(ms)
+	if i < 0 {
+		return false
+	}
+	// "…한 방법이다", "…하는 것이다": a copula after a noun ends it.
+	for k := i; k >= 0 && k >= i-2; k-- {
+		if hasTag(ms[k].POS, "VCP") {
+			return true
+		}
+	}
+	for _, v := range []string{"의미", "뜻", "정의", "가리키", "말하"} {
+		if strings.Contains(ms[i].Surface, v) || i > 0 && strings.HasPrefix(ms[i-1].Surface, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// namingCues mark a sentence that gives a word its meaning.
+var namingCues = []string{"라고 한다", "라고 부른다", "라고 부름", "라고 함", "이라 한다", "라 한다", "을 의미한다", "를 의미한다", "을 의미함", "를 의미함", "을 말한다", "를 말한다", "을 뜻한다", "를 뜻한다", "란 ", "이란 "}
+
+var reLabel = regexp.MustCompile(`^([^:：]{1,24}?)\s*[:：]\s*(\S.*)$`)
+
+// SplitLabel splits "토큰 : 언어 모델의 기본 단위" into its label and the
+// rest, when the label is a short phrase without sentence punctuation.
+func SplitLabel(s string) (label, rest string, ok bool) {
+	m := reLabel.FindStringSubmatch(s)
+	if m == nil || strings.ContainsAny(m[1], ".?!(") {
+		return "", s, false
+	}
+	return strings.TrimSpace(m[1]), strings.TrimSpace(m[2]), true
+}
+
+var reTag = regexp.MustCompile(`^</?([a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?>$`)
+
+// htmlElements are the element names notes carry (blog HTML, Notion
+// exports, GitHub markdown).
+var htmlElements = set(`a abbr aside b blockquote br caption center code col colgroup dd del details div dl dt em figcaption figure
+	font h1 h2 h3 h4 h5 h6 hr i iframe img input ins kbd li mark ol p pre s samp section small span strike strong sub
+	summary sup table tbody td tfoot th thead tr tt u ul video audio source picture svg path g`)
+
+// htmlTag reports whether an angle-bracketed span is an HTML tag (or an
+// autolink/comment) rather than text in angle brackets.
+func htmlTag(m string) bool {
+	if strings.HasPrefix(m, "<!") || strings.HasPrefix(m, "<http") || strings.HasPrefix(m, "<mailto") {
+		return true
+	}
+	sm := reTag.FindStringSubmatch(m)
+	if sm == nil {
+		return false
+	}
+	if !htmlElements[strings.ToLower(sm[1])] {
+		return false
+	}
+	// "<b>" but not "<B Tree 구조>": attributes look like name=value.
+	rest := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(m[1:len(m)-1], "/"), sm[1]), "/"))
+	return rest == "" || strings.Contains(rest, "=")
+}
+
+func set(words string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		out[w] = true
+	}
+	return out
+}
+
+// strongProposal reports a recommendation worded as one ("…하는 것이 좋다",
+// "추천", "권장", "…해 보자", "…해 볼 수 있다"), which needs no practice
+// setting around it; an obligation ("…해야 한다") does.
+func strongProposal(s *Sentence) bool {
+	for _, c := range []string{"좋다", "좋음", "좋겠", "추천", "권장", "권고", "바람직", "보자", "볼 수 있", "볼수 있", "해볼", "써볼", "할 것", "하자"} {
+		if strings.Contains(s.Body, c) {
+			return true
+		}
+	}
+	return false
 }

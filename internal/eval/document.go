@@ -3,6 +3,7 @@ package eval
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/moim-study/moim/internal/engine/offline"
 	"os"
 	"strings"
 
@@ -137,7 +138,7 @@ func items(its []doc.OutlineItem) []Item {
 	}
 	kept := out[:0]
 	for _, it := range out {
-		if it.Text != "" && it.Text != "-" {
+		if it.Text != "" && it.Text != "-" && !notice[it.Text] {
 			kept = append(kept, it)
 		}
 	}
@@ -223,3 +224,13 @@ func fromSection(s insight.Section) Section {
 }
 
 func singleLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// notice holds the lines an engine writes in place of content (a section
+// the note has nothing for): honest statements, not bullets to measure.
+var notice = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range offline.Notices() {
+		m[n] = true
+	}
+	return m
+}()

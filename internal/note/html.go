@@ -310,12 +310,19 @@ func (p *parser) flushPre() {
 // and <mark> are emphasis, <br> a line break, <img> an image, <a href> a
 // link; other tags are dropped.
 func (p *parser) inlineHTML(n *ast.RawHTML, ib *inlineBuf) {
-	p.doc.Stats.HTML++
 	var buf []byte
 	for i := 0; i < n.Segments.Len(); i++ {
 		seg := n.Segments.At(i)
 		buf = append(buf, seg.Value(p.src)...)
 	}
+	if title, ok := angleTitle(buf); ok {
+		// "<Attention Is All You Need>": a title in angle brackets that
+		// markdown reads as a tag; keep it, in the brackets Korean
+		// writing uses for titles.
+		ib.b = append(ib.b, "《"+title+"》"...)
+		return
+	}
+	p.doc.Stats.HTML++
 	z := xhtml.NewTokenizer(bytes.NewReader(buf))
 	for {
 		tt := z.Next()
@@ -409,3 +416,34 @@ func hasListLine(t []byte) bool {
 		}
 	}
 }
+
+// reAngle matches an opening tag-like span: a name, then words.
+var reAngle = regexp.MustCompile(`^<([A-Za-z][A-Za-z0-9]*)((?:\s[^<>]*)?)>$`)
+
+// angleTitle reports whether raw inline HTML is really text in angle
+// brackets: the "tag" is no HTML element, or its "attributes" are plain
+// words rather than name=value pairs. It returns the text inside.
+func angleTitle(raw []byte) (string, bool) {
+	m := reAngle.FindSubmatch(raw)
+	if m == nil {
+		return "", false
+	}
+	rest := strings.TrimSpace(strings.TrimSuffix(string(m[2]), "/"))
+	if htmlElement[strings.ToLower(string(m[1]))] && (rest == "" || strings.Contains(rest, "=")) {
+		return "", false
+	}
+	return strings.TrimSpace(string(raw[1 : len(raw)-1])), true
+}
+
+// htmlElement are the element names notes carry (blog HTML, Notion
+// exports, GitHub markdown).
+var htmlElement = func() map[string]bool {
+	m := map[string]bool{}
+	for _, e := range strings.Fields(`a abbr aside b blockquote br caption center code col colgroup dd del details div dl dt em
+		figcaption figure font h1 h2 h3 h4 h5 h6 hr i iframe img input ins kbd li mark ol p pre s samp section small span strike
+		strong sub summary sup table tbody td tfoot th thead tr tt u ul video audio source picture svg path g nav header footer main
+		article label button form select option textarea script style link meta head body html title`) {
+		m[e] = true
+	}
+	return m
+}()

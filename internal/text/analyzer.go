@@ -26,6 +26,42 @@ type Analyzer interface {
 	Terms(s string) []Term
 }
 
+// Morph is one morpheme of a sentence as the morphological analyzer reads
+// it.
+type Morph struct {
+	// Surface is the morpheme as written ("생각", "한다", "LoRA").
+	Surface string
+	// POS is its mecab-ko-dic part-of-speech tag: "NNG" (noun), "NP"
+	// (pronoun), "VV" (verb), "EF" (final ending), "SF" (sentence mark)…;
+	// a contracted form carries a compound tag ("XSV+EF"). Latin words are
+	// "SL".
+	POS string
+	// Space reports whether whitespace precedes the morpheme.
+	Space bool
+}
+
+// Reading is what an analyzer finds in one sentence: its terms and, when the
+// analyzer does morphology, its morphemes.
+type Reading struct {
+	Terms  []Term
+	Morphs []Morph
+}
+
+// Reader is implemented by analyzers that read morphemes as well as terms.
+type Reader interface {
+	Read(s string) Reading
+}
+
+// Read returns the reading of s by the default analyzer: terms and, with
+// the kagome analyzer, morphemes (none with the dictionary-free one).
+func Read(s string) Reading {
+	a := Default()
+	if r, ok := a.(Reader); ok {
+		return r.Read(s)
+	}
+	return Reading{Terms: a.Terms(s)}
+}
+
 // maxParts bounds a compound: longer noun chains are emitted as their
 // single nouns, since they are usually lists rather than one concept.
 const maxParts = 4

@@ -64,16 +64,30 @@ func newKagomeTokenizer() (*tokenizer.Tokenizer, error) {
 // embedded, so this means a broken build) it falls back to the
 // dictionary-free analyzer.
 func (a *KagomeAnalyzer) Terms(s string) []Term {
+	return a.read(s, false).Terms
+}
+
+// Read implements Reader: the terms and the morphemes of s in one pass.
+func (a *KagomeAnalyzer) Read(s string) Reading {
+	return a.read(s, true)
+}
+
+func (a *KagomeAnalyzer) read(s string, withMorphs bool) Reading {
 	if err := a.Load(); err != nil {
-		return NewFree().Terms(s)
+		return Reading{Terms: NewFree().Terms(s)}
 	}
 	var c compounder
+	var ms []Morph
 	for _, p := range scanPieces(s) {
 		if p.isLatin {
 			c.add(latinMorph(p))
+			if withMorphs {
+				ms = append(ms, Morph{Surface: p.text, POS: "SL", Space: p.space})
+			}
 			continue
 		}
 		space := false
+		afterETM := false // the previous morpheme ends in an adnominal ending ("할")
 		for _, t := range kagome.tok.Analyze(p.text, tokenizer.Normal) {
 			tag, ok := t.FeatureAt(0) // the POS tag, without allocating
 			if !ok {
@@ -84,11 +98,20 @@ func (a *KagomeAnalyzer) Terms(s string) []Term {
 				space = true
 				continue
 			}
+			if withMorphs {
+				ms = append(ms, Morph{Surface: t.Surface, POS: tag, Space: space})
+			}
 			first, last := tag, tag
 			if i := strings.IndexByte(tag, '+'); i >= 0 {
 				first, last = tag[:i], tag[strings.LastIndexByte(tag, '+')+1:]
 			}
 			k := kagomeKind(first, t.Surface)
+			if k == kNoun && afterETM && boundAfterETM(t.Surface) {
+				// "할 수도", "볼 수는": the bound noun 수 with a particle,
+				// tagged as the noun 수도 (capital city)
+				k = kBreak
+			}
+			afterETM = strings.HasSuffix(tag, "ETM")
 			if k == kNoun && utf8.RuneCountInString(t.Surface) >= 3 && (strings.HasSuffix(t.Surface, "함") || strings.HasSuffix(t.Surface, "됨")) {
 				// "정리함" is a noun (a box) in the dictionary but a
 				// note-style predicate (정리+함) in study notes
@@ -105,7 +128,7 @@ func (a *KagomeAnalyzer) Terms(s string) []Term {
 			space = false
 		}
 	}
-	return c.terms()
+	return Reading{Terms: c.terms(), Morphs: ms}
 }
 
 // kagomeKind maps a mecab-ko-dic POS tag to the stream kind.
@@ -132,4 +155,15 @@ func kagomeKind(tag, surf string) kind {
 func isHadaForm(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return strings.ContainsRune("하한할함해했되된될됨돼됐", r)
+}
+
+// boundAfterETM reports whether a noun surface read right after an
+// adnominal ending is really a bound noun with its particle: "수도", "수는",
+// "것도", "데도".
+func boundAfterETM(s string) bool {
+	switch s {
+	case "수도", "수는", "수가", "수만", "것도", "것은", "데도", "줄도", "리도", "법도", "뿐":
+		return true
+	}
+	return false
 }

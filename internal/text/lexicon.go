@@ -29,6 +29,7 @@ if else when while where which who whom whose what why how all any both each few
 too very just also even again further once up down out off via per etc e.g i.e vs cf eg ie
 use uses used using make makes made get gets got let lets see seen show shows shown like well much many one two three
 thing things way ways lot lots ex ps note todo q a.k.a aka ok okay new old good bad better best
+et al ibid fig figs eq eqs pp vol
 `)
 
 // josa lists Korean particles (and copula endings) stripped from the end of
@@ -74,7 +75,7 @@ var domainNouns = strings.Fields(`
 var breakWords = set(`
 이런 그런 저런 어떤 모든 다른 새 각 몇 어느 무슨 또한 특히 바로 다시 아직 이미 함께 먼저 결국 즉 다만 그래서 그러나 하지만
 그리고 따라서 또는 및 혹은 왜 어떻게 이렇게 그렇게 많이 거의 항상 자주 계속 직접 별로 전혀 꼭 반드시 훨씬 오히려 게다가 그런데
-근데 만약 비록 아마 약 총 따라 없이 통해 위해 대해 관해 여전히 가장 매우 아주 너무 조금 좀 잘 더 덜 또 안 못 이 그 저 한 두 세 네 다 많은 모든 여러 각각 서로 실제로
+근데 만약 비록 아마 약 총 따라 없이 반면 한편 대신 역시 물론 과연 만일 통해 위해 대해 관해 여전히 가장 매우 아주 너무 조금 좀 잘 더 덜 또 안 못 이 그 저 한 두 세 네 다 많은 모든 여러 각각 서로 실제로
 `)
 
 // set builds a lookup set from whitespace-separated words.
@@ -97,3 +98,16 @@ func sortedByLen(ws []string) []string {
 	}
 	return out
 }
+
+var domainSet = func() map[string]bool {
+	m := make(map[string]bool, len(domainNouns))
+	for _, w := range domainNouns {
+		m[w] = true
+	}
+	return m
+}()
+
+// DomainNoun reports whether a word is one of the general AI/ML terms of
+// the user dictionary: a short noun that still names a concept ("토큰",
+// "벡터", "환각").
+func DomainNoun(w string) bool { return domainSet[w] }

@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/moim-study/moim/internal/analyze"
-	"github.com/moim-study/moim/internal/engine/offline"
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/text"
 )
@@ -119,12 +118,7 @@ func (s *Site) buildMember(ctx context.Context, snap *snapshot, l linker, slug s
 // onlyNotice reports whether a table section holds nothing but engine
 // notices (the offline engine does not review misconceptions).
 func onlyNotice(sec insight.Section) bool {
-	for _, r := range sec.Rows {
-		if r.Written != offline.NoticeNoReviewW {
-			return false
-		}
-	}
-	return true
+	return len(sec.Rows) == 0
 }
 
 // studyIndex finds, for a "needs more study" bullet, the later notes that

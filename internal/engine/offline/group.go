@@ -10,6 +10,7 @@ import (
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/note"
+	"github.com/moim-study/moim/internal/text"
 )
 
 func styleSentence(st note.Style, callouts int) string {
@@ -44,19 +45,27 @@ func describeStats(doc *note.Document) string {
 	return " " + strings.Join(parts, ", ") + "를 포함합니다."
 }
 
-// GroupSections writes 공통 질문, 심화 토론 and 다음 주차 연결 포인트 from the
-// concept matrix, the members' questions and the schedule.
+// GroupSections writes 공통 질문, 심화 토론 and 다음 주차 연결 포인트. Every
+// bullet quotes the members' own sentences and names only the members
+// whose sentences it quotes, so each claim about who wrote what holds.
 func GroupSections(in *engine.Input, aw *analyze.Week, members []insight.Member, limit int) []insight.Section {
+	g := &group{in: in, aw: aw, usedConcept: map[string]bool{}, usedSentence: map[string]bool{}}
 	var out []insight.Section
 	for _, spec := range in.Template.GroupSections {
 		sec := insight.Section{Key: spec.Key, Heading: spec.Heading, Kind: kindOf(spec)}
 		switch spec.Key {
 		case insight.KeyCommon:
-			sec.Bullets = commonQuestions(aw, limit)
+			sec.Bullets = g.common(min(limit, 3))
+			if len(sec.Bullets) == 0 && len(aw.Members) >= 2 {
+				sec.Notice = NoticeNoCommon
+			}
 		case insight.KeyDebate:
-			sec.Bullets = debates(aw, members, limit)
+			sec.Bullets = g.debates(min(limit, 3))
+			if len(sec.Bullets) == 0 && len(aw.Members) >= 1 {
+				sec.Notice = NoticeNoDebate
+			}
 		case insight.KeyNext:
-			sec.Bullets = nextWeek(in, aw, limit)
+			sec.Bullets = g.next(min(limit, 4))
 			if len(sec.Bullets) == 0 {
 				sec.Notice = NoticeNoSchedule
 			}
@@ -66,159 +75,311 @@ func GroupSections(in *engine.Input, aw *analyze.Week, members []insight.Member,
 	return out
 }
 
-// shared returns the concepts that at least min members wrote about.
-func shared(aw *analyze.Week, min int) []analyze.Concept {
+// group holds what the group sections have used so far.
+type group struct {
+	in           *engine.Input
+	aw           *analyze.Week
+	usedConcept  map[string]bool
+	usedSentence map[string]bool
+}
+
+// maxQuote is the longest sentence quoted whole in a group bullet.
+const maxQuote = 110
+
+// quotable reports whether a sentence can be quoted in a group bullet.
+func quotable(s analyze.Sentence) bool {
+	return s.Problem == "" && s.Context == nil && s.Frame == "" && utf8.RuneCountInString(s.Body) <= maxQuote
+}
+
+func quote(s string) string { return "“" + strings.TrimRight(s, ". ") + "”" }
+
+// about returns member m's best quotable statement (not a question) about
+// concept c: the one that fits 핵심 인사이트 or their own view best.
+func about(m *analyze.Member, c analyze.Concept, skip map[string]bool) (analyze.Sentence, bool) {
+	best, score := analyze.Sentence{}, -1.0
+	for _, sp := range m.SentencesAbout(c) {
+		s := *sp
+		if skip[s.ID] || s.Voice.Question || !quotable(s) {
+			continue
+		}
+		sc := s.Scores[insight.KeyInsights] + s.Scores[insight.KeyPerspective] + 0.5*s.Scores[insight.KeyPractical]
+		if sc > score {
+			best, score = s, sc
+		}
+	}
+	return best, score > 0
+}
+
+// specificConcepts returns the week's concepts that can carry a group
+// bullet, in the matrix's order (most shared first).
+func (g *group) specificConcepts() []analyze.Concept {
 	var out []analyze.Concept
-	for _, c := range aw.Concepts {
-		if len(c.Counts) >= min && analyze.Specific(c.Term) {
+	for _, c := range g.aw.Concepts {
+		if analyze.Specific(c.Term) && analyze.Meaningful(c.Term) {
 			out = append(out, c)
 		}
 	}
 	return out
 }
 
-func firstMention(m *analyze.Member, term string) (analyze.Sentence, bool) {
-	best := -1.0
-	var found analyze.Sentence
-	for _, s := range m.Sentences {
-		if containsTerm(s.Terms, term) && s.Scores[insight.KeyInsights] > best {
-			best, found = s.Scores[insight.KeyInsights], s
+func (g *group) member(name string) *analyze.Member {
+	for _, m := range g.aw.Members {
+		if m.Name == name {
+			return m
 		}
 	}
-	return found, best >= 0
+	return nil
 }
 
-func commonQuestions(aw *analyze.Week, limit int) []insight.Bullet {
-	n := len(aw.Members)
-	if n == 0 {
+// common builds 공통 질문 on what several members wrote: a concept most of
+// them covered, taken up from a side one or more of them raised about it
+// (its limits, how to choose it), quoting them; then a member's own
+// question on a concept others covered, with what another member wrote
+// about it. Every name it gives wrote about the concept (the concept
+// matrix says so); it invents no contrast and claims no answer.
+func (g *group) common(limit int) []insight.Bullet {
+	if len(g.aw.Members) < 2 {
 		return nil
 	}
-	need := n/2 + 1
-	if n <= 2 {
-		need = n
-	}
 	var out []insight.Bullet
-	for _, c := range shared(aw, need) {
-		if len(out) >= min(limit, 3) {
-			break
-		}
-		var who []string
-		var srcs []insight.Source
-		for _, m := range aw.Members {
-			if c.Counts[m.Name] == 0 {
-				continue
-			}
-			who = append(who, m.Name)
-			if s, ok := firstMention(m, c.Term); ok {
-				srcs = append(srcs, source(s))
-			}
-		}
-		q := commonQuestion(c.Term, who, n, roleOf(aw, c.Term))
-		out = append(out, insight.Bullet{Head: c.Term, Text: q, Sources: srcs, Engine: Name})
-	}
-	return out
-}
-
-// roleOf returns the section the sentences mentioning a concept fit best,
-// over all members: what the group mostly did with the concept.
-func roleOf(aw *analyze.Week, term string) string {
-	votes := map[string]float64{}
-	for _, m := range aw.Members {
-		for _, s := range m.Sentences {
-			if !containsTerm(s.Terms, term) {
-				continue
-			}
-			if b := s.Best(insight.KeyPerspective, insight.KeyPractical, insight.KeyStudy); b != "" {
-				votes[b] += s.Scores[b]
-			} else {
-				votes[insight.KeyInsights] += 0.5
-			}
-		}
-	}
-	best, score := insight.KeyInsights, 0.0
-	for _, k := range []string{insight.KeyInsights, insight.KeyPerspective, insight.KeyPractical, insight.KeyStudy} {
-		if votes[k] > score {
-			best, score = k, votes[k]
-		}
-	}
-	return best
-}
-
-// commonQuestion phrases a discussion question about a shared concept,
-// after what the members mostly wrote about it.
-func commonQuestion(term string, who []string, n int, role string) string {
-	subject := "모든 멤버가"
-	if len(who) < n {
-		subject = Josa(strings.Join(who, ", "), "이", "가")
-	}
-	switch role {
-	case insight.KeyPractical:
-		return fmt.Sprintf("%s 다룬 개념입니다. %s 실제 프로젝트에 적용한다면 무엇을 먼저 고려해야 할까?", subject, Josa(term, "을", "를"))
-	case insight.KeyStudy:
-		return fmt.Sprintf("%s 다룬 개념입니다. %s 대해 아직 풀리지 않은 궁금증은 무엇일까?", subject, Josa(term, "에", "에"))
-	case insight.KeyPerspective:
-		return fmt.Sprintf("%s 다룬 개념입니다. %s 대한 각자의 의견은 어디서 같고 어디서 다를까?", subject, Josa(term, "에", "에"))
-	}
-	return fmt.Sprintf("%s 다룬 개념입니다. 각자 %s 어떻게 설명했고, 핵심은 무엇일까?", subject, Josa(term, "을", "를"))
-}
-
-func debates(aw *analyze.Week, members []insight.Member, limit int) []insight.Bullet {
-	var out []insight.Bullet
-	// A member's own question, one per member first.
-	for _, m := range aw.Members {
+	need := max(2, (len(g.aw.Members)+1)/2)
+	for _, c := range g.specificConcepts() {
 		if len(out) >= limit {
 			break
 		}
-		for _, s := range m.Ranked(insight.KeyStudy, 10) {
-			if strings.HasSuffix(s.Text, "?") && utf8.RuneCountInString(s.Text) <= 160 {
-				out = append(out, insight.Bullet{
-					Head:    m.Name + "의 질문",
-					Text:    Shorten(s.Text, 140),
-					Sources: []insight.Source{source(s)},
-					Engine:  Name,
-				})
-				break
-			}
+		if len(c.Counts) < need || g.usedConcept[c.Term] || !named(c.Term) {
+			continue
 		}
-	}
-	// Concepts only one member covered in depth.
-	if len(aw.Members) >= 2 {
-		type uc struct {
-			c analyze.Concept
-			m *analyze.Member
-		}
-		var uniq []uc
-		for _, c := range aw.Concepts {
-			if len(c.Counts) != 1 || !analyze.Specific(c.Term) {
-				continue
-			}
-			for _, m := range aw.Members {
-				if c.Counts[m.Name] >= 3 {
-					uniq = append(uniq, uc{c, m})
+		for _, angle := range angles {
+			var quotes []string
+			var srcs []insight.Source
+			var picked []analyze.Sentence
+			var who []string
+			for _, m := range g.aw.Members {
+				if c.Counts[m.Name] == 0 {
+					continue
+				}
+				s, ok := aboutAngle(m, c, angle, g.usedSentence)
+				if !ok {
+					continue
+				}
+				dup := false
+				for _, p := range picked {
+					dup = dup || text.BigramF1(p.Body, s.Body) > 0.5
+				}
+				if dup {
+					continue // the same book sentence, copied twice
+				}
+				picked = append(picked, s)
+				who = append(who, m.Name)
+				quotes = append(quotes, fmt.Sprintf("%s %s", Josa(m.Name, "은", "는"), quote(s.Body)))
+				srcs = append(srcs, source(s))
+				if len(picked) == 2 {
+					break
 				}
 			}
-		}
-		sort.SliceStable(uniq, func(i, j int) bool { return uniq[i].c.Total() > uniq[j].c.Total() })
-		for _, u := range uniq {
-			if len(out) >= limit {
-				break
-			}
-			s, ok := firstMention(u.m, u.c.Term)
-			if !ok {
+			if len(picked) == 0 {
 				continue
 			}
-			out = append(out, insight.Bullet{
-				Head:    u.c.Term,
-				Text:    fmt.Sprintf("%s만 깊이 다룬 주제입니다. 다른 멤버의 관점에서는 어떻게 볼 수 있을까?", u.m.Name),
-				Sources: []insight.Source{source(s)},
-				Engine:  Name,
-			})
+			var others []string
+			for _, m := range g.aw.Members {
+				if c.Counts[m.Name] > 0 && !contains(who, m.Name) {
+					others = append(others, m.Name)
+				}
+			}
+			text := strings.Join(quotes, ", ") + fmt.Sprintf("라고 %s", angle.said)
+			if len(others) > 0 {
+				text += fmt.Sprintf(" %s도 %s 다뤘습니다.", strings.Join(others, "·"), Josa(c.Term, "을", "를"))
+			}
+			text += " " + angle.ask
+			g.usedConcept[c.Term] = true
+			for _, p := range picked {
+				g.usedSentence[p.ID] = true
+			}
+			out = append(out, insight.Bullet{Head: c.Term, Text: text, Sources: srcs, Engine: Name})
+			break
+		}
+	}
+	// A member's own open question on a concept the others wrote about.
+	for _, m := range g.aw.Members {
+		for _, q := range m.Ranked(insight.KeyStudy, 10) {
+			if len(out) >= limit {
+				return out
+			}
+			if q.Scores[insight.KeyStudy] < minScore[insight.KeyStudy] || !q.Voice.Question || !quotable(q) || g.usedSentence[q.ID] {
+				continue
+			}
+			for _, c := range g.specificConcepts() {
+				if g.usedConcept[c.Term] || !analyze.Mentions(q, c) {
+					continue
+				}
+				var other *analyze.Member
+				var said analyze.Sentence
+				for _, o := range g.aw.Members {
+					if o.Name == m.Name || c.Counts[o.Name] == 0 {
+						continue
+					}
+					if s, ok := about(o, c, g.usedSentence); ok && related(q, s, c) {
+						other, said = o, s
+						break
+					}
+				}
+				if other == nil {
+					continue
+				}
+				g.usedConcept[c.Term] = true
+				g.usedSentence[q.ID], g.usedSentence[said.ID] = true, true
+				text := fmt.Sprintf("%s 물은 %s — %s %s %s라고 정리했습니다. 함께 답을 찾아볼 수 있을까요?",
+					Josa(m.Name, "이", "가"), quote(q.Body), Josa(other.Name, "은", "는"), Josa(c.Term, "을", "를"), quote(said.Body))
+				out = append(out, insight.Bullet{Head: c.Term, Text: text, Sources: []insight.Source{source(q), source(said)}, Engine: Name})
+				break
+			}
 		}
 	}
 	return out
 }
 
-func nextWeek(in *engine.Input, aw *analyze.Week, limit int) []insight.Bullet {
+// related reports whether a statement is about what a question asks:
+// both are about the concept (its subject), or they share two terms.
+func related(q, s analyze.Sentence, c analyze.Concept) bool {
+	if s.Subject != "" && analyze.MentionsText(s.Subject, c) {
+		return true
+	}
+	shared := 0
+	for _, t := range q.Terms {
+		for _, u := range s.Terms {
+			if analyze.Key(t) == analyze.Key(u) {
+				shared++
+				break
+			}
+		}
+	}
+	return shared >= 2
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// angle is a side from which members take up a concept — what they say
+// about it in the sentence's predicate — and the question the group can
+// argue about from there.
+type angle struct {
+	cues []string
+	said string
+	ask  string
+}
+
+var angles = []angle{
+	{[]string{"한계", "문제", "어렵", "어려", "위험", "편향", "취약", "단점", "비싸", "부족", "실패", "오류", "느리", "트레이드오프"},
+		"그 한계를 짚었습니다.", "실무에서는 이 한계를 어떻게 다룰 수 있을까요?"},
+	{[]string{"선택", "고르", "고를", "기준", "결정"},
+		"고르는 기준을 적었습니다.", "우리 프로젝트라면 어떤 기준으로 정할까요?"},
+}
+
+// aboutAngle returns member m's statement about concept c from the given
+// angle: a quotable claim (no definition, no question) that mentions the
+// concept and one of the angle's cues.
+func aboutAngle(m *analyze.Member, c analyze.Concept, a angle, skip map[string]bool) (analyze.Sentence, bool) {
+	best, score := analyze.Sentence{}, -1.0
+	for _, sp := range m.SentencesAbout(c) {
+		s := *sp
+		if skip[s.ID] || s.Voice.Question || s.Definition || !quotable(s) || utf8.RuneCountInString(s.Body) > 90 {
+			continue
+		}
+		// The sentence is about the concept (its subject) and says the
+		// angle of it after the subject.
+		if s.Subject == "" || !analyze.MentionsText(s.Subject, c) {
+			continue
+		}
+		if !saysOf(s.Body, a.cues) {
+			continue
+		}
+		hit := true
+		if !hit {
+			continue
+		}
+		sc := s.Scores[insight.KeyInsights] + s.Scores[insight.KeyPerspective] + s.Scores[insight.KeyPractical]
+		if sc > score {
+			best, score = s, sc
+		}
+	}
+	return best, score >= 0
+}
+
+// debates builds 심화 토론 from the members' own contestable views (a
+// hedged claim, a view set against the book's) and their open questions.
+func (g *group) debates(limit int) []insight.Bullet {
+	type cand struct {
+		m     *analyze.Member
+		s     analyze.Sentence
+		score float64
+	}
+	var cands []cand
+	for _, m := range g.aw.Members {
+		for _, s := range m.Sentences {
+			if g.usedSentence[s.ID] || !quotable(s) {
+				continue
+			}
+			v := s.Voice
+			switch {
+			case s.Scores[insight.KeyPerspective] >= minScore[insight.KeyPerspective] && (v.Hedge || v.Contrast || v.FirstPerson):
+				cands = append(cands, cand{m, s, s.Scores[insight.KeyPerspective] + 0.5})
+			case v.Question && s.Scores[insight.KeyStudy] >= minScore[insight.KeyStudy] && utf8.RuneCountInString(s.Body) >= 15:
+				cands = append(cands, cand{m, s, s.Scores[insight.KeyStudy]})
+			}
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	var out []insight.Bullet
+	perMember := map[string]int{}
+	for _, c := range cands {
+		if len(out) >= limit {
+			break
+		}
+		if perMember[c.m.Name] >= 1 && len(g.aw.Members) > 1 && len(cands) > limit {
+			continue // one view per member first
+		}
+		head := Headline(c.s)
+		var others []string
+		for _, con := range g.aw.Concepts {
+			if head == "" || analyze.Key(con.Term) != analyze.Key(head) && !analyze.MentionsText(head, con) {
+				continue
+			}
+			for _, o := range g.aw.Members {
+				if o.Name != c.m.Name && con.Counts[o.Name] > 0 {
+					others = append(others, o.Name)
+				}
+			}
+			break
+		}
+		var text string
+		if c.s.Voice.Question {
+			text = fmt.Sprintf("%s 남긴 질문 %s — 함께 답을 찾아볼 만합니다.", Josa(c.m.Name, "이", "가"), quote(c.s.Body))
+		} else {
+			text = fmt.Sprintf("%s %s라고 보았습니다. 이 주장에 동의하나요, 다른 근거가 있을까요?", Josa(c.m.Name, "은", "는"), quote(c.s.Body))
+		}
+		if len(others) > 0 && head != "" {
+			text += fmt.Sprintf(" (%s도 노트에서 %s 다뤘습니다.)", strings.Join(others, ", "), Josa(head, "을", "를"))
+		}
+		g.usedSentence[c.s.ID] = true
+		perMember[c.m.Name]++
+		out = append(out, insight.Bullet{Head: head, Text: text, Sources: []insight.Source{source(c.s)}, Engine: Name})
+	}
+	return out
+}
+
+// next builds 다음 주차 연결 포인트: the next schedule row, then the places
+// where this week's notes point at next week's chapters and the concepts
+// that next week's material (chapter summaries, notes) takes up, quoting
+// both ends.
+func (g *group) next(limit int) []insight.Bullet {
+	in := g.in
 	if in.Next == nil {
 		return nil
 	}
@@ -237,51 +398,139 @@ func nextWeek(in *engine.Input, aw *analyze.Week, limit int) []insight.Bullet {
 		text += fmt.Sprintf(" 발표: %s.", row.Presenter)
 	}
 	out = append(out, insight.Bullet{Head: label, Text: text, Sources: srcs, Engine: Name})
-
-	// This week's concepts that reappear in the next topic, the next
-	// week's notes or the chapter summaries of the next chapters.
-	where := nonEmpty(row.Chapters)
-	scope := "다음 주 범위"
-	if len(where) > 0 {
-		scope = fmt.Sprintf("다음 주 범위(%s)", where[0])
+	where := "다음 주 범위"
+	if ch := strings.TrimSpace(row.Chapters); ch != "" {
+		where = "다음 주 " + ch
 	}
-	topic := analyze.Key(row.Topic + row.Chapters)
-	for _, c := range shared(aw, 1) {
-		if len(out) >= min(limit, 4) {
+
+	// Sentences that point at next week's chapters themselves.
+	chapters := chapterRefs(row.Chapters)
+	for _, m := range g.aw.Members {
+		for _, s := range m.Sentences {
+			if len(out) >= limit {
+				return out
+			}
+			if g.usedSentence[s.ID] || !refersTo(s.Text, chapters) || !quotable(s) {
+				continue
+			}
+			g.usedSentence[s.ID] = true
+			head := Headline(s)
+			out = append(out, insight.Bullet{
+				Head:    head,
+				Text:    fmt.Sprintf("%s %s라고 적어, %s에서 이어질 내용을 미리 짚었습니다.", Josa(m.Name, "은", "는"), quote(s.Body), where),
+				Sources: []insight.Source{source(s)},
+				Engine:  Name,
+			})
+		}
+	}
+
+	// Concepts next week's material takes up: compounds and Latin terms
+	// first, they name something; at most two such links.
+	concepts := g.specificConcepts()
+	sort.SliceStable(concepts, func(i, j int) bool { return named(concepts[i].Term) && !named(concepts[j].Term) })
+	links := 0
+	// Next week's material, as the sentences that could be quoted.
+	var ahead []insight.Source
+	for _, d := range in.NextDocs {
+		for _, ns := range d.Sentences {
+			t := analyze.Trim(analyze.Clean(ns.Text))
+			if n := utf8.RuneCountInString(t); n >= 15 && n <= maxQuote {
+				ahead = append(ahead, insight.Source{File: d.FileOf(ns), Line: ns.Line, Quote: t})
+			}
+		}
+	}
+	for _, c := range concepts {
+		if len(out) >= limit || links >= 2 {
 			break
 		}
-		k := analyze.Key(c.Term)
-		var srcs []insight.Source
-		for _, m := range aw.Members {
-			if s, ok := firstMention(m, c.Term); ok {
-				srcs = append(srcs, source(s))
-				break
-			}
-		}
-		found := strings.Contains(topic, k)
-		for _, d := range in.NextDocs {
-			if found && len(srcs) > 1 {
-				break
-			}
-			for _, s := range d.Sentences {
-				if strings.Contains(analyze.Key(s.Text), k) {
-					srcs = append(srcs, insight.Source{File: d.FileOf(s), Line: s.Line, Quote: s.Text})
-					found = true
-					break
-				}
-			}
-		}
-		if !found || len(srcs) == 0 {
+		if g.usedConcept["next/"+c.Term] {
 			continue
 		}
+		var thisM *analyze.Member
+		var thisS analyze.Sentence
+		for _, m := range g.aw.Members {
+			if c.Counts[m.Name] == 0 {
+				continue
+			}
+			if s, ok := about(m, c, g.usedSentence); ok {
+				thisM, thisS = m, s
+				break
+			}
+		}
+		if thisM == nil {
+			continue
+		}
+		var nextSrc *insight.Source
+		for i := range ahead {
+			if !analyze.MentionsText(ahead[i].Quote, c) || !analyze.Standalone(ahead[i].Quote) {
+				continue
+			}
+			nextSrc = &ahead[i]
+			break
+		}
+		if nextSrc == nil {
+			continue
+		}
+		g.usedConcept["next/"+c.Term] = true
+		g.usedSentence[thisS.ID] = true
+		links++
 		out = append(out, insight.Bullet{
 			Head:    c.Term,
-			Text:    fmt.Sprintf("이번 주에 다룬 %s %s에서 다시 등장합니다. 두 주의 내용은 어떻게 이어질까?", Josa(c.Term, "이", "가"), scope),
-			Sources: srcs,
+			Text:    fmt.Sprintf("이번 주 %s 정리한 %s는 %s의 %s로 이어집니다.", Josa(thisM.Name, "이", "가"), quote(thisS.Body), where, quote(nextSrc.Quote)),
+			Sources: []insight.Source{source(thisS), *nextSrc},
 			Engine:  Name,
 		})
 	}
 	return out
+}
+
+// chapterRefs returns the chapter numbers a schedule cell names ("6장",
+// "8-9.1장" → 8, 9).
+func chapterRefs(cell string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(cell, func(r rune) bool { return r < '0' || r > '9' }) {
+		out = append(out, strings.TrimLeft(f, "0"))
+	}
+	if len(out) == 2 {
+		a, b := atoi(out[0]), atoi(out[1])
+		if b > a && b-a < 10 {
+			out = out[:0]
+			for n := a; n <= b; n++ {
+				out = append(out, fmt.Sprint(n))
+			}
+		}
+	}
+	return out
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, r := range s {
+		n = n*10 + int(r-'0')
+	}
+	return n
+}
+
+// refersTo reports whether a sentence names one of the chapters ("6장에서
+// 다룸", "Chapter 6").
+func refersTo(s string, chapters []string) bool {
+	for _, c := range chapters {
+		if c == "" {
+			continue
+		}
+		for _, form := range []string{c + "장", c + " 장", "chapter " + c, "Chapter " + c, "ch." + c, "Ch." + c, "챕터 " + c, c + "챕터"} {
+			i := strings.Index(s, form)
+			if i < 0 {
+				continue
+			}
+			// "16장" is not "6장".
+			if i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+				continue
+			}
+			return true
+		}
+	}
+	return false
 }
 
 func datePart(d string) string {
@@ -319,4 +568,40 @@ func Josa(word, withBatchim, without string) string {
 		return word + withBatchim
 	}
 	return word + without
+}
+
+// named reports whether a term is a compound or a Latin name: it names
+// something rather than being a single everyday noun.
+func named(t string) bool {
+	return strings.Contains(t, " ") || isLatin(t) || utf8.RuneCountInString(t) >= 4
+}
+
+// saysOf reports whether the sentence's final predicate says one of the
+// cues of its subject: "…내기 어렵다", "…위험이 크다", "…한계가 있다"; not
+// "…문제를 해결한다" or "…어려운지를 측정한다".
+func saysOf(s string, cues []string) bool {
+	f := strings.Fields(strings.TrimRight(s, " .!"))
+	if len(f) == 0 {
+		return false
+	}
+	last := f[len(f)-1]
+	for _, c := range cues {
+		if strings.HasPrefix(last, c) || strings.Contains(last, c) && !strings.Contains(last, "지를") && !strings.Contains(last, "는지") {
+			return true
+		}
+	}
+	if len(f) < 2 {
+		return false
+	}
+	prev := f[len(f)-2]
+	for _, v := range []string{"있", "크", "생기", "생긴", "따르", "따른", "존재", "발생", "많"} {
+		if strings.HasPrefix(last, v) {
+			for _, c := range cues {
+				if strings.HasPrefix(prev, c) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -3,7 +3,6 @@ package offline
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,8 +11,6 @@ import (
 	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/insight"
-	"github.com/moim-study/moim/internal/note"
-	"github.com/moim-study/moim/internal/text"
 )
 
 // Name is the engine name recorded on bullets.
@@ -24,12 +21,24 @@ const MaxBullets = 5
 
 // Notices written into sections the engine cannot fill from a note.
 const (
-	NoticeMissing     = "이번 주 노트가 제출되지 않았습니다."
-	NoticeNoReviewW   = "(자동 검토 없음)"
-	NoticeNoReviewC   = "offline 엔진은 오개념을 판단하지 않습니다. LLM 엔진(--engine openai|anthropic)으로 생성하거나 직접 채워 주세요."
-	NoticeNoSchedule  = "README에 일정표가 없어 다음 주차 주제를 알 수 없습니다."
-	NoticeNothingHere = "노트에서 이 항목에 해당하는 문장을 찾지 못했습니다."
+	NoticeMissing    = "이번 주 노트가 제출되지 않았습니다."
+	NoticeNoSchedule = "README에 일정표가 없어 다음 주차 주제를 알 수 없습니다."
+	// A section whose kind of content the note does not have says so in
+	// one plain line rather than holding a misplaced sentence.
+	NoticeNoInsight     = "이번 주 노트에서 핵심으로 꼽을 만한 문장을 찾지 못했습니다."
+	NoticeNoPerspective = "이번 주 노트에는 개인적인 의견이나 새로 발견한 점을 적은 문장이 없습니다."
+	NoticeNoPractical   = "이번 주 노트에는 실무에 적용할 아이디어가 적혀 있지 않습니다."
+	NoticeNoStudy       = "이번 주 노트에는 직접 남긴 질문이나 더 공부할 주제가 없습니다."
+	NoticeNoCommon      = "이번 주에는 여러 멤버가 함께 다룬 구체적인 개념이 적어 공통 질문을 만들지 않았습니다."
+	NoticeNoDebate      = "이번 주 노트에는 토론으로 이어 갈 만한 의견이나 열린 질문이 없습니다."
 )
+
+// Notices returns every line the engine writes in place of content (a
+// missing note, a section the note has nothing for), so that measures of
+// a document can tell them from bullets.
+func Notices() []string {
+	return []string{NoticeMissing, NoticeNoSchedule, NoticeNoInsight, NoticeNoPerspective, NoticeNoPractical, NoticeNoStudy, NoticeNoCommon, NoticeNoDebate}
+}
 
 // Engine is the offline engine.
 type Engine struct {
@@ -57,6 +66,7 @@ func (e *Engine) Generate(ctx context.Context, in *engine.Input) (*insight.Week,
 		limit = MaxBullets
 	}
 	w := &insight.Week{Number: in.Week, Engine: Name}
+	seen := &docSeen{}
 	for _, mi := range in.Members {
 		mr := insight.Member{Name: mi.Member.Name, Roman: mi.Member.Roman}
 		am := aw.Member(mi.Member.Name)
@@ -68,271 +78,17 @@ func (e *Engine) Generate(ctx context.Context, in *engine.Input) (*insight.Week,
 		mr.Note = mi.Doc.Path
 		mr.Submitted = true
 		mr.Style = string(mi.Doc.Style)
-		mr.Sections = MemberSections(in.Template.MemberSections, am, aw, limit)
+		mr.Sections = MemberSections(in.Template.MemberSections, am, aw, limit, seen)
 		w.Members = append(w.Members, mr)
 	}
 	w.Group = GroupSections(in, aw, w.Members, limit)
+	for _, spec := range in.Template.MemberSections {
+		if spec.Key == insight.KeyCorrections {
+			w.Warnings = append(w.Warnings, "the offline engine does not review notes for misconceptions: the 오개념 정리 tables are left for people to fill (an LLM engine, --engine openai|anthropic, reviews them)")
+			break
+		}
+	}
 	return w, nil
-}
-
-// MemberSections fills one member's sections from their analysed note.
-func MemberSections(specs []doc.SectionSpec, m *analyze.Member, aw *analyze.Week, limit int) []insight.Section {
-	used := map[string]bool{} // sentence IDs already turned into bullets
-	var seen []string         // texts of bullets so far, to avoid repeats
-	var out []insight.Section
-	// Fill the more specific sections first so that the generic key
-	// insights do not take their sentences; render in template order.
-	order := []string{insight.KeyStudy, insight.KeyPractical, insight.KeyPerspective, insight.KeyInsights}
-	filled := map[string]insight.Section{}
-	for _, key := range order {
-		for _, spec := range specs {
-			if spec.Key != key {
-				continue
-			}
-			filled[key] = pick(spec, present(specs), m, aw, key, limit, used, &seen)
-		}
-	}
-	for _, spec := range specs {
-		sec := insight.Section{Key: spec.Key, Heading: spec.Heading, Kind: kindOf(spec)}
-		switch spec.Key {
-		case insight.KeySummary:
-			sec = summary(spec, m)
-		case insight.KeyCorrections:
-			sec.Rows = []insight.Row{{Written: NoticeNoReviewW, Correction: NoticeNoReviewC, Remark: Name, Engine: Name}}
-		case insight.KeyInsights, insight.KeyPerspective, insight.KeyPractical, insight.KeyStudy:
-			sec = filled[spec.Key]
-		default:
-			// A section moim does not know: left for people to fill.
-		}
-		out = append(out, sec)
-	}
-	return out
-}
-
-// present returns the specific section keys (perspective, practical,
-// study) the template has.
-func present(specs []doc.SectionSpec) []string {
-	var out []string
-	for _, sp := range specs {
-		switch sp.Key {
-		case insight.KeyPerspective, insight.KeyPractical, insight.KeyStudy:
-			out = append(out, sp.Key)
-		}
-	}
-	return out
-}
-
-func kindOf(spec doc.SectionSpec) string {
-	if spec.Kind != "" {
-		return spec.Kind
-	}
-	return insight.KindBullets
-}
-
-func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.Week, key string, limit int, used map[string]bool, seen *[]string) insight.Section {
-	sec := insight.Section{Key: spec.Key, Heading: spec.Heading, Kind: kindOf(spec)}
-	cands := m.Ranked(key, analyze.MaxEvidence)
-	if key == insight.KeyPerspective {
-		cands = append(cands, uniqueConceptSentences(m, aw)...)
-	}
-	// Two passes: first one bullet per headline, so a section covers
-	// several concepts; then the rest of the best candidates.
-	heads := map[string]bool{}
-	for pass := 0; pass < 2; pass++ {
-		for _, s := range cands {
-			if len(sec.Bullets) >= limit {
-				break
-			}
-			if used[s.ID] || s.Context != nil && used[s.Context.ID] {
-				continue
-			}
-			// A sentence goes to the specific section it fits best.
-			if key != insight.KeyInsights {
-				if best := s.Best(keys...); best != "" && best != key {
-					continue
-				}
-			}
-			b := Bullet(s, m, key == insight.KeyStudy)
-			if b.Text == "" || repeats(b.Markdown(), *seen) {
-				continue
-			}
-			if pass == 0 && b.Head != "" && heads[analyze.Key(b.Head)] {
-				continue
-			}
-			heads[analyze.Key(b.Head)] = true
-			used[s.ID] = true
-			if s.Context != nil {
-				used[s.Context.ID] = true
-			}
-			*seen = append(*seen, b.Markdown())
-			sec.Bullets = append(sec.Bullets, b)
-		}
-	}
-	if key == insight.KeyStudy && len(sec.Bullets) == 0 {
-		sec.Bullets = passingTopics(m, aw, used, limit)
-	}
-	if len(sec.Bullets) == 0 {
-		sec.Notice = NoticeNothingHere
-	}
-	return sec
-}
-
-// uniqueConceptSentences returns, for concepts only this member wrote
-// about, the first sentence mentioning each.
-func uniqueConceptSentences(m *analyze.Member, aw *analyze.Week) []analyze.Sentence {
-	if len(aw.Members) < 2 {
-		return nil
-	}
-	var out []analyze.Sentence
-	for _, c := range aw.Concepts {
-		if len(c.Counts) != 1 || c.Counts[m.Name] < 2 {
-			continue
-		}
-		for _, s := range m.Sentences {
-			if s.Kind != note.KindTable && containsTerm(s.Terms, c.Term) && s.Scores[insight.KeyInsights] > 0 {
-				out = append(out, s)
-				break
-			}
-		}
-		if len(out) >= MaxBullets {
-			break
-		}
-	}
-	return out
-}
-
-// passingTopics proposes, when a note asks nothing, the topics the member
-// mentioned only in passing (one sentence) and the rest of the group did
-// not cover, as things to study next: emphasised and compound terms first.
-// The bullet quotes the sentence, so it stays grounded in the note.
-func passingTopics(m *analyze.Member, aw *analyze.Week, used map[string]bool, limit int) []insight.Bullet {
-	sharedBy := map[string]int{}
-	for _, c := range aw.Concepts {
-		sharedBy[analyze.Key(c.Term)] = len(c.Counts)
-	}
-	type cand struct {
-		term  string
-		s     analyze.Sentence
-		score int
-	}
-	var cands []cand
-	seen := map[string]bool{}
-	for _, s := range m.Sentences {
-		if used[s.ID] || s.Kind == note.KindTable {
-			continue
-		}
-		for _, t := range s.Terms {
-			k := analyze.Key(t)
-			if seen[k] || m.TermCount[k] != 1 || sharedBy[k] > 1 || !analyze.Specific(t) {
-				continue
-			}
-			seen[k] = true
-			score := 0
-			for _, e := range s.Emphasis {
-				if strings.Contains(analyze.Key(e), k) {
-					score += 2
-				}
-			}
-			if strings.Contains(t, " ") || isLatin(t) {
-				score++
-			}
-			cands = append(cands, cand{t, s, score})
-		}
-	}
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
-	var out []insight.Bullet
-	for _, c := range cands {
-		if len(out) >= min(limit, 3) {
-			break
-		}
-		if used[c.s.ID] {
-			continue
-		}
-		used[c.s.ID] = true
-		out = append(out, insight.Bullet{
-			Head:    c.term,
-			Text:    Shorten(c.s.Text, 100) + " (한 번만 언급하고 넘어간 개념 — 더 살펴볼 주제)",
-			Sources: []insight.Source{source(c.s)},
-			Engine:  Name,
-		})
-	}
-	return out
-}
-
-func containsTerm(terms []string, t string) bool {
-	for _, x := range terms {
-		if analyze.Key(x) == analyze.Key(t) {
-			return true
-		}
-	}
-	return false
-}
-
-func repeats(s string, seen []string) bool {
-	k := analyze.Key(s)
-	for _, o := range seen {
-		ko := analyze.Key(o)
-		if text.BigramF1(s, o) > 0.7 || strings.Contains(ko, k) || strings.Contains(k, ko) {
-			return true
-		}
-	}
-	return false
-}
-
-func source(s analyze.Sentence) insight.Source {
-	return insight.Source{File: s.File, Line: s.Line, Member: s.Member, Quote: s.Text}
-}
-
-// Bullet turns a sentence of member m into a bullet: a short bold
-// headline (the sentence's emphasis, main term or heading) unless noHead,
-// and the sentence shortened to one line.
-func Bullet(s analyze.Sentence, m *analyze.Member, noHead bool) insight.Bullet {
-	head := ""
-	if !noHead {
-		head = balance(headline(s, m))
-		if !wordy(head) {
-			head = ""
-		}
-	}
-	text := s.Text
-	srcs := []insight.Source{source(s)}
-	if s.Context != nil && utf8.RuneCountInString(s.Context.Text+s.Text) <= 180 {
-		text = s.Context.Text + " " + s.Text
-		srcs = append([]insight.Source{source(*s.Context)}, srcs...)
-	}
-	body := Shorten(stripHead(text, head), 160)
-	if head != "" && analyze.Key(body) == analyze.Key(head) {
-		body = ""
-	}
-	return insight.Bullet{Head: head, Text: body, Sources: srcs, Engine: Name}
-}
-
-func headline(s analyze.Sentence, m *analyze.Member) string {
-	for _, e := range s.Emphasis {
-		if h, ok := emphasisHead(e); ok {
-			return h
-		}
-	}
-	// The sentence's most specific term that the note keeps coming back to.
-	best, bestN := "", 0
-	for _, t := range s.Terms {
-		if !analyze.Specific(t) || utf8.RuneCountInString(t) > 30 {
-			continue
-		}
-		if n := m.TermCount[analyze.Key(t)]; n > bestN {
-			best, bestN = t, n
-		}
-	}
-	if best != "" && bestN > 1 && (strings.Contains(best, " ") || isLatin(best)) {
-		return best
-	}
-	if len(s.Path) > 0 {
-		h := cleanHeading(s.Path[len(s.Path)-1])
-		if n := utf8.RuneCountInString(h); n >= 2 && n <= 30 && !genericHeading(h) && !analyze.CueHeading(h) {
-			return h
-		}
-	}
-	return best
 }
 
 func cleanHeading(h string) string {
@@ -351,38 +107,6 @@ func genericHeading(h string) bool {
 		return true
 	}
 	return false
-}
-
-func stripHead(s, head string) string {
-	if head == "" {
-		return s
-	}
-	if strings.HasPrefix(s, head) {
-		rest := strings.TrimLeft(s[len(head):], " ")
-		for _, sep := range []string{":", "-", "—", "→"} {
-			if strings.HasPrefix(rest, sep) {
-				return strings.TrimSpace(rest[len(sep):])
-			}
-		}
-	}
-	return s
-}
-
-// Shorten cuts a sentence to at most max runes at a clause boundary.
-func Shorten(s string, max int) string {
-	s = strings.TrimSpace(s)
-	if utf8.RuneCountInString(s) <= max {
-		return s
-	}
-	rs := []rune(s)
-	cut := max
-	for i := max; i > max/2; i-- {
-		if rs[i] == ',' || rs[i] == ' ' && i > 0 && (rs[i-1] == ',' || rs[i-1] == '고' || rs[i-1] == '며' || rs[i-1] == '서') {
-			cut = i
-			break
-		}
-	}
-	return strings.TrimRight(string(rs[:cut]), " ,") + "…"
 }
 
 func summary(spec doc.SectionSpec, m *analyze.Member) insight.Section {
@@ -456,6 +180,15 @@ func topConcepts(m *analyze.Member, n int) []insight.Bullet {
 		}
 	}
 	return out
+}
+
+func containsTerm(terms []string, t string) bool {
+	for _, x := range terms {
+		if analyze.Key(x) == analyze.Key(t) {
+			return true
+		}
+	}
+	return false
 }
 
 func isLatin(t string) bool {

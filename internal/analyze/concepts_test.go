@@ -1,0 +1,32 @@
+package analyze
+
+import "testing"
+
+func TestTransliterationSkeletons(t *testing.T) {
+	same := [][2]string{
+		{"컨텍스트", "context"}, {"퍼플렉시티", "perplexity"}, {"트랜스포머", "transformer"},
+		{"벤치마크", "benchmark"}, {"토큰", "token"}, {"임베딩", "embedding"}, {"샘플링", "sampling"},
+	}
+	for _, p := range same {
+		if h, l := hangulSkeleton(p[0]), latinSkeleton(p[1]); h != l {
+			t.Errorf("%s → %q, %s → %q: want equal", p[0], h, p[1], l)
+		}
+	}
+	differ := [][2]string{{"컨텍스트", "contest"}, {"프롬프트", "platform"}, {"캐시", "cash register"}}
+	for _, p := range differ {
+		if h, l := hangulSkeleton(p[0]), latinSkeleton(p[1]); h == l {
+			t.Errorf("%s and %s share skeleton %q", p[0], p[1], h)
+		}
+	}
+}
+
+func TestMeaningful(t *testing.T) {
+	for term, want := range map[string]bool{
+		"al": false, "et": false, "x_i": false, "log": false, "bit": false, "2024": false,
+		"KV": true, "RAG": true, "LoRA": true, "softmax": true, "퍼플렉시티": true, "평가 파이프라인": true,
+	} {
+		if got := Meaningful(term); got != want {
+			t.Errorf("Meaningful(%q) = %v, want %v", term, got, want)
+		}
+	}
+}

@@ -1,0 +1,366 @@
+package analyze
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/moim-study/moim/internal/text"
+)
+
+// Reasons a sentence cannot stand as a bullet body on its own (see
+// Sentence.Problem). They are bookkeeping words, not shown to readers.
+const (
+	ProblemFragment   = "fragment"   // no predicate: a heading, a label, a noun list
+	ProblemCaption    = "caption"    // a figure or example caption ("…의 예시")
+	ProblemPromise    = "promise"    // announces a list or formula that follows ("다음과 같다:")
+	ProblemFormula    = "formula"    // a formula or code-like expression
+	ProblemForeign    = "foreign"    // a passage in another language pasted into the note
+	ProblemUnbalanced = "unbalanced" // brackets or quotes left open
+	ProblemDangling   = "dangling"   // leans on a sentence before it ("이는 …", "반대로 …")
+	ProblemLong       = "long"       // too long to be a bullet without cutting it
+)
+
+// maxBodyRunes is the longest sentence that becomes a bullet whole; longer
+// ones are never cut mid-thought.
+const maxBodyRunes = 200
+
+// dependentOpeners make a sentence lean on the one before it: without that
+// sentence it says nothing.
+var dependentOpeners = []string{"이는", "이를", "이것은", "이것이", "이것을", "이러한", "이런", "이렇게", "그러면", "그렇다면", "반대로", "반면", "이때", "이 때", "이 경우", "그 결과", "여기서", "위의", "위에서", "아래", "그래도", "하지만", "그러나", "그런데", "다만", "단,", "이 중", "그중", "그 중", "해당 "}
+
+// looseOpeners are discourse markers a bullet can drop without losing
+// its meaning: "따라서 X이다" says X.
+var looseOpeners = []string{"But,", "But ", "However,", "So,", "그렇기 때문에", "그렇기에", "그러니까", "따라서,", "따라서", "그래서", "그리고", "또한,", "또한", "특히,", "특히", "즉,", "즉", "결국,", "결국", "결론적으로,", "결론적으로", "그러므로", "=>", "->", "→", "⇒", "∴", "ex)", "Ex)", "예)", "e.g.", "cf)", "참고)"}
+
+var (
+	reCircled   = regexp.MustCompile(`^[\x{2460}-\x{24FF}\x{2776}-\x{2793}]\s*`)
+	reNumbering = regexp.MustCompile(`^(?:\d{1,2}[.)]\s+|\(\d{1,2}\)\s*|[가-하][.)]\s+|(?:이유|단계|방법|step|Step)\s*\d{1,2}[.:)]\s*)`)
+	reFuncNote  = regexp.MustCompile(`\b[A-Za-z]{1,3}\([A-Za-z0-9_, |]+\)`)
+	reMathOps   = regexp.MustCompile(`[=^√∑Σ∫≈≠≤≥×÷]|\\[a-z]+|_\{|\$`)
+	reCompare   = regexp.MustCompile(`[가-힣A-Za-z]\s*[<>]\s*[가-힣A-Za-z]`)
+)
+
+// Trim drops the markers a note puts before a sentence that a bullet does
+// not need: numbering ("1)", "이유 2."), circled letters, arrows and loose
+// discourse openers ("따라서", "=>"). It never drops words that carry
+// meaning.
+func Trim(s string) string {
+	for i := 0; i < 4; i++ {
+		t := strings.TrimSpace(s)
+		t = reCircled.ReplaceAllString(t, "")
+		t = reNumbering.ReplaceAllString(t, "")
+		for _, o := range looseOpeners {
+			if strings.HasPrefix(t, o) {
+				rest := strings.TrimLeft(t[len(o):], " ,")
+				// "즉시" is no "즉": the opener must end a word.
+				if o == "즉" || o == "특히" || o == "결국" || o == "따라서" || o == "또한" || o == "그리고" || o == "그래서" {
+					if rest == t[len(o):] {
+						continue
+					}
+				}
+				if rest != "" {
+					t = rest
+				}
+				break
+			}
+		}
+		if t == s {
+			break
+		}
+		s = t
+	}
+	return strings.TrimSpace(s)
+}
+
+// Dependent reports whether a sentence leans on the one before it.
+func Dependent(s string) bool {
+	for _, o := range dependentOpeners {
+		if strings.HasPrefix(s, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// problem reports why a (trimmed) sentence cannot stand as a bullet body
+// on its own, or "" when it can.
+func problem(t string, ms []text.Morph) string {
+	n := utf8.RuneCountInString(t)
+	switch {
+	case n > maxBodyRunes:
+		return ProblemLong
+	case !balanced(t):
+		return ProblemUnbalanced
+	case foreign(t):
+		return ProblemForeign
+	case formula(t):
+		return ProblemFormula
+	case promise(t):
+		return ProblemPromise
+	case caption(t, ms):
+		return ProblemCaption
+	case n < 12 || ms != nil && (!hasPredicate(ms) || nounEnding(ms) || exampleTail(t, ms) || unfinished(ms)):
+		return ProblemFragment
+	case Dependent(t) || reason(t) || headless(ms):
+		return ProblemDangling
+	}
+	return ""
+}
+
+// balanced reports whether brackets and double quotes are closed.
+func balanced(s string) bool {
+	depth := map[rune]int{}
+	pairs := map[rune]rune{')': '(', ']': '[', '}': '{', '」': '「', '』': '『', '》': '《', '”': '“', '’': '‘'}
+	quotes := 0
+	for _, r := range s {
+		switch r {
+		case '(', '[', '{', '「', '『', '《', '“', '‘':
+			depth[r]++
+		case ')', ']', '}', '」', '』', '》', '”', '’':
+			o := pairs[r]
+			if depth[o] == 0 {
+				if r == '’' {
+					continue // an apostrophe
+				}
+				return false
+			}
+			depth[o]--
+		case '"':
+			quotes++
+		}
+	}
+	for _, d := range depth {
+		if d != 0 {
+			return false
+		}
+	}
+	return quotes%2 == 0
+}
+
+// foreign reports a sentence that is mostly prose in a Latin-script
+// language (an embedded tweet, a pasted abstract) inside a Korean note.
+func foreign(s string) bool {
+	hangul, latin, words := 0, 0, 0
+	inWord := false
+	for _, r := range s {
+		switch {
+		case r >= 0xAC00 && r <= 0xD7A3:
+			hangul++
+			inWord = false
+		case r < 0x80 && unicode.IsLetter(r):
+			latin++
+			if !inWord {
+				words++
+			}
+			inWord = true
+		default:
+			inWord = false
+		}
+	}
+	return words >= 6 && hangul*4 < latin
+}
+
+// formula reports a sentence that is a formula or code-like expression
+// rather than prose: math operators, function notation, or a comparison
+// of words ("성능: 평가 > 생성").
+func formula(s string) bool {
+	ops := len(reMathOps.FindAllStringIndex(s, -1)) + len(reFuncNote.FindAllStringIndex(s, -1))
+	if ops >= 2 || ops == 1 && strings.ContainsAny(s, "=^$\\") {
+		return true
+	}
+	return reCompare.MatchString(s) && !strings.ContainsAny(s, ".다")
+}
+
+// promise reports a sentence that announces what follows it: a list, a
+// formula, an example.
+func promise(s string) bool {
+	t := strings.TrimRight(s, " ")
+	if strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：") {
+		return true
+	}
+	t = strings.TrimRight(t, ".")
+	for _, e := range []string{"다음과 같다", "다음과 같음", "다음과 같이", "아래와 같다", "아래와 같음", "아래와 같이", "다음과 같은", "나타난다:", "다음 세 가지", "다음 두 가지"} {
+		if strings.HasSuffix(t, e) {
+			return true
+		}
+	}
+	for _, e := range []string{"가지 상황에서 나타난다", "가지로 나눌 수 있다", "가지가 있다", "가지 방법이 있다", "가지 유형이 있다"} {
+		if strings.HasSuffix(t, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// captionNouns end the noun phrases that caption a figure, a table or an
+// example.
+var captionNouns = []string{"예시", "예제", "그림", "도식", "사진", "이미지", "출처", "표", "화면", "스크린샷", "캡처", "구조도", "다이어그램"}
+
+// caption reports a figure or example caption: a phrase without its own
+// predicate ending in a caption noun, or a sentence that describes what a
+// figure shows ("…를 보여준다").
+func caption(s string, ms []text.Morph) bool {
+	t := strings.TrimRight(strings.TrimSpace(s), ". ")
+	if ms != nil {
+		if i := lastContent(ms); i >= 0 && !hasFinalVerb(ms) {
+			for _, c := range captionNouns {
+				if ms[i].Surface == c {
+					return true
+				}
+			}
+		}
+	} else {
+		for _, c := range captionNouns {
+			if strings.HasSuffix(t, " "+c) {
+				return true
+			}
+		}
+	}
+	for _, c := range []string{"그림은", "그림에서", "위 그림", "아래 그림", "다음 그림", "표는", "위 표", "아래 표"} {
+		if strings.Contains(t, c) {
+			return true
+		}
+	}
+	return strings.HasSuffix(t, "보여준다") || strings.HasSuffix(t, "보여줌") || strings.HasSuffix(t, "나타낸 것이다")
+}
+
+// hasPredicate reports whether the morphemes contain a predicate: a verb,
+// an adjective, a copula or a verbal suffix (note-style "…함", "…임"
+// included).
+func hasPredicate(ms []text.Morph) bool {
+	for _, m := range ms {
+		for _, p := range strings.Split(m.POS, "+") {
+			switch p {
+			case "VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA", "EF", "EC", "ETN":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasFinalVerb reports whether the sentence ends in a predicate (not in a
+// noun).
+func hasFinalVerb(ms []text.Morph) bool {
+	i := lastContent(ms)
+	if i < 0 {
+		return false
+	}
+	for _, p := range strings.Split(ms[i].POS, "+") {
+		switch p {
+		case "VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA", "EF", "EC", "ETN", "EP":
+			return true
+		}
+	}
+	return false
+}
+
+// nounEnding reports a sentence that ends in a noun and has no particle
+// at all: a noun phrase ("데이터 계보와 저작권"), not a note-style clause
+// ("모델 선택이 중요", "벤치마크를 선택").
+func nounEnding(ms []text.Morph) bool {
+	if hasFinalVerb(ms) {
+		return false
+	}
+	if i := lastContent(ms); i > 0 && strings.HasSuffix(ms[i-1].POS, "ETM") {
+		return true // "…가 초래하는 위험": a noun with its relative clause
+	}
+	for _, m := range ms {
+		switch m.POS {
+		case "JKS", "JKO", "JX", "JKC":
+			return false
+		}
+	}
+	return true
+}
+
+// exampleTail reports a phrase that ends in a parenthesised example with
+// no predicate of its own before it: "모델이 수행할 작업(예: …)".
+func exampleTail(t string, ms []text.Morph) bool {
+	t = strings.TrimRight(t, " .")
+	if !strings.HasSuffix(t, ")") {
+		return false
+	}
+	i := strings.LastIndex(t, "(")
+	if i < 0 {
+		return false
+	}
+	inside := t[i+1:]
+	if !strings.HasPrefix(inside, "예") && !strings.HasPrefix(inside, "e.g") && !strings.HasPrefix(inside, "ex") {
+		return false
+	}
+	head := strings.TrimSpace(t[:i])
+	hm := text.Read(head).Morphs
+	return hm != nil && !hasFinalVerb(hm)
+}
+
+// reason reports a sentence that gives the reason for the one before it:
+// "… 때문이다".
+func reason(t string) bool {
+	t = strings.TrimRight(t, " .")
+	for _, e := range []string{"때문이다", "때문임", "때문", "때문에", "때문입니다", "까닭이다", "이유이다", "이유다"} {
+		if strings.HasSuffix(t, e) {
+			return !strings.Contains(t, "이유는") && !strings.Contains(t, "원인은")
+		}
+	}
+	return false
+}
+
+// Standalone reports whether a sentence can be quoted on its own: it has
+// none of the problems of Problem (a fragment, a caption, a list, a formula,
+// a dangling reference).
+func Standalone(t string) bool {
+	return problem(t, text.Read(t).Morphs) == ""
+}
+
+// unfinished reports a sentence that stops on a connective ending: a
+// condition or a first clause whose main clause is missing ("…하고 싶다면").
+func unfinished(ms []text.Morph) bool {
+	i := lastContent(ms)
+	if i < 0 || !hasTag(ms[i].POS, "EC") {
+		return false
+	}
+	s := ms[i].Surface
+	for _, e := range []string{"면", "고", "며", "서", "는데", "은데", "ㄴ데", "지만", "거나", "도록", "려고", "니까", "므로", "든지", "다가"} {
+		if strings.HasSuffix(s, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// headless reports a sentence that says what "it" is without naming it:
+// no subject or topic anywhere, ending in "…것이다".
+func headless(ms []text.Morph) bool {
+	i := lastContent(ms)
+	if i < 1 {
+		return false
+	}
+	end := false
+	for k := i; k >= 0 && k >= i-2; k-- {
+		if ms[k].Surface == "것" && strings.HasPrefix(ms[k].POS, "NNB") {
+			end = true
+		}
+	}
+	if !end && !copulaEnd(ms, i) {
+		return false
+	}
+	for _, m := range ms {
+		if m.POS == "JKS" || m.POS == "JX" && (m.Surface == "은" || m.Surface == "는") {
+			return false
+		}
+	}
+	return true
+}
+
+// copulaEnd reports a sentence ending in the copula ("…개념이다").
+func copulaEnd(ms []text.Morph, i int) bool {
+	for k := i; k >= 0 && k >= i-1; k-- {
+		if hasTag(ms[k].POS, "VCP") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,282 @@
+package analyze
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/moim-study/moim/internal/note"
+	"github.com/moim-study/moim/internal/text"
+)
+
+// frames gives list items the parent line they need: a label such as
+// "문제점:" or "장점" above a list makes its items about that label.
+func frames(m *Member) {
+	doc := m.Doc
+	for i := range m.Sentences {
+		s := &m.Sentences[i]
+		if s.Kind != note.KindListItem || s.Block <= 0 || s.Block >= len(doc.Blocks) {
+			continue
+		}
+		b := doc.Blocks[s.Block]
+		p := parentBlock(doc, s.Block)
+		if p < 0 {
+			continue
+		}
+		pt := Trim(StripLabel(Clean(doc.Blocks[p].Text)))
+		pt = strings.TrimRight(pt, " :：")
+		n := utf8.RuneCountInString(pt)
+		if n < 2 || n > 40 || strings.ContainsAny(pt, ".?!") {
+			continue
+		}
+		if formula(pt) || !balanced(pt) || foreign(pt) {
+			continue
+		}
+		label := strings.HasSuffix(strings.TrimSpace(Clean(doc.Blocks[p].Text)), ":") || !hasPredicate(text.Read(pt).Morphs)
+		if !label || b.Level == 0 && doc.Blocks[p].Kind != note.KindParagraph && doc.Blocks[p].Kind != note.KindListItem {
+			continue
+		}
+		if CueHeading(pt) && !strings.HasSuffix(pt, "점") {
+			continue // "정리", "요약": says nothing about the items
+		}
+		s.Frame, s.FrameLine = pt, doc.Blocks[p].Line
+	}
+}
+
+// parentBlock returns the index of the block a list item hangs from: the
+// item one level up, or the paragraph that introduces a top-level list;
+// -1 when there is none.
+func parentBlock(doc *note.Document, bi int) int {
+	b := doc.Blocks[bi]
+	for j := bi - 1; j >= 0; j-- {
+		o := doc.Blocks[j]
+		switch o.Kind {
+		case note.KindHeading:
+			return -1
+		case note.KindListItem:
+			if o.Level < b.Level {
+				if o.Level == b.Level-1 {
+					return j
+				}
+				return -1
+			}
+		case note.KindParagraph:
+			if b.Level == 0 && j == bi-1 || b.Level == 0 && doc.Blocks[j+1].Kind == note.KindListItem && doc.Blocks[j+1].Level == 0 && allItems(doc, j+1, bi) {
+				return j
+			}
+			return -1
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+func allItems(doc *note.Document, from, to int) bool {
+	for k := from; k < to; k++ {
+		if doc.Blocks[k].Kind != note.KindListItem {
+			return false
+		}
+	}
+	return true
+}
+
+// questions marks the questions a note answers right after asking them
+// (the book's rhetorical questions, restated) and the questions that stand
+// in a list of questions (the book's checklists). A question the member
+// labelled ("Q:") or put under a heading of their own questions is theirs,
+// answered or not.
+func questions(m *Member) {
+	ss := m.Sentences
+	for i := range ss {
+		s := &ss[i]
+		if !s.Voice.Question {
+			continue
+		}
+		if questionLabel(s.Voice.Label) || questionHeading(s.Path) {
+			continue
+		}
+		for _, j := range []int{i - 1, i + 1} {
+			if j < 0 || j >= len(ss) {
+				continue
+			}
+			o := ss[j]
+			if o.Voice.Question && o.Kind == s.Kind && samePath(o.Path, s.Path) && abs(o.Line-s.Line) <= 3 {
+				s.Checklist = true
+			}
+		}
+		if labelled.MatchString(s.Body) {
+			s.Checklist = true // "데이터 보안: 외부로 보낼 수 있나?": an item of a checklist
+		}
+		if i+1 < len(ss) {
+			o := ss[i+1]
+			if !o.Voice.Question && (o.Block == s.Block || samePath(o.Path, s.Path) && o.Line-s.Line <= 3 && (sharesTerm(o.Terms, s.Terms) || answerMarked(o.Raw) || o.Kind == note.KindListItem)) {
+				s.Answered = true
+			}
+		}
+	}
+}
+
+// labelled matches a sentence that opens with a short label and a colon.
+var labelled = regexp.MustCompile(`^[^:：?]{2,20}[:：]\s`)
+
+// questionHeading reports whether a heading path is about the writer's
+// own questions ("궁금한 점", "질문", "Q&A").
+func questionHeading(path []string) bool {
+	for _, h := range path {
+		l := strings.ToLower(h)
+		for _, c := range []string{"궁금", "질문", "q&a", "qna", "의문", "더 알아", "추가 학습", "todo"} {
+			if strings.Contains(l, c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func answerMarked(raw string) bool {
+	t := strings.TrimSpace(raw)
+	for _, p := range []string{"A:", "A.", "답:", "답변", "->", "=>", "→", "⇒"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func samePath(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func sharesTerm(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if Key(x) == Key(y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// subject returns the noun phrase a sentence opens with when a topic or
+// subject particle follows it: "비교 평가는 …" → "비교 평가".
+func subject(ms []text.Morph, body string) string {
+	var b strings.Builder
+	parts := 0
+	for i, m := range ms {
+		switch m.POS {
+		case "NNG", "NNP", "SL", "SH", "XSN", "XPN", "SN":
+			if i > 0 && m.Space {
+				b.WriteByte(' ')
+			}
+			b.WriteString(m.Surface)
+			if m.POS != "XSN" && m.POS != "XPN" {
+				parts++
+			}
+			continue
+		case "JX", "JKS":
+			if parts == 0 || parts > 4 || m.Space {
+				return ""
+			}
+			switch m.Surface {
+			case "은", "는", "이", "가", "이란", "란":
+				out := b.String()
+				if n := utf8.RuneCountInString(out); n < 2 || n > 24 || !strings.Contains(body, out) {
+					return ""
+				}
+				return out
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// shareScores sets Sentence.Shared: for every sentence, its highest
+// bigram similarity (Dice) to a sentence of another member's note. An
+// inverted index over character bigrams keeps this near-linear.
+func shareScores(members []*Member) {
+	type ref struct{ m, s int32 }
+	grams := make([][][]uint32, len(members))
+	index := map[uint32][]ref{}
+	for mi, m := range members {
+		grams[mi] = make([][]uint32, len(m.Sentences))
+		for si, s := range m.Sentences {
+			g := bigramSet(s.Body)
+			grams[mi][si] = g
+			for _, x := range g {
+				index[x] = append(index[x], ref{int32(mi), int32(si)})
+			}
+		}
+	}
+	const maxPost = 400
+	for mi, m := range members {
+		counts := map[ref]int{}
+		for si := range m.Sentences {
+			g := grams[mi][si]
+			if len(g) < 4 {
+				continue
+			}
+			clear(counts)
+			for _, x := range g {
+				p := index[x]
+				if len(p) > maxPost {
+					continue
+				}
+				for _, r := range p {
+					if int(r.m) != mi {
+						counts[r]++
+					}
+				}
+			}
+			best := 0.0
+			for r, c := range counts {
+				d := 2 * float64(c) / float64(len(g)+len(grams[r.m][r.s]))
+				if d > best {
+					best = d
+				}
+			}
+			m.Sentences[si].Shared = best
+		}
+	}
+}
+
+// bigramSet returns the distinct character bigrams of the letters and
+// digits of s, lower-cased, as packed integers.
+func bigramSet(s string) []uint32 {
+	var prev rune = -1
+	seen := map[uint32]bool{}
+	var out []uint32
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		r = unicode.ToLower(r)
+		if prev >= 0 {
+			g := uint32(prev&0xFFFF)<<16 | uint32(r&0xFFFF)
+			if !seen[g] {
+				seen[g] = true
+				out = append(out, g)
+			}
+		}
+		prev = r
+	}
+	return out
+}

@@ -1,0 +1,528 @@
+package analyze
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/moim-study/moim/internal/text"
+)
+
+// Voice is what a sentence says about who is speaking and what it does:
+// the member's own view, question or doubt, or a recommendation, as opposed
+// to a restatement of the book. It is read from morphology (endings,
+// pronouns, auxiliary verbs), never from substrings of words, so "나타나는"
+// is no first person and "새롭게" no opinion.
+type Voice struct {
+	// FirstPerson: the writer refers to themself (나, 저, 내, 제).
+	FirstPerson bool
+	// Hedge: an opinion or impression ending: "것 같다", "듯하다",
+	// "싶다", "생각한다/생각이 든다", "느꼈다", "~지 않을까", "아닐까".
+	Hedge bool
+	// Reaction: the writer's reaction to what they read: "흥미로웠다",
+	// "놀라웠다", "신기했다", "인상적이었다", "재밌다" as the sentence's
+	// own predicate.
+	Reaction bool
+	// Contrast: the writer sets their view against the book's ("책에서는
+	// … 했지만", "저자는 … 하지만").
+	Contrast bool
+	// Question: the sentence asks something (ends with "?" or an
+	// interrogative ending).
+	Question bool
+	// Formal: the question uses the written, formal interrogative of
+	// textbooks and checklists ("…는가?", "…인가?").
+	Formal bool
+	// Doubt: the writer says they do not understand or want to look
+	// something up: "모르겠다", "이해가 안 된다", "헷갈린다", "궁금하다",
+	// "찾아봐야", "더 공부해야".
+	Doubt bool
+	// Recommend: a recommendation or proposal for practice: "…하는 것이
+	// 좋다", "…하면 좋다", "…하자", "추천/권장", "…해 볼 수 있다", "…할
+	// 것", or an obligation to check, test, compare or design something
+	// ("…를 고려해야 한다").
+	Recommend bool
+	// Should: an obligation of any other action ("…해야 한다"); books use
+	// it to describe how a mechanism works as much as to advise.
+	Should bool
+	// Analogy: the writer compares the idea with something they know
+	// ("CNN에서 필터를 여러 개 두는 것처럼", "마치 …와 같다").
+	Analogy bool
+	// Conclusion: the sentence opens with a conclusion marker the writer
+	// adds ("=>", "→", "즉,", "따라서", "결국").
+	Conclusion bool
+	// Label is the call-out label the sentence carried ("Q", "생각",
+	// "TIP", …), lower-cased, or "".
+	Label string
+}
+
+// Own reports how strongly the sentence is in the member's own voice, from
+// 0 (nothing) up: labels and first-person opinions count most.
+func (v Voice) Own() float64 {
+	s := 0.0
+	if v.FirstPerson {
+		s += 1
+	}
+	if v.Hedge {
+		s += 1
+	}
+	if v.Reaction {
+		s += 0.8
+	}
+	if v.Contrast {
+		s += 1.2
+	}
+	if v.Analogy {
+		s += 1
+	}
+	if v.Doubt {
+		s += 1
+	}
+	if v.Question && !v.Formal {
+		s += 0.6
+	}
+	switch v.Label {
+	case "생각", "의견", "느낀점", "opinion", "think":
+		s += 1.5
+	case "q", "질문", "궁금한점":
+		s += 1.2
+	}
+	return s
+}
+
+// opinionLabel reports whether a label introduces the writer's own view.
+func opinionLabel(l string) bool {
+	switch l {
+	case "생각", "의견", "느낀점", "opinion", "think":
+		return true
+	}
+	return false
+}
+
+// questionLabel reports whether a label introduces the writer's question.
+func questionLabel(l string) bool {
+	switch l {
+	case "q", "질문", "궁금한점":
+		return true
+	}
+	return false
+}
+
+// readVoice computes the voice of a sentence from its raw text (with its
+// label) and its morphemes. Without morphemes (the dictionary-free
+// analyzer) only the surface signals are read.
+func readVoice(raw string, ms []text.Morph) Voice {
+	var v Voice
+	v.Label = labelOf(raw)
+	t := strings.TrimSpace(StripLabel(raw))
+	v.Conclusion = conclusionMarked(t)
+	q := strings.TrimRight(t, " .…)\"'”’")
+	v.Question = strings.HasSuffix(q, "?") || strings.HasSuffix(q, "?,") || strings.Contains(q, ",,?") || strings.HasSuffix(q, "？")
+	for i, m := range ms {
+		pos := m.POS
+		first := pos
+		if j := strings.IndexByte(pos, '+'); j >= 0 {
+			first = pos[:j]
+		}
+		next := func(k int) text.Morph {
+			if i+k < len(ms) {
+				return ms[i+k]
+			}
+			return text.Morph{}
+		}
+		prev := func(k int) text.Morph {
+			if i-k >= 0 {
+				return ms[i-k]
+			}
+			return text.Morph{}
+		}
+		final := func(k int) bool { return finalPredicate(ms, i+k) }
+		switch {
+		case first == "NP" && (m.Surface == "나" || m.Surface == "저" || m.Surface == "내" || m.Surface == "제") && (i == 0 || m.Space) && (strings.HasPrefix(next(1).POS, "J") && !next(1).Space || (m.Surface == "내" || m.Surface == "제") && next(1).Space && strings.HasPrefix(next(1).POS, "NN") && !strings.HasPrefix(prev(1).POS, "NN") && !strings.HasPrefix(prev(1).POS, "S")):
+			// 나는, 저도, 제가, 내 생각: a pronoun standing as a word,
+			// not the 나 of "엔트로피나" or "나은지"
+			v.FirstPerson = true
+		case first == "NNB" && m.Surface == "것" && lemma(next(1)) == "같" && final(1):
+			v.Hedge = true // 것 같다
+		case first == "NNB" && (m.Surface == "듯" || m.Surface == "듯이") && final(0):
+			v.Hedge = true // 듯하다
+		case first == "VX" && strings.HasPrefix(m.Surface, "싶") && final(0) && !strings.Contains(m.Surface, "면") && !strings.Contains(next(1).Surface, "면"):
+			v.Hedge = true // 해 보고 싶다
+		case first == "NNG" && m.Surface == "생각" && !thirdPerson(ms) && (strings.HasPrefix(next(1).POS, "XSV") && final(1) || next(1).Surface == "이" && strings.HasPrefix(next(2).Surface, "들") && final(2)):
+			v.Hedge = true // 생각한다, 생각이 든다
+		case first == "VV" && (strings.HasPrefix(m.Surface, "느끼") || strings.HasPrefix(m.Surface, "느꼈")) && final(0) && !thirdPerson(ms):
+			v.Hedge = true
+		case hasTag(pos, "EF") && (strings.HasSuffix(m.Surface, "까") || strings.HasSuffix(m.Surface, "나") || strings.HasSuffix(m.Surface, "냐")):
+			// "…않을까", "아닐까": a hypothesis; "…할까?", "…하나?": a question
+			if lemma(prev(1)) == "않" || strings.HasPrefix(prev(1).POS, "VCN") || strings.HasPrefix(m.Surface, "아닐") {
+				v.Hedge = true
+			}
+			v.Question = v.Question || strings.HasSuffix(m.Surface, "까") && i >= len(ms)-2
+		case hasTag(pos, "EF") && strings.HasSuffix(m.Surface, "가") && m.Surface != "가" || m.Surface == "가" && hasTag(pos, "EF") && strings.HasPrefix(prev(1).POS, "VCP"):
+			v.Formal = true // …는가, …인가, …한가
+		case first == "VV" && (strings.HasPrefix(m.Surface, "모르") || strings.HasPrefix(m.Surface, "몰랐")) && final(0) && (strings.HasPrefix(next(1).Surface, "겠") || v.FirstPerson || strings.HasPrefix(m.Surface, "몰랐")):
+			v.Doubt = true // 모르겠다, (나는) 몰랐다
+		case first == "NNG" && m.Surface == "개인" && next(1).Surface == "적" && strings.HasPrefix(next(2).Surface, "으로") && i <= 1:
+			v.Hedge = true // 개인적으로 …: the writer's own view
+		case first == "MAG" && (m.Surface == "어쩌면" || m.Surface == "아마" || m.Surface == "아마도"):
+			v.Hedge = true // a guess of the writer's
+		case first == "NNG" && m.Surface == "해석" && strings.HasPrefix(next(1).POS, "XSV") && finalPredicate(ms, i+1):
+			v.Hedge = true // …로 해석할 수 있다: the writer's reading
+		case first == "XR" && m.Surface == "궁금" && final(0):
+			v.Doubt = true
+		case first == "VV" && strings.HasPrefix(m.Surface, "헷갈") && final(0) && !strings.Contains(m.Surface, "려하") && next(1).Surface != "하":
+			v.Doubt = true
+		case first == "NNG" && m.Surface == "이해" && negatedFinal(ms, i):
+			v.Doubt = true // 이해가 안 된다, 이해하지 못했다
+		case (first == "VV" && (m.Surface == "찾" || m.Surface == "알" || strings.HasPrefix(m.Surface, "알아") || strings.HasPrefix(m.Surface, "찾아") || m.Surface == "살펴")) && seeking(ms, i):
+			v.Doubt = true // 찾아봐야겠다, 알아봐야 한다
+		case first == "NNG" && (m.Surface == "공부" || m.Surface == "조사") && seeking(ms, i) && prevSurface(ms, i, "더"):
+			v.Doubt = true // 더 공부해봐야겠다
+		case first == "XR" && m.Surface == "신기" || first == "VA" && (strings.HasPrefix(m.Surface, "놀라") || strings.HasPrefix(m.Surface, "놀랍") || strings.HasPrefix(m.Surface, "재밌") || strings.HasPrefix(m.Surface, "재미있")):
+			if final(0) {
+				v.Reaction = true
+			}
+		case first == "NNG" && (m.Surface == "흥미" || m.Surface == "인상") && final(1):
+			v.Reaction = true
+		case hasTag(pos, "EF") && m.Surface == "자" && i >= len(ms)-2:
+			if !discourse(ms, i) {
+				v.Recommend = true // 해 보자
+			}
+		case hasTag(pos, "EC") && strings.HasSuffix(m.Surface, "야") && final(0) && actionStem(pos, prev(1)):
+			n := next(1)
+			if !v.Doubt && (n.Surface == "" || strings.HasPrefix(n.Surface, "하") || strings.HasPrefix(n.Surface, "한") || strings.HasPrefix(n.Surface, "함") || strings.HasPrefix(n.Surface, "할") || strings.HasPrefix(n.Surface, "되") || strings.HasPrefix(n.Surface, "된") || strings.HasPrefix(n.Surface, "겠")) {
+				if advisory(prev(1), prev(2)) {
+					v.Recommend = true // 고려해야 한다, 테스트해야 한다
+				} else {
+					v.Should = true // 해야 한다, 되어야 한다
+				}
+			}
+		case first == "NNG" && (m.Surface == "추천" || m.Surface == "권장" || m.Surface == "권고") && final(1):
+			v.Recommend = true
+		case first == "NNB" && m.Surface == "것" && (next(1).Surface == "이" || next(1).Surface == "을") && (lemma(next(2)) == "좋" || lemma(next(2)) == "바람직" || lemma(next(2)) == "추천" || lemma(next(2)) == "권장") && final(2):
+			v.Recommend = true // 하는 것이 좋다
+		case hasTag(pos, "EC") && m.Surface == "면" && lemma(next(1)) == "좋" && final(1):
+			v.Recommend = true // 하면 좋다
+		case first == "NNB" && m.Surface == "것" && i == lastContent(ms) && (strings.HasPrefix(prev(1).Surface, "할") || strings.HasSuffix(prev(1).Surface, "ㄹ")):
+			v.Recommend = true // 확인할 것
+		case (first == "NNB" || first == "NNG") && m.Surface == "수" && lemma(next(1)) == "있" && final(1):
+			// 해 볼 수 있다: trying something is a proposal
+			if p := prev(1); strings.HasPrefix(p.Surface, "써볼") || strings.HasPrefix(p.Surface, "해볼") || strings.HasPrefix(p.Surface, "볼") && strings.HasSuffix(prev(2).POS, "EC") && auxConnective(prev(2).Surface) {
+				v.Recommend = true
+			}
+		}
+	}
+	v.Analogy = analogy(t, ms)
+	if ms == nil {
+		v = surfaceVoice(t, v)
+	}
+	if v.Question {
+		v.Recommend, v.Should = false, false // "…해야 할까?" asks, it does not recommend
+	}
+	v.Contrast = bookContrast(t)
+	return v
+}
+
+// surfaceVoice reads the few signals that survive without morphology.
+func surfaceVoice(t string, v Voice) Voice {
+	l := strings.ToLower(t)
+	for _, c := range []string{"것 같", "것같", "생각한다", "생각이 든", "느꼈", "않을까", "아닐까"} {
+		if strings.Contains(l, c) {
+			v.Hedge = true
+		}
+	}
+	for _, c := range []string{"모르겠", "이해가 안", "헷갈", "궁금", "찾아봐야", "알아봐야"} {
+		if strings.Contains(l, c) {
+			v.Doubt = true
+		}
+	}
+	for _, c := range []string{"해야 한다", "해야한다", "것이 좋", "하면 좋", "추천", "권장"} {
+		if strings.Contains(l, c) {
+			v.Recommend = true
+		}
+	}
+	for _, c := range []string{"는가?", "인가?"} {
+		if strings.HasSuffix(l, c) {
+			v.Formal = true
+		}
+	}
+	return v
+}
+
+// lemma returns the stem of a morpheme for comparisons: its surface
+// without a trailing ending glued to it in contracted tags.
+func lemma(m text.Morph) string {
+	s := m.Surface
+	if strings.HasPrefix(s, "같") {
+		return "같"
+	}
+	if strings.HasPrefix(s, "좋") {
+		return "좋"
+	}
+	if strings.HasPrefix(s, "않") {
+		return "않"
+	}
+	if strings.HasPrefix(s, "있") {
+		return "있"
+	}
+	return s
+}
+
+func hasTag(pos, tag string) bool {
+	for _, p := range strings.Split(pos, "+") {
+		if p == tag {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedFinal reports whether a negation (안, 못, 않다) of the morpheme at
+// i stands in the sentence's final predicate.
+func negatedFinal(ms []text.Morph, i int) bool {
+	for k := i + 1; k < len(ms) && k <= i+4; k++ {
+		s := ms[k].Surface
+		if (s == "안" || s == "못" || strings.HasPrefix(s, "않") || strings.HasPrefix(s, "어렵") || strings.HasPrefix(s, "어려")) && finalPredicate(ms, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// seeking reports whether the verb at i is followed, in the final
+// predicate, by "봐야"/"보아야" (need to look it up).
+func seeking(ms []text.Morph, i int) bool {
+	for k := i; k < len(ms) && k <= i+4; k++ {
+		if strings.Contains(ms[k].Surface, "봐야") || strings.Contains(ms[k].Surface, "보아야") || strings.Contains(ms[k].Surface, "볼") && strings.HasPrefix(ms[min(k+1, len(ms)-1)].Surface, "것") {
+			return finalPredicate(ms, k)
+		}
+	}
+	return false
+}
+
+// lookAhead reports whether a morpheme within n after i contains sub.
+func lookAhead(ms []text.Morph, i, n int, sub string) bool {
+	for k := i; k < len(ms) && k <= i+n; k++ {
+		if strings.Contains(ms[k].Surface, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+func prevSurface(ms []text.Morph, i int, s string) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if ms[k].Surface == s {
+			return true
+		}
+	}
+	return false
+}
+
+// finalPredicate reports whether the morpheme at i stands in the
+// sentence's last predicate: after it come only endings, auxiliaries, the
+// light verbs of modality (하다, 되다, 같다, 있다, 싶다, 좋다) with their
+// bound nouns (것, 수, 듯), and punctuation.
+func finalPredicate(ms []text.Morph, i int) bool {
+	for k := i + 1; k < len(ms); k++ {
+		pos := ms[k].POS
+		first := pos
+		if j := strings.IndexByte(pos, '+'); j >= 0 {
+			first = pos[:j]
+		}
+		surf := ms[k].Surface
+		switch {
+		case strings.HasPrefix(first, "E"), strings.HasPrefix(first, "XS"), first == "VX", first == "VCP", first == "VCN", first == "SF", first == "SE", first == "SS", first == "SY", first == "SC", first == "JKS", first == "JKO", first == "JX":
+		case first == "NNB" || first == "NNG" && (surf == "수" || surf == "것"):
+		case (first == "VV" || first == "VA") && modalVerb(surf):
+		case first == "MAG" && (surf == "안" || surf == "못" || surf == "잘"):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// modalVerb reports whether a verb surface is one of the light verbs that
+// carry modality after the main predicate.
+func modalVerb(s string) bool {
+	for _, p := range []string{"하", "한", "할", "함", "했", "해", "되", "된", "될", "됨", "됐", "돼", "같", "있", "없", "싶", "좋", "보", "봐", "볼", "들"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastContent is the index of the last morpheme that is not punctuation.
+func lastContent(ms []text.Morph) int {
+	for k := len(ms) - 1; k >= 0; k-- {
+		if !strings.HasPrefix(ms[k].POS, "S") || ms[k].POS == "SL" || ms[k].POS == "SH" || ms[k].POS == "SN" {
+			return k
+		}
+	}
+	return -1
+}
+
+// conclusionMarked reports whether a sentence opens with a marker by which
+// the writer draws their own conclusion.
+func conclusionMarked(t string) bool {
+	for _, p := range []string{"=>", "->", "→", "⇒", "∴", "즉,", "즉 ", "결국", "결론적으로", "정리하면", "요컨대"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// bookContrast reports whether the writer sets their view against the
+// book's or the author's: "책에서는 … 했지만/했으나 …".
+func bookContrast(t string) bool {
+	i := -1
+	for _, p := range []string{"책에서는", "책에선", "저자는", "저자가", "책은", "본문에서는", "책의 설명"} {
+		if j := strings.Index(t, p); j >= 0 && (i < 0 || j < i) {
+			i = j
+		}
+	}
+	if i < 0 {
+		return false
+	}
+	rest := t[i:]
+	for _, c := range []string{"지만", "으나", "했으나", "는데", "데,", "반면", "하지만", "그러나", "오히려"} {
+		if strings.Contains(rest, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// labelOf returns the normalised label a sentence starts with ("Q:",
+// "💡 개인적인 생각:" → "생각"), or "".
+func labelOf(raw string) string {
+	m := labelPrefix.FindStringSubmatch(raw)
+	if m == nil || len(m) < 2 || m[1] == "" {
+		return ""
+	}
+	l := strings.ToLower(strings.ReplaceAll(m[1], " ", ""))
+	switch {
+	case strings.HasPrefix(l, "q"):
+		return "q"
+	case strings.Contains(l, "생각"):
+		return "생각"
+	case strings.Contains(l, "느낀"):
+		return "느낀점"
+	case strings.Contains(l, "궁금"):
+		return "궁금한점"
+	}
+	if utf8.RuneCountInString(l) > 12 {
+		return ""
+	}
+	return l
+}
+
+// actionStem reports whether the predicate an obligation ending ("-아야")
+// attaches to is an action (a verb, a verbal noun with 하다), not a state
+// ("짧아야 한다", "있어야 한다": a requirement, not something to do).
+func actionStem(pos string, prev text.Morph) bool {
+	parts := strings.Split(pos, "+")
+	if len(parts) > 1 {
+		switch parts[0] {
+		case "VV", "XSV", "VX":
+			return true
+		}
+		return false
+	}
+	switch strings.Split(prev.POS, "+")[0] {
+	case "VV", "XSV", "VX":
+		return !strings.HasPrefix(prev.Surface, "있") && !strings.HasPrefix(prev.Surface, "없")
+	}
+	return false
+}
+
+// advisoryNouns are actions an obligation ending turns into advice: to
+// consider, check, test, compare, design or choose something.
+var advisoryNouns = map[string]bool{"고려": true, "검토": true, "확인": true, "점검": true, "측정": true, "테스트": true, "실험": true, "비교": true,
+	"설계": true, "선택": true, "파악": true, "모니터링": true, "관리": true, "기록": true, "문서화": true, "준비": true,
+	"검증": true, "평가": true, "고민": true, "계획": true, "점검해": true}
+
+// advisory reports whether the stem before an obligation ending is an
+// advisory action: "고려(해야)", "테스트(해야)".
+func advisory(prev, prev2 text.Morph) bool {
+	if strings.HasPrefix(prev.POS, "XSV") || prev.Surface == "해" || prev.Surface == "하" {
+		return advisoryNouns[prev2.Surface]
+	}
+	return advisoryNouns[prev.Surface]
+}
+
+// thirdPerson reports a sentence whose subject is someone other than the
+// writer: "일부 기업은 …라고 생각한다", "어떤 사람들은 …".
+func thirdPerson(ms []text.Morph) bool {
+	for i, m := range ms {
+		if (m.POS == "JX" || m.POS == "JKS") && i > 0 {
+			p := ms[i-1]
+			if p.POS == "NP" && (p.Surface == "나" || p.Surface == "저" || p.Surface == "내" || p.Surface == "제" || p.Surface == "우리") {
+				return false
+			}
+			switch p.Surface {
+			case "사람", "사람들", "기업", "회사", "연구자", "연구자들", "저자", "일부", "전문가", "개발자", "개발자들", "누군가", "많은", "팀":
+				return true
+			}
+			if strings.HasSuffix(p.Surface, "들") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// auxConnective reports whether a connective ending links a verb to an
+// auxiliary ("해 보다", "써 보다"), as opposed to a quotation or a clause
+// ("…라고 보다", "…하게 보다").
+func auxConnective(s string) bool {
+	r := []rune(s)
+	if len(r) == 0 {
+		return false
+	}
+	last := r[len(r)-1]
+	if last < 0xAC00 || last > 0xD7A3 || (last-0xAC00)%28 != 0 {
+		return false // a final consonant: not 아/어/해
+	}
+	switch (last - 0xAC00) / 28 % 21 { // the vowel
+	case 0, 1, 4, 5, 6, 9, 14: // ㅏ ㅐ ㅓ ㅔ ㅕ ㅘ ㅝ
+		return true
+	}
+	return false
+}
+
+// discourseStems are verbs a book uses to move on ("논의하자", "살펴보자"):
+// a hortative ending on them announces a section, it proposes nothing.
+var discourseStems = []string{"논의", "정의", "살펴", "살펴보", "알아보", "알아", "이야기", "다루", "다뤄", "정리", "시작", "넘어가", "보"}
+
+func discourse(ms []text.Morph, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		for _, d := range discourseStems {
+			if strings.HasPrefix(ms[k].Surface, d) && (k == i-1 || strings.HasPrefix(ms[k].POS, "NNG") || strings.HasPrefix(ms[k].POS, "VV")) {
+				if d == "보" && k > 0 && !strings.HasSuffix(ms[k-1].POS, "EC") {
+					continue
+				}
+				if d == "보" {
+					// "해 보자" tries something; "살펴보자" is reached above
+					continue
+				}
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// analogy reports a comparison the writer draws: "…하는 것처럼", "마치 …".
+func analogy(t string, ms []text.Morph) bool {
+	if strings.Contains(t, "마치 ") || strings.Contains(t, "비유하") || strings.Contains(t, "비유하면") {
+		return true
+	}
+	for i, m := range ms {
+		if m.Surface == "처럼" && i > 0 && ms[i-1].Surface == "것" {
+			return true
+		}
+	}
+	return false
+}

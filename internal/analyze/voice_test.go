@@ -1,0 +1,76 @@
+package analyze
+
+import (
+	"testing"
+
+	"github.com/moim-study/moim/internal/text"
+)
+
+func TestVoiceFromMorphology(t *testing.T) {
+	cases := []struct {
+		s    string
+		want Voice
+	}{
+		{"개인적으로는 캐시를 먼저 두는 편이 더 나은 것 같다.", Voice{Hedge: true}},
+		{"나타나는 현상을 새롭게 정의했다.", Voice{}},
+		{"저는 이 설명에 동의하지 않는다.", Voice{FirstPerson: true}},
+		{"배치 크기를 왜 이렇게 잡았는지 잘 모르겠다.", Voice{Doubt: true}},
+		{"양자화 오차가 어디서 오는지 이해가 잘 안 된다.", Voice{Doubt: true}},
+		{"이 부분은 나중에 더 찾아봐야 할 것 같다.", Voice{Doubt: true, Hedge: true}},
+		{"버전 관리 도구를 더 알아봐야 한다.", Voice{Doubt: true}},
+		{"인덱스를 다시 만들면 읽기 지연이 줄어들지 않을까?", Voice{Hedge: true, Question: true}},
+		{"왜 더 작은 모델로 초안을 만들까?", Voice{Question: true}},
+		{"라이선스가 상업적 사용을 허용하는가?", Voice{Question: true, Formal: true}},
+		{"배포 전에 회귀 테스트를 반드시 돌려야 한다.", Voice{Should: true}},
+		{"배포 전에 모델별 차이를 반드시 비교해야 한다.", Voice{Recommend: true}},
+		{"응답은 짧아야 한다.", Voice{}},
+		{"일부 기업은 이 단계를 건너뛰어도 된다고 생각한다.", Voice{}},
+		{"처음에는 도구 없이 직접 작성하는 것이 좋다.", Voice{Recommend: true}},
+		{"여러 설정을 나란히 비교해 보자.", Voice{Recommend: true}},
+		{"캐시 적중률을 대시보드에 따로 표시해 볼 수 있다.", Voice{Recommend: true}},
+		{"Q: 로그를 어디까지 남겨야 할까?", Voice{Question: true, Label: "q"}},
+		{"💡 개인적인 생각: 작은 팀에는 관리형 서비스가 맞다.", Voice{Label: "생각"}},
+		{"결국 비용과 지연은 함께 움직인다.", Voice{Conclusion: true}},
+		{"책에서는 장점만 말했지만 단점도 분명히 있다.", Voice{Contrast: true}},
+		{"이 결과가 꽤 신기했다.", Voice{Reaction: true}},
+		{"이 모델은 놀라운 성능을 보인다.", Voice{}},
+	}
+	for _, c := range cases {
+		got := readVoice(c.s, text.Read(StripLabel(c.s)).Morphs)
+		if got != c.want {
+			t.Errorf("readVoice(%q)\n got %+v\nwant %+v", c.s, got, c.want)
+		}
+	}
+}
+
+func TestVoiceIgnoresLookalikes(t *testing.T) {
+	for _, s := range []string{
+		"어떤 설정이 더 나은지에 대한 기준이 없다.",
+		"교차 엔트로피나 관련 지표를 사용해 학습된다.",
+		"직접 모델을 실행하고 싶다면 로컬 실행이 필요하다.",
+		"모델은 실제 분포를 모르기 때문에 학습한 분포로 예측한다.",
+		"입력을 벡터로 표현해야 하므로 임베딩 단계를 포함한다.",
+		"참조 데이터로 학습시키는 것 같은 편법은 쓰기 어렵다.",
+		"사람이 중요하게 생각하는 문체를 고려하지 않는다.",
+		"사용자에 대한 이해가 없으므로 현장을 반영하지 못한다.",
+		"연구 내 테스트 코퍼스로 기억률을 추정했다.",
+		"글 점수를 매기고 싶다면",
+		"객체가 스스로를 책임진다는 뜻이라고 볼 수 있다.",
+	} {
+		v := readVoice(s, text.Read(s).Morphs)
+		if v.Own() > 0 || v.Recommend || v.Doubt {
+			t.Errorf("readVoice(%q) = %+v, want no voice", s, v)
+		}
+	}
+}
+
+func TestVoiceGuessesAndReadings(t *testing.T) {
+	for _, s := range []string{
+		"어쩌면 작은 모델이 큰 모델을 따라잡을 수도 있다.",
+		"이는 캐시가 오히려 병목이 된다는 이야기로도 해석할 수 있다.",
+	} {
+		if v := readVoice(s, text.Read(s).Morphs); !v.Hedge {
+			t.Errorf("readVoice(%q) = %+v, want a hedge", s, v)
+		}
+	}
+}

@@ -1,0 +1,61 @@
+package offline
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/moim-study/moim/internal/analyze"
+	"github.com/moim-study/moim/internal/text"
+)
+
+// Headline names the concept a sentence is about, as a noun phrase: the
+// sentence's subject ("비교 평가는 …" → 비교 평가) or an emphasised noun
+// phrase. It is "" when none fits: no headline beats a vague one. Clauses, numbers and everyday words never head a bullet.
+func Headline(s analyze.Sentence) string {
+	if s.Subject != "" && headWorthy(s.Subject) {
+		return s.Subject
+	}
+	for _, e := range s.Emphasis {
+		if h, ok := emphasisHead(e); ok && headWorthy(h) && strings.Contains(s.Body, h) {
+			return h
+		}
+	}
+	return ""
+}
+
+// headWorthy reports whether a phrase can head a bullet: a specific,
+// meaningful noun phrase of reasonable length.
+func headWorthy(h string) bool {
+	n := utf8.RuneCountInString(h)
+	if n < 2 || n > 24 || len(strings.Fields(h)) > 4 {
+		return false
+	}
+	if !analyze.Meaningful(h) || !analyze.Specific(h) || analyze.CueHeading(h) || genericHeading(h) {
+		return false
+	}
+	return nounPhrase(h)
+}
+
+// nounPhrase reports whether a phrase is a noun phrase: nouns, Latin
+// words, numbers, noun affixes and the genitive 의, ending in a noun.
+func nounPhrase(h string) bool {
+	ms := text.Read(h).Morphs
+	if ms == nil {
+		return true // no morphology: trust the term extractor
+	}
+	last := ""
+	for _, m := range ms {
+		switch m.POS {
+		case "NNG", "NNP", "NNB", "NR", "SL", "SH", "SN", "XSN", "XPN", "NP":
+			last = m.POS
+		case "JKG", "SS", "SC", "SY":
+			if m.POS == "JKG" && m.Surface != "의" {
+				return false
+			}
+			last = m.POS
+		default:
+			return false
+		}
+	}
+	return last != "JKG" && last != "SC" && last != "SY" && (last != "SS" || strings.HasSuffix(h, ")"))
+}

@@ -1,0 +1,201 @@
+package offline
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/moim-study/moim/internal/analyze"
+	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/doc"
+	"github.com/moim-study/moim/internal/text"
+)
+
+// Thresholds a sentence's section score must reach to become a bullet.
+// Below them the section says plainly that the note has nothing of the
+// kind: fewer bullets a member keeps beat five misplaced ones.
+var minScore = map[string]float64{
+	insight.KeyInsights:    0.3,
+	insight.KeyPerspective: 1.0,
+	insight.KeyPractical:   1.0,
+	insight.KeyStudy:       1.0,
+}
+
+// notices are the plain lines of sections a note has nothing for.
+var notices = map[string]string{
+	insight.KeyInsights:    NoticeNoInsight,
+	insight.KeyPerspective: NoticeNoPerspective,
+	insight.KeyPractical:   NoticeNoPractical,
+	insight.KeyStudy:       NoticeNoStudy,
+}
+
+// docSeen remembers the bullets already in the document, so that a
+// sentence two members copied from the book appears once.
+type docSeen struct{ texts []string }
+
+func (d *docSeen) repeats(s string) bool {
+	for _, o := range d.texts {
+		if text.BigramF1(s, o) > 0.6 {
+			return true
+		}
+		k, ko := analyze.Key(s), analyze.Key(o)
+		if len(k) > 20 && len(ko) > 20 && (strings.Contains(ko, k) || strings.Contains(k, ko)) {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *docSeen) add(s string) { d.texts = append(d.texts, s) }
+
+// MemberSections fills one member's sections from their analysed note.
+// seen holds the document's bullets so far (nil for none).
+func MemberSections(specs []doc.SectionSpec, m *analyze.Member, aw *analyze.Week, limit int, seen *docSeen) []insight.Section {
+	if seen == nil {
+		seen = &docSeen{}
+	}
+	used := map[string]bool{} // sentence IDs already turned into bullets
+	var out []insight.Section
+	// Fill the more specific sections first so that the generic key
+	// insights do not take their sentences; render in template order.
+	order := []string{insight.KeyStudy, insight.KeyPractical, insight.KeyPerspective, insight.KeyInsights}
+	filled := map[string]insight.Section{}
+	keys := present(specs)
+	for _, key := range order {
+		for _, spec := range specs {
+			if spec.Key == key {
+				filled[key] = pick(spec, keys, m, aw, key, limit, used, seen)
+			}
+		}
+	}
+	for _, spec := range specs {
+		sec := insight.Section{Key: spec.Key, Heading: spec.Heading, Kind: kindOf(spec)}
+		switch spec.Key {
+		case insight.KeySummary:
+			sec = summary(spec, m)
+		case insight.KeyCorrections:
+			// No model reviewed the note: the table stays for people.
+		case insight.KeyInsights, insight.KeyPerspective, insight.KeyPractical, insight.KeyStudy:
+			sec = filled[spec.Key]
+		default:
+			// A section moim does not know: left for people to fill.
+		}
+		out = append(out, sec)
+	}
+	return out
+}
+
+// present returns the specific section keys (perspective, practical,
+// study) the template has.
+func present(specs []doc.SectionSpec) []string {
+	var out []string
+	for _, sp := range specs {
+		switch sp.Key {
+		case insight.KeyPerspective, insight.KeyPractical, insight.KeyStudy:
+			out = append(out, sp.Key)
+		}
+	}
+	return out
+}
+
+func kindOf(spec doc.SectionSpec) string {
+	if spec.Kind != "" {
+		return spec.Kind
+	}
+	return insight.KindBullets
+}
+
+func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.Week, key string, limit int, used map[string]bool, seen *docSeen) insight.Section {
+	sec := insight.Section{Key: spec.Key, Heading: spec.Heading, Kind: kindOf(spec)}
+	cands := m.Ranked(key, analyze.MaxEvidence)
+	heads := map[string]bool{}
+	// Two passes: first one bullet per headline, so a section covers
+	// several concepts; then the rest of the good candidates.
+	for pass := 0; pass < 2; pass++ {
+		for _, s := range cands {
+			if len(sec.Bullets) >= limit {
+				break
+			}
+			if s.Scores[key] < minScore[key] || used[s.ID] || s.Context != nil && used[s.Context.ID] {
+				continue
+			}
+			// A sentence goes to the specific section it fits best.
+			if key != insight.KeyInsights {
+				if best := s.Best(keys...); best != "" && best != key {
+					continue
+				}
+			}
+			b := Bullet(s, m, aw, key)
+			if b.Text == "" || seen.repeats(b.Text) {
+				continue
+			}
+			hk := analyze.Key(b.Head)
+			if pass == 0 && b.Head != "" && heads[hk] {
+				continue
+			}
+			heads[hk] = true
+			used[s.ID] = true
+			if s.Context != nil {
+				used[s.Context.ID] = true
+			}
+			seen.add(b.Text)
+			sec.Bullets = append(sec.Bullets, b)
+		}
+	}
+	if len(sec.Bullets) == 0 {
+		sec.Notice = notices[key]
+	}
+	return sec
+}
+
+func source(s analyze.Sentence) insight.Source {
+	return insight.Source{File: s.File, Line: s.Line, Member: s.Member, Quote: s.Text}
+}
+
+// Bullet turns a sentence of member m into a bullet for section key: a
+// short bold headline naming the concept it is about (when one fits) and
+// the sentence as the note says it, whole, with the line it leans on
+// (Context) or hangs from (Frame) when it needs one.
+func Bullet(s analyze.Sentence, m *analyze.Member, aw *analyze.Week, key string) insight.Bullet {
+	body := s.Body
+	head := ""
+	srcs := []insight.Source{source(s)}
+	if l, rest, ok := analyze.SplitLabel(body); ok && labelHead(l) {
+		head, body = l, rest // the member's own label: "토큰 : 언어 모델의 기본 단위"
+	}
+	if s.Context != nil {
+		body = s.Context.Body + " " + s.Body
+		head = ""
+		srcs = append([]insight.Source{source(*s.Context)}, srcs...)
+	}
+	if head == "" && s.Frame != "" && labelHead(s.Frame) {
+		head = s.Frame // the list's label: "장점" above its items
+		srcs = append([]insight.Source{{File: s.File, Line: s.FrameLine, Member: s.Member, Quote: s.Frame}}, srcs...)
+	}
+	if head == "" {
+		head = Headline(s)
+	}
+	body = strings.TrimSpace(body)
+	if utf8.RuneCountInString(body) > maxBullet || body == "" {
+		return insight.Bullet{}
+	}
+	if head != "" && analyze.Key(body) == analyze.Key(head) {
+		head = ""
+	}
+	return insight.Bullet{Head: head, Text: body, Sources: srcs, Engine: Name}
+}
+
+// labelHead reports whether a label the member wrote can head a bullet: a
+// noun phrase naming something, not a kind of content ("느낀 점", "정리").
+func labelHead(l string) bool {
+	n := utf8.RuneCountInString(l)
+	if n < 2 || n > 24 || len(strings.Fields(l)) > 4 || !analyze.Meaningful(l) || analyze.CueHeading(l) || genericHeading(l) {
+		return false
+	}
+	if !analyze.Specific(l) && utf8.RuneCountInString(l) < 2 {
+		return false
+	}
+	return nounPhrase(l)
+}
+
+// maxBullet is the longest bullet body, in runes.
+const maxBullet = 260

@@ -1,0 +1,79 @@
+package text
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Background tells how widespread a term is across the weeks of a study:
+// a term every week's notes use (모델, 데이터) says little about any one
+// week, while one that few weeks use (퍼플렉시티) is specific to them. It
+// needs no morphology: each week's notes are cut into words, and a term is
+// found in a week when a word starts with it (the particle that follows a
+// Korean noun is part of the word: "퍼플렉시티는").
+type Background struct {
+	weeks map[int][]string // week → sorted distinct lower-cased words
+}
+
+// NewBackground builds the background of a study from the texts of its
+// weeks' notes, keyed by week number.
+func NewBackground(texts map[int][]string) *Background {
+	b := &Background{weeks: map[int][]string{}}
+	for w, ts := range texts {
+		seen := map[string]bool{}
+		var words []string
+		for _, t := range ts {
+			for _, f := range strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+				f = strings.ToLower(f)
+				if !seen[f] {
+					seen[f] = true
+					words = append(words, f)
+				}
+			}
+		}
+		sort.Strings(words)
+		b.weeks[w] = words
+	}
+	return b
+}
+
+// Spread returns the share of the study's weeks other than week that
+// mention term (0–1), and how many such weeks there are. A nil Background
+// knows no weeks.
+func (b *Background) Spread(term string, week int) (share float64, weeks int) {
+	if b == nil {
+		return 0, 0
+	}
+	parts := strings.Fields(strings.ToLower(term))
+	if len(parts) == 0 {
+		return 0, 0
+	}
+	in := 0
+	for w, words := range b.weeks {
+		if w == week {
+			continue
+		}
+		weeks++
+		all := true
+		for _, p := range parts {
+			if !hasPrefix(words, p) {
+				all = false
+				break
+			}
+		}
+		if all {
+			in++
+		}
+	}
+	if weeks == 0 {
+		return 0, 0
+	}
+	return float64(in) / float64(weeks), weeks
+}
+
+// hasPrefix reports whether a word of the sorted list starts with p.
+func hasPrefix(words []string, p string) bool {
+	i := sort.SearchStrings(words, p)
+	return i < len(words) && strings.HasPrefix(words[i], p)
+}
