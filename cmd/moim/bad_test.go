@@ -231,7 +231,7 @@ func badCases() []badCase {
 				write(t, repo, noteHSJ, []byte("\ufeff"+strings.ReplaceAll(read(t, repo, noteHSJ), "\n", "\r\n")))
 			},
 			check: func(t *testing.T, repo string, r result) {
-				contains(t, "document", read(t, repo, "weeks/week01/ai-insights.md"), "노드가 가득 차면 분할하고")
+				contains(t, "document", read(t, repo, "weeks/week01/ai-insights.md"), "인덱스 높이를 직접 측정해 보면 좋겠다")
 			}},
 		{item: 1, name: "EUC-KR (CP949) note", args: week1,
 			setup: func(t *testing.T, repo string) {

@@ -347,8 +347,12 @@ func headless(ms []text.Morph) bool {
 	if !end && !copulaEnd(ms, i) {
 		return false
 	}
-	for _, m := range ms {
+	for k, m := range ms {
 		if m.POS == "JKS" || m.POS == "JX" && (m.Surface == "은" || m.Surface == "는") {
+			return false
+		}
+		// "…줄이는 것이 핵심이다": 것 with 이/은/는 is the subject
+		if m.Surface == "것" && k+1 < len(ms) && (ms[k+1].Surface == "이" || ms[k+1].Surface == "은") && k+1 < i-1 {
 			return false
 		}
 	}

@@ -111,11 +111,16 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 	// Two passes: first one bullet per headline, so a section covers
 	// several concepts; then the rest of the good candidates.
 	for pass := 0; pass < 2; pass++ {
-		for _, s := range cands {
+		for rank, s := range cands {
 			if len(sec.Bullets) >= limit {
 				break
 			}
-			if s.Scores[key] < minScore[key] || used[s.ID] || s.Context != nil && used[s.Context.ID] {
+			if used[s.ID] || s.Context != nil && used[s.Context.ID] {
+				continue
+			}
+			// The note's top points are its key insights however small
+			// the note; other sections need a real signal.
+			if s.Scores[key] < minScore[key] && !(key == insight.KeyInsights && rank < 3) {
 				continue
 			}
 			// A sentence goes to the specific section it fits best.

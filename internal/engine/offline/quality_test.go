@@ -2,6 +2,8 @@ package offline
 
 import (
 	"context"
+
+	"github.com/moim-study/moim/internal/analyze"
 	"regexp"
 	"strings"
 	"testing"
@@ -75,7 +77,7 @@ Kim et al. 의 연구에 따르면 적중률이 높을수록 지연이 크게 �
 `
 
 func qualityInput() *engine.Input {
-	return &engine.Input{
+	in := &engine.Input{
 		Week:     3,
 		Template: basic,
 		Members: []engine.MemberInput{
@@ -84,6 +86,8 @@ func qualityInput() *engine.Input {
 		},
 		Next: &workspace.ScheduleRow{Week: 4, Chapters: "4장", Topic: "메시지 큐", Source: "README.md", Line: 9},
 	}
+	in.Analysis = analyze.Analyze(in.Notes())
+	return in
 }
 
 func texts(sec insight.Section) string {
