@@ -150,6 +150,10 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			v.Hedge = true // 생각한다, 생각이 든다
 		case first == "VV" && (strings.HasPrefix(m.Surface, "느끼") || strings.HasPrefix(m.Surface, "느꼈")) && final(0) && !thirdPerson(ms):
 			v.Hedge = true
+		case hasTag(pos, "EC") && strings.HasSuffix(m.Surface, "까") && i >= lastContent(ms) && (lemma(prev(1)) == "않" || strings.HasPrefix(prev(1).POS, "VCN")):
+			v.Hedge = true // "…되지 않을까.." ends on a connective form
+		case (first == "NNG" || first == "XR") && m.Surface == "중요" && i == lastContent(ms) && (prev(1).POS == "JKS" || prev(1).POS == "JX"):
+			v.Should = true // "…하는 설계가 중요": advice in note style
 		case hasTag(pos, "EF") && (strings.HasSuffix(m.Surface, "까") || strings.HasSuffix(m.Surface, "나") || strings.HasSuffix(m.Surface, "냐")):
 			// "…않을까", "아닐까": a hypothesis; "…할까?", "…하나?": a question
 			if lemma(prev(1)) == "않" || strings.HasPrefix(prev(1).POS, "VCN") || strings.HasPrefix(m.Surface, "아닐") {

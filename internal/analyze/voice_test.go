@@ -18,6 +18,8 @@ func TestVoiceFromMorphology(t *testing.T) {
 		{"양자화 오차가 어디서 오는지 이해가 잘 안 된다.", Voice{Doubt: true}},
 		{"이 부분은 나중에 더 찾아봐야 할 것 같다.", Voice{Doubt: true, Hedge: true}},
 		{"버전 관리 도구를 더 알아봐야 한다.", Voice{Doubt: true}},
+		{"점점 더 많은 비율이 합성 데이터가 되지 않을까..", Voice{Hedge: true}},
+		{"답을 곧바로 믿지 말고 검증하는 시스템 설계가 중요", Voice{Should: true}},
 		{"인덱스를 다시 만들면 읽기 지연이 줄어들지 않을까?", Voice{Hedge: true, Question: true}},
 		{"왜 더 작은 모델로 초안을 만들까?", Voice{Question: true}},
 		{"라이선스가 상업적 사용을 허용하는가?", Voice{Question: true, Formal: true}},
