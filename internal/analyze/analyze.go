@@ -55,6 +55,14 @@ type Sentence struct {
 	// of another member's note: near 1 for the book's wording that
 	// several members copied.
 	Shared float64
+	// Caveat is the next sentence of the same block when it qualifies
+	// this one ("하지만 …", "다만 …"); bullets keep it.
+	Caveat *Sentence
+	// Children are the short items of the list that hangs from this list
+	// item (the steps of a recommendation, the points a label announces),
+	// and ChildLines their lines.
+	Children   []string
+	ChildLines []int
 	// Definition marks a sentence that gives a word its meaning ("X는 …
 	// Y이다", "…을 X라고 한다"): a definition list is no insight.
 	Definition bool
@@ -118,8 +126,16 @@ type Note struct {
 type Option func(*options)
 
 type options struct {
-	week int
-	bg   *text.Background
+	week     int
+	bg       *text.Background
+	material []*note.Document
+}
+
+// WithMaterial gives the analysis the repository's own material on the
+// week's chapters (chapter summaries): a member's sentence close to it
+// restates the book rather than saying something of the member's own.
+func WithMaterial(docs []*note.Document) Option {
+	return func(o *options) { o.material = docs }
 }
 
 // InStudy tells the analysis which week of the study it reads and how
@@ -160,6 +176,7 @@ func Analyze(notes []Note, opts ...Option) *Week {
 		}
 	}
 	shareScores(w.Members)
+	bookScores(w.Members, o.material)
 	for _, m := range w.Members {
 		for i := range m.Sentences {
 			m.Sentences[i].Scores = scoreSentence(&m.Sentences[i])
@@ -261,6 +278,15 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		}
 	}
 	frames(m)
+	children(m)
+	for i := 0; i+1 < len(m.Sentences); i++ {
+		s, next := &m.Sentences[i], m.Sentences[i+1]
+		if next.Block == s.Block && qualifies(next.Body) && next.Problem == ProblemDangling && utf8.RuneCountInString(s.Body+next.Body) <= maxBodyRunes {
+			n := next
+			n.Context, n.Caveat = nil, nil
+			s.Caveat = &n
+		}
+	}
 	questions(m)
 	m.byKey = map[string][]int{}
 	for i, s := range m.Sentences {

@@ -52,7 +52,7 @@ func scoreSentence(s *Sentence) map[string]float64 {
 
 	// 추가 학습: the member's own open questions and doubts; never the
 	// book's checklists or the questions the note answers itself.
-	if v.Doubt || v.Question && (questionLabel(v.Label) || questionHeading(s.Path) || !v.Formal && !s.Answered && !s.Checklist) {
+	if v.Doubt || v.Question && !s.Answered && (questionLabel(v.Label) || questionHeading(s.Path) || !v.Formal && !s.Checklist) {
 		st := 1.0
 		if v.Doubt {
 			st += 1
@@ -77,8 +77,8 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		return sc
 	}
 	book := 1.0
-	if s.Shared >= 0.6 {
-		book = 0.3 // several members wrote it: the book's wording
+	if s.Shared >= 0.45 {
+		book = 0.3 // another member or the chapter summary says it: the book's wording
 	}
 
 	// 실무 적용: a recommendation or proposal for practice.
@@ -86,12 +86,16 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	if v.FirstPerson {
 		context++
 	}
-	if v.Recommend && (context > 0 || strongProposal(s)) || v.Should && context > 0 {
+	can := v.Can && (s.Subject == "" || strings.Contains(s.Body, "면 ")) && !agentSubject(s)
+	if v.Recommend && (context > 0 || strongProposal(s)) || v.Should && context > 0 || can {
 		pr := 1.0 + 0.4*math.Min(2, float64(hasAny(s.Body, practiceWords))) + 0.6*float64(min(1, hasAny(path, headingCues[insight.KeyPractical])))
 		if v.FirstPerson {
 			pr += 0.5
 		}
 		if !v.Recommend {
+			pr -= 0.2
+		}
+		if can && !v.Recommend && !v.Should {
 			pr -= 0.2
 		}
 		sc[insight.KeyPractical] = pr
@@ -246,9 +250,26 @@ func defines(s *Sentence, ms []text.Morph) bool {
 			return true
 		}
 	}
-	if l, rest, ok := SplitLabel(s.Body); ok && l != "" {
-		if rm := text.Read(rest).Morphs; rm != nil && !hasFinalVerb(rm) {
+	if l, rest, ok := SplitLabel(s.Body); ok && l != "" && len(strings.Fields(l)) <= 4 {
+		// "토큰 : 언어 모델의 기본 단위", "파인튜닝 : 학습된 모델을 다시
+		// 학습하는 것, …": a label and a noun phrase saying what it is.
+		first := rest
+		if i := strings.IndexAny(rest, ",，"); i > 0 {
+			first = rest[:i]
+		}
+		if rm := text.Read(first).Morphs; rm != nil && !hasFinalVerb(rm) {
 			return true
+		}
+	}
+	if ms != nil {
+		// "…를 다듬는 과정", "…를 구분하는 방법": a noun phrase saying what
+		// something is, with or without its subject.
+		core := withoutTrailingParen(ms)
+		if j := lastContent(core); j > 0 && !hasFinalVerb(core) && strings.HasSuffix(core[j-1].POS, "ETM") {
+			switch core[j].Surface {
+			case "과정", "방법", "것", "기법", "방식", "개념", "단계", "구조", "지표", "집합", "단위", "현상", "능력", "기술", "도구", "모델", "용어", "행위", "작업", "일":
+				return true
+			}
 		}
 	}
 	if s.Subject == "" || ms == nil {
@@ -273,7 +294,7 @@ func defines(s *Sentence, ms []text.Morph) bool {
 }
 
 // namingCues mark a sentence that gives a word its meaning.
-var namingCues = []string{"라고 한다", "라고 부른다", "라고 부름", "라고 함", "이라 한다", "라 한다", "을 의미한다", "를 의미한다", "을 의미함", "를 의미함", "을 말한다", "를 말한다", "을 뜻한다", "를 뜻한다", "란 ", "이란 "}
+var namingCues = []string{"라는 용어", "라는 단어", "라는 이름", "의 약자", "라고 한다", "라고 부른다", "라고 부름", "라고 함", "이라 한다", "라 한다", "을 의미한다", "를 의미한다", "을 의미함", "를 의미함", "을 말한다", "를 말한다", "을 뜻한다", "를 뜻한다", "란 ", "이란 "}
 
 var reLabel = regexp.MustCompile(`^([^:：]{1,24}?)\s*[:：]\s*(\S.*)$`)
 
@@ -327,6 +348,21 @@ func set(words string) map[string]bool {
 func strongProposal(s *Sentence) bool {
 	for _, c := range []string{"좋다", "좋음", "좋겠", "추천", "권장", "권고", "바람직", "보자", "볼 수 있", "볼수 있", "해볼", "써볼", "할 것", "하자"} {
 		if strings.Contains(s.Body, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// agentSubject reports a sentence whose subject is a thing that acts on its
+// own (a model, a system): "모델은 … 처리할 수 있다" describes it, it is
+// not something a reader can do.
+func agentSubject(s *Sentence) bool {
+	if s.Subject == "" {
+		return false
+	}
+	for _, a := range []string{"모델", "시스템", "알고리즘", "아키텍처", "네트워크", "레이어", "함수", "기법", "방법", "방식", "도구", "에이전트", "AI", "LLM"} {
+		if strings.HasSuffix(s.Subject, a) {
 			return true
 		}
 	}

@@ -28,7 +28,7 @@ const maxBodyRunes = 200
 
 // dependentOpeners make a sentence lean on the one before it: without that
 // sentence it says nothing.
-var dependentOpeners = []string{"이는", "이를", "이것은", "이것이", "이것을", "이러한", "이런", "이렇게", "그러면", "그렇다면", "반대로", "반면", "이때", "이 때", "이 경우", "그 결과", "여기서", "위의", "위에서", "아래", "그래도", "하지만", "그러나", "그런데", "다만", "단,", "이 중", "그중", "그 중", "해당 "}
+var dependentOpeners = []string{"이들", "이것들", "그들", "그것", "이러한", "그러한", "이와 같", "물론", "뿐만 아니라", "뿐 아니라", "이 밖에", "이외에도", "이는", "이를", "이것은", "이것이", "이것을", "이러한", "이런", "이렇게", "그러면", "그렇다면", "반대로", "반면", "이때", "이 때", "이 경우", "그 결과", "여기서", "위의", "위에서", "아래", "그래도", "하지만", "그러나", "그런데", "다만", "단,", "이 중", "그중", "그 중", "해당 "}
 
 // looseOpeners are discourse markers a bullet can drop without losing
 // its meaning: "따라서 X이다" says X.
@@ -74,10 +74,17 @@ func Trim(s string) string {
 	return strings.TrimSpace(s)
 }
 
-// Dependent reports whether a sentence leans on the one before it.
+// Dependent reports whether a sentence leans on the one before it: it
+// opens with a reference ("이는", "반대로") or a demonstrative before its
+// noun ("이 아키텍처는", "그 방식은").
 func Dependent(s string) bool {
 	for _, o := range dependentOpeners {
 		if strings.HasPrefix(s, o) {
+			return true
+		}
+	}
+	for _, d := range []string{"이 ", "그 ", "저 ", "위 ", "해당 "} {
+		if strings.HasPrefix(s, d) {
 			return true
 		}
 	}
@@ -261,6 +268,7 @@ func hasFinalVerb(ms []text.Morph) bool {
 // at all: a noun phrase ("데이터 계보와 저작권"), not a note-style clause
 // ("모델 선택이 중요", "벤치마크를 선택").
 func nounEnding(ms []text.Morph) bool {
+	ms = withoutTrailingParen(ms)
 	if hasFinalVerb(ms) {
 		return false
 	}
@@ -367,4 +375,29 @@ func copulaEnd(ms []text.Morph, i int) bool {
 		}
 	}
 	return false
+}
+
+// withoutTrailingParen drops a parenthesised remark at the end of a
+// sentence, which says nothing about how the sentence itself ends.
+func withoutTrailingParen(ms []text.Morph) []text.Morph {
+	i := len(ms) - 1
+	for i >= 0 && (ms[i].POS == "SF" || ms[i].POS == "SE") {
+		i--
+	}
+	if i < 0 || ms[i].Surface != ")" {
+		return ms
+	}
+	depth := 0
+	for k := i; k >= 0; k-- {
+		switch ms[k].Surface {
+		case ")":
+			depth++
+		case "(":
+			depth--
+			if depth == 0 {
+				return ms[:k]
+			}
+		}
+	}
+	return ms
 }

@@ -95,6 +95,11 @@ func questions(m *Member) {
 			continue
 		}
 		if questionLabel(s.Voice.Label) || questionHeading(s.Path) {
+			// The member's own question, unless the note answers it
+			// right after ("A:", "A1.").
+			if i+1 < len(ss) && answerMarked(ss[i+1].Raw) && ss[i+1].Line-s.Line <= 3 {
+				s.Answered = true
+			}
 			continue
 		}
 		for _, j := range []int{i - 1, i + 1} {
@@ -137,7 +142,7 @@ func questionHeading(path []string) bool {
 
 func answerMarked(raw string) bool {
 	t := strings.TrimSpace(raw)
-	for _, p := range []string{"A:", "A.", "답:", "답변", "->", "=>", "→", "⇒"} {
+	for _, p := range []string{"A:", "A.", "A1", "A)", "답:", "답변", "->", "=>", "→", "⇒"} {
 		if strings.HasPrefix(t, p) {
 			return true
 		}
@@ -279,4 +284,106 @@ func bigramSet(s string) []uint32 {
 		prev = r
 	}
 	return out
+}
+
+// qualifies reports whether a sentence qualifies the one before it.
+func qualifies(s string) bool {
+	for _, o := range []string{"하지만", "그러나", "다만", "단,", "물론"} {
+		if strings.HasPrefix(s, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// children gives a list item the short items listed under it, when they
+// are few and plain: "실험 추적을 남겨야 한다" with "평가 데이터",
+// "채점 기준", "프롬프트" below it.
+func children(m *Member) {
+	doc := m.Doc
+	byBlock := map[int]int{}
+	for i, s := range m.Sentences {
+		if _, ok := byBlock[s.Block]; !ok {
+			byBlock[s.Block] = i
+		}
+	}
+	for i := range m.Sentences {
+		s := &m.Sentences[i]
+		if s.Kind != note.KindListItem || s.Block >= len(doc.Blocks) || i+1 < len(m.Sentences) && m.Sentences[i+1].Block == s.Block {
+			continue // only the block's last sentence takes the list under it
+		}
+		level := doc.Blocks[s.Block].Level
+		var kids []string
+		var lines []int
+		ok := true
+		for j := s.Block + 1; j < len(doc.Blocks); j++ {
+			b := doc.Blocks[j]
+			if b.Kind != note.KindListItem || b.Level <= level {
+				break
+			}
+			if b.Level > level+1 {
+				continue
+			}
+			t := Trim(Clean(b.Text))
+			if n := utf8.RuneCountInString(t); n == 0 || n > 60 || formula(t) || !balanced(t) || strings.ContainsAny(t, "?") {
+				ok = false
+				break
+			}
+			kids = append(kids, strings.TrimRight(t, ". "))
+			lines = append(lines, b.Line)
+		}
+		if ok && len(kids) > 0 && len(kids) <= 4 {
+			s.Children, s.ChildLines = kids, lines
+		}
+	}
+}
+
+// bookScores raises Sentence.Shared to a sentence's highest similarity to
+// the repository's material on the week's chapters.
+func bookScores(members []*Member, material []*note.Document) {
+	if len(material) == 0 {
+		return
+	}
+	var grams [][]uint32
+	index := map[uint32][]int32{}
+	for _, d := range material {
+		for _, ms := range d.Sentences {
+			g := bigramSet(Clean(ms.Text))
+			if len(g) < 4 {
+				continue
+			}
+			for _, x := range g {
+				index[x] = append(index[x], int32(len(grams)))
+			}
+			grams = append(grams, g)
+		}
+	}
+	counts := map[int32]int{}
+	for _, m := range members {
+		for i := range m.Sentences {
+			s := &m.Sentences[i]
+			g := bigramSet(s.Body)
+			if len(g) < 4 {
+				continue
+			}
+			clear(counts)
+			for _, x := range g {
+				for _, r := range index[x] {
+					counts[r]++
+				}
+			}
+			for r, c := range counts {
+				if d := 2 * float64(c) / float64(len(g)+len(grams[r])); d > s.Shared {
+					s.Shared = d
+				}
+			}
+		}
+	}
+}
+
+// SubjectOf returns the noun phrase a sentence opens with as its topic or
+// subject ("비교 평가는 …" → "비교 평가"), or "".
+func SubjectOf(sentence string) string {
+	t := Trim(Clean(sentence))
+	return subject(text.Read(t).Morphs, t)
 }

@@ -43,6 +43,9 @@ type Voice struct {
 	// Should: an obligation of any other action ("…해야 한다"); books use
 	// it to describe how a mechanism works as much as to advise.
 	Should bool
+	// Can: an action one can take ("…를 고정할 수 있다"); a way to do
+	// something when nothing else in the sentence is the actor.
+	Can bool
 	// Analogy: the writer compares the idea with something they know
 	// ("CNN에서 필터를 여러 개 두는 것처럼", "마치 …와 같다").
 	Analogy bool
@@ -205,12 +208,14 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			v.Recommend = true // 하는 것이 좋다
 		case hasTag(pos, "EC") && m.Surface == "면" && lemma(next(1)) == "좋" && final(1):
 			v.Recommend = true // 하면 좋다
-		case first == "NNB" && m.Surface == "것" && i == lastContent(ms) && (strings.HasPrefix(prev(1).Surface, "할") || strings.HasSuffix(prev(1).Surface, "ㄹ")):
-			v.Recommend = true // 확인할 것
+		case first == "NNB" && m.Surface == "것" && i == lastContent(ms) && (strings.HasPrefix(prev(1).Surface, "할") || strings.HasSuffix(prev(1).Surface, "ㄹ") || strings.HasSuffix(prev(1).POS, "ETM") && (prev(1).Surface == "을" || prev(1).Surface == "ㄹ")):
+			v.Recommend = true // 확인할 것, 찾을 것
 		case (first == "NNB" || first == "NNG") && m.Surface == "수" && lemma(next(1)) == "있" && final(1):
 			// 해 볼 수 있다: trying something is a proposal
 			if p := prev(1); strings.HasPrefix(p.Surface, "써볼") || strings.HasPrefix(p.Surface, "해볼") || strings.HasPrefix(p.Surface, "볼") && strings.HasSuffix(prev(2).POS, "EC") && auxConnective(prev(2).Surface) {
 				v.Recommend = true
+			} else if actionBefore(ms, i) {
+				v.Can = true // 고정할 수 있다: something one can do
 			}
 		}
 	}
@@ -219,7 +224,7 @@ func readVoice(raw string, ms []text.Morph) Voice {
 		v = surfaceVoice(t, v)
 	}
 	if v.Question {
-		v.Recommend, v.Should = false, false // "…해야 할까?" asks, it does not recommend
+		v.Recommend, v.Should, v.Can = false, false, false // "…해야 할까?" asks, it does not recommend
 	}
 	v.Contrast = bookContrast(t)
 	return v
@@ -527,6 +532,27 @@ func analogy(t string, ms []text.Morph) bool {
 		if m.Surface == "처럼" && i > 0 && ms[i-1].Surface == "것" {
 			return true
 		}
+	}
+	return false
+}
+
+// actionBefore reports whether the morpheme before position i (the bound
+// noun 수) closes an action verb: "고정할", "저장해서 해결할", not "클",
+// "높을" (states) or "될" (becoming).
+func actionBefore(ms []text.Morph, i int) bool {
+	if i < 1 {
+		return false
+	}
+	p := ms[i-1]
+	parts := strings.Split(p.POS, "+")
+	switch parts[0] {
+	case "XSV":
+		return true
+	case "VV":
+		return !strings.HasPrefix(p.Surface, "될") && !strings.HasPrefix(p.Surface, "있")
+	}
+	if len(parts) == 1 && strings.HasSuffix(p.POS, "ETM") && i >= 2 {
+		return strings.HasPrefix(ms[i-2].POS, "XSV") || strings.HasPrefix(ms[i-2].POS, "VV")
 	}
 	return false
 }

@@ -227,7 +227,8 @@ func parseTemplateFile(abs, name string) (*doc.Template, error) {
 func (w *Week) Input() *engine.Input {
 	w.inputOnce.Do(func() {
 		in := w.buildInput()
-		in.Analysis = analyze.Analyze(in.Notes(), analyze.InStudy(w.Week.Number, studyBackground(w.WS)))
+		in.Analysis = analyze.Analyze(in.Notes(), analyze.InStudy(w.Week.Number, studyBackground(w.WS)),
+			analyze.WithMaterial(chapterMaterial(w.WS, in.Schedule)))
 		if Analysed != nil {
 			Analysed(w.Week.Number)
 		}

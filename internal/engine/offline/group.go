@@ -328,7 +328,7 @@ func (g *group) debates(limit int) []insight.Bullet {
 			}
 			v := s.Voice
 			switch {
-			case s.Scores[insight.KeyPerspective] >= minScore[insight.KeyPerspective] && (v.Hedge || v.Contrast || v.FirstPerson):
+			case s.Scores[insight.KeyPerspective] >= minScore[insight.KeyPerspective] && (v.Hedge || v.Contrast || v.Analogy) && !v.Recommend && !v.Should && s.Shared < 0.45:
 				cands = append(cands, cand{m, s, s.Scores[insight.KeyPerspective] + 0.5})
 			case v.Question && s.Scores[insight.KeyStudy] >= minScore[insight.KeyStudy] && utf8.RuneCountInString(s.Body) >= 15:
 				cands = append(cands, cand{m, s, s.Scores[insight.KeyStudy]})
@@ -336,7 +336,7 @@ func (g *group) debates(limit int) []insight.Bullet {
 		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
-	var out []insight.Bullet
+	out := g.tradeoffs(limit)
 	perMember := map[string]int{}
 	for _, c := range cands {
 		if len(out) >= limit {
@@ -410,7 +410,9 @@ func (g *group) next(limit int) []insight.Bullet {
 			if len(out) >= limit {
 				return out
 			}
-			if g.usedSentence[s.ID] || !refersTo(s.Text, chapters) || !quotable(s) {
+			// A note pointing ahead is often a bare phrase ("… (6장에서
+			// 다룸)"); it still names what comes next.
+			if g.usedSentence[s.ID] || !refersTo(s.Text, chapters) || s.Problem != "" && s.Problem != analyze.ProblemFragment || utf8.RuneCountInString(s.Body) > maxQuote {
 				continue
 			}
 			g.usedSentence[s.ID] = true
@@ -452,7 +454,8 @@ func (g *group) next(limit int) []insight.Bullet {
 			if c.Counts[m.Name] == 0 {
 				continue
 			}
-			if s, ok := about(m, c, g.usedSentence); ok {
+			// This week's end is a statement about the concept itself.
+			if s, ok := about(m, c, g.usedSentence); ok && isKey(analyze.Key(s.Subject), c) {
 				thisM, thisS = m, s
 				break
 			}
@@ -462,7 +465,8 @@ func (g *group) next(limit int) []insight.Bullet {
 		}
 		var nextSrc *insight.Source
 		for i := range ahead {
-			if !analyze.MentionsText(ahead[i].Quote, c) || !analyze.Standalone(ahead[i].Quote) {
+			// The next sentence is about the concept: it is its subject.
+			if !analyze.MentionsText(leading(ahead[i].Quote), c) || !isKey(analyze.Key(analyze.SubjectOf(ahead[i].Quote)), c) || !analyze.Standalone(ahead[i].Quote) {
 				continue
 			}
 			nextSrc = &ahead[i]
@@ -604,4 +608,82 @@ func saysOf(s string, cues []string) bool {
 		}
 	}
 	return false
+}
+
+// leading returns the first part of a sentence (about two fifths, at
+// least its first three words): where a sentence names what it is about.
+func leading(s string) string {
+	f := strings.Fields(s)
+	n := max(3, len(f)*2/5)
+	if n < len(f) {
+		f = f[:n]
+	}
+	return strings.Join(f, " ")
+}
+
+// tradeoffCues mark a sentence that weighs one thing against another.
+var tradeoffCues = []string{"트레이드오프", "trade-off", "tradeoff", "상충", "내주고", "맞바꾸", "희생", "대가로", "반면"}
+
+// tradeoffs builds 심화 토론 bullets from a trade-off that two or more
+// members wrote about the same concept: a question with no single answer.
+func (g *group) tradeoffs(limit int) []insight.Bullet {
+	var out []insight.Bullet
+	for _, c := range g.specificConcepts() {
+		if len(out) >= limit || len(c.Counts) < 2 || g.usedConcept["debate/"+c.Term] {
+			continue
+		}
+		var picked []analyze.Sentence
+		var who []string
+		for _, m := range g.aw.Members {
+			for _, sp := range m.SentencesAbout(c) {
+				s := *sp
+				if g.usedSentence[s.ID] || s.Voice.Question || !quotable(s) || utf8.RuneCountInString(s.Body) > 90 {
+					continue
+				}
+				hit := false
+				for _, cue := range tradeoffCues {
+					hit = hit || strings.Contains(s.Body, cue)
+				}
+				dup := false
+				for _, p := range picked {
+					dup = dup || text.BigramF1(p.Body, s.Body) > 0.5
+				}
+				if hit && !dup {
+					picked = append(picked, s)
+					who = append(who, m.Name)
+					break
+				}
+			}
+			if len(picked) == 2 {
+				break
+			}
+		}
+		if len(picked) < 2 {
+			continue
+		}
+		g.usedConcept["debate/"+c.Term] = true
+		var quotes []string
+		var srcs []insight.Source
+		for i, p := range picked {
+			g.usedSentence[p.ID] = true
+			quotes = append(quotes, Josa(who[i], "은", "는")+" "+quote(p.Body))
+			srcs = append(srcs, source(p))
+		}
+		text := fmt.Sprintf("%s라고 적었습니다. 이 트레이드오프에서 우리 상황이라면 어느 쪽을 택할까요?", strings.Join(quotes, ", "))
+		out = append(out, insight.Bullet{Head: c.Term, Text: text, Sources: srcs, Engine: Name})
+	}
+	return out
+}
+
+// isKey reports whether k is one of the concept's spellings.
+func isKey(k string, c analyze.Concept) bool {
+	if k == "" {
+		return false
+	}
+	for _, ck := range c.Keys {
+		if ck == k {
+			return true
+		}
+	}
+	return k == analyze.Key(c.Term)
 }

@@ -12,11 +12,13 @@ import (
 // sentence's subject ("비교 평가는 …" → 비교 평가) or an emphasised noun
 // phrase. It is "" when none fits: no headline beats a vague one. Clauses, numbers and everyday words never head a bullet.
 func Headline(s analyze.Sentence) string {
-	if s.Subject != "" && headWorthy(s.Subject) {
+	if s.Subject != "" && headWorthy(s.Subject) && named(s.Subject) {
 		return s.Subject
 	}
 	for _, e := range s.Emphasis {
-		if h, ok := emphasisHead(e); ok && headWorthy(h) && strings.Contains(s.Body, h) {
+		// An emphasised phrase heads the bullet only when the sentence
+		// is about it: it opens the sentence.
+		if h, ok := emphasisHead(e); ok && headWorthy(h) && named(h) && strings.HasPrefix(s.Body, h) {
 			return h
 		}
 	}

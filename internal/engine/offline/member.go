@@ -5,8 +5,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/moim-study/moim/internal/analyze"
-	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/doc"
+	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/text"
 )
 
@@ -172,6 +172,17 @@ func Bullet(s analyze.Sentence, m *analyze.Member, aw *analyze.Week, key string)
 		head = ""
 		srcs = append([]insight.Source{source(*s.Context)}, srcs...)
 	}
+	if s.Caveat != nil {
+		body += " " + s.Caveat.Body
+		srcs = append(srcs, source(*s.Caveat))
+	}
+	if len(s.Children) > 0 && (s.Voice.Recommend || s.Voice.Should || strings.HasSuffix(strings.TrimSpace(body), ":")) {
+		// The steps or items under the line are its concrete part.
+		body = strings.TrimRight(strings.TrimSpace(body), " :.") + ": " + strings.Join(s.Children, ", ")
+		for i, c := range s.Children {
+			srcs = append(srcs, insight.Source{File: s.File, Line: s.ChildLines[i], Member: s.Member, Quote: c})
+		}
+	}
 	if head == "" && s.Frame != "" && labelHead(s.Frame) {
 		head = s.Frame // the list's label: "장점" above its items
 		srcs = append([]insight.Source{{File: s.File, Line: s.FrameLine, Member: s.Member, Quote: s.Frame}}, srcs...)
@@ -196,8 +207,8 @@ func labelHead(l string) bool {
 	if n < 2 || n > 24 || len(strings.Fields(l)) > 4 || !analyze.Meaningful(l) || analyze.CueHeading(l) || genericHeading(l) {
 		return false
 	}
-	if !analyze.Specific(l) && utf8.RuneCountInString(l) < 2 {
-		return false
+	if !analyze.Specific(l) || !named(l) || strings.HasPrefix(l, "기타") || strings.HasPrefix(l, "그 외") || analyze.Dependent(l+" ") {
+		return false // "AI", "특징", "재사용성", "기타 파라미터", "이것들이 가능한 이유": no concept of its own
 	}
 	return nounPhrase(l)
 }

@@ -59,7 +59,11 @@ const voiceNote = `# 3장 캐시 설계
 
 - 분산 캐시에서 일관성을 어떻게 보장하는지 아직 잘 모르겠다.
 - Q: 쓰기 지연 캐시는 장애가 나면 데이터를 잃을까?
-  - A: 로그를 남기면 복구할 수 있다고 한다.
+
+## 책의 질문
+
+- Q. 캐시는 왜 메모리에 둘까?
+- A. 디스크보다 훨씬 빨리 읽히기 때문이다.
 `
 
 // A note that only restates the book: no idea of the member's own, no
@@ -115,7 +119,7 @@ func TestStudyIsTheMembersOwnQuestions(t *testing.T) {
 			t.Errorf("추가 학습 misses the member's own %q:\n%s", want, study)
 		}
 	}
-	for _, not := range []string{"버전이 포함되어 있는가", "데이터 특성에 맞는가", "왜 LRU를 기본으로 쓸까"} {
+	for _, not := range []string{"버전이 포함되어 있는가", "데이터 특성에 맞는가", "왜 LRU를 기본으로 쓸까", "캐시는 왜 메모리에 둘까"} {
 		if strings.Contains(study, not) {
 			t.Errorf("추가 학습 holds %q (a checklist item or a question the note answers):\n%s", not, study)
 		}
