@@ -66,6 +66,9 @@ type Sentence struct {
 	// Definition marks a sentence that gives a word its meaning ("X는 …
 	// Y이다", "…을 X라고 한다"): a definition list is no insight.
 	Definition bool
+	// subjectless: no subject or topic anywhere in the sentence; object:
+	// it has an object (someone does something to something).
+	subjectless, object bool
 	// Answered marks a question the note answers right after it (a
 	// rhetorical or book question); Checklist a question standing in a
 	// list of questions (the book's checklists).
@@ -265,6 +268,8 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		})
 		last := &m.Sentences[len(m.Sentences)-1]
 		last.Definition = defines(last, rd.Morphs)
+		last.subjectless = !hasSubject(rd.Morphs)
+		last.object = hasObject(rd.Morphs)
 	}
 	for i := 1; i < len(m.Sentences); i++ {
 		s, prev := &m.Sentences[i], m.Sentences[i-1]
@@ -279,6 +284,17 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 	}
 	frames(m)
 	children(m)
+	for i := range m.Sentences {
+		s := &m.Sentences[i]
+		v := s.Voice
+		// A statement with no subject leans on the line above for it
+		// ("…출력할 수 있다" under a heading naming what can); advice,
+		// questions and the writer's own view need none.
+		if s.Problem == "" && s.subjectless && s.Frame == "" && s.Context == nil && s.Kind != note.KindHeading &&
+			!v.Recommend && !v.Should && !v.Can && !v.Question && !v.Doubt && !v.Hedge && !v.FirstPerson && !v.Reaction {
+			s.Problem = ProblemDangling
+		}
+	}
 	for i := 0; i+1 < len(m.Sentences); i++ {
 		s, next := &m.Sentences[i], m.Sentences[i+1]
 		if next.Block == s.Block && qualifies(next.Body) && next.Problem == ProblemDangling && utf8.RuneCountInString(s.Body+next.Body) <= maxBodyRunes {

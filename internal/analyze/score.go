@@ -86,7 +86,8 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	if v.FirstPerson {
 		context++
 	}
-	can := v.Can && (s.Subject == "" || strings.Contains(s.Body, "면 ")) && !agentSubject(s)
+	// "…를 고정할 수 있다" with no one named: a way for the reader.
+	can := v.Can && s.subjectless && s.object
 	if v.Recommend && (context > 0 || strongProposal(s)) || v.Should && context > 0 || can {
 		pr := 1.0 + 0.4*math.Min(2, float64(hasAny(s.Body, practiceWords))) + 0.6*float64(min(1, hasAny(path, headingCues[insight.KeyPractical])))
 		if v.FirstPerson {
@@ -95,9 +96,7 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		if !v.Recommend {
 			pr -= 0.2
 		}
-		if can && !v.Recommend && !v.Should {
-			pr -= 0.2
-		}
+
 		sc[insight.KeyPractical] = pr
 	}
 
@@ -265,7 +264,7 @@ func defines(s *Sentence, ms []text.Morph) bool {
 		// "…를 다듬는 과정", "…를 구분하는 방법": a noun phrase saying what
 		// something is, with or without its subject.
 		core := withoutTrailingParen(ms)
-		if j := lastContent(core); j > 0 && !hasFinalVerb(core) && strings.HasSuffix(core[j-1].POS, "ETM") {
+		if j := lastContent(core); j > 0 && !hasFinalVerb(core) && !imperativeEnding(core) && strings.HasSuffix(core[j-1].POS, "ETM") {
 			switch core[j].Surface {
 			case "과정", "방법", "것", "기법", "방식", "개념", "단계", "구조", "지표", "집합", "단위", "현상", "능력", "기술", "도구", "모델", "용어", "행위", "작업", "일":
 				return true
@@ -354,17 +353,3 @@ func strongProposal(s *Sentence) bool {
 	return false
 }
 
-// agentSubject reports a sentence whose subject is a thing that acts on its
-// own (a model, a system): "모델은 … 처리할 수 있다" describes it, it is
-// not something a reader can do.
-func agentSubject(s *Sentence) bool {
-	if s.Subject == "" {
-		return false
-	}
-	for _, a := range []string{"모델", "시스템", "알고리즘", "아키텍처", "네트워크", "레이어", "함수", "기법", "방법", "방식", "도구", "에이전트", "AI", "LLM"} {
-		if strings.HasSuffix(s.Subject, a) {
-			return true
-		}
-	}
-	return false
-}

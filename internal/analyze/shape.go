@@ -272,6 +272,9 @@ func nounEnding(ms []text.Morph) bool {
 	if hasFinalVerb(ms) {
 		return false
 	}
+	if imperativeEnding(ms) {
+		return false // "…를 찾을 것": a note-style instruction
+	}
 	if i := lastContent(ms); i > 0 && strings.HasSuffix(ms[i-1].POS, "ETM") {
 		return true // "…가 초래하는 위험": a noun with its relative clause
 	}
@@ -343,7 +346,7 @@ func unfinished(ms []text.Morph) bool {
 // no subject or topic anywhere, ending in "…것이다".
 func headless(ms []text.Morph) bool {
 	i := lastContent(ms)
-	if i < 1 {
+	if i < 1 || imperativeEnding(ms) {
 		return false
 	}
 	end := false
@@ -400,4 +403,47 @@ func withoutTrailingParen(ms []text.Morph) []text.Morph {
 		}
 	}
 	return ms
+}
+
+// hasSubject reports whether a sentence names a subject or topic: a noun
+// with 이/가 or 은/는, or "것이" ("…하는 것이 중요하다").
+func hasSubject(ms []text.Morph) bool {
+	if ms == nil {
+		return true // no morphology: assume so
+	}
+	for _, m := range ms {
+		switch m.POS {
+		case "JKS", "JKC":
+			return true
+		case "JX":
+			if m.Surface == "은" || m.Surface == "는" || m.Surface == "도" {
+				return true
+			}
+		}
+		if strings.HasPrefix(m.POS, "NP") {
+			return true
+		}
+	}
+	return false
+}
+
+// hasObject reports whether a sentence has an object particle (을/를).
+func hasObject(ms []text.Morph) bool {
+	for _, m := range ms {
+		if m.POS == "JKO" {
+			return true
+		}
+	}
+	return false
+}
+
+// imperativeEnding reports a note-style instruction ending "…할 것",
+// "…찾을 것".
+func imperativeEnding(ms []text.Morph) bool {
+	i := lastContent(ms)
+	if i < 1 || ms[i].Surface != "것" {
+		return false
+	}
+	p := ms[i-1]
+	return strings.HasSuffix(p.POS, "ETM") && (p.Surface == "을" || p.Surface == "ㄹ" || strings.HasSuffix(p.Surface, "할") || strings.HasSuffix(p.Surface, "될"))
 }

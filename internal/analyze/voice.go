@@ -219,6 +219,9 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			}
 		}
 	}
+	if questionLabel(v.Label) {
+		v.Question = true // "Q: …" marks the writer's question, worded or not as one
+	}
 	v.Analogy = analogy(t, ms)
 	if ms == nil {
 		v = surfaceVoice(t, v)
@@ -549,7 +552,7 @@ func actionBefore(ms []text.Morph, i int) bool {
 	case "XSV":
 		return true
 	case "VV":
-		return !strings.HasPrefix(p.Surface, "될") && !strings.HasPrefix(p.Surface, "있")
+		return !strings.HasPrefix(p.Surface, "될") && !strings.HasPrefix(p.Surface, "있") && !strings.HasSuffix(p.Surface, "될")
 	}
 	if len(parts) == 1 && strings.HasSuffix(p.POS, "ETM") && i >= 2 {
 		return strings.HasPrefix(ms[i-2].POS, "XSV") || strings.HasPrefix(ms[i-2].POS, "VV")

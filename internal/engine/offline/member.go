@@ -16,7 +16,7 @@ import (
 var minScore = map[string]float64{
 	insight.KeyInsights:    0.3,
 	insight.KeyPerspective: 1.0,
-	insight.KeyPractical:   1.0,
+	insight.KeyPractical:   0.8,
 	insight.KeyStudy:       1.0,
 }
 
