@@ -235,7 +235,7 @@ func editDocument(t *testing.T, doc string) edit {
 			}
 			inMember = true
 		}
-		if inMember && strings.HasPrefix(l, "- **") {
+		if inMember && strings.HasPrefix(l, "- ") && !strings.HasPrefix(l, "- 이번 주 노트") {
 			bullets = append(bullets, i)
 		}
 	}

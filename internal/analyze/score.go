@@ -86,8 +86,10 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	if v.FirstPerson {
 		context++
 	}
-	// "…를 고정할 수 있다" with no one named: a way for the reader.
-	can := v.Can && s.subjectless && s.object
+	// "…를 고정할 수 있다" with no one named is a way for the reader only
+	// when it stands under a heading about practice: books describe what
+	// a method can do in the same words.
+	can := v.Can && s.subjectless && s.object && hasAny(path, headingCues[insight.KeyPractical]) > 0
 	if v.Recommend && (context > 0 || strongProposal(s)) || v.Should && context > 0 || can {
 		pr := 1.0 + 0.4*math.Min(2, float64(hasAny(s.Body, practiceWords))) + 0.6*float64(min(1, hasAny(path, headingCues[insight.KeyPractical])))
 		if v.FirstPerson {
@@ -352,4 +354,3 @@ func strongProposal(s *Sentence) bool {
 	}
 	return false
 }
-

@@ -441,6 +441,15 @@ func (g *group) next(limit int) []insight.Bullet {
 			}
 		}
 	}
+	subjects := map[int]string{}
+	aheadSubject := func(i int) string {
+		k, ok := subjects[i]
+		if !ok {
+			k = analyze.Key(analyze.SubjectOf(ahead[i].Quote))
+			subjects[i] = k
+		}
+		return k
+	}
 	for _, c := range concepts {
 		if len(out) >= limit || links >= 2 {
 			break
@@ -466,7 +475,7 @@ func (g *group) next(limit int) []insight.Bullet {
 		var nextSrc *insight.Source
 		for i := range ahead {
 			// The next sentence is about the concept: it is its subject.
-			if !analyze.MentionsText(leading(ahead[i].Quote), c) || !isKey(analyze.Key(analyze.SubjectOf(ahead[i].Quote)), c) || !analyze.Standalone(ahead[i].Quote) {
+			if !isKey(aheadSubject(i), c) || !analyze.Standalone(ahead[i].Quote) {
 				continue
 			}
 			nextSrc = &ahead[i]
@@ -608,17 +617,6 @@ func saysOf(s string, cues []string) bool {
 		}
 	}
 	return false
-}
-
-// leading returns the first part of a sentence (about two fifths, at
-// least its first three words): where a sentence names what it is about.
-func leading(s string) string {
-	f := strings.Fields(s)
-	n := max(3, len(f)*2/5)
-	if n < len(f) {
-		f = f[:n]
-	}
-	return strings.Join(f, " ")
 }
 
 // tradeoffCues mark a sentence that weighs one thing against another.

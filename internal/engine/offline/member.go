@@ -207,7 +207,7 @@ func labelHead(l string) bool {
 	if n < 2 || n > 24 || len(strings.Fields(l)) > 4 || !analyze.Meaningful(l) || analyze.CueHeading(l) || genericHeading(l) {
 		return false
 	}
-	if !analyze.Specific(l) || !named(l) || strings.HasPrefix(l, "기타") || strings.HasPrefix(l, "그 외") || analyze.Dependent(l+" ") {
+	if !analyze.Specific(l) || strings.HasPrefix(l, "기타") || strings.HasPrefix(l, "그 외") || analyze.Dependent(l+" ") {
 		return false // "AI", "특징", "재사용성", "기타 파라미터", "이것들이 가능한 이유": no concept of its own
 	}
 	return nounPhrase(l)
