@@ -1,6 +1,9 @@
 package text
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // BigramOptions choose how NewBigrams counts a text's character bigrams.
 // The zero value reads the letters and digits of Normalize(s) as one run
@@ -74,6 +77,18 @@ func (b Bigrams) Overlap(o Bigrams) int {
 	return n
 }
 
+// overlapBeyond is the number of b's bigrams that o does not cover but
+// ctx does, each as often as b has it beyond o and ctx has it.
+func (b Bigrams) overlapBeyond(o, ctx Bigrams) int {
+	n := 0
+	for g, c := range b.grams {
+		if rest := c - o.grams[g]; rest > 0 {
+			n += int(min(rest, ctx.grams[g]))
+		}
+	}
+	return n
+}
+
 // Each calls f for every distinct bigram (packed in a uint64) with its
 // count; for indexes that find the texts sharing bigrams.
 func (b Bigrams) Each(f func(gram uint64, count int)) {
@@ -89,14 +104,21 @@ type SupportOptions struct {
 	// OrF1 scores the larger of the containment and the bigram F1 of
 	// claim and source.
 	OrF1 bool
+	// Context is the weight, in [0, 1], of a claim bigram that the source
+	// lacks but its context has (the sentences around the cited ones in
+	// their paragraph or list); 0 ignores the context.
+	Context float64
 }
 
 // The two ways moim measures support.
 var (
 	// CitationSupport is how the LLM engine checks a bullet against the
 	// sentences it cites: the share of the bullet's distinct in-word
-	// bigrams that the sentences contain.
-	CitationSupport = SupportOptions{BigramOptions: BigramOptions{WithinWords: true, Distinct: true}}
+	// bigrams that the sentences contain, a bigram found only in the
+	// sentences' neighbours (the rest of their paragraph or list)
+	// counting three quarters: an honest paraphrase borrows words from
+	// the lines around the one it cites.
+	CitationSupport = SupportOptions{BigramOptions: BigramOptions{WithinWords: true, Distinct: true}, Context: 0.75}
 	// SentenceSupport is how moim eval scores a note sentence against a
 	// bullet: the larger of the share of the bullet's bigrams the
 	// sentence contains (a bullet quoting part of a long sentence scores
@@ -105,22 +127,33 @@ var (
 )
 
 // Support is how well source supports claim, in [0, 1]: the share of the
-// claim's bigrams that occur in source (with OrF1, at least their F1). It
-// is 0 when either has no letters.
-func Support(claim, source string, o SupportOptions) float64 {
+// claim's bigrams that occur in source (with OrF1, at least their F1).
+// With o.Context > 0, the claim's bigrams that source lacks but context
+// has count with that weight. It is 0 when either claim or source has no
+// letters.
+func Support(claim, source string, o SupportOptions, context ...string) float64 {
 	c, s := NewBigrams(claim, o.BigramOptions), NewBigrams(source, o.BigramOptions)
-	return o.Score(c.Overlap(s), c.Len(), s.Len())
+	overlap := float64(c.Overlap(s))
+	if o.Context > 0 && len(context) > 0 {
+		ctx := NewBigrams(strings.Join(context, "\n"), o.BigramOptions)
+		overlap += o.Context * float64(c.overlapBeyond(s, ctx))
+	}
+	return o.score(overlap, c.Len(), s.Len())
 }
 
 // Score is Support from counts: overlap shared bigrams of a claim of
-// claimN and a source of sourceN bigrams.
+// claimN and a source of sourceN bigrams (no context).
 func (o SupportOptions) Score(overlap, claimN, sourceN int) float64 {
+	return o.score(float64(overlap), claimN, sourceN)
+}
+
+func (o SupportOptions) score(overlap float64, claimN, sourceN int) float64 {
 	if overlap == 0 || claimN == 0 || sourceN == 0 {
 		return 0
 	}
-	contain := float64(overlap) / float64(claimN)
+	contain := overlap / float64(claimN)
 	if !o.OrF1 {
 		return contain
 	}
-	return max(contain, 2*float64(overlap)/float64(claimN+sourceN))
+	return max(contain, 2*overlap/float64(claimN+sourceN))
 }

@@ -59,3 +59,28 @@ func TestSupport(t *testing.T) {
 		t.Errorf("in-word support %v (want 1), whole-run support %v (want < 1)", a, b)
 	}
 }
+
+func TestSupportContext(t *testing.T) {
+	const cited = "자기 지도 학습은 라벨 없이 학습한다."
+	const neighbour = "다음 단어 예측이 대표적인 학습 신호다."
+	claim := "자기 지도 학습은 다음 단어 예측으로 학습한다"
+	// Distinct in-word bigrams of the claim: 자기 지도 학습 습은 다음 단어 예측
+	// 측으 으로 습한 한다 (11); the cited sentence has 자기 지도 학습 습은 습한
+	// 한다 (6), the neighbour adds 다음 단어 예측 (3).
+	base := Support(claim, cited, CitationSupport)
+	with := Support(claim, cited, CitationSupport, neighbour)
+	if math.Abs(base-6.0/11) > 1e-9 {
+		t.Errorf("support without context = %v, want 6/11", base)
+	}
+	if want := (6 + 0.75*3) / 11.0; math.Abs(with-want) > 1e-9 {
+		t.Errorf("support with the neighbour = %v, want %v", with, want)
+	}
+	// A bigram the cited sentence has is not counted again from context.
+	if got := Support(claim, cited, CitationSupport, cited); got != base {
+		t.Errorf("context repeating the source changed support: %v vs %v", got, base)
+	}
+	// Options without a context weight ignore the context.
+	if got := Support(claim, cited, SentenceSupport, neighbour); got != Support(claim, cited, SentenceSupport) {
+		t.Errorf("SentenceSupport used the context")
+	}
+}

@@ -1,0 +1,372 @@
+package text
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ikawaha/kagome/v2/tokenizer"
+)
+
+// Clause is one clause of a sentence as the polarity check sees it: what
+// it is about (its content words) and how often it is negated.
+type Clause struct {
+	// Text is the clause's words as written, for messages.
+	Text string
+	// Negations counts the negating words of the clause: 않다, 없다 and
+	// 없이, the adverbs 못 and 안, 아니다, 말다 after -지, the noun
+	// prefixes 불-, 비-, 무-, 미-, words that mean "not X" (어렵다, 힘들다,
+	// 부족하다, 모르다, 드물다) and English not, no, never, without,
+	// cannot and -n't.
+	Negations int
+	// Question is set for a clause that asks rather than states (it ends
+	// in "?"): it has no polarity to compare.
+	Question bool
+	// content holds the distinct in-word bigrams of the content words:
+	// nouns, roots, verbs and adjectives (not light verbs), Latin words.
+	content Bigrams
+	// pred holds the bigrams of the last content word: in Korean the
+	// predicate, what the negation applies to.
+	pred  Bigrams
+	words []string
+}
+
+// Negated reports whether the clause says "not": an odd number of
+// negations ("쉽지 않다"), not an even one ("않을 수 없다").
+func (c Clause) Negated() bool { return c.Negations%2 == 1 }
+
+// Content is the clause's content words.
+func (c Clause) Content() []string { return c.words }
+
+// lexicalNegatives are words that mean "not X" and so count as a
+// negation: "어렵다" is "쉽지 않다", "부족하다" is "충분하지 않다".
+var lexicalNegatives = []string{"어렵", "어려", "힘들", "힘드", "부족", "모르", "모른", "몰라", "몰랐", "드물", "드문"}
+
+// lightVerbs carry no content of their own.
+var lightVerbs = set("하 한 했 해 할 함 되 된 됐 돼 될 됨 있 같 보 주 지 가 오 이")
+
+// connectives are the clause-joining endings (EC) after which a new clause
+// starts: -지만, -는데, -고, -면서, -아서, -면, -아도, -다고 …
+var connectives = set("지만 는데 은데 ㄴ데 데 면서 으면서 며 으며 고 아서 어서 서 여서 니까 으니까 므로 으므로 면 으면 거나 아도 어도 여도 더라도 는데도 도록 려고 으려고 다고 라고 다는 자 듯이 듯 다가")
+
+// englishNegations are the English words that negate their clause.
+var englishNegations = set("not no never without none neither nor cannot")
+
+// englishBreaks start a new clause in English text.
+var englishBreaks = set("but while whereas although though however because since so")
+
+// Clauses splits s into clauses at punctuation, clause-joining endings
+// (-지만, -는데, -고, -면서 …), conjunctive adverbs (하지만, 반면) and the
+// contrast "A가 아니라 B" / "A가 아닌 B", and counts each clause's
+// negations. It uses the kagome analyzer's morphology; clauses without
+// content words are dropped.
+func Clauses(s string) []Clause {
+	if err := NewKagome().Load(); err != nil {
+		return nil
+	}
+	var out []Clause
+	var cur clauseBuilder
+	flush := func(question bool) {
+		if c, ok := cur.build(question); ok {
+			out = append(out, c)
+		}
+		cur = clauseBuilder{}
+	}
+	contrast := false
+	off := 0
+	for _, p := range scanPieces(s) {
+		at := off
+		off += len(p.text)
+		if p.isLatin {
+			w := strings.ToLower(p.text)
+			switch {
+			case englishBreaks[w]:
+				flush(false)
+			case englishNegations[w]:
+				cur.text(p.text)
+				cur.neg++
+			case w == "t" && apostropheBefore(s, at):
+				cur.text(p.text)
+				cur.neg++ // don't, isn't, can't
+			case !stopLatin[w]:
+				cur.addWord(p.text, p.text)
+			default:
+				cur.text(p.text)
+			}
+			continue
+		}
+		toks := kagome.tok.Analyze(p.text, tokenizer.Normal)
+		for i, t := range toks {
+			surf := t.Surface
+			tag, _ := t.FeatureAt(0)
+			first := tag
+			if j := strings.IndexByte(tag, '+'); j >= 0 {
+				first = tag[:j]
+			}
+			if tag == "SP" || strings.TrimSpace(surf) == "" {
+				cur.space()
+				continue
+			}
+			switch first {
+			case "SF":
+				flush(strings.ContainsAny(surf, "?？"))
+				continue
+			case "SC", "SE":
+				flush(false)
+				continue
+			case "SY":
+				if strings.ContainsAny(surf, "→;:—|") {
+					flush(false)
+				} else if strings.ContainsAny(surf, "?？") {
+					flush(true)
+				}
+				continue
+			case "MAJ":
+				flush(false)
+				continue
+			}
+			cur.text(surf)
+			switch first {
+			case "VX":
+				switch {
+				case strings.HasPrefix(surf, "않"), strings.HasPrefix(surf, "못"):
+					cur.neg++
+				case strings.HasPrefix(surf, "말") || strings.HasPrefix(surf, "마"):
+					if i > 0 && toks[i-1].Surface == "지" {
+						cur.neg++
+					}
+				}
+			case "VA", "VV":
+				switch {
+				case strings.HasPrefix(surf, "없"):
+					cur.neg++
+				case first == "VV" && (strings.HasPrefix(surf, "말") || strings.HasPrefix(surf, "마")) && i > 0 && toks[i-1].Surface == "지":
+					cur.neg++ // 쓰지 말고
+				case hasAnyPrefix(surf, lexicalNegatives):
+					cur.neg++
+					cur.addWord(surf, "")
+				case !lightVerbs[firstSyllable(surf)] || utf8.RuneCountInString(surf) > 2:
+					cur.addWord(surf, "")
+				}
+			case "MAG":
+				switch surf {
+				case "못", "안", "없이":
+					cur.neg++
+				}
+			case "VCN":
+				cur.neg++
+				// "A가 아니라 B", "A가 아닌 B": what follows is asserted.
+				if strings.HasSuffix(surf, "닌") {
+					flush(false)
+				} else {
+					contrast = true
+				}
+				continue
+			case "XPN":
+				switch surf {
+				case "불", "비", "무", "미", "몰":
+					cur.neg++
+				}
+			case "NNG", "NNP", "XR", "SH", "SL", "SN", "NR":
+				if functionNouns[surf] {
+					continue
+				}
+				if hasAnyPrefix(surf, lexicalNegatives) {
+					cur.neg++
+					cur.addWord(surf, "")
+					continue
+				}
+				if neg, rest := negativePrefix(surf, first); neg {
+					cur.neg++
+					surf = rest
+				}
+				cur.addWord(surf, "")
+			case "EC":
+				if connectives[surf] && !auxiliaryNext(toks, i) || contrast && strings.HasPrefix(surf, "라") {
+					flush(false)
+				}
+			}
+			// A verb and its ending in one token ("나눠도", "쓰면"): the
+			// ending may close the clause.
+			if first != tag && strings.HasSuffix(tag, "+EC") && hasAnySuffix(surf, connectiveSuffixes) && !auxiliaryNext(toks, i) {
+				flush(false)
+			}
+			contrast = false
+		}
+	}
+	flush(false)
+	return out
+}
+
+var inWords = BigramOptions{WithinWords: true, Distinct: true}
+
+// clauseBuilder collects one clause.
+type clauseBuilder struct {
+	b       strings.Builder
+	words   []string
+	neg     int
+	spacing bool
+}
+
+func (c *clauseBuilder) space() { c.spacing = true }
+
+func (c *clauseBuilder) text(s string) {
+	if c.spacing && c.b.Len() > 0 {
+		c.b.WriteByte(' ')
+	}
+	c.spacing = false
+	c.b.WriteString(s)
+}
+
+// addWord adds a content word; shown, when set, is written to the text too
+// (Latin words, whose text is not written by the kagome loop).
+func (c *clauseBuilder) addWord(w, shown string) {
+	if shown != "" {
+		c.text(shown)
+	}
+	c.words = append(c.words, w)
+}
+
+func (c *clauseBuilder) build(question bool) (Clause, bool) {
+	if len(c.words) == 0 {
+		return Clause{}, false
+	}
+	return Clause{
+		Text:      strings.TrimSpace(c.b.String()),
+		Negations: c.neg,
+		Question:  question,
+		content:   NewBigrams(strings.Join(c.words, " "), inWords),
+		pred:      NewBigrams(c.words[len(c.words)-1], inWords),
+		words:     c.words,
+	}, true
+}
+
+// auxiliaryNext reports whether the token after an ending at i is an
+// auxiliary verb ("하고 있다", "달지 않다"): the ending does not close the
+// clause.
+func auxiliaryNext(toks []tokenizer.Token, i int) bool {
+	for j := i + 1; j < len(toks); j++ {
+		if strings.TrimSpace(toks[j].Surface) == "" {
+			continue
+		}
+		tag, _ := toks[j].FeatureAt(0)
+		if strings.HasPrefix(tag, "VX") {
+			return true
+		}
+		return toks[i].Surface == "고" && strings.HasPrefix(toks[j].Surface, "있")
+	}
+	return false
+}
+
+// negativePrefix reports whether a noun the dictionary keeps whole starts
+// with a negating prefix ("무의미", "비정형"): the prefix is 불, 비, 무 or 미
+// and the rest, of two syllables or more, is a noun or root of its own. It
+// returns the rest.
+func negativePrefix(surf, tag string) (bool, string) {
+	if tag != "NNG" && tag != "XR" {
+		return false, surf
+	}
+	r, size := utf8.DecodeRuneInString(surf)
+	if !strings.ContainsRune("불비무미", r) {
+		return false, surf
+	}
+	rest := surf[size:]
+	if utf8.RuneCountInString(rest) < 2 {
+		return false, surf
+	}
+	toks := kagome.tok.Analyze(rest, tokenizer.Normal)
+	if len(toks) != 1 || toks[0].Class == tokenizer.UNKNOWN {
+		return false, surf
+	}
+	t, _ := toks[0].FeatureAt(0)
+	if t != "NNG" && t != "XR" {
+		return false, surf
+	}
+	return true, rest
+}
+
+// connectiveSuffixes end the surfaces of verb tokens whose ending joins
+// clauses.
+var connectiveSuffixes = strings.Fields("면 고 서 도 지만 는데 니까 며 면서 려고 다고 라고 므로 거나")
+
+func hasAnySuffix(s string, suffixes []string) bool {
+	for _, p := range suffixes {
+		if strings.HasSuffix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstSyllable(s string) string {
+	r, _ := utf8.DecodeRuneInString(s)
+	return string(r)
+}
+
+// apostropheBefore reports whether an apostrophe directly precedes byte
+// offset i of s ("don't").
+func apostropheBefore(s string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return r == '\'' || r == '’'
+}
+
+// Conflict is a clause of a claim that states the opposite of a clause of
+// its source about the same thing.
+type Conflict struct {
+	Claim, Source Clause
+}
+
+// Contradicts looks for a clause of claim whose polarity is the opposite
+// of the source's on the same matter. A source clause is on the same
+// matter when the two share two or more content bigrams, at least half of
+// the smaller clause's, and one clause's predicate (its last content word)
+// occurs in the other. A claim clause contradicts the source when every
+// source clause on its matter has the other polarity. Questions are not
+// compared. It returns the first such clause and the best-matching source
+// clause.
+func Contradicts(claim string, source ...string) (Conflict, bool) {
+	var src []Clause
+	for _, s := range source {
+		src = append(src, Clauses(s)...)
+	}
+	for _, c := range Clauses(claim) {
+		if c.Question || c.content.Len() < 2 {
+			continue
+		}
+		var best Clause
+		bestShare, aligned, agree := 0.0, false, false
+		for _, s := range src {
+			if s.Question {
+				continue
+			}
+			shared := c.content.Overlap(s.content)
+			share := float64(shared) / float64(min(c.content.Len(), s.content.Len()))
+			if shared < 2 || share < 0.5 || c.pred.Overlap(s.content) == 0 && s.pred.Overlap(c.content) == 0 {
+				continue
+			}
+			aligned = true
+			if s.Negated() == c.Negated() {
+				agree = true
+				break
+			}
+			if share > bestShare {
+				best, bestShare = s, share
+			}
+		}
+		if aligned && !agree {
+			return Conflict{Claim: c, Source: best}, true
+		}
+	}
+	return Conflict{}, false
+}

@@ -1,0 +1,64 @@
+package text
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestClauses(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // clauses as "negations:text", separated by " | "
+	}{
+		{"청크를 작게 나누면 문맥 정보가 손실될 수 있다.", "0:청크를 작게 나누면 | 0:문맥 정보가 손실될 수 있다"},
+		{"라벨을 달지 않아도 학습할 수 있다", "1:라벨을 달지 않아도 | 0:학습할 수 있다"},
+		{"평가는 쉽지 않지만 사람 검토 없이는 어렵다", "1:평가는 쉽지 않지만 | 2:사람 검토 없이는 어렵다"},
+		{"파인튜닝이 불필요해진다.", "1:파인튜닝이 불필요해진다"},
+		{"정확도가 좋아졌다는 것이 아닌 범용성 향상", "1:정확도가 좋아졌다는 것이 아닌 | 0:범용성 향상"},
+		{"비정형 데이터는 무의미하지 않다", "3:비정형 데이터는 무의미하지 않다"},
+		{"이 방법은 않을 수 없다", "2:이 방법은 않을 수 없다"},
+		{"It does not scale, but it is cheap.", "1:It does not scale | 0:it is cheap"},
+		{"모델이 이 문제를 풀 수 있을까?", "0:모델이 이 문제를 풀 수 있을까"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, c := range Clauses(tt.in) {
+			got = append(got, fmt.Sprintf("%d:%s", c.Negations, c.Text))
+		}
+		if g := strings.Join(got, " | "); g != tt.want {
+			t.Errorf("Clauses(%q) =\n  %q\nwant\n  %q", tt.in, g, tt.want)
+		}
+	}
+	if cs := Clauses("모델이 이 문제를 풀 수 있을까?"); len(cs) != 1 || !cs[0].Question {
+		t.Errorf("a question is not marked: %+v", cs)
+	}
+}
+
+func TestContradicts(t *testing.T) {
+	const note = "청크를 너무 작게 나누면 문맥 정보가 손실될 수 있다. 미세 조정을 해도 프롬프트 설계는 여전히 필요하다. 자동 평가 지표만으로는 품질을 판단하기 어렵다."
+	tests := []struct {
+		claim string
+		want  bool
+	}{
+		// Honest restatements and paraphrases.
+		{"청크를 너무 작게 나누면 문맥 정보가 손실될 수 있다", false},
+		{"청크가 지나치게 작으면 문맥 정보 손실 위험이 있다", false},
+		{"미세 조정 후에도 프롬프트 설계가 여전히 필요하다", false},
+		{"자동 평가 지표만으로 품질을 판단하기는 쉽지 않다", false}, // 어렵다 = 쉽지 않다
+		{"프롬프트 설계와 청크 크기를 함께 봐야 한다", false},      // no matching clause
+		{"문맥 정보가 손실되지 않을까?", false},                   // a question asserts nothing
+		{"자동 평가 지표는 품질 판단의 출발점이 된다", false},            // another predicate on the same subject
+		// Reversed claims.
+		{"청크를 작게 나눠도 문맥 정보는 손실되지 않는다", true},
+		{"미세 조정을 하면 프롬프트 설계가 불필요해진다", true},
+		{"미세 조정을 하면 프롬프트 설계는 필요 없다", true},
+		{"자동 평가 지표만으로도 품질을 쉽게 판단할 수 있다", true},
+	}
+	for _, tt := range tests {
+		c, got := Contradicts(tt.claim, note)
+		if got != tt.want {
+			t.Errorf("Contradicts(%q) = %v (claim %q, source %q), want %v", tt.claim, got, c.Claim.Text, c.Source.Text, tt.want)
+		}
+	}
+}
