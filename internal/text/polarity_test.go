@@ -46,9 +46,9 @@ func TestContradicts(t *testing.T) {
 		{"청크가 지나치게 작으면 문맥 정보 손실 위험이 있다", false},
 		{"미세 조정 후에도 프롬프트 설계가 여전히 필요하다", false},
 		{"자동 평가 지표만으로 품질을 판단하기는 쉽지 않다", false}, // 어렵다 = 쉽지 않다
-		{"프롬프트 설계와 청크 크기를 함께 봐야 한다", false},      // no matching clause
-		{"문맥 정보가 손실되지 않을까?", false},                   // a question asserts nothing
-		{"자동 평가 지표는 품질 판단의 출발점이 된다", false},            // another predicate on the same subject
+		{"프롬프트 설계와 청크 크기를 함께 봐야 한다", false},    // no matching clause
+		{"문맥 정보가 손실되지 않을까?", false},            // a question asserts nothing
+		{"자동 평가 지표는 품질 판단의 출발점이 된다", false},    // another predicate on the same subject
 		// Reversed claims.
 		{"청크를 작게 나눠도 문맥 정보는 손실되지 않는다", true},
 		{"미세 조정을 하면 프롬프트 설계가 불필요해진다", true},
