@@ -80,6 +80,11 @@ type Section struct {
 	// Notice is a single plain line shown when the section has no content
 	// of its own (e.g. no note submitted, no automatic review done).
 	Notice string `json:"notice,omitempty"`
+	// Engine, set by LLM engines, says what filled the section: the model
+	// (its bullets, or its notice when it verified nothing of this kind)
+	// or "offline-fallback" (the offline engine's, when the model's answer
+	// could not be had).
+	Engine string `json:"engine,omitempty"`
 }
 
 // Member is one member's block of the document.
@@ -124,6 +129,39 @@ type Week struct {
 	Warnings  []string `json:"warnings,omitempty"`
 	// Stats holds engine counters (requests, cache hits, rejected bullets).
 	Stats map[string]int `json:"stats,omitempty"`
+	// Rejected lists the bullets a model wrote that failed verification.
+	Rejected []Rejection `json:"rejected,omitempty"`
+}
+
+// Rejection is a model-written bullet (or table row) that moim did not put
+// into the document, and why.
+type Rejection struct {
+	// Member is whose section it was for; "" for the group sections.
+	Member  string `json:"member,omitempty"`
+	Section string `json:"section"`
+	Head    string `json:"head,omitempty"`
+	Text    string `json:"text"`
+	// Cite lists the evidence ids the bullet cited.
+	Cite []string `json:"cite,omitempty"`
+	// Reason is the check that failed: number, polarity, new_term,
+	// member_claim, unsupported, quote_not_in_note, unknown_id,
+	// other_member, no_citation, empty.
+	Reason string `json:"reason"`
+	// Detail says what the check found ("\"5배\" is not in the cited text").
+	Detail string `json:"detail,omitempty"`
+	// Support is the bullet's support by what it cites (see text.Support),
+	// and MinSupport what it needed; both 0 when the check did not run.
+	Support    float64 `json:"support"`
+	MinSupport float64 `json:"min_support,omitempty"`
+}
+
+// Label is the rejection's place: "<member>/<section>" or "group/<section>".
+func (r Rejection) Label() string {
+	who := r.Member
+	if who == "" {
+		who = "group"
+	}
+	return who + "/" + r.Section
 }
 
 // Report is the JSON document written by `moim generate --format json`.

@@ -88,6 +88,8 @@ type Config struct {
 	DryRun io.Writer
 	// Progress receives progress and the closing stats line (stderr).
 	Progress io.Writer
+	// Verbose also prints every rejected bullet to Progress.
+	Verbose bool
 }
 
 // String describes the configuration without the API key.

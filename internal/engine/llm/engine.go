@@ -14,6 +14,7 @@ import (
 	"github.com/moim-study/moim/internal/analyze"
 	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/engine"
+	"github.com/moim-study/moim/internal/engine/offline"
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/text"
 )
@@ -122,15 +123,16 @@ func (e *Engine) redact(s string) string {
 type run struct {
 	e  *Engine
 	in *engine.Input
-	// sentences are the week's analysed sentences by evidence ID: what
-	// bullets may cite.
-	sentences map[string]analyze.Evidence
-	lang      string
-	sem       chan struct{}
+	// ev is what bullets may cite and name: the week's analysed sentences
+	// with their context, and next week's material.
+	ev   *evidence
+	lang string
+	sem  chan struct{}
 
 	mu       sync.Mutex
 	stats    map[string]int
 	warnings []string
+	rejected []insight.Rejection
 	dry      []dryEntry
 }
 
@@ -176,7 +178,7 @@ func (e *Engine) Generate(ctx context.Context, in *engine.Input) (*insight.Week,
 	if err != nil {
 		return nil, fmt.Errorf("llm: offline fallback: %w", err)
 	}
-	r := &run{e: e, in: in, sentences: in.Analysis.Evidence(), lang: language(in.Template), sem: make(chan struct{}, e.cfg.Concurrency), stats: map[string]int{}}
+	r := &run{e: e, in: in, ev: newEvidence(in), lang: language(in.Template), sem: make(chan struct{}, e.cfg.Concurrency), stats: map[string]int{}}
 
 	results := make([]*memberResult, len(in.Members))
 	var wg sync.WaitGroup
@@ -195,7 +197,7 @@ func (e *Engine) Generate(ctx context.Context, in *engine.Input) (*insight.Week,
 	for i, m := range in.Members {
 		week.Members = append(week.Members, r.assembleMember(m, findMember(base, m.Member.Name), results[i]))
 	}
-	week.Group = r.groupSections(ctx, base, week.Members, results)
+	week.Group = r.groupSections(ctx, base, week.Members)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -204,8 +206,53 @@ func (e *Engine) Generate(ctx context.Context, in *engine.Input) (*insight.Week,
 	}
 	week.Stats = r.stats
 	week.Warnings = append(append([]string{}, base.Warnings...), r.warnings...)
+	week.Rejected = r.sortedRejections()
+	if e.cfg.Verbose {
+		for _, rj := range week.Rejected {
+			r.progress("%s", describeRejection(rj))
+		}
+	}
 	r.progress("%s", r.summary(in.Week))
 	return week, nil
+}
+
+// sortedRejections returns the rejections in document order: members in
+// the week's order, sections in the template's, then the group.
+func (r *run) sortedRejections() []insight.Rejection {
+	order := map[string]int{}
+	for i, m := range r.in.Members {
+		order[m.Member.Name] = i
+	}
+	order[""] = len(r.in.Members)
+	sec := map[string]int{}
+	for i, s := range append(append([]doc.SectionSpec{}, r.in.Template.MemberSections...), r.in.Template.GroupSections...) {
+		sec[s.Key] = i
+	}
+	out := slices.Clone(r.rejected)
+	slices.SortStableFunc(out, func(a, b insight.Rejection) int {
+		if d := order[a.Member] - order[b.Member]; d != 0 {
+			return d
+		}
+		return sec[a.Section] - sec[b.Section]
+	})
+	return out
+}
+
+// describeRejection is one line about a rejected bullet for -v.
+func describeRejection(rj insight.Rejection) string {
+	b := insight.Bullet{Head: rj.Head, Text: rj.Text}
+	line := fmt.Sprintf("rejected %s [%s] %q", rj.Label(), rj.Reason, clip(b.Markdown(), 160))
+	var why []string
+	if rj.Detail != "" {
+		why = append(why, rj.Detail)
+	}
+	if rj.MinSupport > 0 {
+		why = append(why, fmt.Sprintf("support %.2f of %.2f needed", rj.Support, rj.MinSupport))
+	}
+	if len(why) > 0 {
+		line += " (" + strings.Join(why, "; ") + ")"
+	}
+	return line
 }
 
 func findMember(w *insight.Week, name string) *insight.Member {
@@ -298,7 +345,7 @@ func (r *run) member(ctx context.Context, idx int, m engine.MemberInput) *member
 	chunks := splitChunks(items, budget)
 	res.chunks = len(chunks)
 	r.add("chunks", len(chunks))
-	ver := newVerifier(name, r.sentences, m.Doc, r.e.cfg.MinSupport, r.e.Name())
+	ver := newVerifier(name, r.ev, r.e.Name())
 
 	answers := make([]answer, len(chunks))
 	errs := make([]error, len(chunks))
@@ -342,7 +389,7 @@ func (r *run) member(ctx context.Context, idx int, m engine.MemberInput) *member
 			}
 			for _, b := range sec.Bullets {
 				v := ver.bullet(b, support)
-				r.count(sr, v, "bullets")
+				r.count(sr, v, "bullets", rejection(name, s.Key, b, v, support))
 				if v.Reason == "" {
 					accepted = append(accepted, v)
 				}
@@ -350,7 +397,8 @@ func (r *run) member(ctx context.Context, idx int, m engine.MemberInput) *member
 			sr.perChunk = append(sr.perChunk, accepted)
 			for _, row := range sec.Rows {
 				v := ver.row(row)
-				r.count(sr, v, "rows")
+				rj := rejection(name, s.Key, answerBullet{Head: row.Written, Text: row.Correction, Cite: row.Cite}, v, 0)
+				r.count(sr, v, "rows", rj)
 				if v.Reason == "" && !slices.ContainsFunc(sr.rows, func(x insight.Row) bool { return x.Written == v.Row.Written }) {
 					sr.rows = append(sr.rows, v.Row)
 				}
@@ -363,11 +411,26 @@ func (r *run) member(ctx context.Context, idx int, m engine.MemberInput) *member
 	return res
 }
 
-func (r *run) count(sr *sectionResult, v verdict, kind string) {
+// rejection describes a bullet b of member's section key with its verdict.
+func rejection(member, key string, b answerBullet, v verdict, minSupport float64) insight.Rejection {
+	rj := insight.Rejection{Member: member, Section: key, Head: oneLine(b.Head), Text: oneLine(b.Text), Cite: b.Cite,
+		Reason: v.Reason, Detail: v.Detail, Support: round2(v.Support)}
+	if v.Support > 0 || v.Reason == reasonUnsupported {
+		rj.MinSupport = round2(minSupport)
+	}
+	return rj
+}
+
+func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }
+
+func (r *run) count(sr *sectionResult, v verdict, kind string, rj insight.Rejection) {
 	if v.Reason != "" {
 		sr.rejected[v.Reason]++
 		r.add(kind+"_rejected", 1)
 		r.add("rejected_"+v.Reason, 1)
+		r.mu.Lock()
+		r.rejected = append(r.rejected, rj)
+		r.mu.Unlock()
 		return
 	}
 	r.add(kind+"_accepted", 1)
@@ -441,45 +504,85 @@ func (r *run) assembleMember(m engine.MemberInput, base *insight.Member, res *me
 		if res != nil {
 			sr = res.sections[spec.Key]
 		}
-		if sr != nil && r.fill(&sec, sr, res) {
+		if sr != nil && r.fill(&sec, sr, res.chunks, m.Member.Name) {
 			out.Sections = append(out.Sections, sec)
 			continue
 		}
-		out.Sections = append(out.Sections, r.fallbackSection(spec, base, m.Member.Name, sr))
+		out.Sections = append(out.Sections, r.fallbackSection(spec, base, m.Member.Name))
 	}
 	return out
 }
 
-// fill puts a model section's verified content into sec; false when there
-// is none and the section must fall back.
-func (r *run) fill(sec *insight.Section, sr *sectionResult, res *memberResult) bool {
+// fill puts a model section's verified content into sec. A section the
+// model answered in every request but for which nothing was verified (it
+// wrote nothing, or every bullet failed) gets the plain line that there is
+// nothing of this kind. It returns false when the model's answer is
+// missing and the section must fall back to the offline engine.
+func (r *run) fill(sec *insight.Section, sr *sectionResult, requests int, member string) bool {
 	if sec.Kind == insight.KindTable {
-		if len(sr.rows) > 0 {
-			sec.Rows = sr.rows
-			return true
+		sec.Rows = sr.rows
+	} else {
+		limit := maxBullets
+		if sec.Kind == insight.KindParagraph {
+			limit = min(3, max(1, len(sr.perChunk)))
 		}
-		rejected := 0
-		for _, n := range sr.rejected {
-			rejected += n
+		for _, v := range pick(sr.perChunk, limit) {
+			sec.Bullets = append(sec.Bullets, v.Bullet)
 		}
-		if sr.answered == res.chunks && res.chunks > 0 && rejected == 0 {
-			sec.Notice = NoticeNoCorrections
-			return true
-		}
+	}
+	if len(sec.Bullets) > 0 || len(sec.Rows) > 0 {
+		sec.Engine = r.e.Name()
+		return true
+	}
+	if requests == 0 || sr.answered < requests {
 		return false
 	}
-	limit := maxBullets
-	if sec.Kind == insight.KindParagraph {
-		limit = min(3, max(1, len(sr.perChunk)))
+	sec.Notice = r.emptyNotice(sec.Key)
+	sec.Engine = r.e.Name()
+	if sec.Kind != insight.KindTable {
+		// A table without rows is the usual answer: no misconception.
+		r.add("empty_sections", 1)
 	}
-	for _, v := range pick(sr.perChunk, limit) {
-		sec.Bullets = append(sec.Bullets, v.Bullet)
+	if n := total(sr.rejected); n > 0 {
+		r.warn("%s/%s: every model bullet failed verification (%s); the section says there is nothing of this kind", member, sec.Key, countList(sr.rejected))
 	}
-	return len(sec.Bullets) > 0
+	return true
 }
 
-// fallbackSection takes the offline engine's section, relabelled.
-func (r *run) fallbackSection(spec doc.SectionSpec, base *insight.Member, member string, sr *sectionResult) insight.Section {
+func total(m map[string]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
+}
+
+// countList is "a 2, b 1" for a map of counts, keys sorted.
+func countList(m map[string]int) string {
+	var parts []string
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		parts = append(parts, fmt.Sprintf("%s %d", k, m[k]))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// emptyNotice is the line of a section the model verified nothing for:
+// the offline engine's notice for a section of that kind.
+func (r *run) emptyNotice(key string) string {
+	switch key {
+	case insight.KeyCorrections:
+		return NoticeNoCorrections
+	case insight.KeyNext:
+		if r.in.Next == nil {
+			return offline.NoticeNoSchedule
+		}
+	}
+	return offline.NoticeNothingHere
+}
+
+// fallbackSection takes the offline engine's section, relabelled: used
+// when the model's answer for it could not be had.
+func (r *run) fallbackSection(spec doc.SectionSpec, base *insight.Member, member string) insight.Section {
 	sec := insight.Section{Key: spec.Key, Heading: spec.Heading, Kind: spec.Kind}
 	if base != nil {
 		if b := findSection(base.Sections, spec); b != nil {
@@ -487,16 +590,12 @@ func (r *run) fallbackSection(spec doc.SectionSpec, base *insight.Member, member
 			sec.Heading, sec.Kind = spec.Heading, spec.Kind
 		}
 	}
-	if spec.Key == "" || r.e.cfg.DryRun != nil {
+	if spec.Key == "" {
 		return sec
 	}
-	r.add("fallback_sections", 1)
-	if sr != nil && len(sr.rejected) > 0 {
-		var parts []string
-		for _, k := range slices.Sorted(maps.Keys(sr.rejected)) {
-			parts = append(parts, fmt.Sprintf("%s %d", k, sr.rejected[k]))
-		}
-		r.warn("%s/%s: model bullets rejected (%s); using offline bullets", member, spec.Key, strings.Join(parts, ", "))
+	sec.Engine = EngineFallback
+	if r.e.cfg.DryRun == nil {
+		r.add("fallback_sections", 1)
 	}
 	return sec
 }
@@ -517,10 +616,12 @@ func relabel(s insight.Section) insight.Section {
 	return s
 }
 
-// memberDigest is what the group request sees of a member.
+// memberDigest is what the group request sees of a member: the verified
+// bullets about their note and the note sentences they rest on.
 type memberDigest struct {
-	Name    string
-	Bullets []digestBullet
+	Name      string
+	Bullets   []digestBullet
+	Sentences []analyze.Evidence
 }
 
 type digestBullet struct {
@@ -529,22 +630,41 @@ type digestBullet struct {
 	IDs     []string
 }
 
-// groupSections writes the group block from the members' verified bullets
-// and the concept matrix (one request), falling back per section.
-func (r *run) groupSections(ctx context.Context, base *insight.Week, members []insight.Member, results []*memberResult) []insight.Section {
-	specs := modelSpecs(r.in.Template.GroupSections)
+// maxDigestSentences bounds the sentences of one member in the group
+// request.
+const maxDigestSentences = 24
+
+// digests describes each member for the group request: the bullets of
+// their sections with the evidence ids of the lines they rest on, and
+// those sentences; then sentences naming the week's shared concepts.
+func (r *run) digests(members []insight.Member) ([]memberDigest, int) {
 	byLine := map[string]string{}
-	for id, ev := range r.sentences {
+	for id, ev := range r.ev.byID {
+		if ev.Next {
+			continue
+		}
 		k := fmt.Sprintf("%s:%d", ev.File, ev.Line)
 		if old, ok := byLine[k]; !ok || compareIDs(id, old) < 0 {
 			byLine[k] = id
 		}
 	}
-	var digests []memberDigest
-	extra := map[string]string{}
+	shared := map[string]bool{}
+	for _, c := range r.in.Analysis.Concepts {
+		if len(c.Members()) >= 2 && analyze.Specific(c.Term) {
+			shared[text.Compact(c.Term)] = true
+		}
+	}
+	var out []memberDigest
 	total := 0
 	for _, m := range members {
 		d := memberDigest{Name: m.Name}
+		seen := map[string]bool{}
+		addSentence := func(id string) {
+			if !seen[id] && len(d.Sentences) < maxDigestSentences {
+				seen[id] = true
+				d.Sentences = append(d.Sentences, r.ev.byID[id].Evidence)
+			}
+		}
 		for _, s := range m.Sections {
 			if s.Key == insight.KeyCorrections || s.Key == "" {
 				continue
@@ -559,64 +679,100 @@ func (r *run) groupSections(ctx context.Context, base *insight.Week, members []i
 				if len(ids) == 0 {
 					continue
 				}
-				md := b.Markdown()
-				d.Bullets = append(d.Bullets, digestBullet{Section: s.Key, Text: md, IDs: ids})
+				d.Bullets = append(d.Bullets, digestBullet{Section: s.Key, Text: b.Markdown(), IDs: ids})
 				for _, id := range ids {
-					extra[id] += " " + md
+					addSentence(id)
 				}
 				total++
 			}
 		}
-		digests = append(digests, d)
+		// A sentence for each shared concept the bullets do not cover, so
+		// that claims about who wrote what can rest on the notes.
+		if am := r.in.Analysis.Member(m.Name); am != nil {
+			covered := map[string]bool{}
+			for _, ev := range d.Sentences {
+				for k := range shared {
+					if strings.Contains(text.Compact(ev.Text), k) {
+						covered[k] = true
+					}
+				}
+			}
+			for _, s := range am.Sentences {
+				c := text.Compact(s.Text)
+				for k := range shared {
+					if !covered[k] && strings.Contains(c, k) {
+						covered[k] = true
+						addSentence(s.ID)
+					}
+				}
+			}
+		}
+		slices.SortFunc(d.Sentences, func(a, b analyze.Evidence) int { return compareIDs(a.ID, b.ID) })
+		out = append(out, d)
 	}
+	return out, total
+}
+
+// groupSections writes the group block in one request: the concept
+// matrix, each member's verified bullets and the note sentences they rest
+// on, and next week's material. Group bullets cite note sentences (and,
+// for 다음 주차 연결 포인트, next week's material) and are verified against
+// them, never against the model's member bullets; what they say about
+// members is checked against the concept matrix.
+func (r *run) groupSections(ctx context.Context, base *insight.Week, members []insight.Member) []insight.Section {
+	specs := modelSpecs(r.in.Template.GroupSections)
+	digests, total := r.digests(members)
 
 	var ans answer
-	var failure error
 	answered := false
 	if len(specs) > 0 && total > 0 {
 		req := request{
 			Label:      "group",
 			System:     fmt.Sprintf(groupSystem, r.lang),
-			User:       groupPrompt(r.in, specs, r.in.Analysis.Concepts, digests),
+			User:       groupPrompt(r.in, specs, r.in.Analysis.Concepts, digests, r.ev.next),
 			SchemaName: groupSchemaName,
 			Schema:     sectionsSchema(specs),
 			MaxTokens:  r.e.cfg.MaxOutputTokens,
 		}
+		var failure error
 		ans, failure = r.do(ctx, req, "z")
 		answered = failure == nil
 		if failure != nil && !errors.Is(failure, errDryRun) {
 			r.warn("group: request failed (%s); group sections use offline bullets", failure)
 		}
 	}
-	ver := newVerifier("", r.sentences, nil, r.e.cfg.MinSupport, r.e.Name())
-	ver.extra = extra
+	ver := newVerifier("", r.ev, r.e.Name())
+	ver.claims = newMemberClaims(r.in)
 
 	var out []insight.Section
 	for _, spec := range r.in.Template.GroupSections {
 		sec := insight.Section{Key: spec.Key, Heading: spec.Heading, Kind: spec.Kind}
-		sr := &sectionResult{rejected: map[string]int{}}
-		if a, ok := ans.Sections[spec.Key]; ok && answered && spec.Key != "" {
-			var acc []verdict
-			for _, b := range a.Bullets {
-				v := ver.bullet(b, r.e.cfg.MinSupport/2)
-				r.count(sr, v, "bullets")
-				if v.Reason == "" {
-					acc = append(acc, v)
-				}
+		a, ok := ans.Sections[spec.Key]
+		if !ok || !answered || spec.Key == "" {
+			var b *insight.Member
+			if base != nil {
+				b = &insight.Member{Sections: base.Group}
 			}
-			for _, v := range pick([][]verdict{acc}, maxBullets) {
-				sec.Bullets = append(sec.Bullets, v.Bullet)
-			}
-		}
-		if len(sec.Bullets) > 0 {
-			out = append(out, sec)
+			out = append(out, r.fallbackSection(spec, b, "group"))
 			continue
 		}
-		var b *insight.Member
-		if base != nil {
-			b = &insight.Member{Sections: base.Group}
+		v := ver
+		if spec.Key == insight.KeyNext {
+			v = ver.forNext()
 		}
-		out = append(out, r.fallbackSection(spec, b, "group", sr))
+		sr := &sectionResult{rejected: map[string]int{}, answered: 1}
+		var acc []verdict
+		minSupport := r.e.cfg.MinSupport / 2
+		for _, b := range a.Bullets {
+			vd := v.bullet(b, minSupport)
+			r.count(sr, vd, "bullets", rejection("", spec.Key, b, vd, minSupport))
+			if vd.Reason == "" {
+				acc = append(acc, vd)
+			}
+		}
+		sr.perChunk = [][]verdict{acc}
+		r.fill(&sec, sr, 1, "group")
+		out = append(out, sec)
 	}
 	return out
 }
@@ -751,6 +907,9 @@ func (r *run) summary(week int) string {
 	}
 	if len(reasons) > 0 {
 		line += " (" + strings.Join(reasons, ", ") + ")"
+	}
+	if n := s["empty_sections"]; n > 0 {
+		line += fmt.Sprintf(", %d section(s) with nothing verified said so", n)
 	}
 	if n := s["fallback_sections"]; n > 0 {
 		line += fmt.Sprintf(", %d section(s) from offline fallback", n)

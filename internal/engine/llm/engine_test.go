@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/moim-study/moim/internal/engine"
+	"github.com/moim-study/moim/internal/engine/offline"
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/testutil"
 	"github.com/moim-study/moim/internal/text"
@@ -142,6 +143,9 @@ func checkSources(t *testing.T, w *insight.Week, in *engine.Input) {
 			lines[fmt.Sprintf("%s:%s:%d", m.Member.Name, m.Doc.Path, s.Line)] = s.Text
 		}
 	}
+	if in.Next != nil {
+		lines[fmt.Sprintf(":%s:%d", in.Next.Source, in.Next.Line)] = fmt.Sprintf("%d주차 %s %s", in.Next.Week, in.Next.Chapters, in.Next.Topic)
+	}
 	check := func(where string, b insight.Bullet, member string) {
 		if b.Engine != "test-model" {
 			return
@@ -237,49 +241,49 @@ func TestGenerateNormalRun(t *testing.T) {
 func TestVerificationRejectsBadBullets(t *testing.T) {
 	tests := []struct {
 		name       string
-		mutate     func(bullets []any) []any
-		wantEngine string
-		wantStat   string
-		wantCount  int
+		mutate    func(bullets []any) []any
+		rejected  bool // every bullet of the section fails
+		wantStat  string
+		wantCount int
 	}{
 		{"unknown citation id", func(bs []any) []any {
 			for _, b := range bs {
 				b.(map[string]any)["cite"] = []string{"1.99"}
 			}
 			return bs
-		}, EngineFallback, "rejected_unknown_id", 2},
+		}, true, "rejected_unknown_id", 2},
 		{"fabricated quote", func(bs []any) []any {
 			for _, b := range bs {
 				b.(map[string]any)["quote"] = "토크나이저는 모든 언어에서 같은 비용이 든다"
 			}
 			return bs
-		}, EngineFallback, "rejected_quote_not_in_note", 2},
+		}, true, "rejected_quote_not_in_note", 2},
 		{"another member's evidence", func(bs []any) []any {
 			for _, b := range bs {
 				b.(map[string]any)["cite"] = []string{"2.0"}
 			}
 			return bs
-		}, EngineFallback, "rejected_other_member", 2},
+		}, true, "rejected_other_member", 2},
 		{"claim not supported by the cited sentence", func(bs []any) []any {
 			for _, b := range bs {
 				b.(map[string]any)["head"] = "블록체인 합의"
 				b.(map[string]any)["text"] = "비잔틴 장애 허용 합의 알고리즘은 노드 3분의 1의 배신을 견딘다."
 			}
 			return bs
-		}, EngineFallback, "rejected_unsupported", 2},
+		}, true, "rejected_unsupported", 2},
 		{"no citation", func(bs []any) []any {
 			for _, b := range bs {
 				b.(map[string]any)["cite"] = []string{}
 			}
 			return bs
-		}, EngineFallback, "rejected_no_citation", 2},
+		}, true, "rejected_no_citation", 2},
 		{"bad id beside a good one is repaired", func(bs []any) []any {
 			for _, b := range bs {
 				m := b.(map[string]any)
 				m["cite"] = append([]string{"1.99", "2.1"}, m["cite"].([]string)...)
 			}
 			return bs
-		}, "test-model", "bullets_repaired", 2},
+		}, false, "bullets_repaired", 2},
 	}
 	for _, p := range providers {
 		for _, tt := range tests {
@@ -302,22 +306,30 @@ func TestVerificationRejectsBadBullets(t *testing.T) {
 				checkStructure(t, w, in)
 				checkSources(t, w, in)
 				s := section(t, w, "김하늘", insight.KeyInsights)
-				wantEngine(t, s, tt.wantEngine)
 				if w.Stats[tt.wantStat] != tt.wantCount {
 					t.Errorf("stats %v, want %s=%d", w.Stats, tt.wantStat, tt.wantCount)
 				}
-				if tt.wantEngine == EngineFallback {
+				if tt.rejected {
+					// Nothing verified: the section says so plainly instead
+					// of taking the offline engine's sentences.
+					if len(s.Bullets) != 0 || s.Notice != offline.NoticeNothingHere || s.Engine != "test-model" {
+						t.Errorf("section %+v, want the model's empty notice", s)
+					}
 					reason := strings.TrimPrefix(tt.wantStat, "rejected_")
 					if !slices.ContainsFunc(w.Warnings, func(s string) bool { return strings.Contains(s, "김하늘/insights") && strings.Contains(s, reason) }) {
 						t.Errorf("warnings %q do not report %s", w.Warnings, reason)
 					}
-					if w.Stats["fallback_sections"] != 1 {
-						t.Errorf("fallback_sections = %d, want 1", w.Stats["fallback_sections"])
+					if w.Stats["fallback_sections"] != 0 || w.Stats["empty_sections"] != 1 {
+						t.Errorf("fallback_sections = %d, empty_sections = %d, want 0 and 1", w.Stats["fallback_sections"], w.Stats["empty_sections"])
 					}
-					if !strings.Contains(progress.String(), "rejected") {
-						t.Errorf("closing stats line missing: %q", progress.String())
+					if len(w.Rejected) != 2 || w.Rejected[0].Reason != reason || w.Rejected[0].Label() != "김하늘/insights" {
+						t.Errorf("rejected %+v, want two %s rejections of 김하늘/insights", w.Rejected, reason)
+					}
+					if !strings.Contains(progress.String(), "rejected ("+reason+" 2)") {
+						t.Errorf("closing stats line does not count the rejections: %q", progress.String())
 					}
 				} else {
+					wantEngine(t, s, "test-model")
 					for _, b := range s.Bullets {
 						for _, src := range b.Sources {
 							if src.Member != "김하늘" {

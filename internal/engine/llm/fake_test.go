@@ -115,8 +115,8 @@ func testInput(jihuNote string) *engine.Input {
 			{Member: workspace.Member{Name: "최유진", Roman: "Choi Yu-jin"}},
 		},
 		Template: testTemplate(),
-		Schedule: &workspace.ScheduleRow{Week: 1, Chapters: "1-2장", Topic: "토큰화와 평가"},
-		Next:     &workspace.ScheduleRow{Week: 2, Chapters: "3장", Topic: "프롬프트 엔지니어링"},
+		Schedule: &workspace.ScheduleRow{Week: 1, Chapters: "1-2장", Topic: "토큰화와 평가", Source: "README.md", Line: 11},
+		Next:     &workspace.ScheduleRow{Week: 2, Chapters: "3장", Topic: "프롬프트 엔지니어링", Source: "README.md", Line: 12},
 	}
 }
 
@@ -466,6 +466,7 @@ var (
 	evLineRe  = regexp.MustCompile(`(?m)^\[(\d+\.\d+)\] L\d+: (.+)$`)
 	digestRe  = regexp.MustCompile(`(?m)^- (\w+): (.+) \[([0-9., ]+)\]$`)
 	fenceIDRe = regexp.MustCompile(`<<<EVIDENCE ([0-9a-f]+)>>>`)
+	nextRe    = regexp.MustCompile(`(?m)^\[(n\.\d+)\] schedule: (.+)$`)
 )
 
 type evLine struct{ ID, Text string }
@@ -491,12 +492,18 @@ func echoAnswer(c call) map[string]any {
 		for _, m := range digestRe.FindAllStringSubmatch(c.User, -1) {
 			lines = append(lines, m)
 		}
+		next := nextRe.FindStringSubmatch(c.User)
 		for i, k := range c.Keys {
 			var bullets []any
 			if len(lines) > 0 {
 				m := lines[i%len(lines)]
 				ids := strings.Split(m[3], ", ")
-				bullets = append(bullets, bulletOut("함께 볼 질문", strings.ReplaceAll(m[2], "**", "")+"에 대해 각자 어떻게 생각하나요?", ids, ""))
+				text := strings.ReplaceAll(m[2], "**", "") + "에 대해 각자 어떻게 생각하나요?"
+				if k == insight.KeyNext && next != nil {
+					ids = append(ids, next[1])
+					text = strings.ReplaceAll(m[2], "**", "") + "는 " + next[2] + "와 이어진다."
+				}
+				bullets = append(bullets, bulletOut("함께 볼 질문", text, ids, ""))
 			}
 			secs[k] = map[string]any{"bullets": bullets}
 		}

@@ -14,24 +14,6 @@ import (
 	"github.com/moim-study/moim/internal/engine"
 )
 
-func TestSupportScore(t *testing.T) {
-	ev := []analyze.Evidence{{ID: "1.0", Text: "자기 지도 학습은 사람이 라벨을 달지 않아도 데이터 자체에서 학습 신호를 얻는 방식이다."}}
-	tests := []struct {
-		claim string
-		min   float64
-		max   float64
-	}{
-		{"자기 지도 학습: 라벨 없이 데이터 자체에서 학습 신호를 얻는다", 0.6, 1},
-		{"블록체인 합의: 비잔틴 장애를 견디는 알고리즘이다", 0, 0.1},
-		{"", 0, 0},
-	}
-	for _, tt := range tests {
-		if got := supportScore(tt.claim, ev, nil); got < tt.min || got > tt.max {
-			t.Errorf("supportScore(%q) = %.2f, want in [%.2f, %.2f]", tt.claim, got, tt.min, tt.max)
-		}
-	}
-}
-
 func TestCleanInline(t *testing.T) {
 	for in, want := range map[string]string{
 		"## 제목\n본문":             "제목 본문",
@@ -51,8 +33,9 @@ func TestCleanInline(t *testing.T) {
 }
 
 func TestVerifierBullet(t *testing.T) {
-	a := fakeAnalysis(testInput(noteJihu))
-	v := newVerifier("김하늘", a.Evidence(), parseDoc("weeks/week01/study-note-KHN.md", noteHaneul), DefaultMinSupport, "m")
+	in := testInput(noteJihu)
+	in.Analysis = fakeAnalysis(in)
+	v := newVerifier("김하늘", newEvidence(in), "m")
 	tests := []struct {
 		name   string
 		b      answerBullet

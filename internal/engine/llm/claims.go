@@ -1,0 +1,235 @@
+package llm
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/moim-study/moim/internal/analyze"
+	"github.com/moim-study/moim/internal/engine"
+	"github.com/moim-study/moim/internal/text"
+)
+
+// memberClaims checks what a group bullet says about the members against
+// who actually wrote about its concepts: the week's member × concept
+// matrix (analyze.Concept counts).
+type memberClaims struct {
+	members  []claimMember
+	withNote int
+	concepts []conceptRow
+}
+
+type claimMember struct {
+	name  string
+	forms []string // compacted spellings: name, romanised name
+	wrote bool     // has a note this week
+}
+
+type conceptRow struct {
+	key      string // compacted term
+	term     string
+	specific bool
+	members  []string
+}
+
+// newMemberClaims reads the week's members and concept matrix.
+func newMemberClaims(in *engine.Input) *memberClaims {
+	mc := &memberClaims{}
+	for _, m := range in.Members {
+		cm := claimMember{name: m.Member.Name, wrote: m.Doc != nil}
+		for _, f := range []string{m.Member.Name, m.Member.Roman} {
+			if k := text.Compact(f); len([]rune(k)) >= 2 {
+				cm.forms = append(cm.forms, k)
+			}
+		}
+		if cm.wrote {
+			mc.withNote++
+		}
+		mc.members = append(mc.members, cm)
+	}
+	if in.Analysis != nil {
+		for _, c := range in.Analysis.Concepts {
+			k := text.Compact(c.Term)
+			if len([]rune(k)) < 2 {
+				continue
+			}
+			mc.concepts = append(mc.concepts, conceptRow{key: k, term: c.Term, specific: analyze.Specific(c.Term), members: c.Members()})
+		}
+	}
+	return mc
+}
+
+// isMember reports whether a name in a bullet is a member's.
+func (mc *memberClaims) isMember(name string) bool {
+	k := text.Compact(name)
+	for _, m := range mc.members {
+		for _, f := range m.forms {
+			if strings.HasPrefix(k, f) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Words that make a clause a claim about members.
+var (
+	// allWords say "every member" when the clause is about members.
+	allWords = []string{"모두", "모든멤버", "모든사람", "모든참여자", "전원", "다들", "다같이", "모두가", "allmembers", "everyone", "everymember"}
+	// pairWords say "both" or "all three" of the members named or
+	// counted.
+	pairWords = map[string]int{"둘다": 2, "셋다": 3, "넷다": 4, "두사람": 2, "세사람": 3, "네사람": 4, "bothof": 2}
+	// mostWords say "most members".
+	mostWords = []string{"대부분", "대다수", "mostmembers", "mostofus"}
+	// agreeWords say the members agree.
+	agreeWords = []string{"동의", "공감", "입을모", "의견이일치", "한목소리", "agree"}
+	// onlyWords say one member alone wrote about something.
+	onlyWords = []string{"유일하게", "혼자", "홀로", "만이", "only"}
+	// personWords and writeVerbs tell that a "모두" is about members, not
+	// things ("RAG와 파인튜닝 모두").
+	personWords = []string{"멤버", "사람", "참여자", "팀원", "스터디원", "명", "members", "everyone"}
+	writeVerbs  = []string{"언급", "강조", "다루", "다뤘", "다룬", "짚", "동의", "공감", "지적", "꼽", "적었", "적은", "썼", "주목", "고민", "질문했", "물었", "정리했", "mention", "wrote", "stress"}
+)
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// check returns what is wrong with the claim's statements about members,
+// "" when they hold. Each clause is read on its own: the members it names,
+// how many it says wrote about something ("모두", "네 명", "둘 다",
+// "대부분"), whether it says they agree ("동의") or that one did alone
+// ("A만", "유일하게"), and the concepts of the matrix it names. Every
+// named member must have written about each of the clause's concepts, as
+// many members as claimed must have, and agreement needs two.
+func (mc *memberClaims) check(claim string) string {
+	all := mc.conceptsIn(text.Compact(claim))
+	for _, cl := range text.Clauses(claim) {
+		c := text.Compact(cl.Text)
+		named := mc.namedIn(c)
+		n := mc.count(cl.Text, c, len(named) > 0)
+		agree := containsAny(c, agreeWords)
+		only := len(named) == 1 && (containsAny(c, onlyWords) || strings.Contains(c, named[0].forms[0]+"만"))
+		if len(named) == 0 && n == 0 && !agree {
+			continue
+		}
+		concepts := mc.conceptsIn(c)
+		if len(concepts) == 0 {
+			concepts = all
+		}
+		for _, m := range named {
+			if !m.wrote {
+				return fmt.Sprintf("%s wrote no note this week", m.name)
+			}
+		}
+		if len(concepts) == 0 {
+			if len(named) > 0 || n > 0 {
+				return fmt.Sprintf("%q speaks of members but names no concept any member wrote about", cl.Text)
+			}
+			continue
+		}
+		need := max(n, len(named))
+		if agree {
+			need = max(need, 2)
+		}
+		for _, co := range concepts {
+			for _, m := range named {
+				if !slices.Contains(co.members, m.name) {
+					return fmt.Sprintf("%s did not write about %q (written by %s)", m.name, co.term, who(co.members))
+				}
+			}
+			if len(co.members) < need {
+				return fmt.Sprintf("%q claims %d member(s) for %q, which %s wrote about", cl.Text, need, co.term, who(co.members))
+			}
+			if only && len(co.members) > 1 {
+				return fmt.Sprintf("%q says only %s wrote about %q, which %s wrote about", cl.Text, named[0].name, co.term, who(co.members))
+			}
+		}
+	}
+	return ""
+}
+
+func who(members []string) string {
+	switch len(members) {
+	case 0:
+		return "no one"
+	case 1:
+		return "only " + members[0]
+	}
+	return fmt.Sprintf("%d members (%s)", len(members), strings.Join(members, ", "))
+}
+
+// namedIn returns the members whose names occur in compacted text c.
+func (mc *memberClaims) namedIn(c string) []claimMember {
+	var out []claimMember
+	for _, m := range mc.members {
+		if slices.ContainsFunc(m.forms, func(f string) bool { return strings.Contains(c, f) }) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// count returns how many members the clause says wrote about something,
+// 0 when it says nothing of the kind.
+func (mc *memberClaims) count(clause, c string, named bool) int {
+	n := 0
+	for _, x := range text.Numbers(clause) {
+		if x.Unit == "명" && x.Value >= 1 && x.Value <= float64(len(mc.members)) {
+			n = max(n, int(x.Value))
+		}
+	}
+	aboutMembers := named || containsAny(c, personWords) || containsAny(c, writeVerbs)
+	if !aboutMembers {
+		return n
+	}
+	for w, k := range pairWords {
+		if strings.Contains(c, w) {
+			n = max(n, k)
+		}
+	}
+	if containsAny(c, allWords) {
+		n = max(n, mc.withNote)
+	}
+	if containsAny(c, mostWords) {
+		n = max(n, mc.withNote/2+1)
+	}
+	return n
+}
+
+// conceptsIn returns the matrix concepts compacted text c names: the
+// specific ones (analyze.Specific) when there are any, else all of them.
+// A concept inside a longer named one ("평가" in "자동 평가") is left
+// out.
+func (mc *memberClaims) conceptsIn(c string) []conceptRow {
+	var specific, general []conceptRow
+	for _, co := range mc.concepts {
+		if !strings.Contains(c, co.key) {
+			continue
+		}
+		if co.specific {
+			specific = append(specific, co)
+		} else {
+			general = append(general, co)
+		}
+	}
+	list := general
+	if len(specific) > 0 {
+		list = specific
+	}
+	var out []conceptRow
+	for _, co := range list {
+		inner := slices.ContainsFunc(list, func(o conceptRow) bool {
+			return o.key != co.key && strings.Contains(o.key, co.key) && strings.Contains(c, o.key)
+		})
+		if !inner {
+			out = append(out, co)
+		}
+	}
+	return out
+}
