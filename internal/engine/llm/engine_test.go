@@ -240,7 +240,7 @@ func TestGenerateNormalRun(t *testing.T) {
 
 func TestVerificationRejectsBadBullets(t *testing.T) {
 	tests := []struct {
-		name       string
+		name      string
 		mutate    func(bullets []any) []any
 		rejected  bool // every bullet of the section fails
 		wantStat  string
