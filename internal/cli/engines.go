@@ -49,6 +49,7 @@ func newLLMEngine(ctx context.Context, o *GenerateOptions, ws *workspace.Workspa
 		return nil, err
 	}
 	cfg.Progress = s.ErrOut
+	cfg.Verbose = o.Verbose
 	if o.DryRun {
 		cfg.DryRun = s.Out
 	}

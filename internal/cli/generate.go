@@ -29,6 +29,7 @@ type GenerateOptions struct {
 	Template string
 	Strict   bool
 	DryRun   bool
+	Verbose  bool
 }
 
 func newGenerateCmd(s *IO) *cobra.Command {
@@ -48,6 +49,7 @@ by hand without moim is never overwritten: use --out to write elsewhere.`,
   moim generate --all --format json      # every week as JSON on stdout
   moim generate --week 1 --out -         # print instead of writing
   moim generate --engine openai --model gpt-4o-mini
+  moim generate --engine openai -v       # also list each bullet moim rejected, and why
   OPENAI_BASE_URL=http://127.0.0.1:11434/v1 moim generate --engine openai --model qwen2.5`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -70,6 +72,7 @@ by hand without moim is never overwritten: use --out to write elsewhere.`,
 	f.StringVar(&o.Template, "template", "", "template `FILE` (overrides moim.yaml and the week's document)")
 	f.BoolVar(&o.Strict, "strict", false, "treat warnings as errors (exit 2)")
 	f.BoolVar(&o.DryRun, "dry-run", false, "LLM engines: print the requests instead of sending them")
+	f.BoolVarP(&o.Verbose, "verbose", "v", false, "LLM engines: print every rejected bullet with the reason")
 	return cmd
 }
 

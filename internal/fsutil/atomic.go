@@ -62,7 +62,9 @@ func currentFS() FS {
 // exists (0644 otherwise). Readers see the old content or the new one,
 // never a mix; when the process dies before the rename the old file is
 // untouched (a stray ".<name>.tmp-*" file may remain). When path is a
-// symbolic link the file it points to is replaced, not the link.
+// symbolic link the file it points to is replaced, not the link. A
+// character device (/dev/null, a terminal) is written to directly: there
+// is nothing to replace.
 func WriteFileAtomic(path string, data []byte) (err error) {
 	if real, err := filepath.EvalSymlinks(path); err == nil {
 		path = real
@@ -70,6 +72,9 @@ func WriteFileAtomic(path string, data []byte) (err error) {
 	dir := filepath.Dir(path)
 	mode := os.FileMode(0o644)
 	if st, err := os.Stat(path); err == nil {
+		if isCharDevice(st) {
+			return writeDevice(path, data)
+		}
 		if !st.Mode().IsRegular() {
 			return fmt.Errorf("write %s: not a regular file", path)
 		}
@@ -106,6 +111,27 @@ func WriteFileAtomic(path string, data []byte) (err error) {
 	return nil
 }
 
+// isCharDevice reports whether st is a character device such as /dev/null.
+func isCharDevice(st fs.FileInfo) bool {
+	return st.Mode()&fs.ModeDevice != 0 && st.Mode()&fs.ModeCharDevice != 0
+}
+
+// writeDevice writes data to a character device.
+func writeDevice(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+	}
+	return nil
+}
+
 // CheckWritable fails when a file cannot be created or replaced at path:
 // its folder is missing, is not a folder, or is read-only. It creates and
 // removes a probe file. Messages name path as given.
@@ -117,16 +143,25 @@ func CheckWritable(path string) error { return CheckOutput(path, path, false) }
 // existing folder above it is writable (the caller creates the folders
 // with os.MkdirAll before writing); otherwise the folder must exist.
 //
-// The errors say what is wrong and what to do: path is a folder or a
-// device, its folder is missing, a file stands where a folder should be,
-// or the folder is not writable.
+// A character device such as /dev/null is a valid output when it can be
+// opened for writing.
+//
+// The errors say what is wrong and what to do: path is a folder, a pipe,
+// socket or block device, its folder is missing, a file stands where a
+// folder should be, or the folder is not writable.
 func CheckOutput(path, display string, createDirs bool) error {
 	if st, err := os.Stat(path); err == nil {
 		switch {
 		case st.IsDir():
 			return fmt.Errorf("cannot write %s: it is a folder; give a file name", display)
+		case isCharDevice(st):
+			f, err := os.OpenFile(path, os.O_WRONLY, 0)
+			if err != nil {
+				return fmt.Errorf("cannot write %s: %v", display, unwrapPath(err))
+			}
+			return f.Close()
 		case !st.Mode().IsRegular():
-			return fmt.Errorf("cannot write %s: it is not a regular file (a device or pipe); use --out - for standard output", display)
+			return fmt.Errorf("cannot write %s: it is not a regular file or a character device (a pipe or socket); use --out - for standard output", display)
 		}
 	} else if !errors.Is(err, fs.ErrNotExist) && !isNotDir(err) {
 		return explain(display, filepath.Dir(display), err)

@@ -119,7 +119,7 @@ func TestCheckOutput(t *testing.T) {
 			path   string
 			create bool
 			want   string
-		}{"a device", os.DevNull, false, "not a regular file"})
+		}{"a character device", os.DevNull, false, ""})
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

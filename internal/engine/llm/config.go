@@ -54,8 +54,15 @@ type Config struct {
 	// APIKeyEnv names the variable the key came from, for messages.
 	APIKeyEnv string
 	// ContextTokens is the model's context size; notes whose evidence does
-	// not fit are split along their headings into several requests.
+	// not fit are split along their headings into several requests. 0
+	// asks the server (Preflight), falling back to a default: 128000 for
+	// OpenAI, 200000 for Anthropic, 8192 for any other server that does
+	// not say.
 	ContextTokens int
+	// ContextFrom says where a set ContextTokens came from, for the
+	// message that names the value used ("engine.context_tokens in
+	// moim.yaml").
+	ContextFrom string
 	// MaxOutputTokens bounds each answer (default: a quarter of the
 	// context, at most 8192).
 	MaxOutputTokens int
@@ -166,7 +173,12 @@ func ResolveConfig(flags Flags, getenv func(string) string, yml workspace.Engine
 		}
 		return Config{}, fmt.Errorf("%s is not set: export it or set engine.api_key_env in moim.yaml", c.APIKeyEnv)
 	}
-	c.ContextTokens = firstInt(flags.ContextTokens, yml.ContextTokens, defaultContext(provider, c.BaseURL))
+	switch {
+	case flags.ContextTokens > 0:
+		c.ContextTokens, c.ContextFrom = flags.ContextTokens, "--context-tokens"
+	case yml.ContextTokens > 0:
+		c.ContextTokens, c.ContextFrom = yml.ContextTokens, "engine.context_tokens in moim.yaml"
+	}
 	c.SendNumCtx = provider == ProviderOpenAI && looksLikeOllama(c.BaseURL)
 	return c, nil
 }
@@ -232,7 +244,7 @@ func (c Config) withDefaults() (Config, error) {
 		c.ContextTokens = defaultContext(c.Provider, c.BaseURL)
 	}
 	if c.MaxOutputTokens <= 0 {
-		c.MaxOutputTokens = min(8192, max(1024, c.ContextTokens/4))
+		c.MaxOutputTokens = defaultOutput(c.ContextTokens)
 	}
 	if c.Concurrency <= 0 {
 		c.Concurrency = DefaultConcurrency
@@ -262,6 +274,12 @@ func (c Config) withDefaults() (Config, error) {
 		c.CacheDir = filepath.Join(dir, "moim")
 	}
 	return c, nil
+}
+
+// defaultOutput is the answer limit for a context: a quarter of it,
+// between 1024 and 8192 tokens.
+func defaultOutput(contextTokens int) int {
+	return min(8192, max(1024, contextTokens/4))
 }
 
 func first(vals ...string) string {

@@ -40,6 +40,14 @@ type Engine struct {
 	cache    diskCache
 	// sleep waits between retries; tests record instead of waiting.
 	sleep func(context.Context, time.Duration) error
+	// askContext is set when no context size was configured: Preflight
+	// asks the server. autoOutput is set when the output limit follows
+	// the context.
+	askContext, autoOutput bool
+	// contextWhy says where cfg.ContextTokens came from; said once on
+	// Progress.
+	contextWhy  string
+	contextOnce sync.Once
 }
 
 var _ engine.Engine = (*Engine)(nil)
@@ -54,7 +62,22 @@ func New(cfg Config, fallback engine.Engine) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{cfg: c, fallback: fallback, prov: newProvider(c), sleep: sleep}
+	e := &Engine{cfg: c, fallback: fallback, prov: newProvider(c), sleep: sleep,
+		askContext: cfg.ContextTokens <= 0, autoOutput: cfg.MaxOutputTokens <= 0}
+	switch {
+	case !e.askContext && cfg.ContextFrom != "":
+		e.contextWhy = cfg.ContextFrom
+	case !e.askContext:
+		e.contextWhy = "as configured"
+	case isHostedAPI(c.BaseURL) || c.BaseURL == "":
+		e.contextWhy = "moim's default for " + c.Provider + "'s API"
+		e.askContext = false
+	case c.DryRun != nil:
+		e.contextWhy = "moim's default for a server that is not asked in a dry run; set engine.context_tokens in moim.yaml"
+		e.askContext = false
+	default:
+		e.contextWhy = "moim's default: the server did not say its context size; set engine.context_tokens in moim.yaml"
+	}
 	if !c.NoCache {
 		e.cache = diskCache{dir: c.CacheDir}
 	}
@@ -87,6 +110,7 @@ func (e *Engine) Preflight(ctx context.Context) error {
 	defer cancel()
 	err := e.prov.ping(pctx)
 	if err == nil {
+		e.useServerContext(ctx)
 		return nil
 	}
 	where := e.prov.endpoint()
@@ -102,6 +126,7 @@ func (e *Engine) Preflight(ctx context.Context) error {
 		return fmt.Errorf("%s: %s is not ready (HTTP %d)", c.Provider, where, status)
 	case isHTTP:
 		// Reachable; some compatible servers have no model list.
+		e.useServerContext(ctx)
 		return nil
 	case ctx.Err() != nil:
 		return ctx.Err()
@@ -109,6 +134,30 @@ func (e *Engine) Preflight(ctx context.Context) error {
 		return fmt.Errorf("%s: cannot reach %s: %s (is the server running? check --base-url / %s_BASE_URL)",
 			c.Provider, where, e.redact(clip(describe(err), 200)), strings.ToUpper(c.Provider))
 	}
+}
+
+// useServerContext asks the server for its context size when none was
+// configured, and sizes requests to it.
+func (e *Engine) useServerContext(ctx context.Context) {
+	if !e.askContext {
+		return
+	}
+	e.askContext = false
+	sc, ok := e.discoverContext(ctx)
+	if !ok {
+		return
+	}
+	e.cfg.ContextTokens = sc.tokens
+	if e.autoOutput {
+		e.cfg.MaxOutputTokens = defaultOutput(sc.tokens)
+	}
+	e.contextWhy = "the server's answer: " + sc.how
+	e.prov = newProvider(e.cfg)
+}
+
+// ContextNote says which context size the engine uses and why.
+func (e *Engine) ContextNote() string {
+	return fmt.Sprintf("context %d tokens (%s), answers up to %d tokens", e.cfg.ContextTokens, e.contextWhy, e.cfg.MaxOutputTokens)
 }
 
 // redact removes the API key from s.
@@ -179,6 +228,7 @@ func (e *Engine) Generate(ctx context.Context, in *engine.Input) (*insight.Week,
 		return nil, fmt.Errorf("llm: offline fallback: %w", err)
 	}
 	r := &run{e: e, in: in, ev: newEvidence(in), lang: language(in.Template), sem: make(chan struct{}, e.cfg.Concurrency), stats: map[string]int{}}
+	e.contextOnce.Do(func() { r.progress("%s", e.ContextNote()) })
 
 	results := make([]*memberResult, len(in.Members))
 	var wg sync.WaitGroup

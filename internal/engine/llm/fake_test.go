@@ -226,8 +226,14 @@ type fakeServer struct {
 	url              string
 	provider         string
 	respond          func(c call) action
-	// modelsStatus, when set, is the status of the model listing.
+	// modelsStatus, when set, is the status of the model listing;
+	// modelsBody, when set, its body.
 	modelsStatus int
+	modelsBody   string
+	// routes answer other paths (a server's own endpoints: /props,
+	// /api/show); hits counts the requests to each.
+	routes map[string]http.HandlerFunc
+	hits   map[string]int
 
 	mu    sync.Mutex
 	calls []call
@@ -319,8 +325,23 @@ func (f *fakeServer) callsFor(who string) []call {
 var memberRe = regexp.MustCompile(`(?m)^Member: (.+)$`)
 
 func (f *fakeServer) handle(w http.ResponseWriter, r *http.Request) {
+	f.mu.Lock()
+	if f.hits == nil {
+		f.hits = map[string]int{}
+	}
+	f.hits[r.URL.Path]++
+	route := f.routes[r.URL.Path]
+	f.mu.Unlock()
+	if route != nil {
+		route(w, r)
+		return
+	}
 	if r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/models") {
 		w.Header().Set("Content-Type", "application/json")
+		if f.modelsBody != "" {
+			io.WriteString(w, f.modelsBody)
+			return
+		}
 		if f.modelsStatus != 0 {
 			w.WriteHeader(f.modelsStatus)
 			io.WriteString(w, `{"error":{"message":"invalid api key","type":"authentication_error"}}`)
@@ -331,6 +352,10 @@ func (f *fakeServer) handle(w http.ResponseWriter, r *http.Request) {
 		} else {
 			io.WriteString(w, `{"data":[{"id":"test-model","type":"model","display_name":"Test","created_at":"2026-01-01T00:00:00Z"}],"has_more":false,"first_id":"test-model","last_id":"test-model"}`)
 		}
+		return
+	}
+	if !strings.HasSuffix(r.URL.Path, "/chat/completions") && !strings.HasSuffix(r.URL.Path, "/messages") {
+		http.NotFound(w, r)
 		return
 	}
 	raw, err := io.ReadAll(r.Body)
