@@ -19,13 +19,25 @@ var knownNames = strings.Fields(`
 랭체인 라마인덱스 파이토치 텐서플로 케라스 판다스 넘파이 사이킷런 쿠버네티스 도커 스파크 카프카 에어플로우 벡터디비 파인콘 크로마 밀버스 위비에이트
 `)
 
+// Name is a word of a text that names something.
+type Name struct {
+	// Text is the name as written.
+	Text string
+	// Key is what another text must contain, compacted (see Compact), to
+	// name it too: the whole name, or for a proper noun of the
+	// dictionary its first two syllables ("복잡도" is named by a text
+	// with "복잡해지면"), since the dictionary takes many common nouns
+	// for proper ones.
+	Key string
+}
+
 // Names returns the words of s that name something: Latin-script words
 // (acronyms, model and product names: "LoRA", "GPT-4o", "LangChain"; in a
 // Korean text every Latin word but English function words, since it is
 // then a term: "fine-tuning"), proper nouns by the kagome dictionary
 // (NNP), and the Korean spellings of well-known companies, products and
-// libraries (구글, 앤트로픽, 랭체인). Each is returned once, as written.
-func Names(s string) []string {
+// libraries (구글, 앤트로픽, 랭체인). Each is returned once.
+func Names(s string) []Name {
 	korean := false
 	for _, r := range s {
 		if isHangulSyllable(r) {
@@ -33,15 +45,15 @@ func Names(s string) []string {
 			break
 		}
 	}
-	var out []string
+	var out []Name
 	seen := map[string]bool{}
-	add := func(w string) {
+	add := func(w, key string) {
 		k := Compact(w)
 		if k == "" || seen[k] {
 			return
 		}
 		seen[k] = true
-		out = append(out, w)
+		out = append(out, Name{Text: w, Key: Compact(key)})
 	}
 	pieces := scanPieces(s)
 	for i, p := range pieces {
@@ -54,7 +66,7 @@ func Names(s string) []string {
 			continue
 		}
 		if korean || nameLike(w, i == 0 || sentenceStart(pieces, i)) {
-			add(w)
+			add(w, w)
 		}
 	}
 	if !korean {
@@ -67,8 +79,12 @@ func Names(s string) []string {
 			}
 			toks := kagome.tok.Analyze(p.text, tokenizer.Normal)
 			for i, t := range toks {
-				if tag, _ := t.FeatureAt(0); tag == "NNP" && utf8.RuneCountInString(t.Surface) >= 2 && wholeWord(toks, i) {
-					add(t.Surface)
+				if properNoun(toks, i) {
+					key := t.Surface
+					if rs := []rune(key); len(rs) > 2 {
+						key = string(rs[:2])
+					}
+					add(t.Surface, key)
 				}
 			}
 		}
@@ -77,11 +93,38 @@ func Names(s string) []string {
 		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		for _, n := range knownNames {
 			if rest, ok := strings.CutPrefix(w, n); ok && (rest == "" || isParticle(strings.TrimLeft(rest, "0123456789.")) || isDigits(rest)) {
-				add(n)
+				add(n, n)
 			}
 		}
 	}
 	return out
+}
+
+// properNoun reports whether token i is a proper noun the dictionary is
+// sure of: tagged NNP, a word of its own that no verb or ending follows
+// ("내지 않는다" is a verb, not the place 내지), and a proper noun when
+// analysed alone too ("정리" is a common noun alone).
+func properNoun(toks []tokenizer.Token, i int) bool {
+	t := toks[i]
+	if tag, _ := t.FeatureAt(0); tag != "NNP" || utf8.RuneCountInString(t.Surface) < 2 || !wholeWord(toks, i) {
+		return false
+	}
+	for j := i + 1; j < len(toks); j++ {
+		if strings.TrimSpace(toks[j].Surface) == "" {
+			continue
+		}
+		tag, _ := toks[j].FeatureAt(0)
+		if strings.HasPrefix(tag, "V") || strings.HasPrefix(tag, "E") {
+			return false
+		}
+		break
+	}
+	alone := kagome.tok.Analyze(t.Surface, tokenizer.Normal)
+	if len(alone) != 1 {
+		return false
+	}
+	tag, _ := alone[0].FeatureAt(0)
+	return tag == "NNP"
 }
 
 // wholeWord reports whether token i is a word of its own: nothing but a

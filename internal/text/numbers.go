@@ -32,10 +32,11 @@ func (n Number) Ordinal() bool { return n.Unit == "번째" }
 func (n Number) Counts() bool { return countUnits[n.Unit] }
 
 // Same reports whether n and o state the same quantity: equal values, and
-// equal units unless one of them has none ("1,000" and "1천 개" are the
-// same; "5배" and "5%" are not).
+// equal units unless one of them has none or both count things ("1,000"
+// and "1천 개" are the same, and "세 축" and "3가지"; "5배" and "5%" are
+// not, nor "3장" and "3 페이지").
 func (n Number) Same(o Number) bool {
-	if n.Unit != "" && o.Unit != "" && n.Unit != o.Unit {
+	if n.Unit != "" && o.Unit != "" && n.Unit != o.Unit && (measureUnits[n.Unit] || measureUnits[o.Unit]) {
 		return false
 	}
 	d := math.Abs(n.Value - o.Value)
@@ -60,10 +61,23 @@ var units = map[string]string{
 	"파라미터": "파라미터", "parameters": "파라미터", "params": "파라미터",
 	"위": "위", "등": "위", "세대": "세대", "비트": "비트", "bit": "비트", "bits": "비트",
 	"개국": "개국", "국": "개국", "배치": "배치", "epoch": "에폭", "에폭": "에폭",
+	// Nouns that count what they name ("세 축", "두 모델", "네 원칙").
+	"축": "축", "개념": "개념", "원칙": "원칙", "방법": "방법", "방식": "방식", "모델": "모델", "문서": "문서",
+	"예시": "예시", "사람": "명", "멤버": "명", "팀": "팀", "질문": "질문", "항목": "항목", "유형": "유형",
+	"지표": "지표", "기준": "기준", "측면": "측면", "관점": "관점", "조항": "조항", "부분": "부분", "과제": "과제",
 }
 
 // countUnits are the counters of things a list enumerates.
-var countUnits = map[string]bool{"개": true, "가지": true, "종류": true, "단계": true, "요소": true}
+var countUnits = map[string]bool{"개": true, "가지": true, "종류": true, "단계": true, "요소": true, "축": true,
+	"개념": true, "원칙": true, "방법": true, "방식": true, "항목": true, "유형": true, "지표": true, "기준": true,
+	"측면": true, "관점": true, "부분": true}
+
+// measureUnits measure rather than count: a number in one of them is
+// another quantity than the same number in any other unit.
+var measureUnits = map[string]bool{"%": true, "%p": true, "배": true, "페이지": true, "장": true, "절": true,
+	"년": true, "개월": true, "주": true, "주차": true, "일": true, "시간": true, "분": true, "초": true, "ms": true,
+	"토큰": true, "차원": true, "층": true, "$": true, "원": true, "센트": true, "GB": true, "MB": true, "KB": true,
+	"TB": true, "파라미터": true, "비트": true, "에폭": true, "위": true, "세대": true}
 
 // maxUnitRunes is the longest key of units, in runes.
 var maxUnitRunes = func() int {

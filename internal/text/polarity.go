@@ -19,13 +19,18 @@ type Clause struct {
 	// cannot and -n't.
 	Negations int
 	// Question is set for a clause that asks rather than states (it ends
-	// in "?"): it has no polarity to compare.
-	Question bool
+	// in "?"), Condition for one that sets a condition or concession
+	// ("-면", "-아도"): neither asserts anything to compare. Nominal is set
+	// for a clause that ends in a noun ("세 축을 합치는 비율"): without a
+	// negation it names a topic rather than asserting.
+	Question, Condition, Nominal bool
 	// content holds the distinct in-word bigrams of the content words:
 	// nouns, roots, verbs and adjectives (not light verbs), Latin words.
 	content Bigrams
-	// pred holds the bigrams of the last content word: in Korean the
-	// predicate, what the negation applies to.
+	// pred holds the bigrams of the predicates, what a negation applies
+	// to: the last content word, every verb and adjective, and their
+	// stems' first syllables without the final consonant (낸다 and 내지
+	// share 내).
 	pred  Bigrams
 	words []string
 }
@@ -41,12 +46,20 @@ func (c Clause) Content() []string { return c.words }
 // negation: "어렵다" is "쉽지 않다", "부족하다" is "충분하지 않다".
 var lexicalNegatives = []string{"어렵", "어려", "힘들", "힘드", "부족", "모르", "모른", "몰라", "몰랐", "드물", "드문"}
 
+// negativeNouns are the nouns among them: "부족하다", "데이터 부족" (not
+// "어려움", a difficulty, which negates nothing).
+var negativeNouns = []string{"부족"}
+
 // lightVerbs carry no content of their own.
 var lightVerbs = set("하 한 했 해 할 함 되 된 됐 돼 될 됨 있 같 보 주 지 가 오 이")
 
 // connectives are the clause-joining endings (EC) after which a new clause
 // starts: -지만, -는데, -고, -면서, -아서, -면, -아도, -다고 …
-var connectives = set("지만 는데 은데 ㄴ데 데 면서 으면서 며 으며 고 아서 어서 서 여서 니까 으니까 므로 으므로 면 으면 거나 아도 어도 여도 더라도 는데도 도록 려고 으려고 다고 라고 다는 자 듯이 듯 다가")
+var connectives = set("지만 는데 은데 ㄴ데 데 면서 으면서 며 으며 고 아서 어서 서 여서 아 어 여 니까 으니까 므로 으므로 면 으면 려면 으려면 다면 라면 라 이라 라서 이라서 니 으니 거나 아도 어도 여도 더라도 는데도 도록 려고 으려고 다고 라고 다는 자 듯이 듯 다가")
+
+// conditionEndings make the clause before them a condition or a
+// concession, which asserts nothing: "-면", "-려면", "-아도", "-더라도".
+var conditionEndings = strings.Fields("면 도")
 
 // englishNegations are the English words that negate their clause.
 var englishNegations = set("not no never without none neither nor cannot")
@@ -70,6 +83,12 @@ func Clauses(s string) []Clause {
 			out = append(out, c)
 		}
 		cur = clauseBuilder{}
+	}
+	// flushEnding closes the clause at a joining ending, noting whether
+	// the ending makes it a condition.
+	flushEnding := func(ending string) {
+		cur.condition = hasAnySuffix(ending, conditionEndings)
+		flush(false)
 	}
 	contrast := false
 	off := 0
@@ -110,14 +129,14 @@ func Clauses(s string) []Clause {
 			case "SF":
 				flush(strings.ContainsAny(surf, "?？"))
 				continue
-			case "SC", "SE":
-				flush(false)
-				continue
-			case "SY":
-				if strings.ContainsAny(surf, "→;:—|") {
-					flush(false)
-				} else if strings.ContainsAny(surf, "?？") {
+			case "SC", "SE", "SY":
+				// Commas, periods and arrows end a clause; the middle dot
+				// and slash of an enumeration ("BLEU·ROUGE") do not.
+				switch {
+				case strings.ContainsAny(surf, "?？"):
 					flush(true)
+				case strings.ContainsAny(surf, ",，.。!;:→—|"):
+					flush(false)
 				}
 				continue
 			case "MAJ":
@@ -125,9 +144,15 @@ func Clauses(s string) []Clause {
 				continue
 			}
 			cur.text(surf)
+			if !strings.HasPrefix(first, "J") {
+				cur.nominal = strings.HasPrefix(first, "N") || first == "XSN" || first == "SL" || first == "SN" || first == "SH" || first == "XR"
+			}
 			switch first {
 			case "VX":
 				switch {
+				case modifierNext(toks, i):
+					// "않는 방법", "관련 없는 내용": the negation is inside
+					// a noun phrase, not the clause's.
 				case strings.HasPrefix(surf, "않"), strings.HasPrefix(surf, "못"):
 					cur.neg++
 				case strings.HasPrefix(surf, "말") || strings.HasPrefix(surf, "마"):
@@ -137,6 +162,7 @@ func Clauses(s string) []Clause {
 				}
 			case "VA", "VV":
 				switch {
+				case strings.HasPrefix(surf, "없") && modifierNext(toks, i):
 				case strings.HasPrefix(surf, "없"):
 					cur.neg++
 				case first == "VV" && (strings.HasPrefix(surf, "말") || strings.HasPrefix(surf, "마")) && i > 0 && toks[i-1].Surface == "지":
@@ -144,8 +170,10 @@ func Clauses(s string) []Clause {
 				case hasAnyPrefix(surf, lexicalNegatives):
 					cur.neg++
 					cur.addWord(surf, "")
+					cur.addVerb(surf)
 				case !lightVerbs[firstSyllable(surf)] || utf8.RuneCountInString(surf) > 2:
 					cur.addWord(surf, "")
+					cur.addVerb(surf)
 				}
 			case "MAG":
 				switch surf {
@@ -153,6 +181,10 @@ func Clauses(s string) []Clause {
 					cur.neg++
 				}
 			case "VCN":
+				if strings.HasSuffix(surf, "닌") && i > 0 && (toks[i-1].Surface == "와" || toks[i-1].Surface == "과") {
+					// "도움이 되는 과제와 아닌 과제": both sides, no claim.
+					continue
+				}
 				cur.neg++
 				// "A가 아니라 B", "A가 아닌 B": what follows is asserted.
 				if strings.HasSuffix(surf, "닌") {
@@ -170,7 +202,14 @@ func Clauses(s string) []Clause {
 				if functionNouns[surf] {
 					continue
 				}
-				if hasAnyPrefix(surf, lexicalNegatives) {
+				if first == "NNP" && verbNext(toks, i) {
+					// "흉내 내지 않는다": a verb the dictionary took for a
+					// name.
+					cur.addWord(surf, "")
+					cur.addVerb(surf)
+					continue
+				}
+				if hasAnyPrefix(surf, negativeNouns) {
 					cur.neg++
 					cur.addWord(surf, "")
 					continue
@@ -182,13 +221,13 @@ func Clauses(s string) []Clause {
 				cur.addWord(surf, "")
 			case "EC":
 				if connectives[surf] && !auxiliaryNext(toks, i) || contrast && strings.HasPrefix(surf, "라") {
-					flush(false)
+					flushEnding(surf)
 				}
 			}
-			// A verb and its ending in one token ("나눠도", "쓰면"): the
+			// A verb and its ending in one token ("나눠도", "유도해"): the
 			// ending may close the clause.
 			if first != tag && strings.HasSuffix(tag, "+EC") && hasAnySuffix(surf, connectiveSuffixes) && !auxiliaryNext(toks, i) {
-				flush(false)
+				flushEnding(surf)
 			}
 			contrast = false
 		}
@@ -201,10 +240,13 @@ var inWords = BigramOptions{WithinWords: true, Distinct: true}
 
 // clauseBuilder collects one clause.
 type clauseBuilder struct {
-	b       strings.Builder
-	words   []string
-	neg     int
-	spacing bool
+	b         strings.Builder
+	words     []string
+	verbs     []string
+	neg       int
+	spacing   bool
+	condition bool
+	nominal   bool // the last word read is a noun
 }
 
 func (c *clauseBuilder) space() { c.spacing = true }
@@ -226,6 +268,12 @@ func (c *clauseBuilder) addWord(w, shown string) {
 	c.words = append(c.words, w)
 }
 
+// addVerb notes a predicate with its stem: the first syllable without
+// its final consonant, which inflected forms share (낸다, 내지; 잃을, 잃지).
+func (c *clauseBuilder) addVerb(w string) {
+	c.verbs = append(c.verbs, w, string(stripFinal([]rune(w)[0])))
+}
+
 func (c *clauseBuilder) build(question bool) (Clause, bool) {
 	if len(c.words) == 0 {
 		return Clause{}, false
@@ -234,8 +282,10 @@ func (c *clauseBuilder) build(question bool) (Clause, bool) {
 		Text:      strings.TrimSpace(c.b.String()),
 		Negations: c.neg,
 		Question:  question,
+		Condition: c.condition,
+		Nominal:   c.nominal,
 		content:   NewBigrams(strings.Join(c.words, " "), inWords),
-		pred:      NewBigrams(c.words[len(c.words)-1], inWords),
+		pred:      NewBigrams(strings.Join(append(c.verbs, c.words[len(c.words)-1]), " "), inWords),
 		words:     c.words,
 	}, true
 }
@@ -253,6 +303,36 @@ func auxiliaryNext(toks []tokenizer.Token, i int) bool {
 			return true
 		}
 		return toks[i].Surface == "고" && strings.HasPrefix(toks[j].Surface, "있")
+	}
+	return false
+}
+
+// verbNext reports whether a verb or an ending follows token i.
+func verbNext(toks []tokenizer.Token, i int) bool {
+	for j := i + 1; j < len(toks); j++ {
+		if strings.TrimSpace(toks[j].Surface) == "" {
+			continue
+		}
+		tag, _ := toks[j].FeatureAt(0)
+		return strings.HasPrefix(tag, "V") || strings.HasPrefix(tag, "E")
+	}
+	return false
+}
+
+// modifierNext reports whether the token after i is an adnominal ending
+// that makes the word before it modify a noun ("없는 내용", "않은 답"); a
+// quoting ending ("없다는 조언") is not one: what it quotes is asserted.
+func modifierNext(toks []tokenizer.Token, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	tag, _ := toks[i+1].FeatureAt(0)
+	if tag != "ETM" {
+		return false
+	}
+	switch toks[i+1].Surface {
+	case "는", "은", "ㄴ", "던":
+		return true
 	}
 	return false
 }
@@ -286,7 +366,7 @@ func negativePrefix(surf, tag string) (bool, string) {
 
 // connectiveSuffixes end the surfaces of verb tokens whose ending joins
 // clauses.
-var connectiveSuffixes = strings.Fields("면 고 서 도 지만 는데 니까 며 면서 려고 다고 라고 므로 거나")
+var connectiveSuffixes = strings.Fields("면 고 서 도 지만 는데 니까 며 면서 려고 다고 라고 므로 거나 어 아 여 해 워 와 져 쳐 려")
 
 func hasAnySuffix(s string, suffixes []string) bool {
 	for _, p := range suffixes {
@@ -304,6 +384,14 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 		}
 	}
 	return false
+}
+
+// stripFinal removes the final consonant of a Hangul syllable: 낸 → 내.
+func stripFinal(r rune) rune {
+	if !isHangulSyllable(r) {
+		return r
+	}
+	return r - (r-0xAC00)%28
 }
 
 func firstSyllable(s string) string {
@@ -332,41 +420,70 @@ type Conflict struct {
 // matter when the two share two or more content bigrams, at least half of
 // the smaller clause's, and one clause's predicate (its last content word)
 // occurs in the other. A claim clause contradicts the source when every
-// source clause on its matter has the other polarity. Questions are not
-// compared. It returns the first such clause and the best-matching source
-// clause.
+// source clause on its matter has the other polarity, or when a source
+// clause of the other polarity adds matter (two or more bigrams) that the
+// agreeing ones lack and the claim states too ("맞지만 … 맞지 않는다"
+// against "…에도 …에도 맞는다"). Questions, conditions and, in the claim,
+// topics without a negation ("세 축을 합치는 비율") are not compared. It
+// returns the first such clause and the source clause it contradicts.
 func Contradicts(claim string, source ...string) (Conflict, bool) {
 	var src []Clause
 	for _, s := range source {
 		src = append(src, Clauses(s)...)
 	}
 	for _, c := range Clauses(claim) {
-		if c.Question || c.content.Len() < 2 {
+		if c.Question || c.Condition || c.Nominal && c.Negations == 0 || c.content.Len() < 2 {
 			continue
 		}
-		var best Clause
-		bestShare, aligned, agree := 0.0, false, false
+		var agree, disagree []Clause
 		for _, s := range src {
-			if s.Question {
+			if s.Question || s.Condition || !sameMatter(c, s) {
 				continue
 			}
-			shared := c.content.Overlap(s.content)
-			share := float64(shared) / float64(min(c.content.Len(), s.content.Len()))
-			if shared < 2 || share < 0.5 || c.pred.Overlap(s.content) == 0 && s.pred.Overlap(c.content) == 0 {
-				continue
-			}
-			aligned = true
 			if s.Negated() == c.Negated() {
-				agree = true
-				break
-			}
-			if share > bestShare {
-				best, bestShare = s, share
+				agree = append(agree, s)
+			} else {
+				disagree = append(disagree, s)
 			}
 		}
-		if aligned && !agree {
-			return Conflict{Claim: c, Source: best}, true
+		if len(disagree) == 0 {
+			continue
+		}
+		if len(agree) == 0 {
+			return Conflict{Claim: c, Source: disagree[0]}, true
+		}
+		for _, d := range disagree {
+			if (c.pred.Overlap(d.content) > 0 || c.pred.Overlap(d.pred) > 0) && beyond(c, d, agree) >= 2 {
+				return Conflict{Claim: c, Source: d}, true
+			}
 		}
 	}
 	return Conflict{}, false
+}
+
+// sameMatter reports whether clauses c and s are about the same thing
+// (see Contradicts).
+func sameMatter(c, s Clause) bool {
+	shared := c.content.Overlap(s.content)
+	if shared < 2 || float64(shared) < 0.5*float64(min(c.content.Len(), s.content.Len())) {
+		return false
+	}
+	return c.pred.Overlap(s.content) > 0 || s.pred.Overlap(c.content) > 0 || c.pred.Overlap(s.pred) > 0
+}
+
+// beyond counts the bigrams of d that none of the clauses of agree has and
+// that claim clause c has.
+func beyond(c, d Clause, agree []Clause) int {
+	n := 0
+	d.content.Each(func(g uint64, _ int) {
+		for _, a := range agree {
+			if a.content.grams[g] > 0 {
+				return
+			}
+		}
+		if c.content.grams[g] > 0 {
+			n++
+		}
+	})
+	return n
 }

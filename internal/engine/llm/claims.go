@@ -104,9 +104,11 @@ func containsAny(s string, words []string) bool {
 // "" when they hold. Each clause is read on its own: the members it names,
 // how many it says wrote about something ("모두", "네 명", "둘 다",
 // "대부분"), whether it says they agree ("동의") or that one did alone
-// ("A만", "유일하게"), and the concepts of the matrix it names. Every
-// named member must have written about each of the clause's concepts, as
-// many members as claimed must have, and agreement needs two.
+// ("A만", "유일하게"), and the concepts of the matrix it names (of the
+// whole bullet when the clause names none). Every named member must have
+// a note and have written about one of those concepts; a count needs a
+// concept that many members wrote about, agreement one of two or more,
+// "alone" one only that member wrote about.
 func (mc *memberClaims) check(claim string) string {
 	all := mc.conceptsIn(text.Compact(claim))
 	for _, cl := range text.Clauses(claim) {
@@ -118,40 +120,44 @@ func (mc *memberClaims) check(claim string) string {
 		if len(named) == 0 && n == 0 && !agree {
 			continue
 		}
-		concepts := mc.conceptsIn(c)
-		if len(concepts) == 0 {
-			concepts = all
-		}
 		for _, m := range named {
 			if !m.wrote {
 				return fmt.Sprintf("%s wrote no note this week", m.name)
 			}
 		}
+		concepts := mc.conceptsIn(c)
 		if len(concepts) == 0 {
-			if len(named) > 0 || n > 0 {
-				return fmt.Sprintf("%q speaks of members but names no concept any member wrote about", cl.Text)
-			}
-			continue
+			concepts = all
 		}
-		need := max(n, len(named))
+		if len(concepts) == 0 {
+			return fmt.Sprintf("%q speaks of members but names no concept any member wrote about", cl.Text)
+		}
+		for _, m := range named {
+			if !slices.ContainsFunc(concepts, func(co conceptRow) bool { return slices.Contains(co.members, m.name) }) {
+				return fmt.Sprintf("%s wrote about none of %s", m.name, terms(concepts))
+			}
+		}
+		need := n
 		if agree {
 			need = max(need, 2)
 		}
-		for _, co := range concepts {
-			for _, m := range named {
-				if !slices.Contains(co.members, m.name) {
-					return fmt.Sprintf("%s did not write about %q (written by %s)", m.name, co.term, who(co.members))
-				}
-			}
-			if len(co.members) < need {
-				return fmt.Sprintf("%q claims %d member(s) for %q, which %s wrote about", cl.Text, need, co.term, who(co.members))
-			}
-			if only && len(co.members) > 1 {
-				return fmt.Sprintf("%q says only %s wrote about %q, which %s wrote about", cl.Text, named[0].name, co.term, who(co.members))
-			}
+		widest := slices.MaxFunc(concepts, func(a, b conceptRow) int { return len(a.members) - len(b.members) })
+		if len(widest.members) < need {
+			return fmt.Sprintf("%q claims %d member(s), but %q is in the notes of %s", cl.Text, need, widest.term, who(widest.members))
+		}
+		if only && !slices.ContainsFunc(concepts, func(co conceptRow) bool { return len(co.members) == 1 }) {
+			return fmt.Sprintf("%q says %s alone wrote about it, but %q is in the notes of %s", cl.Text, named[0].name, widest.term, who(widest.members))
 		}
 	}
 	return ""
+}
+
+func terms(cs []conceptRow) string {
+	var ts []string
+	for _, c := range cs {
+		ts = append(ts, fmt.Sprintf("%q", c.term))
+	}
+	return strings.Join(ts, ", ")
 }
 
 func who(members []string) string {

@@ -386,7 +386,7 @@ func (r *run) member(ctx context.Context, idx int, m engine.MemberInput) *member
 	for i, s := range specs {
 		secs[i] = sectionRequest{Spec: s}
 	}
-	overhead := estimateTokens(system) + estimateTokens(memberPrompt(name, m.Doc.Path, 9, 9, withSuggest(secs, am, nil), nil)) + estimateTokens(string(schemaJSON)) + 64
+	overhead := estimateTokens(system) + estimateTokens(memberPrompt(name, m.Doc, 9, 9, withSuggest(secs, am, nil), nil)) + estimateTokens(string(schemaJSON)) + 64
 	budget := (r.e.cfg.ContextTokens - r.e.cfg.MaxOutputTokens - overhead) * 9 / 10
 	if budget < 128 {
 		r.warn("%s: context of %d tokens leaves no room for the note; raise engine.context_tokens", name, r.e.cfg.ContextTokens)
@@ -408,7 +408,7 @@ func (r *run) member(ctx context.Context, idx int, m engine.MemberInput) *member
 		req := request{
 			Label:      fmt.Sprintf("%s %d/%d", name, c+1, len(chunks)),
 			System:     system,
-			User:       memberPrompt(name, m.Doc.Path, c+1, len(chunks), withSuggest(secs, am, ids), chunk),
+			User:       memberPrompt(name, m.Doc, c+1, len(chunks), withSuggest(secs, am, ids), chunk),
 			SchemaName: memberSchemaName,
 			Schema:     schema,
 			MaxTokens:  r.e.cfg.MaxOutputTokens,

@@ -3,6 +3,7 @@ package llm
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/moim-study/moim/internal/analyze"
 	"github.com/moim-study/moim/internal/engine"
@@ -60,7 +61,9 @@ func newEvidence(in *engine.Input) *evidence {
 			}
 			ev.byID[s.ID] = c
 		}
-		t := compactDoc(m.Doc)
+		// What the note is may be named too (the summary says how it is
+		// written): its format as the prompt describes it.
+		t := compactDoc(m.Doc) + "|" + text.Compact(noteFormat(m.Doc))
 		ev.notes[m.Name] = t
 		week.WriteString(t)
 	}
@@ -130,32 +133,58 @@ func (ev *evidence) addNext(in *engine.Input) {
 		if len(d.Blocks) == 0 {
 			limit = maxNextSummary // a chapter summary: all of it, bounded
 		}
+		var sents []note.Sentence
+		for _, s := range d.Sentences {
+			s.Text = oneLine(analyze.StripLabel(analyze.Clean(s.Text)))
+			if informativeLine(s.Text) {
+				sents = append(sents, s)
+			}
+		}
 		var picked []note.Sentence
-		if limit < len(d.Sentences) {
+		if limit < len(sents) {
 			// Sentences naming this week's shared concepts first, then the
-			// note's first sentences.
-			for _, s := range d.Sentences {
-				if len(picked) < limit && namesAny(s.Text, concepts) {
-					picked = append(picked, s)
+			// note's first sentences, in note order.
+			take := map[int]bool{}
+			for _, pass := range []bool{true, false} {
+				for i, s := range sents {
+					if len(take) < limit && !take[i] && namesAny(s.Text, concepts) == pass {
+						take[i] = true
+					}
 				}
 			}
-			for _, s := range d.Sentences {
-				if len(picked) < limit && !namesAny(s.Text, concepts) {
+			for i, s := range sents {
+				if take[i] {
 					picked = append(picked, s)
 				}
 			}
 		} else {
-			picked = d.Sentences
+			picked = sents
 		}
 		for _, s := range picked {
 			var ctx []string
 			if len(s.Path) > 0 {
 				ctx = append(ctx, strings.Join(s.Path, " > "))
 			}
-			add(analyze.Evidence{File: d.Path, Line: s.Line, Text: oneLine(s.Text)}, ctx)
+			add(analyze.Evidence{File: d.Path, Line: s.Line, Text: s.Text}, ctx)
 		}
 	}
 	ev.nextText = all.String()
+}
+
+// informativeLine reports whether a line of next week's material says
+// something: not a short fragment, not a property line ("날짜: 4월 8일",
+// "status: Done").
+func informativeLine(s string) bool {
+	if utf8.RuneCountInString(s) < 10 {
+		return false
+	}
+	if k, v, ok := strings.Cut(s, ":"); ok && utf8.RuneCountInString(k) <= 8 && utf8.RuneCountInString(v) <= 24 && !strings.Contains(strings.TrimSpace(v), " ") {
+		return false
+	}
+	if k, v, ok := strings.Cut(s, ":"); ok && utf8.RuneCountInString(k) <= 8 && utf8.RuneCountInString(strings.TrimSpace(v)) <= 16 {
+		return false
+	}
+	return true
 }
 
 func namesAny(s string, terms map[string]bool) bool {

@@ -16,6 +16,7 @@ import (
 	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/note"
 )
 
 // Tool / schema names.
@@ -122,9 +123,9 @@ func fence(lines []string) string {
 }
 
 // memberPrompt builds the user message for one chunk of a member's note.
-func memberPrompt(member, file string, chunk, chunks int, secs []sectionRequest, ev []chunkItem) string {
+func memberPrompt(member string, doc *note.Document, chunk, chunks int, secs []sectionRequest, ev []chunkItem) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Member: %s\nNote: %s\n", member, file)
+	fmt.Fprintf(&b, "Member: %s\nNote: %s\nFormat: %s\n", member, doc.Path, noteFormat(doc))
 	if chunks > 1 {
 		fmt.Fprintf(&b, "Part %d of %d of the note: write only what this part supports.\n", chunk, chunks)
 	}
@@ -160,6 +161,41 @@ func memberPrompt(member, file string, chunk, chunks int, secs []sectionRequest,
 
 // maxPromptConcepts bounds the concept table of the group request.
 const maxPromptConcepts = 30
+
+// noteFormat describes how a note is written, for the summary section:
+// "Notion export (3 call-outs); 12 headings, 1 code block, 2 tables".
+func noteFormat(d *note.Document) string {
+	var parts []string
+	switch d.Style {
+	case note.StyleNotion:
+		parts = append(parts, fmt.Sprintf("Notion export (%d call-outs)", d.Stats.Callouts))
+	case note.StyleHTML:
+		parts = append(parts, "blog HTML pasted into markdown")
+	case note.StyleLinkOnly:
+		parts = append(parts, "only a link to a post elsewhere")
+	default:
+		parts = append(parts, "markdown")
+	}
+	var stats []string
+	add := func(n int, one, many string) {
+		switch {
+		case n == 1:
+			stats = append(stats, "1 "+one)
+		case n > 1:
+			stats = append(stats, fmt.Sprintf("%d %s", n, many))
+		}
+	}
+	add(d.Stats.Headings, "heading", "headings")
+	add(d.Stats.Code, "code block", "code blocks")
+	add(d.Stats.Tables, "table", "tables")
+	add(d.Stats.Images, "image", "images")
+	add(d.Stats.Formulas, "formula", "formulas")
+	add(d.Stats.Links, "link", "links")
+	if len(stats) > 0 {
+		parts = append(parts, strings.Join(stats, ", "))
+	}
+	return strings.Join(parts, "; ")
+}
 
 // groupPrompt builds the user message for the group sections.
 func groupPrompt(in *engine.Input, secs []doc.SectionSpec, concepts []analyze.Concept, members []memberDigest, next []*citable) string {

@@ -222,11 +222,10 @@ func (v *verifier) counts(evs []*citable, k int) bool {
 func (v *verifier) newTerms(claim string) string {
 	var missing []string
 	for _, n := range text.Names(claim) {
-		k := text.Compact(n)
-		if strings.Contains(v.named, k) || v.claims != nil && v.claims.isMember(n) {
+		if strings.Contains(v.named, n.Key) || v.claims != nil && v.claims.isMember(n.Text) {
 			continue
 		}
-		missing = append(missing, n)
+		missing = append(missing, n.Text)
 	}
 	if len(missing) == 0 {
 		return ""
