@@ -114,7 +114,9 @@ func properNoun(toks []tokenizer.Token, i int) bool {
 			continue
 		}
 		tag, _ := toks[j].FeatureAt(0)
-		if strings.HasPrefix(tag, "V") || strings.HasPrefix(tag, "E") {
+		// A verb, an ending or a bound noun after it ("건일 때", "내지
+		// 않는다") shows a verb form the dictionary mistook for a name.
+		if strings.HasPrefix(tag, "V") || strings.HasPrefix(tag, "E") || functionNouns[toks[j].Surface] {
 			return false
 		}
 		break

@@ -21,8 +21,9 @@ type Clause struct {
 	// Question is set for a clause that asks rather than states (it ends
 	// in "?"), Condition for one that sets a condition or concession
 	// ("-면", "-아도"): neither asserts anything to compare. Nominal is set
-	// for a clause that ends in a noun ("세 축을 합치는 비율"): without a
-	// negation it names a topic rather than asserting.
+	// for a clause without a predicate of its own ("세 축을 합치는 비율",
+	// "정답이 열린"): without a negation it names a topic rather than
+	// asserting.
 	Question, Condition, Nominal bool
 	// content holds the distinct in-word bigrams of the content words:
 	// nouns, roots, verbs and adjectives (not light verbs), Latin words.
@@ -33,6 +34,9 @@ type Clause struct {
 	// share 내).
 	pred  Bigrams
 	words []string
+	// size is the number of content words (stems not counted): a clause
+	// of one word ("고치다 보니") is too small to compare.
+	size int
 }
 
 // Negated reports whether the clause says "not": an odd number of
@@ -51,7 +55,7 @@ var lexicalNegatives = []string{"어렵", "어려", "힘들", "힘드", "부족"
 var negativeNouns = []string{"부족"}
 
 // lightVerbs carry no content of their own.
-var lightVerbs = set("하 한 했 해 할 함 되 된 됐 돼 될 됨 있 같 보 주 지 가 오 이")
+var lightVerbs = set("하 한 했 해 할 함 되 된 됐 돼 될 됨 있 같 보 본 봤 봐 볼 주 지 가 오 이")
 
 // connectives are the clause-joining endings (EC) after which a new clause
 // starts: -지만, -는데, -고, -면서, -아서, -면, -아도, -다고 …
@@ -78,9 +82,22 @@ func Clauses(s string) []Clause {
 	}
 	var out []Clause
 	var cur clauseBuilder
+	var sentenceNouns []string // the nouns of the sentence so far
 	flush := func(question bool) {
+		if len(cur.nouns) == 0 && len(cur.words) > 0 && cur.neg > 0 {
+			// "RAG가 환각을 줄이지만 없애지는 못한다": the second clause's
+			// object is the first one's, left out.
+			cur.words = append(cur.words, sentenceNouns...)
+		}
+		sentenceNouns = append(sentenceNouns, cur.nouns...)
 		if c, ok := cur.build(question); ok {
 			out = append(out, c)
+		} else if n := len(out); n > 0 && out[n-1].Condition && cur.written() != "" {
+			// "빼면 안 된다", "빼도 된다": a prohibition or permission
+			// about the condition, which is then asserted.
+			out[n-1].Condition = false
+			out[n-1].Negations += cur.neg
+			out[n-1].Text += " " + cur.written()
 		}
 		cur = clauseBuilder{}
 	}
@@ -91,6 +108,7 @@ func Clauses(s string) []Clause {
 		flush(false)
 	}
 	contrast := false
+	quoted := false // inside quotation marks: quoted words are not the clause's
 	off := 0
 	for _, p := range scanPieces(s) {
 		at := off
@@ -108,12 +126,22 @@ func Clauses(s string) []Clause {
 				cur.neg++ // don't, isn't, can't
 			case !stopLatin[w]:
 				cur.addWord(p.text, p.text)
+				cur.nouns = append(cur.nouns, p.text)
 			default:
 				cur.text(p.text)
 			}
 			continue
 		}
-		toks := kagome.tok.Analyze(p.text, tokenizer.Normal)
+		rest := p.text
+		if at > 0 && !strings.HasPrefix(rest, " ") {
+			// A particle glued to a Latin word ("RAG와", "LoRA를") is
+			// analysed alone otherwise, and mistaken for a verb.
+			if j := leadingParticle(rest); j > 0 {
+				cur.text(rest[:j])
+				rest = rest[j:]
+			}
+		}
+		toks := kagome.tok.Analyze(rest, tokenizer.Normal)
 		for i, t := range toks {
 			surf := t.Surface
 			tag, _ := t.FeatureAt(0)
@@ -125,9 +153,18 @@ func Clauses(s string) []Clause {
 				cur.space()
 				continue
 			}
+			if strings.ContainsAny(surf, "\"“”‘’「」『』") {
+				quoted = !quoted
+				continue
+			}
+			if quoted {
+				cur.text(surf)
+				continue
+			}
 			switch first {
 			case "SF":
 				flush(strings.ContainsAny(surf, "?？"))
+				sentenceNouns = nil
 				continue
 			case "SC", "SE", "SY":
 				// Commas, periods and arrows end a clause; the middle dot
@@ -144,9 +181,6 @@ func Clauses(s string) []Clause {
 				continue
 			}
 			cur.text(surf)
-			if !strings.HasPrefix(first, "J") {
-				cur.nominal = strings.HasPrefix(first, "N") || first == "XSN" || first == "SL" || first == "SN" || first == "SH" || first == "XR"
-			}
 			switch first {
 			case "VX":
 				switch {
@@ -162,22 +196,21 @@ func Clauses(s string) []Clause {
 				}
 			case "VA", "VV":
 				switch {
-				case strings.HasPrefix(surf, "없") && modifierNext(toks, i):
-				case strings.HasPrefix(surf, "없"):
+				case first == "VA" && strings.HasPrefix(surf, "없") && modifierNext(toks, i):
+				case first == "VA" && strings.HasPrefix(surf, "없"):
 					cur.neg++
 				case first == "VV" && (strings.HasPrefix(surf, "말") || strings.HasPrefix(surf, "마")) && i > 0 && toks[i-1].Surface == "지":
 					cur.neg++ // 쓰지 말고
 				case hasAnyPrefix(surf, lexicalNegatives):
 					cur.neg++
-					cur.addWord(surf, "")
-					cur.addVerb(surf)
-				case !lightVerbs[firstSyllable(surf)] || utf8.RuneCountInString(surf) > 2:
-					cur.addWord(surf, "")
-					cur.addVerb(surf)
+					cur.addVerb(surf, modifies(toks, i))
+				case !lightVerb(surf):
+					cur.addVerb(surf, modifies(toks, i))
 				}
 			case "MAG":
-				switch surf {
-				case "못", "안", "없이":
+				// "없이" says how, not whether ("리랭커 없이 올린다"); "안
+				// 되는 문제" negates a noun's modifier, not the clause.
+				if (surf == "못" || surf == "안") && !modifierAhead(toks, i) {
 					cur.neg++
 				}
 			case "VCN":
@@ -205,8 +238,7 @@ func Clauses(s string) []Clause {
 				if first == "NNP" && verbNext(toks, i) {
 					// "흉내 내지 않는다": a verb the dictionary took for a
 					// name.
-					cur.addWord(surf, "")
-					cur.addVerb(surf)
+					cur.addVerb(surf, false)
 					continue
 				}
 				if hasAnyPrefix(surf, negativeNouns) {
@@ -219,6 +251,12 @@ func Clauses(s string) []Clause {
 					surf = rest
 				}
 				cur.addWord(surf, "")
+				cur.nouns = append(cur.nouns, surf)
+			case "XSV", "XSA":
+				// "보장된다", "필요하다": the noun before is the predicate.
+				if n := len(cur.nouns); n > 0 && i > 0 && strings.TrimSpace(toks[i-1].Surface) != "" && !modifies(toks, i) {
+					cur.verbs = append(cur.verbs, cur.nouns[n-1])
+				}
 			case "EC":
 				if connectives[surf] && !auxiliaryNext(toks, i) || contrast && strings.HasPrefix(surf, "라") {
 					flushEnding(surf)
@@ -241,15 +279,18 @@ var inWords = BigramOptions{WithinWords: true, Distinct: true}
 // clauseBuilder collects one clause.
 type clauseBuilder struct {
 	b         strings.Builder
+	stems     int
 	words     []string
+	nouns     []string
 	verbs     []string
 	neg       int
 	spacing   bool
 	condition bool
-	nominal   bool // the last word read is a noun
 }
 
 func (c *clauseBuilder) space() { c.spacing = true }
+
+func (c *clauseBuilder) written() string { return strings.TrimSpace(c.b.String()) }
 
 func (c *clauseBuilder) text(s string) {
 	if c.spacing && c.b.Len() > 0 {
@@ -268,10 +309,29 @@ func (c *clauseBuilder) addWord(w, shown string) {
 	c.words = append(c.words, w)
 }
 
-// addVerb notes a predicate with its stem: the first syllable without
-// its final consonant, which inflected forms share (낸다, 내지; 잃을, 잃지).
-func (c *clauseBuilder) addVerb(w string) {
-	c.verbs = append(c.verbs, w, string(stripFinal([]rune(w)[0])))
+// addVerb adds a verb or adjective with its stem, the first syllable
+// without its final consonant, which inflected forms share (낸다, 내지;
+// 잃을, 잃지). Unless it modifies a noun ("코드명이 많은 문서"), it is
+// one of the clause's predicates.
+func (c *clauseBuilder) addVerb(w string, modifier bool) {
+	stem := string(stripFinal([]rune(w)[0]))
+	c.addWord(w, "")
+	c.words = append(c.words, stem)
+	c.stems++
+	if !modifier {
+		c.verbs = append(c.verbs, w, stem)
+	}
+}
+
+// lightVerb reports whether a verb carries no content of its own: a form
+// of 하다, 되다, 있다, or a one- or two-syllable form of 같다, 보다, 주다,
+// 지다, 가다, 오다, 이다.
+func lightVerb(w string) bool {
+	first := firstSyllable(w)
+	if strings.Contains("하한할함해했되된될됨됐돼있", first) {
+		return true
+	}
+	return lightVerbs[first] && utf8.RuneCountInString(w) <= 2
 }
 
 func (c *clauseBuilder) build(question bool) (Clause, bool) {
@@ -283,10 +343,11 @@ func (c *clauseBuilder) build(question bool) (Clause, bool) {
 		Negations: c.neg,
 		Question:  question,
 		Condition: c.condition,
-		Nominal:   c.nominal,
+		Nominal:   len(c.verbs) == 0,
 		content:   NewBigrams(strings.Join(c.words, " "), inWords),
 		pred:      NewBigrams(strings.Join(append(c.verbs, c.words[len(c.words)-1]), " "), inWords),
 		words:     c.words,
+		size:      len(c.words) - c.stems,
 	}, true
 }
 
@@ -302,7 +363,64 @@ func auxiliaryNext(toks []tokenizer.Token, i int) bool {
 		if strings.HasPrefix(tag, "VX") {
 			return true
 		}
-		return toks[i].Surface == "고" && strings.HasPrefix(toks[j].Surface, "있")
+		if !strings.HasPrefix(tag, "V") {
+			return false
+		}
+		// An auxiliary the dictionary tagged as a verb: "좋아지다",
+		// "하고 있다", "써 보다".
+		return hasAnyPrefix(toks[j].Surface, auxiliaries)
+	}
+	return false
+}
+
+// auxiliaries start the auxiliary verbs after -아/-어/-고.
+var auxiliaries = strings.Fields("지 져 졌 있 주 줘 줬 보 봐 봤 버리 버려 버렸 놓 놔 둬 두")
+
+// leadingParticle returns the length in bytes of the particle s starts
+// with when a space, punctuation or the end follows it, 0 when none does.
+func leadingParticle(s string) int {
+	for _, j := range josa {
+		if rest, ok := strings.CutPrefix(s, j); ok {
+			r, _ := utf8.DecodeRuneInString(rest)
+			if rest == "" || !isHangulSyllable(r) {
+				return len(j)
+			}
+		}
+	}
+	return 0
+}
+
+// modifies reports whether the verb at i modifies a noun: it ends in an
+// adnominal ending of the present or past ("열린 과제", "많은 문서", "되는
+// 방법"). The future form is left out: "없앨 수 있다" asserts.
+func modifies(toks []tokenizer.Token, i int) bool {
+	if modifierNext(toks, i) {
+		return true
+	}
+	tag, _ := toks[i].FeatureAt(0)
+	if !strings.HasSuffix(tag, "+ETM") {
+		return false
+	}
+	rs := []rune(toks[i].Surface)
+	last := rs[len(rs)-1]
+	return last == '는' || last == '던' || isHangulSyllable(last) && (last-0xAC00)%28 == 4 // final ㄴ
+}
+
+// modifierAhead reports whether the verb after the adverb at i ends in an
+// adnominal ending ("안 되는 문제").
+func modifierAhead(toks []tokenizer.Token, i int) bool {
+	for j := i + 1; j < len(toks); j++ {
+		if strings.TrimSpace(toks[j].Surface) == "" {
+			continue
+		}
+		tag, _ := toks[j].FeatureAt(0)
+		if !strings.HasPrefix(tag, "V") {
+			return false
+		}
+		if strings.HasSuffix(tag, "+ETM") {
+			return strings.HasSuffix(toks[j].Surface, "는") || strings.HasSuffix(toks[j].Surface, "은") || strings.HasSuffix(toks[j].Surface, "던")
+		}
+		return modifierNext(toks, j)
 	}
 	return false
 }
@@ -417,9 +535,9 @@ type Conflict struct {
 
 // Contradicts looks for a clause of claim whose polarity is the opposite
 // of the source's on the same matter. A source clause is on the same
-// matter when the two share two or more content bigrams, at least half of
-// the smaller clause's, and one clause's predicate (its last content word)
-// occurs in the other. A claim clause contradicts the source when every
+// matter when both have two or more content words, they share two or more
+// content bigrams, at least half of the smaller clause's, and one
+// clause's predicate occurs in the other. A claim clause contradicts the source when every
 // source clause on its matter has the other polarity, or when a source
 // clause of the other polarity adds matter (two or more bigrams) that the
 // agreeing ones lack and the claim states too ("맞지만 … 맞지 않는다"
@@ -464,6 +582,9 @@ func Contradicts(claim string, source ...string) (Conflict, bool) {
 // sameMatter reports whether clauses c and s are about the same thing
 // (see Contradicts).
 func sameMatter(c, s Clause) bool {
+	if c.size < 2 || s.size < 2 {
+		return false
+	}
 	shared := c.content.Overlap(s.content)
 	if shared < 2 || float64(shared) < 0.5*float64(min(c.content.Len(), s.content.Len())) {
 		return false

@@ -138,12 +138,7 @@ func (v *verifier) bullet(b answerBullet, minSupport float64) verdict {
 	reject := func(reason, detail string) verdict {
 		return verdict{Reason: reason, Detail: detail, Support: support}
 	}
-	if support < minSupport {
-		return reject(reasonUnsupported, fmt.Sprintf("support %.2f by the cited sentences, below %.2f", support, minSupport))
-	}
-	if v.next && len(v.ev.next) > 0 && !slices.ContainsFunc(evs, func(c *citable) bool { return c.Next }) {
-		return reject(reasonUnsupported, "cites nothing of next week's material")
-	}
+	// The fact checks first: their reasons say more than a low support.
 	if detail := v.numbers(claim, evs, cited, context); detail != "" {
 		return reject(reasonNumber, detail)
 	}
@@ -152,6 +147,12 @@ func (v *verifier) bullet(b answerBullet, minSupport float64) verdict {
 	}
 	if detail := v.newTerms(claim); detail != "" {
 		return reject(reasonNewTerm, detail)
+	}
+	if support < minSupport {
+		return reject(reasonUnsupported, fmt.Sprintf("support %.3f by the cited sentences, below %.3f", support, minSupport))
+	}
+	if v.next && len(v.ev.next) > 0 && !slices.ContainsFunc(evs, func(c *citable) bool { return c.Next }) {
+		return reject(reasonUnsupported, "cites nothing of next week's material")
 	}
 	out := insight.Bullet{Head: head, Text: body, Engine: v.engineName}
 	var ids []string
