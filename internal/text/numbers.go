@@ -189,6 +189,24 @@ func readDigits(rs []rune, i int) (Number, int) {
 	}
 	v, _ := strconv.ParseFloat(b.String(), 64)
 	n := Number{Value: v}
+	// A fraction: "3분의 1" is a third.
+	if rest := string(rs[i:min(len(rs), i+3)]); strings.HasPrefix(rest, "분의") || strings.HasPrefix(rest, " 분의") {
+		j := i + 2
+		if rs[i] == ' ' {
+			j++
+		}
+		for j < len(rs) && rs[j] == ' ' {
+			j++
+		}
+		k := j
+		for k < len(rs) && isDigitRune(rs[k]) {
+			k++
+		}
+		if k > j && v != 0 {
+			m, _ := strconv.ParseFloat(string(rs[j:k]), 64)
+			return Number{Value: m / v, Text: string(rs[start:k])}, k
+		}
+	}
 	// A currency sign before the number is its unit.
 	if start > 0 && rs[start-1] == '$' {
 		n.Unit = "$"

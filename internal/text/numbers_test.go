@@ -40,6 +40,7 @@ func TestNumbers(t *testing.T) {
 		// A one-syllable counter glued to a longer word is not a unit.
 		{"3 주요 개념", "3 "},
 		{"1, 2, 3", "1 ; 2 ; 3 "},
+		{"노드 3분의 1이 배신해도, 10분 뒤", "0.3333333333333333 ; 10 분"},
 	}
 	for _, tt := range tests {
 		var got []string

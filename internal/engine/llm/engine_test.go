@@ -267,7 +267,7 @@ func TestVerificationRejectsBadBullets(t *testing.T) {
 		{"claim not supported by the cited sentence", func(bs []any) []any {
 			for _, b := range bs {
 				b.(map[string]any)["head"] = "블록체인 합의"
-				b.(map[string]any)["text"] = "비잔틴 장애 허용 합의 알고리즘은 노드 3분의 1의 배신을 견딘다."
+				b.(map[string]any)["text"] = "비잔틴 장애 허용 합의 알고리즘은 일부 노드의 배신을 견딘다."
 			}
 			return bs
 		}, true, "rejected_unsupported", 2},

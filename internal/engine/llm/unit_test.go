@@ -50,7 +50,8 @@ func TestVerifierBullet(t *testing.T) {
 		{"unknown id", answerBullet{Head: "x", Text: "임베딩은 토큰을 바꾼다", Cite: []string{"7.7"}}, reasonUnknownID, 0},
 		{"other member", answerBullet{Head: "평가", Text: "AI 심사위원 방식은 다른 모델이 채점한다", Cite: []string{"2.1"}}, reasonOtherMember, 0},
 		{"quote not in note", answerBullet{Head: "임베딩", Text: "임베딩은 토큰을 의미 벡터로 바꾼다.", Cite: []string{"1.2"}, Quote: "임베딩은 압축 알고리즘이다"}, reasonQuote, 0},
-		{"unsupported", answerBullet{Head: "양자 컴퓨팅", Text: "큐비트 얽힘이 연산 속도를 높인다.", Cite: []string{"1.2"}}, reasonUnsupported, 0},
+		{"unsupported", answerBullet{Head: "내일 날씨", Text: "내일은 비가 오고 바람이 세게 분다.", Cite: []string{"1.2"}}, reasonUnsupported, 0},
+		{"a new name is said before a low support", answerBullet{Head: "양자 컴퓨팅", Text: "IBM의 큐비트 얽힘이 연산 속도를 높인다.", Cite: []string{"1.2"}}, reasonNewTerm, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
