@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -25,6 +26,11 @@ type Clause struct {
 	// "정답이 열린"): without a negation it names a topic rather than
 	// asserting.
 	Question, Condition, Nominal bool
+	// Relative is set for a relative clause ("가중치를 업데이트하지 않는"
+	// before "기법"): it restricts a noun. Two relative clauses never
+	// oppose each other: "로그를 남기지 않는 서버" and "로그를 남기는
+	// 서버" are different servers, not opposite statements.
+	Relative bool
 	// content holds the distinct in-word bigrams of the content words:
 	// nouns, roots, verbs and adjectives (not light verbs), Latin words.
 	content Bigrams
@@ -34,8 +40,10 @@ type Clause struct {
 	// share 내).
 	pred  Bigrams
 	words []string
-	// size is the number of content words (stems not counted): a clause
-	// of one word ("고치다 보니") is too small to compare.
+	// core holds the bigrams of the content words alone (content adds
+	// stems and antonyms); size is their number: a clause of one word
+	// ("고치다 보니") is too small to compare.
+	core Bigrams
 	size int
 }
 
@@ -50,6 +58,12 @@ func (c Clause) Content() []string { return c.words }
 // negation: "어렵다" is "쉽지 않다", "부족하다" is "충분하지 않다".
 var lexicalNegatives = []string{"어렵", "어려", "힘들", "힘드", "부족", "모르", "모른", "몰라", "몰랐", "드물", "드문"}
 
+// antonyms are what the lexical negatives negate: "어렵다" is "not 쉽다".
+// The clause's content gets the antonym too, so that "어렵다" and "쉽다"
+// are about the same thing.
+var antonyms = map[string]string{"어렵": "쉽", "어려": "쉽", "힘들": "쉽", "힘드": "쉽", "부족": "충분",
+	"모르": "알", "모른": "알", "몰라": "알", "몰랐": "알", "드물": "흔", "드문": "흔"}
+
 // negativeNouns are the nouns among them: "부족하다", "데이터 부족" (not
 // "어려움", a difficulty, which negates nothing).
 var negativeNouns = []string{"부족"}
@@ -59,11 +73,18 @@ var lightVerbs = set("하 한 했 해 할 함 되 된 됐 돼 될 됨 있 같 �
 
 // connectives are the clause-joining endings (EC) after which a new clause
 // starts: -지만, -는데, -고, -면서, -아서, -면, -아도, -다고 …
-var connectives = set("지만 는데 은데 ㄴ데 데 면서 으면서 며 으며 고 아서 어서 서 여서 아 어 여 니까 으니까 므로 으므로 면 으면 려면 으려면 다면 라면 라 이라 라서 이라서 니 으니 거나 아도 어도 여도 더라도 는데도 도록 려고 으려고 다고 라고 다는 자 듯이 듯 다가")
+var connectives = set("지만 는데 은데 ㄴ데 데 면서 으면서 며 으며 고 아서 어서 서 여서 아 어 여 니까 으니까 므로 으므로 면 으면 려면 으려면 다면 라면 라 이라 라서 이라서 니 으니 는지 은지 ㄴ지 을지 ㄹ지 인지 아도 어도 여도 더라도 는데도 도록 려고 으려고 다고 라고 다는 자 듯이 듯 다가")
 
-// conditionEndings make the clause before them a condition or a
-// concession, which asserts nothing: "-면", "-려면", "-아도", "-더라도".
-var conditionEndings = strings.Fields("면 도")
+// condition reports whether a joining ending makes the clause before it a
+// condition or a concession, which asserts nothing: "-면", "-려면",
+// "-아도", "-더라도"; not "-면서(도)" (while) nor "-고도".
+func condition(ending string) bool {
+	switch {
+	case strings.HasSuffix(ending, "면서") || strings.HasSuffix(ending, "면서도") || strings.HasSuffix(ending, "고도"):
+		return false
+	}
+	return strings.HasSuffix(ending, "면") || strings.HasSuffix(ending, "도")
+}
 
 // englishNegations are the English words that negate their clause.
 var englishNegations = set("not no never without none neither nor cannot")
@@ -104,10 +125,11 @@ func Clauses(s string) []Clause {
 	// flushEnding closes the clause at a joining ending, noting whether
 	// the ending makes it a condition.
 	flushEnding := func(ending string) {
-		cur.condition = hasAnySuffix(ending, conditionEndings)
-		flush(false)
+		cur.condition = condition(ending)
+		flush(embeddedQuestion(ending))
 	}
 	contrast := false
+	because := false
 	quoted := false // inside quotation marks: quoted words are not the clause's
 	off := 0
 	for _, p := range scanPieces(s) {
@@ -169,9 +191,12 @@ func Clauses(s string) []Clause {
 			case "SC", "SE", "SY":
 				// Commas, periods and arrows end a clause; the middle dot
 				// and slash of an enumeration ("BLEU·ROUGE") do not.
+				// A comma after a subject or an adverb ("애플리케이션이
+				// 추후, … 쓸모없게 될 수 있다") does not end the clause.
 				switch {
 				case strings.ContainsAny(surf, "?？"):
 					flush(true)
+				case strings.ContainsAny(surf, ",，") && len(cur.verbs) == 0 && cur.neg == 0:
 				case strings.ContainsAny(surf, ",，.。!;:→—|"):
 					flush(false)
 				}
@@ -181,12 +206,21 @@ func Clauses(s string) []Clause {
 				continue
 			}
 			cur.text(surf)
+			if because {
+				// "정답이 없기 때문에 | 확인하기 어렵다": the reason is a
+				// clause of its own.
+				because = false
+				if strings.HasPrefix(first, "J") {
+					flush(false)
+					continue
+				}
+			}
+			if surf == "때문" {
+				because = true
+			}
 			switch first {
 			case "VX":
 				switch {
-				case modifierNext(toks, i):
-					// "않는 방법", "관련 없는 내용": the negation is inside
-					// a noun phrase, not the clause's.
 				case strings.HasPrefix(surf, "않"), strings.HasPrefix(surf, "못"):
 					cur.neg++
 				case strings.HasPrefix(surf, "말") || strings.HasPrefix(surf, "마"):
@@ -196,21 +230,20 @@ func Clauses(s string) []Clause {
 				}
 			case "VA", "VV":
 				switch {
-				case first == "VA" && strings.HasPrefix(surf, "없") && modifierNext(toks, i):
 				case first == "VA" && strings.HasPrefix(surf, "없"):
 					cur.neg++
 				case first == "VV" && (strings.HasPrefix(surf, "말") || strings.HasPrefix(surf, "마")) && i > 0 && toks[i-1].Surface == "지":
 					cur.neg++ // 쓰지 말고
 				case hasAnyPrefix(surf, lexicalNegatives):
 					cur.neg++
-					cur.addVerb(surf, modifies(toks, i))
+					cur.addVerb(surf)
+					cur.addAntonym(surf)
 				case !lightVerb(surf):
-					cur.addVerb(surf, modifies(toks, i))
+					cur.addVerb(surf)
 				}
 			case "MAG":
-				// "없이" says how, not whether ("리랭커 없이 올린다"); "안
-				// 되는 문제" negates a noun's modifier, not the clause.
-				if (surf == "못" || surf == "안") && !modifierAhead(toks, i) {
+				// "없이" says how, not whether ("리랭커 없이 올린다").
+				if surf == "못" || surf == "안" {
 					cur.neg++
 				}
 			case "VCN":
@@ -238,12 +271,13 @@ func Clauses(s string) []Clause {
 				if first == "NNP" && verbNext(toks, i) {
 					// "흉내 내지 않는다": a verb the dictionary took for a
 					// name.
-					cur.addVerb(surf, false)
+					cur.addVerb(surf)
 					continue
 				}
 				if hasAnyPrefix(surf, negativeNouns) {
 					cur.neg++
 					cur.addWord(surf, "")
+					cur.addAntonym(surf)
 					continue
 				}
 				if neg, rest := negativePrefix(surf, first); neg {
@@ -254,7 +288,7 @@ func Clauses(s string) []Clause {
 				cur.nouns = append(cur.nouns, surf)
 			case "XSV", "XSA":
 				// "보장된다", "필요하다": the noun before is the predicate.
-				if n := len(cur.nouns); n > 0 && i > 0 && strings.TrimSpace(toks[i-1].Surface) != "" && !modifies(toks, i) {
+				if n := len(cur.nouns); n > 0 && i > 0 && strings.TrimSpace(toks[i-1].Surface) != "" {
 					cur.verbs = append(cur.verbs, cur.nouns[n-1])
 				}
 			case "EC":
@@ -266,6 +300,13 @@ func Clauses(s string) []Clause {
 			// ending may close the clause.
 			if first != tag && strings.HasSuffix(tag, "+EC") && hasAnySuffix(surf, connectiveSuffixes) && !auxiliaryNext(toks, i) {
 				flushEnding(surf)
+			}
+			// A relative clause ("가중치를 업데이트하지 않는 | 프롬프트
+			// 기반 기법", "관련 없는 | 내용") is a statement of its own:
+			// its negation is not the main clause's.
+			if endsRelative(toks, i) {
+				cur.relative = true
+				flush(false)
 			}
 			contrast = false
 		}
@@ -279,13 +320,14 @@ var inWords = BigramOptions{WithinWords: true, Distinct: true}
 // clauseBuilder collects one clause.
 type clauseBuilder struct {
 	b         strings.Builder
-	stems     int
 	words     []string
+	extra     []string // stems and antonyms: matched, not counted
 	nouns     []string
 	verbs     []string
 	neg       int
 	spacing   bool
 	condition bool
+	relative  bool
 }
 
 func (c *clauseBuilder) space() { c.spacing = true }
@@ -309,17 +351,23 @@ func (c *clauseBuilder) addWord(w, shown string) {
 	c.words = append(c.words, w)
 }
 
-// addVerb adds a verb or adjective with its stem, the first syllable
-// without its final consonant, which inflected forms share (낸다, 내지;
-// 잃을, 잃지). Unless it modifies a noun ("코드명이 많은 문서"), it is
-// one of the clause's predicates.
-func (c *clauseBuilder) addVerb(w string, modifier bool) {
+// addVerb adds a verb or adjective, a predicate of the clause, with its
+// stem: the first syllable without its final consonant, which inflected
+// forms share (낸다, 내지; 잃을, 잃지).
+func (c *clauseBuilder) addVerb(w string) {
 	stem := string(stripFinal([]rune(w)[0]))
 	c.addWord(w, "")
-	c.words = append(c.words, stem)
-	c.stems++
-	if !modifier {
-		c.verbs = append(c.verbs, w, stem)
+	c.extra = append(c.extra, stem)
+	c.verbs = append(c.verbs, w, stem)
+}
+
+// addAntonym adds to the content what the lexical negative w negates.
+func (c *clauseBuilder) addAntonym(w string) {
+	for p, a := range antonyms {
+		if strings.HasPrefix(w, p) {
+			c.extra = append(c.extra, a)
+			return
+		}
 	}
 }
 
@@ -343,11 +391,13 @@ func (c *clauseBuilder) build(question bool) (Clause, bool) {
 		Negations: c.neg,
 		Question:  question,
 		Condition: c.condition,
+		Relative:  c.relative,
 		Nominal:   len(c.verbs) == 0,
-		content:   NewBigrams(strings.Join(c.words, " "), inWords),
+		content:   NewBigrams(strings.Join(append(slices.Clone(c.words), c.extra...), " "), inWords),
+		core:      NewBigrams(strings.Join(c.words, " "), inWords),
 		pred:      NewBigrams(strings.Join(append(c.verbs, c.words[len(c.words)-1]), " "), inWords),
 		words:     c.words,
-		size:      len(c.words) - c.stems,
+		size:      len(c.words),
 	}, true
 }
 
@@ -389,6 +439,54 @@ func leadingParticle(s string) int {
 	}
 	return 0
 }
+
+// endsRelative reports whether token i ends a relative clause: a verb
+// with an adnominal ending of the present or past, or that ending after
+// a verb.
+func endsRelative(toks []tokenizer.Token, i int) bool {
+	if !contentNounNext(toks, i) {
+		// "좋은 건 아니다", "좋아지는 것은 아니다", "없애지는 못한다": the
+		// ending makes a noun phrase of the clause (or is no ending at
+		// all), and the negation after it is the clause's own.
+		return false
+	}
+	tag, _ := toks[i].FeatureAt(0)
+	if tag == "ETM" {
+		if i == 0 {
+			return false
+		}
+		prev, _ := toks[i-1].FeatureAt(0)
+		switch toks[i].Surface {
+		case "는", "은", "ㄴ", "던":
+			return strings.HasPrefix(prev, "V") || strings.HasPrefix(prev, "XS") || strings.HasPrefix(prev, "EP")
+		}
+		return false
+	}
+	return strings.HasSuffix(tag, "+ETM") && modifies(toks, i)
+}
+
+// contentNounNext reports whether the next word after token i (spaces
+// skipped) is a content noun, not a dependent noun such as 것, 수 or 때.
+func contentNounNext(toks []tokenizer.Token, i int) bool {
+	for j := i + 1; j < len(toks); j++ {
+		if strings.TrimSpace(toks[j].Surface) == "" {
+			continue
+		}
+		tag, _ := toks[j].FeatureAt(0)
+		switch {
+		case tag == "NNB" || strings.HasPrefix(tag, "NNB+"):
+			return false
+		case strings.HasPrefix(tag, "NN"), tag == "SL", tag == "SH", tag == "XPN":
+			return !dependentNouns[toks[j].Surface]
+		}
+		return false
+	}
+	return false
+}
+
+// dependentNouns are nouns that only stand after a modifier and make a
+// noun phrase of the clause before them.
+var dependentNouns = set("것 건 거 게 수 줄 리 데 때 뿐 적 듯 만큼 바 점 필요")
 
 // modifies reports whether the verb at i modifies a noun: it ends in an
 // adnominal ending of the present or past ("열린 과제", "많은 문서", "되는
@@ -484,7 +582,14 @@ func negativePrefix(surf, tag string) (bool, string) {
 
 // connectiveSuffixes end the surfaces of verb tokens whose ending joins
 // clauses.
-var connectiveSuffixes = strings.Fields("면 고 서 도 지만 는데 니까 며 면서 려고 다고 라고 므로 거나 어 아 여 해 워 와 져 쳐 려")
+var connectiveSuffixes = strings.Fields("면 고 서 도 지만 는데 니까 며 면서 려고 다고 라고 므로 어 아 여 해 워 와 져 쳐 려 는지 은지")
+
+// embeddedQuestion reports whether an ending asks ("중요하지 않은지
+// 묻고"): the clause before it is a question.
+func embeddedQuestion(ending string) bool {
+	return strings.HasSuffix(ending, "는지") || strings.HasSuffix(ending, "은지") || strings.HasSuffix(ending, "ㄴ지") ||
+		strings.HasSuffix(ending, "을지") || strings.HasSuffix(ending, "ㄹ지") || strings.HasSuffix(ending, "인지")
+}
 
 func hasAnySuffix(s string, suffixes []string) bool {
 	for _, p := range suffixes {
@@ -558,9 +663,13 @@ func Contradicts(claim string, source ...string) (Conflict, bool) {
 			if s.Question || s.Condition || !sameMatter(c, s) {
 				continue
 			}
-			if s.Negated() == c.Negated() {
+			switch {
+			case s.Negated() == c.Negated():
 				agree = append(agree, s)
-			} else {
+			case c.Relative && s.Relative:
+				// Two relative clauses restrict nouns; they may agree
+				// but do not oppose each other.
+			default:
 				disagree = append(disagree, s)
 			}
 		}
@@ -571,7 +680,7 @@ func Contradicts(claim string, source ...string) (Conflict, bool) {
 			return Conflict{Claim: c, Source: disagree[0]}, true
 		}
 		for _, d := range disagree {
-			if (c.pred.Overlap(d.content) > 0 || c.pred.Overlap(d.pred) > 0) && beyond(c, d, agree) >= 2 {
+			if (c.pred.Overlap(d.content) > 0 || c.pred.Overlap(d.pred) > 0) && beyondAgree(c, d, agree) {
 				return Conflict{Claim: c, Source: d}, true
 			}
 		}
@@ -592,19 +701,22 @@ func sameMatter(c, s Clause) bool {
 	return c.pred.Overlap(s.content) > 0 || s.pred.Overlap(c.content) > 0 || c.pred.Overlap(s.pred) > 0
 }
 
-// beyond counts the bigrams of d that none of the clauses of agree has and
-// that claim clause c has.
-func beyond(c, d Clause, agree []Clause) int {
-	n := 0
-	d.content.Each(func(g uint64, _ int) {
+// beyondAgree reports whether the disagreeing clause d says, of what
+// claim clause c says, more than the clauses of agree do: two or more
+// bigrams of d's content words that c has and no clause of agree has, or
+// one when that is all d has beyond agree.
+func beyondAgree(c, d Clause, agree []Clause) bool {
+	shared, rest := 0, 0
+	d.core.Each(func(g uint64, _ int) {
 		for _, a := range agree {
 			if a.content.grams[g] > 0 {
 				return
 			}
 		}
-		if c.content.grams[g] > 0 {
-			n++
+		rest++
+		if c.core.grams[g] > 0 {
+			shared++
 		}
 	})
-	return n
+	return shared >= 2 || shared == 1 && rest == 1
 }

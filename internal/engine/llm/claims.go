@@ -48,12 +48,30 @@ func newMemberClaims(in *engine.Input) *memberClaims {
 		mc.members = append(mc.members, cm)
 	}
 	if in.Analysis != nil {
+		byKey := map[string][]string{}
+		for _, c := range in.Analysis.Concepts {
+			byKey[text.Compact(c.Term)] = c.Members()
+		}
 		for _, c := range in.Analysis.Concepts {
 			k := text.Compact(c.Term)
 			if len([]rune(k)) < 2 {
 				continue
 			}
-			mc.concepts = append(mc.concepts, conceptRow{key: k, term: c.Term, specific: analyze.Specific(c.Term), members: c.Members()})
+			members := c.Members()
+			// A compound's topic is carried by its specific words too:
+			// a member who writes "개방형으로 응답" writes about "개방형
+			// 출력".
+			for _, part := range strings.Fields(c.Term) {
+				if part != c.Term && analyze.Specific(part) {
+					for _, m := range byKey[text.Compact(part)] {
+						if !slices.Contains(members, m) {
+							members = append(members, m)
+						}
+					}
+				}
+			}
+			slices.Sort(members)
+			mc.concepts = append(mc.concepts, conceptRow{key: k, term: c.Term, specific: analyze.Specific(c.Term), members: members})
 		}
 	}
 	return mc
@@ -111,10 +129,10 @@ func containsAny(s string, words []string) bool {
 // "alone" one only that member wrote about.
 func (mc *memberClaims) check(claim string) string {
 	all := mc.conceptsIn(text.Compact(claim))
-	for _, cl := range text.Clauses(claim) {
-		c := text.Compact(cl.Text)
+	for _, unit := range mc.units(claim) {
+		c := text.Compact(unit)
 		named := mc.namedIn(c)
-		n := mc.count(cl.Text, c, len(named) > 0)
+		n := mc.count(unit, c, len(named) > 0)
 		agree := containsAny(c, agreeWords)
 		only := len(named) == 1 && (containsAny(c, onlyWords) || strings.Contains(c, named[0].forms[0]+"만"))
 		if len(named) == 0 && n == 0 && !agree {
@@ -130,7 +148,7 @@ func (mc *memberClaims) check(claim string) string {
 			concepts = all
 		}
 		if len(concepts) == 0 {
-			return fmt.Sprintf("%q speaks of members but names no concept any member wrote about", cl.Text)
+			return fmt.Sprintf("%q speaks of members but names no concept any member wrote about", unit)
 		}
 		for _, m := range named {
 			if !slices.ContainsFunc(concepts, func(co conceptRow) bool { return slices.Contains(co.members, m.name) }) {
@@ -143,10 +161,10 @@ func (mc *memberClaims) check(claim string) string {
 		}
 		widest := slices.MaxFunc(concepts, func(a, b conceptRow) int { return len(a.members) - len(b.members) })
 		if len(widest.members) < need {
-			return fmt.Sprintf("%q claims %d member(s), but %q is in the notes of %s", cl.Text, need, widest.term, who(widest.members))
+			return fmt.Sprintf("%q claims %d member(s), but %q is in the notes of %s", unit, need, widest.term, who(widest.members))
 		}
 		if only && !slices.ContainsFunc(concepts, func(co conceptRow) bool { return len(co.members) == 1 }) {
-			return fmt.Sprintf("%q says %s alone wrote about it, but %q is in the notes of %s", cl.Text, named[0].name, widest.term, who(widest.members))
+			return fmt.Sprintf("%q says %s alone wrote about it, but %q is in the notes of %s", unit, named[0].name, widest.term, who(widest.members))
 		}
 	}
 	return ""
@@ -168,6 +186,40 @@ func who(members []string) string {
 		return "only " + members[0]
 	}
 	return fmt.Sprintf("%d members (%s)", len(members), strings.Join(members, ", "))
+}
+
+// units splits a claim into the stretches its statements about members
+// stand in: its sentences, each cut again where a member's name starts,
+// so that "A는 X를, B는 Y를 강조했다" is read as one statement about A
+// and X and one about B and Y. The text before the first name (a count
+// such as "네 명 모두 …를 다뤘는데") is a unit of its own.
+func (mc *memberClaims) units(claim string) []string {
+	var out []string
+	for _, s := range text.Sentences(claim) {
+		cuts := []int{0}
+		for _, m := range mc.members {
+			for from := 0; m.name != ""; {
+				i := strings.Index(s[from:], m.name)
+				if i < 0 {
+					break
+				}
+				cuts = append(cuts, from+i)
+				from += i + len(m.name)
+			}
+		}
+		slices.Sort(cuts)
+		cuts = slices.Compact(cuts)
+		for i, at := range cuts {
+			end := len(s)
+			if i+1 < len(cuts) {
+				end = cuts[i+1]
+			}
+			if u := strings.TrimSpace(s[at:end]); u != "" {
+				out = append(out, u)
+			}
+		}
+	}
+	return out
 }
 
 // namedIn returns the members whose names occur in compacted text c.
@@ -199,8 +251,10 @@ func (mc *memberClaims) count(clause, c string, named bool) int {
 			n = max(n, k)
 		}
 	}
-	if containsAny(c, allWords) {
-		n = max(n, mc.withNote)
+	if n == 0 && containsAny(c, allWords) {
+		// "모두" alone is every member with a note; "두 사람 모두", "세 명
+		// 모두" are all of those counted.
+		n = mc.withNote
 	}
 	if containsAny(c, mostWords) {
 		n = max(n, mc.withNote/2+1)
