@@ -23,6 +23,9 @@ import (
 const (
 	NoticeNoNote        = "이번 주 노트가 제출되지 않았습니다."
 	NoticeNoCorrections = "노트에서 바로잡을 오개념을 찾지 못했습니다."
+	// NoticeNothingHere is the line of a section of another kind (the
+	// summary, a template's own section) the model verified nothing for.
+	NoticeNothingHere = "노트에서 이 항목에 해당하는 문장을 찾지 못했습니다."
 )
 
 // EngineFallback is the Engine recorded on bullets taken from the offline
@@ -624,7 +627,8 @@ func countList(m map[string]int) string {
 }
 
 // emptyNotice is the line of a section the model verified nothing for:
-// the offline engine's notice for a section of that kind.
+// the offline engine's notice for a section of that kind, else a plain
+// one.
 func (r *run) emptyNotice(key string) string {
 	switch key {
 	case insight.KeyCorrections:
@@ -634,7 +638,10 @@ func (r *run) emptyNotice(key string) string {
 			return offline.NoticeNoSchedule
 		}
 	}
-	return offline.NoticeNothingHere
+	if n := offline.NoticeFor(key); n != "" {
+		return n
+	}
+	return NoticeNothingHere
 }
 
 // fallbackSection takes the offline engine's section, relabelled: used

@@ -312,7 +312,7 @@ func TestVerificationRejectsBadBullets(t *testing.T) {
 				if tt.rejected {
 					// Nothing verified: the section says so plainly instead
 					// of taking the offline engine's sentences.
-					if len(s.Bullets) != 0 || s.Notice != offline.NoticeNothingHere || s.Engine != "test-model" {
+					if len(s.Bullets) != 0 || s.Notice != offline.NoticeNoInsight || s.Engine != "test-model" {
 						t.Errorf("section %+v, want the model's empty notice", s)
 					}
 					reason := strings.TrimPrefix(tt.wantStat, "rejected_")

@@ -28,6 +28,18 @@ var notices = map[string]string{
 	insight.KeyStudy:       NoticeNoStudy,
 }
 
+// NoticeFor returns the plain line of a section of kind key that has
+// nothing of its kind, "" for a kind without one.
+func NoticeFor(key string) string {
+	switch key {
+	case insight.KeyCommon:
+		return NoticeNoCommon
+	case insight.KeyDebate:
+		return NoticeNoDebate
+	}
+	return notices[key]
+}
+
 // docSeen remembers the bullets already in the document, so that a
 // sentence two members copied from the book appears once.
 type docSeen struct{ texts []string }
