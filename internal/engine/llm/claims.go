@@ -17,6 +17,10 @@ type memberClaims struct {
 	members  []claimMember
 	withNote int
 	concepts []conceptRow
+	// notes holds each member's note compacted (see text.Compact): a
+	// member whose note has a concept's term wrote about it even when
+	// the matrix, which keeps the week's main concepts, leaves it out.
+	notes map[string]string
 }
 
 type claimMember struct {
@@ -148,8 +152,11 @@ func (mc *memberClaims) check(claim string) string {
 			concepts = all
 		}
 		if len(concepts) == 0 {
-			return fmt.Sprintf("%q speaks of members but names no concept any member wrote about", unit)
+			// Nothing of the matrix to check the statement against: the
+			// support check judges it.
+			continue
 		}
+		concepts = mc.widen(concepts)
 		for _, m := range named {
 			if !slices.ContainsFunc(concepts, func(co conceptRow) bool { return slices.Contains(co.members, m.name) }) {
 				return fmt.Sprintf("%s wrote about none of %s", m.name, terms(concepts))
@@ -168,6 +175,22 @@ func (mc *memberClaims) check(claim string) string {
 		}
 	}
 	return ""
+}
+
+// widen adds to each concept's members those whose note has its term.
+func (mc *memberClaims) widen(cs []conceptRow) []conceptRow {
+	out := make([]conceptRow, len(cs))
+	for i, co := range cs {
+		co.members = slices.Clone(co.members)
+		for _, m := range mc.members {
+			if !slices.Contains(co.members, m.name) && strings.Contains(mc.notes[m.name], co.key) {
+				co.members = append(co.members, m.name)
+			}
+		}
+		slices.Sort(co.members)
+		out[i] = co
+	}
+	return out
 }
 
 func terms(cs []conceptRow) string {

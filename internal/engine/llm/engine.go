@@ -807,6 +807,7 @@ func (r *run) groupSections(ctx context.Context, base *insight.Week, members []i
 	}
 	ver := newVerifier("", r.ev, r.e.Name())
 	ver.claims = newMemberClaims(r.in)
+	ver.claims.notes = r.ev.notes
 
 	var out []insight.Section
 	for _, spec := range r.in.Template.GroupSections {
