@@ -36,7 +36,13 @@ var (
 func (f *fakeOpenAI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	if r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/models") {
-		io.WriteString(w, `{"object":"list","data":[{"id":"test-model","object":"model","created":0,"owned_by":"test"}]}`)
+		// The model list says the context size, as vLLM's does; moim
+		// sizes its requests to it.
+		io.WriteString(w, `{"object":"list","data":[{"id":"test-model","object":"model","created":0,"owned_by":"test","max_model_len":32768}]}`)
+		return
+	}
+	if !strings.HasSuffix(r.URL.Path, "/chat/completions") {
+		http.NotFound(w, r)
 		return
 	}
 	f.requests.Add(1)
@@ -149,6 +155,9 @@ func TestOpenAIEngineThroughTheBinary(t *testing.T) {
 	}
 	if !strings.Contains(r.stderr, "5 requests") {
 		t.Errorf("no closing stats line: %s", r.stderr)
+	}
+	if !strings.Contains(r.stderr, "context 32768 tokens (the server's answer: max_model_len") {
+		t.Errorf("stderr does not say the context size the server reported: %s", r.stderr)
 	}
 
 	// The same week again is served from the cache: nothing sent.
