@@ -22,7 +22,8 @@ func newCheckCmd(s *IO) *cobra.Command {
 		Long: `Check compares, for every week that has notes, the notes on disk with the
 ones the week's insights document was generated from (by content, not by
 file time). It names each week whose document is missing or stale and exits
-1, or exits 0 when all are fresh. Run it in the study repository's CI.`,
+1, or exits 0 when all are fresh. It only reads and hashes files (no note is
+analysed), so it is quick enough for every CI run.`,
 		Example: `  moim check
   moim check --repo ../my-study || moim generate --all --repo ../my-study`,
 		Args: cobra.NoArgs,
@@ -45,12 +46,12 @@ func runCheck(o *CheckOptions, s *IO) error {
 	}
 	bad := 0
 	for _, wk := range weeks {
-		pw, err := pipeline.Load(ws, wk, "", "")
+		c, err := pipeline.CheckWeek(ws, wk)
 		if err != nil {
 			return err
 		}
-		warn(s, pw.Warnings...)
-		switch pw.State() {
+		warn(s, c.Warnings...)
+		switch c.State {
 		case pipeline.Missing:
 			bad++
 			fmt.Fprintf(s.Out, "%s: missing  %s\n", pipeline.WeekLabel(ws, wk), wk.Output)

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -56,62 +57,34 @@ func Load(ws *workspace.Workspace, wk *workspace.Week, templatePath, out string)
 	// Start loading the Korean dictionary while the notes are read.
 	text.Warm()
 	w := &Week{WS: ws, Week: wk, Docs: map[string]*note.Document{}}
-	h := sha256.New()
-	for _, nf := range wk.Notes {
-		if _, ok := w.Docs[nf.Member]; ok {
-			continue
+	warn := func(msg string) { w.Warnings = append(w.Warnings, msg) }
+	// A member's note may be several files (additional notes, a member
+	// folder, the presenter's file): each is parsed, then they are joined.
+	parts := map[string][]*note.Document{}
+	w.InputHash = readNotes(ws, wk, warn, func(member, path, src string) {
+		if head, cut := truncateNote(src, MaxNoteBytes); cut {
+			warn(fmt.Sprintf("%s: %s is more than moim reads from one note; only its first %s (lines 1-%d) were used", path, mb(len(src)), mb(len(head)), strings.Count(head, "\n")))
+			src = head
 		}
-		// A member's note may be several files (additional notes, a
-		// member folder, the presenter's file): read and join them.
-		var docs []*note.Document
-		for _, p := range nf.Paths() {
-			src, err := note.ReadFile(filepath.Join(ws.Root, filepath.FromSlash(p)))
-			if err != nil {
-				// An unreadable note (binary, undecodable, no permission, a
-				// folder or a broken link by now) is named and skipped.
-				w.Warnings = append(w.Warnings, fmt.Sprintf("%s: skipped: %v%s", p, unwrapMsg(err), skipHint(err)))
-				continue
-			}
-			fmt.Fprintf(h, "%s\x00%s\x00%d\x00", nf.Member, p, len(src))
-			h.Write([]byte(src))
-			if head, cut := truncateNote(src, MaxNoteBytes); cut {
-				w.Warnings = append(w.Warnings, fmt.Sprintf("%s: %s is more than moim reads from one note; only its first %s (lines 1-%d) were used", p, mb(len(src)), mb(len(head)), strings.Count(head, "\n")))
-				src = head
-			}
-			docs = append(docs, note.Parse(p, src))
-		}
-		if len(docs) > 0 {
-			w.Docs[nf.Member] = note.Merge(docs...)
-		}
+		parts[member] = append(parts[member], note.Parse(path, src))
+	})
+	for member, docs := range parts {
+		w.Docs[member] = note.Merge(docs...)
 	}
-	for _, nf := range wk.Empty {
-		// An empty note counts for the hash: writing in it changes the week.
-		fmt.Fprintf(h, "%s\x00%s\x00empty\x00", nf.Member, nf.Path)
-	}
-	w.InputHash = hex.EncodeToString(h.Sum(nil))[:16]
 
 	switch {
 	case out == "-":
 	case out != "":
 		w.OutPath, _ = filepath.Abs(out)
 	default:
-		w.OutPath = filepath.Join(ws.Root, filepath.FromSlash(wk.Output))
+		w.OutPath = outputPath(ws, wk)
 	}
 	if w.OutPath != "" {
-		shown := rel(ws.Root, w.OutPath)
-		b, err := os.ReadFile(w.OutPath)
-		switch {
-		case err == nil:
-			w.Prev, err = note.Decode(w.OutPath, b)
-			if err != nil {
-				return nil, fmt.Errorf("%s: cannot read the existing document (%v): moim will not replace what it cannot read; move it away, or write elsewhere with --out FILE", shown, unwrapMsg(err))
-			}
-		case errors.Is(err, fs.ErrNotExist) || isDirErr(w.OutPath):
-			// Nothing to keep; a folder in the way is the writer's to
-			// report (fsutil.CheckOutput).
-		default:
-			return nil, fmt.Errorf("%s: cannot read the existing document (%v); fix it or write elsewhere with --out FILE", shown, unwrapPathErr(err))
+		prev, err := readDocument(ws, w.OutPath)
+		if err != nil {
+			return nil, err
 		}
+		w.Prev = prev
 	}
 	t, err := chooseTemplate(ws, w, templatePath)
 	if err != nil {
@@ -120,6 +93,69 @@ func Load(ws *workspace.Workspace, wk *workspace.Week, templatePath, out string)
 	w.Template = t
 	w.Warnings = append(w.Warnings, t.Warnings()...)
 	return w, nil
+}
+
+// readNotes reads and decodes the notes of wk: for each member the files
+// of their first note with a readable file (wk.Notes lists a member's
+// notes in order of preference). It calls each with every file read, in
+// the week's order, warn with every file it skips, and returns the week's
+// input hash. The hash covers member, path and whole decoded content of
+// each file read, and the week's empty note files: it is what a
+// document's state records (doc.State.InputHash) and what `moim check`
+// compares, so its definition must not change.
+func readNotes(ws *workspace.Workspace, wk *workspace.Week, warn func(string), each func(member, path, src string)) string {
+	h := sha256.New()
+	done := map[string]bool{}
+	for _, nf := range wk.Notes {
+		if done[nf.Member] {
+			continue
+		}
+		for _, p := range nf.Paths() {
+			src, err := note.ReadFile(filepath.Join(ws.Root, filepath.FromSlash(p)))
+			if err != nil {
+				// An unreadable note (binary, undecodable, no permission, a
+				// folder or a broken link by now) is named and skipped.
+				warn(fmt.Sprintf("%s: skipped: %v%s", p, unwrapMsg(err), skipHint(err)))
+				continue
+			}
+			done[nf.Member] = true
+			fmt.Fprintf(h, "%s\x00%s\x00%d\x00", nf.Member, p, len(src))
+			io.WriteString(h, src)
+			if each != nil {
+				each(nf.Member, p, src)
+			}
+		}
+	}
+	for _, nf := range wk.Empty {
+		// An empty note counts for the hash: writing in it changes the week.
+		fmt.Fprintf(h, "%s\x00%s\x00empty\x00", nf.Member, nf.Path)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// outputPath is the absolute path of wk's document in ws.
+func outputPath(ws *workspace.Workspace, wk *workspace.Week) string {
+	return filepath.Join(ws.Root, filepath.FromSlash(wk.Output))
+}
+
+// readDocument returns the content of the document at abs, "" when there
+// is none.
+func readDocument(ws *workspace.Workspace, abs string) (string, error) {
+	shown := rel(ws.Root, abs)
+	b, err := os.ReadFile(abs)
+	switch {
+	case err == nil:
+		prev, err := note.Decode(abs, b)
+		if err != nil {
+			return "", fmt.Errorf("%s: cannot read the existing document (%v): moim will not replace what it cannot read; move it away, or write elsewhere with --out FILE", shown, unwrapMsg(err))
+		}
+		return prev, nil
+	case errors.Is(err, fs.ErrNotExist) || isDirErr(abs):
+		// Nothing to keep; a folder in the way is the writer's to report
+		// (fsutil.CheckOutput).
+		return "", nil
+	}
+	return "", fmt.Errorf("%s: cannot read the existing document (%v); fix it or write elsewhere with --out FILE", shown, unwrapPathErr(err))
 }
 
 // MaxNoteBytes is the most of one note that is parsed and analysed. Real
@@ -330,17 +366,21 @@ const (
 
 // State reports whether the week's document exists and was made from the
 // notes as they are now.
-func (w *Week) State() State {
-	if w.Prev == "" {
+func (w *Week) State() State { return documentState(w.Prev, w.InputHash) }
+
+// documentState is the state of the document prev ("" when there is none)
+// for notes whose input hash is inputHash.
+func documentState(prev, inputHash string) State {
+	if prev == "" {
 		return Missing
 	}
-	st, ok := doc.ReadState(w.Prev)
+	st, ok := doc.ReadState(prev)
 	switch {
-	case ok && st.InputHash == w.InputHash:
+	case ok && st.InputHash == inputHash:
 		return Fresh
 	case ok:
 		return Stale
-	case doc.IsFillable(w.Prev):
+	case doc.IsFillable(prev):
 		return Missing
 	}
 	return Handmade

@@ -28,9 +28,21 @@ var kagome struct {
 // dictionary; Load or the first Terms call does.
 func NewKagome() *KagomeAnalyzer { return &KagomeAnalyzer{} }
 
+// DictionaryUsed, when not nil, is called each time Warm, Load or Terms
+// asks for the dictionary. Tests use it to check
+// that work which needs no analysis (moim check) never loads it.
+var DictionaryUsed func()
+
 // Load loads the dictionary now (once per process) and reports a failure
 // to build the user dictionary.
 func (*KagomeAnalyzer) Load() error {
+	if DictionaryUsed != nil {
+		DictionaryUsed()
+	}
+	return loadKagome()
+}
+
+func loadKagome() error {
 	kagome.once.Do(func() {
 		kagome.tok, kagome.err = newKagomeTokenizer()
 	})

@@ -35,8 +35,11 @@ func Default() Analyzer {
 // generate) can overlap the load with reading and parsing notes. Calling
 // it is optional and idempotent.
 func Warm() {
-	if k, ok := Default().(*KagomeAnalyzer); ok {
-		go func() { _ = k.Load() }()
+	if _, ok := Default().(*KagomeAnalyzer); ok {
+		if DictionaryUsed != nil {
+			DictionaryUsed()
+		}
+		go func() { _ = loadKagome() }()
 	}
 }
 
