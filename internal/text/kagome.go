@@ -6,7 +6,6 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	ko "github.com/ikawaha/kagome-dict-ko"
 	"github.com/ikawaha/kagome-dict/dict"
 	"github.com/ikawaha/kagome/v2/tokenizer"
 )
@@ -63,9 +62,10 @@ func newKagomeTokenizer() (*tokenizer.Tokenizer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("text: kagome user dictionary: %w", err)
 	}
-	// DictShrink leaves out the feature columns we do not read, which
-	// saves memory; POS tags are kept.
-	t, err := tokenizer.New(ko.DictShrink(), tokenizer.OmitBosEos(), tokenizer.UserDict(ud))
+	// The shrunk dictionary leaves out the feature columns we do not read,
+	// which saves memory; POS tags are kept. loadSystemDict reads it from
+	// the pre-decoded copy in the cache directory when there is one.
+	t, err := tokenizer.New(loadSystemDict(), tokenizer.OmitBosEos(), tokenizer.UserDict(ud))
 	if err != nil {
 		return nil, fmt.Errorf("text: kagome tokenizer: %w", err)
 	}

@@ -1,0 +1,132 @@
+package text
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"testing"
+
+	ko "github.com/ikawaha/kagome-dict-ko"
+	"github.com/ikawaha/kagome-dict/dict"
+)
+
+// TestDictCacheRoundTrip: the pre-decoded copy decodes to exactly the
+// tables kagome-dict decodes from the embedded dictionary, so the analysis
+// (and every document) is the same with and without the cache.
+func TestDictCacheRoundTrip(t *testing.T) {
+	want := ko.DictShrink()
+	path := filepath.Join(t.TempDir(), "dict", "ko.bin")
+	if err := writeDictCache(path, "key", want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := readDictCache(path, "key")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sameDict(got, want) {
+		t.Fatal("the cached dictionary differs from the embedded one")
+	}
+}
+
+// sameDict is reflect.DeepEqual(a, b), with the large arrays compared as
+// bytes (DeepEqual takes seconds on 10 million elements).
+func sameDict(a, b *dict.Dict) bool {
+	for _, p := range [][2][]byte{
+		{bytesOf(a.Morphs), bytesOf(b.Morphs)},
+		{bytesOf(a.Connection.Vec), bytesOf(b.Connection.Vec)},
+		{bytesOf(a.Index.Da), bytesOf(b.Index.Da)},
+	} {
+		if !bytes.Equal(p[0], p[1]) {
+			return false
+		}
+	}
+	if len(a.POSTable.POSs) != len(b.POSTable.POSs) {
+		return false
+	}
+	for i := range a.POSTable.POSs {
+		pa, pb := a.POSTable.POSs[i], b.POSTable.POSs[i]
+		if (pa == nil) != (pb == nil) || !slices.Equal(pa, pb) {
+			return false
+		}
+	}
+	ca, cb := *a, *b
+	for _, c := range []*dict.Dict{&ca, &cb} {
+		c.Morphs, c.Connection.Vec, c.Index.Da, c.POSTable.POSs = nil, nil, nil, nil
+	}
+	return reflect.DeepEqual(ca, cb)
+}
+
+// TestDictCacheRejects: a copy with another key, a damaged byte or a cut
+// end is not used.
+func TestDictCacheRejects(t *testing.T) {
+	d := smallDict()
+	path := filepath.Join(t.TempDir(), "ko.bin")
+	if err := writeDictCache(path, "v1", d); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := readDictCache(path, "v1"); err != nil || !sameDict(got, d) {
+		t.Fatalf("good copy: %v, equal %v", err, sameDict(got, d))
+	}
+	if _, err := readDictCache(path, "v2"); err == nil {
+		t.Error("a copy made for other modules was used")
+	}
+	good, _ := os.ReadFile(path)
+	for name, b := range map[string][]byte{
+		"flipped byte": func() []byte { b := append([]byte{}, good...); b[len(b)/2] ^= 1; return b }(),
+		"cut end":      good[:len(good)-9],
+		"empty":        {},
+	} {
+		os.WriteFile(path, b, 0o644)
+		if _, err := readDictCache(path, "v1"); err == nil {
+			t.Errorf("%s: the damaged copy was used", name)
+		}
+	}
+}
+
+// TestLoadSystemDictCache: the first load writes the copy into
+// MOIM_CACHE_DIR, the next one reads it and gets the same tables.
+func TestLoadSystemDictCache(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv(CacheDirEnv, dir)
+	path, key := dictCachePath()
+	if path == "" {
+		t.Skip("no dictionary cache on this platform")
+	}
+	if filepath.Dir(filepath.Dir(path)) != dir {
+		t.Fatalf("cache %s is not under %s", path, dir)
+	}
+	first := loadSystemDict()
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("no copy written: %v", err)
+	}
+	second, err := readDictCache(path, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(second.Morphs) != len(first.Morphs) || len(second.Index.Da) != len(first.Index.Da) {
+		t.Error("the copy read back differs")
+	}
+}
+
+// smallDict is a dictionary with every kind of table, some nil, some
+// empty.
+func smallDict() *dict.Dict {
+	d := &dict.Dict{
+		Morphs:       dict.Morphs{{LeftID: 1, RightID: 2, Weight: -3}, {LeftID: 4, RightID: 5, Weight: 6}},
+		POSTable:     dict.POSTable{POSs: []dict.POS{{1}, nil, {2, 3}, {}}, NameList: []string{"NNG", "조사"}},
+		ContentsMeta: dict.ContentsMeta{"_pos_start": 0, "_reading": 3},
+		Contents:     [][]string{{"a", "b"}, nil, {}},
+		Connection:   dict.ConnectionTable{Row: 2, Col: 1, Vec: []int16{7, -8}},
+		CharClass:    []string{"DEFAULT", "HANGUL"},
+		CharCategory: dict.CharCategory{0, 1, 1},
+		InvokeList:   dict.InvokeList{true, false},
+		GroupList:    dict.GroupList{},
+		UnkDict:      dict.UnkDict{Morphs: dict.Morphs{{LeftID: 9}}, Index: map[int32]int32{1: 0, 2: 1}},
+	}
+	d.Index.Da = append(d.Index.Da, struct{ Base, Check int32 }{1, -1})
+	d.Index.Dup = map[int32]int32{3: 1}
+	d.SetInfo(&dict.Info{Name: "ko", Src: "test"})
+	return d
+}
