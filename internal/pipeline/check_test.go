@@ -1,6 +1,10 @@
 package pipeline
 
 import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -91,5 +95,58 @@ func TestCheckWeek(t *testing.T) {
 	os.WriteFile(out, []byte("# 1주차\n\n## 한서진\n\n### 핵심 인사이트\n- 손으로 쓴 정리\n"), 0o644)
 	if c := check(); c.State != Handmade {
 		t.Errorf("hand-written document: state %v, want Handmade", c.State)
+	}
+}
+
+// TestInputHashDefinition: the input hash is SHA-256 over, for each
+// member's files read, "member\x00path\x00length\x00" and the decoded
+// content, then "member\x00path\x00empty\x00" for each empty note, cut to
+// 16 hex digits. Documents already written hold it, so it must not
+// change; Load (generate) and CheckWeek (check) both compute it so.
+func TestInputHashDefinition(t *testing.T) {
+	root := writeRepo(t, "# 버퍼 풀\n\n버퍼 풀은 페이지를 메모리에 둔다.\n")
+	dir := filepath.Join(root, "weeks", "week01")
+	os.WriteFile(filepath.Join(dir, "한서진-부록.md"), []byte("\ufeff부록: LRU 정리\r\n"), 0o644)
+	ws, err := workspace.Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wk, _ := ws.Week(1)
+	for i := range wk.Notes {
+		if wk.Notes[i].Member == "한서진" {
+			wk.Notes[i].More = []string{"weeks/week01/한서진-부록.md"}
+		}
+	}
+	wk.Empty = []workspace.NoteFile{{Member: "문가람", Path: "weeks/week01/문가람.md"}}
+
+	h := sha256.New()
+	for _, nf := range wk.Notes {
+		for _, p := range nf.Paths() {
+			b, _ := os.ReadFile(filepath.Join(root, filepath.FromSlash(p)))
+			src := strings.ReplaceAll(strings.TrimPrefix(string(b), "\ufeff"), "\r\n", "\n")
+			fmt.Fprintf(h, "%s\x00%s\x00%d\x00%s", nf.Member, p, len(src), src)
+		}
+	}
+	h.Write([]byte("문가람\x00weeks/week01/문가람.md\x00empty\x00"))
+	want := hex.EncodeToString(h.Sum(nil))[:16]
+
+	w, err := Load(ws, wk, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w.InputHash != want {
+		t.Fatalf("Load's input hash %s, want %s", w.InputHash, want)
+	}
+	res, err := w.Generate(context.Background(), offlineEngine())
+	if err != nil {
+		t.Fatal(err)
+	}
+	md, err := w.Document(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(w.OutPath, []byte(md), 0o644)
+	if c, err := CheckWeek(ws, wk); err != nil || c.State != Fresh {
+		t.Errorf("check of the document generate wrote: %v, %v; want Fresh", c.State, err)
 	}
 }
