@@ -60,7 +60,7 @@ func chapterMaterial(ws *workspace.Workspace, row *workspace.ScheduleRow) []*not
 		if err != nil {
 			continue
 		}
-		doc := note.Parse(e.Name(), src)
+		doc := parseNote(e.Name(), src)
 		part := &note.Document{Path: doc.Path, Style: doc.Style}
 		for _, s := range doc.Sentences {
 			if len(s.Path) > 0 && chapterHeading(s.Path, chapters) {

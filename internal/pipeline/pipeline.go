@@ -66,7 +66,7 @@ func Load(ws *workspace.Workspace, wk *workspace.Week, templatePath, out string)
 			warn(fmt.Sprintf("%s: %s is more than moim reads from one note; only its first %s (lines 1-%d) were used", path, mb(len(src)), mb(len(head)), strings.Count(head, "\n")))
 			src = head
 		}
-		parts[member] = append(parts[member], note.Parse(path, src))
+		parts[member] = append(parts[member], parseNote(path, src))
 	})
 	for member, docs := range parts {
 		w.Docs[member] = note.Merge(docs...)
@@ -300,7 +300,7 @@ func (w *Week) buildInput() *engine.Input {
 			for _, p := range nf.Paths() {
 				abs := filepath.Join(w.WS.Root, filepath.FromSlash(p))
 				if src, err := note.ReadFile(abs); err == nil {
-					in.NextDocs = append(in.NextDocs, note.Parse(p, src))
+					in.NextDocs = append(in.NextDocs, parseNote(p, src))
 				}
 			}
 		}
