@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -120,7 +119,7 @@ func readNotes(ws *workspace.Workspace, wk *workspace.Week, warn func(string), e
 			}
 			done[nf.Member] = true
 			fmt.Fprintf(h, "%s\x00%s\x00%d\x00", nf.Member, p, len(src))
-			io.WriteString(h, src)
+			h.Write([]byte(src))
 			if each != nil {
 				each(nf.Member, p, src)
 			}
