@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -33,7 +34,8 @@ func TestSkipOrFail(t *testing.T) {
 	}
 }
 
-// TestEnv: only PATH, a fresh HOME and what the caller adds get through.
+// TestEnv: only PATH, a fresh HOME, the dictionary cache and what the
+// caller adds get through.
 func TestEnv(t *testing.T) {
 	t.Setenv("OPENAI_BASE_URL", "http://127.0.0.1:9")
 	t.Setenv("MOIM_DEBUG", "1")
@@ -51,6 +53,13 @@ func TestEnv(t *testing.T) {
 	}
 	if _, ok := got["MOIM_DEBUG"]; ok {
 		t.Errorf("the caller's MOIM_DEBUG got through: %q", env)
+	}
+	if d := got["MOIM_DICT_CACHE"]; d != "" && !filepath.IsAbs(d) && d != "off" {
+		t.Errorf("MOIM_DICT_CACHE = %q, want the shared dictionary cache folder", d)
+	}
+	t.Setenv("MOIM_DICT_CACHE", "off")
+	if e := Env(t); !slices.Contains(e, "MOIM_DICT_CACHE=off") {
+		t.Errorf("the caller's MOIM_DICT_CACHE=off did not get through: %q", e)
 	}
 	if home := got["HOME"]; home == os.Getenv("HOME") || !filepath.IsAbs(home) {
 		t.Errorf("HOME = %q, want a fresh temporary folder", home)

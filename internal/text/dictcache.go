@@ -38,6 +38,11 @@ import (
 // the user cache directory.
 const CacheDirEnv = "MOIM_CACHE_DIR"
 
+// DictCacheEnv names the environment variable that sets the folder of the
+// pre-decoded dictionary alone (default: "dict" in moim's cache folder);
+// "off" turns the copy off: every run decodes the embedded dictionary.
+const DictCacheEnv = "MOIM_DICT_CACHE"
+
 // dictCacheFormat changes whenever the file layout below changes.
 const dictCacheFormat = 1
 
@@ -62,7 +67,7 @@ func loadSystemDict() *dict.Dict {
 
 // dictCachePath returns the cache file of the dictionary modules this
 // binary was built with and the key that identifies them, or "" when the
-// cache cannot be used: no cache directory, a host that is not
+// cache is off or cannot be used: no cache directory, a host that is not
 // little-endian, or dictionary modules without a version (a replace
 // directive pointing at a folder).
 func dictCachePath() (path, key string) {
@@ -73,17 +78,23 @@ func dictCachePath() (path, key string) {
 	if koV == "" || dictV == "" {
 		return "", ""
 	}
-	dir := os.Getenv(CacheDirEnv)
-	if dir == "" {
+	dir := os.Getenv(DictCacheEnv)
+	switch {
+	case dir == "off":
+		return "", ""
+	case dir != "":
+	case os.Getenv(CacheDirEnv) != "":
+		dir = filepath.Join(os.Getenv(CacheDirEnv), "dict")
+	default:
 		d, err := os.UserCacheDir()
 		if err != nil {
 			return "", ""
 		}
-		dir = filepath.Join(d, "moim")
+		dir = filepath.Join(d, "moim", "dict")
 	}
 	key = fmt.Sprintf("format %d; %s; %s; shrink", dictCacheFormat, koV, dictV)
 	sum := crc32.Checksum([]byte(key), castagnoli)
-	return filepath.Join(dir, "dict", fmt.Sprintf("ko-%08x.bin", sum)), key
+	return filepath.Join(dir, fmt.Sprintf("ko-%08x.bin", sum)), key
 }
 
 // moduleVersion returns "path@version" of the module mod (or of the module

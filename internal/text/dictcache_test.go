@@ -86,16 +86,18 @@ func TestDictCacheRejects(t *testing.T) {
 }
 
 // TestLoadSystemDictCache: the first load writes the copy into
-// MOIM_CACHE_DIR, the next one reads it and gets the same tables.
+// MOIM_CACHE_DIR/dict (or MOIM_DICT_CACHE), the next one reads it and gets
+// the same tables; MOIM_DICT_CACHE=off writes nothing.
 func TestLoadSystemDictCache(t *testing.T) {
+	if !littleEndian() {
+		t.Skip("the dictionary cache is for little-endian hosts")
+	}
 	dir := t.TempDir()
+	t.Setenv(DictCacheEnv, "")
 	t.Setenv(CacheDirEnv, dir)
 	path, key := dictCachePath()
-	if path == "" {
-		t.Skip("no dictionary cache on this platform")
-	}
-	if filepath.Dir(filepath.Dir(path)) != dir {
-		t.Fatalf("cache %s is not under %s", path, dir)
+	if filepath.Dir(path) != filepath.Join(dir, "dict") {
+		t.Fatalf("cache %s is not in %s/dict", path, dir)
 	}
 	first := loadSystemDict()
 	if _, err := os.Stat(path); err != nil {
@@ -107,6 +109,16 @@ func TestLoadSystemDictCache(t *testing.T) {
 	}
 	if len(second.Morphs) != len(first.Morphs) || len(second.Index.Da) != len(first.Index.Da) {
 		t.Error("the copy read back differs")
+	}
+
+	own := t.TempDir()
+	t.Setenv(DictCacheEnv, own)
+	if p, _ := dictCachePath(); filepath.Dir(p) != own {
+		t.Errorf("MOIM_DICT_CACHE=%s: cache at %s", own, p)
+	}
+	t.Setenv(DictCacheEnv, "off")
+	if p, _ := dictCachePath(); p != "" {
+		t.Errorf("MOIM_DICT_CACHE=off: cache at %s", p)
 	}
 }
 
