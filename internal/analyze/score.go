@@ -145,8 +145,53 @@ var (
 // Clean removes markdown and HTML debris a parser may have left and
 // trims list markers and whitespace.
 func Clean(s string) string {
-	s = reLink.ReplaceAllString(s, "$1")
-	s = reDebris.ReplaceAllStringFunc(s, func(m string) string {
+	// Each pass runs only when s has what its pattern needs: most
+	// sentences have no markup left, and the regular expressions were a
+	// large part of the analysis's time.
+	if strings.Contains(s, "](") {
+		s = reLink.ReplaceAllString(s, "$1")
+	}
+	if mayHaveDebris(s) {
+		s = cleanDebris(s)
+	}
+	s = strings.ReplaceAll(s, "\u00a0", " ")
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+	// After the map the only white space \s matches is ' '.
+	s = strings.TrimSpace(s)
+	if strings.Contains(s, "  ") {
+		s = reSpaces.ReplaceAllString(s, " ")
+	}
+	for mayBeBullet(s) {
+		t := reBullets.ReplaceAllString(s, "")
+		if t == s {
+			break
+		}
+		s = t
+	}
+	s = strings.Trim(s, " [")
+	return s
+}
+
+// mayHaveDebris reports whether s has something reDebris can match.
+func mayHaveDebris(s string) bool {
+	return strings.ContainsAny(s, "`&<") || strings.Contains(s, "**") || strings.Contains(s, "__") ||
+		strings.Contains(s, "~~") || strings.Contains(s, "](") || strings.Contains(s, "://")
+}
+
+// mayBeBullet reports whether s starts with something reBullets can
+// match: a list marker or a digit.
+func mayBeBullet(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("-*+>•·▪◦", r) || r >= '0' && r <= '9'
+}
+
+func cleanDebris(s string) string {
+	return reDebris.ReplaceAllStringFunc(s, func(m string) string {
 		if strings.HasPrefix(m, "](") {
 			return ""
 		}
@@ -171,23 +216,6 @@ func Clean(s string) string {
 		}
 		return ""
 	})
-	s = strings.ReplaceAll(s, "\u00a0", " ")
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
-	s = reSpaces.ReplaceAllString(strings.TrimSpace(s), " ")
-	for {
-		t := reBullets.ReplaceAllString(s, "")
-		if t == s {
-			break
-		}
-		s = t
-	}
-	s = strings.Trim(s, " [")
-	return s
 }
 
 func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
