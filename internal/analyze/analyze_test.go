@@ -227,3 +227,36 @@ func TestCleanAndLabels(t *testing.T) {
 		t.Error("Specific")
 	}
 }
+
+// TestSubjectsOfAnalysedSentences checks that the subjects an analysis
+// gives (Week.Subjects, used for the next week's sentences) are the ones
+// SubjectOf reads, for every sentence of the notes: answered from the
+// analysis for the analysed ones, read for the others.
+func TestSubjectsOfAnalysedSentences(t *testing.T) {
+	w := week(t)
+	known := w.Subjects()
+	if len(known) == 0 {
+		t.Fatal("the analysis gave no subjects")
+	}
+	found := 0
+	for _, d := range []*note.Document{parse("a.md", noteA), parse("b.md", noteB)} {
+		for _, s := range d.Sentences {
+			if _, ok := known[Trim(Clean(s.Text))]; ok {
+				found++
+			}
+			if got, want := known.Of(s.Text), SubjectOf(s.Text); got != want {
+				t.Errorf("Subjects.Of(%q) = %q, SubjectOf gives %q", s.Text, got, want)
+			}
+		}
+	}
+	if found == 0 {
+		t.Error("no sentence was answered from the analysis")
+	}
+	if got := known.Of("벡터 데이터베이스는 근사 최근접 이웃 검색을 쓴다."); got != "벡터 데이터베이스" {
+		t.Errorf("subject of a known sentence = %q", got)
+	}
+	var none *Week
+	if got := none.Subjects().Of("임베딩 모델은 문장을 벡터로 바꾼다."); got != SubjectOf("임베딩 모델은 문장을 벡터로 바꾼다.") {
+		t.Errorf("a nil week's subjects = %q", got)
+	}
+}

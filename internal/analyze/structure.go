@@ -384,6 +384,35 @@ func bookScores(members []*Member, material []*note.Document) {
 // SubjectOf returns the noun phrase a sentence opens with as its topic or
 // subject ("비교 평가는 …" → "비교 평가"), or "".
 func SubjectOf(sentence string) string {
+	return Subjects(nil).Of(sentence)
+}
+
+// Subjects maps the bodies of analysed sentences to their subjects: what
+// SubjectOf returns for a sentence whose cleaned text is that body, found
+// without reading it again.
+type Subjects map[string]string
+
+// Subjects returns the subjects of every sentence of the week's analysis;
+// nil for a nil week.
+func (w *Week) Subjects() Subjects {
+	if w == nil {
+		return nil
+	}
+	out := Subjects{}
+	for _, m := range w.Members {
+		for _, s := range m.Sentences {
+			out[s.Body] = s.Subject
+		}
+	}
+	return out
+}
+
+// Of returns SubjectOf(sentence): from k when an analysed sentence has the
+// same body (the same reading of the same text), else by reading it.
+func (k Subjects) Of(sentence string) string {
 	t := Trim(Clean(sentence))
+	if s, ok := k[t]; ok {
+		return s
+	}
 	return subject(text.Read(t).Morphs, t)
 }

@@ -30,6 +30,11 @@ type Input struct {
 	// NextDocs are notes of the next week, when they exist already, and
 	// other material about what comes next (chapter summaries).
 	NextDocs []*note.Document
+	// NextAnalysis is the next week's analysis when the run has made it
+	// already (generate --all), nil otherwise. Engines may use it to
+	// avoid reading NextDocs' sentences again; what they find must not
+	// depend on whether it is there.
+	NextAnalysis *analyze.Week
 	// Analysis is the week's analysis of Notes(): pipeline computes it
 	// once per week before any engine runs. Engines read it and never
 	// analyse the notes themselves.

@@ -96,8 +96,11 @@ func (p *peakHeap) end() float64 {
 
 // runWeek is what `moim generate --out -` does for week 1: discover, load,
 // generate with the offline engine, compose.
-func runWeek(tb testing.TB, root string) string {
-	pw := loadWeek1(tb, root, "-")
+func runWeek(tb testing.TB, root string) string { return runWeekN(tb, root, 1) }
+
+// runWeekN is runWeek for week n: `moim generate --week n --out -`.
+func runWeekN(tb testing.TB, root string, n int) string {
+	pw := loadWeek(tb, root, n, "-")
 	res, err := pw.Generate(context.Background(), offlineEngine())
 	if err != nil {
 		tb.Fatal(err)

@@ -139,6 +139,20 @@ func (r *Run) Generate(ctx context.Context, ws *workspace.Workspace) error {
 		return fmt.Errorf("%d warning(s) and --strict is set: nothing was written", len(warnings))
 	}
 
+	// A week's engine may use the next week's analysis, which the run
+	// makes anyway.
+	type weekID struct {
+		track  string
+		number int
+	}
+	byID := map[weekID]*Week{}
+	for _, w := range loaded {
+		byID[weekID{w.Week.Track, w.Week.Number}] = w
+	}
+	for _, w := range loaded {
+		w.next = byID[weekID{w.Week.Track, w.Week.Number + 1}]
+	}
+
 	// Generate every week, then write.
 	report := insight.Report{Tool: "moim", Version: r.Version, Repo: ws.Root, Engine: eng.Name()}
 	var outs []output

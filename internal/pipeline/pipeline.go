@@ -41,6 +41,10 @@ type Week struct {
 
 	inputOnce sync.Once
 	input     *engine.Input
+	// next is the next week of the same track when the run loaded it too
+	// (see Run.Generate): its analysis is passed to the engine as
+	// engine.Input.NextAnalysis.
+	next *Week
 }
 
 // Analysed, when not nil, is called with the week's number each time
@@ -309,7 +313,13 @@ func (w *Week) buildInput() *engine.Input {
 
 // Generate runs the engine and fills the file-level fields of the result.
 func (w *Week) Generate(ctx context.Context, e engine.Engine) (*insight.Week, error) {
-	res, err := e.Generate(ctx, w.Input())
+	in := w.Input()
+	if w.next != nil {
+		withNext := *in
+		withNext.NextAnalysis = w.next.Input().Analysis
+		in = &withNext
+	}
+	res, err := e.Generate(ctx, in)
 	if err != nil {
 		return nil, fmt.Errorf("week %d: %w", w.Week.Number, err)
 	}

@@ -146,15 +146,18 @@ func TestStateFollowsContent(t *testing.T) {
 
 // loadWeek1 opens the repository at root and loads its week 1; out is
 // Load's output override ("" for the week's own document, "-" for none).
-func loadWeek1(tb testing.TB, root, out string) *Week {
+func loadWeek1(tb testing.TB, root, out string) *Week { return loadWeek(tb, root, 1, out) }
+
+// loadWeek is loadWeek1 for week n.
+func loadWeek(tb testing.TB, root string, n int, out string) *Week {
 	tb.Helper()
 	ws, err := workspace.Open(root)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	wk, ok := ws.Week(1)
+	wk, ok := ws.Week(n)
 	if !ok {
-		tb.Fatal("no week 1")
+		tb.Fatalf("no week %d", n)
 	}
 	w, err := Load(ws, wk, "", out)
 	if err != nil {

@@ -442,10 +442,11 @@ func (g *group) next(limit int) []insight.Bullet {
 		}
 	}
 	subjects := map[int]string{}
+	known := in.NextAnalysis.Subjects()
 	aheadSubject := func(i int) string {
 		k, ok := subjects[i]
 		if !ok {
-			k = analyze.Key(analyze.SubjectOf(ahead[i].Quote))
+			k = analyze.Key(known.Of(ahead[i].Quote))
 			subjects[i] = k
 		}
 		return k
