@@ -14,6 +14,16 @@ import (
 // "문제점:" or "장점" above a list makes its items about that label.
 func frames(m *Member) {
 	doc := m.Doc
+	// The items of one list share their parent line: read it once.
+	predicate := map[string]bool{}
+	hasPred := func(pt string) bool {
+		p, ok := predicate[pt]
+		if !ok {
+			p = hasPredicate(text.Read(pt).Morphs)
+			predicate[pt] = p
+		}
+		return p
+	}
 	for i := range m.Sentences {
 		s := &m.Sentences[i]
 		if s.Kind != note.KindListItem || s.Block <= 0 || s.Block >= len(doc.Blocks) {
@@ -33,7 +43,7 @@ func frames(m *Member) {
 		if formula(pt) || !balanced(pt) || foreign(pt) {
 			continue
 		}
-		label := strings.HasSuffix(strings.TrimSpace(Clean(doc.Blocks[p].Text)), ":") || !hasPredicate(text.Read(pt).Morphs)
+		label := strings.HasSuffix(strings.TrimSpace(Clean(doc.Blocks[p].Text)), ":") || !hasPred(pt)
 		if !label || b.Level == 0 && doc.Blocks[p].Kind != note.KindParagraph && doc.Blocks[p].Kind != note.KindListItem {
 			continue
 		}
