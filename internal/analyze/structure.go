@@ -228,45 +228,55 @@ func subject(ms []text.Morph, body string) string {
 // bigram similarity (Dice) to a sentence of another member's note. An
 // inverted index over character bigrams keeps this near-linear.
 func shareScores(members []*Member) {
-	type ref struct{ m, s int32 }
-	grams := make([][][]uint32, len(members))
-	index := map[uint32][]ref{}
+	// Sentences are numbered across members; index maps a bigram to the
+	// sentences that have it.
+	var grams [][]uint32
+	var memberOf []int32
+	index := map[uint32][]int32{}
 	for mi, m := range members {
-		grams[mi] = make([][]uint32, len(m.Sentences))
-		for si, s := range m.Sentences {
+		for _, s := range m.Sentences {
 			g := bigramSet(s.Body)
-			grams[mi][si] = g
+			id := int32(len(grams))
+			grams = append(grams, g)
+			memberOf = append(memberOf, int32(mi))
 			for _, x := range g {
-				index[x] = append(index[x], ref{int32(mi), int32(si)})
+				index[x] = append(index[x], id)
 			}
 		}
 	}
 	const maxPost = 400
+	counts := make([]int32, len(grams)) // bigrams shared with each sentence, zero between sentences
+	var touched []int32
+	id := 0
 	for mi, m := range members {
-		counts := map[ref]int{}
 		for si := range m.Sentences {
-			g := grams[mi][si]
+			g := grams[id]
+			id++
 			if len(g) < 4 {
 				continue
 			}
-			clear(counts)
+			touched = touched[:0]
 			for _, x := range g {
 				p := index[x]
 				if len(p) > maxPost {
 					continue
 				}
 				for _, r := range p {
-					if int(r.m) != mi {
+					if int(memberOf[r]) != mi {
+						if counts[r] == 0 {
+							touched = append(touched, r)
+						}
 						counts[r]++
 					}
 				}
 			}
 			best := 0.0
-			for r, c := range counts {
-				d := 2 * float64(c) / float64(len(g)+len(grams[r.m][r.s]))
+			for _, r := range touched {
+				d := 2 * float64(counts[r]) / float64(len(g)+len(grams[r]))
 				if d > best {
 					best = d
 				}
+				counts[r] = 0
 			}
 			m.Sentences[si].Shared = best
 		}
