@@ -153,6 +153,25 @@ func (r *Run) Generate(ctx context.Context, ws *workspace.Workspace) error {
 		w.next = byID[weekID{w.Week.Track, w.Week.Number + 1}]
 	}
 
+	// The analyses go ahead of the engines, one week at a time, on the
+	// cores the engine (and the sequential end of each analysis) leaves
+	// idle; Week.Input makes each once, whoever asks first.
+	actx, stopAhead := context.WithCancel(ctx)
+	defer stopAhead()
+	ahead := make(chan struct{})
+	go func() {
+		defer close(ahead)
+		for _, w := range loaded {
+			if actx.Err() != nil {
+				return
+			}
+			func() {
+				defer func() { _ = recover() }() // raised again by Input in generateWeek
+				w.Input()
+			}()
+		}
+	}()
+
 	// Generate every week, then write.
 	report := insight.Report{Tool: "moim", Version: r.Version, Repo: ws.Root, Engine: eng.Name()}
 	var outs []output
@@ -175,6 +194,7 @@ func (r *Run) Generate(ctx context.Context, ws *workspace.Workspace) error {
 		outs = append(outs, output{path: w.OutPath, shown: rel(ws.Root, w.OutPath), data: []byte(md),
 			mkdir: r.Out == "", res: res, template: w.Template.Source})
 	}
+	<-ahead // done: every week's analysis was needed
 	if r.Strict && len(late) > 0 {
 		return fmt.Errorf("%d warning(s) and --strict is set: nothing was written", len(late))
 	}
@@ -305,7 +325,11 @@ func generateWeek(ctx context.Context, w *Week, eng engine.Engine) (*insight.Wee
 	go func() {
 		defer func() {
 			if v := recover(); v != nil {
-				done <- result{err: &PanicError{Value: v, Stack: debug.Stack()}}
+				pe, ok := v.(*PanicError)
+				if !ok {
+					pe = &PanicError{Value: v, Stack: debug.Stack()}
+				}
+				done <- result{err: pe}
 			}
 		}()
 		res, err := w.Generate(ctx, eng)

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -39,8 +40,9 @@ type Week struct {
 	InputHash string
 	Warnings  []string
 
-	inputOnce sync.Once
-	input     *engine.Input
+	inputOnce  sync.Once
+	input      *engine.Input
+	inputPanic *PanicError
 	// next is the next week of the same track when the run loaded it too
 	// (see Run.Generate): its analysis is passed to the engine as
 	// engine.Input.NextAnalysis.
@@ -265,6 +267,13 @@ func parseTemplateFile(abs, name string) (*doc.Template, error) {
 // on the week, and every view of it, shares one analysis.
 func (w *Week) Input() *engine.Input {
 	w.inputOnce.Do(func() {
+		// A panic here may happen in Run.Generate's background
+		// analysis: it is kept and raised again in every caller.
+		defer func() {
+			if v := recover(); v != nil {
+				w.inputPanic = &PanicError{Value: v, Stack: debug.Stack()}
+			}
+		}()
 		in := w.buildInput()
 		in.Analysis = analyze.Analyze(in.Notes(), analyze.InStudy(w.Week.Number, studyBackground(w.WS)),
 			analyze.WithMaterial(chapterMaterial(w.WS, in.Schedule)))
@@ -273,6 +282,9 @@ func (w *Week) Input() *engine.Input {
 		}
 		w.input = in
 	})
+	if w.inputPanic != nil {
+		panic(w.inputPanic)
+	}
 	return w.input
 }
 
