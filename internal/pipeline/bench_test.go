@@ -100,12 +100,17 @@ func runWeek(tb testing.TB, root string) string { return runWeekN(tb, root, 1) }
 
 // runWeekN is runWeek for week n: `moim generate --week n --out -`.
 func runWeekN(tb testing.TB, root string, n int) string {
-	pw := loadWeek(tb, root, n, "-")
-	res, err := pw.Generate(context.Background(), offlineEngine())
+	return document(tb, loadWeek(tb, root, n, "-"))
+}
+
+// document generates w with the offline engine and returns its document.
+func document(tb testing.TB, w *Week) string {
+	tb.Helper()
+	res, err := w.Generate(context.Background(), offlineEngine())
 	if err != nil {
 		tb.Fatal(err)
 	}
-	doc, err := pw.Document(res)
+	doc, err := w.Document(res)
 	if err != nil {
 		tb.Fatal(err)
 	}

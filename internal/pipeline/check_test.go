@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -137,15 +136,9 @@ func TestInputHashDefinition(t *testing.T) {
 	if w.InputHash != want {
 		t.Fatalf("Load's input hash %s, want %s", w.InputHash, want)
 	}
-	res, err := w.Generate(context.Background(), offlineEngine())
-	if err != nil {
+	if err := os.WriteFile(w.OutPath, []byte(document(t, w)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	md, err := w.Document(res)
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(w.OutPath, []byte(md), 0o644)
 	if c, err := CheckWeek(ws, wk); err != nil || c.State != Fresh {
 		t.Errorf("check of the document generate wrote: %v, %v; want Fresh", c.State, err)
 	}
