@@ -63,6 +63,13 @@ func frontMatterEnd(src string) int {
 	return 0
 }
 
+// Sanitize returns src as it is safe to hand to a markdown parser (goldmark)
+// in time linear in its size: front matter blanked, nesting and indentation
+// capped, delimiter runs beyond the budget escaped. Lines are neither added
+// nor removed, so line numbers stay those of the file. The web view renders
+// notes from it.
+func Sanitize(src string) []byte { return sanitize(src) }
+
 // sanitize returns the bytes handed to the markdown parser: front matter
 // blanked, nesting and indentation capped, delimiter runs beyond the
 // budget escaped. Fenced code and HTML blocks are copied unchanged.

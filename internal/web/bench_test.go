@@ -2,12 +2,14 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/moim-study/moim/internal/testutil"
+	"github.com/moim-study/moim/internal/text"
 )
 
 // corpusRoot is the reference study repository, beside the project.
@@ -57,6 +59,35 @@ func BenchmarkPages(b *testing.B) {
 				}
 				b.SetBytes(int64(rec.Body.Len()))
 			}
+		})
+	}
+}
+
+// BenchmarkSite writes the static site of made-up studies of 8 to 64 weeks
+// (see synthStudy), from a fresh Site each time: every week analysed, every
+// page written. ns/week is the time per week; for the site to scale
+// linearly it stays flat from 8 to 64 weeks.
+//
+//	go test ./internal/web -run '^$' -bench Site -benchtime 1x
+func BenchmarkSite(b *testing.B) {
+	for _, weeks := range []int{8, 16, 32, 64} {
+		b.Run(fmt.Sprintf("weeks=%d", weeks), func(b *testing.B) {
+			root := synthStudy(b, weeks)
+			text.Default().Terms("사전을 미리 읽는다") // the dictionary is loaded once per process
+			cpu0 := cpuTime()
+			b.ResetTimer()
+			for b.Loop() {
+				s, err := New(root, Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := s.WriteSite(context.Background(), b.TempDir()); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(weeks), "ns/week")
+			b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N)/float64(weeks)*1000, "cpu-ms/week")
 		})
 	}
 }

@@ -91,6 +91,18 @@ func open(t *testing.T, ctx context.Context, url string) {
 	}
 }
 
+// citedBlockJS defines citedBlock(): the element a note page highlights
+// for its target line (the element with the line's id, or the one its
+// anchor stands in or before).
+const citedBlockJS = `function citedBlock() {
+	const el = document.querySelector(":target");
+	if (!el || !el.classList.contains("la")) return el;
+	const p = el.parentElement;
+	if (/^(UL|OL|TBODY|TABLE|DL)$/.test(p.tagName) && el.nextElementSibling) return el.nextElementSibling;
+	return p;
+}
+`
+
 // TestBrowserDemo drives every page of the demo repository in Chromium.
 func TestBrowserDemo(t *testing.T) {
 	ctx := browser(t)
@@ -114,18 +126,22 @@ func TestBrowserDemo(t *testing.T) {
 	}
 	shoot(t, ctx, dir, "overview.png")
 
-	// Week page: the heatmap is drawn, a bullet shows its sources.
+	// Week page: the insights come first, the heatmap after them; a
+	// bullet shows its sources.
 	open(t, ctx, srv.URL+"/week/1")
-	cells := eval[int](t, ctx, `document.querySelectorAll("svg.hm rect").length`)
-	rows := eval[int](t, ctx, `document.querySelectorAll("svg.hm g.hm-row").length`)
-	width := eval[float64](t, ctx, `document.querySelector("svg.hm").getBoundingClientRect().width`)
-	if cells == 0 || rows == 0 || cells%rows != 0 || width < 200 {
-		t.Errorf("heatmap: %d cells, %d rows, %.0f px wide", cells, rows, width)
+	cells := eval[int](t, ctx, `document.querySelectorAll("table.hm tbody td[class^=hm]:not(.hm-badge)").length`)
+	rows := eval[int](t, ctx, `document.querySelectorAll("table.hm tr.hm-row").length`)
+	cols := eval[int](t, ctx, `document.querySelectorAll("table.hm th.hm-col").length`)
+	if cells == 0 || rows == 0 || cells != rows*cols {
+		t.Errorf("heatmap: %d cells, %d rows, %d members", cells, rows, cols)
 	}
-	shared := eval[int](t, ctx, `document.querySelectorAll("svg.hm rect[class^=hms]").length`)
-	unique := eval[int](t, ctx, `document.querySelectorAll("svg.hm rect[class^=hmu]").length`)
+	shared := eval[int](t, ctx, `document.querySelectorAll("table.hm td[class^=hms]").length`)
+	unique := eval[int](t, ctx, `document.querySelectorAll("table.hm td[class^=hmu]").length`)
 	if shared == 0 || unique == 0 {
 		t.Errorf("heatmap shows %d shared and %d unique cells", shared, unique)
+	}
+	if after := eval[bool](t, ctx, `document.querySelector("#heatmap").getBoundingClientRect().top > document.querySelector("#group").getBoundingClientRect().top`); !after {
+		t.Error("the heatmap stands before the insights")
 	}
 	shoot(t, ctx, dir, "week.png")
 	hidden := eval[bool](t, ctx, `(() => { const s = document.querySelector("section.sec-insights li.bullet .sources"); return !s.checkVisibility() })()`)
@@ -133,7 +149,7 @@ func TestBrowserDemo(t *testing.T) {
 		t.Error("sources are visible before the bullet is clicked")
 	}
 	if err := chromedp.Do(ctx,
-		chromedp.Click(chromedp.CSS("section.sec-insights li.bullet summary")),
+		chromedp.Click(chromedp.CSS("section.sec-insights li.bullet summary strong")),
 		chromedp.WaitVisible(chromedp.CSS("section.sec-insights li.bullet details[open] .sources pre.snippet")),
 		chromedp.Evaluate[chromedp.Void](`document.querySelector("section.sec-insights li.bullet details[open]").scrollIntoView({block: "center"})`),
 	); err != nil {
@@ -157,17 +173,26 @@ func TestBrowserDemo(t *testing.T) {
 		t.Errorf("%d bullets still closed after 모두 펼치기", closed)
 	}
 
-	// The source link leads to the note with the line highlighted.
+	// The source link leads to the rendered note with the line's block
+	// highlighted, and the snippet shows the line's text as it reads there.
 	open(t, ctx, srv.URL+link)
 	target := strings.TrimPrefix(link[strings.Index(link, "#"):], "#")
-	got := eval[string](t, ctx, `document.querySelector(".ln.hit").id`)
-	if got != target {
-		t.Errorf("highlighted line %q, want %q", got, target)
+	if got := eval[string](t, ctx, `document.querySelector(":target").id`); got != target {
+		t.Errorf("target %q, want %q", got, target)
 	}
-	if !strings.Contains(eval[string](t, ctx, `document.querySelector(".ln.hit").textContent`), strings.TrimSpace(strings.TrimLeft(hit, "0123456789"))) {
-		t.Errorf("the note's line differs from the snippet's %q", hit)
+	block := eval[string](t, ctx, citedBlockJS+`citedBlock().textContent`)
+	if want := strings.TrimSpace(strings.TrimLeft(hit, "0123456789")); !strings.Contains(squash(block), strings.TrimPrefix(want, "• ")) {
+		t.Errorf("the note's block %q does not hold the snippet's line %q", block, want)
+	}
+	if bg := eval[string](t, ctx, citedBlockJS+`getComputedStyle(citedBlock()).backgroundColor`); bg == "rgba(0, 0, 0, 0)" {
+		t.Error("the cited block is not highlighted")
 	}
 	shoot(t, ctx, dir, "note.png")
+	// The numbered view of the same line.
+	open(t, ctx, srv.URL+strings.Replace(link, "#", "&view=raw#", 1))
+	if got := eval[string](t, ctx, `document.querySelector(".ln.hit").id`); got != target {
+		t.Errorf("raw view: highlighted line %q, want %q", got, target)
+	}
 
 	// A line a person added to the document shows with its label; moim's
 	// bullets around it keep their sources.
@@ -203,8 +228,8 @@ func TestBrowserDemo(t *testing.T) {
 	shoot(t, ctx, dir, "member.png")
 
 	open(t, ctx, srv.URL+"/concepts")
-	if n := eval[int](t, ctx, `document.querySelectorAll("svg.cc rect").length`); n == 0 {
-		t.Error("concepts chart has no bars")
+	if n := eval[int](t, ctx, `document.querySelectorAll("table.concepts svg.cc rect").length`); n == 0 {
+		t.Error("concepts table has no bars")
 	}
 	shoot(t, ctx, dir, "concepts.png")
 
@@ -243,7 +268,9 @@ const settle = `(async () => {
 
 // provoke does what a curious reader does, opening every bullet and
 // hovering everything, then waits for the page to settle. It returns
-// window.__xss as a string and how many elements came from note markup.
+// window.__xss as a string and how many elements came from note markup:
+// scripts, frames, handlers, javascript: links, images but the
+// repository's through the site.
 func provoke(t *testing.T, ctx context.Context, url string) (ran string, injected int) {
 	t.Helper()
 	if err := chromedp.Do(ctx,
@@ -256,17 +283,30 @@ func provoke(t *testing.T, ctx context.Context, url string) (ran string, injecte
 		t.Fatalf("%s: settle: %v", url, err)
 	}
 	ran = eval[string](t, ctx, `String(window.__xss)`)
-	injected = eval[int](t, ctx, `document.querySelectorAll('main script, main img, main [onerror], main [onmouseover], a[href^="javascript:"]').length`)
+	injected = eval[int](t, ctx, `document.querySelectorAll('main script, main iframe, main img:not([src^="/file?path="]):not([src^="../files/"]), main [onerror], main [onmouseover], a[href^="javascript:"]').length`)
 	return ran, injected
 }
 
-// TestBrowserXSS loads the pages showing a note full of script payloads:
-// none of them runs, and none becomes an element.
-func TestBrowserXSS(t *testing.T) {
-	ctx := browser(t)
+// servedFixture serves the shared fixture on 127.0.0.1 and writes its
+// static site into a temporary folder.
+func servedFixture(t *testing.T) (*Site, *httptest.Server, string) {
+	t.Helper()
 	_, s := sharedFixture(t)
 	srv := httptest.NewServer(s.Handler())
-	defer srv.Close()
+	t.Cleanup(srv.Close)
+	out := t.TempDir()
+	if _, err := s.WriteSite(context.Background(), out); err != nil {
+		t.Fatal(err)
+	}
+	return s, srv, out
+}
+
+// TestBrowserXSS loads the pages showing a note full of script payloads:
+// none of them runs, and none becomes an element, in the rendered note,
+// the numbered view, every page that quotes the note, served or static.
+func TestBrowserXSS(t *testing.T) {
+	ctx := browser(t)
+	s, srv, out := servedFixture(t)
 
 	// The check sees a payload that does run: a page without moim's
 	// escaping or Content-Security-Policy, where the image fails to load.
@@ -278,20 +318,19 @@ func TestBrowserXSS(t *testing.T) {
 		t.Fatalf("control page: window.__xss = %s, %d injected elements; want 10 and 2 (the check cannot see payloads)", ran, injected)
 	}
 
-	out := t.TempDir()
-	if _, err := s.WriteSite(context.Background(), out); err != nil {
-		t.Fatal(err)
-	}
 	snap, err := s.refresh()
 	if err != nil {
 		t.Fatal(err)
 	}
+	const sjw = "weeks/week01/study-note-SJW.md"
 	pages := []string{
-		srv.URL + "/note?path=weeks/week01/study-note-SJW.md&line=3",
+		srv.URL + "/note?path=" + sjw + "&line=3",
+		srv.URL + "/note?path=" + sjw + "&view=raw&line=3",
 		srv.URL + "/week/1",
 		srv.URL + "/member/" + snap.slugFor("서진우"),
 		srv.URL + "/concepts",
-		"file://" + filepath.Join(out, "notes", noteFile("weeks/week01/study-note-SJW.md")),
+		"file://" + filepath.Join(out, "notes", noteFile(sjw)),
+		"file://" + filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(staticLinks("../").NoteRaw(sjw, 0), "../"))),
 		"file://" + filepath.Join(out, "week-01.html"),
 	}
 	for _, u := range pages {
@@ -304,25 +343,36 @@ func TestBrowserXSS(t *testing.T) {
 			t.Errorf("%s: %d elements from note markup", u, injected)
 		}
 	}
-	// The note page shows the payloads as text.
+	// The rendered note shows the note's image from the repository.
 	open(t, ctx, pages[0])
+	if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](settle, chromedp.EvalAwaitPromise)); err != nil || !ok {
+		t.Fatalf("settle: %v", err)
+	}
+	if w := eval[int](t, ctx, `document.querySelector('article.md img[src^="/file?path="]').naturalWidth`); w != 2 {
+		t.Errorf("the repository's image did not load (width %d)", w)
+	}
+	// The numbered view shows the payloads as text.
+	open(t, ctx, pages[1])
 	text := eval[string](t, ctx, `document.querySelector("pre.file").textContent`)
 	for _, w := range []string{"<script>window.__xss = 1</script>", `<img src="x" onerror="window.__xss = 2">`, "javascript:window.__xss=3"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("note page does not show %q as text", w)
 		}
 	}
-	// Clicking where the link text is does nothing either.
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#L7"))); err != nil {
-		t.Fatalf("click the link line: %v", err)
-	}
-	if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](settle, chromedp.EvalAwaitPromise)); err != nil || !ok {
-		t.Fatalf("settle: %v", err)
-	}
-	if v := eval[string](t, ctx, `String(window.__xss)`); v != "undefined" {
-		t.Errorf("clicking the link line ran the payload: %s", v)
-	}
-	if !strings.HasPrefix(eval[string](t, ctx, `location.href`), srv.URL+"/note?") {
-		t.Error("clicking the link line left the note page")
+	// Clicking where the link text is does nothing either, in both views.
+	for _, u := range pages[:2] {
+		open(t, ctx, u)
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#L7"))); err != nil {
+			t.Fatalf("%s: click the link line: %v", u, err)
+		}
+		if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](settle, chromedp.EvalAwaitPromise)); err != nil || !ok {
+			t.Fatalf("settle: %v", err)
+		}
+		if v := eval[string](t, ctx, `String(window.__xss)`); v != "undefined" {
+			t.Errorf("%s: clicking the link line ran the payload: %s", u, v)
+		}
+		if !strings.HasPrefix(eval[string](t, ctx, `location.href`), srv.URL+"/note?") {
+			t.Errorf("%s: clicking the link line left the note page", u)
+		}
 	}
 }

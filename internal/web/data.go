@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"sort"
 	"strings"
 	"sync"
 
@@ -39,6 +41,19 @@ type snapshot struct {
 	slugs    map[string]string
 	bySlug   map[string]string
 	realRoot string
+	// filesKey identifies the set of files (links between them are part
+	// of a rendering).
+	filesKey string
+	// title is the study's title (see studyTitle).
+	title string
+	// images are the repository images checked so far (nil: not shown).
+	imgMu  sync.Mutex
+	images map[string]*imageFile
+	// site is the site the snapshot belongs to (its caches).
+	site *Site
+	// renderLinks are the links of the rendered files the snapshot's
+	// pages quote (the server's, or the static site's notes/ folder).
+	renderLinks linker
 }
 
 // fileEntry is one note or output file read from disk.
@@ -49,6 +64,19 @@ type fileEntry struct {
 	once sync.Once
 	text string
 	err  error
+	// views are the file rendered for reading, for the server [0] and
+	// the static site [1].
+	mu    sync.Mutex
+	views [2]*renderCache
+}
+
+// renderCache is one rendering of a file and what it depended on.
+type renderCache struct {
+	filesKey string
+	// images are the images the rendering checked, with their sig ("" for
+	// one it could not show).
+	images map[string]string
+	r      *rendered
 }
 
 // lines returns the decoded lines of the file (1-based line n is index n-1).
@@ -60,6 +88,44 @@ func (f *fileEntry) lines() ([]string, error) {
 		return nil, f.err
 	}
 	return strings.Split(f.text, "\n"), nil
+}
+
+// rendered returns the file rendered for reading with the links of l (see
+// renderNote), rendering it again only when its bytes, the set of files
+// or an image it shows changed.
+func (snap *snapshot) rendered(f *fileEntry, l linker) (*rendered, error) {
+	if _, err := f.lines(); err != nil {
+		return nil, err
+	}
+	i := 0
+	if l.static {
+		i = 1
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if c := f.views[i]; c != nil && c.filesKey == snap.filesKey && snap.imagesUnchanged(c.images) {
+		return c.r, nil
+	}
+	c := &renderCache{filesKey: snap.filesKey, images: map[string]string{}}
+	c.r = renderNote(f.path, f.text, renderEnv{
+		image: func(rel string) (string, bool) {
+			im, ok := snap.image(rel)
+			if !ok {
+				c.images[rel] = ""
+				return "", false
+			}
+			c.images[rel] = im.sig
+			return l.Image(rel), true
+		},
+		file: func(rel string) (string, bool) {
+			if _, ok := snap.files[rel]; ok {
+				return l.Note(rel, 0), true
+			}
+			return "", false
+		},
+	})
+	f.views[i] = c
+	return c.r, nil
 }
 
 // weekData is one week: its notes parsed, its document's state and, once
@@ -118,8 +184,9 @@ func (s *Site) refresh() (*snapshot, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web: %s: %w", ws.Root, err)
 	}
-	snap := &snapshot{ws: ws, files: map[string]*fileEntry{}, realRoot: realRoot}
+	snap := &snapshot{ws: ws, files: map[string]*fileEntry{}, realRoot: realRoot, site: s}
 	snap.slugs, snap.bySlug = memberSlugs(ws.Members)
+	snap.title = studyTitle(ws.Root)
 
 	// Read every note and output; keep the decoded text of unchanged files.
 	noteKey := map[int]string{}
@@ -141,7 +208,18 @@ func (s *Site) refresh() (*snapshot, error) {
 		if f := s.readFile(snap, wk.Output); f != nil {
 			outKey[wk.Number] = f.sum
 		}
+		for _, rel := range wk.Extra {
+			if weekDocKind(rel) != "" {
+				s.readFile(snap, rel)
+			}
+		}
 	}
+	paths := make([]string, 0, len(snap.files))
+	for p := range snap.files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	snap.filesKey = sum([]byte(strings.Join(paths, "\x00")))
 	var tmplKey string
 	if ws.Template != "" {
 		if b, err := os.ReadFile(filepath.Join(ws.Root, filepath.FromSlash(ws.Template))); err == nil {
@@ -213,6 +291,37 @@ func (s *Site) readFile(snap *snapshot, rel string) *fileEntry {
 	snap.files[rel] = f
 	return f
 }
+
+// studyTitle is the title of the study: the first level-1 heading of the
+// repository's README, "" when it has none.
+func studyTitle(root string) string {
+	for _, name := range []string{"README.md", "readme.md", "Readme.md"} {
+		b, err := os.ReadFile(filepath.Join(root, name))
+		if err != nil {
+			continue
+		}
+		text, err := note.Decode(name, b)
+		if err != nil {
+			return ""
+		}
+		fence := false
+		for _, line := range strings.Split(text, "\n") {
+			t := strings.TrimSpace(line)
+			if isFence(t) {
+				fence = !fence
+			}
+			if !fence && strings.HasPrefix(t, "# ") {
+				t = strings.TrimRight(strings.TrimSpace(t[2:]), "# ")
+				return squash(strings.Trim(reMarkup.ReplaceAllString(t, "$1$2$3$4"), "*_` "))
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// reMarkup matches inline markup of a heading: emphasis, code, links.
+var reMarkup = regexp.MustCompile("\\*\\*([^*]*)\\*\\*|__([^_]*)__|`([^`]*)`|\\[([^\\]]*)\\]\\([^)]*\\)")
 
 // maxFileSize is the largest note or output file the web view reads.
 const maxFileSize = 16 << 20

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/moim-study/moim/internal/doc"
@@ -51,7 +52,10 @@ func draftNote(status string, exists bool) string {
 func (snap *snapshot) draftWeek(p *weekPage, res *insight.Week, groupHeading string) {
 	p.Shown = shownDraft
 	n := p.Number
-	for i, m := range res.Members {
+	members := append([]insight.Member(nil), res.Members...)
+	rank := snap.memberRank()
+	sort.SliceStable(members, func(i, j int) bool { return rank(members[i].Name) < rank(members[j].Name) })
+	for i, m := range members {
 		mb := memberBlock{Name: m.Name, Heading: m.Heading(), Slug: snap.slugFor(m.Name), Note: m.Note,
 			Style: m.Style, Submitted: m.Submitted}
 		mb.Notice = m.Notice
@@ -117,6 +121,26 @@ func (snap *snapshot) storedWeek(p *weekPage, res *insight.Week, src string, st 
 	}
 	if unmatched > 0 {
 		p.Note += fmt.Sprintf(noteUnmatched, unmatched)
+	}
+	snap.orderMemberBlocks(p.Blocks)
+}
+
+// orderMemberBlocks puts the members' blocks of a stored document in the
+// site's member order, in the places member blocks have; the group's
+// block and blocks people added stay where they are.
+func (snap *snapshot) orderMemberBlocks(blocks []memberBlock) {
+	var at []int
+	var ms []memberBlock
+	for i, b := range blocks {
+		if b.Slug != "" && !b.Group {
+			at = append(at, i)
+			ms = append(ms, b)
+		}
+	}
+	rank := snap.memberRank()
+	sort.SliceStable(ms, func(i, j int) bool { return rank(ms[i].Name) < rank(ms[j].Name) })
+	for k, i := range at {
+		blocks[i] = ms[k]
 	}
 }
 

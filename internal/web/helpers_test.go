@@ -13,6 +13,8 @@ import (
 // fixture is a small study repository written for these tests: three
 // members, two weeks. 서진우's week-1 note carries script payloads that
 // must stay inert; 윤보라's week-2 note answers 한가람's week-1 question.
+// Week 1 has an image beside the notes, a written 통합 정리 and an empty
+// presentation template; week 2 has neither.
 var fixture = map[string]string{
 	"README.md": `# 벡터 검색 스터디
 
@@ -45,7 +47,25 @@ var fixture = map[string]string{
 ## 궁금한 점
 
 - 벡터 데이터베이스의 인덱스 구조는 어떻게 검색 속도를 높일까?
+
+## 비교
+
+| 방법 | 속도 |
+|---|---|
+| HNSW | 빠름 |
+
+![임베딩 공간](images/space.png)
 `,
+	"weeks/week01/images/space.png": tinyPNG,
+	"weeks/week01/summary.md": `# 통합 정리
+
+**정리자**: 윤보라
+
+## 임베딩
+
+- 임베딩은 텍스트를 벡터로 바꾸고, 코사인 유사도로 비교한다.
+`,
+	"weeks/week01/presentation.md": "# 발표 자료\n\n**발표자**: \n**날짜**: \n\n---\n\n## 내용\n",
 	"weeks/week01/study-note-YBR.md": `# 임베딩 노트
 
 - **임베딩**은 의미가 비슷한 문장을 가까운 벡터로 보낸다.
@@ -65,6 +85,10 @@ var fixture = map[string]string{
 
 - 코드 예시 ` + "`<img src=x onerror=window.__xss=5>`" + ` 도 글자로만 보여야 한다는 점이 중요하다.
 - 임베딩 벡터는 코사인 유사도로 비교하는 것이 일반적이다.
+
+<img src="images/space.png" onerror="window.__xss = 6"> 그림도 글자 외의 일은 하지 않아야 한다.
+
+![그림 링크](javascript:window.__xss=7)
 `,
 	"weeks/week02/study-note-HGR.md": `# 2주차 벡터 데이터베이스
 

@@ -18,10 +18,11 @@ type view struct {
 	L        linker
 	Static   bool
 	MetaCSP  string
-	Repo     string
-	Nav      nav
-	Current  string
-	Page     any
+	// Repo is the study's title (its README's), else the folder's name.
+	Repo    string
+	Nav     nav
+	Current string
+	Page    any
 }
 
 type nav struct {
@@ -34,8 +35,10 @@ type memberRef struct {
 }
 
 func newView(snap *snapshot, l linker, tmpl, title, current string, page any) *view {
-	v := &view{Template: tmpl, Title: title, L: l, Static: l.static, Current: current, Page: page,
-		Repo: path.Base(strings.ReplaceAll(snap.ws.Root, "\\", "/"))}
+	v := &view{Template: tmpl, Title: title, L: l, Static: l.static, Current: current, Page: page, Repo: snap.title}
+	if v.Repo == "" {
+		v.Repo = path.Base(strings.ReplaceAll(snap.ws.Root, "\\", "/"))
+	}
 	if l.static {
 		v.MetaCSP = metaCSP
 	}
@@ -67,9 +70,26 @@ func (snap *snapshot) memberRefs() []memberRef {
 	return out
 }
 
+// memberRank returns the place of a member in the site's member order
+// (memberRefs): every page lists members in this order.
+func (snap *snapshot) memberRank() func(name string) int {
+	refs := snap.memberRefs()
+	at := make(map[string]int, len(refs))
+	for i, m := range refs {
+		at[m.Name] = i
+	}
+	return func(name string) int {
+		if i, ok := at[name]; ok {
+			return i
+		}
+		return len(refs)
+	}
+}
+
 var funcs = template.FuncMap{
 	"styleLabel":  styleLabel,
 	"statusLabel": statusLabel,
+	"docState":    docStateLabel,
 	"inline":      inlineHTML,
 	"add":         func(a, b int) int { return a + b },
 	"pad":         func(n int) string { return fmt.Sprintf("%02d", n) },

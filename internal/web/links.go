@@ -72,6 +72,32 @@ func (l linker) Note(path string, line int) string {
 	return u
 }
 
+// NoteRaw is the numbered view of a note or insights file, at line when
+// line > 0.
+func (l linker) NoteRaw(path string, line int) string {
+	var u string
+	if l.static {
+		u = l.base + "notes/" + strings.TrimSuffix(noteFile(path), ".html") + "-raw.html"
+	} else {
+		u = "/note?path=" + url.QueryEscape(path) + "&view=raw"
+		if line > 0 {
+			u += fmt.Sprintf("&line=%d", line)
+		}
+	}
+	if line > 0 {
+		u += fmt.Sprintf("#L%d", line)
+	}
+	return u
+}
+
+// Image is a repository image a note shows.
+func (l linker) Image(rel string) string {
+	if l.static {
+		return l.base + "files/" + imageFileName(rel)
+	}
+	return "/file?path=" + url.QueryEscape(rel)
+}
+
 // Static is one of the site's own files.
 func (l linker) Static(name string) string {
 	if l.static {

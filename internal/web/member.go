@@ -5,15 +5,16 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/moim-study/moim/internal/analyze"
 	"github.com/moim-study/moim/internal/insight"
-	"github.com/moim-study/moim/internal/text"
 )
 
 // The member page (templates/member.html): a member's bullets across
-// weeks and their 추가 학습 backlog with the later notes that address it.
+// weeks and their 추가 학습 backlog (see backlog.go), with an index of the
+// weeks at the top. The page is built once per state of the study and
+// served from the site's cache until a note (or anything else the weeks
+// depend on) changes.
 
 type memberPage struct {
 	memberRef
@@ -31,12 +32,18 @@ type memberWeek struct {
 	Note      string
 	Style     string
 	Sections  []sectionView
+	// Bullets counts the week's bullets, for the index.
+	Bullets int
 }
 
 type backlogItem struct {
 	Week      int
 	Bullet    bulletView
 	Addressed []addressView
+	// More is how many more later notes answer the item.
+	More int
+	// Concepts are the item's specific concepts the answers name.
+	Concepts []string
 }
 
 type addressView struct {
@@ -54,13 +61,23 @@ func (s *Site) memberPage(ctx context.Context, snap *snapshot, l linker, r *http
 }
 
 func (s *Site) buildMember(ctx context.Context, snap *snapshot, l linker, slug string) (*view, error) {
-	refs := snap.memberRefs()
 	name, ok := snap.bySlug[slug]
 	if !ok {
 		return nil, notFound("멤버 %q를 찾을 수 없습니다.", slug)
 	}
+	key := fmt.Sprintf("%s|%t|%s", slug, l.static, snap.studyKey())
+	p, ok := s.cache.member(key)
+	if !ok {
+		p = s.memberData(ctx, snap, name)
+		s.cache.putMember(key, p)
+	}
+	return newView(snap, l, "member", name, "member-"+slug, p), nil
+}
+
+// memberData builds a member's page from every week's analysis.
+func (s *Site) memberData(ctx context.Context, snap *snapshot, name string) *memberPage {
 	p := &memberPage{}
-	for _, m := range refs {
+	for _, m := range snap.memberRefs() {
 		if m.Name == name {
 			p.memberRef = m
 		}
@@ -69,7 +86,7 @@ func (s *Site) buildMember(ctx context.Context, snap *snapshot, l linker, slug s
 		p.GitHub = m.GitHub
 	}
 	all := snap.analyseAll(ctx)
-	st := newStudyIndex(snap, all)
+	st := s.studyIndex(snap, all)
 	for _, wd := range snap.weeks {
 		a := all[wd.wk.Number]
 		if a == nil {
@@ -94,133 +111,61 @@ func (s *Site) buildMember(ctx context.Context, snap *snapshot, l linker, slug s
 				}
 				prefix := fmt.Sprintf("w%d-m%d-s%d", wd.wk.Number, i+1, j+1)
 				mw.Sections = append(mw.Sections, snap.section(sec, prefix))
+				mw.Bullets += len(sec.Bullets)
 				if sec.Key != insight.KeyStudy {
 					continue
 				}
 				for k, b := range sec.Bullets {
-					item := backlogItem{Week: wd.wk.Number, Bullet: snap.bullet(b, fmt.Sprintf("%s-b%d-backlog", prefix, k+1))}
-					item.Addressed = st.addressedBy(b, wd.wk.Number, name)
-					for x := range item.Addressed {
-						item.Addressed[x].Slug = snap.slugFor(item.Addressed[x].Member)
+					if item, ok := snap.backlogItem(st, wd.wk.Number, name, b, fmt.Sprintf("%s-b%d-backlog", prefix, k+1)); ok {
+						if len(item.Addressed) == 0 {
+							p.Open++
+						}
+						p.Backlog = append(p.Backlog, item)
 					}
-					if len(item.Addressed) == 0 {
-						p.Open++
-					}
-					p.Backlog = append(p.Backlog, item)
 				}
 			}
 		}
 		p.Weeks = append(p.Weeks, mw)
 	}
-	return newView(snap, l, "member", name, "member-"+slug, p), nil
+	return p
+}
+
+// backlogItem makes a "needs more study" bullet a backlog item when its
+// sentence is a question or a study target, with the later passages that
+// answer it.
+func (snap *snapshot) backlogItem(st *studyIndex, week int, member string, b insight.Bullet, id string) (backlogItem, bool) {
+	var s *analyze.Sentence
+	var aw *analyze.Week
+	for _, src := range b.Sources {
+		if s, aw = st.sentence(week, member, src); s != nil {
+			break
+		}
+	}
+	if s == nil || !isBacklogItem(s) {
+		return backlogItem{}, false
+	}
+	item := backlogItem{Week: week, Bullet: snap.bullet(b, id)}
+	cs := st.itemConcepts(s, aw)
+	ps, total := st.answers(week, cs)
+	for _, c := range cs {
+		item.Concepts = append(item.Concepts, c.term)
+	}
+	for _, ps := range ps {
+		var quote []string
+		for si := ps.first; si < ps.end; si++ {
+			quote = append(quote, ps.note.m.Sentences[si].Text)
+		}
+		first := ps.note.m.Sentences[ps.first]
+		item.Addressed = append(item.Addressed, addressView{Week: ps.note.week, Member: ps.note.m.Name,
+			Slug: snap.slugFor(ps.note.m.Name), Own: ps.note.m.Name == member, File: first.File, Line: first.Line,
+			Quote: strings.Join(quote, " ")})
+	}
+	item.More = total - len(item.Addressed)
+	return item, true
 }
 
 // onlyNotice reports whether a table section holds nothing but engine
 // notices (the offline engine does not review misconceptions).
 func onlyNotice(sec insight.Section) bool {
 	return len(sec.Rows) == 0
-}
-
-// studyIndex finds, for a "needs more study" bullet, the later notes that
-// address it: sentences sharing its specific terms.
-type studyIndex struct {
-	weeks []int
-	aw    map[int]*analyze.Week
-	// df counts the notes (member-weeks) mentioning each term key.
-	df    map[string]int
-	notes int
-}
-
-func newStudyIndex(snap *snapshot, all map[int]*analysis) *studyIndex {
-	st := &studyIndex{aw: map[int]*analyze.Week{}, df: map[string]int{}}
-	for _, wd := range snap.weeks {
-		a := all[wd.wk.Number]
-		if a == nil || a.aw == nil {
-			continue
-		}
-		st.weeks = append(st.weeks, wd.wk.Number)
-		st.aw[wd.wk.Number] = a.aw
-		for _, m := range a.aw.Members {
-			st.notes++
-			for k := range m.TermCount {
-				st.df[analyze.Key(k)]++
-			}
-		}
-	}
-	return st
-}
-
-// studyStop are words of questions themselves, not of their topic.
-var studyStop = map[string]bool{
-	"궁금": true, "궁금한점": true, "질문": true, "공부": true, "학습": true, "추가": true, "이해": true,
-	"필요": true, "부분": true, "내용": true, "생각": true, "정리": true, "개념": true, "주제": true,
-	"방법": true, "경우": true, "정도": true, "실제": true, "q": true,
-}
-
-// terms returns the specific terms of a bullet: its terms that are not
-// question words and, when the study has enough notes, that no more than
-// half of all notes mention.
-func (st *studyIndex) terms(b insight.Bullet) []string {
-	src := b.Head + " " + b.Text
-	for _, s := range b.Sources {
-		src += " " + s.Quote
-	}
-	var out []string
-	seen := map[string]bool{}
-	for _, t := range text.Terms(src) {
-		k := analyze.Key(t)
-		if seen[k] || studyStop[k] || utf8.RuneCountInString(k) < 2 {
-			continue
-		}
-		seen[k] = true
-		if st.notes >= 4 && st.df[k]*2 > st.notes {
-			continue
-		}
-		out = append(out, k)
-	}
-	return out
-}
-
-// addressedBy returns, for each later week and member, the sentence that
-// shares the most of the bullet's specific terms (at least two, or the one
-// term it has).
-func (st *studyIndex) addressedBy(b insight.Bullet, week int, owner string) []addressView {
-	keys := st.terms(b)
-	if len(keys) == 0 {
-		return nil
-	}
-	need := min(2, len(keys))
-	want := map[string]bool{}
-	for _, k := range keys {
-		want[k] = true
-	}
-	var out []addressView
-	for _, n := range st.weeks {
-		if n <= week {
-			continue
-		}
-		for _, m := range st.aw[n].Members {
-			best, bestHit := -1, 0
-			for i, s := range m.Sentences {
-				hit := 0
-				seen := map[string]bool{}
-				for _, t := range s.Terms {
-					k := analyze.Key(t)
-					if want[k] && !seen[k] {
-						seen[k] = true
-						hit++
-					}
-				}
-				if hit >= need && hit > bestHit {
-					best, bestHit = i, hit
-				}
-			}
-			if best < 0 {
-				continue
-			}
-			s := m.Sentences[best]
-			out = append(out, addressView{Week: n, Member: m.Name, Own: m.Name == owner, File: s.File, Line: s.Line, Quote: s.Text})
-		}
-	}
-	return out
 }

@@ -2,23 +2,31 @@ package web
 
 import (
 	"context"
+	"html/template"
 	"net/http"
 	"path"
 	"strconv"
 )
 
-// The note page (templates/note.html): a note or insights document with
-// numbered lines.
+// The note page (templates/note.html): a note, an insights document or a
+// week's group document, rendered for reading (see render.go) or as
+// numbered source lines (the raw view).
 
 type notePage struct {
 	Path   string
 	Member string
 	Slug   string
 	Week   int
-	Kind   string // "note" or "insights"
-	Target int
-	Lines  []lineView
-	Error  string
+	// Kind is "note", "insights", or a week document kind (docSummary,
+	// docPresentation); Label says it in the page's words.
+	Kind, Label string
+	Target      int
+	// Raw is the numbered view: Lines. Otherwise Rendered.
+	Raw      bool
+	Lines    []lineView
+	Rendered template.HTML
+	Count    int // lines in the file
+	Error    string
 }
 
 func (s *Site) notePage(ctx context.Context, snap *snapshot, l linker, r *http.Request) (*view, error) {
@@ -31,26 +39,32 @@ func (s *Site) notePage(ctx context.Context, snap *snapshot, l linker, r *http.R
 		}
 		line = n
 	}
-	return s.buildNote(snap, l, q.Get("path"), line)
+	return s.buildNote(snap, l, q.Get("path"), line, q.Get("view") == "raw")
 }
 
 // buildNote shows a file of the repository, only if it is one of the
-// notes or insights documents the workspace found: any other path, however
-// spelt, is not found.
-func (s *Site) buildNote(snap *snapshot, l linker, p string, line int) (*view, error) {
+// notes, insights documents or group documents the workspace found: any
+// other path, however spelt, is not found.
+func (s *Site) buildNote(snap *snapshot, l linker, p string, line int, raw bool) (*view, error) {
 	f, ok := snap.files[p]
 	if !ok {
 		return nil, notFound("노트 또는 인사이트 문서가 아닌 경로입니다.")
 	}
-	np := &notePage{Path: p, Target: line, Kind: "insights"}
+	np := &notePage{Path: p, Target: line, Kind: "insights", Label: "인사이트 문서", Raw: raw}
 	for _, wd := range snap.weeks {
 		if wd.wk.Output == p {
 			np.Week = wd.wk.Number
 		}
+		for _, rel := range wd.wk.Extra {
+			if k := weekDocKind(rel); k != "" && rel == p {
+				np.Week, np.Kind = wd.wk.Number, k
+				np.Label = map[string]string{docSummary: "통합 정리", docPresentation: "발표 자료"}[k]
+			}
+		}
 		for _, nf := range wd.wk.Notes {
 			for _, q := range nf.Paths() {
 				if q == p {
-					np.Week, np.Member, np.Kind = wd.wk.Number, nf.Member, "note"
+					np.Week, np.Member, np.Kind, np.Label = wd.wk.Number, nf.Member, "note", "노트"
 					np.Slug = snap.slugFor(nf.Member)
 				}
 			}
@@ -60,8 +74,14 @@ func (s *Site) buildNote(snap *snapshot, l linker, p string, line int) (*view, e
 	if err != nil {
 		np.Error = err.Error()
 	}
-	for i, t := range lines {
-		np.Lines = append(np.Lines, lineView{N: i + 1, Text: t, Hit: i+1 == line})
+	np.Count = len(lines)
+	if raw || err != nil {
+		np.Raw = true
+		for i, t := range lines {
+			np.Lines = append(np.Lines, lineView{N: i + 1, Text: t, Hit: i+1 == line})
+		}
+	} else if r, err := snap.rendered(f, l); err == nil {
+		np.Rendered = r.HTML
 	}
 	return newView(snap, l, "note", path.Base(p), "note", np), nil
 }

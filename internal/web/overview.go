@@ -28,6 +28,8 @@ type weekRow struct {
 	Output    string // path of the insights document when it exists
 	Submitted int
 	Error     string
+	// Docs are the week's 통합 정리 and presentation.
+	Docs []weekDoc
 }
 
 type gridCell struct {
@@ -59,6 +61,7 @@ func (s *Site) overview(ctx context.Context, snap *snapshot, l linker, r *http.R
 		if _, ok := snap.files[wk.Output]; ok {
 			row.Output = wk.Output
 		}
+		row.Docs = snap.weekDocs(wd)
 		for _, m := range p.Members {
 			c := gridCell{Member: m.Name}
 			for _, nf := range wk.Notes {

@@ -69,9 +69,16 @@ type lineView struct {
 	Hit  bool
 }
 
-// contextLines is how many lines around a source line are shown.
-const contextLines = 2
+// contextLines is how many lines with text are shown above and below a
+// source line; contextSpan is how far from it they may be.
+const (
+	contextLines = 2
+	contextSpan  = 6
+)
 
+// source shows a bullet's source: the cited line and the lines with text
+// around it, as a reader sees them in the rendered note (text, not
+// markup).
 func (snap *snapshot) source(src insight.Source) sourceView {
 	sv := sourceView{Member: src.Member, File: src.File, Line: src.Line, Quote: src.Quote}
 	f, ok := snap.files[src.File]
@@ -79,13 +86,28 @@ func (snap *snapshot) source(src insight.Source) sourceView {
 		return sv
 	}
 	sv.Shown = true
-	lines, err := f.lines()
-	if err != nil || src.Line < 1 || src.Line > len(lines) {
+	r, err := snap.rendered(f, snap.renderLinks)
+	if err != nil || src.Line < 1 || src.Line > len(r.Text) {
 		return sv
 	}
-	lo, hi := max(1, src.Line-contextLines), min(len(lines), src.Line+contextLines)
-	for n := lo; n <= hi; n++ {
-		sv.Lines = append(sv.Lines, lineView{N: n, Text: lines[n-1], Hit: n == src.Line})
+	text := func(n int) string { return r.Text[n-1] }
+	var above []lineView
+	for n := src.Line - 1; n >= max(1, src.Line-contextSpan) && len(above) < contextLines; n-- {
+		if t := text(n); t != "" {
+			above = append([]lineView{{N: n, Text: t}}, above...)
+		}
+	}
+	hit := text(src.Line)
+	if hit == "" {
+		hit = src.Quote
+	}
+	sv.Lines = append(above, lineView{N: src.Line, Text: hit, Hit: true})
+	below := 0
+	for n := src.Line + 1; n <= min(len(r.Text), src.Line+contextSpan) && below < contextLines; n++ {
+		if t := text(n); t != "" {
+			sv.Lines = append(sv.Lines, lineView{N: n, Text: t})
+			below++
+		}
 	}
 	return sv
 }

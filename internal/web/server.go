@@ -55,6 +55,7 @@ type Site struct {
 	weeks     map[int]*weekData
 	prevFiles map[string]*fileEntry
 	pages     map[string]*template.Template
+	cache     siteCache
 }
 
 // New returns the site of the repository at repo. It fails when the
@@ -129,7 +130,9 @@ var staticFiles = map[string]string{
 //	/week/{n}               a week's insights, sources, concept heatmap
 //	/member/{slug}          a member's bullets and 추가 학습 backlog
 //	/concepts               concepts across weeks
-//	/note?path=P&line=N     a note or insights file with numbered lines
+//	/note?path=P&line=N     a note, insights or group document, rendered
+//	/note?path=P&view=raw   the same with numbered source lines
+//	/file?path=P            an image a shown file displays
 //	/static/{file}          app.css, app.js, favicon.svg
 func (s *Site) Handler() http.Handler {
 	mux := http.NewServeMux()
@@ -138,6 +141,7 @@ func (s *Site) Handler() http.Handler {
 	mux.HandleFunc("GET /member/{slug}", s.page(s.memberPage))
 	mux.HandleFunc("GET /concepts", s.page(s.conceptsPage))
 	mux.HandleFunc("GET /note", s.page(s.notePage))
+	mux.HandleFunc("GET /file", s.fileRoute)
 	mux.HandleFunc("GET /static/{file}", serveStatic)
 	mux.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, http.StatusNotFound, "페이지를 찾을 수 없습니다.")

@@ -93,11 +93,12 @@ func TestRoutes(t *testing.T) {
 		want   []string
 	}{
 		{"/", 200, "text/html; charset=utf-8", []string{"주차 × 멤버", "한가람", "미제출", "일정표", "벡터 데이터베이스", "발표자"}},
-		{"/week/1", 200, "text/html; charset=utf-8", []string{"멤버 × 개념 히트맵", `<svg class="hm"`, "핵심 인사이트", "통합 토론 주제", `class="sources"`}},
+		{"/week/1", 200, "text/html; charset=utf-8", []string{"멤버 × 개념 히트맵", `<table class="hm">`, "핵심 인사이트", "통합 토론 주제", `class="sources"`}},
 		{"/week/2", 200, "text/html; charset=utf-8", []string{"서진우", "이번 주 노트가 제출되지 않았습니다."}},
 		{"/member/" + slug, 200, "text/html; charset=utf-8", []string{"추가 학습 백로그", "1주차", "2주차"}},
 		{"/concepts", 200, "text/html; charset=utf-8", []string{`<svg class="cc"`, "임베딩"}},
-		{"/note?path=weeks/week01/study-note-HGR.md&line=3", 200, "text/html; charset=utf-8", []string{`id="L3"`, `class="ln hit" id="L3"`}},
+		{"/note?path=weeks/week01/study-note-HGR.md&line=3", 200, "text/html; charset=utf-8", []string{`<article class="md" data-target="3">`, `<h1 id="L1">`, `<li id="L5">`, `id="L3"`}},
+		{"/note?path=weeks/week01/study-note-HGR.md&line=3&view=raw", 200, "text/html; charset=utf-8", []string{`class="ln hit" id="L3"`, `<pre class="file">`}},
 		{"/static/app.css", 200, "text/css; charset=utf-8", []string{"prefers-color-scheme: dark"}},
 		{"/static/app.js", 200, "text/javascript; charset=utf-8", []string{"use strict"}},
 		{"/static/favicon.svg", 200, "image/svg+xml", []string{"<svg"}},
@@ -281,10 +282,13 @@ func TestPathTraversal(t *testing.T) {
 }
 
 // TestEscaping checks that note text with markup arrives as text.
+// TestEscaping checks that note text with markup arrives as text, or, in
+// the rendered note, as markup that can do nothing.
 func TestEscaping(t *testing.T) {
 	_, s := sharedFixture(t)
 	h := s.Handler()
-	pages := []string{"/week/1", "/note?path=weeks/week01/study-note-SJW.md", "/concepts", "/member/" + slugFor(t, s, "서진우")}
+	const sjw = "/note?path=weeks/week01/study-note-SJW.md"
+	pages := []string{"/week/1", sjw, sjw + "&view=raw", "/concepts", "/member/" + slugFor(t, s, "서진우"), "/"}
 	dangerous := regexp.MustCompile(`(?i)<script>window|<[a-z]+[^>]*\son[a-z]+=|href="javascript:`)
 	for _, target := range pages {
 		b := body(t, get(t, h, "GET", target))
@@ -298,8 +302,21 @@ func TestEscaping(t *testing.T) {
 			}
 		}
 	}
-	note := body(t, get(t, h, "GET", "/note?path=weeks/week01/study-note-SJW.md"))
-	mustContain(t, note, "note page",
+	// The rendered note: the payloads are gone, the note's text and its
+	// image from the repository stay.
+	note := body(t, get(t, h, "GET", sjw))
+	article := regexp.MustCompile(`(?s)<article class="md"[^>]*>(.*)</article>`).FindStringSubmatch(note)
+	if article == nil {
+		t.Fatal("no rendered note")
+	}
+	if bad := activeMarkup(article[1]); bad != "" {
+		t.Errorf("rendered note: %s", bad)
+	}
+	mustContain(t, article[1], "rendered note", "를 눌러도 아무 일도 없어야 한다", `<img src="/file?path=weeks%2Fweek01%2Fimages%2Fspace.png"`,
+		"<strong>임베딩</strong>", "<b>문맥</b>", "<code>&lt;img src=x onerror=window.__xss=5&gt;</code>")
+	// The numbered view shows the payloads as text.
+	raw := body(t, get(t, h, "GET", sjw+"&view=raw"))
+	mustContain(t, raw, "raw note page",
 		"&lt;script&gt;window.__xss = 1&lt;/script&gt;",
 		"&lt;img src=&#34;x&#34; onerror=&#34;window.__xss = 2&#34;&gt;",
 		"[위험한 링크](javascript:window.__xss=3)")

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/moim-study/moim/internal/fsutil"
 )
@@ -17,8 +18,9 @@ import (
 // opened from disk or published (GitHub Pages):
 //
 //	index.html, week-NN.html, member-<slug>.html, concepts.html,
-//	notes/<name>.html (each note and insights file), static/app.css,
-//	static/app.js, static/favicon.svg
+//	notes/<name>.html and notes/<name>-raw.html (each note, insights and
+//	group document, rendered and numbered), files/<name>.<ext> (the
+//	images they show), static/app.css, static/app.js, static/favicon.svg
 //
 // It refuses an out folder that is the repository itself or holds notes
 // (a week folder or one of its parents), and writes each file atomically.
@@ -35,6 +37,7 @@ func (s *Site) WriteSite(ctx context.Context, out string) ([]string, error) {
 	if err := checkOut(snap, absOut); err != nil {
 		return nil, err
 	}
+	snap.renderLinks = staticLinks("../")
 	snap.analyseAll(ctx)
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -92,11 +95,19 @@ func (s *Site) WriteSite(ctx context.Context, out string) ([]string, error) {
 		files = append(files, p)
 	}
 	sort.Strings(files)
+	notes := staticLinks("../")
 	for _, p := range files {
-		v, err := s.buildNote(snap, staticLinks("../"), p, 0)
+		v, err := s.buildNote(snap, notes, p, 0, false)
 		if err := page("notes/"+noteFile(p), v, err); err != nil {
 			return written, err
 		}
+		v, err = s.buildNote(snap, notes, p, 0, true)
+		if err := page(strings.TrimPrefix(notes.NoteRaw(p, 0), "../"), v, err); err != nil {
+			return written, err
+		}
+	}
+	if err := writeImages(ctx, snap, write); err != nil {
+		return written, err
 	}
 	for name := range staticFiles {
 		b, err := fs.ReadFile(assets, "static/"+name)

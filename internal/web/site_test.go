@@ -20,7 +20,13 @@ func TestWriteSite(t *testing.T) {
 	}
 	want := []string{"index.html", "week-01.html", "week-02.html", "concepts.html",
 		"member-han-ga-ram.html", "member-yoon-bo-ra.html", "member-seo-jin-u.html",
-		"notes/" + noteFile("weeks/week01/study-note-SJW.md"), "static/app.css", "static/app.js", "static/favicon.svg"}
+		"static/app.css", "static/app.js", "static/favicon.svg", "files/" + imageFileName("weeks/week01/images/space.png")}
+	// Each note, the 통합 정리 and the presentation: rendered and numbered.
+	shown := []string{"weeks/week01/study-note-HGR.md", "weeks/week01/study-note-YBR.md", "weeks/week01/study-note-SJW.md",
+		"weeks/week02/study-note-HGR.md", "weeks/week02/study-note-YBR.md", "weeks/week01/summary.md", "weeks/week01/presentation.md"}
+	for _, p := range shown {
+		want = append(want, "notes/"+noteFile(p), strings.TrimPrefix(staticLinks("../").NoteRaw(p, 0), "../"))
+	}
 	have := map[string]bool{}
 	for _, f := range files {
 		have[f] = true
@@ -33,8 +39,11 @@ func TestWriteSite(t *testing.T) {
 			t.Errorf("%s: %v", w, err)
 		}
 	}
-	if n := len(files); n != len(want)-1+5 { // 5 notes in all
-		t.Errorf("%d files written: %v", n, files)
+	if n := len(files); n != len(want) {
+		t.Errorf("%d files written, want %d: %v", n, len(want), files)
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "files", imageFileName("weeks/week01/images/space.png"))); string(b) != tinyPNG {
+		t.Error("the image is not the repository's")
 	}
 	absLink := regexp.MustCompile(`(?:href|src)="/`)
 	for _, f := range files {
@@ -58,7 +67,11 @@ func TestWriteSite(t *testing.T) {
 		}
 	}
 	week := mustRead(t, filepath.Join(out, "week-01.html"))
-	mustContain(t, string(week), "week-01.html", `href="notes/`+noteFile("weeks/week01/study-note-HGR.md")+`#L`, `<svg class="hm"`)
+	mustContain(t, string(week), "week-01.html", `href="notes/`+noteFile("weeks/week01/study-note-HGR.md")+`#L`, `<table class="hm">`,
+		`href="notes/`+noteFile("weeks/week01/summary.md")+`"`)
+	note := mustRead(t, filepath.Join(out, "notes", noteFile("weeks/week01/study-note-HGR.md")))
+	mustContain(t, string(note), "the rendered note", `<img src="../files/`+imageFileName("weeks/week01/images/space.png")+`"`,
+		`href="../notes/`+strings.TrimSuffix(noteFile("weeks/week01/study-note-HGR.md"), ".html")+`-raw.html"`)
 	// Writing again gives the same bytes (no timestamps).
 	before := mustRead(t, filepath.Join(out, "concepts.html"))
 	if _, err := s.WriteSite(context.Background(), out); err != nil {
@@ -101,7 +114,9 @@ func TestHeatmap(t *testing.T) {
 		{Term: "양자화", Counts: map[string]int{"다": 1}},
 		{Term: "HNSW", Counts: map[string]int{"나": 5}},
 	}
-	h := newHeatmap(concepts, []string{"가", "나", "다"})
+	// Columns in the site's member order, whatever the matrix says.
+	cols := []memberRef{{Name: "다"}, {Name: "가"}, {Name: "나"}}
+	h := newHeatmap(concepts, cols)
 	if h.Shared != 2 || h.Unique != 2 || h.Total != 4 {
 		t.Fatalf("shared %d unique %d total %d", h.Shared, h.Unique, h.Total)
 	}
@@ -113,29 +128,33 @@ func TestHeatmap(t *testing.T) {
 	if got := strings.Join(terms, ","); got != "임베딩,코사인 유사도,HNSW,양자화" {
 		t.Errorf("rows %s", got)
 	}
+	var order []string
+	for _, c := range h.Rows[0].Cells {
+		order = append(order, c.Member)
+	}
+	if strings.Join(order, "") != "다가나" {
+		t.Errorf("columns %v, want the site's order 다가나", order)
+	}
+	// Shades are against each member's own peak: 다's 9 of 9, 가's 3 of
+	// 3 and 나's 1 of 5 (its peak is HNSW).
 	row := h.Rows[0]
 	classes := []string{row.Cells[0].Class, row.Cells[1].Class, row.Cells[2].Class}
-	if strings.Join(classes, " ") != "hms2 hms1 hms4" {
+	if strings.Join(classes, " ") != "hms4 hms4 hms1" {
 		t.Errorf("classes %v", classes)
 	}
-	if c := h.Rows[1].Cells[2]; c.Class != "hm0" || c.Count != 0 {
+	if c := h.Rows[1].Cells[0]; c.Class != "hm0" || c.Count != 0 {
 		t.Errorf("empty cell %+v", c)
 	}
-	if c := h.Rows[2].Cells[1]; c.Class != "hmu3" {
+	if c := h.Rows[2].Cells[2]; c.Class != "hmu4" || c.Count != 5 {
 		t.Errorf("unique cell %+v", c)
+	}
+	if c := h.Rows[3].Cells[0]; c.Class != "hmu1" || c.Count != 1 {
+		t.Errorf("a concept 다 names once of 9: %+v", c)
 	}
 	if !h.Rows[2].Divider || h.Rows[1].Divider {
 		t.Error("the rule is not between shared and unique concepts")
 	}
-	for i := 1; i < len(h.Rows); i++ {
-		if h.Rows[i].Y <= h.Rows[i-1].Y {
-			t.Error("rows overlap")
-		}
-	}
-	if h.Height <= h.Rows[len(h.Rows)-1].Y || h.Width < hmLabelW+3*hmCellW {
-		t.Errorf("size %dx%d", h.Width, h.Height)
-	}
-	if e := newHeatmap(nil, []string{"가"}); len(e.Rows) != 0 {
+	if e := newHeatmap(nil, cols); len(e.Rows) != 0 {
 		t.Error("rows without concepts")
 	}
 }

@@ -29,6 +29,8 @@ type weekPage struct {
 	Blocks   []memberBlock
 	Heatmap  *heatmap
 	Warnings []string
+	// Docs are the week's 통합 정리 and presentation.
+	Docs []weekDoc
 }
 
 // What a week page shows.
@@ -93,12 +95,17 @@ func (s *Site) buildWeek(ctx context.Context, snap *snapshot, l linker, n int) (
 		snap.draftWeek(p, res, wd.pw.Template.GroupHeading)
 		p.Note = draftNote(wd.status, p.OutputExists)
 	}
-	var names []string
+	submitted := map[string]bool{}
 	for _, m := range res.Members {
-		if m.Submitted {
-			names = append(names, m.Name)
+		submitted[m.Name] = m.Submitted
+	}
+	var cols []memberRef
+	for _, m := range snap.memberRefs() {
+		if submitted[m.Name] {
+			cols = append(cols, m)
 		}
 	}
-	p.Heatmap = newHeatmap(a.aw.Concepts, names)
+	p.Heatmap = newHeatmap(a.aw.Concepts, cols)
+	p.Docs = snap.weekDocs(wd)
 	return newView(snap, l, "week", p.Title, fmt.Sprintf("week-%d", n), p), nil
 }

@@ -20,6 +20,12 @@
     if (!id) return;
     var el = document.getElementById(id);
     if (!el) return;
+    if (/^L\d+$/.test(id)) {
+      // A line of a note: its top a third down the screen (scroll-margin),
+      // so the lines above it are in view.
+      el.scrollIntoView({ block: "start" });
+      return;
+    }
     var d = el.querySelector("details");
     if (d) d.open = true;
     el.classList.add("flash");
@@ -40,8 +46,8 @@
 
   // Hovering a heatmap row dims the others.
   function setupHeatmap() {
-    document.querySelectorAll("svg.hm").forEach(function (svg) {
-      var rows = svg.querySelectorAll("g.hm-row");
+    document.querySelectorAll("table.hm").forEach(function (table) {
+      var rows = table.querySelectorAll("tr.hm-row");
       rows.forEach(function (g) {
         g.addEventListener("mouseenter", function () {
           rows.forEach(function (o) { if (o !== g) o.classList.add("dim"); });
@@ -53,7 +59,18 @@
     });
   }
 
+  // A note opened with ?line=N and no #LN goes to line N: the address
+  // gets #LN, so the line is the page's target (highlighted, with context
+  // above it, see app.css).
+  function lineFromQuery() {
+    if (location.hash) return;
+    var m = /[?&]line=(\d+)/.exec(location.search);
+    if (!m || m[1] === "0") return;
+    if (document.getElementById("L" + m[1])) location.replace("#L" + m[1]);
+  }
+
   function init() {
+    lineFromQuery();
     setupToggleAll();
     trackOpen();
     setupHeatmap();
