@@ -3,7 +3,9 @@ package web
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
@@ -15,51 +17,43 @@ import (
 // corpusRoot is the reference study repository, beside the project.
 var corpusRoot = filepath.Join("..", "..", "..", "shared", "corpus", "ai-engineering-study")
 
-// BenchmarkPages measures each page's render time on the reference corpus
-// once its weeks are analysed: every request still rereads the repository
-// and checks every note's content hash, as `moim serve` does.
+// BenchmarkPages measures each page on the reference corpus once its weeks
+// are analysed and the page was shown once (warm): every request still
+// rereads the repository as `moim serve` does. cpu-ms/op is the CPU time
+// a request takes, what its wall time is on an idle machine.
 //
 //	go test ./internal/web -run '^$' -bench Pages -benchtime 20x
 func BenchmarkPages(b *testing.B) {
 	if _, err := os.Stat(corpusRoot); err != nil {
 		testutil.SkipOrFail(b, "reference corpus not found: %v", err)
 	}
-	s, err := New(corpusRoot, Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	snap, err := s.refresh()
-	if err != nil {
-		b.Fatal(err)
-	}
-	snap.analyseAll(context.Background())
+	s, snap := analysedSite(b, corpusRoot)
 	h := s.Handler()
 	pages := []struct{ name, target string }{{"overview", "/"}, {"concepts", "/concepts"}}
 	for _, wd := range snap.weeks {
 		pages = append(pages, struct{ name, target string }{"week" + itoa(wd.wk.Number), "/week/" + itoa(wd.wk.Number)})
 	}
-	refs := snap.memberRefs()
-	pages = append(pages, struct{ name, target string }{"member", "/member/" + refs[0].Slug})
+	for _, m := range snap.memberRefs() {
+		pages = append(pages, struct{ name, target string }{"member-" + m.Slug, "/member/" + m.Slug})
+	}
 	largest, size := "", 0
 	for p, f := range snap.files {
 		if len(f.raw) > size {
 			largest, size = p, len(f.raw)
 		}
 	}
-	pages = append(pages, struct{ name, target string }{"note-largest", "/note?path=" + largest + "&line=100"})
-	for _, p := range pages {
-		b.Run(p.name, func(b *testing.B) {
-			for b.Loop() {
-				req := httptest.NewRequest("GET", p.target, nil)
-				req.Host = "127.0.0.1"
-				rec := httptest.NewRecorder()
-				h.ServeHTTP(rec, req)
-				if rec.Code != 200 {
-					b.Fatalf("%s: %d %s", p.target, rec.Code, rec.Body.String())
-				}
-				b.SetBytes(int64(rec.Body.Len()))
+	pages = append(pages,
+		struct{ name, target string }{"note-largest", "/note?path=" + url.QueryEscape(largest) + "&line=100"},
+		struct{ name, target string }{"note-largest-raw", "/note?path=" + url.QueryEscape(largest) + "&line=100&view=raw"})
+	for _, wd := range snap.weeks {
+		for _, d := range snap.weekDocs(wd) {
+			if d.State != wdMissing {
+				pages = append(pages, struct{ name, target string }{fmt.Sprintf("%s%d", d.Kind, wd.wk.Number), "/note?path=" + url.QueryEscape(d.Path)})
 			}
-		})
+		}
+	}
+	for _, p := range pages {
+		b.Run(p.name, func(b *testing.B) { benchWarm(b, h, p.target) })
 	}
 }
 
@@ -90,4 +84,60 @@ func BenchmarkSite(b *testing.B) {
 			b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N)/float64(weeks)*1000, "cpu-ms/week")
 		})
 	}
+}
+
+// BenchmarkWarmPages measures the pages of made-up studies of 8 and 64
+// weeks once every week is analysed and each page was shown once: what a
+// reader of `moim serve` waits for on the second visit (every request
+// still rereads the repository).
+//
+//	go test ./internal/web -run '^$' -bench WarmPages -benchtime 20x
+func BenchmarkWarmPages(b *testing.B) {
+	for _, weeks := range []int{8, 64} {
+		s, snap := analysedSite(b, synthStudy(b, weeks))
+		h := s.Handler()
+		targets := map[string]string{"member": "/member/" + snap.memberRefs()[0].Slug, "overview": "/", "concepts": "/concepts",
+			"week": fmt.Sprintf("/week/%d", weeks/2), "note": "/note?path=" + url.QueryEscape(snap.weeks[0].wk.Notes[0].Path)}
+		for _, name := range []string{"member", "overview", "concepts", "week", "note"} {
+			b.Run(fmt.Sprintf("weeks=%d/%s", weeks, name), func(b *testing.B) { benchWarm(b, h, targets[name]) })
+		}
+	}
+}
+
+// analysedSite opens the repository at root with every week analysed.
+func analysedSite(b *testing.B, root string) (*Site, *snapshot) {
+	b.Helper()
+	s, err := New(root, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	snap, err := s.refresh()
+	if err != nil {
+		b.Fatal(err)
+	}
+	snap.analyseAll(context.Background())
+	return s, snap
+}
+
+// benchWarm measures requests for target once the page was shown once
+// (warm: the first visit renders the notes and fills the caches), with the
+// CPU time a request takes: its wall time on an idle machine.
+func benchWarm(b *testing.B, h http.Handler, target string) {
+	serve := func() {
+		req := httptest.NewRequest("GET", target, nil)
+		req.Host = "127.0.0.1"
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != 200 {
+			b.Fatalf("%s: %d %s", target, rec.Code, rec.Body.String())
+		}
+		b.SetBytes(int64(rec.Body.Len()))
+	}
+	serve()
+	cpu0 := cpuTime()
+	b.ResetTimer()
+	for b.Loop() {
+		serve()
+	}
+	b.ReportMetric((cpuTime()-cpu0).Seconds()*1000/float64(b.N), "cpu-ms/op")
 }

@@ -7,23 +7,63 @@ import (
 )
 
 // What the pages compute from the whole study (the backlog index, the
-// member pages) is kept under the key of the study's state (studyKey) and
+// member pages, the concepts page) is kept under the key of the study's state (studyKey) and
 // computed again only when that changes: when a note, a document, the
 // template, the schedule or the member list does.
 
 type siteCache struct {
 	mu sync.Mutex
 	// study is the study key the entries belong to.
-	study   string
-	index   *studyIndex
-	members map[string]*memberPage
+	study    string
+	index    *studyIndex
+	members  map[string]*memberPage
+	concepts *conceptsPage
+	// html are served pages by their view's cacheKey.
+	html map[string][]byte
 }
 
 // reset drops the entries of another state of the study.
 func (c *siteCache) reset(study string) {
 	if c.study != study {
-		c.study, c.index, c.members = study, nil, map[string]*memberPage{}
+		c.study, c.index, c.members, c.concepts, c.html = study, nil, map[string]*memberPage{}, nil, map[string][]byte{}
 	}
+}
+
+// page returns the served page of key, if the study is still in the
+// state it was made in.
+func (c *siteCache) page(study, key string) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.reset(study)
+	b, ok := c.html[key]
+	return b, ok
+}
+
+func (c *siteCache) putPage(study, key string, b []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.study == study {
+		c.html[key] = b
+	}
+}
+
+// conceptsPage returns the concepts page of the study's state, building
+// it with build the first time.
+func (c *siteCache) conceptsPage(study string, build func() *conceptsPage) *conceptsPage {
+	c.mu.Lock()
+	c.reset(study)
+	p := c.concepts
+	c.mu.Unlock()
+	if p != nil {
+		return p
+	}
+	p = build()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.study == study {
+		c.concepts = p
+	}
+	return p
 }
 
 // studyKey identifies the state of everything the weeks' pages depend on.

@@ -65,6 +65,18 @@ func (s *Site) conceptsPage(ctx context.Context, snap *snapshot, l linker, r *ht
 }
 
 func (s *Site) buildConcepts(ctx context.Context, snap *snapshot, l linker) (*view, error) {
+	key := fmt.Sprintf("concepts|%t|%s", l.static, snap.title)
+	if v, ok := s.cachedView(snap, l, key); ok {
+		return v, nil
+	}
+	p := s.cache.conceptsPage(snap.studyKey(), func() *conceptsPage { return conceptsData(ctx, snap) })
+	v := newView(snap, l, "concepts", "주차별 개념", "concepts", p)
+	v.cacheKey = key
+	return v, nil
+}
+
+// conceptsData builds the concepts page from every week's analysis.
+func conceptsData(ctx context.Context, snap *snapshot) *conceptsPage {
 	all := snap.analyseAll(ctx)
 	p := &conceptsPage{Members: snap.memberRefs()}
 	matrices := map[int][]analyze.Concept{}
@@ -78,7 +90,7 @@ func (s *Site) buildConcepts(ctx context.Context, snap *snapshot, l linker) (*vi
 		p.Legend = append(p.Legend, ccLegend{Name: m.Name, Class: memberClass(i)})
 	}
 	p.Rows, p.Distinct = rankConcepts(p.Weeks, matrices, p.Members)
-	return newView(snap, l, "concepts", "주차별 개념", "concepts", p), nil
+	return p
 }
 
 // rankConcepts gathers the weeks' concept matrices into one row per

@@ -7,11 +7,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/moim-study/moim/internal/analyze"
 	"github.com/moim-study/moim/internal/engine/offline"
@@ -51,6 +54,8 @@ type snapshot struct {
 	images map[string]*imageFile
 	// site is the site the snapshot belongs to (its caches).
 	site *Site
+	// realDirs are the repository's folders resolved (see realPath).
+	realDirs map[string]string
 	// renderLinks are the links of the rendered files the snapshot's
 	// pages quote (the server's, or the static site's notes/ folder).
 	renderLinks linker
@@ -68,6 +73,12 @@ type fileEntry struct {
 	// the static site [1].
 	mu    sync.Mutex
 	views [2]*renderCache
+	// num is the numbered view's HTML (see numbered).
+	numOnce sync.Once
+	num     string
+	// size and mtime are the file's when it was read, at readAt.
+	size          int64
+	mtime, readAt time.Time
 }
 
 // renderCache is one rendering of a file and what it depended on.
@@ -237,8 +248,13 @@ func (s *Site) refresh() (*snapshot, error) {
 			jsonBytes(ws.ScheduleFor(n)), jsonBytes(ws.ScheduleFor(n+1)), members,
 			[]byte(wk.Dir), []byte(wk.Output), jsonBytes(wk.Missing))
 		if old := s.weeks[n]; old != nil && old.key == key {
-			snap.weeks = append(snap.weeks, old)
-			keep[n] = old
+			// The same notes and documents: the parsed notes and the
+			// analysis are kept, the rest of the week (its other files)
+			// is the workspace's as it is now.
+			wd := *old
+			wd.wk = wk
+			snap.weeks = append(snap.weeks, &wd)
+			keep[n] = &wd
 			continue
 		}
 		wd := &weekData{wk: wk, key: key}
@@ -271,25 +287,74 @@ func (s *Site) readFile(snap *snapshot, rel string) *fileEntry {
 	if f, ok := snap.files[rel]; ok {
 		return f
 	}
-	abs := filepath.Join(snap.ws.Root, filepath.FromSlash(rel))
-	real, err := filepath.EvalSymlinks(abs)
-	if err != nil || !inside(snap.realRoot, real) {
+	real, ok := snap.realPath(rel)
+	if !ok {
 		return nil
 	}
 	st, err := os.Stat(real)
 	if err != nil || !st.Mode().IsRegular() || st.Size() > maxFileSize {
 		return nil
 	}
+	old, seen := s.prevFiles[rel]
+	if seen && old.unchanged(st) {
+		snap.files[rel] = old
+		return old
+	}
+	readAt := time.Now()
 	raw, err := os.ReadFile(real)
 	if err != nil {
 		return nil
 	}
 	f := &fileEntry{path: rel, sum: sum(raw), raw: raw}
-	if old, ok := s.prevFiles[rel]; ok && old.sum == f.sum {
+	if seen && old.sum == f.sum {
 		f = old
 	}
+	f.size, f.mtime, f.readAt = st.Size(), st.ModTime(), readAt
 	snap.files[rel] = f
 	return f
+}
+
+// realPath resolves a repository path's symbolic links, false when it
+// leaves the repository. Folders are resolved once per snapshot.
+func (snap *snapshot) realPath(rel string) (string, bool) {
+	dir, name := path.Split(rel)
+	rdir, ok := snap.realDirs[dir]
+	if !ok {
+		r, err := filepath.EvalSymlinks(filepath.Join(snap.ws.Root, filepath.FromSlash(dir)))
+		if err != nil || !inside(snap.realRoot, r) {
+			r = ""
+		}
+		if snap.realDirs == nil {
+			snap.realDirs = map[string]string{}
+		}
+		snap.realDirs[dir], rdir = r, r
+	}
+	if rdir == "" {
+		return "", false
+	}
+	p := filepath.Join(rdir, name)
+	st, err := os.Lstat(p)
+	if err != nil {
+		return "", false
+	}
+	if st.Mode()&os.ModeSymlink != 0 {
+		if p, err = filepath.EvalSymlinks(p); err != nil {
+			return "", false
+		}
+	}
+	return p, inside(snap.realRoot, p)
+}
+
+// racyWindow is how close to the moment a file was read its time of change
+// may be for the time to be trusted: a file changed within it is read
+// again (as git does with "racily clean" files), since a second change in
+// the same clock tick would leave size and time as they were.
+const racyWindow = 2 * time.Second
+
+// unchanged reports whether a file is as it was read, by its size and time
+// of change, without reading it.
+func (f *fileEntry) unchanged(st os.FileInfo) bool {
+	return f.size == st.Size() && f.mtime.Equal(st.ModTime()) && f.mtime.Before(f.readAt.Add(-racyWindow))
 }
 
 // studyTitle is the title of the study: the first level-1 heading of the
@@ -368,16 +433,28 @@ func (snap *snapshot) week(n int) *weekData {
 	return nil
 }
 
-// analyseAll analyses every week with notes, in order.
+// analyseAll analyses every week with notes, as many weeks at a time as
+// there are cores (the engine's work on a week runs on one).
 func (snap *snapshot) analyseAll(ctx context.Context) map[int]*analysis {
 	out := map[int]*analysis{}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for _, wd := range snap.weeks {
 		if len(wd.wk.Notes) == 0 {
 			continue
 		}
-		if a, err := wd.analyse(ctx); err == nil {
-			out[wd.wk.Number] = a
-		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(wd *weekData) {
+			defer func() { <-sem; wg.Done() }()
+			if a, err := wd.analyse(ctx); err == nil {
+				mu.Lock()
+				out[wd.wk.Number] = a
+				mu.Unlock()
+			}
+		}(wd)
 	}
+	wg.Wait()
 	return out
 }

@@ -110,11 +110,12 @@ func sniffImage(head []byte) string {
 	return ""
 }
 
-// imageUnchanged reports whether the images a rendering checked are as
-// they were (sig "" for an image that could not be shown).
+// imagesUnchanged reports whether the images a rendering checked are as
+// they were (sig "" for an image that could not be shown); each image is
+// checked once per snapshot.
 func (snap *snapshot) imagesUnchanged(checked map[string]string) bool {
 	for rel, sig := range checked {
-		if now := checkImage(snap.ws.Root, snap.realRoot, rel); now == nil && sig != "" || now != nil && now.sig != sig {
+		if now, ok := snap.image(rel); !ok && sig != "" || ok && now.sig != sig {
 			return false
 		}
 	}

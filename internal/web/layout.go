@@ -23,6 +23,25 @@ type view struct {
 	Nav     nav
 	Current string
 	Page    any
+	// cacheKey, when set, names the page among the pages made from the
+	// study's state alone (with the study's title): the server keeps it
+	// as rendered until the study changes.
+	cacheKey string
+	// cached is the page as the server served it before (see cachedView).
+	cached []byte
+}
+
+// cachedView returns the page of key as the server served it, when the
+// study is in the state it was served in; WriteSite never asks.
+func (s *Site) cachedView(snap *snapshot, l linker, key string) (*view, bool) {
+	if l.static {
+		return nil, false
+	}
+	b, ok := s.cache.page(snap.studyKey(), key)
+	if !ok {
+		return nil, false
+	}
+	return &view{cacheKey: key, cached: b}, true
 }
 
 type nav struct {

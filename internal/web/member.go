@@ -66,12 +66,17 @@ func (s *Site) buildMember(ctx context.Context, snap *snapshot, l linker, slug s
 		return nil, notFound("멤버 %q를 찾을 수 없습니다.", slug)
 	}
 	key := fmt.Sprintf("%s|%t|%s", slug, l.static, snap.studyKey())
+	if v, ok := s.cachedView(snap, l, "member|"+key+"|"+snap.title); ok {
+		return v, nil
+	}
 	p, ok := s.cache.member(key)
 	if !ok {
 		p = s.memberData(ctx, snap, name)
 		s.cache.putMember(key, p)
 	}
-	return newView(snap, l, "member", name, "member-"+slug, p), nil
+	v := newView(snap, l, "member", name, "member-"+slug, p)
+	v.cacheKey = "member|" + key + "|" + snap.title
+	return v, nil
 }
 
 // memberData builds a member's page from every week's analysis.
@@ -110,7 +115,7 @@ func (s *Site) memberData(ctx context.Context, snap *snapshot, name string) *mem
 					continue
 				}
 				prefix := fmt.Sprintf("w%d-m%d-s%d", wd.wk.Number, i+1, j+1)
-				mw.Sections = append(mw.Sections, snap.section(sec, prefix))
+				mw.Sections = append(mw.Sections, linksOnly(snap.section(sec, prefix)))
 				mw.Bullets += len(sec.Bullets)
 				if sec.Key != insight.KeyStudy {
 					continue
@@ -162,6 +167,23 @@ func (snap *snapshot) backlogItem(st *studyIndex, week int, member string, b ins
 	}
 	item.More = total - len(item.Addressed)
 	return item, true
+}
+
+// linksOnly keeps of a section's sources the links to the notes: a member
+// page of a long study would otherwise repeat every week page's snippets
+// (the week page shows them).
+func linksOnly(sv sectionView) sectionView {
+	for i := range sv.Bullets {
+		for j := range sv.Bullets[i].Sources {
+			sv.Bullets[i].Sources[j].Lines, sv.Bullets[i].Sources[j].Quote = nil, ""
+		}
+	}
+	for i := range sv.Rows {
+		for j := range sv.Rows[i].Sources {
+			sv.Rows[i].Sources[j].Lines, sv.Rows[i].Sources[j].Quote = nil, ""
+		}
+	}
+	return sv
 }
 
 // onlyNotice reports whether a table section holds nothing but engine

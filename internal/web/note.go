@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"path"
 	"strconv"
+	"strings"
 )
 
 // The note page (templates/note.html): a note, an insights document or a
@@ -21,9 +22,9 @@ type notePage struct {
 	// docPresentation); Label says it in the page's words.
 	Kind, Label string
 	Target      int
-	// Raw is the numbered view: Lines. Otherwise Rendered.
+	// Raw is the numbered view: Numbered. Otherwise Rendered.
 	Raw      bool
-	Lines    []lineView
+	Numbered template.HTML
 	Rendered template.HTML
 	Count    int // lines in the file
 	Error    string
@@ -77,11 +78,30 @@ func (s *Site) buildNote(snap *snapshot, l linker, p string, line int, raw bool)
 	np.Count = len(lines)
 	if raw || err != nil {
 		np.Raw = true
-		for i, t := range lines {
-			np.Lines = append(np.Lines, lineView{N: i + 1, Text: t, Hit: i+1 == line})
-		}
+		np.Numbered = f.numbered(lines, line)
 	} else if r, err := snap.rendered(f, l); err == nil {
 		np.Rendered = r.HTML
 	}
 	return newView(snap, l, "note", path.Base(p), "note", np), nil
+}
+
+// numbered returns the file's lines as the numbered view draws them, each
+// with its anchor and the target line marked: built once per file, the
+// target marked per request.
+func (f *fileEntry) numbered(lines []string, target int) template.HTML {
+	f.numOnce.Do(func() {
+		var b strings.Builder
+		for i, t := range lines {
+			n := strconv.Itoa(i + 1)
+			b.WriteString(`<span class="ln" id="L` + n + `"><a class="n" href="#L` + n + `">` + n + `</a>`)
+			b.WriteString(template.HTMLEscapeString(t))
+			b.WriteString("</span>")
+		}
+		f.num = b.String()
+	})
+	if target < 1 || target > len(lines) {
+		return template.HTML(f.num)
+	}
+	n := strconv.Itoa(target)
+	return template.HTML(strings.Replace(f.num, `<span class="ln" id="L`+n+`">`, `<span class="ln hit" id="L`+n+`">`, 1))
 }

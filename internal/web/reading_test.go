@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestImageRoute: /file serves an image a shown note displays, with its
@@ -200,5 +201,88 @@ func TestMemberPageCached(t *testing.T) {
 	os.WriteFile(p, append(b, "\n- 메타데이터 필터링은 인덱스를 나눠서 구현할 수 있다.\n"...), 0o644)
 	if after := cached(); after == first || s.cache.index == index {
 		t.Error("the member page was not built again after a note changed")
+	}
+}
+
+// TestUnchangedFilesNotRead: a file whose size and time of change are as
+// they were, long enough ago, is not read again; any other is.
+func TestUnchangedFilesNotRead(t *testing.T) {
+	root := writeRepo(t, fixture)
+	s := newSite(t, root)
+	const rel = "weeks/week02/study-note-HGR.md"
+	p := filepath.Join(root, filepath.FromSlash(rel))
+	old := time.Now().Add(-time.Hour)
+	sumOf := func() string {
+		t.Helper()
+		snap, err := s.refresh()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return snap.files[rel].sum
+	}
+	write := func(text string, mtime time.Time) {
+		t.Helper()
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, mtime, mtime); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, b := "# 2주차\n\n- 근사 최근접 이웃은 빠르다.\n", "# 2주차\n\n- 근사 최근접 이웃은 느리다.\n"
+	if len(a) != len(b) {
+		t.Fatal("the two texts must have one size")
+	}
+	write(a, old)
+	first := sumOf()
+	// Same size, same old time: taken as unchanged, not read.
+	write(b, old)
+	if sumOf() != first {
+		t.Error("a file with its size and time unchanged was read again")
+	}
+	// A new time of change: read.
+	write(b, old.Add(time.Minute))
+	second := sumOf()
+	if second == first {
+		t.Error("a file with a new time of change was not read again")
+	}
+	// A file changed just now is read on every refresh, even when a second
+	// change keeps its size and time (one clock tick).
+	now := time.Now()
+	write(a, now)
+	if sumOf() == second {
+		t.Fatal("the edit was not seen")
+	}
+	write(b, now)
+	if sumOf() != second {
+		t.Error("a same-size edit within one clock tick of the last was not seen")
+	}
+}
+
+// TestWeekDocumentsFresh: a week page kept as served shows a 통합 정리
+// written since.
+func TestWeekDocumentsFresh(t *testing.T) {
+	root := writeRepo(t, fixture)
+	h := newSite(t, root).Handler()
+	state := regexp.MustCompile(`<li class="weekdoc summary"><span class="doc-label">통합 정리</span> <span class="state (\w+)">`)
+	stateOf := func() string {
+		t.Helper()
+		m := state.FindStringSubmatch(body(t, get(t, h, "GET", "/week/2")))
+		if m == nil {
+			t.Fatal("week 2: no 통합 정리 line")
+		}
+		return m[1]
+	}
+	if got := stateOf(); got != wdMissing {
+		t.Fatalf("before: %s", got)
+	}
+	p := filepath.Join(root, "weeks", "week02", "summary.md")
+	os.WriteFile(p, []byte("# 통합 정리\n\n**정리자**: \n"), 0o644)
+	if got := stateOf(); got != wdTemplate {
+		t.Errorf("a template: %s", got)
+	}
+	os.WriteFile(p, []byte("# 통합 정리\n\n**정리자**: 서진우\n\n- 벡터 데이터베이스는 인덱스와 메타데이터 필터를 함께 쓴다.\n"), 0o644)
+	if got := stateOf(); got != wdWritten {
+		t.Errorf("written: %s", got)
 	}
 }

@@ -222,17 +222,27 @@ func (s *Site) page(build pageFunc) http.HandlerFunc {
 			s.renderError(w, r, code, err.Error())
 			return
 		}
-		var buf bytes.Buffer
-		if err := s.render(&buf, v); err != nil {
-			s.renderError(w, r, http.StatusInternalServerError, err.Error())
-			return
+		// A page made from the whole study only (a member page) is kept
+		// as served until the study changes.
+		study := snap.studyKey()
+		page, ok := v.cached, v.cached != nil
+		if !ok {
+			var buf bytes.Buffer
+			if err := s.render(&buf, v); err != nil {
+				s.renderError(w, r, http.StatusInternalServerError, err.Error())
+				return
+			}
+			page = buf.Bytes()
+			if v.cacheKey != "" {
+				s.cache.putPage(study, v.cacheKey, page)
+			}
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
-		w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
+		w.Header().Set("Content-Length", strconv.Itoa(len(page)))
 		w.WriteHeader(http.StatusOK)
 		if r.Method != http.MethodHead {
-			w.Write(buf.Bytes())
+			w.Write(page)
 		}
 	}
 }

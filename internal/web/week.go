@@ -64,6 +64,16 @@ func (s *Site) buildWeek(ctx context.Context, snap *snapshot, l linker, n int) (
 	if wd == nil {
 		return nil, notFound("%d주차가 없습니다.", n)
 	}
+	// Besides the study, the page shows the group documents' states.
+	docs := snap.weekDocs(wd)
+	key := fmt.Sprintf("week|%d|%t|", n, l.static)
+	for _, d := range docs {
+		key += d.Path + ":" + d.State + ";"
+	}
+	key += "|" + snap.title
+	if v, ok := s.cachedView(snap, l, key); ok {
+		return v, nil
+	}
 	a, err := wd.analyse(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("%d주차를 분석하지 못했습니다: %w", n, err)
@@ -106,6 +116,8 @@ func (s *Site) buildWeek(ctx context.Context, snap *snapshot, l linker, n int) (
 		}
 	}
 	p.Heatmap = newHeatmap(a.aw.Concepts, cols)
-	p.Docs = snap.weekDocs(wd)
-	return newView(snap, l, "week", p.Title, fmt.Sprintf("week-%d", n), p), nil
+	p.Docs = docs
+	v := newView(snap, l, "week", p.Title, fmt.Sprintf("week-%d", n), p)
+	v.cacheKey = key
+	return v, nil
 }
