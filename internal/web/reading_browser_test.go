@@ -181,6 +181,7 @@ func TestBrowserTablesKeepWords(t *testing.T) {
 		repos["corpus"] = corpusRoot
 	}
 	setViewport(t, ctx, 390, 844, true)
+	dir := screenshots(t)
 	for name, root := range repos {
 		srv := httptest.NewServer(newSite(t, root).Handler())
 		for _, p := range []struct{ path, cells string }{
@@ -194,6 +195,9 @@ func TestBrowserTablesKeepWords(t *testing.T) {
 			}
 			if w := eval[int](t, ctx, `document.documentElement.scrollWidth`); w > 390 {
 				t.Errorf("%s %s: the page is %d px wide; only tables should scroll", name, p.path, w)
+			}
+			if shot := map[string]string{"/": "overview-phone.png", "/concepts": "concepts-phone.png"}[p.path]; name == "demo" && shot != "" {
+				shoot(t, ctx, dir, shot)
 			}
 		}
 		srv.Close()
