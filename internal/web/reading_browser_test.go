@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -109,16 +108,13 @@ func TestBrowserCitedLineVisible(t *testing.T) {
 	}
 
 	// The reference corpus has long lines and blog HTML.
-	if _, err := os.Stat(corpusRoot); err != nil {
-		t.Logf("reference corpus not found, checked the demo only: %v", err)
-		return
-	}
-	cs := newSite(t, corpusRoot)
-	csrv := httptest.NewServer(cs.Handler())
-	defer csrv.Close()
-	for _, w := range []string{"/week/1", "/week/3"} {
-		checkCitedLines(t, ctx, csrv.URL, w, 6)
-	}
+	t.Run("corpus", func(t *testing.T) {
+		csrv := httptest.NewServer(newSite(t, testutil.Corpus(t, "ai-engineering-study")).Handler())
+		defer csrv.Close()
+		for _, w := range []string{"/week/1", "/week/3"} {
+			checkCitedLines(t, ctx, csrv.URL, w, 6)
+		}
+	})
 }
 
 // TestBrowserRenderedNote: the note page shows the note rendered —
@@ -176,32 +172,30 @@ const wordsBrokenJS = `((sel) => {
 // scroll instead.
 func TestBrowserTablesKeepWords(t *testing.T) {
 	ctx := browser(t)
-	repos := map[string]string{"demo": testutil.CopyDemo(t)}
-	if _, err := os.Stat(corpusRoot); err == nil {
-		repos["corpus"] = corpusRoot
-	}
 	setViewport(t, ctx, 390, 844, true)
 	dir := screenshots(t)
-	for name, root := range repos {
+	check := func(t *testing.T, root string, shots bool) {
 		srv := httptest.NewServer(newSite(t, root).Handler())
-		for _, p := range []struct{ path, cells string }{
-			{"/", "table.grid th, table.grid td, table.schedule th, table.schedule td"},
-			{"/concepts", "table.concepts th, table.concepts td"},
-			{"/week/1", "table.hm th, table.hm td"},
+		defer srv.Close()
+		for _, p := range []struct{ path, cells, shot string }{
+			{"/", "table.grid th, table.grid td, table.schedule th, table.schedule td", "overview-phone.png"},
+			{"/concepts", "table.concepts th, table.concepts td", "concepts-phone.png"},
+			{"/week/1", "table.hm th, table.hm td", ""},
 		} {
 			open(t, ctx, srv.URL+p.path)
 			if broken := eval[[]string](t, ctx, wordsBrokenJS+"("+fmt.Sprintf("%q", p.cells)+")"); len(broken) > 0 {
-				t.Errorf("%s %s: words broken across lines: %v", name, p.path, broken)
+				t.Errorf("%s: words broken across lines: %v", p.path, broken)
 			}
 			if w := eval[int](t, ctx, `document.documentElement.scrollWidth`); w > 390 {
-				t.Errorf("%s %s: the page is %d px wide; only tables should scroll", name, p.path, w)
+				t.Errorf("%s: the page is %d px wide; only tables should scroll", p.path, w)
 			}
-			if shot := map[string]string{"/": "overview-phone.png", "/concepts": "concepts-phone.png"}[p.path]; name == "demo" && shot != "" {
-				shoot(t, ctx, dir, shot)
+			if shots && p.shot != "" {
+				shoot(t, ctx, dir, p.shot)
 			}
 		}
-		srv.Close()
 	}
+	check(t, testutil.CopyDemo(t), true)
+	t.Run("corpus", func(t *testing.T) { check(t, testutil.Corpus(t, "ai-engineering-study"), false) })
 }
 
 // TestBrowserSummaryFromWeek: the week page links the 통합 정리, rendered.
@@ -258,11 +252,9 @@ func TestBrowserMemberOrder(t *testing.T) {
 // bullet's source in the rendered note in two, the 통합 정리 and the
 // presentation in one (from the overview) or two (through the week page).
 func TestBrowserCorpusClicks(t *testing.T) {
-	if _, err := os.Stat(corpusRoot); err != nil {
-		t.Skipf("reference corpus not found: %v", err)
-	}
+	root := testutil.Corpus(t, "ai-engineering-study")
 	ctx := browser(t)
-	srv := httptest.NewServer(newSite(t, corpusRoot).Handler())
+	srv := httptest.NewServer(newSite(t, root).Handler())
 	defer srv.Close()
 	click := func(sel string) {
 		t.Helper()
