@@ -256,10 +256,15 @@ func TestBrowserCorpusClicks(t *testing.T) {
 	ctx := browser(t)
 	srv := httptest.NewServer(newSite(t, root).Handler())
 	defer srv.Close()
+	// click follows a link and waits for the next page to load and its
+	// script to run (the page before it was ready too).
 	click := func(sel string) {
 		t.Helper()
-		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(sel)), chromedp.WaitReady(chromedp.CSS(`html[data-js="ready"]`))); err != nil {
+		if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(sel))); err != nil {
 			t.Fatalf("click %s: %v", sel, err)
+		}
+		if err := chromedp.Do(ctx, chromedp.WaitReady(chromedp.CSS(`html[data-js="ready"]`))); err != nil {
+			t.Fatalf("after clicking %s: %v", sel, err)
 		}
 	}
 	for week := 1; week <= 4; week++ {
