@@ -6,16 +6,11 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/moim-study/moim/internal/testutil"
 	"github.com/moim-study/moim/internal/text"
 )
-
-// corpusRoot is the reference study repository, beside the project.
-var corpusRoot = filepath.Join("..", "..", "..", "shared", "corpus", "ai-engineering-study")
 
 // BenchmarkPages measures each page on the reference corpus once its weeks
 // are analysed and the page was shown once (warm): every request still
@@ -24,10 +19,7 @@ var corpusRoot = filepath.Join("..", "..", "..", "shared", "corpus", "ai-enginee
 //
 //	go test ./internal/web -run '^$' -bench Pages -benchtime 20x
 func BenchmarkPages(b *testing.B) {
-	if _, err := os.Stat(corpusRoot); err != nil {
-		testutil.SkipOrFail(b, "reference corpus not found: %v", err)
-	}
-	s, snap := analysedSite(b, corpusRoot)
+	s, snap := analysedSite(b, testutil.Corpus(b, "ai-engineering-study"))
 	h := s.Handler()
 	pages := []struct{ name, target string }{{"overview", "/"}, {"concepts", "/concepts"}}
 	for _, wd := range snap.weeks {

@@ -78,9 +78,6 @@ func renderNote(p, src string, env renderEnv) *rendered {
 		buf.Reset()
 		buf.WriteString("<pre>" + template.HTMLEscapeString(src) + "</pre>")
 	}
-	if debugRender {
-		println(buf.String())
-	}
 	out := &rendered{HTML: template.HTML(notePolicy().SanitizeBytes(buf.Bytes()))}
 	out.Text = make([]string, len(r.text))
 	for i := range r.text {
@@ -92,8 +89,6 @@ func renderNote(p, src string, env renderEnv) *rendered {
 	sort.Strings(out.Images)
 	return out
 }
-
-var debugRender = false
 
 // lineStarts returns the byte offset of the start of every line of src.
 func lineStarts(src []byte) []int {

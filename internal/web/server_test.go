@@ -227,6 +227,8 @@ func TestPathTraversal(t *testing.T) {
 	// a link inside the repository to the outside folder.
 	testutil.Symlink(t, secret, filepath.Join(root, "weeks", "week02", "study-note-SJW.md"))
 	testutil.Symlink(t, outside, filepath.Join(root, "weeks", "week01", "outside"))
+	// A week's 통합 정리 that is a link to the outside file.
+	testutil.Symlink(t, secret, filepath.Join(root, "weeks", "week02", "summary.md"))
 	s := newSite(t, root)
 	h := s.Handler()
 	// The same handler does serve a note: the refusals below are about
@@ -246,6 +248,9 @@ func TestPathTraversal(t *testing.T) {
 		"/note?path=README.md",
 		"/note?path=weeks/week02/study-note-SJW.md",
 		"/note?path=weeks/week01/outside/secret.md",
+		"/note?path=weeks/week02/summary.md",
+		"/file?path=weeks/week02/summary.md",
+		"/file?path=../" + filepath.Base(outside) + "/secret.md",
 		"/note?path=weeks%5Cweek01%5Cstudy-note-HGR.md",
 		"/note?path=./weeks/week01/study-note-HGR.md",
 		"/note?path=weeks//week01/study-note-HGR.md",
@@ -274,7 +279,7 @@ func TestPathTraversal(t *testing.T) {
 		}
 	}
 	// Every page together never shows the outside file.
-	for _, target := range []string{"/", "/week/1", "/week/2", "/concepts"} {
+	for _, target := range []string{"/", "/week/1", "/week/2", "/concepts", "/member/" + slugFor(t, s, "서진우")} {
 		if b := body(t, get(t, h, "GET", target)); strings.Contains(b, "SECRET-CONTENT") {
 			t.Errorf("GET %s shows the secret", target)
 		}
