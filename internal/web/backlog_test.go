@@ -54,7 +54,7 @@ func backlogStudy() (*studyIndex, map[int]*analyze.Week) {
 		1: analysedWeek(
 			analysedNote(1, "가람",
 				"궁금한 점 | 벡터 데이터베이스의 인덱스 구조는 어떻게 검색 속도를 높일까? | 벡터 데이터베이스, 인덱스 구조, 검색 속도",
-				"궁금한 점 | 새로운 구조는? | 구조",
+				"궁금한 점 | 다른 구조는 없을까? | 구조",
 				"궁금한 점 | HNSW는 왜 빠를까? | HNSW",
 				"궁금한 점 | 양자화 임베딩은 정확도를 얼마나 잃을까? | 양자화 임베딩, 정확도",
 				"정리 | 임베딩 차원은 저장 비용을 정한다. | 임베딩 차원, 저장 비용"),
@@ -110,7 +110,7 @@ func TestBacklogAnswers(t *testing.T) {
 	}
 	// Only an everyday word: never answered, though a later note has it.
 	if ps := item(2); len(ps) != 0 {
-		t.Errorf("'새로운 구조는?' answered by %+v", ps)
+		t.Errorf("'다른 구조는 없을까?' answered by %+v", ps)
 	}
 	// One concept: answered by a passage about it (its heading names it),
 	// not by a passing mention.
