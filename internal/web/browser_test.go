@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -155,7 +156,8 @@ func TestBrowserDemo(t *testing.T) {
 	); err != nil {
 		t.Fatalf("click a bullet: %v", err)
 	}
-	hit := eval[string](t, ctx, `document.querySelector("section.sec-insights li.bullet details[open] .snippet .ln.hit").textContent`)
+	// The hit line's text, without its number.
+	hit := eval[string](t, ctx, `(() => { const l = document.querySelector("section.sec-insights li.bullet details[open] .snippet .ln.hit"); return l.textContent.slice(l.querySelector(".n").textContent.length); })()`)
 	link := eval[string](t, ctx, `document.querySelector("section.sec-insights li.bullet details[open] a.srclink").getAttribute("href")`)
 	if strings.TrimSpace(hit) == "" || !strings.HasPrefix(link, "/note?path=weeks%2Fweek01%2F") || !strings.Contains(link, "#L") {
 		t.Errorf("source: line %q, link %q", hit, link)
@@ -181,7 +183,10 @@ func TestBrowserDemo(t *testing.T) {
 		t.Errorf("target %q, want %q", got, target)
 	}
 	block := eval[string](t, ctx, citedBlockJS+`citedBlock().textContent`)
-	if want := strings.TrimSpace(strings.TrimLeft(hit, "0123456789")); !strings.Contains(squash(block), strings.TrimPrefix(want, "• ")) {
+	// The snippet marks a list item "• " or "2. "; the rendered list
+	// draws its marker itself.
+	want := regexp.MustCompile(`^(• |\d+[.)] )`).ReplaceAllString(strings.TrimSpace(hit), "")
+	if !strings.Contains(squash(block), want) {
 		t.Errorf("the note's block %q does not hold the snippet's line %q", block, want)
 	}
 	if bg := eval[string](t, ctx, citedBlockJS+`getComputedStyle(citedBlock()).backgroundColor`); bg == "rgba(0, 0, 0, 0)" {

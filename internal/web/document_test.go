@@ -215,10 +215,14 @@ func TestWeekShowsStoredDocument(t *testing.T) {
 	if orig := string(inlineHTML(common[1].Text)); strings.Contains(strings.Join(bulletHeads(page), "\n"), orig) {
 		t.Errorf("the original of the rewritten line is still shown: %q", orig)
 	}
+	// Each item by what it says (not by the source lines it shows as
+	// context, which may quote a neighbour's line).
 	byText := map[string]string{}
-	for _, li := range bulletItems(page) {
+	heads0 := bulletHeads(page)
+	for i, li := range bulletItems(page) {
+		head := heads0[i]
 		for _, key := range []string{addedHTML, rewritten, string(inlineHTML(common[0].Text)), string(inlineHTML(common[2].Text))} {
-			if strings.Contains(li, key) {
+			if strings.Contains(head, key) {
 				byText[key] = li
 			}
 		}
@@ -238,7 +242,7 @@ func TestWeekShowsStoredDocument(t *testing.T) {
 		for _, src := range b.Sources {
 			want := `data-file="` + src.File + `" data-line="` + itoa(src.Line) + `"`
 			if !strings.Contains(li, want) {
-				t.Errorf("moim's item %q: no source %s", b.Text, want)
+				t.Errorf("moim's item %q: no source %s\n%s", b.Text, want, li)
 			}
 		}
 	}
