@@ -145,21 +145,27 @@ type concept struct {
 // notes), no question words, mentioned by at most half the notes of a
 // study of four notes or more; the rarest first, at most maxItemConcepts.
 func (st *studyIndex) itemConcepts(s *analyze.Sentence, aw *analyze.Week) []concept {
+	// A concept is found by any of its spellings ("컨텍스트", "context").
 	matrix := map[string]concept{}
 	for _, c := range aw.Concepts {
-		k := analyze.Key(c.Term)
-		matrix[k] = concept{term: c.Term, keys: []string{k}}
+		keys := c.Keys
+		if len(keys) == 0 {
+			keys = []string{analyze.Key(c.Term)}
+		}
+		for _, k := range keys {
+			matrix[k] = concept{term: c.Term, keys: keys}
+		}
 	}
 	var out []concept
 	seen := map[string]bool{}
 	for _, t := range s.Terms {
 		k := analyze.Key(t)
 		c, ok := matrix[k]
-		if !ok || seen[k] || studyStop[k] || utf8.RuneCountInString(k) < 2 || !analyze.Specific(t) {
+		if !ok || seen[c.term] || studyStop[k] || utf8.RuneCountInString(k) < 2 || !analyze.Specific(t) {
 			continue
 		}
-		seen[k] = true
-		if len(st.notes) >= 4 && st.df[k]*2 > len(st.notes) {
+		seen[c.term] = true
+		if len(st.notes) >= 4 && st.dfOf(c)*2 > len(st.notes) {
 			continue
 		}
 		out = append(out, c)

@@ -162,3 +162,28 @@ func TestIsBacklogItem(t *testing.T) {
 		}
 	}
 }
+
+// TestBacklogSpellings: a concept the analysis merged from two spellings
+// ("컨텍스트 캐시", "context cache") is found in a later note by either.
+func TestBacklogSpellings(t *testing.T) {
+	w1 := analysedWeek(analysedNote(1, "가람", "궁금한 점 | 컨텍스트 캐시는 언제 비워야 할까? | 컨텍스트 캐시"))
+	w1.Concepts[0].Keys = []string{analyze.Key("컨텍스트 캐시"), analyze.Key("context cache")}
+	w2 := analysedWeek(analysedNote(2, "보라",
+		"캐시 | context cache는 대화가 바뀌면 비운다. | context cache",
+		"캐시 | 그래서 context cache의 수명은 대화 하나다. | context cache"))
+	aw := map[int]*analyze.Week{1: w1, 2: w2}
+	st := newStudyIndex([]int{1, 2}, aw)
+	s, w := st.sentence(1, "가람", insight.Source{File: "weeks/week01/가람.md", Line: 1})
+	cs := st.itemConcepts(s, w)
+	if len(cs) != 1 || len(cs[0].keys) != 2 {
+		t.Fatalf("concepts %+v, want the one concept with both spellings", cs)
+	}
+	if ps, _ := st.answers(1, cs); len(ps) != 1 || ps[0].note.m.Name != "보라" {
+		t.Errorf("answered by %+v, want 보라's week-2 passage", ps)
+	}
+	// Without the merge, the other spelling answers nothing.
+	w1.Concepts[0].Keys = nil
+	if ps, _ := st.answers(1, st.itemConcepts(s, w)); len(ps) != 0 {
+		t.Errorf("unmerged spelling answered by %+v", ps)
+	}
+}

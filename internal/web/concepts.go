@@ -107,18 +107,31 @@ func rankConcepts(weeks []int, matrices map[int][]analyze.Concept, members []mem
 		cells [][]int // week × member
 		who   []int   // members per week
 	}
+	// A row is found by any spelling of its concept ("컨텍스트" one week,
+	// "context" another, when the analysis merged them).
 	rows := map[string]*acc{}
+	var order []*acc
 	for wi, n := range weeks {
 		for _, c := range matrices[n] {
-			k := analyze.Key(c.Term)
-			a := rows[k]
+			keys := append([]string{analyze.Key(c.Term)}, c.Keys...)
+			var a *acc
+			for _, k := range keys {
+				if a = rows[k]; a != nil {
+					break
+				}
+			}
 			if a == nil {
 				a = &acc{row: &conceptRow{Term: c.Term, PerWeek: make([]weekBar, len(weeks)), PerMember: make([]int, len(members))},
 					cells: make([][]int, len(weeks)), who: make([]int, len(weeks))}
 				for i := range a.cells {
 					a.cells[i] = make([]int, len(members))
 				}
-				rows[k] = a
+				order = append(order, a)
+			}
+			for _, k := range keys {
+				if rows[k] == nil {
+					rows[k] = a
+				}
 			}
 			for m, cnt := range c.Counts {
 				mi, ok := memberIdx[m]
@@ -134,7 +147,7 @@ func rankConcepts(weeks []int, matrices map[int][]analyze.Concept, members []mem
 		}
 	}
 	var list []*acc
-	for _, a := range rows {
+	for _, a := range order {
 		members := 0
 		for wi := range weeks {
 			if a.row.PerWeek[wi].Count > 0 {
@@ -185,7 +198,7 @@ func rankConcepts(weeks []int, matrices map[int][]analyze.Concept, members []mem
 		r.Top = topWeeks(r.PerWeek, a.who, weeks)
 		out = append(out, *r)
 	}
-	return out, len(rows)
+	return out, len(order)
 }
 
 // specificity weighs a concept seen in seen of n weeks: log(n/seen), so a

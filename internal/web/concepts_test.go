@@ -56,3 +56,21 @@ func TestRankConcepts(t *testing.T) {
 		t.Errorf("one week: %s first", one[0].Term)
 	}
 }
+
+// TestRankConceptsSpellings: one concept shown under two spellings in two
+// weeks (the analysis merged "컨텍스트" and "context") is one row.
+func TestRankConceptsSpellings(t *testing.T) {
+	members := []memberRef{{Name: "가"}, {Name: "나"}}
+	keys := []string{analyze.Key("컨텍스트"), analyze.Key("context")}
+	matrices := map[int][]analyze.Concept{
+		1: {{Term: "컨텍스트", Keys: keys, Counts: map[string]int{"가": 2}}},
+		2: {{Term: "context", Keys: keys, Counts: map[string]int{"나": 3}}},
+	}
+	rows, distinct := rankConcepts([]int{1, 2}, matrices, members)
+	if distinct != 1 || len(rows) != 1 {
+		t.Fatalf("%d concepts (%d rows), want 1", distinct, len(rows))
+	}
+	if r := rows[0]; r.Term != "컨텍스트" || r.WeeksSeen != 2 || r.Total != 5 {
+		t.Errorf("row %+v", r)
+	}
+}
