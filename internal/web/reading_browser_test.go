@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/moim-study/moim/internal/testutil"
@@ -295,4 +296,66 @@ func TestBrowserCorpusClicks(t *testing.T) {
 			}
 		}
 	}
+}
+
+// contrastJS returns the heatmap cells whose number has a contrast below
+// 4.5:1 against the cell's shade (WCAG's ratio of relative luminances).
+const contrastJS = `(() => {
+	const rgb = s => (s.match(/[\d.]+/g) || []).map(Number);
+	const lum = c => {
+		const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+		return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+	};
+	const background = el => {
+		for (; el; el = el.parentElement) {
+			const c = rgb(getComputedStyle(el).backgroundColor);
+			if (c.length === 3 || c[3] > 0) return c;
+		}
+		return [255, 255, 255];
+	};
+	const low = [];
+	document.querySelectorAll("table.hm td").forEach(td => {
+		if (!td.textContent.trim()) return;
+		const a = lum(rgb(getComputedStyle(td).color)), b = lum(background(td));
+		const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+		if (ratio < 4.5) low.push(td.className + " " + td.textContent.trim() + " " + ratio.toFixed(2));
+	});
+	return low;
+})()`
+
+// TestBrowserPhoneHeaderAndContrast: on a phone the header takes little
+// of the first screen (its navigation scrolls instead of wrapping), and
+// the heatmap's numbers are readable on every shade, in light and dark
+// mode.
+func TestBrowserPhoneHeaderAndContrast(t *testing.T) {
+	ctx := browser(t)
+	setViewport(t, ctx, 390, 844, true)
+	check := func(t *testing.T, root string) {
+		srv := httptest.NewServer(newSite(t, root).Handler())
+		defer srv.Close()
+		for _, scheme := range []string{"light", "dark"} {
+			if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+				_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+					Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
+				return err
+			})); err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range []string{"/", "/week/1", "/concepts"} {
+				open(t, ctx, srv.URL+p)
+				if h := eval[float64](t, ctx, `document.querySelector("header.top").getBoundingClientRect().height`); h > 844*0.15 {
+					t.Errorf("%s %s: the header is %.0f px of 844", scheme, p, h)
+				}
+			}
+			open(t, ctx, srv.URL+"/week/1")
+			if n := eval[int](t, ctx, `document.querySelectorAll("table.hm td[class^='hm']").length`); n == 0 {
+				t.Fatalf("%s: no shaded heatmap cells", scheme)
+			}
+			if low := eval[[]string](t, ctx, contrastJS); len(low) > 0 {
+				t.Errorf("%s: heatmap numbers with low contrast: %v", scheme, low)
+			}
+		}
+	}
+	check(t, testutil.CopyDemo(t))
+	t.Run("corpus", func(t *testing.T) { check(t, testutil.Corpus(t, "ai-engineering-study")) })
 }
