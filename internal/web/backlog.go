@@ -1,6 +1,7 @@
 package web
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -270,7 +271,7 @@ func (st *studyIndex) bestPassage(in *indexedNote, cand []posting, cs []concept)
 		for _, first := range []int{int(p.sent) - passageLen + 1, int(p.sent)} {
 			first = max(first, 0)
 			end := first
-			for end < len(sents) && end-first < passageLen && samePath(sents[first].Path, sents[end].Path) {
+			for end < len(sents) && end-first < passageLen && slices.Equal(sents[first].Path, sents[end].Path) {
 				end++
 			}
 			if int(p.sent) < first || int(p.sent) >= end {
@@ -301,18 +302,6 @@ func (st *studyIndex) bestPassage(in *indexedNote, cand []posting, cs []concept)
 		}
 	}
 	return best, ok
-}
-
-func samePath(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // headingNames reports whether the innermost heading above a passage
