@@ -50,6 +50,7 @@ func newLLMEngine(ctx context.Context, o *GenerateOptions, ws *workspace.Workspa
 	}
 	cfg.Progress = s.ErrOut
 	cfg.Verbose = o.Verbose
+	cfg.Observer = o.progress
 	if o.DryRun {
 		cfg.DryRun = s.Out
 	}

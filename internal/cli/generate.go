@@ -30,6 +30,9 @@ type GenerateOptions struct {
 	Strict   bool
 	DryRun   bool
 	Verbose  bool
+
+	// progress is the run's status line (set by runGenerate).
+	progress *genProgress
 }
 
 func newGenerateCmd(s *IO) *cobra.Command {
@@ -114,13 +117,17 @@ func runGenerate(ctx context.Context, o *GenerateOptions, s *IO) error {
 	if !ok {
 		return unknownEngine(name)
 	}
+	o.progress = newGenProgress(s)
+	defer o.progress.finish()
 	run := &pipeline.Run{
 		Track: o.Track, Weeks: o.Weeks, All: o.All, Template: o.Template, Out: o.Out, Format: o.Format,
 		Strict: o.Strict, DryRun: o.DryRun, Version: version(), LockWait: lockWait,
-		NewEngine: func(ctx context.Context) (engine.Engine, error) { return factory(ctx, o, ws, s) },
-		Stdout:    s.Out,
-		Warn:      func(msgs ...string) { warn(s, msgs...) },
+		NewEngine:  func(ctx context.Context) (engine.Engine, error) { return factory(ctx, o, ws, s) },
+		Stdout:     s.Out,
+		Warn:       func(msgs ...string) { warn(s, msgs...) },
+		Generating: o.progress.weekStarts,
 		Wrote: func(res *insight.Week, shown, template string) {
+			o.progress.finish()
 			label := fmt.Sprintf("week %d", res.Number)
 			if len(ws.Tracks) > 1 && res.Track != "" {
 				label = fmt.Sprintf("week %d of %s", res.Number, res.Track)
@@ -165,7 +172,7 @@ func warn(s *IO, msgs ...string) {
 			fmt.Fprintf(s.ErrOut, "moim: warning: ... and %d more warnings like these\n", len(msgs)-maxWarnings)
 			return
 		}
-		fmt.Fprintf(s.ErrOut, "moim: warning: %s\n", m)
+		fmt.Fprintf(s.ErrOut, "moim: %s %s\n", s.Progress.Warning("warning:"), m)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/moim-study/moim/internal/pipeline"
+	"github.com/moim-study/moim/internal/progress"
 )
 
 // Exit codes; exitCode decides which one an error gets.
@@ -30,6 +31,9 @@ type IO struct {
 	ErrOut io.Writer
 	// Getenv reads the environment (os.Getenv in production).
 	Getenv func(string) string
+	// Progress is the status line on ErrOut during long runs; nil draws
+	// nothing. DefaultIO makes one that draws only on a terminal.
+	Progress *progress.Line
 }
 
 // Version is set at build time with -ldflags "-X .../internal/cli.Version=v1.2.3".
@@ -144,6 +148,9 @@ func reportPanic(s *IO, pe *pipeline.PanicError) int {
 }
 
 // DefaultIO is the process's standard streams.
+// Stderr goes through the status line, which is drawn only when stderr is
+// a terminal (and in colour only without NO_COLOR).
 func DefaultIO() *IO {
-	return &IO{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, Getenv: os.Getenv}
+	line := progress.New(os.Stderr, progress.Detect(os.Stderr, os.Getenv))
+	return &IO{In: os.Stdin, Out: os.Stdout, ErrOut: line.Writer(), Getenv: os.Getenv, Progress: line}
 }

@@ -57,6 +57,8 @@ func runSite(ctx context.Context, o *SiteOptions, s *IO) error {
 		return err
 	}
 	warn(s, trackNotice(ws, o.Track)...)
+	s.Progress.Set("moim: site: analysing the notes and writing the pages …")
+	defer s.Progress.Clear()
 	text.Warm()
 	site, err := web.New(o.Repo, web.Options{Track: o.Track})
 	if err != nil {
@@ -66,6 +68,7 @@ func runSite(ctx context.Context, o *SiteOptions, s *IO) error {
 	if err != nil {
 		return err
 	}
+	s.Progress.Clear()
 	fmt.Fprintf(s.ErrOut, "moim: wrote %d files to %s (open index.html)\n", len(files), o.Out)
 	return nil
 }

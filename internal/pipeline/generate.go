@@ -78,6 +78,9 @@ type Run struct {
 	// Wrote is told each document written: its week, its path as shown to
 	// people, and the template it followed.
 	Wrote func(res *insight.Week, shown, template string)
+	// Generating, when set, is told as each week's generation starts: the
+	// i-th (from 1) of n, the week's number and the engine (a status line).
+	Generating func(i, n, week int, engine string)
 }
 
 // Generate runs the plan of `moim generate` on ws: select the weeks, take
@@ -176,7 +179,10 @@ func (r *Run) Generate(ctx context.Context, ws *workspace.Workspace) error {
 	report := insight.Report{Tool: "moim", Version: r.Version, Repo: ws.Root, Engine: eng.Name()}
 	var outs []output
 	var late []string
-	for _, w := range loaded {
+	for i, w := range loaded {
+		if r.Generating != nil {
+			r.Generating(i+1, len(loaded), w.Week.Number, eng.Name())
+		}
 		res, err := generateWeek(ctx, w, eng)
 		if err != nil {
 			return err

@@ -97,6 +97,16 @@ type Config struct {
 	Progress io.Writer
 	// Verbose also prints every rejected bullet to Progress.
 	Verbose bool
+	// Observer, when set, hears of each request as it starts and ends; it
+	// drives a status line.
+	Observer RequestObserver
+}
+
+// RequestObserver hears of requests: Request(false, false) as one starts,
+// Request(true, cached) as it ends (answered, failed, or served from the
+// cache). It is called from several goroutines at once.
+type RequestObserver interface {
+	Request(done, cached bool)
 }
 
 // String describes the configuration without the API key.

@@ -860,11 +860,16 @@ func (r *run) do(ctx context.Context, req request, order string) (answer, error)
 		r.recordDryRun(req, body, hit, order)
 		return answer{}, errDryRun
 	}
+	if ob := r.e.cfg.Observer; ob != nil {
+		ob.Request(false, false)
+		defer func() { ob.Request(true, hit) }()
+	}
 	if hit {
 		r.add("cache_hits", 1)
 		if a, err := parseAnswer(cached.Text); err == nil {
 			return a, nil
 		}
+		hit = false // an unreadable cache entry: asked again
 	}
 	select {
 	case r.sem <- struct{}{}:

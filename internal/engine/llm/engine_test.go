@@ -650,14 +650,24 @@ func TestRerunIsServedFromCache(t *testing.T) {
 			f := newFake(t, p, nil)
 			cfg := f.config(t)
 			in := testInput(noteJihu)
+			ob1 := &observer{}
+			cfg.Observer = ob1
 			e1, _ := newEngine(t, cfg)
 			w1 := generate(t, e1, in)
 			first := f.count()
+			if ob1.started != first || ob1.done != first || ob1.cached != 0 {
+				t.Errorf("observer heard %d started, %d done, %d cached; want %d requests started and done, none cached", ob1.started, ob1.done, ob1.cached, first)
+			}
 
+			ob2 := &observer{}
+			cfg.Observer = ob2
 			e2, _ := newEngine(t, cfg)
 			w2 := generate(t, e2, testInput(noteJihu))
 			if f.count() != first {
 				t.Errorf("rerun sent %d requests, want 0", f.count()-first)
+			}
+			if ob2.started != 3 || ob2.done != 3 || ob2.cached != 3 {
+				t.Errorf("rerun: observer heard %d started, %d done, %d cached; want 3 of each", ob2.started, ob2.done, ob2.cached)
 			}
 			if w2.Stats["requests"] != 0 || w2.Stats["cache_hits"] != 3 {
 				t.Errorf("rerun stats %v", w2.Stats)
@@ -676,6 +686,26 @@ func TestRerunIsServedFromCache(t *testing.T) {
 				t.Error("unchanged member was asked again")
 			}
 		})
+	}
+}
+
+// observer counts the requests an engine reports.
+type observer struct {
+	mu                    sync.Mutex
+	started, done, cached int
+}
+
+func (o *observer) Request(done, cached bool) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	switch {
+	case !done:
+		o.started++
+	case cached:
+		o.done++
+		o.cached++
+	default:
+		o.done++
 	}
 }
 
