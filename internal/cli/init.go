@@ -18,6 +18,9 @@ import (
 type InitOptions struct {
 	Repo  string
 	Force bool
+	// CI ("github") and Recipes: write a CI workflow (init_ci.go).
+	CI      string
+	Recipes []string
 }
 
 func newInitCmd(s *IO) *cobra.Command {
@@ -28,19 +31,25 @@ func newInitCmd(s *IO) *cobra.Command {
 		Long: `Init looks at a study repository — week folders, note files, the README's
 participant list and schedule table — and writes what it found to moim.yaml
 at the repository root, then prints a short summary. Edit moim.yaml to fix
-anything it guessed wrong; when present it overrides detection.`,
+anything it guessed wrong; when present it overrides detection.` + ciFlagsHelp,
 		Example: `  moim init                     # the current directory
   moim init --repo ../my-study
-  moim init --force             # overwrite an existing moim.yaml`,
+  moim init --force             # overwrite an existing moim.yaml
+  moim init --ci github --recipe check,generate,site`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runInit(cmd.Context(), o, s) },
 	}
 	cmd.Flags().StringVar(&o.Repo, "repo", ".", "study repository `DIR`")
 	cmd.Flags().BoolVar(&o.Force, "force", false, "overwrite an existing moim.yaml")
+	cmd.Flags().StringVar(&o.CI, "ci", "", "also write the CI workflow for `github` (.github/workflows/moim.yml)")
+	cmd.Flags().StringSliceVar(&o.Recipes, "recipe", []string{"check"}, "with --ci: check, generate, generate-pr, site (comma-separated or repeated)")
 	return cmd
 }
 
 func runInit(ctx context.Context, o *InitOptions, s *IO) error {
+	if o.CI != "" {
+		return runInitCI(ctx, o, s)
+	}
 	root, err := filepath.Abs(o.Repo)
 	if err != nil {
 		return fmt.Errorf("--repo %s: %v", o.Repo, err)

@@ -86,7 +86,9 @@ writes the bullets and moim verifies them against the notes.`,
 		newEvalCmd(s),
 		newServeCmd(s),
 		newSiteCmd(s),
+		newManCmd(s), // hidden
 	)
+	completeFlags(root)
 	return root
 }
 
