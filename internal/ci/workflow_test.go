@@ -206,3 +206,24 @@ func TestWorkflowGolden(t *testing.T) {
 		}
 	}
 }
+
+// TestREADMEShowsTheRecipes keeps the README's three recipes equal to what
+// moim init --ci github writes.
+func TestREADMEShowsTheRecipes(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []Recipe{Check, Generate, Site} {
+		b, err := Workflow(Options{Recipes: []Recipe{r}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(readme), "```yaml\n"+string(b)+"```\n") {
+			t.Errorf("README.md does not show the %s recipe as moim init --ci github writes it:\n%s", r, b)
+		}
+	}
+	if !strings.Contains(string(readme), "## Use it in your study repository") {
+		t.Error("README.md lacks the section")
+	}
+}
