@@ -16,6 +16,7 @@ import (
 
 // ciFlagsHelp is the help of init's --ci and --recipe flags.
 const ciFlagsHelp = `
+
 With --ci github, init also writes .github/workflows/moim.yml at the git
 repository's root (never over an existing file) for the chosen recipes:
   check        moim check on every pull request
