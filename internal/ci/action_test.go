@@ -272,6 +272,7 @@ func TestActionErrors(t *testing.T) {
 		{"unknown command", map[string]string{"command": "publish"}, nil, `command "publish": use check, generate or site`},
 		{"missing folder", map[string]string{"command": "check", "repo": "nope"}, nil, `repo "nope": no such folder`},
 		{"bad weeks", map[string]string{"command": "generate", "weeks": "2;rm"}, nil, `weeks "2;rm": use stale, all, latest`},
+		{"percent in a message", map[string]string{"command": "generate", "weeks": "5%"}, nil, `weeks "5%": use stale`},
 		{"secret not passed", map[string]string{"command": "generate", "engine": "anthropic"}, nil,
 			"needs an API key: add the repository secret ANTHROPIC_API_KEY and pass it to this step with env: ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}"},
 		{"commit from a pull request", map[string]string{"command": "generate", "weeks": "1"}, nil, "cannot publish from a pull request"},
@@ -285,6 +286,10 @@ func TestActionErrors(t *testing.T) {
 			must(t, r, 2)
 			contains(t, "summary", r.summary, c.want)
 			contains(t, "log", r.log, "::error title=moim")
+			if strings.Contains(c.name, "percent") {
+				// Workflow command messages escape %, CR and LF.
+				contains(t, "log", r.log, `::error title=moim generate::weeks "5%25": use stale`)
+			}
 		})
 	}
 	git(t, work, "reset", "-q", "--hard")
