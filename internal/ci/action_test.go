@@ -1,7 +1,6 @@
 package ci
 
 import (
-	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -10,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/moim-study/moim/internal/testutil"
 )
 
 // The action's steps run against the demo study repository
@@ -21,30 +22,9 @@ import (
 // returns the working copy and the origin.
 func studyRepo(t *testing.T) (work, origin string) {
 	t.Helper()
+	work = testutil.CopyDemo(t)
 	root := t.TempDir()
 	origin = filepath.Join(root, "origin.git")
-	work = filepath.Join(root, "work")
-	src := filepath.Join(repoRoot, "examples", "ml-study")
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(work, rel), 0o755)
-		}
-		if d.Name() == "ai-insights.md" && strings.HasPrefix(rel, "weeks") || d.Name() == "moim.yaml" {
-			return nil
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(work, rel), b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	git(t, root, "init", "-q", "--bare", "-b", "main", origin)
 	git(t, work, "init", "-q", "-b", "main")
 	git(t, work, "add", "-A")
@@ -84,7 +64,7 @@ func contains(t *testing.T, what, got string, wants ...string) {
 
 func golden(t *testing.T, name string) string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(repoRoot, "cmd", "moim", "testdata", "golden", name))
+	b, err := os.ReadFile(filepath.Join(testutil.ModuleRoot(t), "cmd", "moim", "testdata", "golden", name))
 	if err != nil {
 		t.Fatal(err)
 	}

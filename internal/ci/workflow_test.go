@@ -1,16 +1,15 @@
 package ci
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files")
+	"github.com/moim-study/moim/internal/testutil"
+)
 
 // combos are every workflow `moim init --ci github` can write: each
 // non-empty set of recipes without both generate recipes.
@@ -189,21 +188,7 @@ func TestWorkflowGolden(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		path := filepath.Join("testdata", "workflows", name)
-		if *update {
-			os.MkdirAll(filepath.Dir(path), 0o755)
-			if err := os.WriteFile(path, b, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (go test ./internal/ci -update)", err)
-		}
-		if string(want) != string(b) {
-			t.Errorf("%s differs from the golden file; go test ./internal/ci -update and review the diff\n%s", name, b)
-		}
+		testutil.Golden(t, filepath.Join("testdata", "workflows", name), b)
 	}
 }
 
