@@ -317,3 +317,66 @@ func rejectingServer(t *testing.T, seen chan<- string) string {
 	t.Cleanup(srv.Close)
 	return srv.URL + "/v1"
 }
+
+// tracksRepo is a repository holding two studies (tracks), whose names have
+// spaces and dots, in a git repository with a bare origin.
+func tracksRepo(t *testing.T) (work, origin string) {
+	t.Helper()
+	root := t.TempDir()
+	work, origin = filepath.Join(root, "work"), filepath.Join(root, "origin.git")
+	for name, body := range map[string]string{
+		"README.md": "# 스터디 모음\n\n## 멤버\n\n- 한가람\n- 윤보라\n",
+		"1. 데이터베이스/1회차/한가람.md": "# 인덱스\n\n**B-트리 인덱스**는 범위 검색에 강하다.\n",
+		"1. 데이터베이스/1회차/윤보라.md": "# 인덱스\n\n해시 인덱스는 동등 비교에 빠르다.\n",
+		"1. 데이터베이스/2회차/한가람.md": "# 트랜잭션\n\n**격리 수준**이 높을수록 동시성이 떨어진다.\n",
+		"2. 네트워크/1회차/윤보라.md":   "# TCP\n\n**혼잡 제어**는 패킷 손실을 신호로 쓴다.\n",
+	} {
+		p := filepath.Join(work, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	git(t, root, "init", "-q", "--bare", "-b", "main", origin)
+	git(t, work, "init", "-q", "-b", "main")
+	git(t, work, "add", "-A")
+	git(t, work, "commit", "-q", "-m", "two studies")
+	git(t, work, "remote", "add", "origin", origin)
+	git(t, work, "push", "-q", "origin", "main")
+	return work, origin
+}
+
+// TestActionTracks: with several tracks, check names each week with its
+// track, generate runs once per track with that track's stale weeks, and
+// the track input narrows check to one track.
+func TestActionTracks(t *testing.T) {
+	work, origin := tracksRepo(t)
+	r := runAction(t, work, map[string]string{"command": "check"}, nil, pushToMain)
+	must(t, r, 1)
+	contains(t, "summary", r.summary,
+		"3 week(s) need `moim generate`: week 1 of 1. 데이터베이스, week 2 of 1. 데이터베이스, week 1 of 2. 네트워크",
+		"| 2 of 1. 데이터베이스 | ❌ **missing** | `1. 데이터베이스/2회차/ai-insights.md` |",
+		"moim generate --track '1. 데이터베이스' --week 1 --week 2; moim generate --track '2. 네트워크' --week 1")
+	if want := "1 of 1. 데이터베이스, 2 of 1. 데이터베이스, 1 of 2. 네트워크"; r.outputs["weeks"] != want {
+		t.Errorf("weeks output %q, want %q", r.outputs["weeks"], want)
+	}
+
+	// The track input narrows generate to one track; the other is then
+	// the only one stale, and generate (all tracks) does just that one.
+	r = runAction(t, work, map[string]string{"command": "generate", "track": "1. 데이터베이스"}, nil, pushToMain)
+	must(t, r, 0)
+	if r.outputs["files"] != "1. 데이터베이스/1회차/ai-insights.md\n1. 데이터베이스/2회차/ai-insights.md" {
+		t.Errorf("track input: generated %q", r.outputs["files"])
+	}
+	r = runAction(t, work, map[string]string{"command": "generate"}, nil, pushToMain)
+	must(t, r, 0)
+	if r.outputs["files"] != "2. 네트워크/1회차/ai-insights.md" || r.outputs["weeks"] != "1 of 2. 네트워크" {
+		t.Errorf("generated %q (weeks %q), want the second track's week only", r.outputs["files"], r.outputs["weeks"])
+	}
+	contains(t, "summary", r.summary, "| 1 of 2. 네트워크 | `2. 네트워크/1회차/ai-insights.md` | 1/1 notes, ")
+	if got := git(t, origin, "log", "--format=%s", "main"); got != "moim: update insights documents\nmoim: update insights documents\ntwo studies" {
+		t.Errorf("origin's history: %q", got)
+	}
+	r = runAction(t, work, map[string]string{"command": "check"}, nil, pushToMain)
+	must(t, r, 0)
+}

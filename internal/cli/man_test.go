@@ -135,3 +135,22 @@ func TestCompletionOfFlagValues(t *testing.T) {
 		t.Errorf("--week: %q", weeks)
 	}
 }
+
+func TestCompletionOfTracks(t *testing.T) {
+	repo := t.TempDir()
+	for name, body := range map[string]string{
+		"README.md":          "# 모음\n\n## 멤버\n\n- 한가람\n",
+		"1. 운영체제/1회차/한가람.md": "# 1\n\n**스케줄러**는 문맥 교환을 한다.\n",
+		"2. 컴파일러/1회차/한가람.md": "# 1\n\n**파서**는 토큰을 트리로 만든다.\n",
+	} {
+		p := filepath.Join(repo, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(body), 0o644)
+	}
+	if got := strings.Join(complete(t, "check", "--repo", repo, "--track", ""), "|"); got != "1. 운영체제|2. 컴파일러" {
+		t.Errorf("--track: %q", got)
+	}
+	if got := complete(t, "generate", "--repo", repo, "--week", ""); len(got) != 1 || !strings.HasPrefix(got[0], "1\t") {
+		t.Errorf("--week with two tracks: %q, want week 1 once", got)
+	}
+}
