@@ -23,15 +23,21 @@ import (
 func studyRepo(t *testing.T) (work, origin string) {
 	t.Helper()
 	work = testutil.CopyDemo(t)
-	root := t.TempDir()
-	origin = filepath.Join(root, "origin.git")
-	git(t, root, "init", "-q", "--bare", "-b", "main", origin)
+	return work, pushed(t, work, "notes for weeks 1 and 2")
+}
+
+// pushed makes work a git repository on main, commits everything in it
+// and pushes it to a new bare repository, its origin, which it returns.
+func pushed(t *testing.T, work, message string) (origin string) {
+	t.Helper()
+	origin = filepath.Join(t.TempDir(), "origin.git")
+	git(t, work, "init", "-q", "--bare", "-b", "main", origin)
 	git(t, work, "init", "-q", "-b", "main")
 	git(t, work, "add", "-A")
-	git(t, work, "commit", "-q", "-m", "notes for weeks 1 and 2")
+	git(t, work, "commit", "-q", "-m", message)
 	git(t, work, "remote", "add", "origin", origin)
 	git(t, work, "push", "-q", "origin", "main")
-	return work, origin
+	return origin
 }
 
 // git runs git as a member of the study group.
@@ -322,8 +328,7 @@ func rejectingServer(t *testing.T, seen chan<- string) string {
 // spaces and dots, in a git repository with a bare origin.
 func tracksRepo(t *testing.T) (work, origin string) {
 	t.Helper()
-	root := t.TempDir()
-	work, origin = filepath.Join(root, "work"), filepath.Join(root, "origin.git")
+	work = t.TempDir()
 	for name, body := range map[string]string{
 		"README.md": "# 스터디 모음\n\n## 멤버\n\n- 한가람\n- 윤보라\n",
 		"1. 데이터베이스/1회차/한가람.md": "# 인덱스\n\n**B-트리 인덱스**는 범위 검색에 강하다.\n",
@@ -337,13 +342,7 @@ func tracksRepo(t *testing.T) (work, origin string) {
 			t.Fatal(err)
 		}
 	}
-	git(t, root, "init", "-q", "--bare", "-b", "main", origin)
-	git(t, work, "init", "-q", "-b", "main")
-	git(t, work, "add", "-A")
-	git(t, work, "commit", "-q", "-m", "two studies")
-	git(t, work, "remote", "add", "origin", origin)
-	git(t, work, "push", "-q", "origin", "main")
-	return work, origin
+	return work, pushed(t, work, "two studies")
 }
 
 // TestActionTracks: with several tracks, check names each week with its
