@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/moim-study/moim/internal/testutil"
 )
 
 // repoRoot is this repository's root, where action.yml is.
@@ -20,10 +22,7 @@ func tool(t *testing.T, name, install string) string {
 	t.Helper()
 	p, err := exec.LookPath(name)
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is not installed; .ci/run installs it (%s)", name, install)
-		}
-		t.Skipf("%s is not installed (%s)", name, install)
+		testutil.SkipOrFail(t, "%s is not installed (%s; .ci/run installs it)", name, install)
 	}
 	return p
 }

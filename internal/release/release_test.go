@@ -17,6 +17,8 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/moim-study/moim/internal/testutil"
 )
 
 // The release checks: GoReleaser's configuration and a snapshot release
@@ -33,10 +35,7 @@ func goreleaserPath(t *testing.T) string {
 	}
 	p, err := exec.LookPath("goreleaser")
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("goreleaser is not installed; .ci/run installs it (%s)", goreleaserInstall)
-		}
-		t.Skipf("goreleaser is not installed (%s)", goreleaserInstall)
+		testutil.SkipOrFail(t, "goreleaser is not installed (%s; .ci/run installs it)", goreleaserInstall)
 	}
 	return p
 }
@@ -78,7 +77,7 @@ func gitCmd(t *testing.T, dir string, args ...string) string {
 // stay out of the working tree.
 func repoCopy(t *testing.T) string {
 	t.Helper()
-	root := filepath.Join("..", "..")
+	root := testutil.ModuleRoot(t)
 	dst := t.TempDir()
 	for _, f := range trackedFiles(t, root) {
 		b, err := os.ReadFile(filepath.Join(root, f))
@@ -278,7 +277,7 @@ func firstLines(b []byte, n int) string {
 func TestGoInstallShowsTheVersion(t *testing.T) {
 	goreleaserPath(t)
 	const version = "v1.9.9"
-	root := filepath.Join("..", "..")
+	root := testutil.ModuleRoot(t)
 	proxy := t.TempDir()
 	at := filepath.Join(proxy, "github.com", "moim-study", "moim", "@v")
 	os.MkdirAll(at, 0o755)
