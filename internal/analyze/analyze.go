@@ -3,6 +3,7 @@ package analyze
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -69,6 +70,9 @@ type Sentence struct {
 	// subjectless: no subject or topic anywhere in the sentence; object:
 	// it has an object (someone does something to something).
 	subjectless, object bool
+	// nominal: the sentence ends in a nominalised verb ("…설명하기"): a
+	// to-do or a list label, never a point of its own.
+	nominal bool
 	// Answered marks a question the note answers right after it (a
 	// rhetorical or book question); Checklist a question standing in a
 	// list of questions (the book's checklists).
@@ -115,6 +119,21 @@ func (m *Member) SentencesAbout(c Concept) []*Sentence {
 type Week struct {
 	Members  []*Member
 	Concepts []Concept
+
+	bg   *text.Background
+	week int
+}
+
+// Widespread reports whether most of the study's other weeks use a term
+// ("AI 모델", "파운데이션 모델" in a study of one book on AI): it names the
+// study's subject, not what a sentence of this week is about. It is false
+// when the analysis knows no other weeks.
+func (w *Week) Widespread(term string) bool {
+	if w == nil {
+		return false
+	}
+	share, weeks := w.bg.PhraseSpread(term, w.week)
+	return weeks >= 2 && share >= genericSpread
 }
 
 // Note is one member's note of a week, in the order the week lists its
@@ -186,6 +205,7 @@ func Analyze(notes []Note, opts ...Option) *Week {
 		}
 	}
 	w.Concepts = conceptMatrix(w.Members, o.bg, o.week)
+	w.bg, w.week = o.bg, o.week
 	return w
 }
 
@@ -217,15 +237,29 @@ func (w *Week) Evidence() map[string]Evidence {
 	return out
 }
 
+// answerOnly matches an answer marker the sentence splitter cut off as
+// a sentence of its own ("A1.", "A.", "답:").
+var answerOnly = regexp.MustCompile(`^(?:A\d{0,2}|답)\s*[.:：)]$`)
+
 func analyzeMember(idx int, name string, doc *note.Document) *Member {
 	m := &Member{Name: name, Index: idx, Doc: doc, TermCount: map[string]int{}, Display: map[string]string{}}
 	n := len(doc.Sentences)
+	mark := "" // an answer marker ("A1.") the sentence splitter cut off
 	for _, s := range doc.Sentences {
 		clean := Clean(s.Text)
+		if answerOnly.MatchString(clean) {
+			mark = clean
+			continue
+		}
 		if !usable(clean) || metaLine.MatchString(strings.ToLower(clean)) {
+			mark = ""
 			continue
 		}
 		raw := clean
+		if mark != "" {
+			raw = mark + " " + raw // the line reads "A1. …" in the note
+			mark = ""
+		}
 		clean = StripLabel(clean)
 		body := Trim(clean)
 		rd := text.Read(body)
@@ -270,6 +304,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.Definition = defines(last, rd.Morphs)
 		last.subjectless = !hasSubject(rd.Morphs)
 		last.object = hasObject(rd.Morphs)
+		last.nominal = nominalEnding(rd.Morphs)
 	}
 	for i := 1; i < len(m.Sentences); i++ {
 		s, prev := &m.Sentences[i], m.Sentences[i-1]

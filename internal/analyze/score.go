@@ -43,7 +43,7 @@ func hasAny(s string, cues []string) int {
 // sentence that cannot stand as a bullet scores 0 everywhere.
 func scoreSentence(s *Sentence) map[string]float64 {
 	sc := map[string]float64{}
-	if s.Kind == note.KindTable || hasAny(strings.ToLower(s.Raw), metaCues) > 0 {
+	if s.Kind == note.KindTable || hasAny(strings.ToLower(s.Raw), metaCues) > 0 || bookMeta(s) {
 		return sc
 	}
 	path := strings.ToLower(strings.Join(s.Path, " "))
@@ -107,6 +107,9 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	if v.Question {
 		own -= 0.6 // a hypothesis ("…않을까?") counts by its hedge only
 	}
+	if v.Analogy && s.Shared < 0.3 {
+		own += 0.4 // an analogy no one else wrote and the chapter summary lacks: the member's own
+	}
 	if hasAny(path, headingCues[insight.KeyPerspective]) > 0 && (own > 0 || v.Conclusion) {
 		own += 0.8
 	}
@@ -130,6 +133,9 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	}
 	if s.Context != nil {
 		ins -= 0.2
+	}
+	if s.nominal {
+		ins = 0 // "…설명하기": a to-do or a list label
 	}
 	sc[insight.KeyInsights] = math.Max(0, ins)
 	return sc
@@ -381,4 +387,29 @@ func strongProposal(s *Sentence) bool {
 		}
 	}
 	return false
+}
+
+// Book-structure references: the book, its chapters and their order.
+var (
+	reStructure  = regexp.MustCompile(`(?i)(이 책|책에서|책은|저자는|\d+(\.\d+)?\s*장|이번 장|이 장|다음 장|뒤의 장|뒷장|앞의 장|앞 장|후반부|챕터|chapter|뒤에서|앞에서|나중에)`)
+	reExposition = regexp.MustCompile(`(다루|다룬|다룸|다룰|다뤘|다뤄|설명하|설명한|설명할|설명함|설명했|소개하|소개한|소개할|소개함|살펴보|살펴본|살펴볼|살펴봄|논의하|논의한|논의할|언급하|언급한|언급할|알아보|알아본|알아볼|보여준|보여줄)`)
+	reAboutOnly  = regexp.MustCompile(`에 (대해|대해서|대한|관해|관해서)(만|서만)?\s*(다루|다룬|설명|살펴|소개|알아)`)
+	reChapterSub = regexp.MustCompile(`(?i)^(\d+(\.\d+)?\s*장|이 책|책|이 장|이번 장|챕터\s*\d*|chapter\s*\d*)$`)
+)
+
+// bookMeta reports whether a sentence is about the book rather than its
+// subject: what a chapter covers or leaves for later ("이 책에서는 …를
+// 다룬다", "4장은 …를 대상으로 둔다", "…에 대해서만 설명한다", "뒤의 장에서
+// 다룰 예정이다"). It is a signpost, never a point of the member's.
+func bookMeta(s *Sentence) bool {
+	if v := s.Voice; v.Contrast || v.Hedge || v.FirstPerson || v.Doubt {
+		return false // "책에서는 TTL만 설명했지만 …라고 생각한다": the member's view
+	}
+	if reChapterSub.MatchString(strings.TrimSpace(s.Subject)) {
+		return true
+	}
+	if reAboutOnly.MatchString(s.Body) {
+		return true
+	}
+	return reStructure.MatchString(s.Body) && reExposition.MatchString(s.Body) && utf8.RuneCountInString(s.Body) < 90
 }

@@ -193,6 +193,12 @@ func promise(s string) bool {
 			return true
 		}
 	}
+	// "…가 중요한 시나리오 두 가지": a title counting the items below.
+	for _, e := range []string{" 두 가지", " 세 가지", " 네 가지", " 다섯 가지", " 몇 가지", " 여러 가지"} {
+		if strings.HasSuffix(t, e) {
+			return true
+		}
+	}
 	for _, e := range []string{"가지 상황에서 나타난다", "가지로 나눌 수 있다", "가지가 있다", "가지 방법이 있다", "가지 유형이 있다"} {
 		if strings.HasSuffix(t, e) {
 			return true

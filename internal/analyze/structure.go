@@ -117,7 +117,9 @@ func questions(m *Member) {
 				continue
 			}
 			o := ss[j]
-			if o.Voice.Question && o.Kind == s.Kind && samePath(o.Path, s.Path) && abs(o.Line-s.Line) <= 3 {
+			// A checklist has its questions on lines of their own; two
+			// questions on one line are one writer's train of thought.
+			if o.Voice.Question && o.Kind == s.Kind && samePath(o.Path, s.Path) && abs(o.Line-s.Line) <= 3 && o.Line != s.Line {
 				s.Checklist = true
 			}
 		}

@@ -18,6 +18,9 @@ type Voice struct {
 	// Hedge: an opinion or impression ending: "것 같다", "듯하다",
 	// "싶다", "생각한다/생각이 든다", "느꼈다", "~지 않을까", "아닐까".
 	Hedge bool
+	// Guess: a weaker mark of a view that books use as well: "아마도",
+	// "어쩌면", "…로 해석할 수 있다".
+	Guess bool
 	// Reaction: the writer's reaction to what they read: "흥미로웠다",
 	// "놀라웠다", "신기했다", "인상적이었다", "재밌다" as the sentence's
 	// own predicate.
@@ -74,7 +77,10 @@ func (v Voice) Own() float64 {
 		s += 1.2
 	}
 	if v.Analogy {
-		s += 1
+		s += 0.6 // books explain by analogy too
+	}
+	if v.Guess {
+		s += 0.5
 	}
 	if v.Doubt {
 		s += 1
@@ -139,9 +145,10 @@ func readVoice(raw string, ms []text.Morph) Voice {
 		}
 		final := func(k int) bool { return finalPredicate(ms, i+k) }
 		switch {
-		case first == "NP" && (m.Surface == "나" || m.Surface == "저" || m.Surface == "내" || m.Surface == "제") && (i == 0 || m.Space) && (strings.HasPrefix(next(1).POS, "J") && !next(1).Space || (m.Surface == "내" || m.Surface == "제") && next(1).Space && strings.HasPrefix(next(1).POS, "NN") && !strings.HasPrefix(prev(1).POS, "NN") && !strings.HasPrefix(prev(1).POS, "S")):
+		case first == "NP" && (m.Surface == "나" || m.Surface == "저" || m.Surface == "내" || m.Surface == "제") && (i == 0 || m.Space) && (strings.HasPrefix(next(1).POS, "J") && !next(1).Space && ((m.Surface == "나" || m.Surface == "저") || next(1).Surface == "가") || (m.Surface == "내" || m.Surface == "제") && next(1).Space && strings.HasPrefix(next(1).POS, "NN") && !strings.HasPrefix(prev(1).POS, "NN") && !strings.HasPrefix(prev(1).POS, "S")):
 			// 나는, 저도, 제가, 내 생각: a pronoun standing as a word,
-			// not the 나 of "엔트로피나" or "나은지"
+			// not the 나 of "엔트로피나" or "나은지", nor the verb 내다
+			// of "만들어 내는" or "결과를 내는" (the pronoun is 내가)
 			v.FirstPerson = true
 		case first == "NNB" && m.Surface == "것" && lemma(next(1)) == "같" && final(1):
 			v.Hedge = true // 것 같다
@@ -170,9 +177,9 @@ func readVoice(raw string, ms []text.Morph) Voice {
 		case first == "NNG" && m.Surface == "개인" && next(1).Surface == "적" && strings.HasPrefix(next(2).Surface, "으로") && i <= 1:
 			v.Hedge = true // 개인적으로 …: the writer's own view
 		case first == "MAG" && (m.Surface == "어쩌면" || m.Surface == "아마" || m.Surface == "아마도"):
-			v.Hedge = true // a guess of the writer's
+			v.Guess = true // a guess, the writer's or the book's
 		case first == "NNG" && m.Surface == "해석" && strings.HasPrefix(next(1).POS, "XSV") && finalPredicate(ms, i+1):
-			v.Hedge = true // …로 해석할 수 있다: the writer's reading
+			v.Guess = true // …로 해석할 수 있다: a reading, the writer's or the book's
 		case first == "XR" && m.Surface == "궁금" && final(0):
 			v.Doubt = true
 		case first == "VV" && strings.HasPrefix(m.Surface, "헷갈") && final(0) && !strings.Contains(m.Surface, "려하") && next(1).Surface != "하":
@@ -208,8 +215,10 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			v.Recommend = true // 하는 것이 좋다
 		case hasTag(pos, "EC") && m.Surface == "면" && lemma(next(1)) == "좋" && final(1):
 			v.Recommend = true // 하면 좋다
-		case first == "NNB" && m.Surface == "것" && i == lastContent(ms) && (strings.HasPrefix(prev(1).Surface, "할") || strings.HasSuffix(prev(1).Surface, "ㄹ") || strings.HasSuffix(prev(1).POS, "ETM") && (prev(1).Surface == "을" || prev(1).Surface == "ㄹ")):
-			v.Recommend = true // 확인할 것, 찾을 것
+		case first == "NNB" && m.Surface == "것" && i == lastContent(ms) && (strings.HasPrefix(prev(1).Surface, "할") || strings.HasSuffix(prev(1).Surface, "ㄹ") || strings.HasSuffix(prev(1).POS, "ETM") && (prev(1).Surface == "을" || prev(1).Surface == "ㄹ")) && !hasSubjectParticle(ms[:i]):
+			// 확인할 것, 찾을 것; not "점수가 들쭉날쭉할 것", a
+			// prediction about its subject
+			v.Recommend = true
 		case (first == "NNB" || first == "NNG") && m.Surface == "수" && lemma(next(1)) == "있" && final(1):
 			// 해 볼 수 있다: trying something is a proposal
 			if p := prev(1); strings.HasPrefix(p.Surface, "써볼") || strings.HasPrefix(p.Surface, "해볼") || strings.HasPrefix(p.Surface, "볼") && strings.HasSuffix(prev(2).POS, "EC") && auxConnective(prev(2).Surface) {
@@ -558,4 +567,22 @@ func actionBefore(ms []text.Morph, i int) bool {
 		return strings.HasPrefix(ms[i-2].POS, "XSV") || strings.HasPrefix(ms[i-2].POS, "VV")
 	}
 	return false
+}
+
+// hasSubjectParticle reports whether morphemes hold a subject particle
+// (이/가): the clause names who or what it is about.
+func hasSubjectParticle(ms []text.Morph) bool {
+	for _, m := range ms {
+		if m.POS == "JKS" {
+			return true
+		}
+	}
+	return false
+}
+
+// nominalEnding reports whether a sentence ends in a verb made a noun by
+// -기 ("모호함 없이 설명하기", "자동으로 멈추도록 설정하기").
+func nominalEnding(ms []text.Morph) bool {
+	i := lastContent(ms)
+	return i >= 0 && hasTag(ms[i].POS, "ETN") && ms[i].Surface == "기"
 }

@@ -14,26 +14,34 @@ import (
 // Korean noun is part of the word: "퍼플렉시티는").
 type Background struct {
 	weeks map[int][]string // week → sorted distinct lower-cased words
+	pairs map[int][]string // week → sorted distinct pairs of adjacent words ("비교 평가는")
 }
 
 // NewBackground builds the background of a study from the texts of its
 // weeks' notes, keyed by week number.
 func NewBackground(texts map[int][]string) *Background {
-	b := &Background{weeks: map[int][]string{}}
+	b := &Background{weeks: map[int][]string{}, pairs: map[int][]string{}}
 	for w, ts := range texts {
-		seen := map[string]bool{}
-		var words []string
+		seen, seenPair := map[string]bool{}, map[string]bool{}
+		var words, pairs []string
 		for _, t := range ts {
+			prev := ""
 			for _, f := range strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 				f = strings.ToLower(f)
 				if !seen[f] {
 					seen[f] = true
 					words = append(words, f)
 				}
+				if p := prev + " " + f; prev != "" && !seenPair[p] {
+					seenPair[p] = true
+					pairs = append(pairs, p)
+				}
+				prev = f
 			}
 		}
 		sort.Strings(words)
-		b.weeks[w] = words
+		sort.Strings(pairs)
+		b.weeks[w], b.pairs[w] = words, pairs
 	}
 	return b
 }
@@ -76,4 +84,30 @@ func (b *Background) Spread(term string, week int) (share float64, weeks int) {
 func hasPrefix(words []string, p string) bool {
 	i := sort.SearchStrings(words, p)
 	return i < len(words) && strings.HasPrefix(words[i], p)
+}
+
+// PhraseSpread is Spread for a term as written: a term of two words counts
+// in a week only where the two stand next to each other ("비교 평가", not
+// "비교" in one sentence and "평가" in another). Other terms count as in
+// Spread.
+func (b *Background) PhraseSpread(term string, week int) (share float64, weeks int) {
+	parts := strings.Fields(strings.ToLower(term))
+	if b == nil || len(parts) != 2 {
+		return b.Spread(term, week)
+	}
+	p := parts[0] + " " + parts[1]
+	in := 0
+	for w, pairs := range b.pairs {
+		if w == week {
+			continue
+		}
+		weeks++
+		if hasPrefix(pairs, p) {
+			in++
+		}
+	}
+	if weeks == 0 {
+		return 0, 0
+	}
+	return float64(in) / float64(weeks), weeks
 }

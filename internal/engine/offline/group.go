@@ -93,6 +93,13 @@ func quotable(s analyze.Sentence) bool {
 
 func quote(s string) string { return "“" + strings.TrimRight(s, ". ") + "”" }
 
+// quoteSaid quotes a sentence followed by the quoting particle that fits
+// its last sound: “…다”라고, “…예정”이라고.
+func quoteSaid(s string) string {
+	q := strings.TrimRight(s, ". ")
+	return "“" + q + "”" + strings.TrimPrefix(Josa(q, "이라고", "라고"), q)
+}
+
 // about returns member m's best quotable statement (not a question) about
 // concept c: the one that fits 핵심 인사이트 or their own view best.
 func about(m *analyze.Member, c analyze.Concept, skip map[string]bool) (analyze.Sentence, bool) {
@@ -172,7 +179,7 @@ func (g *group) common(limit int) []insight.Bullet {
 				}
 				picked = append(picked, s)
 				who = append(who, m.Name)
-				quotes = append(quotes, fmt.Sprintf("%s %s", Josa(m.Name, "은", "는"), quote(s.Body)))
+				quotes = append(quotes, fmt.Sprintf("%s %s", Josa(m.Name, "은", "는"), quoteSaid(s.Body)))
 				srcs = append(srcs, source(s))
 				if len(picked) == 2 {
 					break
@@ -187,7 +194,7 @@ func (g *group) common(limit int) []insight.Bullet {
 					others = append(others, m.Name)
 				}
 			}
-			text := strings.Join(quotes, ", ") + fmt.Sprintf("라고 %s", angle.said)
+			text := strings.Join(quotes, ", ") + " " + angle.said
 			if len(others) > 0 {
 				text += fmt.Sprintf(" %s도 %s 다뤘습니다.", strings.Join(others, "·"), Josa(c.Term, "을", "를"))
 			}
@@ -199,6 +206,9 @@ func (g *group) common(limit int) []insight.Bullet {
 			out = append(out, insight.Bullet{Head: c.Term, Text: text, Sources: srcs, Engine: Name})
 			break
 		}
+	}
+	if len(out) == 0 {
+		out = append(out, g.stressed()...)
 	}
 	// A member's own open question on a concept the others wrote about.
 	for _, m := range g.aw.Members {
@@ -229,8 +239,8 @@ func (g *group) common(limit int) []insight.Bullet {
 				}
 				g.usedConcept[c.Term] = true
 				g.usedSentence[q.ID], g.usedSentence[said.ID] = true, true
-				text := fmt.Sprintf("%s 물은 %s — %s %s %s라고 정리했습니다. 함께 답을 찾아볼 수 있을까요?",
-					Josa(m.Name, "이", "가"), quote(q.Body), Josa(other.Name, "은", "는"), Josa(c.Term, "을", "를"), quote(said.Body))
+				text := fmt.Sprintf("%s 물은 %s — %s %s %s 정리했습니다. 함께 답을 찾아볼 수 있을까요?",
+					Josa(m.Name, "이", "가"), quote(q.Body), Josa(other.Name, "은", "는"), Josa(c.Term, "을", "를"), quoteSaid(said.Body))
 				out = append(out, insight.Bullet{Head: c.Term, Text: text, Sources: []insight.Source{source(q), source(said)}, Engine: Name})
 				break
 			}
@@ -323,15 +333,17 @@ func (g *group) debates(limit int) []insight.Bullet {
 	var cands []cand
 	for _, m := range g.aw.Members {
 		for _, s := range m.Sentences {
-			if g.usedSentence[s.ID] || !quotable(s) {
+			if g.usedSentence[s.ID] || !quotable(s) || s.Definition {
 				continue
 			}
 			v := s.Voice
 			switch {
-			case s.Scores[insight.KeyPerspective] >= minScore[insight.KeyPerspective] && (v.Hedge || v.Contrast || v.Analogy) && !v.Recommend && !v.Should && s.Shared < 0.45:
+			case s.Scores[insight.KeyPerspective] >= minScore[insight.KeyPerspective] && (v.Hedge || v.Contrast || v.FirstPerson) && !v.Recommend && !v.Should && s.Shared < 0.45:
 				cands = append(cands, cand{m, s, s.Scores[insight.KeyPerspective] + 0.5})
 			case v.Question && s.Scores[insight.KeyStudy] >= minScore[insight.KeyStudy] && utf8.RuneCountInString(s.Body) >= 15:
 				cands = append(cands, cand{m, s, s.Scores[insight.KeyStudy]})
+			case !v.Question && disputed(s.Body) && utf8.RuneCountInString(s.Body) >= 20:
+				cands = append(cands, cand{m, s, 1.1})
 			}
 		}
 	}
@@ -361,8 +373,10 @@ func (g *group) debates(limit int) []insight.Bullet {
 		var text string
 		if c.s.Voice.Question {
 			text = fmt.Sprintf("%s 남긴 질문 %s — 함께 답을 찾아볼 만합니다.", Josa(c.m.Name, "이", "가"), quote(c.s.Body))
+		} else if disputed(c.s.Body) && !c.s.Voice.Hedge && !c.s.Voice.FirstPerson {
+			text = fmt.Sprintf("%s %s 적었습니다. 견해가 갈리는 이 문제에서 우리는 어느 쪽에 설까요?", Josa(c.m.Name, "은", "는"), quoteSaid(c.s.Body))
 		} else {
-			text = fmt.Sprintf("%s %s라고 보았습니다. 이 주장에 동의하나요, 다른 근거가 있을까요?", Josa(c.m.Name, "은", "는"), quote(c.s.Body))
+			text = fmt.Sprintf("%s %s 보았습니다. 이 주장에 동의하나요, 다른 근거가 있을까요?", Josa(c.m.Name, "은", "는"), quoteSaid(c.s.Body))
 		}
 		if len(others) > 0 && head != "" {
 			text += fmt.Sprintf(" (%s도 노트에서 %s 다뤘습니다.)", strings.Join(others, ", "), Josa(head, "을", "를"))
@@ -378,7 +392,7 @@ func (g *group) debates(limit int) []insight.Bullet {
 // where this week's notes point at next week's chapters and the concepts
 // that next week's material (chapter summaries, notes) takes up, quoting
 // both ends.
-func (g *group) next(limit int) []insight.Bullet {
+func (g *group) next(limit int) (out []insight.Bullet) {
 	in := g.in
 	if in.Next == nil {
 		return nil
@@ -392,15 +406,22 @@ func (g *group) next(limit int) []insight.Bullet {
 	if label == "" {
 		label = fmt.Sprintf("%d주차", row.Week)
 	}
-	var out []insight.Bullet
-	text := fmt.Sprintf("다음 주(%d주차%s)에는 %s 다룹니다.", row.Week, datePart(row.Date), Josa(label, "을", "를"))
-	if row.Presenter != "" {
-		text += fmt.Sprintf(" 발표: %s.", row.Presenter)
-	}
-	out = append(out, insight.Bullet{Head: label, Text: text, Sources: srcs, Engine: Name})
+	// The schedule alone links nothing: it is said only when no sentence
+	// of this week leads into next week's topic.
+	defer func() {
+		if len(out) > 0 {
+			return
+		}
+		text := fmt.Sprintf("다음 주(%d주차%s)에는 %s 다룹니다.", row.Week, datePart(row.Date), Josa(label, "을", "를"))
+		if row.Presenter != "" {
+			text += fmt.Sprintf(" 발표: %s.", row.Presenter)
+		}
+		text += " 이번 주 노트에서 그 주제로 바로 이어지는 문장은 찾지 못했습니다."
+		out = append(out, insight.Bullet{Head: label, Text: text, Sources: srcs, Engine: Name})
+	}()
 	where := "다음 주 범위"
-	if ch := strings.TrimSpace(row.Chapters); ch != "" {
-		where = "다음 주 " + ch
+	if label != "" {
+		where = "다음 주 " + label
 	}
 
 	// Sentences that point at next week's chapters themselves.
@@ -419,7 +440,7 @@ func (g *group) next(limit int) []insight.Bullet {
 			head := Headline(s)
 			out = append(out, insight.Bullet{
 				Head:    head,
-				Text:    fmt.Sprintf("%s %s라고 적어, %s에서 이어질 내용을 미리 짚었습니다.", Josa(m.Name, "은", "는"), quote(s.Body), where),
+				Text:    fmt.Sprintf("%s %s 적어, %s에서 이어질 내용을 미리 짚었습니다.", Josa(m.Name, "은", "는"), quoteSaid(s.Body), where),
 				Sources: []insight.Source{source(s)},
 				Engine:  Name,
 			})
@@ -665,10 +686,10 @@ func (g *group) tradeoffs(limit int) []insight.Bullet {
 		var srcs []insight.Source
 		for i, p := range picked {
 			g.usedSentence[p.ID] = true
-			quotes = append(quotes, Josa(who[i], "은", "는")+" "+quote(p.Body))
+			quotes = append(quotes, Josa(who[i], "은", "는")+" "+quoteSaid(p.Body))
 			srcs = append(srcs, source(p))
 		}
-		text := fmt.Sprintf("%s라고 적었습니다. 이 트레이드오프에서 우리 상황이라면 어느 쪽을 택할까요?", strings.Join(quotes, ", "))
+		text := fmt.Sprintf("%s 적었습니다. 이 트레이드오프에서 우리 상황이라면 어느 쪽을 택할까요?", strings.Join(quotes, ", "))
 		out = append(out, insight.Bullet{Head: c.Term, Text: text, Sources: srcs, Engine: Name})
 	}
 	return out
@@ -685,4 +706,99 @@ func isKey(k string, c analyze.Concept) bool {
 		}
 	}
 	return k == analyze.Key(c.Term)
+}
+
+// stressed builds a 공통 질문 on a concept (nearly) every member wrote
+// about, when the notes take no side of it: two members' own statements
+// about it that say different things, quoted, and the question which of
+// the two matters more. It says nothing when the statements agree.
+func (g *group) stressed() []insight.Bullet {
+	n := len(g.aw.Members)
+	if n < 3 {
+		return nil
+	}
+	for _, c := range g.specificConcepts() {
+		if len(c.Counts) < n-1 || g.usedConcept[c.Term] || !named(c.Term) {
+			continue
+		}
+		type said struct {
+			m *analyze.Member
+			s analyze.Sentence
+		}
+		var ss []said
+		for _, m := range g.aw.Members {
+			if c.Counts[m.Name] == 0 {
+				continue
+			}
+			if s, ok := statementOn(m, c, g.usedSentence); ok {
+				ss = append(ss, said{m, s})
+			}
+		}
+		// The two statements that differ most.
+		bi, bj, low := -1, -1, 0.3
+		for i := range ss {
+			for j := i + 1; j < len(ss); j++ {
+				if f := text.BigramF1(ss[i].s.Body, ss[j].s.Body); f < low {
+					bi, bj, low = i, j, f
+				}
+			}
+		}
+		if bi < 0 {
+			continue
+		}
+		a, b := ss[bi], ss[bj]
+		g.usedConcept[c.Term] = true
+		g.usedSentence[a.s.ID], g.usedSentence[b.s.ID] = true, true
+		who := "여러 멤버가"
+		if len(c.Counts) == n {
+			who = "모든 멤버가"
+		}
+		t := fmt.Sprintf("%s %s 다뤘습니다. %s %s, %s %s 정리했습니다. 두 정리가 강조하는 점은 어떻게 다르고, 우리 상황에서는 어느 쪽이 더 중요할까요?",
+			who, Josa(c.Term, "을", "를"), Josa(a.m.Name, "은", "는"), quoteSaid(a.s.Body), Josa(b.m.Name, "은", "는"), quoteSaid(b.s.Body))
+		return []insight.Bullet{{Head: c.Term, Text: t, Sources: []insight.Source{source(a.s), source(b.s)}, Engine: Name}}
+	}
+	return nil
+}
+
+// statementOn returns member m's best statement whose subject is concept
+// c: a quotable claim, no definition, no question.
+func statementOn(m *analyze.Member, c analyze.Concept, skip map[string]bool) (analyze.Sentence, bool) {
+	best, score := analyze.Sentence{}, -1.0
+	for _, sp := range m.SentencesAbout(c) {
+		s := *sp
+		if skip[s.ID] || s.Voice.Question || s.Definition || !quotable(s) || utf8.RuneCountInString(s.Body) > 90 || s.Problem != "" {
+			continue
+		}
+		// The statement is about the concept: its subject, or named in
+		// the sentence's first half.
+		if !isKey(analyze.Key(s.Subject), c) && !analyze.MentionsText(firstHalf(s.Body), c) {
+			continue
+		}
+		sc := s.Scores[insight.KeyInsights] + s.Scores[insight.KeyPerspective] + 0.5*s.Scores[insight.KeyPractical]
+		if sc > score {
+			best, score = s, sc
+		}
+	}
+	return best, score >= 0
+}
+
+// firstHalf returns the first half of a sentence's words: where a
+// sentence names what it is about.
+func firstHalf(s string) string {
+	f := strings.Fields(s)
+	return strings.Join(f[:(len(f)+1)/2], " ")
+}
+
+// disputeCues mark a sentence reporting that people disagree: "논쟁이
+// 있다", "의견이 갈린다", "…라고 보는 사람들도 있다".
+var disputeCues = []string{"논쟁", "논란", "의견이 갈", "견해가 갈", "의견이 엇갈", "견해차", "이견", "반론", "하는 사람들도 있", "보는 사람들도 있", "사람들도 있음", "주장도 있"}
+
+// disputed reports whether a sentence says that a question is disputed.
+func disputed(s string) bool {
+	for _, c := range disputeCues {
+		if strings.Contains(s, c) {
+			return true
+		}
+	}
+	return false
 }

@@ -132,7 +132,7 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 			}
 			// The note's top points are its key insights however small
 			// the note; other sections need a real signal.
-			if s.Scores[key] < minScore[key] && !(key == insight.KeyInsights && rank < 3) {
+			if s.Scores[key] < minScore[key] && !(key == insight.KeyInsights && rank < 3 && !s.Definition) {
 				continue
 			}
 			// A sentence goes to the specific section it fits best.
@@ -201,6 +201,9 @@ func Bullet(s analyze.Sentence, m *analyze.Member, aw *analyze.Week, key string)
 	}
 	if head == "" {
 		head = Headline(s)
+		if aw.Widespread(head) {
+			head = "" // the study's subject, not this sentence's: no headline beats a vague one
+		}
 	}
 	body = strings.TrimSpace(body)
 	if utf8.RuneCountInString(body) > maxBullet || body == "" {

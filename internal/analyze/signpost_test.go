@@ -1,0 +1,88 @@
+package analyze
+
+import (
+	"testing"
+
+	"github.com/moim-study/moim/internal/insight"
+)
+
+// A note that mixes the book's signposts, an answered question whose
+// answer markers the sentence splitter cuts off ("A1."), and a line with
+// two questions of the writer's own.
+const signpostNote = `# 5장 정리
+
+이 책에서는 강화 학습 중 보상 모델 방식을 주로 다룬다.
+
+5장은 프롬프트를 평가 대상으로 둔다.
+
+자세한 내용은 뒤의 장에서 다룰 예정이다.
+
+이 장에서는 평가 방법의 설계 요소들에 대해서만 설명한다.
+
+책에서는 TTL만 설명했지만 이벤트 기반 무효화가 더 정확하다고 생각한다.
+
+캐시 적중률은 읽기 패턴이 고를수록 높아진다.
+
+<aside>
+
+Q. 모델은 왜 글자가 아니라 서브워드를 단위로 쓸까?
+
+A1. 글자보다 서브워드가 의미 있는 조각으로 나뉜다
+A2. 어휘 크기가 줄어든다
+
+</aside>
+
+팀마다 기준이 다른데 검색 결과의 품질을 누가 판단할 수 있을까. 판단 기준은 얼마나 엄격해야 할까?
+`
+
+func TestBookSignpostsAreNoPoints(t *testing.T) {
+	w := Analyze([]Note{{Member: "하늘", Doc: parse("w5/하늘.md", signpostNote)}})
+	m := w.Members[0]
+	for _, s := range []string{"주로 다룬다", "평가 대상으로 둔다", "다룰 예정이다", "대해서만 설명한다"} {
+		if got := find(t, m, s); len(got.Scores) > 0 {
+			t.Errorf("signpost %q scored %v, want no section", got.Body, got.Scores)
+		}
+	}
+	if got := find(t, m, "이벤트 기반 무효화"); got.Scores[insight.KeyPerspective] < 1 {
+		t.Errorf("the member's view set against the book (%q) lost its perspective score: %v", got.Body, got.Scores)
+	}
+	if got := find(t, m, "캐시 적중률은"); got.Scores[insight.KeyInsights] == 0 {
+		t.Errorf("a plain statement (%q) lost its insight score: %v", got.Body, got.Scores)
+	}
+}
+
+func TestCutAnswerMarkersStillAnswer(t *testing.T) {
+	w := Analyze([]Note{{Member: "하늘", Doc: parse("w5/하늘.md", signpostNote)}})
+	q := find(t, w.Members[0], "서브워드를 단위로 쓸까")
+	if !q.Answered || q.Scores[insight.KeyStudy] > 0 {
+		t.Errorf("a question followed by A1./A2. lines: answered %v, study score %v; want answered and no study target", q.Answered, q.Scores[insight.KeyStudy])
+	}
+}
+
+func TestTwoQuestionsOnOneLineAreNoChecklist(t *testing.T) {
+	w := Analyze([]Note{{Member: "하늘", Doc: parse("w5/하늘.md", signpostNote)}})
+	for _, s := range []string{"누가 판단할 수 있을까", "얼마나 엄격해야 할까"} {
+		if q := find(t, w.Members[0], s); q.Checklist {
+			t.Errorf("%q is marked a checklist item; two questions on one line are the writer's", q.Body)
+		}
+	}
+}
+
+func TestTitleCountingItemsIsNoBullet(t *testing.T) {
+	src := "# 메모\n\n- 캐시가 꼭 필요한 상황 두 가지\n  - 읽기가 쓰기보다 훨씬 많을 때\n  - 원본 조회가 느릴 때\n"
+	w := Analyze([]Note{{Member: "하늘", Doc: parse("w5/하늘.md", src)}})
+	if s := find(t, w.Members[0], "상황 두 가지"); s.Problem != ProblemPromise {
+		t.Errorf("%q: problem %q, want %q (it announces the items below)", s.Body, s.Problem, ProblemPromise)
+	}
+}
+
+func TestNominalisedLineIsNoInsight(t *testing.T) {
+	src := "# 메모\n\n- 모델이 할 일을 모호함 없이 설명하기\n- 캐시 크기는 적중률을 크게 좌우한다.\n"
+	w := Analyze([]Note{{Member: "하늘", Doc: parse("w5/하늘.md", src)}})
+	if s := find(t, w.Members[0], "설명하기"); s.Scores[insight.KeyInsights] > 0 {
+		t.Errorf("%q scored %v as an insight; a line ending in -기 is a to-do or a label", s.Body, s.Scores)
+	}
+	if s := find(t, w.Members[0], "캐시 크기는"); s.Scores[insight.KeyInsights] == 0 {
+		t.Errorf("%q (크기 is a noun, not -기) lost its insight score: %v", s.Body, s.Scores)
+	}
+}

@@ -1,0 +1,144 @@
+package offline
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/moim-study/moim/internal/analyze"
+	"github.com/moim-study/moim/internal/engine"
+	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/note"
+	"github.com/moim-study/moim/internal/text"
+	"github.com/moim-study/moim/internal/workspace"
+)
+
+// Three notes on one chapter: every member writes about 벡터 색인, each
+// saying something different of it, and no one names its limits or how
+// to choose one. One note reports a dispute, one points at next week's
+// chapter.
+var groupNotes = map[string]string{
+	"서연": `# 6장 검색
+
+벡터 색인은 근사 최근접 이웃 탐색으로 검색 속도를 크게 높인다.
+재순위화는 상위 후보를 다시 정렬해 정확도를 올린다.
+청크 크기를 얼마로 잡을지에 대해서는 여러 논쟁이 있으며 정답이 없다.
+`,
+	"민호": `# 6장 정리
+
+벡터 색인은 데이터가 바뀔 때마다 다시 만들어야 해서 운영 부담이 생긴다.
+하이브리드 검색은 키워드 점수와 벡터 점수를 섞는다.
+`,
+	"지우": `# 6장 메모
+
+벡터 색인은 메모리를 많이 차지하므로 양자화와 함께 쓰인다.
+검색 품질의 평가는 다음 장(7장에서 다룸)으로 이어진다.
+`,
+}
+
+func groupInput(next *workspace.ScheduleRow, opts ...analyze.Option) *engine.Input {
+	in := &engine.Input{Week: 6, Template: basic, Next: next}
+	for _, name := range []string{"서연", "민호", "지우"} {
+		in.Members = append(in.Members, engine.MemberInput{Member: workspace.Member{Name: name}, Doc: note.Parse("w6/"+name+".md", groupNotes[name])})
+	}
+	in.Analysis = analyze.Analyze(in.Notes(), opts...)
+	return in
+}
+
+func generateGroup(t *testing.T, in *engine.Input) *insight.Week {
+	t.Helper()
+	w, err := New().Generate(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+func TestCommonQuestionOnWhatEveryoneStressed(t *testing.T) {
+	w := generateGroup(t, groupInput(nil))
+	common := section(t, w.Group, insight.KeyCommon)
+	if len(common.Bullets) == 0 {
+		t.Fatalf("no common question although all three wrote different things about 벡터 색인 (notice %q)", common.Notice)
+	}
+	b := common.Bullets[0]
+	if b.Head != "벡터 색인" || len(b.Sources) != 2 {
+		t.Fatalf("common question %+v: want one on 벡터 색인 quoting two members", b)
+	}
+	for _, src := range b.Sources {
+		if !strings.Contains(b.Text, src.Member) || !strings.Contains(b.Text, strings.TrimSuffix(src.Quote, ".")) {
+			t.Errorf("common question %q does not name %s with the quoted line %q", b.Text, src.Member, src.Quote)
+		}
+	}
+	if b.Sources[0].Member == b.Sources[1].Member {
+		t.Errorf("common question quotes one member twice: %+v", b.Sources)
+	}
+}
+
+func TestDebateFromAReportedDispute(t *testing.T) {
+	w := generateGroup(t, groupInput(nil))
+	debate := texts(section(t, w.Group, insight.KeyDebate))
+	if !strings.Contains(debate, "청크 크기를 얼마로 잡을지") || !strings.Contains(debate, "서연") {
+		t.Errorf("심화 토론 misses the dispute 서연 reported:\n%s", debate)
+	}
+	if strings.Contains(debate, "하이브리드 검색은") {
+		t.Errorf("심화 토론 holds a plain statement as a claim to argue:\n%s", debate)
+	}
+}
+
+func TestNextWeekLinksWithoutTheBareSchedule(t *testing.T) {
+	row := &workspace.ScheduleRow{Week: 7, Chapters: "7장", Topic: "평가", Presenter: "민호", Source: "README.md", Line: 12}
+	w := generateGroup(t, groupInput(row))
+	next := section(t, w.Group, insight.KeyNext)
+	if len(next.Bullets) != 1 {
+		t.Fatalf("다음 주차: %d bullets, want the one link from 지우's note:\n%s", len(next.Bullets), texts(next))
+	}
+	b := next.Bullets[0]
+	if b.Sources[0].Member != "지우" || !strings.Contains(b.Text, "다음 주 7장 평가") {
+		t.Errorf("다음 주차 %q: want 지우's line pointing at 7장 and the schedule's topic", b.Text)
+	}
+	if !strings.Contains(b.Text, "이어진다”라고 적어") {
+		t.Errorf("다음 주차 %q: a quote ending in a vowel takes 라고", b.Text)
+	}
+
+	// No sentence leads into next week: the schedule, and that plainly.
+	row = &workspace.ScheduleRow{Week: 7, Chapters: "9장", Topic: "에이전트", Presenter: "민호", Source: "README.md", Line: 12}
+	next = section(t, generateGroup(t, groupInput(row)).Group, insight.KeyNext)
+	if len(next.Bullets) != 1 || !strings.Contains(next.Bullets[0].Text, "9장 에이전트") || !strings.Contains(next.Bullets[0].Text, "찾지 못했습니다") {
+		t.Errorf("다음 주차 without a link: %q; want the schedule and a plain line that nothing leads there", texts(next))
+	}
+}
+
+func TestQuoteSaidParticle(t *testing.T) {
+	for in, want := range map[string]string{
+		"2장에서 더 살펴볼 예정":         "“2장에서 더 살펴볼 예정”이라고",
+		"성능이 좋아진다.":             "“성능이 좋아진다”라고",
+		"RAG (6장에서 다룸)":         "“RAG (6장에서 다룸)”라고",
+		"결과를 바꾸는 건 temperature": "“결과를 바꾸는 건 temperature”라고",
+	} {
+		if got := quoteSaid(in); got != want {
+			t.Errorf("quoteSaid(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestNoHeadlineFromTheStudysSubject(t *testing.T) {
+	// Every other week of this study writes "검색 시스템": it names the
+	// study, not a sentence of week 6.
+	bg := text.NewBackground(map[int][]string{
+		4: {"검색 시스템의 구조를 본다."},
+		5: {"검색 시스템은 색인과 질의로 나뉜다."},
+		7: {"검색 시스템의 평가 지표를 고른다."},
+		6: {groupNotes["서연"]},
+	})
+	in := groupInput(nil, analyze.InStudy(6, bg))
+	s := analyze.Sentence{Evidence: analyze.Evidence{Text: "검색 시스템은 질의를 벡터로 바꾸고 가까운 문서를 찾는다."}, Body: "검색 시스템은 질의를 벡터로 바꾸고 가까운 문서를 찾는다.", Subject: "검색 시스템"}
+	if h := Headline(s); h != "검색 시스템" {
+		t.Fatalf("Headline = %q; the fixture expects the subject as a headline", h)
+	}
+	if b := Bullet(s, in.Analysis.Members[0], in.Analysis, insight.KeyInsights); b.Head != "" {
+		t.Errorf("bullet headed %q: a term every other week uses heads no bullet", b.Head)
+	}
+	if !in.Analysis.Widespread("검색 시스템") || in.Analysis.Widespread("벡터 색인") {
+		t.Errorf("Widespread: 검색 시스템 %v (want true), 벡터 색인 %v (want false)", in.Analysis.Widespread("검색 시스템"), in.Analysis.Widespread("벡터 색인"))
+	}
+}
