@@ -73,6 +73,10 @@ type Sentence struct {
 	// nominal: the sentence ends in a nominalised verb ("…설명하기"): a
 	// to-do or a list label, never a point of its own.
 	nominal bool
+	// topicless: the sentence says what something is or means but names
+	// no topic ("…를 평균 낸 것이다", "…갖게 되는 것을 의미"): what it
+	// is about is on the line above.
+	topicless bool
 	// Answered marks a question the note answers right after it (a
 	// rhetorical or book question); Checklist a question standing in a
 	// list of questions (the book's checklists).
@@ -305,6 +309,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.subjectless = !hasSubject(rd.Morphs)
 		last.object = hasObject(rd.Morphs)
 		last.nominal = nominalEnding(rd.Morphs)
+		last.topicless = last.Subject == "" && rd.Morphs != nil && !hasTopic(rd.Morphs) && (copulaEnding(rd.Morphs) || meaningEnding(rd.Morphs))
 	}
 	for i := 1; i < len(m.Sentences); i++ {
 		s, prev := &m.Sentences[i], m.Sentences[i-1]
@@ -322,10 +327,11 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 	for i := range m.Sentences {
 		s := &m.Sentences[i]
 		v := s.Voice
-		// A statement with no subject leans on the line above for it
-		// ("…출력할 수 있다" under a heading naming what can); advice,
+		// A statement with no subject or topic leans on the line above
+		// for it ("…출력할 수 있다" under a heading naming what can,
+		// "…평균 낸 것이다" under the name of a score); advice,
 		// questions and the writer's own view need none.
-		if s.Problem == "" && s.subjectless && s.Frame == "" && s.Context == nil && s.Kind != note.KindHeading &&
+		if s.Problem == "" && (s.subjectless || s.topicless) && s.Frame == "" && s.Context == nil && s.Kind != note.KindHeading &&
 			!v.Recommend && !v.Should && !v.Can && !v.Question && !v.Doubt && !v.Hedge && !v.FirstPerson && !v.Reaction {
 			s.Problem = ProblemDangling
 		}

@@ -229,11 +229,20 @@ func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 // metaCues mark sentences about the note itself rather than its subject.
 var metaCues = []string{"이 장에서는", "이번 장에서는", "이 장에서", "다뤄보자", "다뤄 보자", "알아보겠", "살펴보겠", "정리한 글", "옮겨 왔", "옮겨왔", "정리해 보", "정리해보", "포스팅", "이번 글", "이 글에서", "오늘은", "다뤄보려", "다뤄 보려", "살펴보자", "알아보자", "작성했다", "작성한 글"}
 
-var anaphora = []string{"이것", "이는", "이를", "이러한", "이런", "그래서", "그리고", "또한", "그러나", "하지만", "그런데", "이 때", "이때", "여기서", "위의", "위 ", "아래"}
+var anaphora = []string{"이것", "이는", "이를", "이러한", "이런", "그래서", "그리고", "또한", "그러나", "하지만", "그런데", "이 때", "이때", "여기서", "위의", "위 ", "아래", "이로 인해", "이로써", "이 때문에", "그 때문에", "그 결과", "이에 따라", "이처럼", "이렇게"}
+
+// pointers refer back to something named before, wherever they stand in
+// the sentence ("일부 모델에서는 이런 꼼수가 …").
+var pointers = []string{" 이런 ", " 이러한 ", " 이와 같은 ", " 이 같은 ", " 위와 같은 "}
 
 func anaphoric(s string) bool {
 	for _, a := range anaphora {
 		if strings.HasPrefix(s, a) {
+			return true
+		}
+	}
+	for _, p := range pointers {
+		if strings.Contains(s, p) {
 			return true
 		}
 	}
@@ -329,7 +338,7 @@ func defines(s *Sentence, ms []text.Morph) bool {
 }
 
 // namingCues mark a sentence that gives a word its meaning.
-var namingCues = []string{"라는 용어", "라는 단어", "라는 이름", "의 약자", "라고 한다", "라고 부른다", "라고 부름", "라고 함", "이라 한다", "라 한다", "을 의미한다", "를 의미한다", "을 의미함", "를 의미함", "을 말한다", "를 말한다", "을 뜻한다", "를 뜻한다", "란 ", "이란 "}
+var namingCues = []string{"이라 함", "이라고 함", "라 함", "이라 부름", "라 부름", "라는 용어", "라는 단어", "라는 이름", "의 약자", "라고 한다", "라고 부른다", "라고 부름", "라고 함", "이라 한다", "라 한다", "을 의미한다", "를 의미한다", "을 의미함", "를 의미함", "을 말한다", "를 말한다", "을 뜻한다", "를 뜻한다", "란 ", "이란 "}
 
 var reLabel = regexp.MustCompile(`^([^:：]{1,24}?)\s*[:：]\s*(\S.*)$`)
 

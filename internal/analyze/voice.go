@@ -586,3 +586,39 @@ func nominalEnding(ms []text.Morph) bool {
 	i := lastContent(ms)
 	return i >= 0 && hasTag(ms[i].POS, "ETN") && ms[i].Surface == "기"
 }
+
+// hasTopic reports whether morphemes hold a topic particle (은/는): the
+// sentence says what it is about, even past an opening clause ("0으로
+// 설정할 때, 모델은 …").
+func hasTopic(ms []text.Morph) bool {
+	for _, m := range ms {
+		if hasTag(m.POS, "JX") && (m.Surface == "은" || m.Surface == "는" || m.Surface == "ㄴ") {
+			return true
+		}
+	}
+	return false
+}
+
+// copulaEnding reports whether a sentence ends in "…것이다" or "…N이다":
+// it says what something is.
+func copulaEnding(ms []text.Morph) bool {
+	i := lastContent(ms)
+	for k := i; k >= 0 && k >= i-2; k-- {
+		if hasTag(ms[k].POS, "VCP") {
+			return k > 0 && strings.HasPrefix(ms[k-1].POS, "NN")
+		}
+	}
+	return false
+}
+
+// meaningEnding reports whether a sentence ends in "…을 의미(한다)" or
+// "…을 뜻한다": it says what something means.
+func meaningEnding(ms []text.Morph) bool {
+	i := lastContent(ms)
+	for k := i; k >= 0 && k >= i-2; k-- {
+		if ms[k].Surface == "의미" || ms[k].Surface == "뜻" {
+			return true
+		}
+	}
+	return false
+}
