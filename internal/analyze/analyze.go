@@ -320,6 +320,8 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 			if s.Problem == ProblemDangling && utf8.RuneCountInString(p.Body+s.Body) <= maxBodyRunes {
 				s.Problem = ""
 			}
+		} else if v := s.Voice; s.Problem == "" && anaphoric(s.Text) && !v.Question && !v.Hedge && !v.FirstPerson && !v.Contrast && !v.Doubt && !v.Recommend {
+			s.Problem = ProblemDangling // "이런 꼼수가 …" with nothing above to say which
 		}
 	}
 	frames(m)

@@ -86,3 +86,36 @@ func TestNominalisedLineIsNoInsight(t *testing.T) {
 		t.Errorf("%q (크기 is a noun, not -기) lost its insight score: %v", s.Body, s.Scores)
 	}
 }
+
+func TestStatementsThatLeanOnTheLineAbove(t *testing.T) {
+	src := `# 메모
+
+## 평균 승률
+
+한 모델이 다른 모델보다 더 좋은 점수를 얻는 비율을 과제별로 평균 낸 것이다.
+
+## 꼼수
+
+일부 모델에서는 이런 꼼수가 효과가 있지만 모델이 좋아지면 쓸모없어진다.
+
+## 용어
+
+예시를 프롬프트에 넣어 가르치는 것을 퓨샷 학습이라 함
+
+캐시 적중률은 읽기 패턴이 고를수록 높아진다.
+`
+	w := Analyze([]Note{{Member: "하늘", Doc: parse("w5/하늘.md", src)}})
+	m := w.Members[0]
+	if s := find(t, m, "평균 낸 것이다"); s.Problem == "" && s.Context == nil {
+		t.Errorf("%q says what an unnamed thing is; want it to lean on the line above (problem or context), got neither", s.Body)
+	}
+	if s := find(t, m, "이런 꼼수가"); len(s.Scores) > 0 && s.Context == nil && s.Problem == "" {
+		t.Errorf("%q points back at something; want it read with the line above or left out", s.Body)
+	}
+	if s := find(t, m, "퓨샷 학습이라 함"); !s.Definition {
+		t.Errorf("%q names a term; want a definition", s.Body)
+	}
+	if s := find(t, m, "캐시 적중률은"); s.Problem != "" || s.Context != nil {
+		t.Errorf("%q stands alone; got problem %q, context %v", s.Body, s.Problem, s.Context != nil)
+	}
+}

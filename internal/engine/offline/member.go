@@ -195,11 +195,8 @@ func Bullet(s analyze.Sentence, m *analyze.Member, aw *analyze.Week, key string)
 			srcs = append(srcs, insight.Source{File: s.File, Line: s.ChildLines[i], Member: s.Member, Quote: c})
 		}
 	}
-	// A list's label heads an item that is about it ("AI 평가자의 편향"
-	// over "AI 평가자는 자기 편향 경향이 있는데 …"), not one of a list it
-	// only names ("평가 과정" over one of its steps).
-	if head == "" && s.Frame != "" && labelHead(s.Frame) && aboutFrame(body, s.Frame) {
-		head = s.Frame
+	if head == "" && s.Frame != "" && labelHead(s.Frame) {
+		head = s.Frame // the list's label: "장점" above its items
 		srcs = append([]insight.Source{{File: s.File, Line: s.FrameLine, Member: s.Member, Quote: s.Frame}}, srcs...)
 	}
 	if head == "" {
@@ -234,9 +231,3 @@ func labelHead(l string) bool {
 // maxBullet is the longest bullet body, in runes.
 const maxBullet = 260
 
-// aboutFrame reports whether a list item is about its list's label: it
-// says the label's head noun (its last word).
-func aboutFrame(body, frame string) bool {
-	f := strings.Fields(frame)
-	return len(f) > 0 && strings.Contains(body, f[len(f)-1])
-}
