@@ -313,7 +313,10 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 	}
 	for i := 1; i < len(m.Sentences); i++ {
 		s, prev := &m.Sentences[i], m.Sentences[i-1]
-		if (anaphoric(s.Text) || s.Problem == ProblemDangling) && prev.Line >= s.Line-1 && sameBlock(doc, prev, *s) && prev.Problem == "" {
+		// The line above, in the same block or the paragraph right
+		// before ("…함께 움직인다." / "그래서 …").
+		above := sameBlock(doc, prev, *s) || prev.Kind == note.KindParagraph && s.Kind == note.KindParagraph
+		if (anaphoric(s.Text) || s.Problem == ProblemDangling) && prev.Line >= s.Line-1 && above && prev.Problem == "" {
 			p := prev
 			p.Context = nil
 			s.Context = &p

@@ -230,4 +230,3 @@ func labelHead(l string) bool {
 
 // maxBullet is the longest bullet body, in runes.
 const maxBullet = 260
-
