@@ -73,8 +73,9 @@ type Sentence struct {
 	// nominal: the sentence ends in a nominalised verb ("…설명하기"): a
 	// to-do or a list label, never a point of its own.
 	nominal bool
-	// topicless: the sentence says what something is or means but names
-	// no topic ("…를 평균 낸 것이다", "…갖게 되는 것을 의미"): what it
+	// topicless: the sentence names no topic or subject of its own
+	// ("…작업에도 유용하다"), or says what something is or means without
+	// naming it ("…를 평균 낸 것이다", "…갖게 되는 것을 의미"): what it
 	// is about is on the line above.
 	topicless bool
 	// Answered marks a question the note answers right after it (a
@@ -309,7 +310,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.subjectless = !hasSubject(rd.Morphs)
 		last.object = hasObject(rd.Morphs)
 		last.nominal = nominalEnding(rd.Morphs)
-		last.topicless = last.Subject == "" && rd.Morphs != nil && !hasTopic(rd.Morphs) && (copulaEnding(rd.Morphs) || meaningEnding(rd.Morphs))
+		last.topicless = last.Subject == "" && rd.Morphs != nil && !hasTopic(rd.Morphs) && (!hasSubjectParticle(rd.Morphs) || copulaEnding(rd.Morphs) || meaningEnding(rd.Morphs))
 	}
 	for i := 1; i < len(m.Sentences); i++ {
 		s, prev := &m.Sentences[i], m.Sentences[i-1]
@@ -337,7 +338,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		// "…평균 낸 것이다" under the name of a score); advice,
 		// questions and the writer's own view need none.
 		if s.Problem == "" && (s.subjectless || s.topicless) && s.Frame == "" && s.Context == nil && s.Kind != note.KindHeading &&
-			!v.Recommend && !v.Should && !v.Can && !v.Question && !v.Doubt && !v.Hedge && !v.FirstPerson && !v.Reaction {
+			!v.Recommend && !v.Should && !(v.Can && practiceHeading(s.Path)) && !v.Question && !v.Doubt && !v.Hedge && !v.FirstPerson && !v.Reaction {
 			s.Problem = ProblemDangling
 		}
 	}

@@ -99,6 +99,9 @@ func scoreSentence(s *Sentence) map[string]float64 {
 			pr -= 0.2
 		}
 
+		if utf8.RuneCountInString(s.Body) < minAdvice && !namesConcept(s) {
+			pr = 0 // "변경 사항을 체계적으로 테스트해야 함": too short to say what, naming nothing
+		}
 		sc[insight.KeyPractical] = pr
 	}
 
@@ -136,6 +139,9 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	}
 	if s.nominal {
 		ins = 0 // "…설명하기": a to-do or a list label
+	}
+	if v.Recommend || v.Should || can {
+		ins *= 0.3 // advice is no insight, even when it is too thin for 실무 적용
 	}
 	sc[insight.KeyInsights] = math.Max(0, ins)
 	return sc
@@ -400,7 +406,7 @@ func strongProposal(s *Sentence) bool {
 
 // Book-structure references: the book, its chapters and their order.
 var (
-	reStructure  = regexp.MustCompile(`(?i)(이 책|책에서|책은|저자는|\d+(\.\d+)?\s*장|이번 장|이 장|다음 장|뒤의 장|뒷장|앞의 장|앞 장|후반부|챕터|chapter|뒤에서|앞에서|나중에)`)
+	reStructure  = regexp.MustCompile(`(?i)(이 책|책에서|책은|저자는|\d+(\.\d+)?\s*장|이번 장|이 장|다음 장|뒤의 장|뒷장|앞의 장|앞 장|(이어지는|다음|뒤|이후|후속|나머지) 장들?|후반부|챕터|chapter|뒤에서|앞에서|나중에)`)
 	reExposition = regexp.MustCompile(`(다루|다룬|다룸|다룰|다뤘|다뤄|설명하|설명한|설명할|설명함|설명했|소개하|소개한|소개할|소개함|살펴보|살펴본|살펴볼|살펴봄|논의하|논의한|논의할|언급하|언급한|언급할|알아보|알아본|알아볼|보여준|보여줄)`)
 	reAboutOnly  = regexp.MustCompile(`에 (대해|대해서|대한|관해|관해서)(만|서만)?\s*(다루|다룬|설명|살펴|소개|알아)`)
 	reChapterSub = regexp.MustCompile(`(?i)^(\d+(\.\d+)?\s*장|이 책|책|이 장|이번 장|챕터\s*\d*|chapter\s*\d*)$`)
@@ -421,4 +427,25 @@ func bookMeta(s *Sentence) bool {
 		return true
 	}
 	return reStructure.MatchString(s.Body) && reExposition.MatchString(s.Body) && utf8.RuneCountInString(s.Body) < 90
+}
+
+// minAdvice is the shortest body, in runes, a piece of advice needs to say
+// what to do and how.
+const minAdvice = 25
+
+// practiceHeading reports whether a heading path is about putting ideas
+// to work (적용, 활용, 실무 …).
+func practiceHeading(path []string) bool {
+	return hasAny(strings.ToLower(strings.Join(path, " ")), headingCues[insight.KeyPractical]) > 0
+}
+
+// namesConcept reports whether a sentence names a specific term (온도,
+// 퍼플렉시티), not only everyday words.
+func namesConcept(s *Sentence) bool {
+	for _, t := range s.Terms {
+		if Specific(t) && Meaningful(t) {
+			return true
+		}
+	}
+	return false
 }

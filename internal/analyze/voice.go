@@ -591,8 +591,10 @@ func nominalEnding(ms []text.Morph) bool {
 // sentence says what it is about, even past an opening clause ("0으로
 // 설정할 때, 모델은 …").
 func hasTopic(ms []text.Morph) bool {
-	for _, m := range ms {
-		if hasTag(m.POS, "JX") && (m.Surface == "은" || m.Surface == "는" || m.Surface == "ㄴ") {
+	for i, m := range ms {
+		// 은/는/도 right after a noun ("모델은", "평가자도"); not after
+		// another particle ("관점에서는", "작업에도").
+		if hasTag(m.POS, "JX") && (m.Surface == "은" || m.Surface == "는" || m.Surface == "ㄴ" || m.Surface == "도") && i > 0 && !strings.HasPrefix(ms[i-1].POS, "J") {
 			return true
 		}
 	}
