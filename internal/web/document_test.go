@@ -389,4 +389,3 @@ func TestWeekOtherEngine(t *testing.T) {
 		t.Errorf("%d items labelled 직접 작성 in a document nobody edited", n)
 	}
 }
-
