@@ -91,6 +91,8 @@ func (v Voice) Own() float64 {
 	switch v.Label {
 	case "생각", "의견", "느낀점", "opinion", "think":
 		s += 1.5
+	case "추가":
+		s += 1.2 // something the writer found beyond the book
 	case "q", "질문", "궁금한점":
 		s += 1.2
 	}
@@ -154,9 +156,9 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			v.Hedge = true // 것 같다
 		case first == "NNB" && (m.Surface == "듯" || m.Surface == "듯이") && final(0):
 			v.Hedge = true // 듯하다
-		case first == "VX" && strings.HasPrefix(m.Surface, "싶") && final(0) && !strings.Contains(m.Surface, "면") && !strings.Contains(next(1).Surface, "면"):
+		case first == "VX" && strings.HasPrefix(m.Surface, "싶") && final(0) && !strings.Contains(m.Surface, "면") && !strings.Contains(next(1).Surface, "면") && !strings.HasPrefix(next(1).POS, "ETM"):
 			v.Hedge = true // 해 보고 싶다
-		case first == "NNG" && m.Surface == "생각" && !thirdPerson(ms) && (strings.HasPrefix(next(1).POS, "XSV") && final(1) || next(1).Surface == "이" && strings.HasPrefix(next(2).Surface, "들") && final(2)):
+		case first == "NNG" && m.Surface == "생각" && !thirdPerson(ms) && (strings.HasPrefix(next(1).POS, "XSV") && final(1) && !strings.Contains(next(2).Surface, "면") && !strings.HasPrefix(next(1).Surface, "하면") || next(1).Surface == "이" && strings.HasPrefix(next(2).Surface, "들") && final(2)):
 			v.Hedge = true // 생각한다, 생각이 든다
 		case first == "VV" && (strings.HasPrefix(m.Surface, "느끼") || strings.HasPrefix(m.Surface, "느꼈")) && final(0) && !thirdPerson(ms):
 			v.Hedge = true
@@ -432,6 +434,8 @@ func labelOf(raw string) string {
 		return "느낀점"
 	case strings.Contains(l, "궁금"):
 		return "궁금한점"
+	case l == "+":
+		return "추가" // "+) …": the writer's own addition to the book
 	}
 	if utf8.RuneCountInString(l) > 12 {
 		return ""

@@ -104,3 +104,31 @@ func TestVoiceNoteStyleInstructionHasNoSubject(t *testing.T) {
 		t.Errorf("readVoice(%q) = %+v: a prediction about its subject is no recommendation", s, v)
 	}
 }
+
+func TestVoiceBookPhrasingIsNoOpinion(t *testing.T) {
+	for _, s := range []string{
+		"언어 모델은 문장을 이어 쓰는 기계로 생각하면 된다.",
+		"가장 먼저 던질 질문은 이 기능을 왜 만들고 싶은지다.",
+	} {
+		if v := readVoice(s, text.Read(s).Morphs); v.Hedge {
+			t.Errorf("readVoice(%q) = %+v: 'think of it as' and an embedded 싶다 are no opinion", s, v)
+		}
+	}
+	for _, s := range []string{"이 방식이 더 낫다고 생각한다.", "직접 실험해 보고 싶다."} {
+		if v := readVoice(s, text.Read(s).Morphs); !v.Hedge {
+			t.Errorf("readVoice(%q) = %+v, want an opinion", s, v)
+		}
+	}
+}
+
+func TestAdditionMarkIsTheWritersOwn(t *testing.T) {
+	if l := labelOf("+) 배치 정규화와 층 정규화는 다르다."); l != "추가" {
+		t.Fatalf("labelOf(+) …) = %q, want 추가", l)
+	}
+	if got := StripLabel("+) 배치 정규화와 층 정규화는 다르다."); got != "배치 정규화와 층 정규화는 다르다." {
+		t.Errorf("StripLabel = %q: the mark is no part of the sentence", got)
+	}
+	if own := (Voice{Label: "추가"}).Own(); own < 1 {
+		t.Errorf("an addition of the writer's own counts %.1f, want at least the perspective threshold 1", own)
+	}
+}

@@ -102,7 +102,7 @@ type Member struct {
 	Notice string `json:"notice,omitempty"`
 }
 
-// Heading is the member heading text: "김성언 (Kim Seong-Eon)".
+// Heading is the member heading text: "박지민 (Park Ji-Min)".
 func (m Member) Heading() string {
 	if m.Roman == "" {
 		return m.Name

@@ -423,8 +423,8 @@ func unwrapMsg(err error) string {
 }
 
 // orderByTemplate puts the members the template names first, in the
-// template's order and with the template's romanised names ("## 안태현 (Ahn
-// Tae-Hyun)"), then the others in repository order.
+// template's order and with the template's romanised names ("## 박지민 (Park
+// Ji-Min)"), then the others in repository order.
 func orderByTemplate(members []workspace.Member, t *doc.Template) []workspace.Member {
 	type named struct{ name, roman string }
 	var listed []named

@@ -65,7 +65,7 @@ var (
 
 // docState says whether a group document has content: a line that is not
 // a heading, a rule, a comment, an empty list item or table row, or a
-// short label with its value ("**정리자**: 이은정", "날짜:") — what the
+// short label with its value ("**정리자**: 정하늘", "날짜:") — what the
 // templates hold before anyone writes. It is the one place that decides
 // the state; a document moim drafts may get a state of its own here.
 func docState(exists bool, text string) string {

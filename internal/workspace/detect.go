@@ -462,7 +462,7 @@ func (c *Config) track(name string) *TrackConfig {
 // template finds a template override: the configured one (checked), or a
 // conventional file: templates/<output>, template/<output>,
 // <output stem>-template.md at the root or in templates/. Member headings
-// of the template ("## 안태현 (Ahn Tae-Hyun)") name members.
+// of the template ("## 박지민 (Park Ji-Min)") name members.
 func (d *detector) template() {
 	ws := d.ws
 	if ws.Template != "" {
@@ -484,8 +484,8 @@ func (d *detector) template() {
 	}
 }
 
-// templateMembers adds the members the template's headings name ("## 안태현
-// (Ahn Tae-Hyun)"), or gives a known member the heading's romanised name,
+// templateMembers adds the members the template's headings name ("## 박지민
+// (Park Ji-Min)"), or gives a known member the heading's romanised name,
 // unless moim.yaml lists the members.
 func (d *detector) templateMembers() {
 	ws := d.ws
@@ -515,8 +515,8 @@ func (d *detector) templateMembers() {
 
 var reMemberHeading = regexp.MustCompile(`^##\s+([^#(\s][^(]*?)\s*(?:\(([^)]*)\))?\s*$`)
 
-// templateMembers reads member headings of a template: "## 안태현 (Ahn
-// Tae-Hyun)" gives a member with a romanised name.
+// templateMembers reads member headings of a template: "## 박지민 (Park
+// Ji-Min)" gives a member with a romanised name.
 func templateMembers(text string) []Member {
 	var out []Member
 	for _, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {

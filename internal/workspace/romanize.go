@@ -113,8 +113,8 @@ func capitalize(s string) string {
 // surname in its customary spelling (김 Kim, 이 Lee, 박 Park, 남궁 Namgung …)
 // and each syllable of the given name in strict Revised Romanization
 // (syllable-final consonants in final form, no assimilation across
-// syllables), capitalised and joined with hyphens: 김성언 → "Kim Seong-Eon",
-// 안태현 → "Ahn Tae-Hyeon". A name that is not all Hangul is returned
+// syllables), capitalised and joined with hyphens: 박지민 → "Park Ji-Min",
+// 정하늘 → "Jung Ha-Neul". A name that is not all Hangul is returned
 // cleaned but otherwise unchanged. A member's roman in moim.yaml overrides it.
 func Romanize(name string) string {
 	name = cleanName(name)

@@ -7,7 +7,7 @@ package workspace
 
 // Member is one participant of the study.
 type Member struct {
-	// Name is the member's name as written in the README (NFC), e.g. 김성언.
+	// Name is the member's name as written in the README (NFC), e.g. 박지민.
 	Name string `yaml:"name" json:"name"`
 	// Roman is the romanised name used in headings, e.g. "Kim Seong-Eon".
 	Roman string `yaml:"roman,omitempty" json:"roman,omitempty"`

@@ -338,7 +338,7 @@ func (g *group) debates(limit int) []insight.Bullet {
 			}
 			v := s.Voice
 			switch {
-			case s.Scores[insight.KeyPerspective] >= minScore[insight.KeyPerspective] && (v.Hedge || v.Contrast || v.FirstPerson) && !v.Recommend && !v.Should && s.Shared < 0.45:
+			case s.Scores[insight.KeyPerspective] >= minScore[insight.KeyPerspective] && (v.Hedge || v.Contrast || opinionOf(v) && utf8.RuneCountInString(s.Body) >= 30) && !v.Recommend && !v.Should && s.Shared < 0.45:
 				cands = append(cands, cand{m, s, s.Scores[insight.KeyPerspective] + 0.5})
 			case v.Question && s.Scores[insight.KeyStudy] >= minScore[insight.KeyStudy] && utf8.RuneCountInString(s.Body) >= 15:
 				cands = append(cands, cand{m, s, s.Scores[insight.KeyStudy]})
@@ -374,7 +374,7 @@ func (g *group) debates(limit int) []insight.Bullet {
 		if c.s.Voice.Question {
 			text = fmt.Sprintf("%s 남긴 질문 %s — 함께 답을 찾아볼 만합니다.", Josa(c.m.Name, "이", "가"), quote(c.s.Body))
 		} else if disputed(c.s.Body) && !c.s.Voice.Hedge && !c.s.Voice.FirstPerson {
-			text = fmt.Sprintf("%s %s 적었습니다. 견해가 갈리는 이 문제에서 우리는 어느 쪽에 설까요?", Josa(c.m.Name, "은", "는"), quoteSaid(c.s.Body))
+			text = fmt.Sprintf("%s %s 적었습니다. 어떤 견해들이 있고, 우리는 어떻게 볼까요?", Josa(c.m.Name, "은", "는"), quoteSaid(c.s.Body))
 		} else {
 			text = fmt.Sprintf("%s %s 보았습니다. 이 주장에 동의하나요, 다른 근거가 있을까요?", Josa(c.m.Name, "은", "는"), quoteSaid(c.s.Body))
 		}
@@ -801,4 +801,11 @@ func disputed(s string) bool {
 		}
 	}
 	return false
+}
+
+// opinionOf reports whether a sentence carries a label of the writer's
+// own view ("생각:", "+)"); a first person alone is no claim of theirs:
+// books say "내가 …" too.
+func opinionOf(v analyze.Voice) bool {
+	return v.Label == "생각" || v.Label == "의견" || v.Label == "느낀점"
 }

@@ -142,3 +142,16 @@ func TestNoHeadlineFromTheStudysSubject(t *testing.T) {
 		t.Errorf("Widespread: 검색 시스템 %v (want true), 벡터 색인 %v (want false)", in.Analysis.Widespread("검색 시스템"), in.Analysis.Widespread("벡터 색인"))
 	}
 }
+
+func TestHeadlineIsTheSentencesMainTopic(t *testing.T) {
+	for body, want := range map[string]string{
+		"벡터 색인은 검색 속도를 크게 높인다.":               "벡터 색인",
+		"벡터 색인처럼 미리 계산해 두는 구조는 쓰기 비용이 든다.":    "",
+		"벡터 색인은 빠르기 때문에, 재순위화는 상위 후보에만 적용한다.": "",
+	} {
+		s := analyze.Sentence{Body: body, Subject: "벡터 색인"}
+		if got := Headline(s); got != want {
+			t.Errorf("Headline(%q) = %q, want %q", body, got, want)
+		}
+	}
+}

@@ -12,7 +12,7 @@ import (
 // sentence's subject ("비교 평가는 …" → 비교 평가) or an emphasised noun
 // phrase. It is "" when none fits: no headline beats a vague one. Clauses, numbers and everyday words never head a bullet.
 func Headline(s analyze.Sentence) string {
-	if s.Subject != "" && headWorthy(s.Subject) && named(s.Subject) {
+	if s.Subject != "" && headWorthy(s.Subject) && named(s.Subject) && mainTopic(s) {
 		return s.Subject
 	}
 	for _, e := range s.Emphasis {
@@ -60,4 +60,25 @@ func nounPhrase(h string) bool {
 		}
 	}
 	return last != "JKG" && last != "SC" && last != "SY" && (last != "SS" || strings.HasSuffix(h, ")"))
+}
+
+// mainTopic reports whether a sentence's subject is what the whole
+// sentence is about: not a comparison's term ("코드 디버깅처럼 …"), and
+// not the topic of a first clause that hands over to another ("사람
+// 평가는 … 때문에, 비교 평가는 …", "교차 엔트로피가 …라면, 퍼플렉시티는 …").
+func mainTopic(s analyze.Sentence) bool {
+	rest := strings.TrimPrefix(s.Body, s.Subject)
+	for _, p := range []string{"처럼", "같이", "와 같은", "과 같은", "와 달리", "과 달리", "보다"} {
+		if strings.HasPrefix(rest, p) {
+			return false
+		}
+	}
+	ms := text.Read(s.Body).Morphs
+	topics := 0
+	for i, m := range ms {
+		if i > 0 && strings.HasPrefix(m.POS, "JX") && (m.Surface == "은" || m.Surface == "는") && (strings.HasPrefix(ms[i-1].POS, "N") || strings.HasPrefix(ms[i-1].POS, "XSN") || ms[i-1].POS == "SL") {
+			topics++
+		}
+	}
+	return topics < 2
 }
