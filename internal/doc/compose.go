@@ -37,14 +37,19 @@ func Compose(prev string, t *Template, w *insight.Week) (string, error) {
 	if w == nil {
 		return "", errors.New("template: compose: no week to render")
 	}
-	p := parseTree(prev)
+	g := buildGen(t, w)
+	return compose(parseTree(prev), g, w.InputHash, w.Engine, insightsKind)
+}
+
+// compose merges the generated document g into the previous document p
+// of kind k; the state records inputHash and engine.
+func compose(p *tree, g *genDoc, inputHash, engine string, k *docKind) (string, error) {
 	if p.stateErr != nil {
 		return "", errors.New("template: previous document: " + p.stateErr.Error() + " (restore it or delete the comment to treat the document as hand-written)")
 	}
-	g := buildGen(t, w)
-	m := &merger{old: p.state, ns: &State{
-		InputHash:  w.InputHash,
-		Engine:     w.Engine,
+	m := &merger{kind: k, old: p.state, ns: &State{
+		InputHash:  inputHash,
+		Engine:     engine,
 		Generated:  map[string][]string{},
 		Suppressed: map[string][]string{},
 	}}
@@ -54,11 +59,12 @@ func Compose(prev string, t *Template, w *insight.Week) (string, error) {
 		}
 	}
 	out := m.merge(p, g)
-	return serialize(out, m.ns), nil
+	return serialize(out, m.ns, k), nil
 }
 
 type merger struct {
-	old *State // nil when prev had no state
+	kind *docKind
+	old  *State // nil when prev had no state
 	ns  *State
 }
 
@@ -83,15 +89,11 @@ func (m *merger) merge(p *tree, g *genDoc) *tree {
 	out.intro = m.items(p.intro, g.intro, "intro", true)
 	out.introTrailer = append([]item(nil), p.introTrailer...)
 
-	// Match previous blocks with generated ones: the group block by kind,
-	// member blocks by name; the first candidate wins.
-	match := func(pb *block, gb *genBlock) bool {
-		if isGroupBlock(pb) != gb.group {
-			return false
-		}
-		return gb.group || (!pb.implicit && memberName(pb.heading) == gb.name)
-	}
-	gFor, dupOf := pair(len(p.blocks), len(g.blocks), func(i, j int) bool { return match(p.blocks[i], g.blocks[j]) })
+	// Match previous blocks with generated ones (for the insights
+	// document: the group block by kind, member blocks by name); the
+	// first candidate wins.
+	names := m.kind.blockNames(p.blocks, m.old)
+	gFor, dupOf := pair(len(p.blocks), len(g.blocks), func(i, j int) bool { return m.kind.matches(p.blocks[i], names[i], g.blocks[j]) })
 	for i, pb := range p.blocks {
 		if pb.implicit {
 			dupOf[i] = -1 // a block without heading can only stay first
@@ -99,7 +101,7 @@ func (m *merger) merge(p *tree, g *genDoc) *tree {
 	}
 	lead, after := arrange(gFor, dupOf, len(g.blocks))
 	for _, i := range lead {
-		kb := m.keep(p.blocks[i], dupOf[i] < 0)
+		kb := m.keep(p.blocks[i], names[i], dupOf[i] < 0)
 		switch {
 		case kb == nil:
 		case kb.implicit && len(kb.sections) == 0:
@@ -121,7 +123,7 @@ func (m *merger) merge(p *tree, g *genDoc) *tree {
 		}
 		out.blocks = append(out.blocks, m.block(pb, gb))
 		for _, i := range after[j] {
-			if kb := m.keep(p.blocks[i], dupOf[i] < 0); kb != nil {
+			if kb := m.keep(p.blocks[i], names[i], dupOf[i] < 0); kb != nil {
 				out.blocks = append(out.blocks, kb)
 			}
 		}
@@ -196,9 +198,10 @@ func inverse(gFor []int, m int) []int {
 
 // block merges a previous block (nil when there is none) with a generated one.
 func (m *merger) block(pb *block, gb *genBlock) *block {
-	b := &block{heading: gb.heading}
-	if pb != nil && !gb.group && gb.heading == gb.name && pb.heading != gb.heading {
-		// The week knows no romanised name; keep the one written there.
+	b := &block{heading: gb.heading, level: gb.level}
+	if m.kind.trackHeadings {
+		b.heading = m.heading(pb != nil, headingOf(pb), gb.heading, gb.prefix)
+	} else if pb != nil && m.kind.keepHeading(pb, gb) {
 		b.heading = pb.heading
 	}
 	var prevSecs []*section
@@ -209,18 +212,16 @@ func (m *merger) block(pb *block, gb *genBlock) *block {
 	} else {
 		b.pre = m.items(nil, gb.pre, gb.prefix+"/intro", false)
 	}
+	matchKeys, stateKeys := m.kind.sectionKeys(gb.prefix, prevSecs, m.old)
 	gFor, dupOf := pair(len(prevSecs), len(gb.sections), func(i, j int) bool {
-		return gb.sections[j].matchKey == matchKeyFor(KeyFor(prevSecs[i].heading), prevSecs[i].heading)
+		return gb.sections[j].matchKey == matchKeys[i]
 	})
 	lead, after := arrange(gFor, dupOf, len(gb.sections))
 	for _, i := range lead {
-		if len(gb.sections) == 0 && !gb.group && KeyFor(prevSecs[i].heading) != "" && !hasContent(prevSecs[i].items) {
-			// A member moim now writes without sections (no note this
-			// week): the template's empty sections hold nothing of a
-			// person's.
+		if m.kind.emptySection(gb, prevSecs[i]) && !hasContent(prevSecs[i].items) {
 			continue
 		}
-		if ks := m.keepSection(prevSecs[i], gb.prefix, dupOf[i] < 0); ks != nil {
+		if ks := m.keepSection(prevSecs[i], stateKeys[i], dupOf[i] < 0); ks != nil {
 			b.sections = append(b.sections, ks)
 		}
 	}
@@ -232,7 +233,7 @@ func (m *merger) block(pb *block, gb *genBlock) *block {
 		}
 		b.sections = append(b.sections, m.section(ps, gs))
 		for _, i := range after[j] {
-			if ks := m.keepSection(prevSecs[i], gb.prefix, dupOf[i] < 0); ks != nil {
+			if ks := m.keepSection(prevSecs[i], stateKeys[i], dupOf[i] < 0); ks != nil {
 				b.sections = append(b.sections, ks)
 			}
 		}
@@ -252,6 +253,13 @@ func (m *merger) section(ps *section, gs *genSection) *section {
 	}
 	if h := singleLine(gs.spec.Hint); h != "" {
 		s.hint = []string{"<!-- " + h + " -->"}
+	}
+	if m.kind.trackHeadings {
+		prev := ""
+		if ps != nil {
+			prev = ps.heading
+		}
+		s.heading = m.heading(ps != nil, prev, s.heading, gs.stateKey)
 	}
 	var prevItems []item
 	if ps != nil {
@@ -338,7 +346,9 @@ func (m *merger) items(prev, gen []item, key string, present bool) []item {
 		}
 		if next < len(fresh) {
 			f := fresh[next]
-			f.gap = it.gap
+			// A blank line the new item needs (before code, a table, a
+			// paragraph) is kept; so is one the slot had.
+			f.gap = f.gap || it.gap
 			out = append(out, f)
 			next++
 			lastSlot = len(out)
@@ -370,23 +380,42 @@ func (m *merger) items(prev, gen []item, key string, present bool) []item {
 	return out
 }
 
+// heading returns the heading of a block or section whose state key is
+// key: the previous one (prev, when there was one) if a person changed it,
+// else the generated one gen, which is then recorded as moim's.
+func (m *merger) heading(had bool, prev, gen, key string) string {
+	hk := key + "/heading"
+	if had && prev != gen && m.old != nil && !m.generated(hk)[shortHash(prev)] {
+		return prev
+	}
+	m.ns.Generated[hk] = []string{shortHash(gen)}
+	return gen
+}
+
+func headingOf(b *block) string {
+	if b == nil {
+		return ""
+	}
+	return b.heading
+}
+
 // keep returns a previous block the generated document does not have,
 // without moim's items when own is set; nil when nothing of a person's is
 // left in it. A duplicate of a matched block (own false) holds no items
 // of moim's: moim wrote into the matched one.
-func (m *merger) keep(pb *block, own bool) *block {
-	prefix := blockName(pb)
-	b := &block{heading: pb.heading, implicit: pb.implicit, trailer: pb.trailer}
+func (m *merger) keep(pb *block, prefix string, own bool) *block {
+	b := &block{heading: pb.heading, level: pb.level, implicit: pb.implicit, trailer: pb.trailer}
 	b.pre = pb.pre
 	if own {
 		b.pre = m.drop(pb.pre, prefix+"/intro")
 	}
-	for _, ps := range pb.sections {
-		if ks := m.keepSection(ps, prefix, own); ks != nil {
+	_, stateKeys := m.kind.sectionKeys(prefix, pb.sections, m.old)
+	for i, ps := range pb.sections {
+		if ks := m.keepSection(ps, stateKeys[i], own); ks != nil {
 			b.sections = append(b.sections, ks)
 		}
 	}
-	if len(pb.sections) == 0 || pb.implicit {
+	if pb.implicit || len(pb.sections) == 0 && (len(b.pre) == len(pb.pre) || m.kind.personalBlock(pb)) {
 		return b // a person's own block, not a template's member block
 	}
 	if hasContent(b.pre) || hasContent(b.trailer) {
@@ -401,12 +430,13 @@ func (m *merger) keep(pb *block, own bool) *block {
 }
 
 // keepSection returns a previous section the template does not have,
-// without moim's items when own is set; nil when it held only moim's items.
-func (m *merger) keepSection(ps *section, prefix string, own bool) *section {
+// without moim's items (those of state key key) when own is set; nil when
+// it held only moim's items.
+func (m *merger) keepSection(ps *section, key string, own bool) *section {
 	if !own {
 		return &section{heading: ps.heading, hint: ps.hint, items: ps.items}
 	}
-	items := m.drop(ps.items, StateKey(prefix, KeyFor(ps.heading), ps.heading))
+	items := m.drop(ps.items, key)
 	if len(items) < len(ps.items) && !hasContent(items) {
 		return nil
 	}

@@ -16,11 +16,14 @@ type Outline struct {
 	Blocks []OutlineBlock
 }
 
-// OutlineBlock is one H2 block of a document.
+// OutlineBlock is one H2 block of a document (or H1 block: a chapter of
+// a summary).
 type OutlineBlock struct {
 	// Heading is the H2 heading text ("박지민 (Park Ji-Min)"), "" for the
 	// sections before the first H2 heading.
 	Heading string
+	// Level is the heading's level: 2, or 1 for a summary's chapter.
+	Level int
 	// Group is set for the group discussion block ("통합 토론 주제").
 	Group bool
 	// Name is the state key prefix of the block: "group" for the group
@@ -82,20 +85,34 @@ type OutlineItem struct {
 // ReadOutline reads a document into its outline. It never fails: any text
 // is some outline, and a damaged state comment is simply left out (see
 // ReadState for the state).
-func ReadOutline(src string) Outline {
-	d := parseTree(src)
+func ReadOutline(src string) Outline { return readOutline(src, insightsKind) }
+
+// ReadSummaryOutline reads a summary (summary.md) into its outline, as
+// ComposeSummary reads it: H1 chapters and H2 sections are the blocks,
+// H3 subsections their sections, deeper headings text items. Group and
+// Key are not used; Name and StateKey follow the summary's state.
+func ReadSummaryOutline(src string) Outline { return readOutline(src, summaryKind) }
+
+func readOutline(src string, k *docKind) Outline {
+	d := parseKind(src, k)
 	var o Outline
 	if d.hasTitle {
 		o.Title = d.title
 	}
-	for _, b := range d.blocks {
-		ob := OutlineBlock{Heading: b.heading, Group: isGroupBlock(b)}
-		ob.Name = blockName(b)
+	names := k.blockNames(d.blocks, d.state)
+	for i, b := range d.blocks {
+		ob := OutlineBlock{Heading: b.heading, Level: b.level, Name: names[i]}
+		if k == insightsKind {
+			ob.Group = isGroupBlock(b)
+		}
 		ob.IntroKey = ob.Name + "/intro"
 		ob.Intro = outlineItems(append(append([]item(nil), b.pre...), b.trailer...))
-		for _, s := range b.sections {
-			sec := OutlineSection{Heading: s.heading, Key: KeyFor(s.heading)}
-			sec.StateKey = StateKey(ob.Name, sec.Key, s.heading)
+		_, stateKeys := k.sectionKeys(ob.Name, b.sections, d.state)
+		for j, s := range b.sections {
+			sec := OutlineSection{Heading: s.heading, StateKey: stateKeys[j]}
+			if k == insightsKind {
+				sec.Key = KeyFor(s.heading)
+			}
 			sec.Items = outlineItems(s.items)
 			ob.Sections = append(ob.Sections, sec)
 		}

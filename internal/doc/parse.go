@@ -122,20 +122,7 @@ func IsFillable(src string) bool {
 	}
 	if !known {
 		// Not a template: fillable only when there is nothing in it.
-		if hasContent(d.intro) || hasContent(d.introTrailer) {
-			return false
-		}
-		for _, b := range d.blocks {
-			if hasContent(b.pre) || hasContent(b.trailer) {
-				return false
-			}
-			for _, s := range b.sections {
-				if hasContent(s.items) {
-					return false
-				}
-			}
-		}
-		return true
+		return !hasContent(d.intro) && !hasContent(d.introTrailer) && !blocksHaveContent(d.blocks)
 	}
 	for _, b := range d.blocks {
 		if isGroupBlock(b) {
@@ -148,6 +135,21 @@ func IsFillable(src string) bool {
 		}
 	}
 	return true
+}
+
+// blocksHaveContent reports whether any block holds content.
+func blocksHaveContent(blocks []*block) bool {
+	for _, b := range blocks {
+		if hasContent(b.pre) || hasContent(b.trailer) {
+			return true
+		}
+		for _, s := range b.sections {
+			if hasContent(s.items) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func hasContent(items []item) bool {

@@ -37,6 +37,7 @@ type genSection struct {
 
 type genBlock struct {
 	name     string // member name, "" for the group block
+	level    int    // the heading's level: 2, or 1 for a summary's chapter
 	group    bool
 	heading  string
 	prefix   string // state key prefix
@@ -66,7 +67,7 @@ func buildGen(t *Template, w *insight.Week) *genDoc {
 	g.intro = textItems(t.Intro)
 	for _, m := range w.Members {
 		name := BlockName(m.Name)
-		b := &genBlock{name: name, heading: singleLine(m.Heading()), prefix: name}
+		b := &genBlock{name: name, level: 2, heading: singleLine(m.Heading()), prefix: name}
 		if m.Notice != "" && len(m.Sections) == 0 {
 			// A member without a note: one line instead of the sections.
 			b.pre = textItems(m.Notice)
@@ -83,7 +84,7 @@ func buildGen(t *Template, w *insight.Week) *genDoc {
 		if heading == "" {
 			heading = DefaultGroupHeading
 		}
-		b := &genBlock{group: true, heading: heading, prefix: GroupBlock, pre: textItems(t.GroupIntro)}
+		b := &genBlock{group: true, level: 2, heading: heading, prefix: GroupBlock, pre: textItems(t.GroupIntro)}
 		for _, spec := range t.GroupSections {
 			b.sections = append(b.sections, genSectionFor(spec, GroupBlock, findSection(w.Group, spec)))
 		}
@@ -301,8 +302,8 @@ func (w *writer) String() string {
 	return strings.Join(w.lines, "\n") + "\n"
 }
 
-// serialize writes a merged document and its state.
-func serialize(d *tree, st *State) string {
+// serialize writes a merged document of kind k and its state.
+func serialize(d *tree, st *State, k *docKind) string {
 	var w writer
 	if d.hasTitle {
 		w.add("# " + d.title)
@@ -322,10 +323,14 @@ func serialize(d *tree, st *State) string {
 	for i, b := range d.blocks {
 		if !b.implicit {
 			w.blank()
+			marks := "##"
+			if b.level == 1 {
+				marks = "#"
+			}
 			if b.heading == "" {
-				w.add("##")
+				w.add(marks)
 			} else {
-				w.add("## " + b.heading)
+				w.add(marks + " " + b.heading)
 			}
 		}
 		if len(b.pre) > 0 {
@@ -336,7 +341,7 @@ func serialize(d *tree, st *State) string {
 			w.blank()
 			writeSection(&w, s)
 		}
-		if i < len(d.blocks)-1 || len(b.trailer) > 0 {
+		if k.rules && i < len(d.blocks)-1 || len(b.trailer) > 0 {
 			w.blank()
 			w.add("---")
 		}
@@ -359,6 +364,9 @@ func writeSection(w *writer, s *section) {
 		w.add("### " + s.heading)
 	}
 	w.add(s.hint...)
+	if s.kind == insight.KindOutline {
+		w.blank()
+	}
 	if s.kind == "" {
 		w.items(s.items)
 		return

@@ -407,7 +407,9 @@ type section struct {
 }
 
 type block struct {
-	heading  string
+	heading string
+	// level is the heading's level: 2, or 1 for a chapter of the summary.
+	level    int
 	implicit bool // sections before any H2: no heading line
 	pre      []item
 	sections []*section
@@ -427,9 +429,12 @@ type tree struct {
 	stateErr   error
 }
 
-// parseTree reads a document into the tree. It never fails; a damaged
-// state comment is reported in stateErr.
-func parseTree(src string) *tree {
+// parseTree reads an insights document into the tree. It never fails; a
+// damaged state comment is reported in stateErr.
+func parseTree(src string) *tree { return parseKind(src, insightsKind) }
+
+// parseKind reads a document of the given kind into the tree.
+func parseKind(src string, k *docKind) *tree {
 	d := &tree{}
 	lines := splitLines(src)
 	lines, d.state, d.stateFound, d.stateErr = extractState(lines)
@@ -464,16 +469,16 @@ func parseTree(src string) *tree {
 			d.title, d.hasTitle = u.text, true
 			continue
 		}
-		if u.kind == uHeading && u.level == 2 {
+		if u.kind == uHeading && (u.level == 2 || u.level == 1 && k.h1Blocks) {
 			flushBlock()
-			cur = &block{heading: u.text}
+			cur = &block{heading: u.text, level: u.level}
 			d.blocks = append(d.blocks, cur)
 			mode = mPre
 			continue
 		}
 		if u.kind == uHeading && u.level == 3 {
 			if cur == nil {
-				cur = &block{implicit: true}
+				cur = &block{implicit: true, level: 2}
 				d.blocks = append(d.blocks, cur)
 			}
 			if sec != nil {

@@ -155,10 +155,7 @@ func (t *Template) TitleFor(week int) string {
 // keyRules map heading keywords to section keys. The heading is compared
 // lower-cased with spaces and punctuation removed; the first rule with a
 // matching keyword wins, so the more specific meanings come first.
-var keyRules = []struct {
-	key   string
-	words []string
-}{
+var keyRules = []wordRule{
 	{insight.KeyCorrections, []string{"오개념", "잘못이해", "바로잡", "misconception", "correction", "errata", "mistake"}},
 	{insight.KeySummary, []string{"요약", "개요", "summary", "overview", "tldr"}},
 	{insight.KeyNext, []string{"다음주", "다음차시", "다음시간", "nextweek", "nextsession", "nextchapter", "nexttopic"}},
@@ -173,14 +170,24 @@ var keyRules = []struct {
 // KeyFor maps a section heading to its canonical key (insight.Key*) by
 // keywords, tolerant of wording, numbering, emoji and English headings.
 // It returns "" for a heading moim does not know.
-func KeyFor(heading string) string {
-	h := text.Compact(heading)
-	if h == "" {
+func KeyFor(heading string) string { return firstRule(keyRules, heading) }
+
+// wordRule maps any of its words, found in a compacted text, to a key.
+type wordRule struct {
+	key   string
+	words []string
+}
+
+// firstRule returns the key of the first rule with a word in s
+// (compacted: lower case, letters and digits only), "" when none has.
+func firstRule(rules []wordRule, s string) string {
+	c := text.Compact(s)
+	if c == "" {
 		return ""
 	}
-	for _, r := range keyRules {
+	for _, r := range rules {
 		for _, w := range r.words {
-			if strings.Contains(h, w) {
+			if strings.Contains(c, w) {
 				return r.key
 			}
 		}

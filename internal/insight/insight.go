@@ -21,6 +21,9 @@ const (
 	KindBullets   = "bullets"
 	KindParagraph = "paragraph"
 	KindTable     = "table"
+	// KindOutline is a section of a summary's outline: its items are
+	// written as they are (bullets, paragraphs, code, tables).
+	KindOutline = "outline"
 )
 
 // Source points at the line of a note a bullet was taken from.
@@ -171,4 +174,6 @@ type Report struct {
 	Repo    string `json:"repo"`
 	Engine  string `json:"engine"`
 	Weeks   []Week `json:"weeks"`
+	// Summaries are the weeks' summaries (generate --doc summary).
+	Summaries []Summary `json:"summaries,omitempty"`
 }
