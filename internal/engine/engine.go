@@ -35,6 +35,9 @@ type Input struct {
 	// avoid reading NextDocs' sentences again; what they find must not
 	// depend on whether it is there.
 	NextAnalysis *analyze.Week
+	// Chapters are the book's chapters the week covers, from the
+	// schedule and the repository's chapter summaries (see Chapter).
+	Chapters []Chapter
 	// Analysis is the week's analysis of Notes(): pipeline computes it
 	// once per week before any engine runs. Engines read it and never
 	// analyse the notes themselves.
@@ -60,6 +63,33 @@ type Engine interface {
 	// week; the caller sets the file-level fields (title, paths, input
 	// hash).
 	Generate(ctx context.Context, in *Input) (*insight.Week, error)
+}
+
+// Chapter is one chapter of the book a week covers: its number from the
+// schedule ("3-4장"), its title and section headings as the repository's
+// chapter summaries give them, when they do.
+type Chapter struct {
+	Number int
+	// Title is the chapter's title without its number ("평가 방법론"), ""
+	// when unknown.
+	Title string
+	// Sections are the chapter's section headings in the chapter
+	// summaries, in order; often none.
+	Sections []string
+	// Source is the line of the chapter summaries naming the chapter.
+	Source insight.Source
+}
+
+// Summarizer drafts a week's summary (summary.md, the 통합 정리): one
+// outline of the chapter merged from every member's note.
+type Summarizer interface {
+	// Name is the engine's name as recorded on points.
+	Name() string
+	// Summarize merges the members' notes into the week's outline from
+	// in.Analysis. It sets the outline, overview, members and engine of
+	// the returned summary; the caller sets the file-level fields
+	// (title, paths, input hash, header fields).
+	Summarize(ctx context.Context, in *Input) (*insight.Summary, error)
 }
 
 // ErrNoAnalysis is returned by engines given an input without its

@@ -1,0 +1,136 @@
+package summary
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/moim-study/moim/internal/analyze"
+	"github.com/moim-study/moim/internal/insight"
+)
+
+// maxConcepts is how many shared concepts the 개요 names.
+const maxConcepts = 8
+
+// overview writes the short 개요 at the top: the week's range from the
+// schedule, the sections every member covered and those only one did,
+// and the concepts every member (or most) wrote about. Each line keeps
+// its sources: the schedule row, the headings, a sentence per concept.
+func (b *builder) overview(secs []DraftSection) []insight.Point {
+	var out []insight.Point
+	if row := b.in.Schedule; row != nil && (row.Chapters != "" || row.Topic != "") {
+		scope := strings.TrimSpace(row.Chapters)
+		if row.Topic != "" {
+			if scope != "" {
+				scope += " — "
+			}
+			scope += strings.TrimSpace(row.Topic)
+		}
+		src := insight.Source{File: row.Source, Line: row.Line, Quote: scope}
+		if src.File == "" {
+			src.File = "README.md"
+		}
+		out = append(out, insight.Point{Kind: insight.PointBullet, Lines: []string{"**범위**: " + scope}, Sources: []insight.Source{src}})
+	}
+	members := len(b.outlines)
+	if members > 1 {
+		var all, solo []string
+		var allSrc, soloSrc []insight.Source
+		for _, s := range secs {
+			if s.Level != 2 || len(s.Sources) == 0 || s.Title == ThoughtsHeading || s.Title == RefsHeading {
+				continue
+			}
+			switch len(s.Members) {
+			case members:
+				all = append(all, s.Heading())
+				allSrc = append(allSrc, s.Sources[0])
+			case 1:
+				solo = append(solo, fmt.Sprintf("%s(%s)", s.Heading(), s.Members[0]))
+				soloSrc = append(soloSrc, s.Sources[0])
+			}
+		}
+		if len(all) > 0 {
+			out = append(out, insight.Point{Kind: insight.PointBullet, Lines: []string{"**모두 다룬 절**: " + joinList(all, 12)}, Sources: allSrc})
+		}
+		if len(solo) > 0 {
+			out = append(out, insight.Point{Kind: insight.PointBullet, Lines: []string{"**한 명만 다룬 절**: " + joinList(solo, 8)}, Sources: soloSrc})
+		}
+	}
+	if line, srcs := b.sharedConcepts(); line != "" {
+		out = append(out, insight.Point{Kind: insight.PointBullet, Lines: []string{line}, Sources: srcs})
+	}
+	for i := range out {
+		names := map[string]bool{}
+		for _, s := range out[i].Sources {
+			if s.Member != "" && !names[s.Member] {
+				names[s.Member] = true
+				out[i].Members = append(out[i].Members, s.Member)
+			}
+		}
+		out[i].Engine = Name
+	}
+	return out
+}
+
+// sharedConcepts names the specific concepts most members wrote about,
+// most widely shared first, with a sentence of each as its source.
+func (b *builder) sharedConcepts() (string, []insight.Source) {
+	members := len(b.outlines)
+	if members == 0 {
+		return "", nil
+	}
+	need := members
+	if members > 2 {
+		need = members - 1
+	}
+	var names []string
+	var srcs []insight.Source
+	for _, c := range b.in.Analysis.Concepts {
+		if len(names) == maxConcepts {
+			break
+		}
+		if len(c.Members()) < need || !analyze.Specific(c.Term) {
+			continue
+		}
+		src, ok := b.firstMention(c.Term)
+		if !ok {
+			continue
+		}
+		names = append(names, "**"+c.Term+"**")
+		srcs = append(srcs, src)
+	}
+	if len(names) == 0 {
+		return "", nil
+	}
+	label := "**모두 다룬 개념**: "
+	if need < members {
+		label = "**대부분 다룬 개념**: "
+	}
+	return label + strings.Join(names, ", "), srcs
+}
+
+// firstMention is the first analysed sentence, in member order, that
+// mentions a term.
+func (b *builder) firstMention(term string) (insight.Source, bool) {
+	key := analyze.Key(term)
+	for _, o := range b.outlines {
+		if o.am == nil {
+			continue
+		}
+		for _, s := range o.am.Sentences {
+			for _, t := range s.Terms {
+				if analyze.Key(t) == key {
+					return insight.Source{File: s.File, Line: s.Line, Member: s.Member, Quote: clip(s.Text, 160)}, true
+				}
+			}
+		}
+	}
+	return insight.Source{}, false
+}
+
+// joinList joins up to n items with ", " and says how many more there are.
+func joinList(items []string, n int) string {
+	if len(items) <= n {
+		return strings.Join(items, ", ")
+	}
+	return strings.Join(items[:n], ", ") + fmt.Sprintf(" 외 %d개", len(items)-n)
+}

@@ -1,0 +1,466 @@
+package summary
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/moim-study/moim/internal/engine"
+	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/text"
+)
+
+// Name is the engine name recorded on points.
+const Name = "offline"
+
+// Engine is the offline summary engine. It implements engine.Summarizer.
+type Engine struct{}
+
+var _ engine.Summarizer = (*Engine)(nil)
+
+// New returns the offline summary engine.
+func New() *Engine { return &Engine{} }
+
+// Name implements engine.Summarizer.
+func (*Engine) Name() string { return Name }
+
+// Summarize implements engine.Summarizer: the merged outline of the
+// week's notes, each point in a member's own words.
+func (*Engine) Summarize(ctx context.Context, in *engine.Input) (*insight.Summary, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	d, err := Build(in)
+	if err != nil {
+		return nil, err
+	}
+	return d.Summary(Name), nil
+}
+
+// Draft is a week's merged outline before it is written: every section
+// with its clusters, each cluster with every member's version of the
+// point. The LLM engine rewrites the clusters of a Draft.
+type Draft struct {
+	// Sections are the outline in document order; their Points are
+	// empty, the clusters hold them.
+	Sections []DraftSection
+	Overview []insight.Point
+	Members  []string
+}
+
+// DraftSection is one heading of the merged outline with its clusters.
+type DraftSection struct {
+	insight.SummarySection
+	Clusters []Cluster
+}
+
+// Cluster is the points of different members that say the same thing.
+type Cluster struct {
+	// Point is the representative (the clearest complete version), its
+	// Members and Sources those of every version.
+	Point insight.Point
+	// Versions are every member's version, the representative first.
+	Versions []Version
+}
+
+// Version is one member's version of a point.
+type Version struct {
+	Member string
+	Kind   string
+	Lines  []string
+	// Text is the version's text without markup, on one line.
+	Text   string
+	Source insight.Source
+	// IDs are the evidence IDs (analyze) of the sentences in it.
+	IDs []string
+}
+
+// Summary writes the draft as a summary; engineName is recorded on the
+// points that have none.
+func (d *Draft) Summary(engineName string) *insight.Summary {
+	s := &insight.Summary{Engine: engineName, Overview: d.Overview, Members: d.Members}
+	for _, ds := range d.Sections {
+		sec := ds.SummarySection
+		sec.Points = nil
+		for _, c := range ds.Clusters {
+			p := c.Point
+			if p.Engine == "" {
+				p.Engine = engineName
+			}
+			sec.Points = append(sec.Points, p)
+		}
+		s.Sections = append(s.Sections, sec)
+	}
+	return s
+}
+
+// Build merges the week's notes into a draft outline.
+func Build(in *engine.Input) (*Draft, error) {
+	if in == nil || in.Analysis == nil {
+		return nil, engine.ErrNoAnalysis
+	}
+	b := &builder{in: in}
+	b.read()
+	b.nodes = align(b.outlines)
+	settle(b.nodes)
+	b.chapterNodes()
+	b.gather()
+	d := &Draft{}
+	for _, o := range b.outlines {
+		d.Members = append(d.Members, o.name)
+	}
+	d.Sections = b.sections()
+	d.Overview = b.overview(d.Sections)
+	return d, nil
+}
+
+// builder holds one Build.
+type builder struct {
+	in       *engine.Input
+	outlines []*outline
+	index    []*sentenceIndex
+	nodes    []*node
+	// points per node, and the points of notes without headings.
+	points   map[*node][]*point
+	unplaced []*point
+	chapters map[int]bool
+}
+
+// read reads every member's note into an outline and decides, with the
+// week's chapters, what their numbers mean.
+func (b *builder) read() {
+	b.chapters = map[int]bool{}
+	for _, c := range b.in.Chapters {
+		b.chapters[c.Number] = true
+	}
+	for _, m := range b.in.Members {
+		if m.Doc == nil {
+			continue
+		}
+		am := b.in.Analysis.Member(m.Member.Name)
+		o := readOutline(m.Member.Name, m.Doc, am)
+		idx := len(b.outlines)
+		for _, h := range o.heads {
+			h.member = idx
+		}
+		b.outlines = append(b.outlines, o)
+		b.index = append(b.index, newSentenceIndex(am))
+	}
+	chapters := b.chapters
+	if len(chapters) == 0 {
+		// No schedule: the chapters the notes' chapter headings name.
+		chapters = map[int]bool{}
+		for _, o := range b.outlines {
+			for _, h := range o.heads {
+				if h.chapter > 0 {
+					chapters[h.chapter] = true
+				}
+			}
+		}
+	}
+	for mi, o := range b.outlines {
+		o.resolve(chapters)
+		for _, h := range o.heads {
+			h.points = points(mi, o.doc, h.content, b.index[mi])
+		}
+	}
+	vectors(b.outlines)
+}
+
+// chapterNodes makes sure every chapter of the week heads its part of the
+// outline: a chapter no note names gets a node before the first section
+// numbered in it, or first when the week has one chapter only.
+func (b *builder) chapterNodes() {
+	have := map[int]bool{}
+	for _, n := range b.nodes {
+		if n.chapter > 0 {
+			have[n.chapter] = true
+		}
+	}
+	var want []int
+	for _, c := range b.in.Chapters {
+		if !have[c.Number] {
+			want = append(want, c.Number)
+		}
+	}
+	for _, c := range want {
+		at := -1
+		for i, n := range b.nodes {
+			if n.num != nil && n.num[0] == c {
+				at = i
+				break
+			}
+		}
+		if at < 0 && len(b.in.Chapters) == 1 && len(have) == 0 {
+			at = 0
+		}
+		if at < 0 {
+			continue
+		}
+		nd := &node{chapter: c, depth: 1}
+		b.nodes = append(b.nodes[:at], append([]*node{nd}, b.nodes[at:]...)...)
+	}
+}
+
+// gather collects each node's points from the members' headings in it;
+// what a member wrote before their first heading goes to the chapter it
+// opens (or the first node).
+func (b *builder) gather() {
+	b.points = map[*node][]*point{}
+	headNode := map[*head]*node{}
+	for _, n := range b.nodes {
+		for _, h := range n.heads {
+			headNode[h] = n
+		}
+	}
+	for mi, o := range b.outlines {
+		pre := points(mi, o.doc, o.pre, b.index[mi])
+		if len(o.heads) == 0 {
+			b.unplaced = append(b.unplaced, pre...)
+			continue
+		}
+		if len(pre) > 0 {
+			target := headNode[o.heads[0]]
+			for _, n := range b.nodes {
+				if n.chapter > 0 && (n.chapter == o.heads[0].inChapter || o.heads[0].inChapter == 0) {
+					target = n
+					break
+				}
+			}
+			b.points[target] = append(b.points[target], pre...)
+		}
+		for _, h := range o.heads {
+			n := headNode[h]
+			b.points[n] = append(b.points[n], h.points...)
+		}
+	}
+}
+
+// cueHeadings are the headings of the part gathered at the end, by cue.
+var cueHeadings = map[string]string{
+	cuePractical: "실무 적용 아이디어",
+	cueStudy:     "더 공부할 것과 질문",
+	cueThoughts:  "느낀 점",
+}
+
+// Headings of the parts moim adds after the book's outline.
+const (
+	ThoughtsHeading = "함께 나눈 생각"
+	RefsHeading     = "참고 자료"
+)
+
+// draftSection is a section while it is built: its clusters before the
+// selection.
+type draftSection struct {
+	sec      insight.SummarySection
+	clusters []*cluster
+}
+
+// sections writes the outline: the book's nodes in order with their
+// clusters, then the members' own parts (느낀 점, 실무 적용, 더 공부할 것)
+// gathered by kind under one heading, and their references; then keeps
+// the clusters that fit the draft's length (see selectClusters).
+func (b *builder) sections() []DraftSection {
+	var secs []*draftSection
+	cue := map[string][]*point{}
+	cueHeads := map[string][]*head{}
+	for _, n := range b.nodes {
+		if n.cue == cueSkip {
+			continue
+		}
+		if n.cue != "" {
+			cue[n.cue] = append(cue[n.cue], b.points[n]...)
+			cueHeads[n.cue] = append(cueHeads[n.cue], n.heads...)
+			continue
+		}
+		secs = append(secs, &draftSection{sec: b.sectionOf(n), clusters: b.cluster(b.points[n])})
+	}
+	b.place(secs)
+	thoughts := false
+	for _, k := range []string{cuePractical, cueStudy, cueThoughts} {
+		if len(cue[k]) == 0 {
+			continue
+		}
+		if !thoughts {
+			secs = append(secs, &draftSection{sec: insight.SummarySection{Level: 2, Title: ThoughtsHeading}})
+			thoughts = true
+		}
+		ds := &draftSection{sec: insight.SummarySection{Level: 3, Title: cueHeadings[k]}, clusters: b.cluster(cue[k])}
+		ds.sec.Members, ds.sec.Sources = b.headSources(cueHeads[k])
+		secs = append(secs, ds)
+	}
+	if len(cue[cueRefs]) > 0 {
+		ds := &draftSection{sec: insight.SummarySection{Level: 2, Title: RefsHeading}, clusters: b.cluster(cue[cueRefs])}
+		ds.sec.Members, ds.sec.Sources = b.headSources(cueHeads[cueRefs])
+		secs = append(secs, ds)
+	}
+	b.selectClusters(secs)
+	var out []DraftSection
+	for _, ds := range secs {
+		sec := DraftSection{SummarySection: ds.sec}
+		for _, c := range ds.clusters {
+			sec.Clusters = append(sec.Clusters, b.export(c))
+		}
+		out = append(out, sec)
+	}
+	return out
+}
+
+// place adds the points of notes without headings to the cluster, in any
+// section, that says the same thing; points that match nothing are left
+// out (there is no heading to put them under).
+func (b *builder) place(secs []*draftSection) {
+	for _, p := range b.unplaced {
+		var best *cluster
+		bestSim := minSame
+		for _, ds := range secs {
+			for _, c := range ds.clusters {
+				if c.has(p.member) {
+					continue
+				}
+				for _, q := range c.points {
+					if s := pointSim(p, q); s > bestSim {
+						best, bestSim = c, s
+					}
+				}
+			}
+		}
+		if best != nil {
+			best.points = append(best.points, p)
+		}
+	}
+}
+
+// cluster clusters a node's points, members in outline order.
+func (b *builder) cluster(pts []*point) []*cluster {
+	sort.SliceStable(pts, func(i, j int) bool {
+		if pts[i].member != pts[j].member {
+			return pts[i].member < pts[j].member
+		}
+		return pts[i].line < pts[j].line
+	})
+	return clusterPoints(pts)
+}
+
+// export writes a cluster for the draft: the representative's words with
+// the sources of every version.
+func (b *builder) export(c *cluster) Cluster {
+	cl := Cluster{Point: insight.Point{Kind: c.rep.kind, Lines: c.rep.lines}}
+	cl.Versions = append(cl.Versions, b.version(c.rep))
+	for _, p := range c.points {
+		if p != c.rep {
+			cl.Versions = append(cl.Versions, b.version(p))
+		}
+	}
+	seen := map[string]bool{}
+	for _, v := range cl.Versions {
+		if !seen[v.Member] {
+			seen[v.Member] = true
+			cl.Point.Members = append(cl.Point.Members, v.Member)
+		}
+		cl.Point.Sources = append(cl.Point.Sources, v.Source)
+	}
+	return cl
+}
+
+func (b *builder) version(p *point) Version {
+	o := b.outlines[p.member]
+	return Version{
+		Member: o.name, Kind: p.kind, Lines: p.lines, Text: p.plain, IDs: p.ids,
+		Source: insight.Source{File: o.doc.Path, Line: p.line, Member: o.name, Quote: clip(oneLine(p.plain), 160)},
+	}
+}
+
+// sectionOf names a node: its number, when a member numbers sections by
+// the book, and the title the members' titles agree with most.
+func (b *builder) sectionOf(n *node) insight.SummarySection {
+	sec := insight.SummarySection{Level: n.depth}
+	sec.Members, sec.Sources = b.headSources(n.heads)
+	if n.chapter > 0 {
+		sec.Level = 1
+		sec.Title = b.chapterTitle(n)
+		return sec
+	}
+	if n.num != nil {
+		sec.Number = numString(n.num)
+	}
+	best, bestScore := "", -1.0
+	for _, h := range n.heads {
+		score := 0.0
+		for _, x := range n.heads {
+			if x != h {
+				score += titleSim(h, x)
+			}
+		}
+		if h.num != nil {
+			score += 0.5 // a book-numbered member's title is the book's
+		}
+		if score > bestScore {
+			best, bestScore = h.title, score
+		}
+	}
+	sec.Title = best
+	return sec
+}
+
+// chapterTitle is "3장. 평가 방법론": the chapter summaries' title, else the
+// title most members' chapter headings give.
+func (b *builder) chapterTitle(n *node) string {
+	title := ""
+	for _, c := range b.in.Chapters {
+		if c.Number == n.chapter && c.Title != "" {
+			title = c.Title
+		}
+	}
+	if title == "" {
+		counts := map[string]int{}
+		first := map[string]int{}
+		for i, h := range n.heads {
+			if h.title != "" {
+				counts[h.title]++
+				if _, ok := first[h.title]; !ok {
+					first[h.title] = i
+				}
+			}
+		}
+		bestN := 0
+		for t, c := range counts {
+			if c > bestN || c == bestN && first[t] < first[title] {
+				title, bestN = t, c
+			}
+		}
+	}
+	if title == "" {
+		return fmt.Sprintf("%d장", n.chapter)
+	}
+	return fmt.Sprintf("%d장. %s", n.chapter, title)
+}
+
+// headSources lists the members and note lines of headings.
+func (b *builder) headSources(hs []*head) ([]string, []insight.Source) {
+	var members []string
+	var srcs []insight.Source
+	seen := map[string]bool{}
+	for _, h := range hs {
+		o := b.outlines[h.member]
+		if !seen[o.name] {
+			seen[o.name] = true
+			members = append(members, o.name)
+		}
+		srcs = append(srcs, insight.Source{File: o.doc.Path, Line: h.line, Member: o.name, Quote: h.text})
+	}
+	return members, srcs
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
+
+// compactEq reports whether two texts are the same, ignoring spacing and
+// punctuation.
+func compactEq(a, b string) bool { return text.Compact(a) == text.Compact(b) }
