@@ -7,6 +7,7 @@ import (
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/engine/llm"
 	"github.com/moim-study/moim/internal/engine/offline"
+	"github.com/moim-study/moim/internal/engine/summary"
 	"github.com/moim-study/moim/internal/workspace"
 )
 
@@ -21,6 +22,15 @@ var engineFactories = map[string]EngineFactory{
 	offline.Name:          newOfflineEngine,
 	llm.ProviderOpenAI:    newLLMEngine,
 	llm.ProviderAnthropic: newLLMEngine,
+}
+
+// summarizerFor is the summary engine that goes with an engine: its own
+// when it drafts summaries (the LLM engines), else the offline one.
+func summarizerFor(e engine.Engine) engine.Summarizer {
+	if s, ok := e.(engine.Summarizer); ok {
+		return s
+	}
+	return summary.New()
 }
 
 func newOfflineEngine(context.Context, *GenerateOptions, *workspace.Workspace, *IO) (engine.Engine, error) {

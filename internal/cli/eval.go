@@ -16,6 +16,7 @@ type EvalOptions struct {
 	Week      int
 	JSON      bool
 	Threshold float64
+	Doc       string
 }
 
 func newEvalCmd(s *IO) *cobra.Command {
@@ -39,10 +40,18 @@ notes. Per member and section it prints:
 
 Members are matched by the name in "## 이름 (Roman)", sections by meaning.
 docs/quality.md explains every number. --generated may also be the JSON of
-'moim generate --format json'; its bullets' quotes then count as support.`,
+'moim generate --format json'; its bullets' quotes then count as support.
+
+With --doc summary it compares summaries (summary.md): the share of the
+reference outline's headings the generated outline covers, the share of
+its terms and concept terms found, and (with --week) the share of
+generated points whose every sentence is supported by the note of a
+member who wrote it (with the JSON of 'moim generate --doc summary
+--format json') or by any note of the week. docs/summary.md explains them.`,
 		Example: `  moim eval --reference ai-insights.md --generated /tmp/w1.md
   moim eval --reference weeks/week01/ai-insights.md --generated /tmp/w1.md --week 1
-  moim eval --reference ref.md --generated gen.md --repo ../study --week 2 --json`,
+  moim eval --reference ref.md --generated gen.md --repo ../study --week 2 --json
+  moim eval --doc summary --reference weeks/week03/summary.md --generated /tmp/w3.json --week 3`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if cmd.Flags().Changed("repo") && o.Week == 0 {
@@ -58,6 +67,7 @@ docs/quality.md explains every number. --generated may also be the JSON of
 	f.IntVar(&o.Week, "week", 0, "week `N` whose notes the bullets are checked against")
 	f.BoolVar(&o.JSON, "json", false, "print JSON instead of a table")
 	f.Float64Var(&o.Threshold, "threshold", eval.DefaultThreshold, "least sentence score that supports a bullet (0-1)")
+	f.StringVar(&o.Doc, "doc", "insights", "kind of document compared: insights or summary")
 	_ = cmd.MarkFlagRequired("reference")
 	_ = cmd.MarkFlagRequired("generated")
 	return cmd
@@ -70,6 +80,12 @@ func runEval(o *EvalOptions, s *IO) error {
 	if o.Week < 0 {
 		return fmt.Errorf("--week %d: weeks are numbered from 1", o.Week)
 	}
+	if o.Doc == "summary" {
+		return runEvalSummary(o, s)
+	}
+	if o.Doc != "insights" {
+		return fmt.Errorf("--doc %q: use insights or summary", o.Doc)
+	}
 	ref, err := eval.ReadDocument(o.Reference, o.Week)
 	if err != nil {
 		return err
@@ -78,14 +94,9 @@ func runEval(o *EvalOptions, s *IO) error {
 	if err != nil {
 		return err
 	}
-	var notes eval.Notes
-	if o.Week > 0 {
-		var warns []string
-		notes, warns, err = eval.LoadNotes(o.Repo, o.Week)
-		if err != nil {
-			return err
-		}
-		warn(s, warns...)
+	notes, err := evalNotes(o, s)
+	if err != nil {
+		return err
 	}
 	res := eval.Compare(ref, gen, notes, eval.Options{Threshold: o.Threshold})
 	warn(s, res.Warnings...)
@@ -93,4 +104,38 @@ func runEval(o *EvalOptions, s *IO) error {
 		return eval.WriteJSON(s.Out, res)
 	}
 	return eval.WriteTable(s.Out, res)
+}
+
+// runEvalSummary compares two summaries (eval --doc summary).
+func runEvalSummary(o *EvalOptions, s *IO) error {
+	ref, err := eval.ReadSummary(o.Reference, o.Week)
+	if err != nil {
+		return err
+	}
+	gen, err := eval.ReadSummary(o.Generated, o.Week)
+	if err != nil {
+		return err
+	}
+	notes, err := evalNotes(o, s)
+	if err != nil {
+		return err
+	}
+	res := eval.CompareSummary(ref, gen, notes, eval.Options{Threshold: o.Threshold})
+	if o.JSON {
+		return eval.WriteSummaryJSON(s.Out, res)
+	}
+	return eval.WriteSummaryTable(s.Out, res)
+}
+
+// evalNotes reads the notes of --week, nil without it.
+func evalNotes(o *EvalOptions, s *IO) (eval.Notes, error) {
+	if o.Week == 0 {
+		return nil, nil
+	}
+	notes, warns, err := eval.LoadNotes(o.Repo, o.Week)
+	if err != nil {
+		return nil, err
+	}
+	warn(s, warns...)
+	return notes, nil
 }

@@ -5,12 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/moim-study/moim/internal/engine"
-	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/pipeline"
 	"github.com/moim-study/moim/internal/workspace"
 )
@@ -27,6 +27,7 @@ type GenerateOptions struct {
 	Out      string
 	Format   string
 	Template string
+	Docs     []string
 	Strict   bool
 	DryRun   bool
 	Verbose  bool
@@ -39,9 +40,11 @@ func newGenerateCmd(s *IO) *cobra.Command {
 	o := &GenerateOptions{}
 	cmd := &cobra.Command{
 		Use:   "generate",
-		Short: "Write a week's insights document from the members' notes",
+		Short: "Write a week's insights document (or summary) from the members' notes",
 		Long: `Generate reads the members' notes of a week and writes the week's insights
-document (ai-insights.md in the week folder, or the name in moim.yaml).
+document (ai-insights.md in the week folder, or the name in moim.yaml), or
+with --doc summary the week's summary (summary.md beside it, the 통합 정리:
+one outline of the chapter merged from every member's note).
 
 Without --week it does the latest week that has notes. The week's existing
 document is the template when it still has the template's placeholders or
@@ -49,6 +52,8 @@ was written by moim; edits people made to it are kept. A document written
 by hand without moim is never overwritten: use --out to write elsewhere.`,
 		Example: `  moim generate                          # latest week, offline engine
   moim generate --week 2 --week 3        # two weeks
+  moim generate --doc summary --week 3   # week 3's summary.md
+  moim generate --all --doc insights,summary
   moim generate --all --format json      # every week as JSON on stdout
   moim generate --week 1 --out -         # print instead of writing
   moim generate --engine openai --model gpt-4o-mini
@@ -73,6 +78,7 @@ by hand without moim is never overwritten: use --out to write elsewhere.`,
 	f.StringVarP(&o.Out, "out", "o", "", "output `FILE`, or - for standard output")
 	f.StringVar(&o.Format, "format", "markdown", "output format: markdown or json")
 	f.StringVar(&o.Template, "template", "", "template `FILE` (overrides moim.yaml and the week's document)")
+	f.StringSliceVar(&o.Docs, "doc", []string{pipeline.DocInsights}, "documents to write: insights, summary, or both (insights,summary)")
 	f.BoolVar(&o.Strict, "strict", false, "treat warnings as errors (exit 2)")
 	f.BoolVar(&o.DryRun, "dry-run", false, "LLM engines: print the requests instead of sending them")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "LLM engines: print every rejected bullet with the reason")
@@ -87,7 +93,28 @@ func (o *GenerateOptions) validate() error {
 	if len(o.Weeks) > 0 && o.All {
 		return pipeline.ErrWeekAndAll
 	}
-	if err := pipeline.CheckOut(o.Format, o.Out, len(o.Weeks)); err != nil {
+	seen := map[string]bool{}
+	var docs []string
+	for _, d := range o.Docs {
+		d = strings.ToLower(strings.TrimSpace(d))
+		switch d {
+		case pipeline.DocInsights, pipeline.DocSummary:
+		default:
+			return fmt.Errorf("--doc %q: use insights, summary, or insights,summary", d)
+		}
+		if !seen[d] {
+			seen[d] = true
+			docs = append(docs, d)
+		}
+	}
+	if len(docs) == 0 {
+		docs = []string{pipeline.DocInsights}
+	}
+	o.Docs = docs
+	if len(docs) > 1 && o.Template != "" {
+		return fmt.Errorf("--template with --doc %s: a template shapes one kind of document; generate each with its own --template", strings.Join(docs, ","))
+	}
+	if err := pipeline.CheckOut(o.Format, o.Out, max(1, len(o.Weeks))*len(docs)); err != nil {
 		return err
 	}
 	if o.Engine != "" {
@@ -120,19 +147,20 @@ func runGenerate(ctx context.Context, o *GenerateOptions, s *IO) error {
 	o.progress = newGenProgress(s)
 	defer o.progress.finish()
 	run := &pipeline.Run{
-		Track: o.Track, Weeks: o.Weeks, All: o.All, Template: o.Template, Out: o.Out, Format: o.Format,
+		Track: o.Track, Weeks: o.Weeks, All: o.All, Template: o.Template, Out: o.Out, Format: o.Format, Docs: o.Docs,
 		Strict: o.Strict, DryRun: o.DryRun, Version: version(), LockWait: lockWait,
 		NewEngine:  func(ctx context.Context) (engine.Engine, error) { return factory(ctx, o, ws, s) },
+		Summarizer: summarizerFor,
 		Stdout:     s.Out,
 		Warn:       func(msgs ...string) { warn(s, msgs...) },
 		Generating: o.progress.weekStarts,
-		Wrote: func(res *insight.Week, shown, template string) {
+		Wrote: func(week int, track, shown, template, what string) {
 			o.progress.finish()
-			label := fmt.Sprintf("week %d", res.Number)
-			if len(ws.Tracks) > 1 && res.Track != "" {
-				label = fmt.Sprintf("week %d of %s", res.Number, res.Track)
+			label := fmt.Sprintf("week %d", week)
+			if len(ws.Tracks) > 1 && track != "" {
+				label = fmt.Sprintf("week %d of %s", week, track)
 			}
-			fmt.Fprintf(s.ErrOut, "moim: %s: wrote %s (%s; template %s)\n", label, shown, summarize(res), template)
+			fmt.Fprintf(s.ErrOut, "moim: %s: wrote %s (%s; template %s)\n", label, shown, what, template)
 		},
 	}
 	if err := run.Generate(ctx, ws); err != nil {
@@ -179,19 +207,3 @@ func warn(s *IO, msgs ...string) {
 // lockWait is how long generate and init wait for another run on the same
 // repository to finish.
 var lockWait = 3 * time.Second
-
-func summarize(w *insight.Week) string {
-	bullets, submitted := 0, 0
-	for _, m := range w.Members {
-		if m.Submitted {
-			submitted++
-		}
-		for _, sec := range m.Sections {
-			bullets += len(sec.Bullets)
-		}
-	}
-	for _, sec := range w.Group {
-		bullets += len(sec.Bullets)
-	}
-	return fmt.Sprintf("%d/%d notes, %d bullets, engine %s", submitted, len(w.Members), bullets, w.Engine)
-}

@@ -241,26 +241,11 @@ type comparer struct {
 // ignored), or by the romanised name when the names differ; sections by
 // key. The group block's rows have Member GroupMember.
 func Compare(ref, gen *Document, notes Notes, opt Options) *Result {
-	if opt.Threshold == 0 {
-		opt.Threshold = DefaultThreshold
-	}
-	if opt.Terms == nil {
-		opt.Terms = defaultTerms
-	}
-	c := &comparer{opt: opt, notes: map[string]*noteIndex{}, hasNote: notes != nil}
+	c := newComparer(notes, opt)
+	opt = c.opt
 	res := &Result{Reference: ref.Path, Generated: gen.Path, Notes: notes != nil}
 	if notes != nil {
 		res.Threshold = opt.Threshold
-		names := make([]string, 0, len(notes))
-		for name := range notes {
-			names = append(names, name)
-		}
-		sort.Strings(names)
-		for _, name := range names {
-			ix := newNoteIndex(name, notes[name])
-			c.notes[fold(name)] = ix
-			c.order = append(c.order, ix)
-		}
 	}
 
 	genIdx := map[int]bool{}
@@ -316,6 +301,28 @@ func sectionsOf(m *Member) []Section {
 		return nil
 	}
 	return m.Sections
+}
+
+// newComparer indexes the notes (nil: none) and fills opt's defaults.
+func newComparer(notes Notes, opt Options) *comparer {
+	if opt.Threshold == 0 {
+		opt.Threshold = DefaultThreshold
+	}
+	if opt.Terms == nil {
+		opt.Terms = defaultTerms
+	}
+	c := &comparer{opt: opt, notes: map[string]*noteIndex{}, hasNote: notes != nil}
+	names := make([]string, 0, len(notes))
+	for name := range notes {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		ix := newNoteIndex(name, notes[name])
+		c.notes[fold(name)] = ix
+		c.order = append(c.order, ix)
+	}
+	return c
 }
 
 // defaultTerms returns the keys of the terms of s and, for a compound

@@ -64,13 +64,9 @@ type Item struct {
 // report holding several weeks, week selects one (0 takes the only one).
 // Errors name the file.
 func ReadDocument(path string, week int) (*Document, error) {
-	raw, err := os.ReadFile(path)
+	src, err := readSource(path)
 	if err != nil {
-		return nil, fmt.Errorf("eval: %w", err)
-	}
-	src, err := note.Decode(path, raw)
-	if err != nil {
-		return nil, fmt.Errorf("eval: %w", err)
+		return nil, err
 	}
 	var d *Document
 	if strings.HasPrefix(strings.TrimSpace(src), "{") {
@@ -85,6 +81,19 @@ func ReadDocument(path string, week int) (*Document, error) {
 		return nil, fmt.Errorf("eval: %s: not an insights document: no member block (\"## 이름\" with \"### 섹션\" headings) and no group block", path)
 	}
 	return d, nil
+}
+
+// readSource reads and decodes a document; errors name the file.
+func readSource(path string) (string, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return "", fmt.Errorf("eval: %w", err)
+	}
+	src, err := note.Decode(path, raw)
+	if err != nil {
+		return "", fmt.Errorf("eval: %w", err)
+	}
+	return src, nil
 }
 
 // ParseMarkdown reads an insights document through doc.ReadOutline, the

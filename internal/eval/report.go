@@ -11,8 +11,10 @@ import (
 )
 
 // WriteJSON writes the result as indented JSON.
-func WriteJSON(w io.Writer, r *Result) error {
-	b, err := json.MarshalIndent(r, "", "  ")
+func WriteJSON(w io.Writer, r *Result) error { return writeJSON(w, r) }
+
+func writeJSON(w io.Writer, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
 		return err
 	}

@@ -76,6 +76,9 @@ func (s SummarySection) Heading() string {
 // Summary is the generated 통합 정리 (summary.md) of one week: one outline of
 // the chapter merged from every member's note.
 type Summary struct {
+	// Track is the study the week belongs to in a repository with
+	// several, "" otherwise.
+	Track  string `json:"track,omitempty"`
 	Number int    `json:"number"`
 	Title  string `json:"title"`
 	// Dir is the week folder relative to the repository root.

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/workspace"
 )
 
@@ -27,6 +28,6 @@ func CheckWeek(ws *workspace.Workspace, wk *workspace.Week) (Checked, error) {
 	if err != nil {
 		return c, err
 	}
-	c.State = documentState(prev, hash)
+	c.State = documentState(prev, hash, doc.IsFillable)
 	return c, nil
 }

@@ -57,6 +57,9 @@ type Run struct {
 	Out string
 	// Format is FormatMarkdown or FormatJSON.
 	Format string
+	// Docs are the documents to write (DocInsights, DocSummary); none
+	// means the insights.
+	Docs []string
 	// Strict turns warnings into an error before anything is written.
 	Strict bool
 	// DryRun generates but writes nothing (LLM engines print their
@@ -70,17 +73,33 @@ type Run struct {
 	// NewEngine builds the engine once the repository is locked and the
 	// JSON output checked, before any week is read.
 	NewEngine func(ctx context.Context) (engine.Engine, error)
+	// Summarizer returns the summary engine that goes with the engine
+	// (needed with DocSummary).
+	Summarizer func(engine.Engine) engine.Summarizer
 	// Stdout receives documents and the report written to "-".
 	Stdout io.Writer
 	// Warn receives warnings: first those found before generating (all at
 	// once), then each week's own.
 	Warn func(msgs ...string)
-	// Wrote is told each document written: its week, its path as shown to
-	// people, and the template it followed.
-	Wrote func(res *insight.Week, shown, template string)
+	// Wrote is told each document written: its week and track, its path
+	// as shown to people, the template it followed and what it holds.
+	Wrote func(week int, track, shown, template, what string)
 	// Generating, when set, is told as each week's generation starts: the
 	// i-th (from 1) of n, the week's number and the engine (a status line).
 	Generating func(i, n, week int, engine string)
+}
+
+// wants reports whether the run writes the document kind d.
+func (r *Run) wants(d string) bool {
+	if len(r.Docs) == 0 {
+		return d == DocInsights
+	}
+	for _, x := range r.Docs {
+		if x == d {
+			return true
+		}
+	}
+	return false
 }
 
 // Generate runs the plan of `moim generate` on ws: select the weeks, take
@@ -95,7 +114,7 @@ func (r *Run) Generate(ctx context.Context, ws *workspace.Workspace) error {
 		r.Warn(weekWarns...)
 		return err
 	}
-	if err := CheckOut(r.Format, r.Out, len(weeks)); err != nil {
+	if err := CheckOut(r.Format, r.Out, len(weeks)*max(1, len(r.Docs))); err != nil {
 		return err
 	}
 	warnings := append(WorkspaceWarnings(ws), weekWarns...)
@@ -124,6 +143,10 @@ func (r *Run) Generate(ctx context.Context, ws *workspace.Workspace) error {
 	eng, err := r.NewEngine(ctx)
 	if err != nil {
 		return err
+	}
+	var summarizer engine.Summarizer
+	if r.wants(DocSummary) {
+		summarizer = r.Summarizer(eng)
 	}
 
 	// Read everything and check the outputs before any work is done.
@@ -169,7 +192,7 @@ func (r *Run) Generate(ctx context.Context, ws *workspace.Workspace) error {
 				return
 			}
 			func() {
-				defer func() { _ = recover() }() // raised again by Input in generateWeek
+				defer func() { _ = recover() }() // raised again by Input in guard
 				w.Input()
 			}()
 		}
@@ -183,22 +206,40 @@ func (r *Run) Generate(ctx context.Context, ws *workspace.Workspace) error {
 		if r.Generating != nil {
 			r.Generating(i+1, len(loaded), w.Week.Number, eng.Name())
 		}
-		res, err := generateWeek(ctx, w, eng)
-		if err != nil {
-			return err
+		if r.wants(DocInsights) {
+			res, err := guard(ctx, func() (*insight.Week, error) { return w.Generate(ctx, eng) })
+			if err != nil {
+				return err
+			}
+			r.Warn(res.Warnings...)
+			late = append(late, res.Warnings...)
+			report.Weeks = append(report.Weeks, *res)
+			if r.Format == FormatMarkdown {
+				md, err := w.Document(res)
+				if err != nil {
+					return err
+				}
+				outs = append(outs, output{path: w.OutPath, shown: rel(ws.Root, w.OutPath), data: []byte(md),
+					mkdir: r.Out == "", week: res.Number, track: res.Track, what: summarize(res), template: w.Template.Source})
+			}
 		}
-		r.Warn(res.Warnings...)
-		late = append(late, res.Warnings...)
-		report.Weeks = append(report.Weeks, *res)
-		if r.Format == FormatJSON {
-			continue
+		if r.wants(DocSummary) {
+			res, err := guard(ctx, func() (*insight.Summary, error) { return w.Summarize(ctx, summarizer) })
+			if err != nil {
+				return err
+			}
+			r.Warn(res.Warnings...)
+			late = append(late, res.Warnings...)
+			report.Summaries = append(report.Summaries, *res)
+			if r.Format == FormatMarkdown {
+				md, err := w.SummaryDocument(res)
+				if err != nil {
+					return err
+				}
+				outs = append(outs, output{path: w.Summary.OutPath, shown: rel(ws.Root, w.Summary.OutPath), data: []byte(md),
+					mkdir: r.Out == "", week: res.Number, track: res.Track, what: describeSummary(res), template: w.Summary.Template.Source})
+			}
 		}
-		md, err := w.Document(res)
-		if err != nil {
-			return err
-		}
-		outs = append(outs, output{path: w.OutPath, shown: rel(ws.Root, w.OutPath), data: []byte(md),
-			mkdir: r.Out == "", res: res, template: w.Template.Source})
 	}
 	<-ahead // done: every week's analysis was needed
 	if r.Strict && len(late) > 0 {
@@ -219,11 +260,11 @@ func (r *Run) Generate(ctx context.Context, ws *workspace.Workspace) error {
 // ErrWeekAndAll is the error of asking for given weeks and all weeks.
 var ErrWeekAndAll = errors.New("--week and --all cannot be used together")
 
-// CheckOut returns an error when the documents of several weeks would go
-// to one markdown file.
-func CheckOut(format, out string, weeks int) error {
-	if format == FormatMarkdown && weeks > 1 && out != "" && out != "-" {
-		return fmt.Errorf("--out %s: several weeks cannot go to one file; use --out - or --format json", out)
+// CheckOut returns an error when several documents (of several weeks, or
+// several kinds) would go to one markdown file.
+func CheckOut(format, out string, docs int) error {
+	if format == FormatMarkdown && docs > 1 && out != "" && out != "-" {
+		return fmt.Errorf("--out %s: several documents (weeks or --doc kinds) cannot go to one file; use --out - or --format json", out)
 	}
 	return nil
 }
@@ -233,7 +274,9 @@ type output struct {
 	path, shown string
 	data        []byte
 	mkdir       bool
-	res         *insight.Week
+	week        int
+	track       string
+	what        string // what the document holds, for people
 	template    string
 }
 
@@ -259,25 +302,41 @@ func (r *Run) load(ws *workspace.Workspace, wk *workspace.Week) (*Week, error) {
 	if r.Format == FormatJSON {
 		out = "-" // the report, not the week's document
 	}
-	w, err := Load(ws, wk, r.Template, out)
-	if err != nil {
-		return nil, err
+	w := LoadNotes(ws, wk)
+	if r.wants(DocInsights) {
+		if err := w.loadInsights(r.Template, out); err != nil {
+			return nil, err
+		}
+		if err := r.checkOutput(ws, w.OutPath, w.State()); err != nil {
+			return nil, err
+		}
 	}
-	if w.OutPath == "" {
-		return w, nil
+	if r.wants(DocSummary) {
+		if err := w.LoadSummary(r.Template, out); err != nil {
+			return nil, err
+		}
+		if err := r.checkOutput(ws, w.Summary.OutPath, w.SummaryState()); err != nil {
+			return nil, err
+		}
 	}
-	shown := rel(ws.Root, w.OutPath)
+	return w, nil
+}
+
+// checkOutput refuses a document written by hand and checks that the
+// output can be written.
+func (r *Run) checkOutput(ws *workspace.Workspace, outPath string, st State) error {
+	if outPath == "" {
+		return nil
+	}
+	shown := rel(ws.Root, outPath)
 	if r.Out != "" {
 		shown = r.Out
 	}
-	if w.State() == Handmade {
-		return nil, fmt.Errorf("%s was written by hand (it has content and no moim state): moim will not overwrite it; write elsewhere with --out FILE, or remove the file to start again from the template", shown)
+	if st == Handmade {
+		return fmt.Errorf("%s was written by hand (it has content and no moim state): moim will not overwrite it; write elsewhere with --out FILE, or remove the file to start again from the template", shown)
 	}
 	// The week folder of a member-first layout may not exist yet.
-	if err := fsutil.CheckOutput(w.OutPath, shown, r.Out == ""); err != nil {
-		return nil, err
-	}
-	return w, nil
+	return fsutil.CheckOutput(outPath, shown, r.Out == "")
 }
 
 func (r *Run) writeReport(report insight.Report) error {
@@ -307,7 +366,7 @@ func (r *Run) writeDocuments(outs []output) error {
 		if err := fsutil.WriteFileAtomic(out.path, out.data); err != nil {
 			return writeErr(err)
 		}
-		r.Wrote(out.res, out.shown, out.template)
+		r.Wrote(out.week, out.track, out.shown, out.template, out.what)
 	}
 	return nil
 }
@@ -319,14 +378,15 @@ func writeErr(err error) error {
 	return fmt.Errorf("%w; the previous document, if any, is unchanged", err)
 }
 
-// generateWeek runs the engine for one week. It returns as soon as ctx is
-// cancelled (Ctrl-C), even when the engine does not look at ctx, and turns
-// a panic in the engine into a *PanicError.
-func generateWeek(ctx context.Context, w *Week, eng engine.Engine) (*insight.Week, error) {
+// guard runs one week's engine. It returns as soon as ctx is cancelled
+// (Ctrl-C), even when the engine does not look at ctx, and turns a panic
+// in the engine into a *PanicError.
+func guard[T any](ctx context.Context, run func() (T, error)) (T, error) {
 	type result struct {
-		res *insight.Week
+		res T
 		err error
 	}
+	var zero T
 	done := make(chan result, 1)
 	go func() {
 		defer func() {
@@ -338,18 +398,44 @@ func generateWeek(ctx context.Context, w *Week, eng engine.Engine) (*insight.Wee
 				done <- result{err: pe}
 			}
 		}()
-		res, err := w.Generate(ctx, eng)
+		res, err := run()
 		done <- result{res, err}
 	}()
 	select {
 	case <-ctx.Done():
-		return nil, ctx.Err()
+		return zero, ctx.Err()
 	case r := <-done:
 		if r.err != nil && ctx.Err() != nil {
-			return nil, ctx.Err()
+			return zero, ctx.Err()
 		}
 		return r.res, r.err
 	}
+}
+
+// summarize says what an insights document holds.
+func summarize(w *insight.Week) string {
+	bullets, submitted := 0, 0
+	for _, m := range w.Members {
+		if m.Submitted {
+			submitted++
+		}
+		for _, sec := range m.Sections {
+			bullets += len(sec.Bullets)
+		}
+	}
+	for _, sec := range w.Group {
+		bullets += len(sec.Bullets)
+	}
+	return fmt.Sprintf("%d/%d notes, %d bullets, engine %s", submitted, len(w.Members), bullets, w.Engine)
+}
+
+// describeSummary says what a summary holds.
+func describeSummary(s *insight.Summary) string {
+	points := 0
+	for _, sec := range s.Sections {
+		points += len(sec.Points)
+	}
+	return fmt.Sprintf("summary of %d notes, %d headings, %d points, engine %s", len(s.Members), len(s.Sections), points, s.Engine)
 }
 
 // SelectWeeks returns the weeks to work on — the given ones, every week

@@ -47,6 +47,24 @@ func chapterMaterial(ws *workspace.Workspace, row *workspace.ScheduleRow) []*not
 	if len(chapters) == 0 {
 		return nil
 	}
+	var out []*note.Document
+	for _, doc := range chapterSummaries(ws) {
+		part := &note.Document{Path: doc.Path, Style: doc.Style}
+		for _, s := range doc.Sentences {
+			if len(s.Path) > 0 && chapterHeading(s.Path, chapters) {
+				part.Sentences = append(part.Sentences, s)
+			}
+		}
+		if len(part.Sentences) > 0 {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+// chapterSummaries parses the repository's chapter-summary files (see
+// summaryFile); unreadable ones are left out.
+func chapterSummaries(ws *workspace.Workspace) []*note.Document {
 	entries, err := os.ReadDir(ws.Root)
 	if err != nil {
 		return nil
@@ -56,19 +74,8 @@ func chapterMaterial(ws *workspace.Workspace, row *workspace.ScheduleRow) []*not
 		if e.IsDir() || !summaryFile.MatchString(e.Name()) {
 			continue
 		}
-		src, err := note.ReadFile(filepath.Join(ws.Root, e.Name()))
-		if err != nil {
-			continue
-		}
-		doc := parseNote(e.Name(), src)
-		part := &note.Document{Path: doc.Path, Style: doc.Style}
-		for _, s := range doc.Sentences {
-			if len(s.Path) > 0 && chapterHeading(s.Path, chapters) {
-				part.Sentences = append(part.Sentences, s)
-			}
-		}
-		if len(part.Sentences) > 0 {
-			out = append(out, part)
+		if src, err := note.ReadFile(filepath.Join(ws.Root, e.Name())); err == nil {
+			out = append(out, parseNote(e.Name(), src))
 		}
 	}
 	return out

@@ -39,6 +39,8 @@ type Week struct {
 	// InputHash identifies the notes by content.
 	InputHash string
 	Warnings  []string
+	// Summary is the week's summary document, once LoadSummary read it.
+	Summary *Summary
 
 	inputOnce  sync.Once
 	input      *engine.Input
@@ -59,6 +61,16 @@ var Analysed func(week int)
 // overrides the output path ("-" means standard output: no previous
 // document).
 func Load(ws *workspace.Workspace, wk *workspace.Week, templatePath, out string) (*Week, error) {
+	w := LoadNotes(ws, wk)
+	if err := w.loadInsights(templatePath, out); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// LoadNotes reads a week's notes only: the week's documents are loaded by
+// Load (the insights) and LoadSummary.
+func LoadNotes(ws *workspace.Workspace, wk *workspace.Week) *Week {
 	// Start loading the Korean dictionary while the notes are read.
 	text.Warm()
 	w := &Week{WS: ws, Week: wk, Docs: map[string]*note.Document{}}
@@ -76,28 +88,44 @@ func Load(ws *workspace.Workspace, wk *workspace.Week, templatePath, out string)
 	for member, docs := range parts {
 		w.Docs[member] = note.Merge(docs...)
 	}
+	return w
+}
 
-	switch {
-	case out == "-":
-	case out != "":
-		w.OutPath, _ = filepath.Abs(out)
-	default:
-		w.OutPath = outputPath(ws, wk)
-	}
-	if w.OutPath != "" {
-		prev, err := readDocument(ws, w.OutPath)
-		if err != nil {
-			return nil, err
-		}
-		w.Prev = prev
+// loadInsights reads the week's insights document and chooses its
+// template (see Load).
+func (w *Week) loadInsights(templatePath, out string) error {
+	ws, wk := w.WS, w.Week
+	var err error
+	w.OutPath, w.Prev, err = readOutput(ws, out, wk.Output)
+	if err != nil {
+		return err
 	}
 	t, err := chooseTemplate(ws, w, templatePath)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	w.Template = t
 	w.Warnings = append(w.Warnings, t.Warnings()...)
-	return w, nil
+	return nil
+}
+
+// readOutput resolves where a document goes — out ("-" standard output,
+// else a file), or the repository-relative def — and reads what is there
+// now ("" when nothing is).
+func readOutput(ws *workspace.Workspace, out, def string) (outPath, prev string, err error) {
+	switch {
+	case out == "-":
+		return "", "", nil
+	case out != "":
+		outPath, _ = filepath.Abs(out)
+	default:
+		outPath = filepath.Join(ws.Root, filepath.FromSlash(def))
+	}
+	prev, err = readDocument(ws, outPath)
+	if err != nil {
+		return "", "", err
+	}
+	return outPath, prev, nil
 }
 
 // readNotes reads and decodes the notes of wk: for each member the files
@@ -308,6 +336,7 @@ func (w *Week) buildInput() *engine.Input {
 	}
 	track := w.WS.TrackOf(w.Week)
 	in.Schedule = track.ScheduleFor(w.Week.Number)
+	in.Chapters = chapterList(w.WS, in.Schedule)
 	in.Next = track.ScheduleFor(w.Week.Number + 1)
 	in.NextDocs = append(in.NextDocs, chapterMaterial(w.WS, in.Next)...)
 	if next, ok := w.WS.WeekIn(w.Week.Track, w.Week.Number+1); ok {
@@ -387,21 +416,24 @@ const (
 
 // State reports whether the week's document exists and was made from the
 // notes as they are now.
-func (w *Week) State() State { return documentState(w.Prev, w.InputHash) }
+func (w *Week) State() State {
+	return documentState(w.Prev, w.InputHash, doc.IsFillable)
+}
 
-// documentState is the state of the document prev ("" when there is none)
-// for notes whose input hash is inputHash.
-func documentState(prev, inputHash string) State {
-	if prev == "" {
+// documentState tells what the document src is ("" when there is none),
+// compared with the notes whose input hash is input; fillable tells a
+// template from a document written by hand.
+func documentState(src, input string, fillable func(string) bool) State {
+	if src == "" {
 		return Missing
 	}
-	st, ok := doc.ReadState(prev)
+	st, ok := doc.ReadState(src)
 	switch {
-	case ok && st.InputHash == inputHash:
+	case ok && st.InputHash == input:
 		return Fresh
 	case ok:
 		return Stale
-	case doc.IsFillable(prev):
+	case fillable(src):
 		return Missing
 	}
 	return Handmade
@@ -428,6 +460,9 @@ func unwrapMsg(err error) string {
 func orderByTemplate(members []workspace.Member, t *doc.Template) []workspace.Member {
 	type named struct{ name, roman string }
 	var listed []named
+	if t == nil {
+		t = &doc.Template{} // a summary-only run reads no insights template
+	}
 	for _, h := range t.MemberHeadings {
 		name, roman := doc.SplitMemberHeading(h)
 		listed = append(listed, named{name, roman})
