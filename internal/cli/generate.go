@@ -114,7 +114,10 @@ func (o *GenerateOptions) validate() error {
 	if len(docs) > 1 && o.Template != "" {
 		return fmt.Errorf("--template with --doc %s: a template shapes one kind of document; generate each with its own --template", strings.Join(docs, ","))
 	}
-	if err := pipeline.CheckOut(o.Format, o.Out, max(1, len(o.Weeks))*len(docs)); err != nil {
+	if err := pipeline.CheckOut(o.Format, o.Out, len(o.Weeks)); err != nil {
+		return err
+	}
+	if err := pipeline.CheckDocsOut(o.Format, o.Out, docs); err != nil {
 		return err
 	}
 	if o.Engine != "" {

@@ -27,6 +27,7 @@ func TestGenerateAnalysesEachWeekOnce(t *testing.T) {
 		{"offline", []string{"generate", "--repo", root, "--all"}, map[int]int{1: 1, 2: 1}},
 		{"llm dry run", []string{"generate", "--repo", root, "--all", "--engine", "openai", "--model", "m", "--dry-run", "--out", "-"}, map[int]int{1: 1, 2: 1}},
 		{"json", []string{"generate", "--repo", root, "--week", "2", "--format", "json"}, map[int]int{2: 1}},
+		{"both documents", []string{"generate", "--repo", root, "--all", "--doc", "insights,summary"}, map[int]int{1: 1, 2: 1}},
 		{"check", []string{"check", "--repo", root}, map[int]int{}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -59,6 +60,9 @@ func TestGenerateFlagsBeforeRepo(t *testing.T) {
 		{[]string{"--format", "yaml"}, `--format "yaml": use markdown or json`},
 		{[]string{"--engine", "gpt"}, `--engine "gpt": unknown engine`},
 		{[]string{"--week", "1", "--week", "2", "--out", "w.md"}, "several weeks cannot go to one file"},
+		{[]string{"--doc", "minutes"}, `--doc "minutes": use insights, summary`},
+		{[]string{"--doc", "insights,summary", "--out", "w.md"}, "writes two documents, which cannot go to one file"},
+		{[]string{"--doc", "insights", "--doc", "summary", "--template", "t.md"}, "a template shapes one kind of document"},
 	} {
 		code, stderr := run(context.Background(), append([]string{"generate", "--repo", missing}, tt.args...)...)
 		if code != ExitInput || !strings.Contains(stderr, tt.want) || strings.Contains(stderr, "no such folder") {

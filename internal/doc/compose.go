@@ -65,7 +65,7 @@ func compose(p *tree, g *genDoc, inputHash, engine string, k *docKind) (string, 
 type merger struct {
 	kind *docKind
 	old  *State // nil when prev had no state
-	ns  *State
+	ns   *State
 }
 
 func (m *merger) generated(key string) map[string]bool {

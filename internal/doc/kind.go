@@ -78,4 +78,3 @@ var insightsKind = &docKind{
 		return len(gb.sections) == 0 && !gb.group && KeyFor(ps.heading) != ""
 	},
 }
-

@@ -77,6 +77,9 @@ type Field struct {
 type SummaryBlock struct {
 	Level   int    `json:"level"`
 	Heading string `json:"heading"`
+	// Intro is the block's text in the template: a hint comment, a line
+	// for people; it is written before what moim puts there.
+	Intro string `json:"intro,omitempty"`
 	// Overview is set for the block the 개요 goes into ("## 주요 내용").
 	Overview bool `json:"overview,omitempty"`
 }
@@ -164,7 +167,15 @@ func ParseSummary(path, src string) *SummaryTemplate {
 			continue
 		}
 		overview = overview || isOverview
-		t.Blocks = append(t.Blocks, SummaryBlock{Level: b.level, Heading: b.heading, Overview: isOverview})
+		var intro []item
+		for _, it := range b.pre {
+			// Of a summary moim wrote, only the hint comments are the
+			// template's.
+			if !d.stateFound || it.kind == iComment {
+				intro = append(intro, it)
+			}
+		}
+		t.Blocks = append(t.Blocks, SummaryBlock{Level: b.level, Heading: b.heading, Intro: itemsText(intro), Overview: isOverview})
 	}
 	return t
 }
@@ -220,9 +231,13 @@ func buildSummaryGen(t *SummaryTemplate, s *insight.Summary) *genDoc {
 	g.intro = fieldItems(t.Intro, s.Fields)
 
 	tmpl := func(b SummaryBlock) *genBlock {
-		gb := &genBlock{level: b.Level, heading: singleLine(b.Heading)}
+		gb := &genBlock{level: b.Level, heading: singleLine(b.Heading), pre: textItems(b.Intro)}
 		if b.Overview {
-			gb.pre = pointItems(s.Overview)
+			points := pointItems(s.Overview)
+			if len(gb.pre) > 0 && len(points) > 0 {
+				points[0].gap = true
+			}
+			gb.pre = append(gb.pre, points...)
 		}
 		return gb
 	}

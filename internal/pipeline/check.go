@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"path/filepath"
+
 	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/workspace"
 )
@@ -9,12 +11,17 @@ import (
 type Checked struct {
 	Week  *workspace.Week
 	State State
+	// HasSummary tells that the week has a summary document (summary.md),
+	// and Summary is its state.
+	HasSummary bool
+	Summary    State
 	// Warnings name the notes that could not be read (and so are not part
 	// of the hash, as in generate).
 	Warnings []string
 }
 
-// CheckWeek reports whether wk's document exists and was made from the
+// CheckWeek reports whether wk's document (and its summary, when the
+// week has one) exists and was made from the
 // notes as they are now, from content hashes alone: it reads and decodes
 // the week's notes to compute the input hash exactly as Load does, and
 // reads the state line of the document. It parses no note, chooses no
@@ -29,5 +36,13 @@ func CheckWeek(ws *workspace.Workspace, wk *workspace.Week) (Checked, error) {
 		return c, err
 	}
 	c.State = documentState(prev, hash, doc.IsFillable)
+	if SummaryExists(ws, wk) {
+		prev, err := readDocument(ws, filepath.Join(ws.Root, filepath.FromSlash(SummaryPath(wk))))
+		if err != nil {
+			return c, err
+		}
+		c.HasSummary = true
+		c.Summary = documentState(prev, hash, doc.IsSummaryFillable)
+	}
 	return c, nil
 }

@@ -114,7 +114,10 @@ func (r *Run) Generate(ctx context.Context, ws *workspace.Workspace) error {
 		r.Warn(weekWarns...)
 		return err
 	}
-	if err := CheckOut(r.Format, r.Out, len(weeks)*max(1, len(r.Docs))); err != nil {
+	if err := CheckOut(r.Format, r.Out, len(weeks)); err != nil {
+		return err
+	}
+	if err := CheckDocsOut(r.Format, r.Out, r.Docs); err != nil {
 		return err
 	}
 	warnings := append(WorkspaceWarnings(ws), weekWarns...)
@@ -260,11 +263,20 @@ func (r *Run) Generate(ctx context.Context, ws *workspace.Workspace) error {
 // ErrWeekAndAll is the error of asking for given weeks and all weeks.
 var ErrWeekAndAll = errors.New("--week and --all cannot be used together")
 
-// CheckOut returns an error when several documents (of several weeks, or
-// several kinds) would go to one markdown file.
-func CheckOut(format, out string, docs int) error {
-	if format == FormatMarkdown && docs > 1 && out != "" && out != "-" {
-		return fmt.Errorf("--out %s: several documents (weeks or --doc kinds) cannot go to one file; use --out - or --format json", out)
+// CheckOut returns an error when the documents of several weeks would go
+// to one markdown file.
+func CheckOut(format, out string, weeks int) error {
+	if format == FormatMarkdown && weeks > 1 && out != "" && out != "-" {
+		return fmt.Errorf("--out %s: several weeks cannot go to one file; use --out - or --format json", out)
+	}
+	return nil
+}
+
+// CheckDocsOut returns an error when two kinds of document would go to one
+// markdown file.
+func CheckDocsOut(format, out string, docs []string) error {
+	if format == FormatMarkdown && len(docs) > 1 && out != "" && out != "-" {
+		return fmt.Errorf("--out %s: --doc %s writes two documents, which cannot go to one file; use --out - or --format json, or one --doc at a time", out, strings.Join(docs, ","))
 	}
 	return nil
 }

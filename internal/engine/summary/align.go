@@ -206,8 +206,10 @@ func alignOne(merged []*node, heads []*head) []*node {
 
 // settle decides each node's chapter, number, depth and cue from its
 // headings, keeping depths consistent: a node is at most one level below
-// the node before it, and only chapters are at depth 1.
-func settle(nodes []*node) {
+// the node before it, and only chapters are at depth 1. Sections that
+// would come before the first chapter (a member without chapter headings
+// whose first sections match nothing) follow it instead.
+func settle(nodes []*node) []*node {
 	for _, n := range nodes {
 		depths := map[int]int{}
 		cues := map[string]int{}
@@ -231,6 +233,17 @@ func settle(nodes []*node) {
 		}
 		n.cue = modeString(cues)
 	}
+	first := -1
+	for i, n := range nodes {
+		if n.chapter > 0 {
+			first = i
+			break
+		}
+	}
+	if first > 0 {
+		lead := append([]*node(nil), nodes[:first]...)
+		nodes = append(append([]*node{nodes[first]}, lead...), nodes[first+1:]...)
+	}
 	prev := 1
 	for _, n := range nodes {
 		if n.chapter == 0 {
@@ -238,6 +251,7 @@ func settle(nodes []*node) {
 		}
 		prev = n.depth
 	}
+	return nodes
 }
 
 func mode(counts map[int]int) int {

@@ -1,6 +1,7 @@
 package summary
 
 import (
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -26,8 +27,11 @@ type head struct {
 	// kg and hg are the bigrams of key and hangul; full is this heading
 	// with the enclosing heading's title before its own ("AI 평가자" +
 	// "한계"), nil for top headings.
-	kg, hg text.Bigrams
+	kg, hg grams
 	full   *head
+	// idf weighs bigrams by how few of the week's headings have them (nil:
+	// all weigh 1).
+	idf map[uint64]float64
 	// num is the book's section number ("3.2.1" → 3,2,1) when the
 	// member numbers sections by the book; nil otherwise.
 	num []int
@@ -169,8 +173,8 @@ func (h *head) setTitle(t string) {
 func (h *head) setKey(key string) {
 	h.key = key
 	h.hangul = hangulOnly(key)
-	h.kg = text.NewBigrams(key, text.BigramOptions{})
-	h.hg = text.NewBigrams(h.hangul, text.BigramOptions{})
+	h.kg = newGrams(key)
+	h.hg = newGrams(h.hangul)
 }
 
 // HeadingSim is how surely two headings, of a note or a summary, name the
@@ -395,9 +399,13 @@ func keySim(a, b *head) float64 {
 	if a.key == b.key {
 		return 1
 	}
-	s := f1(a.kg, b.kg)
+	idf := a.idf
+	if idf == nil {
+		idf = b.idf
+	}
+	s := a.kg.f1(b.kg, idf)
 	if a.hangul != "" && b.hangul != "" {
-		s = max(s, f1(a.hg, b.hg))
+		s = max(s, a.hg.f1(b.hg, idf))
 		if a.hangul == b.hangul && utf8.RuneCountInString(a.hangul) >= 2 {
 			s = max(s, 0.9)
 		}
@@ -412,11 +420,69 @@ func keySim(a, b *head) float64 {
 	return s
 }
 
-// f1 is the bigram F1 of two profiles (text.BigramF1 without rebuilding
-// them).
-func f1(a, b text.Bigrams) float64 {
-	if a.Len() == 0 || b.Len() == 0 {
+// grams counts a title's character bigrams (text.Bigrams, kept as a map
+// so that they can be weighed).
+type grams map[uint64]int
+
+func newGrams(s string) grams {
+	g := grams{}
+	text.NewBigrams(s, text.BigramOptions{}).Each(func(k uint64, c int) { g[k] = c })
+	return g
+}
+
+// f1 is the bigram F1 of two titles, each bigram weighed by idf (1 when
+// idf is nil or lacks it): a part many of the week's headings share
+// ("데이터", "프롬프트") counts less than what tells them apart.
+func (a grams) f1(b grams, idf map[uint64]float64) float64 {
+	w := func(k uint64) float64 {
+		if v, ok := idf[k]; ok {
+			return v
+		}
+		return 1
+	}
+	var ov, na, nb float64
+	for k, c := range a {
+		na += float64(c) * w(k)
+		if d, ok := b[k]; ok {
+			ov += float64(min(c, d)) * w(k)
+		}
+	}
+	for k, c := range b {
+		nb += float64(c) * w(k)
+	}
+	if ov == 0 || na == 0 || nb == 0 {
 		return 0
 	}
-	return 2 * float64(a.Overlap(b)) / float64(a.Len()+b.Len())
+	return 2 * ov / (na + nb)
+}
+
+// weigh sets, on every heading, the inverse document frequency of title
+// bigrams over the week's headings, scaled so that a bigram only one
+// heading in ten has weighs 1.
+func weigh(outlines []*outline) {
+	df := map[uint64]int{}
+	n := 0
+	for _, o := range outlines {
+		for _, h := range o.heads {
+			n++
+			for k := range h.kg {
+				df[k]++
+			}
+		}
+	}
+	if n == 0 {
+		return
+	}
+	idf := make(map[uint64]float64, len(df))
+	for k, d := range df {
+		idf[k] = min(1, math.Log(1+float64(n)/float64(d))/math.Log(11))
+	}
+	for _, o := range outlines {
+		for _, h := range o.heads {
+			h.idf = idf
+			if h.full != nil {
+				h.full.idf = idf
+			}
+		}
+	}
 }

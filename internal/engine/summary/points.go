@@ -41,8 +41,13 @@ type point struct {
 	pos float64
 }
 
-// metaRe matches lines that are about the note, not its subject.
-var metaRe = regexp.MustCompile(`^(날짜|일시|담당자|작성자|작성일|진행 ?상태|상태|태그|카테고리|참석자|발표자|링크|출처|date|author|status|tags|created|updated)\s*[:：]`)
+// metaRe matches lines that are about the note, not its subject: note
+// properties, and short remarks on where the note comes from ("블로그에
+// 정리한 글을 옮겨 왔다", "링크").
+var (
+	metaRe   = regexp.MustCompile(`^(날짜|일시|담당자|작성자|작성일|진행 ?상태|상태|태그|카테고리|참석자|발표자|링크|출처|date|author|status|tags|created|updated)\s*[:：]`)
+	remarkRe = regexp.MustCompile(`(?i)(정리한 글|옮겨 ?왔|옮겨 ?온|포스팅|이번 글|이 글에서|블로그|velog|tistory|notion|링크|link)`)
+)
 
 // sentenceIndex finds the analysed sentences of a member by note line.
 type sentenceIndex struct {
@@ -165,7 +170,10 @@ func substantial(p *point) bool {
 			letters++
 		}
 	}
-	return letters >= 4 && !metaRe.MatchString(strings.ToLower(p.plain))
+	if letters < 4 || metaRe.MatchString(strings.ToLower(p.plain)) {
+		return false
+	}
+	return !(utf8.RuneCountInString(p.plain) < 80 && remarkRe.MatchString(p.plain))
 }
 
 // inline is a block's text as one markdown line: the note's plain text

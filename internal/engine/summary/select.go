@@ -7,9 +7,13 @@ import (
 )
 
 // budgetShare bounds the draft's length: its points hold at most this
-// many times the text of the median member's note. A summary merges the
-// notes into one; the group's hand-made summaries are about one note long.
-const budgetShare = 1.0
+// many times the text of the median member's note (and at least minBudget
+// bytes, so that short notes are summarised whole). A summary merges the
+// notes into one; hand-made summaries are about one note long.
+const (
+	budgetShare = 1.0
+	minBudget   = 8 << 10
+)
 
 // selectClusters keeps the clusters that make the draft: every section
 // keeps its most important cluster, then clusters are taken by importance
@@ -17,7 +21,7 @@ const budgetShare = 1.0
 // defining it is — while the draft stays within its budget. Sections keep
 // their clusters' order.
 func (b *builder) selectClusters(secs []*draftSection) {
-	budget := int(budgetShare * float64(b.medianNote()))
+	budget := max(minBudget, int(budgetShare*float64(b.medianNote())))
 	type cand struct {
 		c    *cluster
 		prio float64

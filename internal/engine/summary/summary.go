@@ -102,8 +102,7 @@ func Build(in *engine.Input) (*Draft, error) {
 	}
 	b := &builder{in: in}
 	b.read()
-	b.nodes = align(b.outlines)
-	settle(b.nodes)
+	b.nodes = settle(align(b.outlines))
 	b.chapterNodes()
 	b.gather()
 	d := &Draft{}
@@ -166,6 +165,7 @@ func (b *builder) read() {
 		}
 	}
 	vectors(b.outlines)
+	weigh(b.outlines)
 }
 
 // chapterNodes makes sure every chapter of the week heads its part of the

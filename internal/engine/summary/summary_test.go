@@ -1,0 +1,312 @@
+package summary
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/moim-study/moim/internal/analyze"
+	"github.com/moim-study/moim/internal/engine"
+	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/note"
+	"github.com/moim-study/moim/internal/workspace"
+)
+
+// Four members' notes on one chapter of a made-up book on distributed
+// databases, written as people write them:
+//   - 한서진 numbers sections by the book ("5.1", "5.1.1");
+//   - 오태윤 uses no numbers, other heading levels and other wording,
+//     skips 5.3, adds a section of his own and a 느낀 점;
+//   - 김도현 numbers by her own ordinals ("1)", "2-1.") and writes code
+//     and a table;
+//   - 문가람 writes one paragraph without any heading.
+var notes = map[string]string{
+	"한서진": `# 5장. 복제
+
+복제는 같은 데이터를 여러 노드에 두는 것이다.
+
+## 5.1 리더와 팔로워
+
+- **리더 기반 복제**에서는 모든 쓰기가 리더로만 간다.
+  - 팔로워는 리더의 변경 로그를 받아 같은 순서로 적용한다.
+- 읽기는 리더와 팔로워 어디서든 할 수 있다.
+
+### 5.1.1 동기식 복제와 비동기식 복제
+
+- 동기식 복제는 팔로워가 쓰기를 확인할 때까지 기다린다.
+- 비동기식 복제는 기다리지 않아서 빠르지만 데이터를 잃을 수 있다.
+
+## 5.2 복제 지연 문제
+
+- 비동기 복제에서는 팔로워가 리더보다 뒤처질 수 있고, 이것을 **복제 지연**이라고 한다.
+- 자신이 쓴 내용을 바로 읽지 못하는 문제가 생긴다.
+
+## 5.3 다중 리더 복제
+
+- 데이터센터마다 리더를 하나씩 두면 쓰기 지연이 줄어든다.
+- 대신 쓰기 충돌을 해결해야 한다.
+`,
+	"오태윤": `# 복제
+
+## 리더와 팔로워 구조
+
+리더 기반 복제에서는 모든 쓰기가 리더에게만 간다. 팔로워는 리더가 보내는 변경 로그를 순서대로 적용한다.
+
+### 동기식 vs 비동기식
+
+동기식 복제는 팔로워가 쓰기를 확인할 때까지 기다리므로 느리다.
+
+## 복제 지연
+
+비동기 복제에서는 팔로워가 리더보다 뒤처질 수 있다.
+
+## 리더 없는 복제
+
+- 다이나모 스타일의 데이터베이스는 리더 없이 아무 노드에나 쓴다.
+- 정족수를 맞추면 최신 값을 읽을 수 있다.
+
+## 느낀 점
+
+- 복제 지연 때문에 생기는 버그를 실무에서 자주 봤다.
+`,
+	"김도현": `# 1) 리더와 팔로워
+
+- 모든 쓰기는 리더로만 가고, 팔로워는 리더의 변경 로그를 적용한다.
+
+## 1-1. 동기식과 비동기식 복제
+
+| 방식 | 장점 | 단점 |
+|---|---|---|
+| 동기식 | 데이터를 잃지 않는다 | 느리다 |
+| 비동기식 | 빠르다 | 데이터를 잃을 수 있다 |
+
+# 2) 복제 지연 문제
+
+` + "```go\nfor _, f := range followers {\n\tf.Apply(log)\n}\n```" + `
+
+- 팔로워가 리더보다 뒤처지는 복제 지연이 생긴다.
+`,
+	"문가람": `비동기식 복제는 기다리지 않아서 빠르지만 리더가 죽으면 데이터를 잃을 수 있다.
+`,
+}
+
+var order = []string{"한서진", "오태윤", "김도현", "문가람"}
+
+// input builds the week's engine input with its analysis, as pipeline
+// does.
+func input(t testing.TB, names ...string) *engine.Input {
+	t.Helper()
+	in := &engine.Input{Week: 5,
+		Schedule: &workspace.ScheduleRow{Week: 5, Chapters: "5장", Topic: "복제", Integrator: "김도현", Source: "README.md", Line: 12},
+		Chapters: []engine.Chapter{{Number: 5}},
+	}
+	for _, n := range names {
+		path := "weeks/week05/" + n + ".md"
+		in.Members = append(in.Members, engine.MemberInput{Member: workspace.Member{Name: n}, Doc: note.Parse(path, notes[n])})
+	}
+	in.Analysis = analyze.Analyze(in.Notes())
+	return in
+}
+
+func summarize(t testing.TB, in *engine.Input) *insight.Summary {
+	t.Helper()
+	s, err := New().Summarize(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func find(s *insight.Summary, heading string) *insight.SummarySection {
+	for i := range s.Sections {
+		if s.Sections[i].Heading() == heading {
+			return &s.Sections[i]
+		}
+	}
+	return nil
+}
+
+func headings(s *insight.Summary) []string {
+	var out []string
+	for _, sec := range s.Sections {
+		out = append(out, strings.Repeat("#", sec.Level)+" "+sec.Heading())
+	}
+	return out
+}
+
+func TestOutlineAlignment(t *testing.T) {
+	s := summarize(t, input(t, order...))
+	want := []string{
+		"# 5장. 복제",
+		"## 5.1 리더와 팔로워",
+		"### 5.1.1 동기식 복제와 비동기식 복제",
+		"## 5.2 복제 지연 문제",
+		"## 리더 없는 복제",
+		"## 5.3 다중 리더 복제",
+		"## " + ThoughtsHeading,
+		"### " + cueHeadings[cueThoughts],
+	}
+	if got := headings(s); !reflect.DeepEqual(got, want) {
+		t.Fatalf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	members := map[string][]string{
+		// Numbered, unnumbered and ordinal headings of the same section.
+		"5.1 리더와 팔로워":           {"한서진", "오태윤", "김도현"},
+		"5.1.1 동기식 복제와 비동기식 복제": {"한서진", "오태윤", "김도현"},
+		"5.2 복제 지연 문제":          {"한서진", "오태윤", "김도현"},
+		// A member's own section; the members who skipped a section.
+		"리더 없는 복제":     {"오태윤"},
+		"5.3 다중 리더 복제": {"한서진"},
+	}
+	for h, want := range members {
+		sec := find(s, h)
+		if sec == nil {
+			t.Errorf("no section %q", h)
+			continue
+		}
+		if !reflect.DeepEqual(sec.Members, want) {
+			t.Errorf("%s: members %v, want %v", h, sec.Members, want)
+		}
+		if len(sec.Sources) != len(want) {
+			t.Errorf("%s: %d heading sources, want %d", h, len(sec.Sources), len(want))
+		}
+	}
+}
+
+func TestPointsClustered(t *testing.T) {
+	s := summarize(t, input(t, order...))
+	sec := find(s, "5.1 리더와 팔로워")
+	var writes *insight.Point
+	for i, p := range sec.Points {
+		if strings.Contains(p.Text(), "쓰기가 리더로만") || strings.Contains(p.Text(), "쓰기는 리더로만") || strings.Contains(p.Text(), "쓰기가 리더에게만") {
+			if writes != nil {
+				t.Errorf("the same point twice:\n%q\n%q", writes.Text(), p.Text())
+			}
+			writes = &sec.Points[i]
+		}
+	}
+	if writes == nil {
+		t.Fatalf("the point all three wrote is missing: %+v", sec.Points)
+	}
+	if len(writes.Members) != 3 || len(writes.Sources) != 3 {
+		t.Errorf("members %v, %d sources; want the three who wrote it", writes.Members, len(writes.Sources))
+	}
+	// The representative keeps its list structure and emphasis.
+	if writes.Kind != insight.PointBullet || !strings.Contains(writes.Lines[0], "**리더 기반 복제**") || len(writes.Lines) != 2 || !strings.HasPrefix(writes.Lines[1], "  - ") {
+		t.Errorf("representative lost its structure: %+v", writes)
+	}
+	for _, src := range writes.Sources {
+		if src.File == "" || src.Line == 0 || src.Member == "" || src.Quote == "" {
+			t.Errorf("incomplete source %+v", src)
+		}
+	}
+	// A member's point on something no one else wrote stays on its own.
+	if n := countPoints(sec, "읽기는 리더와 팔로워"); n != 1 {
+		t.Errorf("the reads point appears %d times", n)
+	}
+}
+
+func countPoints(sec *insight.SummarySection, part string) int {
+	n := 0
+	for _, p := range sec.Points {
+		if strings.Contains(p.Text(), part) {
+			n++
+		}
+	}
+	return n
+}
+
+func TestCodeAndTablesKept(t *testing.T) {
+	s := summarize(t, input(t, order...))
+	var code, table bool
+	for _, sec := range s.Sections {
+		for _, p := range sec.Points {
+			switch p.Kind {
+			case insight.PointCode:
+				code = strings.Join(p.Lines, "\n") == "for _, f := range followers {\n\tf.Apply(log)\n}"
+			case insight.PointTable:
+				table = len(p.Lines) == 3 && strings.Contains(p.Lines[0], "방식") && strings.Contains(p.Lines[2], "데이터를 잃을 수 있다")
+			}
+		}
+	}
+	if !code || !table {
+		t.Errorf("code kept %v, table kept %v", code, table)
+	}
+}
+
+func TestNoteWithoutHeadings(t *testing.T) {
+	s := summarize(t, input(t, order...))
+	found := false
+	for _, sec := range s.Sections {
+		for _, p := range sec.Points {
+			for _, src := range p.Sources {
+				if src.Member == "문가람" {
+					found = true
+					if sec.Heading() != "5.1.1 동기식 복제와 비동기식 복제" {
+						t.Errorf("the heading-less note's point went to %q", sec.Heading())
+					}
+					if len(p.Members) < 2 {
+						t.Errorf("it should join the others' point on the same thing: %+v", p)
+					}
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error("the point of the note without headings is missing")
+	}
+}
+
+func TestOverviewAndDeterminism(t *testing.T) {
+	in := input(t, order...)
+	a, b := summarize(t, in), summarize(t, in)
+	if !reflect.DeepEqual(a, b) {
+		t.Error("two runs on the same input differ")
+	}
+	if len(a.Overview) == 0 || !strings.Contains(a.Overview[0].Text(), "5장 — 복제") || a.Overview[0].Sources[0].File != "README.md" {
+		t.Errorf("overview: %+v", a.Overview)
+	}
+	if a.Engine != Name || len(a.Members) != 4 {
+		t.Errorf("engine %q, members %v", a.Engine, a.Members)
+	}
+}
+
+func TestOneMember(t *testing.T) {
+	s := summarize(t, input(t, "오태윤"))
+	if got := headings(s); len(got) < 2 || got[0] != "# 5장" || got[1] != "## 리더와 팔로워 구조" {
+		t.Errorf("one note is still an outline under the week's chapter: %v", got)
+	}
+	for _, sec := range s.Sections {
+		for _, p := range sec.Points {
+			if len(p.Members) != 1 || p.Members[0] != "오태윤" {
+				t.Errorf("point %q credited to %v", p.Text(), p.Members)
+			}
+		}
+	}
+}
+
+func TestHeadingSim(t *testing.T) {
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"3.2.4 퍼플렉서티", "2-4. 퍼플렉시티 (PPL)", true},
+		{"## 1) 리더와 팔로워", "5.1 리더와 팔로워", true},
+		{"Chap 5. 복제", "5장. 복제", true},
+		{"5장. 복제", "6장. 파티셔닝", false},
+		{"동기식 복제", "다중 리더 복제", false},
+		{"마스크 언어 모델", "마스크 언어 모델(masked language model)", true},
+	}
+	for _, tt := range tests {
+		if got := HeadingSim(tt.a, tt.b) >= minMatch; got != tt.same {
+			t.Errorf("HeadingSim(%q, %q) = %.2f", tt.a, tt.b, HeadingSim(tt.a, tt.b))
+		}
+	}
+}
+
+func TestNoAnalysis(t *testing.T) {
+	if _, err := New().Summarize(context.Background(), &engine.Input{}); err != engine.ErrNoAnalysis {
+		t.Errorf("err = %v, want ErrNoAnalysis", err)
+	}
+}
