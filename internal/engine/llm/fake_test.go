@@ -204,6 +204,7 @@ type call struct {
 	System string
 	User   string
 	Keys   []string // requested section keys
+	Tool   string   // the tool an Anthropic request forces
 	Auth   string
 	Raw    []byte
 }
@@ -384,6 +385,9 @@ func (f *fakeServer) handle(w http.ResponseWriter, r *http.Request) {
 		c.System = body["system"].([]any)[0].(map[string]any)["text"].(string)
 		c.User = body["messages"].([]any)[0].(map[string]any)["content"].([]any)[0].(map[string]any)["text"].(string)
 		schema = body["tools"].([]any)[0].(map[string]any)["input_schema"].(map[string]any)
+		if tc, ok := body["tool_choice"].(map[string]any); ok {
+			c.Tool, _ = tc["name"].(string)
+		}
 	}
 	for _, k := range schema["properties"].(map[string]any)["sections"].(map[string]any)["required"].([]any) {
 		c.Keys = append(c.Keys, k.(string))
@@ -481,6 +485,9 @@ func writeJSON(w http.ResponseWriter, v any) {
 }
 
 func memberOrGroupTool(c call) string {
+	if c.Tool != "" {
+		return c.Tool
+	}
 	if c.Who == "group" {
 		return groupSchemaName
 	}

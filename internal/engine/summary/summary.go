@@ -76,19 +76,14 @@ type Version struct {
 	IDs []string
 }
 
-// Summary writes the draft as a summary; engineName is recorded on the
-// points that have none.
+// Summary writes the draft as a summary made by the engine engineName.
 func (d *Draft) Summary(engineName string) *insight.Summary {
 	s := &insight.Summary{Engine: engineName, Overview: d.Overview, Members: d.Members}
 	for _, ds := range d.Sections {
 		sec := ds.SummarySection
 		sec.Points = nil
 		for _, c := range ds.Clusters {
-			p := c.Point
-			if p.Engine == "" {
-				p.Engine = engineName
-			}
-			sec.Points = append(sec.Points, p)
+			sec.Points = append(sec.Points, c.Point)
 		}
 		s.Sections = append(s.Sections, sec)
 	}
@@ -346,7 +341,7 @@ func (b *builder) cluster(pts []*point) []*cluster {
 // export writes a cluster for the draft: the representative's words with
 // the sources of every version.
 func (b *builder) export(c *cluster) Cluster {
-	cl := Cluster{Point: insight.Point{Kind: c.rep.kind, Lines: c.rep.lines}}
+	cl := Cluster{Point: insight.Point{Kind: c.rep.kind, Lines: c.rep.lines, Engine: Name}}
 	cl.Versions = append(cl.Versions, b.version(c.rep))
 	for _, p := range c.points {
 		if p != c.rep {
