@@ -423,3 +423,47 @@ func templateMemberHeadings(t *testing.T, path string) []string {
 	}
 	return out
 }
+
+// TestDemoSummary drafts the demo's summaries (the README's sample) and
+// checks them: the repository's summary template with the schedule's
+// 정리자 and 날짜, no markup debris, fresh for check; a second run changes
+// nothing; a hand-written summary makes generate refuse (exit 2) and check
+// list it without failing.
+func TestDemoSummary(t *testing.T) {
+	repo := testutil.CopyDemo(t)
+	if r := run(t, repo, "generate", "--all", "--doc", "summary"); r.code != 0 || !strings.Contains(r.stderr, "summary of 4 notes") {
+		t.Fatalf("generate --doc summary: %+v", r)
+	}
+	for _, wk := range []string{"week01", "week02"} {
+		b, err := os.ReadFile(filepath.Join(repo, "weeks", wk, "summary.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		testutil.Golden(t, filepath.Join("testdata", "golden", "demo-"+wk+"-summary.md"), b)
+		assertNoDebris(t, wk, string(b))
+		if _, err := os.Stat(filepath.Join(repo, "weeks", wk, "ai-insights.md")); err == nil {
+			t.Errorf("%s: --doc summary wrote the insights too", wk)
+		}
+	}
+	before, _ := os.ReadFile(filepath.Join(repo, "weeks", "week01", "summary.md"))
+	if r := run(t, repo, "generate", "--week", "1", "--doc", "summary"); r.code != 0 {
+		t.Fatal(r)
+	}
+	if after, _ := os.ReadFile(filepath.Join(repo, "weeks", "week01", "summary.md")); string(after) != string(before) {
+		t.Error("a second run changed the summary")
+	}
+	if r := run(t, repo, "check"); r.code != 1 || !strings.Contains(r.stdout, "week 1: fresh    weeks/week01/summary.md") || !strings.Contains(r.stdout, "week 1: missing  weeks/week01/ai-insights.md") {
+		t.Errorf("check: %+v", r)
+	}
+	hand := "# 통합 정리\n\n**정리자**: 정하늘\n\n---\n\n# 3장\n\n- 손으로 쓴 정리\n"
+	os.WriteFile(filepath.Join(repo, "weeks", "week02", "summary.md"), []byte(hand), 0o644)
+	if r := run(t, repo, "generate", "--week", "2", "--doc", "summary"); r.code != 2 || !strings.Contains(r.stderr, "written by hand") {
+		t.Errorf("hand-written summary: %+v", r)
+	}
+	if b, _ := os.ReadFile(filepath.Join(repo, "weeks", "week02", "summary.md")); string(b) != hand {
+		t.Error("the hand-written summary changed")
+	}
+	if r := run(t, repo, "check"); !strings.Contains(r.stdout, "week 2: by hand  weeks/week02/summary.md") {
+		t.Errorf("check: %+v", r)
+	}
+}

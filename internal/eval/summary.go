@@ -147,6 +147,12 @@ func summaryFromJSON(path, src string, week int) (*SummaryDoc, error) {
 	if s == nil {
 		return nil, fmt.Errorf("eval: %s: no summary of week %d in the report (generate it with --doc summary --format json)", path, week)
 	}
+	return FromSummary(path, s), nil
+}
+
+// FromSummary reads a generated summary (insight.Summary) for evaluation:
+// its outline's headings and points, each with the members who wrote it.
+func FromSummary(path string, s *insight.Summary) *SummaryDoc {
 	d := &SummaryDoc{Path: path}
 	for _, sec := range s.Sections {
 		d.Headings = append(d.Headings, sec.Heading())
@@ -164,7 +170,7 @@ func summaryFromJSON(path, src string, week int) (*SummaryDoc, error) {
 			d.Points = append(d.Points, sp)
 		}
 	}
-	return d, nil
+	return d
 }
 
 // SummaryResult compares a summary with a reference summary and the notes.

@@ -77,6 +77,9 @@ func (n *node) add(h *head) {
 	}
 }
 
+// matchCost is subtracted from each match's similarity in the alignment.
+const matchCost = 0.4
+
 // align merges the members' outlines into one. The spine is the outline
 // the others agree with most (book-numbered outlines first); every other
 // outline is aligned to the merged one in order (the alignment that
@@ -155,8 +158,10 @@ func alignOne(merged []*node, heads []*head) []*node {
 				best, mv = score[i][j-1], skipHead
 			}
 			if i > 0 && j > 0 && !merged[i-1].has(heads[j-1].member) {
-				if s := merged[i-1].sim(heads[j-1]); s >= minMatch && score[i-1][j-1]+s > best {
-					best, mv = score[i-1][j-1]+s, match
+				// A match gains what it has above a weak one, so that a
+				// few sure matches beat many doubtful ones.
+				if s := merged[i-1].sim(heads[j-1]); s >= minMatch && score[i-1][j-1]+s-matchCost > best {
+					best, mv = score[i-1][j-1]+s-matchCost, match
 				}
 			}
 			score[i][j], move[i][j] = best, mv

@@ -3,6 +3,7 @@ package summary
 import (
 	"math"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -29,9 +30,6 @@ type head struct {
 	// "한계"), nil for top headings.
 	kg, hg grams
 	full   *head
-	// idf weighs bigrams by how few of the week's headings have them (nil:
-	// all weigh 1).
-	idf map[uint64]float64
 	// num is the book's section number ("3.2.1" → 3,2,1) when the
 	// member numbers sections by the book; nil otherwise.
 	num []int
@@ -399,13 +397,9 @@ func keySim(a, b *head) float64 {
 	if a.key == b.key {
 		return 1
 	}
-	idf := a.idf
-	if idf == nil {
-		idf = b.idf
-	}
-	s := a.kg.f1(b.kg, idf)
+	s := a.kg.f1(b.kg)
 	if a.hangul != "" && b.hangul != "" {
-		s = max(s, a.hg.f1(b.hg, idf))
+		s = max(s, a.hg.f1(b.hg))
 		if a.hangul == b.hangul && utf8.RuneCountInString(a.hangul) >= 2 {
 			s = max(s, 0.9)
 		}
@@ -414,58 +408,89 @@ func keySim(a, b *head) float64 {
 	if len(short) > len(long) {
 		short, long = long, short
 	}
-	if n := utf8.RuneCountInString(short); n >= 3 && strings.Contains(long, short) {
-		s = max(s, 0.6+0.4*float64(n)/float64(utf8.RuneCountInString(long)))
+	// One title inside the other ("마스크 언어 모델" in "마스크 언어
+	// 모델(masked language model)"), when it is most of it: "언어 모델"
+	// inside "대규모 언어 모델에서 파운데이션 모델로" is another section.
+	if n, l := utf8.RuneCountInString(short), utf8.RuneCountInString(long); n >= 3 && 2*n >= l && strings.Contains(long, short) {
+		s = max(s, 0.5+0.4*float64(n)/float64(l))
 	}
 	return s
 }
 
-// grams counts a title's character bigrams (text.Bigrams, kept as a map
-// so that they can be weighed).
-type grams map[uint64]int
+// grams are a title's character bigrams (text.Bigrams), sorted, each with
+// its count and weight (see weigh), for fast weighed comparison.
+type grams struct {
+	keys   []uint64
+	counts []int32
+	w      []float64
+	total  float64 // the weighed count of all bigrams
+}
 
 func newGrams(s string) grams {
-	g := grams{}
-	text.NewBigrams(s, text.BigramOptions{}).Each(func(k uint64, c int) { g[k] = c })
+	var g grams
+	type kc struct {
+		k uint64
+		c int32
+	}
+	var all []kc
+	text.NewBigrams(s, text.BigramOptions{}).Each(func(k uint64, c int) { all = append(all, kc{k, int32(c)}) })
+	sort.Slice(all, func(i, j int) bool { return all[i].k < all[j].k })
+	for _, x := range all {
+		g.keys = append(g.keys, x.k)
+		g.counts = append(g.counts, x.c)
+	}
+	g.weigh(nil)
 	return g
 }
 
-// f1 is the bigram F1 of two titles, each bigram weighed by idf (1 when
-// idf is nil or lacks it): a part many of the week's headings share
-// ("데이터", "프롬프트") counts less than what tells them apart.
-func (a grams) f1(b grams, idf map[uint64]float64) float64 {
-	w := func(k uint64) float64 {
+// weigh sets the weights from idf (1 for a bigram it lacks, or all when
+// idf is nil).
+func (g *grams) weigh(idf map[uint64]float64) {
+	g.w = make([]float64, len(g.keys))
+	g.total = 0
+	for i, k := range g.keys {
+		w := 1.0
 		if v, ok := idf[k]; ok {
-			return v
+			w = v
 		}
-		return 1
+		g.w[i] = w
+		g.total += w * float64(g.counts[i])
 	}
-	var ov, na, nb float64
-	for k, c := range a {
-		na += float64(c) * w(k)
-		if d, ok := b[k]; ok {
-			ov += float64(min(c, d)) * w(k)
-		}
-	}
-	for k, c := range b {
-		nb += float64(c) * w(k)
-	}
-	if ov == 0 || na == 0 || nb == 0 {
-		return 0
-	}
-	return 2 * ov / (na + nb)
 }
 
-// weigh sets, on every heading, the inverse document frequency of title
-// bigrams over the week's headings, scaled so that a bigram only one
-// heading in ten has weighs 1.
+// f1 is the weighed bigram F1 of two titles: a part many of the week's
+// headings share ("데이터", "프롬프트") counts less than what tells them
+// apart.
+func (a grams) f1(b grams) float64 {
+	if a.total == 0 || b.total == 0 {
+		return 0
+	}
+	ov := 0.0
+	for i, j := 0, 0; i < len(a.keys) && j < len(b.keys); {
+		switch {
+		case a.keys[i] < b.keys[j]:
+			i++
+		case a.keys[i] > b.keys[j]:
+			j++
+		default:
+			ov += float64(min(a.counts[i], b.counts[j])) * a.w[i]
+			i++
+			j++
+		}
+	}
+	return 2 * ov / (a.total + b.total)
+}
+
+// weigh weighs the title bigrams of every heading by their inverse
+// document frequency over the week's headings, scaled so that a bigram
+// only one heading in ten has weighs 1.
 func weigh(outlines []*outline) {
 	df := map[uint64]int{}
 	n := 0
 	for _, o := range outlines {
 		for _, h := range o.heads {
 			n++
-			for k := range h.kg {
+			for _, k := range h.kg.keys {
 				df[k]++
 			}
 		}
@@ -479,9 +504,11 @@ func weigh(outlines []*outline) {
 	}
 	for _, o := range outlines {
 		for _, h := range o.heads {
-			h.idf = idf
-			if h.full != nil {
-				h.full.idf = idf
+			for _, x := range []*head{h, h.full} {
+				if x != nil {
+					x.kg.weigh(idf)
+					x.hg.weigh(idf)
+				}
 			}
 		}
 	}

@@ -194,7 +194,7 @@ func emphasize(s string, spans []string) string {
 	sorted := append([]string(nil), spans...)
 	sort.SliceStable(sorted, func(i, j int) bool { return len(sorted[i]) > len(sorted[j]) })
 	for _, sp := range sorted {
-		sp = strings.TrimSpace(analyze.Clean(sp))
+		sp = strings.TrimSpace(sp)
 		if utf8.RuneCountInString(sp) < 2 {
 			continue
 		}
