@@ -8,6 +8,12 @@
 // hand-written document (IsFillable); and splits member headings
 // ("박지민 (Park Ji-Min)", SplitMemberHeading).
 //
-// Every other package reads and writes insights documents only through
-// this one.
+// It owns the week's summary (summary.md, the 통합 정리) the same way:
+// ParseSummary, BuiltinSummary, RenderSummary, ComposeSummary,
+// IsSummaryFillable, ReadSummaryOutline. Both kinds share the line model,
+// the state comment and the merge that keeps people's edits; what differs
+// (how blocks are named and matched) is a docKind.
+//
+// Every other package reads and writes these documents only through this
+// one.
 package doc

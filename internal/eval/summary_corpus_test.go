@@ -10,6 +10,7 @@ import (
 
 	"github.com/moim-study/moim/internal/engine/summary"
 	"github.com/moim-study/moim/internal/pipeline"
+	"github.com/moim-study/moim/internal/testutil"
 	"github.com/moim-study/moim/internal/workspace"
 )
 
@@ -51,10 +52,7 @@ func draftSummary(tb testing.TB, repo string, week int) (*SummaryDoc, string) {
 // note of a member who wrote them. The numbers are logged; docs/summary.md
 // records them. MOIM_SUMMARY_DRAFTS=DIR also writes the drafts there.
 func TestSummaryCorpus(t *testing.T) {
-	if _, err := os.Stat(corpusRepo); err != nil {
-		t.Skipf("reference corpus not found at %s", corpusRepo)
-	}
-	repo, _ := filepath.Abs(corpusRepo)
+	repo := testutil.Corpus(t, "ai-engineering-study")
 	for _, w := range summaryWeeks {
 		t.Run(fmt.Sprintf("week=%d", w), func(t *testing.T) {
 			gen, md := draftSummary(t, repo, w)

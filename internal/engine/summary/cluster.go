@@ -103,6 +103,7 @@ func clusterPoints(pts []*point) []*cluster {
 		}
 		best.points = append(best.points, p)
 	}
+	out = mergeClusters(out)
 	for _, c := range out {
 		c.rep = representative(c)
 		for _, p := range c.points {
@@ -116,6 +117,65 @@ func clusterPoints(pts []*point) []*cluster {
 		}
 		return out[i].first < out[j].first
 	})
+	return out
+}
+
+// minMerge is the least similarity at which two clusters that share a
+// member (who wrote the point twice, in two sentences) are one.
+const minMerge = minSame + 0.1
+
+// mergeClusters joins clusters that say the same thing: the closest pair
+// first, as long as a point of one and a point of the other, by different
+// members, are at least minMerge alike (single linkage, so a merged
+// cluster's similarity to another is the larger of its parts').
+func mergeClusters(cs []*cluster) []*cluster {
+	n := len(cs)
+	sim := make([][]float64, n)
+	for i := range sim {
+		sim[i] = make([]float64, n)
+	}
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			best := 0.0
+			for _, p := range cs[i].points {
+				for _, q := range cs[j].points {
+					if p.member != q.member {
+						best = max(best, pointSim(p, q))
+					}
+				}
+			}
+			sim[i][j], sim[j][i] = best, best
+		}
+	}
+	alive := make([]bool, n)
+	for i := range alive {
+		alive[i] = true
+	}
+	for {
+		bi, bj, best := -1, -1, minMerge
+		for i := 0; i < n; i++ {
+			for j := i + 1; j < n; j++ {
+				if alive[i] && alive[j] && sim[i][j] >= best {
+					bi, bj, best = i, j, sim[i][j]
+				}
+			}
+		}
+		if bi < 0 {
+			break
+		}
+		cs[bi].points = append(cs[bi].points, cs[bj].points...)
+		alive[bj] = false
+		for k := 0; k < n; k++ {
+			sim[bi][k] = max(sim[bi][k], sim[bj][k])
+			sim[k][bi] = sim[bi][k]
+		}
+	}
+	var out []*cluster
+	for i, c := range cs {
+		if alive[i] {
+			out = append(out, c)
+		}
+	}
 	return out
 }
 

@@ -11,7 +11,7 @@ import (
 // bytes, so that short notes are summarised whole). A summary merges the
 // notes into one; hand-made summaries are about one note long.
 const (
-	budgetShare = 1.0
+	budgetShare = 1.25
 	minBudget   = 8 << 10
 )
 
