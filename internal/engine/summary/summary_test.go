@@ -10,6 +10,7 @@ import (
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/note"
+	"github.com/moim-study/moim/internal/text"
 	"github.com/moim-study/moim/internal/workspace"
 )
 
@@ -308,5 +309,40 @@ func TestHeadingSim(t *testing.T) {
 func TestNoAnalysis(t *testing.T) {
 	if _, err := New().Summarize(context.Background(), &engine.Input{}); err != engine.ErrNoAnalysis {
 		t.Errorf("err = %v, want ErrNoAnalysis", err)
+	}
+}
+
+// A member who makes one point in two list items, another who makes it in
+// one: the greedy pass puts each item in a cluster of its own (a cluster
+// holds one point per member), the joining pass makes them one cluster
+// because the second member's point says both. A point on something else
+// stays apart.
+func TestClustersJoinedAcrossSplitPoints(t *testing.T) {
+	mk := func(member int, s string) *point {
+		return &point{member: member, kind: insight.PointBullet, lines: []string{"- " + s}, plain: s,
+			grams: text.NewBigrams(s, text.BigramOptions{})}
+	}
+	pts := []*point{
+		mk(0, "복제 지연은 팔로워가 리더보다 뒤처지는 현상이다."),
+		mk(0, "그래서 방금 쓴 값을 바로 다시 읽지 못할 수 있다."),
+		mk(0, "정족수를 맞추면 최신 값을 읽을 수 있다."),
+		mk(1, "복제 지연은 팔로워가 리더보다 뒤처지는 현상이고, 그래서 방금 쓴 값을 바로 다시 읽지 못할 수 있다."),
+	}
+	cs := clusterPoints(pts)
+	if len(cs) != 2 {
+		for _, c := range cs {
+			var ps []string
+			for _, p := range c.points {
+				ps = append(ps, p.plain)
+			}
+			t.Logf("cluster: %q", ps)
+		}
+		t.Fatalf("%d clusters, want 2 (the split point joined, the quorum point apart)", len(cs))
+	}
+	if n := len(cs[0].points); n != 3 || cs[0].rep != pts[3] {
+		t.Errorf("first cluster has %d points, representative %q; want 3 and the whole point", n, cs[0].rep.plain)
+	}
+	if len(cs[1].points) != 1 || cs[1].points[0] != pts[2] {
+		t.Errorf("the quorum point is not alone")
 	}
 }
