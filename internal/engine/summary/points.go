@@ -131,6 +131,22 @@ func points(m int, d *note.Document, blocks []int, ix *sentenceIndex) []*point {
 			p.lines = []string{inline(b)}
 			p.plain = plainText(p.lines)
 			p.emphasis = len(b.Emphasis) > 0
+			if isLabel(p.plain) {
+				if items, next := labelledList(d, blocks, k+1); len(items) > 0 {
+					// A label line over a list ("출력 형식 지정하기" and
+					// its items) is one point: the label bold, the
+					// list nested under it.
+					p.kind = insight.PointBullet
+					p.lines = []string{"**" + p.plain + "**"}
+					for _, c := range items {
+						p.lines = append(p.lines, strings.Repeat("  ", c.Level-items[0].Level+1)+"- "+inline(c))
+						p.end = max(p.end, c.EndLine)
+					}
+					p.plain = plainText(p.lines)
+					p.emphasis = true
+					k = next - 1
+				}
+			}
 		}
 		if !substantial(p) {
 			continue
@@ -156,6 +172,60 @@ func points(m int, d *note.Document, blocks []int, ix *sentenceIndex) []*point {
 		}
 	}
 	return out
+}
+
+// maxLabel is the longest line, in letters, read as a label over a list.
+const maxLabel = 40
+
+// sentenceEnd matches the end of a sentence: punctuation, or the endings
+// Korean notes end statements with (…다, …요, …음, …함, …됨, …임).
+var sentenceEnd = regexp.MustCompile(`([.!?。…]|[다요음함됨임])["')\]]*$`)
+
+// isLabel reports whether a paragraph reads as a label for what follows
+// (a pseudo-heading): short, one line, not a sentence, not a definition
+// ("X: …" with text after the colon).
+func isLabel(plain string) bool {
+	s := strings.TrimSpace(plain)
+	n := utf8.RuneCountInString(s)
+	if n < 2 || n > maxLabel || strings.Contains(s, "\n") || sentenceEnd.MatchString(s) {
+		return false
+	}
+	if i := strings.IndexAny(s, ":："); i >= 0 && strings.TrimSpace(s[i+1:]) != "" {
+		return false
+	}
+	return true
+}
+
+// maxLabelled is the most list lines a label takes under it; a longer
+// list is points of its own.
+const maxLabelled = 10
+
+// labelledList returns the list that follows a label at blocks[from:]
+// (blocks without text, such as images, may stand between): every item
+// down to the next block that is not an item of that list, and the index
+// of that block. It returns no items when no list follows, when the list
+// is longer than maxLabelled lines, or when an item does not nest under
+// the first one's level.
+func labelledList(d *note.Document, blocks []int, from int) ([]note.Block, int) {
+	k := from
+	for k < len(blocks) && d.Blocks[blocks[k]].Kind != note.KindListItem && d.Blocks[blocks[k]].Kind != note.KindHeading && inline(d.Blocks[blocks[k]]) == "" {
+		k++
+	}
+	var items []note.Block
+	for ; k < len(blocks); k++ {
+		c := d.Blocks[blocks[k]]
+		if c.Kind != note.KindListItem || len(items) > 0 && c.Level < items[0].Level {
+			break
+		}
+		if inline(c) == "" {
+			continue
+		}
+		items = append(items, c)
+	}
+	if len(items) > maxLabelled {
+		return nil, from
+	}
+	return items, k
 }
 
 // substantial reports whether a point says something: code and tables

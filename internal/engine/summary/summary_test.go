@@ -346,3 +346,54 @@ func TestClustersJoinedAcrossSplitPoints(t *testing.T) {
 		t.Errorf("the quorum point is not alone")
 	}
 }
+
+// A short line that labels the list under it ("읽기와 쓰기 정족수" over its
+// items) is one point with the list nested under the bold label; a
+// sentence over a list, and a label over a paragraph, are not.
+func TestLabelOverListIsOnePoint(t *testing.T) {
+	const md = `# 5장. 복제
+
+## 5.4 리더 없는 복제
+
+읽기와 쓰기 정족수
+
+![](quorum.png)
+
+- 쓰기는 w개 노드, 읽기는 r개 노드에 보낸다.
+  - w + r > n이면 최신 값을 읽는다.
+- 정족수를 줄이면 지연 시간이 줄어든다.
+
+노드가 죽었을 때 쓰기는 다음과 같이 처리한다.
+
+- 살아 있는 노드에만 쓰고 나중에 읽기 복구로 맞춘다.
+
+느슨한 정족수
+
+힌트 핸드오프는 다른 노드가 잠시 쓰기를 맡아 두었다가 돌려주는 방식이다.
+`
+	in := &engine.Input{Week: 5, Chapters: []engine.Chapter{{Number: 5}}}
+	in.Members = append(in.Members, engine.MemberInput{Member: workspace.Member{Name: "한서진"}, Doc: note.Parse("weeks/week05/한서진.md", md)})
+	in.Analysis = analyze.Analyze(in.Notes())
+	s := summarize(t, in)
+	sec := find(s, "리더 없는 복제")
+	if sec == nil {
+		t.Fatalf("no section: %v", headings(s))
+	}
+	var got []string
+	for _, p := range sec.Points {
+		got = append(got, p.Kind+": "+strings.Join(p.Lines, " / "))
+	}
+	want := []string{
+		"bullet: **읽기와 쓰기 정족수** /   - 쓰기는 w개 노드, 읽기는 r개 노드에 보낸다. /     - w + r > n이면 최신 값을 읽는다. /   - 정족수를 줄이면 지연 시간이 줄어든다.",
+		"text: 노드가 죽었을 때 쓰기는 다음과 같이 처리한다.",
+		"bullet: 살아 있는 노드에만 쓰고 나중에 읽기 복구로 맞춘다.",
+		"text: 느슨한 정족수",
+		"text: 힌트 핸드오프는 다른 노드가 잠시 쓰기를 맡아 두었다가 돌려주는 방식이다.",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("points:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if p := sec.Points[0]; len(p.Sources) != 1 || p.Sources[0].Line != 5 {
+		t.Errorf("the labelled list's source %+v, want line 5", p.Sources)
+	}
+}
