@@ -54,7 +54,7 @@ func (e *Engine) Summarize(ctx context.Context, in *engine.Input) (*insight.Summ
 	if err != nil {
 		return nil, fmt.Errorf("llm: offline summary: %w", err)
 	}
-	r := &run{e: e, in: in, sentences: in.Analysis.Evidence(), lang: "Korean", sem: make(chan struct{}, e.cfg.Concurrency), stats: map[string]int{}}
+	r := &run{e: e, in: in, ev: newEvidence(in), lang: "Korean", sem: make(chan struct{}, e.cfg.Concurrency), stats: map[string]int{}}
 	parts := r.summaryParts(d)
 	answers := make([]answer, len(parts))
 	errs := make([]error, len(parts))
@@ -89,7 +89,8 @@ func (e *Engine) Summarize(ctx context.Context, in *engine.Input) (*insight.Summ
 			continue
 		}
 		for j, ref := range p.refs {
-			r.rewrite(&d.Sections[ref.sec].Clusters[ref.cl], answers[i].Sections[clusterKey(j)])
+			sec := &d.Sections[ref.sec]
+			r.rewrite(&sec.Clusters[ref.cl], sec.Heading(), answers[i].Sections[clusterKey(j)])
 		}
 	}
 	if failed > 1 {
@@ -101,6 +102,11 @@ func (e *Engine) Summarize(ctx context.Context, in *engine.Input) (*insight.Summ
 	s := d.Summary(e.Name())
 	s.Stats = r.stats
 	s.Warnings = r.warnings
+	if e.cfg.Verbose {
+		for _, rj := range r.rejected {
+			r.progress("%s", describeRejection(rj))
+		}
+	}
 	r.progress("%s", r.summary(in.Week))
 	return s, nil
 }
@@ -114,8 +120,9 @@ func fallback(c *summary.Cluster) {
 
 // rewrite verifies the model's bullets for a cluster and, when the first
 // one holds, makes them the cluster's point: the first bullet its text,
-// the others nested under it. Bullets that fail are dropped and counted.
-func (r *run) rewrite(c *summary.Cluster, sec answerSection) {
+// the others nested under it. Bullets that fail are dropped and counted
+// (and kept as rejections under heading, for --verbose).
+func (r *run) rewrite(c *summary.Cluster, heading string, sec answerSection) {
 	if c.Point.Kind == insight.PointCode || c.Point.Kind == insight.PointTable {
 		return
 	}
@@ -125,7 +132,10 @@ func (r *run) rewrite(c *summary.Cluster, sec answerSection) {
 			ids[id] = true
 		}
 	}
-	ver := newVerifier("", r.sentences, nil, r.e.cfg.MinSupport, r.e.Name())
+	// Like a group bullet: what a point says about members is checked too.
+	ver := newVerifier("", r.ev, r.e.Name())
+	ver.claims = newMemberClaims(r.in)
+	ver.claims.notes = r.ev.notes
 	sr := &sectionResult{rejected: map[string]int{}}
 	var lines []string
 	var sources []insight.Source
@@ -144,7 +154,7 @@ func (r *run) rewrite(c *summary.Cluster, sec answerSection) {
 			b.Cite = own
 			v = ver.bullet(b, r.e.cfg.MinSupport)
 		}
-		r.count(sr, v, "bullets")
+		r.count(sr, v, "bullets", rejection("", heading, b, v, r.e.cfg.MinSupport))
 		if v.Reason != "" {
 			if i == 0 {
 				break // without its main sentence the cluster keeps the member's words
@@ -218,8 +228,8 @@ func (r *run) clusterCost(c summary.Cluster) int {
 	n := 8
 	for _, v := range c.Versions {
 		for _, id := range v.IDs {
-			if ev, ok := r.sentences[id]; ok {
-				n += estimateTokens(evidenceLine(ev)) + 2
+			if ev, ok := r.ev.byID[id]; ok {
+				n += estimateTokens(evidenceLine(ev.Evidence)) + 2
 			}
 		}
 	}
@@ -256,9 +266,9 @@ func summaryPrompt(in *engine.Input, d *summary.Draft, p summaryPart, r *run) st
 		seen := map[string]bool{}
 		for _, v := range c.Versions {
 			for _, id := range v.IDs {
-				if ev, ok := r.sentences[id]; ok && !seen[id] {
+				if ev, ok := r.ev.byID[id]; ok && !seen[id] {
 					seen[id] = true
-					lines = append(lines, evidenceLine(ev))
+					lines = append(lines, evidenceLine(ev.Evidence))
 				}
 			}
 		}
