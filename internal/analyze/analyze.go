@@ -3,7 +3,6 @@ package analyze
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -242,29 +241,15 @@ func (w *Week) Evidence() map[string]Evidence {
 	return out
 }
 
-// answerOnly matches an answer marker the sentence splitter cut off as
-// a sentence of its own ("A1.", "A.", "답:").
-var answerOnly = regexp.MustCompile(`^(?:A\d{0,2}|답)\s*[.:：)]$`)
-
 func analyzeMember(idx int, name string, doc *note.Document) *Member {
 	m := &Member{Name: name, Index: idx, Doc: doc, TermCount: map[string]int{}, Display: map[string]string{}}
 	n := len(doc.Sentences)
-	mark := "" // an answer marker ("A1.") the sentence splitter cut off
 	for _, s := range doc.Sentences {
 		clean := Clean(s.Text)
-		if answerOnly.MatchString(clean) {
-			mark = clean
-			continue
-		}
 		if !usable(clean) || metaLine.MatchString(strings.ToLower(clean)) {
-			mark = ""
 			continue
 		}
 		raw := clean
-		if mark != "" {
-			raw = mark + " " + raw // the line reads "A1. …" in the note
-			mark = ""
-		}
 		clean = StripLabel(clean)
 		body := Trim(clean)
 		rd := text.Read(body)

@@ -261,7 +261,7 @@ var metaLine = regexp.MustCompile(`^(날짜|일시|담당자|작성자|작성일
 
 // labelPrefix matches the labels people put before a sentence: emoji,
 // "Q:", "💡 개인적인 생각:", "TIP:".
-var labelPrefix = regexp.MustCompile(`^(?:[\p{So}\p{Sk}\x{FE0F}\x{200D}]+\s*)?(?:(Q|A|Q\d+|TIP|Tip|Note|NOTE|참고|메모|개인적인 ?생각|내 ?생각|생각|느낀 ?점|의견|질문|궁금한 ?점|결론|요약|\+)\s*[:：.)]\s*)?`)
+var labelPrefix = regexp.MustCompile(`^(?:[\p{So}\p{Sk}\x{FE0F}\x{200D}]+\s*)?(?:(Q|A|Q\d+|A\d+|TIP|Tip|Note|NOTE|참고|메모|개인적인 ?생각|내 ?생각|생각|느낀 ?점|의견|질문|궁금한 ?점|결론|요약|\+)\s*[:：.)]\s*)?`)
 
 // StripLabel removes a leading emoji or label from a sentence.
 func StripLabel(s string) string {

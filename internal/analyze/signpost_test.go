@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/moim-study/moim/internal/insight"
@@ -117,5 +118,13 @@ func TestStatementsThatLeanOnTheLineAbove(t *testing.T) {
 	}
 	if s := find(t, m, "캐시 적중률은"); s.Problem != "" || s.Context != nil {
 		t.Errorf("%q stands alone; got problem %q, context %v", s.Body, s.Problem, s.Context != nil)
+	}
+}
+
+func TestItemLabelIsNoPartOfTheSentence(t *testing.T) {
+	w := Analyze([]Note{{Member: "하늘", Doc: parse("w5/하늘.md", signpostNote)}})
+	s := find(t, w.Members[0], "의미 있는 조각으로 나뉜다")
+	if strings.HasPrefix(s.Body, "A1") || !strings.HasPrefix(s.Raw, "A1.") {
+		t.Errorf("body %q, raw %q: want the label kept in the raw line and out of the body", s.Body, s.Raw)
 	}
 }

@@ -22,7 +22,8 @@ var abbreviations = set("e.g i.e vs cf al etc.al Dr Mr Mrs Ms Prof Fig fig No no
 //     another Hangul syllable follows directly ("했다.그래서"); closing
 //     quotes and brackets stay with the sentence;
 //   - no split inside decimals and versions (3.5, GPT-3.5), after
-//     abbreviations (e.g., i.e., vs., Dr.) or at an ellipsis (..., …);
+//     abbreviations (e.g., i.e., vs., Dr.), after an item label opening
+//     the line (A1., Q2.) or at an ellipsis (..., …);
 //   - a sentence longer than 400 runes is cut at its last clause boundary
 //     (", ", "며 ", "고 ") before the limit, or at a space.
 //
@@ -116,6 +117,10 @@ func periodEnds(rs []rune, i int) bool {
 	if word != "" && isDigits(word) {
 		return false
 	}
+	// an item label opening the line ("A1. …", "Q2. …")
+	if k == 0 && itemLabel(word) {
+		return false
+	}
 	return true
 }
 
@@ -163,4 +168,16 @@ func lastBoundary(rs []rune) int {
 		}
 	}
 	return 0
+}
+
+// itemLabel reports whether a word is an item label: one or two Latin
+// letters and one or two digits ("A1", "Q12").
+func itemLabel(w string) bool {
+	rs := []rune(w)
+	i := 0
+	for i < len(rs) && i < 2 && (rs[i] >= 'A' && rs[i] <= 'Z' || rs[i] >= 'a' && rs[i] <= 'z') {
+		i++
+	}
+	n := len(rs) - i
+	return i > 0 && n >= 1 && n <= 2 && isDigits(string(rs[i:]))
 }

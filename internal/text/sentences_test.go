@@ -27,6 +27,8 @@ func TestSentences(t *testing.T) {
 			[]string{"GPT-3.5와 GPT-4를 비교했다.", "점수는 3.5점 올랐다."}},
 		{"abbreviations", "Use metrics, e.g. BLEU, i.e. overlap scores vs. human ratings. Dr. Kim agrees.",
 			[]string{"Use metrics, e.g. BLEU, i.e. overlap scores vs. human ratings.", "Dr. Kim agrees."}},
+		{"item labels opening a line", "A1. 조각으로 나뉜다. 어휘가 줄어든다.\nQ2. 왜 그럴까?\n답은 B1. 아니다.",
+			[]string{"A1. 조각으로 나뉜다.", "어휘가 줄어든다.", "Q2. 왜 그럴까?", "답은 B1.", "아니다."}},
 		{"ellipsis", "잘 모르겠다... 다시 읽어봐야 함… 그래도 재미있다.",
 			[]string{"잘 모르겠다... 다시 읽어봐야 함… 그래도 재미있다."}},
 		{"list items", "- 자기 지도 학습\n- 검색 증강 생성 파이프라인 구축\n1. 사전 학습",
