@@ -51,6 +51,10 @@ type Sentence struct {
 	// Subject is the noun phrase the sentence is about, when it opens
 	// with one followed by a topic or subject particle ("비교 평가는 …").
 	Subject string
+	// Topics counts the noun phrases the sentence marks as a topic
+	// (은/는): two mean a first clause hands over to another topic
+	// ("사람 평가는 … 때문에, 비교 평가는 …").
+	Topics int
 	// Shared is the highest similarity (0–1) of the sentence to a sentence
 	// of another member's note: near 1 for the book's wording that
 	// several members copied.
@@ -295,6 +299,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.subjectless = !hasSubject(rd.Morphs)
 		last.object = hasObject(rd.Morphs)
 		last.nominal = nominalEnding(rd.Morphs)
+		last.Topics = topics(rd.Morphs)
 		last.topicless = last.Subject == "" && rd.Morphs != nil && !hasTopic(rd.Morphs) && (!hasSubjectParticle(rd.Morphs) || copulaEnding(rd.Morphs) || meaningEnding(rd.Morphs))
 	}
 	for i := 1; i < len(m.Sentences); i++ {

@@ -453,3 +453,15 @@ func imperativeEnding(ms []text.Morph) bool {
 	p := ms[i-1]
 	return strings.HasSuffix(p.POS, "ETM") && (p.Surface == "을" || p.Surface == "ㄹ" || strings.HasSuffix(p.Surface, "할") || strings.HasSuffix(p.Surface, "될"))
 }
+
+// topics counts the topic particles (은/는) right after a noun, a noun
+// suffix or a Latin word.
+func topics(ms []text.Morph) int {
+	n := 0
+	for i, m := range ms {
+		if i > 0 && strings.HasPrefix(m.POS, "JX") && (m.Surface == "은" || m.Surface == "는") && (strings.HasPrefix(ms[i-1].POS, "N") || strings.HasPrefix(ms[i-1].POS, "XSN") || ms[i-1].POS == "SL") {
+			n++
+		}
+	}
+	return n
+}

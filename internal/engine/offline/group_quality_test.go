@@ -144,13 +144,28 @@ func TestNoHeadlineFromTheStudysSubject(t *testing.T) {
 }
 
 func TestHeadlineIsTheSentencesMainTopic(t *testing.T) {
-	for body, want := range map[string]string{
+	cases := map[string]string{
 		"벡터 색인은 검색 속도를 크게 높인다.":               "벡터 색인",
 		"벡터 색인처럼 미리 계산해 두는 구조는 쓰기 비용이 든다.":    "",
 		"벡터 색인은 빠르기 때문에, 재순위화는 상위 후보에만 적용한다.": "",
-	} {
-		s := analyze.Sentence{Body: body, Subject: "벡터 색인"}
-		if got := Headline(s); got != want {
+	}
+	var src strings.Builder
+	src.WriteString("# 메모\n\n")
+	for body := range cases {
+		src.WriteString(body + "\n\n")
+	}
+	w := analyze.Analyze([]analyze.Note{{Member: "서연", Doc: note.Parse("w6/서연.md", src.String())}})
+	for body, want := range cases {
+		var s *analyze.Sentence
+		for i := range w.Members[0].Sentences {
+			if w.Members[0].Sentences[i].Body == body {
+				s = &w.Members[0].Sentences[i]
+			}
+		}
+		if s == nil {
+			t.Fatalf("no sentence %q in the analysis", body)
+		}
+		if got := Headline(*s); got != want {
 			t.Errorf("Headline(%q) = %q, want %q", body, got, want)
 		}
 	}

@@ -73,12 +73,5 @@ func mainTopic(s analyze.Sentence) bool {
 			return false
 		}
 	}
-	ms := text.Read(s.Body).Morphs
-	topics := 0
-	for i, m := range ms {
-		if i > 0 && strings.HasPrefix(m.POS, "JX") && (m.Surface == "은" || m.Surface == "는") && (strings.HasPrefix(ms[i-1].POS, "N") || strings.HasPrefix(ms[i-1].POS, "XSN") || ms[i-1].POS == "SL") {
-			topics++
-		}
-	}
-	return topics < 2
+	return s.Topics < 2
 }
