@@ -77,7 +77,7 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		return sc
 	}
 	book := 1.0
-	if s.Shared >= 0.45 && !v.Contrast && !v.Hedge && !v.Doubt && !opinionLabel(v.Label) {
+	if s.Shared >= 0.45 && !v.Contrast && !v.Hedge && !v.Doubt && !v.Opinion() {
 		book = 0.3 // another member or the chapter summary says it: the book's wording
 	}
 

@@ -99,6 +99,11 @@ func (v Voice) Own() float64 {
 	return s
 }
 
+// Opinion reports whether the sentence carries a label of the writer's
+// own view ("생각:", "의견:"); a first person alone is none: books say
+// "내가 …" too.
+func (v Voice) Opinion() bool { return opinionLabel(v.Label) }
+
 // opinionLabel reports whether a label introduces the writer's own view.
 func opinionLabel(l string) bool {
 	switch l {

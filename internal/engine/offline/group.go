@@ -338,7 +338,7 @@ func (g *group) debates(limit int) []insight.Bullet {
 			}
 			v := s.Voice
 			switch {
-			case s.Scores[insight.KeyPerspective] >= minScore[insight.KeyPerspective] && (v.Hedge || v.Contrast || opinionOf(v) && utf8.RuneCountInString(s.Body) >= 30) && !v.Recommend && !v.Should && s.Shared < 0.45:
+			case s.Scores[insight.KeyPerspective] >= minScore[insight.KeyPerspective] && (v.Hedge || v.Contrast || v.Opinion() && utf8.RuneCountInString(s.Body) >= 30) && !v.Recommend && !v.Should && s.Shared < 0.45:
 				cands = append(cands, cand{m, s, s.Scores[insight.KeyPerspective] + 0.5})
 			case v.Question && s.Scores[insight.KeyStudy] >= minScore[insight.KeyStudy] && utf8.RuneCountInString(s.Body) >= 15:
 				cands = append(cands, cand{m, s, s.Scores[insight.KeyStudy]})
@@ -801,11 +801,4 @@ func disputed(s string) bool {
 		}
 	}
 	return false
-}
-
-// opinionOf reports whether a sentence carries a label of the writer's
-// own view ("생각:", "+)"); a first person alone is no claim of theirs:
-// books say "내가 …" too.
-func opinionOf(v analyze.Voice) bool {
-	return v.Label == "생각" || v.Label == "의견" || v.Label == "느낀점"
 }
