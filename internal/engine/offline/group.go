@@ -103,18 +103,27 @@ func quoteSaid(s string) string {
 // about returns member m's best quotable statement (not a question) about
 // concept c: the one that fits 핵심 인사이트 or their own view best.
 func about(m *analyze.Member, c analyze.Concept, skip map[string]bool) (analyze.Sentence, bool) {
+	s, score := bestOn(m, c, skip, 0.5, nil)
+	return s, score > 0
+}
+
+// bestOn returns member m's quotable statement (not a question) about
+// concept c that keep accepts (nil accepts all) and that fits 핵심
+// 인사이트, their own view and, weighted by practical, 실무 적용 best, with
+// its score; the score is -1 when there is none.
+func bestOn(m *analyze.Member, c analyze.Concept, skip map[string]bool, practical float64, keep func(analyze.Sentence) bool) (analyze.Sentence, float64) {
 	best, score := analyze.Sentence{}, -1.0
 	for _, sp := range m.SentencesAbout(c) {
 		s := *sp
-		if skip[s.ID] || s.Voice.Question || !quotable(s) {
+		if skip[s.ID] || s.Voice.Question || !quotable(s) || keep != nil && !keep(s) {
 			continue
 		}
-		sc := s.Scores[insight.KeyInsights] + s.Scores[insight.KeyPerspective] + 0.5*s.Scores[insight.KeyPractical]
+		sc := s.Scores[insight.KeyInsights] + s.Scores[insight.KeyPerspective] + practical*s.Scores[insight.KeyPractical]
 		if sc > score {
 			best, score = s, sc
 		}
 	}
-	return best, score > 0
+	return best, score
 }
 
 // specificConcepts returns the week's concepts that can carry a group
@@ -296,30 +305,13 @@ var angles = []angle{
 // angle: a quotable claim (no definition, no question) that mentions the
 // concept and one of the angle's cues.
 func aboutAngle(m *analyze.Member, c analyze.Concept, a angle, skip map[string]bool) (analyze.Sentence, bool) {
-	best, score := analyze.Sentence{}, -1.0
-	for _, sp := range m.SentencesAbout(c) {
-		s := *sp
-		if skip[s.ID] || s.Voice.Question || s.Definition || !quotable(s) || utf8.RuneCountInString(s.Body) > 90 {
-			continue
-		}
-		// The sentence is about the concept (its subject) and says the
-		// angle of it after the subject.
-		if s.Subject == "" || !analyze.MentionsText(s.Subject, c) {
-			continue
-		}
-		if !saysOf(s.Body, a.cues) {
-			continue
-		}
-		hit := true
-		if !hit {
-			continue
-		}
-		sc := s.Scores[insight.KeyInsights] + s.Scores[insight.KeyPerspective] + s.Scores[insight.KeyPractical]
-		if sc > score {
-			best, score = s, sc
-		}
-	}
-	return best, score >= 0
+	s, score := bestOn(m, c, skip, 1, func(s analyze.Sentence) bool {
+		// A claim about the concept (its subject) that says the angle
+		// of it after the subject.
+		return !s.Definition && utf8.RuneCountInString(s.Body) <= 90 &&
+			s.Subject != "" && analyze.MentionsText(s.Subject, c) && saysOf(s.Body, a.cues)
+	})
+	return s, score >= 0
 }
 
 // debates builds 심화 토론 from the members' own contestable views (a
@@ -763,23 +755,13 @@ func (g *group) stressed() []insight.Bullet {
 // statementOn returns member m's best statement whose subject is concept
 // c: a quotable claim, no definition, no question.
 func statementOn(m *analyze.Member, c analyze.Concept, skip map[string]bool) (analyze.Sentence, bool) {
-	best, score := analyze.Sentence{}, -1.0
-	for _, sp := range m.SentencesAbout(c) {
-		s := *sp
-		if skip[s.ID] || s.Voice.Question || s.Definition || !quotable(s) || utf8.RuneCountInString(s.Body) > 90 || s.Problem != "" {
-			continue
-		}
-		// The statement is about the concept: its subject, or named in
-		// the sentence's first half.
-		if !isKey(analyze.Key(s.Subject), c) && !analyze.MentionsText(firstHalf(s.Body), c) {
-			continue
-		}
-		sc := s.Scores[insight.KeyInsights] + s.Scores[insight.KeyPerspective] + 0.5*s.Scores[insight.KeyPractical]
-		if sc > score {
-			best, score = s, sc
-		}
-	}
-	return best, score >= 0
+	s, score := bestOn(m, c, skip, 0.5, func(s analyze.Sentence) bool {
+		// About the concept: its subject, or named in the sentence's
+		// first half.
+		return !s.Definition && utf8.RuneCountInString(s.Body) <= 90 && s.Problem == "" &&
+			(isKey(analyze.Key(s.Subject), c) || analyze.MentionsText(firstHalf(s.Body), c))
+	})
+	return s, score >= 0
 }
 
 // firstHalf returns the first half of a sentence's words: where a
