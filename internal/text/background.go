@@ -50,27 +50,30 @@ func NewBackground(texts map[int][]string) *Background {
 // mention term (0–1), and how many such weeks there are. A nil Background
 // knows no weeks.
 func (b *Background) Spread(term string, week int) (share float64, weeks int) {
-	if b == nil {
-		return 0, 0
-	}
 	parts := strings.Fields(strings.ToLower(term))
-	if len(parts) == 0 {
+	if b == nil || len(parts) == 0 {
 		return 0, 0
 	}
-	in := 0
-	for w, words := range b.weeks {
+	return b.share(week, func(w int) bool {
+		for _, p := range parts {
+			if !hasPrefix(b.weeks[w], p) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// share returns the share of the study's weeks other than week for which
+// has is true, and how many such weeks there are.
+func (b *Background) share(week int, has func(w int) bool) (float64, int) {
+	in, weeks := 0, 0
+	for w := range b.weeks {
 		if w == week {
 			continue
 		}
 		weeks++
-		all := true
-		for _, p := range parts {
-			if !hasPrefix(words, p) {
-				all = false
-				break
-			}
-		}
-		if all {
+		if has(w) {
 			in++
 		}
 	}
@@ -96,18 +99,5 @@ func (b *Background) PhraseSpread(term string, week int) (share float64, weeks i
 		return b.Spread(term, week)
 	}
 	p := parts[0] + " " + parts[1]
-	in := 0
-	for w, pairs := range b.pairs {
-		if w == week {
-			continue
-		}
-		weeks++
-		if hasPrefix(pairs, p) {
-			in++
-		}
-	}
-	if weeks == 0 {
-		return 0, 0
-	}
-	return float64(in) / float64(weeks), weeks
+	return b.share(week, func(w int) bool { return hasPrefix(b.pairs[w], p) })
 }
