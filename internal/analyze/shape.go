@@ -434,9 +434,12 @@ func hasSubject(ms []text.Morph) bool {
 }
 
 // hasObject reports whether a sentence has an object particle (을/를).
-func hasObject(ms []text.Morph) bool {
+func hasObject(ms []text.Morph) bool { return hasPOS(ms, "JKO") }
+
+// hasPOS reports whether one of the morphemes has the part of speech pos.
+func hasPOS(ms []text.Morph, pos string) bool {
 	for _, m := range ms {
-		if m.POS == "JKO" {
+		if m.POS == pos {
 			return true
 		}
 	}
@@ -465,3 +468,52 @@ func topics(ms []text.Morph) int {
 	}
 	return n
 }
+
+// nominalEnding reports whether a sentence ends in a verb made a noun by
+// -기 ("모호함 없이 설명하기", "자동으로 멈추도록 설정하기").
+func nominalEnding(ms []text.Morph) bool {
+	i := lastContent(ms)
+	return i >= 0 && hasTag(ms[i].POS, "ETN") && ms[i].Surface == "기"
+}
+
+// hasTopic reports whether morphemes hold a topic particle (은/는): the
+// sentence says what it is about, even past an opening clause ("0으로
+// 설정할 때, 모델은 …").
+func hasTopic(ms []text.Morph) bool {
+	for i, m := range ms {
+		// 은/는/도 right after a noun ("모델은", "평가자도"); not after
+		// another particle ("관점에서는", "작업에도").
+		if hasTag(m.POS, "JX") && (m.Surface == "은" || m.Surface == "는" || m.Surface == "ㄴ" || m.Surface == "도") && i > 0 && !strings.HasPrefix(ms[i-1].POS, "J") {
+			return true
+		}
+	}
+	return false
+}
+
+// copulaEnding reports whether a sentence ends in "…것이다" or "…N이다":
+// it says what something is.
+func copulaEnding(ms []text.Morph) bool {
+	i := lastContent(ms)
+	for k := i; k >= 0 && k >= i-2; k-- {
+		if hasTag(ms[k].POS, "VCP") {
+			return k > 0 && strings.HasPrefix(ms[k-1].POS, "NN")
+		}
+	}
+	return false
+}
+
+// meaningEnding reports whether a sentence ends in "…을 의미(한다)" or
+// "…을 뜻한다": it says what something means.
+func meaningEnding(ms []text.Morph) bool {
+	i := lastContent(ms)
+	for k := i; k >= 0 && k >= i-2; k-- {
+		if ms[k].Surface == "의미" || ms[k].Surface == "뜻" {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSubjectParticle reports whether morphemes hold a subject particle
+// (이/가): the clause names who or what it is about.
+func hasSubjectParticle(ms []text.Morph) bool { return hasPOS(ms, "JKS") }
