@@ -11,6 +11,7 @@ import (
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/note"
 	"github.com/moim-study/moim/internal/text"
+	"github.com/moim-study/moim/internal/workspace"
 )
 
 func styleSentence(st note.Style, callouts int) string {
@@ -380,42 +381,41 @@ func (g *group) debates(limit int) []insight.Bullet {
 	return out
 }
 
-// next builds 다음 주차 연결 포인트: the next schedule row, then the places
-// where this week's notes point at next week's chapters and the concepts
-// that next week's material (chapter summaries, notes) takes up, quoting
-// both ends.
-func (g *group) next(limit int) (out []insight.Bullet) {
-	in := g.in
-	if in.Next == nil {
+// next builds 다음 주차 연결 포인트: the places where this week's notes
+// point at next week's chapters and the concepts that next week's
+// material (chapter summaries, notes) takes up, quoting both ends; or,
+// when there are none, next week's schedule row and a plain line saying so.
+func (g *group) next(limit int) []insight.Bullet {
+	row := g.in.Next
+	if row == nil {
 		return nil
-	}
-	row := in.Next
-	var srcs []insight.Source
-	if row.Source != "" {
-		srcs = append(srcs, insight.Source{File: row.Source, Line: row.Line})
 	}
 	label := strings.TrimSpace(strings.Join(nonEmpty(row.Chapters, row.Topic), " "))
 	if label == "" {
 		label = fmt.Sprintf("%d주차", row.Week)
 	}
+	if out := g.links(row, "다음 주 "+label, limit); len(out) > 0 {
+		return out
+	}
 	// The schedule alone links nothing: it is said only when no sentence
 	// of this week leads into next week's topic.
-	defer func() {
-		if len(out) > 0 {
-			return
-		}
-		text := fmt.Sprintf("다음 주(%d주차%s)에는 %s 다룹니다.", row.Week, datePart(row.Date), Josa(label, "을", "를"))
-		if row.Presenter != "" {
-			text += fmt.Sprintf(" 발표: %s.", row.Presenter)
-		}
-		text += " 이번 주 노트에서 그 주제로 바로 이어지는 문장은 찾지 못했습니다."
-		out = append(out, insight.Bullet{Head: label, Text: text, Sources: srcs, Engine: Name})
-	}()
-	where := "다음 주 범위"
-	if label != "" {
-		where = "다음 주 " + label
+	var srcs []insight.Source
+	if row.Source != "" {
+		srcs = append(srcs, insight.Source{File: row.Source, Line: row.Line})
 	}
+	text := fmt.Sprintf("다음 주(%d주차%s)에는 %s 다룹니다.", row.Week, datePart(row.Date), Josa(label, "을", "를"))
+	if row.Presenter != "" {
+		text += fmt.Sprintf(" 발표: %s.", row.Presenter)
+	}
+	text += " 이번 주 노트에서 그 주제로 바로 이어지는 문장은 찾지 못했습니다."
+	return []insight.Bullet{{Head: label, Text: text, Sources: srcs, Engine: Name}}
+}
 
+// links returns the places where this week's notes lead into next week's
+// schedule row, where names it ("다음 주 6장 RAG"): sentences pointing at
+// next week's chapters, and concepts next week's material takes up.
+func (g *group) links(row *workspace.ScheduleRow, where string, limit int) (out []insight.Bullet) {
+	in := g.in
 	// Sentences that point at next week's chapters themselves.
 	chapters := chapterRefs(row.Chapters)
 	for _, m := range g.aw.Members {
