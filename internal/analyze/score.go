@@ -82,16 +82,17 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	}
 
 	// 실무 적용: a recommendation or proposal for practice.
-	context := hasAny(s.Body, practiceWords) + hasAny(path, headingCues[insight.KeyPractical])
+	practiceHeads := hasAny(path, headingCues[insight.KeyPractical]) // under a heading about practice
+	context := hasAny(s.Body, practiceWords) + practiceHeads
 	if v.FirstPerson {
 		context++
 	}
 	// "…를 고정할 수 있다" with no one named is a way for the reader only
 	// when it stands under a heading about practice: books describe what
 	// a method can do in the same words.
-	can := v.Can && s.subjectless && s.object && hasAny(path, headingCues[insight.KeyPractical]) > 0
+	can := v.Can && s.subjectless && s.object && practiceHeads > 0
 	if v.Recommend && (context > 0 || strongProposal(s)) || v.Should && context > 0 || can {
-		pr := 1.0 + 0.4*math.Min(2, float64(hasAny(s.Body, practiceWords))) + 0.6*float64(min(1, hasAny(path, headingCues[insight.KeyPractical])))
+		pr := 1.0 + 0.4*math.Min(2, float64(hasAny(s.Body, practiceWords))) + 0.6*float64(min(1, practiceHeads))
 		if v.FirstPerson {
 			pr += 0.5
 		}
