@@ -55,6 +55,12 @@ type Sentence struct {
 	// (은/는): two mean a first clause hands over to another topic
 	// ("사람 평가는 … 때문에, 비교 평가는 …").
 	Topics int
+	// HandsOver marks a sentence whose opening subject belongs to a
+	// first clause only: a connective ending hands over to a later topic
+	// ("교차 엔트로피가 …라면, 퍼플렉시티는 …"), or the subject stands inside
+	// an embedded question that is itself the topic ("X가 얼마나 필요한지는
+	// …에 달려 있다"). What the sentence says is said of something else.
+	HandsOver bool
 	// Shared is the highest similarity (0–1) of the sentence to a sentence
 	// of another member's note: near 1 for the book's wording that
 	// several members copied.
@@ -300,6 +306,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.object = hasObject(rd.Morphs)
 		last.nominal = nominalEnding(rd.Morphs)
 		last.Topics = topics(rd.Morphs)
+		last.HandsOver = handsOver(rd.Morphs)
 		last.topicless = last.Subject == "" && rd.Morphs != nil && !hasTopic(rd.Morphs) && (!hasSubjectParticle(rd.Morphs) || copulaEnding(rd.Morphs) || meaningEnding(rd.Morphs))
 	}
 	for i := 1; i < len(m.Sentences); i++ {

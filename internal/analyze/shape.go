@@ -469,6 +469,51 @@ func topics(ms []text.Morph) int {
 	return n
 }
 
+// handsOver reports whether the subject a sentence opens with (a noun
+// phrase and 이/가 or 은/는) is left behind by the sentence: a connective
+// ending closes its clause and a later noun takes 은/는 as the topic of
+// the rest ("A가 …하면, B는 …"), or the subject's clause ends in an
+// embedded question that is the topic ("A가 얼마나 필요한지는 …"). A
+// relative clause ("A가 가능한 이유는 …") and a pronoun taking up the
+// subject ("…있는데, 이는 …") hand nothing over.
+func handsOver(ms []text.Morph) bool {
+	start := -1
+	for i, m := range ms {
+		if i > 0 && (hasTag(m.POS, "JKS") || hasTag(m.POS, "JX") && (m.Surface == "은" || m.Surface == "는")) && (strings.HasPrefix(ms[i-1].POS, "N") || ms[i-1].POS == "XSN" || ms[i-1].POS == "SL") {
+			start = i
+			break
+		}
+		if !strings.HasPrefix(m.POS, "N") && m.POS != "SL" && m.POS != "SH" && m.POS != "SN" && m.POS != "XSN" && m.POS != "XPN" {
+			return false // the sentence does not open with its subject
+		}
+	}
+	if start < 0 {
+		return false
+	}
+	clause := false
+	for i := start + 1; i < len(ms); i++ {
+		m := ms[i]
+		topic := hasTag(m.POS, "JX") && (m.Surface == "은" || m.Surface == "는")
+		if topic && hasTag(ms[i-1].POS, "EC") && embeddedQuestion(ms[i-1].Surface) {
+			return true // "…필요한지는": an embedded question is the topic
+		}
+		if topic && clause && (strings.HasPrefix(ms[i-1].POS, "NN") && ms[i-1].POS != "NNB" || ms[i-1].POS == "XSN" || ms[i-1].POS == "SL") {
+			return true
+		}
+		if hasTag(m.POS, "EC") {
+			clause = true
+		}
+	}
+	return false
+}
+
+// embeddedQuestion reports whether a connective ending closes an embedded
+// question ("필요한지", "있는지", "할지"); not the 지 of a negation ("하지
+// 않다").
+func embeddedQuestion(surface string) bool {
+	return surface != "지" && strings.HasSuffix(surface, "지") && !strings.HasSuffix(surface, "하지") || strings.HasSuffix(surface, "한지")
+}
+
 // nominalEnding reports whether a sentence ends in a verb made a noun by
 // -기 ("모호함 없이 설명하기", "자동으로 멈추도록 설정하기").
 func nominalEnding(ms []text.Morph) bool {

@@ -148,6 +148,16 @@ func TestHeadlineIsTheSentencesMainTopic(t *testing.T) {
 		"벡터 색인은 검색 속도를 크게 높인다.":               "벡터 색인",
 		"벡터 색인처럼 미리 계산해 두는 구조는 쓰기 비용이 든다.":    "",
 		"벡터 색인은 빠르기 때문에, 재순위화는 상위 후보에만 적용한다.": "",
+		// A group of actors is no concept.
+		"캐시 서버들이 요청을 나눠 받으면서 장애가 한 곳에 몰리지 않는다.": "",
+		// The first clause's subject is one half of a contrast.
+		"정밀도가 틀린 답의 비율을 본다면, 재현율은 놓친 답의 비율을 본다.": "",
+		// The subject sits in an embedded question that is the topic.
+		"샤딩 전략이 얼마나 중요한지는 데이터 분포에 달려 있다.": "",
+		// A relative clause keeps its subject the sentence's point.
+		"리더 선출이 필요한 이유는 노드 둘이 동시에 쓰면 충돌하기 때문이다.": "리더 선출",
+		// Advice is about the action, not the topic it opens with.
+		"배포 계획은 출시에서 끝나지 않고 롤백 절차까지 정해야 한다.": "",
 	}
 	var src strings.Builder
 	src.WriteString("# 메모\n\n")
@@ -168,5 +178,51 @@ func TestHeadlineIsTheSentencesMainTopic(t *testing.T) {
 		if got := Headline(*s); got != want {
 			t.Errorf("Headline(%q) = %q, want %q", body, got, want)
 		}
+	}
+}
+
+func TestEmphasisHeadlineIsNotAnExample(t *testing.T) {
+	src := "# 메모\n\n**부하 테스트**처럼 실제 트래픽을 흉내 내야 하는 작업에도 쓸 수 있다.\n\n**서킷 브레이커**는 실패가 이어지면 호출을 잠시 끊는다.\n"
+	w := analyze.Analyze([]analyze.Note{{Member: "서연", Doc: note.Parse("w6/서연.md", src)}})
+	got := map[string]string{}
+	for _, s := range w.Members[0].Sentences {
+		got[strings.Fields(s.Body)[0]] = Headline(s)
+	}
+	if h := got["부하"]; h != "" {
+		t.Errorf("an example in bold heads its sentence: %q", h)
+	}
+	if h := got["서킷"]; h != "서킷 브레이커" {
+		t.Errorf("the bold topic of a sentence: headline %q, want 서킷 브레이커", h)
+	}
+}
+
+func TestFrameHeadIsNotTheListsSet(t *testing.T) {
+	for frame, want := range map[string]bool{
+		"배포 과정":        false, // one step of it is not the process
+		"데이터 정합성의 중요성": false,
+		"장점":           false,
+		"캐시 무효화":       true,
+		"리더 선출의 지연":    true,
+	} {
+		if got := FrameHead(frame); got != want {
+			t.Errorf("FrameHead(%q) = %v, want %v", frame, got, want)
+		}
+	}
+	// Through a note: the label of a numbered list of steps heads none of
+	// its steps.
+	src := "# 메모\n\n**배포 과정**\n\n1. 스테이징 환경에 먼저 올려 통합 테스트를 돌린다.\n2. 카나리 서버에 일부 트래픽만 보내 오류율을 지켜본다.\n"
+	w := analyze.Analyze([]analyze.Note{{Member: "서연", Doc: note.Parse("w6/서연.md", src)}})
+	framed := 0
+	for _, s := range w.Members[0].Sentences {
+		if s.Frame == "" {
+			continue
+		}
+		framed++
+		if b := Bullet(s, w.Members[0], w, insight.KeyInsights); b.Head != "" {
+			t.Errorf("step %q headed by its list's label %q", s.Body, b.Head)
+		}
+	}
+	if framed == 0 {
+		t.Fatal("the fixture's steps carry no frame: the test checks nothing")
 	}
 }

@@ -12,17 +12,80 @@ import (
 // sentence's subject ("비교 평가는 …" → 비교 평가) or an emphasised noun
 // phrase. It is "" when none fits: no headline beats a vague one. Clauses, numbers and everyday words never head a bullet.
 func Headline(s analyze.Sentence) string {
-	if s.Subject != "" && headWorthy(s.Subject) && named(s.Subject) && mainTopic(s) {
+	if s.Subject != "" && headWorthy(s.Subject) && named(s.Subject) && mainTopic(s, s.Subject) && !advice(s) {
 		return s.Subject
 	}
 	for _, e := range s.Emphasis {
 		// An emphasised phrase heads the bullet only when the sentence
-		// is about it: it opens the sentence.
-		if h, ok := emphasisHead(e); ok && headWorthy(h) && named(h) && strings.HasPrefix(s.Body, h) {
+		// is about it: it opens the sentence as its topic, not as an
+		// example or a term of comparison ("**X**처럼 …").
+		if h, ok := emphasisHead(e); ok && headWorthy(h) && named(h) && strings.HasPrefix(s.Body, h) && mainTopic(s, h) {
 			return h
 		}
 	}
 	return ""
+}
+
+// advice reports whether a sentence advises an action ("X는 … 생각해야
+// 한다", "…하는 것이 좋다"): its point is what to do, and the topic it
+// opens with is only the setting, so the subject does not name it.
+func advice(s analyze.Sentence) bool {
+	return s.Voice.Should || s.Voice.Recommend
+}
+
+// FrameHead reports whether the label a list item hangs from can head
+// the item's bullet: a label naming a concept, not the set the item is one
+// member of ("평가 과정" above one step, "장점" above one advantage,
+// "…의 중요성" above one argument): a headline promising the whole list
+// over one of its items is vague.
+func FrameHead(frame string) bool {
+	return labelHead(frame) && !setNoun(lastNoun(frame))
+}
+
+// setNouns name a collection or an aspect whose members a list under them
+// enumerates: steps of a process, kinds, parts, reasons, merits.
+var setNouns = map[string]bool{
+	"과정": true, "단계": true, "절차": true, "순서": true, "흐름": true, "방법": true, "방법론": true, "방안": true,
+	"종류": true, "유형": true, "분류": true, "구성": true, "구성 요소": true, "요소": true, "목록": true, "예시": true, "사례": true,
+	"특징": true, "특성": true, "장점": true, "단점": true, "장단점": true, "이유": true, "원인": true, "중요성": true, "필요성": true,
+	"조건": true, "원칙": true, "기준": true, "고려 사항": true, "사항": true, "문제점": true, "한계": true, "효과": true, "역할": true,
+}
+
+// setNoun reports whether a noun names a set its list enumerates.
+func setNoun(n string) bool { return setNouns[n] }
+
+// lastNoun returns the head of a noun phrase: its last noun ("데이터
+// 품질의 중요성" → 중요성).
+func lastNoun(h string) string {
+	ms := text.Read(h).Morphs
+	if ms == nil {
+		f := strings.Fields(h)
+		if len(f) == 0 {
+			return ""
+		}
+		return f[len(f)-1]
+	}
+	last := ""
+	for i, m := range ms {
+		switch {
+		case strings.HasPrefix(m.POS, "NN"):
+			if i > 0 && !m.Space && (strings.HasPrefix(ms[i-1].POS, "NN") || ms[i-1].POS == "XSN") && last != "" {
+				last += m.Surface
+			} else {
+				last = m.Surface
+			}
+		case m.POS == "XSN" && last != "":
+			last += m.Surface
+		}
+	}
+	return last
+}
+
+// plural reports whether a noun phrase names a group of actors by the
+// plural suffix 들 ("모델 제공 업체들", "개발자들"): the sentence says
+// what they do, not what a concept is.
+func plural(h string) bool {
+	return strings.HasSuffix(h, "들") && utf8.RuneCountInString(h) > 2
 }
 
 // headWorthy reports whether a phrase can head a bullet: a specific,
@@ -32,7 +95,7 @@ func headWorthy(h string) bool {
 	if n < 2 || n > 24 || len(strings.Fields(h)) > 4 {
 		return false
 	}
-	if !analyze.Meaningful(h) || !analyze.Specific(h) || analyze.CueHeading(h) || genericHeading(h) {
+	if !analyze.Meaningful(h) || !analyze.Specific(h) || analyze.CueHeading(h) || genericHeading(h) || plural(h) {
 		return false
 	}
 	return nounPhrase(h)
@@ -62,16 +125,17 @@ func nounPhrase(h string) bool {
 	return last != "JKG" && last != "SC" && last != "SY" && (last != "SS" || strings.HasSuffix(h, ")"))
 }
 
-// mainTopic reports whether a sentence's subject is what the whole
-// sentence is about: not a comparison's term ("코드 디버깅처럼 …"), and
-// not the topic of a first clause that hands over to another ("사람
-// 평가는 … 때문에, 비교 평가는 …", "교차 엔트로피가 …라면, 퍼플렉시티는 …").
-func mainTopic(s analyze.Sentence) bool {
-	rest := strings.TrimPrefix(s.Body, s.Subject)
-	for _, p := range []string{"처럼", "같이", "와 같은", "과 같은", "와 달리", "과 달리", "보다"} {
+// mainTopic reports whether the phrase h a sentence opens with is what
+// the whole sentence is about: not a comparison's term or an example
+// ("코드 디버깅처럼 …"), and not the topic of a first clause that hands
+// over to another ("사람 평가는 … 때문에, 비교 평가는 …", "교차 엔트로피가
+// …라면, 퍼플렉시티는 …", "X가 얼마나 필요한지는 …").
+func mainTopic(s analyze.Sentence, h string) bool {
+	rest := strings.TrimPrefix(s.Body, h)
+	for _, p := range []string{"처럼", "같이", "와 같은", "과 같은", "와 달리", "과 달리", "보다", "의 예", "을 예로", "를 예로"} {
 		if strings.HasPrefix(rest, p) {
 			return false
 		}
 	}
-	return s.Topics < 2
+	return s.Topics < 2 && !s.HandsOver
 }
