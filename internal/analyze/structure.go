@@ -438,3 +438,24 @@ func (k Subjects) Of(sentence string) string {
 	}
 	return subject(text.Read(t).Morphs, t)
 }
+
+// Parent returns the last sentence of the list item a nested list item
+// hangs from ("…SFT보다 성능이 좋아진다" above "왜 효과가 있는지 …"), or
+// nil when the sentence is no nested item or its parent has no sentence.
+func (m *Member) Parent(s *Sentence) *Sentence {
+	doc := m.Doc
+	if s.Kind != note.KindListItem || s.Block <= 0 || s.Block >= len(doc.Blocks) || doc.Blocks[s.Block].Level == 0 {
+		return nil
+	}
+	p := parentBlock(doc, s.Block)
+	if p < 0 || doc.Blocks[p].Kind != note.KindListItem {
+		return nil
+	}
+	var out *Sentence
+	for i := range m.Sentences {
+		if m.Sentences[i].Block == p {
+			out = &m.Sentences[i]
+		}
+	}
+	return out
+}

@@ -50,7 +50,7 @@ func describeStats(doc *note.Document) string {
 // bullet quotes the members' own sentences and names only the members
 // whose sentences it quotes, so each claim about who wrote what holds.
 func GroupSections(in *engine.Input, aw *analyze.Week, members []insight.Member, limit int) []insight.Section {
-	g := &group{in: in, aw: aw, usedConcept: map[string]bool{}, usedSentence: map[string]bool{}}
+	g := &group{in: in, aw: aw, usedConcept: map[string]bool{}, usedSentence: map[string]bool{}, studied: studied(members)}
 	var out []insight.Section
 	for _, spec := range in.Template.GroupSections {
 		sec := insight.Section{Key: spec.Key, Heading: spec.Heading, Kind: kindOf(spec)}
@@ -82,6 +82,53 @@ type group struct {
 	aw           *analyze.Week
 	usedConcept  map[string]bool
 	usedSentence map[string]bool
+	// studied holds the lines ("file:line") the members' 추가 학습
+	// sections already quote: a group bullet does not say them again.
+	studied map[string]bool
+}
+
+// studied returns the lines the members' 추가 학습 bullets quote.
+func studied(members []insight.Member) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range members {
+		for _, sec := range m.Sections {
+			if sec.Key != insight.KeyStudy {
+				continue
+			}
+			for _, b := range sec.Bullets {
+				for _, src := range b.Sources {
+					out[lineKey(src.File, src.Line)] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+func lineKey(file string, line int) string { return fmt.Sprintf("%s:%d", file, line) }
+
+// asideQuestion reports whether a sentence's only question stands in
+// parentheses after a statement ("…설정하는 것이 중요(성공이 어떤
+// 모습일까?)"): the sentence states something and asks nothing of its own.
+func asideQuestion(body string) bool {
+	depth := 0
+	var out strings.Builder
+	for _, r := range body {
+		switch r {
+		case '(', '（':
+			depth++
+		case ')', '）':
+			if depth > 0 {
+				depth--
+			}
+		default:
+			if depth == 0 {
+				out.WriteRune(r)
+			}
+		}
+	}
+	rest := strings.TrimSpace(out.String())
+	return strings.Contains(body, "?") && !strings.Contains(rest, "?") && rest != ""
 }
 
 // maxQuote is the longest sentence quoted whole in a group bullet.
@@ -326,14 +373,18 @@ func (g *group) debates(limit int) []insight.Bullet {
 	var cands []cand
 	for _, m := range g.aw.Members {
 		for _, s := range m.Sentences {
-			if g.usedSentence[s.ID] || !quotable(s) || s.Definition {
+			if g.usedSentence[s.ID] || !quotable(s) || s.Definition || g.studied[lineKey(s.File, s.Line)] {
 				continue
 			}
 			v := s.Voice
+			// The book's questions (answered right after, a checklist)
+			// and a statement with a question in parentheses are no
+			// open question of the member's.
+			ask := v.Question && !s.Answered && !s.Checklist && !asideQuestion(s.Body)
 			switch {
-			case s.Scores[insight.KeyPerspective] >= minScore[insight.KeyPerspective] && (v.Hedge || v.Contrast || v.Opinion() && utf8.RuneCountInString(s.Body) >= 30) && !v.Recommend && !v.Should && s.Shared < 0.45:
+			case s.Scores[insight.KeyPerspective] >= minScore[insight.KeyPerspective] && (v.Hedge || v.Contrast || v.Opinion() && utf8.RuneCountInString(s.Body) >= 30) && !v.Recommend && !v.Should && s.Shared < 0.45 && !v.Question:
 				cands = append(cands, cand{m, s, s.Scores[insight.KeyPerspective] + 0.5})
-			case v.Question && s.Scores[insight.KeyStudy] >= minScore[insight.KeyStudy] && utf8.RuneCountInString(s.Body) >= 15:
+			case ask && s.Scores[insight.KeyStudy] >= minScore[insight.KeyStudy] && utf8.RuneCountInString(s.Body) >= 15:
 				cands = append(cands, cand{m, s, s.Scores[insight.KeyStudy]})
 			case !v.Question && disputed(s.Body) && utf8.RuneCountInString(s.Body) >= 20:
 				cands = append(cands, cand{m, s, 1.1})
@@ -363,20 +414,29 @@ func (g *group) debates(limit int) []insight.Bullet {
 			}
 			break
 		}
+		// A nested item with no subject of its own says what it is
+		// about on its parent line ("…보다 성능이 좋아진다" above "왜 효과가
+		// 있는지에 대한 논쟁이 있다"): the bullet keeps that antecedent.
+		lead, srcs := "", []insight.Source{source(c.s)}
+		if p := c.m.Parent(&c.s); p != nil && c.s.Subject == "" && p.Problem == "" && !p.Voice.Question && utf8.RuneCountInString(p.Body) <= maxQuote {
+			lead = quote(p.Body) + "에 이어 "
+			srcs = append([]insight.Source{source(*p)}, srcs...)
+			g.usedSentence[p.ID] = true
+		}
 		var text string
 		if c.s.Voice.Question {
-			text = fmt.Sprintf("%s 남긴 질문 %s — 함께 답을 찾아볼 만합니다.", Josa(c.m.Name, "이", "가"), quote(c.s.Body))
+			text = fmt.Sprintf("%s 남긴 질문 %s%s — 함께 답을 찾아볼 만합니다.", Josa(c.m.Name, "이", "가"), lead, quote(c.s.Body))
 		} else if disputed(c.s.Body) && !c.s.Voice.Hedge && !c.s.Voice.FirstPerson {
-			text = fmt.Sprintf("%s %s 적었습니다. 어떤 견해들이 있고, 우리는 어떻게 볼까요?", Josa(c.m.Name, "은", "는"), quoteSaid(c.s.Body))
+			text = fmt.Sprintf("%s %s%s 적었습니다. 어떤 견해들이 있고, 우리는 어떻게 볼까요?", Josa(c.m.Name, "은", "는"), lead, quoteSaid(c.s.Body))
 		} else {
-			text = fmt.Sprintf("%s %s 보았습니다. 이 주장에 동의하나요, 다른 근거가 있을까요?", Josa(c.m.Name, "은", "는"), quoteSaid(c.s.Body))
+			text = fmt.Sprintf("%s %s%s 보았습니다. 이 주장에 동의하나요, 다른 근거가 있을까요?", Josa(c.m.Name, "은", "는"), lead, quoteSaid(c.s.Body))
 		}
 		if len(others) > 0 && head != "" {
 			text += fmt.Sprintf(" (%s도 노트에서 %s 다뤘습니다.)", strings.Join(others, ", "), Josa(head, "을", "를"))
 		}
 		g.usedSentence[c.s.ID] = true
 		perMember[c.m.Name]++
-		out = append(out, insight.Bullet{Head: head, Text: text, Sources: []insight.Source{source(c.s)}, Engine: Name})
+		out = append(out, insight.Bullet{Head: head, Text: text, Sources: srcs, Engine: Name})
 	}
 	return out
 }

@@ -1,0 +1,88 @@
+package offline
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/moim-study/moim/internal/analyze"
+	"github.com/moim-study/moim/internal/engine"
+	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/note"
+	"github.com/moim-study/moim/internal/workspace"
+)
+
+// Notes whose questions are of three kinds: the member's own open
+// question (it goes to their 추가 학습), a statement with a question in
+// parentheses, and a dispute nested under the line it is about.
+var debateNotes = map[string]string{
+	"하늘": `# 8장 메시지 큐
+
+## 정리
+
+- 소비자 그룹은 늘릴수록 처리량이 파티션 수까지 늘어난다.
+  - 왜 그 이상은 늘지 않는지에 대해서는 여러 논쟁이 있으며, 앞으로 구조가 크게 바뀔 것으로 예상한다.
+- 큐를 도입할 때 재처리 정책을 먼저 정하는 것이 중요(실패하면 어떻게 될까?)
+
+## 궁금한 점
+
+- 정확히 한 번 전달은 실제로 어떻게 보장하는 걸까?
+`,
+	"바다": `# 8장 정리
+
+메시지 큐는 생산자와 소비자를 떼어 놓는다.
+소비자 그룹은 파티션을 나눠 읽는다.
+`,
+}
+
+func debateInput() *engine.Input {
+	in := &engine.Input{Week: 8, Template: basic}
+	for _, name := range []string{"하늘", "바다"} {
+		in.Members = append(in.Members, engine.MemberInput{Member: workspace.Member{Name: name}, Doc: note.Parse("w8/"+name+".md", debateNotes[name])})
+	}
+	in.Analysis = analyze.Analyze(in.Notes())
+	return in
+}
+
+func TestDebateSaysNothingTheStudyListSays(t *testing.T) {
+	w := generateGroup(t, debateInput())
+	study := texts(section(t, w.Members[0].Sections, insight.KeyStudy))
+	if !strings.Contains(study, "정확히 한 번 전달") {
+		t.Fatalf("fixture: 하늘's own question should be in 추가 학습:\n%s", study)
+	}
+	debate := texts(section(t, w.Group, insight.KeyDebate))
+	if strings.Contains(debate, "정확히 한 번 전달") {
+		t.Errorf("심화 토론 repeats a question of 하늘's 추가 학습:\n%s", debate)
+	}
+	if strings.Contains(debate, "재처리 정책") {
+		t.Errorf("심화 토론 takes a statement with a question in parentheses for an open question:\n%s", debate)
+	}
+}
+
+func TestDebateKeepsTheLineItIsAbout(t *testing.T) {
+	debate := section(t, generateGroup(t, debateInput()).Group, insight.KeyDebate)
+	var b *insight.Bullet
+	for i := range debate.Bullets {
+		if strings.Contains(debate.Bullets[i].Text, "여러 논쟁") {
+			b = &debate.Bullets[i]
+		}
+	}
+	if b == nil {
+		t.Fatalf("심화 토론 misses the dispute 하늘 reported:\n%s", texts(debate))
+	}
+	if !strings.Contains(b.Text, "처리량이 파티션 수까지") || len(b.Sources) != 2 {
+		t.Errorf("the dispute %q lost the line it is about (sources %+v)", b.Text, b.Sources)
+	}
+}
+
+func TestAsideQuestion(t *testing.T) {
+	for body, want := range map[string]bool{
+		"재처리 정책을 먼저 정하는 것이 중요(실패하면 어떻게 될까?)": true,
+		"재처리 정책은 누가 정해야 할까?":                 false,
+		"재처리(retry) 정책은 누가 정할까?":             false,
+		"재처리 정책을 먼저 정한다(3장 참고)":              false,
+	} {
+		if got := asideQuestion(body); got != want {
+			t.Errorf("asideQuestion(%q) = %v, want %v", body, got, want)
+		}
+	}
+}
