@@ -61,6 +61,8 @@ type Sentence struct {
 	// an embedded question that is itself the topic ("X가 얼마나 필요한지는
 	// …에 달려 있다"). What the sentence says is said of something else.
 	HandsOver bool
+	// Stance is the judgement the sentence passes (see Stance).
+	Stance Stance
 	// Shared is the highest similarity (0–1) of the sentence to a sentence
 	// of another member's note: near 1 for the book's wording that
 	// several members copied.
@@ -307,6 +309,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.nominal = nominalEnding(rd.Morphs)
 		last.Topics = topics(rd.Morphs)
 		last.HandsOver = handsOver(rd.Morphs)
+		last.Stance = stance(rd.Morphs)
 		last.topicless = last.Subject == "" && rd.Morphs != nil && !hasTopic(rd.Morphs) && (!hasSubjectParticle(rd.Morphs) || copulaEnding(rd.Morphs) || meaningEnding(rd.Morphs))
 	}
 	for i := 1; i < len(m.Sentences); i++ {

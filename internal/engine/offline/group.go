@@ -59,6 +59,9 @@ func GroupSections(in *engine.Input, aw *analyze.Week, members []insight.Member,
 			sec.Bullets = g.common(min(limit, 3))
 			if len(sec.Bullets) == 0 && len(aw.Members) >= 2 {
 				sec.Notice = NoticeNoCommon
+				if g.shared() {
+					sec.Notice = NoticeNoContrast
+				}
 			}
 		case insight.KeyDebate:
 			sec.Bullets = g.debates(min(limit, 3))
@@ -195,17 +198,20 @@ func (g *group) member(name string) *analyze.Member {
 	return nil
 }
 
-// common builds 공통 질문 on what several members wrote: a concept most of
-// them covered, taken up from a side one or more of them raised about it
-// (its limits, how to choose it), quoting them; then a member's own
-// question on a concept others covered, with what another member wrote
+// common builds 공통 질문 on what several members wrote: first two
+// members' opposite judgements of one concept (see contrasts); then a
+// concept most of them covered, taken up from a side they raised about it
+// (its limits, how to choose it), quoting them and naming every member who
+// wrote the quoted line; when there is neither, the point (nearly) every
+// member stressed, said plainly as one without a contrast; then a member's
+// own question on a concept others covered, with what another member wrote
 // about it. Every name it gives wrote about the concept (the concept
 // matrix says so); it invents no contrast and claims no answer.
 func (g *group) common(limit int) []insight.Bullet {
 	if len(g.aw.Members) < 2 {
 		return nil
 	}
-	var out []insight.Bullet
+	out := g.contrasts(limit)
 	need := max(2, (len(g.aw.Members)+1)/2)
 	for _, c := range g.specificConcepts() {
 		if len(out) >= limit {
@@ -220,7 +226,7 @@ func (g *group) common(limit int) []insight.Bullet {
 			var picked []analyze.Sentence
 			var who []string
 			for _, m := range g.aw.Members {
-				if c.Counts[m.Name] == 0 {
+				if c.Counts[m.Name] == 0 || contains(who, m.Name) {
 					continue
 				}
 				s, ok := aboutAngle(m, c, angle, g.usedSentence)
@@ -234,9 +240,11 @@ func (g *group) common(limit int) []insight.Bullet {
 				if dup {
 					continue // the same book sentence, copied twice
 				}
+				// Everyone who wrote this line, not only the first.
+				writers := g.writers(c, s, m.Name)
 				picked = append(picked, s)
-				who = append(who, m.Name)
-				quotes = append(quotes, fmt.Sprintf("%s %s", Josa(m.Name, "은", "는"), quoteSaid(s.Body)))
+				who = append(who, writers...)
+				quotes = append(quotes, fmt.Sprintf("%s %s", Josa(strings.Join(writers, "·"), "은", "는"), quoteSaid(s.Body)))
 				srcs = append(srcs, source(s))
 				if len(picked) == 2 {
 					break
@@ -245,14 +253,8 @@ func (g *group) common(limit int) []insight.Bullet {
 			if len(picked) == 0 {
 				continue
 			}
-			var others []string
-			for _, m := range g.aw.Members {
-				if c.Counts[m.Name] > 0 && !contains(who, m.Name) {
-					others = append(others, m.Name)
-				}
-			}
-			text := strings.Join(quotes, ", ") + " " + angle.said
-			if len(others) > 0 {
+			text := fmt.Sprintf("%s의 %s로 %s 적었습니다.", c.Term, angle.topic, strings.Join(quotes, ", "))
+			if others := g.coveredBy(c, who); len(others) > 0 {
 				text += fmt.Sprintf(" %s도 %s 다뤘습니다.", strings.Join(others, "·"), Josa(c.Term, "을", "를"))
 			}
 			text += " " + angle.ask
@@ -337,16 +339,16 @@ func contains(ss []string, s string) bool {
 // about it in the sentence's predicate — and the question the group can
 // argue about from there.
 type angle struct {
-	cues []string
-	said string
-	ask  string
+	cues  []string
+	topic string // what the quoted lines are, said after the concept: "한계"
+	ask   string
 }
 
 var angles = []angle{
 	{[]string{"한계", "문제", "어렵", "어려", "위험", "편향", "취약", "단점", "비싸", "부족", "실패", "오류", "느리", "트레이드오프"},
-		"그 한계를 짚었습니다.", "실무에서는 이 한계를 어떻게 다룰 수 있을까요?"},
+		"한계", "실무에서는 이 한계를 어떻게 다룰 수 있을까요?"},
 	{[]string{"선택", "고르", "고를", "기준", "결정"},
-		"고르는 기준을 적었습니다.", "우리 프로젝트라면 어떤 기준으로 정할까요?"},
+		"고르는 기준", "우리 프로젝트라면 어떤 기준으로 정할까요?"},
 }
 
 // aboutAngle returns member m's statement about concept c from the given
@@ -356,8 +358,10 @@ func aboutAngle(m *analyze.Member, c analyze.Concept, a angle, skip map[string]b
 	s, score := bestOn(m, c, skip, 1, func(s analyze.Sentence) bool {
 		// A claim about the concept (its subject) that says the angle
 		// of it after the subject.
+		// Not a group of actors ("…개발자들이 …하기 어렵다"): a limit of
+		// people is no limit of the concept.
 		return !s.Definition && utf8.RuneCountInString(s.Body) <= 90 &&
-			s.Subject != "" && analyze.MentionsText(s.Subject, c) && saysOf(s.Body, a.cues)
+			s.Subject != "" && !plural(s.Subject) && analyze.MentionsText(s.Subject, c) && saysOf(s.Body, a.cues)
 	})
 	return s, score >= 0
 }
@@ -760,10 +764,12 @@ func isKey(k string, c analyze.Concept) bool {
 	return k == analyze.Key(c.Term)
 }
 
-// stressed builds a 공통 질문 on a concept (nearly) every member wrote
-// about, when the notes take no side of it: two members' own statements
-// about it that say different things, quoted, and the question which of
-// the two matters more. It says nothing when the statements agree.
+// stressed builds a 공통 질문 on the point (nearly) every member stressed
+// about a concept they all covered: a line that several members' notes
+// say alike, quoted once with everyone who wrote it, and plainly no
+// contrast, for the notes show none. It says nothing when no point is
+// shared: two members writing different things of a concept is no
+// disagreement.
 func (g *group) stressed() []insight.Bullet {
 	n := len(g.aw.Members)
 	if n < 3 {
@@ -771,6 +777,100 @@ func (g *group) stressed() []insight.Bullet {
 	}
 	for _, c := range g.specificConcepts() {
 		if len(c.Counts) < n-1 || g.usedConcept[c.Term] || !named(c.Term) {
+			continue
+		}
+		var best analyze.Sentence
+		var bestWho []string
+		for _, m := range g.aw.Members {
+			if c.Counts[m.Name] == 0 {
+				continue
+			}
+			s, ok := statementOn(m, c, g.usedSentence)
+			if !ok {
+				continue
+			}
+			if w := g.writers(c, s, m.Name); len(w) > len(bestWho) {
+				best, bestWho = s, w
+			}
+		}
+		if len(bestWho) < 2 {
+			continue
+		}
+		g.usedConcept[c.Term] = true
+		g.usedSentence[best.ID] = true
+		t := fmt.Sprintf("%s 모두 %s에 대해 %s 적었습니다.", strings.Join(bestWho, "·"), c.Term, quoteSaid(best.Body))
+		if others := g.coveredBy(c, bestWho); len(others) > 0 {
+			t += fmt.Sprintf(" %s도 %s 다뤘습니다.", strings.Join(others, "·"), Josa(c.Term, "을", "를"))
+		}
+		t += " 노트 사이에 엇갈리는 판단은 없습니다."
+		if best.Stance.Sign < 0 {
+			t += " 우리 프로젝트에서는 이 점을 어떻게 줄이거나 피할 수 있을까요?"
+		} else {
+			t += " 우리가 겪은 사례에서도 그랬는지, 반례는 없는지 이야기해 볼까요?"
+		}
+		return []insight.Bullet{{Head: c.Term, Text: t, Sources: []insight.Source{source(best)}, Engine: Name}}
+	}
+	return nil
+}
+
+// shared reports whether two or more members covered one specific,
+// named concept of the week.
+func (g *group) shared() bool {
+	for _, c := range g.specificConcepts() {
+		if len(c.Counts) >= 2 && named(c.Term) {
+			return true
+		}
+	}
+	return false
+}
+
+// writers returns member first and every other member whose note says
+// the line s (about concept c) nearly alike: a book sentence several
+// members copied is credited to all of them.
+func (g *group) writers(c analyze.Concept, s analyze.Sentence, first string) []string {
+	out := []string{first}
+	for _, m := range g.aw.Members {
+		if m.Name == first || c.Counts[m.Name] == 0 {
+			continue
+		}
+		for _, o := range m.SentencesAbout(c) {
+			if text.BigramF1(o.Body, s.Body) >= sameLine {
+				out = append(out, m.Name)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// sameLine is the bigram similarity from which two members' lines say the
+// same thing in nearly the same words.
+const sameLine = 0.5
+
+// coveredBy returns the members the concept matrix has on concept c,
+// other than those named already.
+func (g *group) coveredBy(c analyze.Concept, named []string) []string {
+	var out []string
+	for _, m := range g.aw.Members {
+		if c.Counts[m.Name] > 0 && !contains(named, m.Name) {
+			out = append(out, m.Name)
+		}
+	}
+	return out
+}
+
+// contrasts builds 공통 질문 on a real disagreement: two members' own
+// statements about one concept that judge it on the same axis with
+// opposite signs (one says it will fall behind, the other that it may
+// catch up; one that it is enough, the other that it is not), named with
+// everyone else who covered the concept.
+func (g *group) contrasts(limit int) []insight.Bullet {
+	var out []insight.Bullet
+	for _, c := range g.specificConcepts() {
+		if len(out) >= limit {
+			break
+		}
+		if len(c.Counts) < 2 || g.usedConcept[c.Term] || !named(c.Term) {
 			continue
 		}
 		type said struct {
@@ -782,34 +882,45 @@ func (g *group) stressed() []insight.Bullet {
 			if c.Counts[m.Name] == 0 {
 				continue
 			}
-			if s, ok := statementOn(m, c, g.usedSentence); ok {
+			for _, sp := range m.SentencesAbout(c) {
+				s := *sp
+				// A judgement leaning on the line above ("이러한 추세를
+				// 보며 …") still judges the concept it names.
+				if g.usedSentence[s.ID] || s.Stance.Sign == 0 || s.Voice.Question || s.Definition || s.Problem != "" && s.Problem != analyze.ProblemDangling ||
+					utf8.RuneCountInString(s.Body) > maxQuote || !onConcept(s, c) {
+					continue
+				}
 				ss = append(ss, said{m, s})
 			}
 		}
-		// The two statements that differ most.
-		bi, bj, low := -1, -1, 0.3
+		var a, b *said
 		for i := range ss {
-			for j := i + 1; j < len(ss); j++ {
-				if f := text.BigramF1(ss[i].s.Body, ss[j].s.Body); f < low {
-					bi, bj, low = i, j, f
+			for j := i + 1; j < len(ss) && a == nil; j++ {
+				if ss[i].m != ss[j].m && ss[i].s.Stance.Opposes(ss[j].s.Stance) && text.BigramF1(ss[i].s.Body, ss[j].s.Body) < sameLine {
+					a, b = &ss[i], &ss[j]
 				}
 			}
 		}
-		if bi < 0 {
+		if a == nil {
 			continue
 		}
-		a, b := ss[bi], ss[bj]
 		g.usedConcept[c.Term] = true
 		g.usedSentence[a.s.ID], g.usedSentence[b.s.ID] = true, true
-		who := "여러 멤버가"
-		if len(c.Counts) == n {
-			who = "모든 멤버가"
+		t := fmt.Sprintf("%s 두고 판단이 갈립니다. %s %s, %s %s 적었습니다.", Josa(c.Term, "을", "를"),
+			Josa(a.m.Name, "은", "는"), quoteSaid(a.s.Body), Josa(b.m.Name, "은", "는"), quoteSaid(b.s.Body))
+		if others := g.coveredBy(c, []string{a.m.Name, b.m.Name}); len(others) > 0 {
+			t += fmt.Sprintf(" %s도 %s 다뤘습니다.", strings.Join(others, "·"), Josa(c.Term, "을", "를"))
 		}
-		t := fmt.Sprintf("%s %s 다뤘습니다. %s %s, %s %s 정리했습니다. 두 정리가 강조하는 점은 어떻게 다르고, 우리 상황에서는 어느 쪽이 더 중요할까요?",
-			who, Josa(c.Term, "을", "를"), Josa(a.m.Name, "은", "는"), quoteSaid(a.s.Body), Josa(b.m.Name, "은", "는"), quoteSaid(b.s.Body))
-		return []insight.Bullet{{Head: c.Term, Text: t, Sources: []insight.Source{source(a.s), source(b.s)}, Engine: Name}}
+		t += " 어느 쪽 근거가 더 설득력 있고, 우리 경험은 어느 쪽에 가까울까요?"
+		out = append(out, insight.Bullet{Head: c.Term, Text: t, Sources: []insight.Source{source(a.s), source(b.s)}, Engine: Name})
 	}
-	return nil
+	return out
+}
+
+// onConcept reports whether a sentence is about concept c: its subject,
+// or named in its first half, where a sentence names what it judges.
+func onConcept(s analyze.Sentence, c analyze.Concept) bool {
+	return isKey(analyze.Key(s.Subject), c) || analyze.MentionsText(firstHalf(s.Body), c)
 }
 
 // statementOn returns member m's best statement whose subject is concept
@@ -818,8 +929,7 @@ func statementOn(m *analyze.Member, c analyze.Concept, skip map[string]bool) (an
 	s, score := bestOn(m, c, skip, 0.5, func(s analyze.Sentence) bool {
 		// About the concept: its subject, or named in the sentence's
 		// first half.
-		return !s.Definition && utf8.RuneCountInString(s.Body) <= 90 && s.Problem == "" &&
-			(isKey(analyze.Key(s.Subject), c) || analyze.MentionsText(firstHalf(s.Body), c))
+		return !s.Definition && utf8.RuneCountInString(s.Body) <= 90 && s.Problem == "" && onConcept(s, c)
 	})
 	return s, score >= 0
 }

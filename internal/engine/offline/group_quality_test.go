@@ -54,23 +54,69 @@ func generateGroup(t *testing.T, in *engine.Input) *insight.Week {
 	return w
 }
 
-func TestCommonQuestionOnWhatEveryoneStressed(t *testing.T) {
+func TestCommonQuestionMakesUpNoContrast(t *testing.T) {
+	// All three write about 벡터 색인, each something else of it, and no
+	// two judge it oppositely: different lines are no disagreement.
 	w := generateGroup(t, groupInput(nil))
 	common := section(t, w.Group, insight.KeyCommon)
+	if strings.Contains(texts(common), "갈립니다") || strings.Contains(texts(common), "어떻게 다르고") {
+		t.Errorf("공통 질문 makes up a contrast from lines that do not disagree:\n%s", texts(common))
+	}
+	if len(common.Bullets) == 0 && common.Notice != NoticeNoContrast {
+		t.Errorf("공통 질문 notice %q: the members did share a concept; want it said that no contrast was found", common.Notice)
+	}
+}
+
+// commonInput builds a week of the given notes (member → note).
+func commonInput(notes [][2]string) *engine.Input {
+	in := &engine.Input{Week: 6, Template: basic}
+	for _, n := range notes {
+		in.Members = append(in.Members, engine.MemberInput{Member: workspace.Member{Name: n[0]}, Doc: note.Parse("w6/"+n[0]+".md", n[1])})
+	}
+	in.Analysis = analyze.Analyze(in.Notes())
+	return in
+}
+
+func TestCommonQuestionOnOppositeJudgements(t *testing.T) {
+	in := commonInput([][2]string{
+		{"서연", "# 6장\n\n사내 검색 엔진은 앞으로도 상용 검색 서비스보다 뒤처질 가능성이 높다.\n재순위화는 상위 후보를 다시 정렬한다.\n"},
+		{"민호", "# 6장\n\n격차가 줄어드는 걸 보면 사내 검색 엔진이 결국 상용 검색 서비스를 따라잡을 수도 있다.\n"},
+		{"지우", "# 6장\n\n사내 검색 엔진은 색인을 직접 관리한다.\n"},
+	})
+	common := section(t, generateGroup(t, in).Group, insight.KeyCommon)
 	if len(common.Bullets) == 0 {
-		t.Fatalf("no common question although all three wrote different things about 벡터 색인 (notice %q)", common.Notice)
+		t.Fatalf("no 공통 질문 on 서연's and 민호's opposite predictions (notice %q)", common.Notice)
 	}
 	b := common.Bullets[0]
-	if b.Head != "벡터 색인" || len(b.Sources) != 2 {
-		t.Fatalf("common question %+v: want one on 벡터 색인 quoting two members", b)
+	if b.Head != "사내 검색 엔진" || len(b.Sources) != 2 {
+		t.Fatalf("공통 질문 %+v: want the disagreement on 사내 검색 엔진, quoting both sides", b)
 	}
-	for _, src := range b.Sources {
-		if !strings.Contains(b.Text, src.Member) || !strings.Contains(b.Text, strings.TrimSuffix(src.Quote, ".")) {
-			t.Errorf("common question %q does not name %s with the quoted line %q", b.Text, src.Member, src.Quote)
+	for _, want := range []string{"서연", "민호", "뒤처질 가능성", "따라잡을 수도", "지우도 사내 검색 엔진을 다뤘습니다"} {
+		if !strings.Contains(b.Text, want) {
+			t.Errorf("공통 질문 %q lacks %q (both sides, and everyone else who covered the concept)", b.Text, want)
 		}
 	}
-	if b.Sources[0].Member == b.Sources[1].Member {
-		t.Errorf("common question quotes one member twice: %+v", b.Sources)
+}
+
+func TestCommonQuestionOnWhatAllStressed(t *testing.T) {
+	line := "벡터 색인은 데이터가 바뀔 때마다 다시 만들어야 해서 운영 부담이 생긴다."
+	in := commonInput([][2]string{
+		{"서연", "# 6장\n\n" + line + "\n"},
+		{"민호", "# 6장\n\n" + strings.Replace(line, "생긴다", "생긴다고 한다", 1) + "\n"},
+		{"지우", "# 6장\n\n벡터 색인은 메모리를 많이 차지하므로 양자화와 함께 쓰인다.\n"},
+	})
+	common := section(t, generateGroup(t, in).Group, insight.KeyCommon)
+	if len(common.Bullets) == 0 {
+		t.Fatalf("no 공통 질문 although two members stressed the same point of 벡터 색인 (notice %q)", common.Notice)
+	}
+	b := common.Bullets[0]
+	for _, want := range []string{"서연·민호 모두", "지우도 벡터 색인을 다뤘습니다", "엇갈리는 판단은 없습니다"} {
+		if !strings.Contains(b.Text, want) {
+			t.Errorf("공통 질문 %q lacks %q: name everyone who wrote the point and who covered the concept, and say there is no contrast", b.Text, want)
+		}
+	}
+	if strings.Contains(b.Text, "갈립니다") {
+		t.Errorf("공통 질문 %q claims a disagreement", b.Text)
 	}
 }
 

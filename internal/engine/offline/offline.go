@@ -31,13 +31,17 @@ const (
 	NoticeNoStudy       = "이번 주 노트에는 직접 남긴 질문이나 더 공부할 주제가 없습니다."
 	NoticeNoCommon      = "이번 주에는 여러 멤버가 함께 다룬 구체적인 개념이 적어 공통 질문을 만들지 않았습니다."
 	NoticeNoDebate      = "이번 주 노트에는 토론으로 이어 갈 만한 의견이나 열린 질문이 없습니다."
+	// NoticeNoContrast: members covered the same concepts, but no two
+	// judge one differently and no point is stressed by several; a
+	// contrast is not made up.
+	NoticeNoContrast = "여러 멤버가 같은 개념을 다뤘지만, 판단이 엇갈리거나 여럿이 같은 점을 강조한 곳은 노트에서 찾지 못했습니다."
 )
 
 // Notices returns every line the engine writes in place of content (a
 // missing note, a section the note has nothing for), so that measures of
 // a document can tell them from bullets.
 func Notices() []string {
-	return []string{NoticeMissing, NoticeNoSchedule, NoticeNoInsight, NoticeNoPerspective, NoticeNoPractical, NoticeNoStudy, NoticeNoCommon, NoticeNoDebate}
+	return []string{NoticeMissing, NoticeNoSchedule, NoticeNoInsight, NoticeNoPerspective, NoticeNoPractical, NoticeNoStudy, NoticeNoCommon, NoticeNoDebate, NoticeNoContrast}
 }
 
 // Engine is the offline engine.

@@ -1,0 +1,151 @@
+package analyze
+
+import (
+	"strings"
+
+	"github.com/moim-study/moim/internal/text"
+)
+
+// Stance is the judgement a sentence passes on what it is about: an axis
+// ("race": ahead of or behind something, "ease": easy or hard, …) and a
+// sign, +1 or -1, after negation ("개선할 수 없다" is improve, -1). Two
+// members' sentences on one concept with the same axis and opposite signs
+// disagree ("…보다 뒤처질 것이다" / "…를 따라잡을 수도 있다"). The zero
+// Stance passes no judgement.
+type Stance struct {
+	Axis string
+	Sign int
+}
+
+// Opposes reports whether two stances judge on the same axis with
+// opposite signs.
+func (s Stance) Opposes(o Stance) bool {
+	return s.Axis != "" && s.Axis == o.Axis && s.Sign != 0 && s.Sign == -o.Sign
+}
+
+// judgement is one entry of the stance lexicon: the stem of a predicate
+// (a verb or adjective, or a noun that takes 하다) and what it judges.
+type judgement struct {
+	stem string
+	axis string
+	sign int
+	noun bool // a noun root: it judges only as "…하다" ("가능하다", not "가능성")
+}
+
+// judgements are evaluative predicates in antonym pairs, the sign of each
+// on its axis. Direction words with no value of their own (늘다, 줄다)
+// are left out: "비용이 늘다" and "지연이 줄다" judge different things.
+var judgements = []judgement{
+	{"따라잡", "race", 1, false}, {"넘어서", "race", 1, false}, {"넘어설", "race", 1, false}, {"앞서", "race", 1, false}, {"앞선", "race", 1, false}, {"앞지르", "race", 1, false}, {"추월", "race", 1, true}, {"능가", "race", 1, true},
+	{"뒤처", "race", -1, false}, {"뒤쳐", "race", -1, false}, {"뒤떨어", "race", -1, false},
+	{"좋", "good", 1, false}, {"낫", "good", 1, false}, {"나은", "good", 1, false}, {"나쁘", "good", -1, false}, {"나쁜", "good", -1, false}, {"나빠", "good", -1, false},
+	{"쉽", "ease", 1, false}, {"쉬운", "ease", 1, false}, {"쉬워", "ease", 1, false}, {"용이", "ease", 1, true}, {"어렵", "ease", -1, false}, {"어려운", "ease", -1, false}, {"어려워", "ease", -1, false}, {"까다롭", "ease", -1, false},
+	{"충분", "enough", 1, true}, {"부족", "enough", -1, true},
+	{"가능", "possible", 1, true}, {"불가능", "possible", -1, true},
+	{"유리", "advantage", 1, true}, {"불리", "advantage", -1, true},
+	{"성공", "success", 1, true}, {"실패", "success", -1, true},
+	{"향상", "improve", 1, true}, {"개선", "improve", 1, true}, {"악화", "improve", -1, true}, {"저하", "improve", -1, true},
+	{"필요", "need", 1, true}, {"불필요", "need", -1, true},
+	{"유용", "useful", 1, true}, {"무용", "useful", -1, true},
+}
+
+// modalAxes judge how an action goes rather than a thing ("개선하기
+// 어렵다", "따라잡을 수 있다"): after another judgement they carry their
+// sign over to it.
+var modalAxes = map[string]bool{"ease": true, "possible": true}
+
+// stance reads a sentence's judgement from its morphemes: the last
+// evaluative predicate, a modal one folded into the judgement before it,
+// and negation after it (않다, 못하다, 수 없다, 아니다) or before it (안, 못).
+func stance(ms []text.Morph) Stance {
+	type hit struct {
+		at int
+		j  judgement
+	}
+	var hits []hit
+	for i := range ms {
+		if j, ok := judgementAt(ms, i); ok {
+			hits = append(hits, hit{i, j})
+		}
+	}
+	if len(hits) == 0 {
+		return Stance{}
+	}
+	last := hits[len(hits)-1]
+	st := Stance{last.j.axis, last.j.sign}
+	if negated(ms, last.at) {
+		st.Sign = -st.Sign
+	}
+	if modalAxes[last.j.axis] && len(hits) >= 2 {
+		prev := hits[len(hits)-2]
+		if last.at-prev.at <= 4 && !modalAxes[prev.j.axis] {
+			// "개선하기 어렵다": improve, -1.
+			st = Stance{prev.j.axis, prev.j.sign * st.Sign}
+		}
+	}
+	return st
+}
+
+// judgementAt returns the lexicon entry of the morpheme at i, if any.
+func judgementAt(ms []text.Morph, i int) (judgement, bool) {
+	m := ms[i]
+	verb := hasTag(m.POS, "VV") || hasTag(m.POS, "VA")
+	noun := m.POS == "NNG" || m.POS == "XR"
+	if !verb && !noun {
+		return judgement{}, false
+	}
+	for _, j := range judgements {
+		if j.noun != noun {
+			continue
+		}
+		if noun {
+			// "가능하다", "부족한"; not "가능성", "개선 방법".
+			if m.Surface != j.stem || i+1 >= len(ms) || !(hasTag(ms[i+1].POS, "XSA") || hasTag(ms[i+1].POS, "XSV")) {
+				continue
+			}
+			return j, true
+		}
+		if strings.HasPrefix(m.Surface, j.stem) {
+			return j, true
+		}
+	}
+	return judgement{}, false
+}
+
+// negated reports whether the predicate at i is negated: 않다, 못하다,
+// 수 없다, 아니다 right after it, or 안/못 right before it.
+func negated(ms []text.Morph, i int) bool {
+	if negatedBefore(ms, i) {
+		return true
+	}
+	for k := i + 1; k < len(ms) && k <= i+4; k++ {
+		m := ms[k]
+		switch {
+		case hasTag(m.POS, "SC") || hasTag(m.POS, "SF"):
+			return false
+		case hasTag(m.POS, "VX") && (strings.HasPrefix(m.Surface, "않") || strings.HasPrefix(m.Surface, "못")):
+			return true
+		case hasTag(m.POS, "VCN"):
+			return true
+		case hasTag(m.POS, "VA") && strings.HasPrefix(m.Surface, "없") && k > 0 && (ms[k-1].Surface == "수" || strings.HasPrefix(ms[k-1].Surface, "수")):
+			return true
+		}
+	}
+	return false
+}
+
+// negatedBefore reports whether 안/못 or a negative prefix (불-, 비-, 무-)
+// stands right before the predicate at i.
+func negatedBefore(ms []text.Morph, i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := ms[i-1]
+	switch {
+	case hasTag(p.POS, "MAG"):
+		return p.Surface == "안" || p.Surface == "못"
+	case hasTag(p.POS, "XPN"):
+		return p.Surface == "불" || p.Surface == "비" || p.Surface == "무" || p.Surface == "부"
+	}
+	return false
+}

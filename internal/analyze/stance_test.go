@@ -1,0 +1,33 @@
+package analyze
+
+import (
+	"testing"
+
+	"github.com/moim-study/moim/internal/text"
+)
+
+func TestStance(t *testing.T) {
+	if _, ok := text.Default().(*text.KagomeAnalyzer); !ok {
+		t.Skip("stance needs morphology")
+	}
+	cases := map[string]Stance{
+		"사내 검색 엔진은 앞으로도 외부 서비스보다 뒤처질 가능성이 높다.": {"race", -1},
+		"사내 검색 엔진이 결국 외부 서비스를 따라잡을 수도 있다.":     {"race", 1},
+		"작은 팀이 사내 검색 엔진을 개선하기 어렵다.":            {"improve", -1},
+		"색인을 나누면 검색이 쉬워진다.":                    {"ease", 1},
+		"이 방식으로는 충분하지 않다.":                     {"enough", -1},
+		"색인을 실시간으로 갱신할 수 없다.":                  {},
+		"실시간 갱신은 불가능하다.":                       {"possible", -1},
+		"캐시 적중률은 가능성의 문제다.":                    {},
+		"샤딩은 데이터를 여러 노드에 나눠 저장한다.":             {},
+		"오래된 캐시는 안 좋다.":                        {"good", -1},
+	}
+	for s, want := range cases {
+		if got := stance(text.Read(s).Morphs); got != want {
+			t.Errorf("stance(%q) = %+v, want %+v", s, got, want)
+		}
+	}
+	if !(Stance{"race", 1}).Opposes(Stance{"race", -1}) || (Stance{"race", 1}).Opposes(Stance{"good", -1}) || (Stance{}).Opposes(Stance{}) {
+		t.Error("Opposes: same axis and opposite signs only")
+	}
+}
