@@ -480,8 +480,11 @@ func (g *group) next(limit int) []insight.Bullet {
 // next week's chapters, and concepts next week's material takes up.
 func (g *group) links(row *workspace.ScheduleRow, where string, limit int) (out []insight.Bullet) {
 	in := g.in
-	// Sentences that point at next week's chapters themselves.
+	// Sentences that point at next week's chapters themselves. The
+	// book's own cross-reference ("2장에서 더 자세히 살펴볼 예정") names
+	// nothing: a pointer links only when it names a concept of this week.
 	chapters := chapterRefs(row.Chapters)
+	topics := topicTerms(row.Topic)
 	for _, m := range g.aw.Members {
 		for _, s := range m.Sentences {
 			if len(out) >= limit {
@@ -492,15 +495,62 @@ func (g *group) links(row *workspace.ScheduleRow, where string, limit int) (out 
 			if g.usedSentence[s.ID] || !refersTo(s.Text, chapters) || s.Problem != "" && s.Problem != analyze.ProblemFragment || utf8.RuneCountInString(s.Body) > maxQuote {
 				continue
 			}
+			t := mentioned(s.Body, topics)
+			x := g.conceptOf(s, t)
+			if x == "" {
+				continue
+			}
 			g.usedSentence[s.ID] = true
-			head := Headline(s)
+			next := where
+			if t != "" {
+				next = fmt.Sprintf("%s의 %s", where, t)
+			}
 			out = append(out, insight.Bullet{
-				Head:    head,
-				Text:    fmt.Sprintf("%s %s 적어, %s에서 이어질 내용을 미리 짚었습니다.", Josa(m.Name, "은", "는"), quoteSaid(s.Body), where),
+				Head:    x,
+				Text:    fmt.Sprintf("%s %s 적었습니다. 이번 주의 %s %s", Josa(m.Name, "은", "는"), quoteSaid(s.Body), Josa(x, "은", "는"), leadsTo(next)),
 				Sources: []insight.Source{source(s)},
 				Engine:  Name,
 			})
 		}
+	}
+	// This week's lines on a concept that name next week's topic
+	// ("컨텍스트 구성 도구에는 RAG 파이프라인 …" before a week on RAG): the
+	// concept leads into the topic; at most two such links.
+	topical := 0
+	for _, t := range topics {
+		if len(out) >= limit || topical >= 2 {
+			break
+		}
+		var best analyze.Sentence
+		var bestM *analyze.Member
+		var x string
+		score := -1.0
+		for _, m := range g.aw.Members {
+			for _, s := range m.Sentences {
+				if g.usedSentence[s.ID] || !quotable(s) || s.Voice.Question || s.Definition || !strings.Contains(analyze.Key(s.Body), analyze.Key(t)) {
+					continue
+				}
+				c := g.conceptOf(s, t)
+				if c == "" {
+					continue
+				}
+				if sc := s.Scores[insight.KeyInsights] + s.Centrality; sc > score {
+					best, bestM, x, score = s, m, c, sc
+				}
+			}
+		}
+		if bestM == nil || g.usedConcept["next/"+x] {
+			continue
+		}
+		g.usedConcept["next/"+x] = true
+		g.usedSentence[best.ID] = true
+		topical++
+		out = append(out, insight.Bullet{
+			Head:    x,
+			Text:    fmt.Sprintf("%s %s 적었습니다. 이번 주의 %s %s", Josa(bestM.Name, "은", "는"), quoteSaid(best.Body), Josa(x, "은", "는"), leadsTo(where+"의 "+t)),
+			Sources: []insight.Source{source(best)},
+			Engine:  Name,
+		})
 	}
 
 	// Concepts next week's material takes up: compounds and Latin terms
@@ -573,6 +623,69 @@ func (g *group) links(row *workspace.ScheduleRow, where string, limit int) (out 
 		})
 	}
 	return out
+}
+
+// topicTerms returns the concepts a schedule row's topic names
+// ("RAG/에이전트" → RAG, 에이전트; "모델·시스템 평가" → 시스템 평가): the
+// specific terms of each part.
+func topicTerms(topic string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, part := range strings.FieldsFunc(topic, func(r rune) bool { return strings.ContainsRune("/·,+&()|", r) }) {
+		for _, t := range text.Read(strings.TrimSpace(part)).Terms {
+			if seen[t.Key] || !analyze.Specific(t.Text) || !analyze.Meaningful(t.Text) || utf8.RuneCountInString(t.Text) < 2 {
+				continue
+			}
+			seen[t.Key] = true
+			out = append(out, t.Text)
+		}
+	}
+	return out
+}
+
+// leadsTo says that something leads into what follows: "…의 RAG로
+// 이어집니다."
+func leadsTo(what string) string { return Josa(what, "으로", "로") + " 이어집니다." }
+
+// mentioned returns the first of terms a sentence names, or "".
+func mentioned(s string, terms []string) string {
+	k := analyze.Key(s)
+	for _, t := range terms {
+		if strings.Contains(k, analyze.Key(t)) {
+			return t
+		}
+	}
+	return ""
+}
+
+// conceptOf returns the concept of this week a sentence is about, other
+// than next week's topic term t: its headline when that is no word of the
+// whole study, or else the term of the sentence that extends t ("RAG
+// 파이프라인" before a week on RAG) or, with no t, its first term naming
+// something; "" when it names none (a bare cross-reference, "2장에서 더
+// 살펴볼 예정").
+func (g *group) conceptOf(s analyze.Sentence, t string) string {
+	if h := Headline(s); h != "" && !g.aw.Widespread(h) && (t == "" || analyze.Key(h) != analyze.Key(t)) {
+		return h
+	}
+	for _, term := range s.Terms {
+		// With a topic term, only a term extending it; without one (a
+		// pointer at next week's chapter), any term naming something.
+		if k := analyze.Key(term); t != "" && (k == analyze.Key(t) || !strings.Contains(k, analyze.Key(t))) {
+			continue
+		}
+		if named(term) && headWorthy(term) && !chapterWord(term) && !g.aw.Widespread(term) {
+			return term
+		}
+	}
+	return ""
+}
+
+// chapterWord reports whether a term only names a part of the book
+// ("2장", "Chapter 6").
+func chapterWord(t string) bool {
+	k := strings.ToLower(t)
+	return strings.HasSuffix(k, "장") && strings.IndexFunc(k, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0 || strings.HasPrefix(k, "chapter")
 }
 
 // chapterRefs returns the chapter numbers a schedule cell names ("6장",

@@ -142,7 +142,7 @@ func TestNextWeekLinksWithoutTheBareSchedule(t *testing.T) {
 	if b.Sources[0].Member != "지우" || !strings.Contains(b.Text, "다음 주 7장 평가") {
 		t.Errorf("다음 주차 %q: want 지우's line pointing at 7장 and the schedule's topic", b.Text)
 	}
-	if !strings.Contains(b.Text, "이어진다”라고 적어") {
+	if !strings.Contains(b.Text, "이어진다”라고 적었습니다") {
 		t.Errorf("다음 주차 %q: a quote ending in a vowel takes 라고", b.Text)
 	}
 
@@ -270,5 +270,28 @@ func TestFrameHeadIsNotTheListsSet(t *testing.T) {
 	}
 	if framed == 0 {
 		t.Fatal("the fixture's steps carry no frame: the test checks nothing")
+	}
+}
+
+func TestNextWeekNeedsAConceptAtBothEnds(t *testing.T) {
+	row := &workspace.ScheduleRow{Week: 7, Chapters: "7장", Topic: "에이전트/도구 사용", Source: "README.md", Line: 12}
+	in := commonInput([][2]string{
+		// The book's own pointer names no concept of this week.
+		{"서연", "# 6장\n\n자세한 내용은 7장에서 더 살펴볼 예정이다.\n"},
+		// A line on this week's concept that names next week's topic.
+		{"민호", "# 6장\n\n질의 재작성 단계는 에이전트 루프 안에서 여러 번 반복될 수 있다.\n"},
+	})
+	in.Next = row
+	next := section(t, generateGroup(t, in).Group, insight.KeyNext)
+	all := texts(next)
+	if strings.Contains(all, "살펴볼 예정") {
+		t.Errorf("다음 주차 quotes the book's own cross-reference, which names no concept:\n%s", all)
+	}
+	if len(next.Bullets) != 1 {
+		t.Fatalf("다음 주차: %d bullets, want the one link from 민호's line:\n%s", len(next.Bullets), all)
+	}
+	b := next.Bullets[0]
+	if b.Head != "질의 재작성 단계" && b.Head != "에이전트 루프" || !strings.Contains(b.Text, "에이전트로 이어집니다") || b.Sources[0].Member != "민호" {
+		t.Errorf("다음 주차 %+v: want this week's concept as the headline and next week's topic 에이전트 named", b)
 	}
 }
