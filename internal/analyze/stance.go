@@ -34,7 +34,8 @@ type judgement struct {
 
 // judgements are evaluative predicates in antonym pairs, the sign of each
 // on its axis. Direction words with no value of their own (늘다, 줄다)
-// are left out: "비용이 늘다" and "지연이 줄다" judge different things.
+// and need (필요하다) are left out: "비용이 늘다" and "지연이 줄다", "A가
+// 필요하다" and "B는 불필요하다" judge different things.
 var judgements = []judgement{
 	{"따라잡", "race", 1, false}, {"넘어서", "race", 1, false}, {"넘어설", "race", 1, false}, {"앞서", "race", 1, false}, {"앞선", "race", 1, false}, {"앞지르", "race", 1, false}, {"추월", "race", 1, true}, {"능가", "race", 1, true},
 	{"뒤처", "race", -1, false}, {"뒤쳐", "race", -1, false}, {"뒤떨어", "race", -1, false},
@@ -45,7 +46,6 @@ var judgements = []judgement{
 	{"유리", "advantage", 1, true}, {"불리", "advantage", -1, true},
 	{"성공", "success", 1, true}, {"실패", "success", -1, true},
 	{"향상", "improve", 1, true}, {"개선", "improve", 1, true}, {"악화", "improve", -1, true}, {"저하", "improve", -1, true},
-	{"필요", "need", 1, true}, {"불필요", "need", -1, true},
 	{"유용", "useful", 1, true}, {"무용", "useful", -1, true},
 }
 
@@ -72,6 +72,9 @@ func stance(ms []text.Morph) Stance {
 		return Stance{}
 	}
 	last := hits[len(hits)-1]
+	if !finalJudgement(ms, last.at) {
+		return Stance{} // "쉽게 공유하기 위한 도구": a modifier judges nothing
+	}
 	st := Stance{last.j.axis, last.j.sign}
 	if negated(ms, last.at) {
 		st.Sign = -st.Sign
@@ -84,6 +87,42 @@ func stance(ms []text.Morph) Stance {
 		}
 	}
 	return st
+}
+
+// modalNouns may follow a judgement in its final predicate: "뒤처질
+// 가능성이 높다", "넘어설 수도 있다", "어려울 것이다", "쉽지 않겠다는 생각이
+// 든다"; kagome reads "…ㄹ 수도" as the noun 수도.
+var modalNouns = map[string]bool{"가능성": true, "가능": true, "수": true, "수도": true, "것": true, "거": true, "듯": true, "전망": true, "예정": true, "생각": true, "점": true}
+
+// finalJudgement reports whether the judgement at i is the sentence's
+// final predicate: what follows it is endings, auxiliaries, negation, a
+// modal noun with its particle and predicate ("가능성이 높음", "수도
+// 있다"); not a modified noun or a further clause ("쉽게 공유하기 위한
+// API로 활용된다").
+func finalJudgement(ms []text.Morph, i int) bool {
+	for k := i + 1; k < len(ms); k++ {
+		m := ms[k]
+		switch {
+		case strings.HasPrefix(m.POS, "E") || strings.HasPrefix(m.POS, "J") || strings.HasPrefix(m.POS, "S") && m.POS != "SL" && m.POS != "SH" && m.POS != "SN":
+		case strings.HasPrefix(m.POS, "VX") || strings.HasPrefix(m.POS, "VCP") || strings.HasPrefix(m.POS, "VCN") || strings.HasPrefix(m.POS, "XS"):
+		case (m.POS == "NNB" || m.POS == "NNG") && modalNouns[m.Surface]:
+		case hasTag(m.POS, "VA") || hasTag(m.POS, "VV"):
+			// The predicate of a modal noun ("가능성이 높다", "수 있다",
+			// "생각이 든다"), the negation 없다, or 되다.
+			switch {
+			case strings.HasPrefix(m.Surface, "높"), strings.HasPrefix(m.Surface, "있"), strings.HasPrefix(m.Surface, "없"),
+				strings.HasPrefix(m.Surface, "크"), strings.HasPrefix(m.Surface, "들"), strings.HasPrefix(m.Surface, "든"),
+				strings.HasPrefix(m.Surface, "되"), strings.HasPrefix(m.Surface, "된"), strings.HasPrefix(m.Surface, "보"):
+			default:
+				return false
+			}
+		case hasTag(m.POS, "MAG"):
+			// "어쩌면", "안", "못": adverbs of the same predicate.
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // judgementAt returns the lexicon entry of the morpheme at i, if any.

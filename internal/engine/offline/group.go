@@ -253,7 +253,7 @@ func (g *group) common(limit int) []insight.Bullet {
 			if len(picked) == 0 {
 				continue
 			}
-			text := fmt.Sprintf("%s의 %s로 %s 적었습니다.", c.Term, angle.topic, strings.Join(quotes, ", "))
+			text := fmt.Sprintf("%s의 %s %s 적었습니다.", c.Term, Josa(angle.topic, "으로", "로"), strings.Join(quotes, ", "))
 			if others := g.coveredBy(c, who); len(others) > 0 {
 				text += fmt.Sprintf(" %s도 %s 다뤘습니다.", strings.Join(others, "·"), Josa(c.Term, "을", "를"))
 			}
@@ -347,8 +347,10 @@ type angle struct {
 var angles = []angle{
 	{[]string{"한계", "문제", "어렵", "어려", "위험", "편향", "취약", "단점", "비싸", "부족", "실패", "오류", "느리", "트레이드오프"},
 		"한계", "실무에서는 이 한계를 어떻게 다룰 수 있을까요?"},
-	{[]string{"선택", "고르", "고를", "기준", "결정"},
-		"고르는 기준", "우리 프로젝트라면 어떤 기준으로 정할까요?"},
+	// Not "선택한다", "결정된다": a system selecting or a value being
+	// determined is no criterion people choose by.
+	{[]string{"고르", "고를", "고른", "기준"},
+		"선택 기준", "우리 프로젝트라면 어떤 기준으로 정할까요?"},
 }
 
 // aboutAngle returns member m's statement about concept c from the given
@@ -1000,7 +1002,7 @@ func (g *group) contrasts(limit int) []insight.Bullet {
 				// A judgement leaning on the line above ("이러한 추세를
 				// 보며 …") still judges the concept it names.
 				if g.usedSentence[s.ID] || s.Stance.Sign == 0 || s.Voice.Question || s.Definition || s.Problem != "" && s.Problem != analyze.ProblemDangling ||
-					utf8.RuneCountInString(s.Body) > maxQuote || !onConcept(s, c) {
+					utf8.RuneCountInString(s.Body) > maxQuote || s.Voice.Recommend || !topicOf(s.Body, c) {
 					continue
 				}
 				ss = append(ss, said{m, s})
@@ -1028,6 +1030,35 @@ func (g *group) contrasts(limit int) []insight.Bullet {
 		out = append(out, insight.Bullet{Head: c.Term, Text: t, Sources: []insight.Source{source(a.s), source(b.s)}, Engine: Name})
 	}
 	return out
+}
+
+// topicOf reports whether concept c is a topic or subject in a sentence:
+// one of its spellings, as the end of a phrase, takes 은/는/이/가/도
+// ("…오픈 소스 모델은 …", "…글로벌 트랜잭션이 …"), so what the sentence
+// judges is said of it; not "…트랜잭션으로는", "…API를".
+func topicOf(body string, c analyze.Concept) bool {
+	f := strings.Fields(body)
+	keys := c.Keys
+	if len(keys) == 0 {
+		keys = []string{analyze.Key(c.Term)}
+	}
+	for i, w := range f {
+		for _, p := range []string{"은", "는", "이", "가", "도"} {
+			stem := strings.TrimSuffix(strings.TrimRight(w, ",."), p)
+			if stem == strings.TrimRight(w, ",.") || stem == "" {
+				continue
+			}
+			for j := i; j >= 0 && j >= i-3; j-- {
+				k := analyze.Key(strings.Join(append(append([]string{}, f[j:i]...), stem), " "))
+				for _, ck := range keys {
+					if ck != "" && strings.HasSuffix(k, ck) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // onConcept reports whether a sentence is about concept c: its subject,

@@ -295,3 +295,16 @@ func TestNextWeekNeedsAConceptAtBothEnds(t *testing.T) {
 		t.Errorf("다음 주차 %+v: want this week's concept as the headline and next week's topic 에이전트 named", b)
 	}
 }
+
+func TestChoiceAngleIsPeopleChoosing(t *testing.T) {
+	choice := angles[1]
+	for s, want := range map[string]bool{
+		"바인딩 대상은 실행 시점에 결정된다.":     false, // a value being determined
+		"라우터는 규칙에 따라 다음 노드를 선택한다.": false, // a system selecting
+		"색인 종류는 데이터 크기를 보고 고른다.":   true,
+	} {
+		if got := saysOf(s, choice.cues); got != want {
+			t.Errorf("choice angle on %q = %v, want %v", s, got, want)
+		}
+	}
+}
