@@ -663,8 +663,9 @@ func mentioned(s string, terms []string) string {
 // conceptOf returns the concept of this week a sentence is about, other
 // than next week's topic term t: its headline when that is no word of the
 // whole study, or else the term of the sentence that extends t ("RAG
-// 파이프라인" before a week on RAG) or, with no t, its first term naming
-// something; "" when it names none (a bare cross-reference, "2장에서 더
+// 파이프라인" before a week on RAG) or, with no t, its first specific
+// term (a pointer at next week's chapter names what leads there: "환각을
+// … 4장에서 설명한다"); "" when it names none (a bare cross-reference, "2장에서 더
 // 살펴볼 예정").
 func (g *group) conceptOf(s analyze.Sentence, t string) string {
 	if h := Headline(s); h != "" && !g.aw.Widespread(h) && (t == "" || analyze.Key(h) != analyze.Key(t)) {
@@ -676,7 +677,7 @@ func (g *group) conceptOf(s analyze.Sentence, t string) string {
 		if k := analyze.Key(term); t != "" && (k == analyze.Key(t) || !strings.Contains(k, analyze.Key(t))) {
 			continue
 		}
-		if named(term) && headWorthy(term) && !chapterWord(term) && !g.aw.Widespread(term) {
+		if (named(term) || t == "") && headWorthy(term) && !chapterWord(term) && !g.aw.Widespread(term) {
 			return term
 		}
 	}

@@ -202,8 +202,10 @@ func TestHeadlineIsTheSentencesMainTopic(t *testing.T) {
 		"샤딩 전략이 얼마나 중요한지는 데이터 분포에 달려 있다.": "",
 		// A relative clause keeps its subject the sentence's point.
 		"리더 선출이 필요한 이유는 노드 둘이 동시에 쓰면 충돌하기 때문이다.": "리더 선출",
-		// Advice is about the action, not the topic it opens with.
-		"배포 계획은 출시에서 끝나지 않고 롤백 절차까지 정해야 한다.": "",
+		// Advice to think about something is about that, not the topic
+		// it opens with; advice on the subject itself keeps it.
+		"배포 계획은 출시에서 끝나지 않고 롤백 절차까지 생각해야 한다.": "",
+		"전역 캐시는 되도록 쓰지 않는 것이 좋다.":             "전역 캐시",
 	}
 	var src strings.Builder
 	src.WriteString("# 메모\n\n")
@@ -243,16 +245,23 @@ func TestEmphasisHeadlineIsNotAnExample(t *testing.T) {
 }
 
 func TestFrameHeadIsNotTheListsSet(t *testing.T) {
+	stmt := analyze.Sentence{Body: "값이 바뀌면 캐시를 비운다."}
 	for frame, want := range map[string]bool{
-		"배포 과정":        false, // one step of it is not the process
-		"데이터 정합성의 중요성": false,
-		"장점":           false,
-		"캐시 무효화":       true,
-		"리더 선출의 지연":    true,
+		"배포 과정":     false, // one step of it is not the process
+		"장점":        false,
+		"샤딩의 구성 요소": false,
+		"캐시 무효화":    true,
+		"리더 선출의 지연": true,
+		"장애의 원인":    true, // one item can be the whole cause
 	} {
-		if got := FrameHead(frame); got != want {
+		if got := FrameHead(frame, stmt); got != want {
 			t.Errorf("FrameHead(%q) = %v, want %v", frame, got, want)
 		}
+	}
+	// A question under a label asks what the label does not name.
+	q := analyze.Sentence{Body: "둘을 섞어 쓰면 안 될까?", Voice: analyze.Voice{Question: true}}
+	if FrameHead("캐시 무효화", q) {
+		t.Error("a question takes its list's label as headline")
 	}
 	// Through a note: the label of a numbered list of steps heads none of
 	// its steps.

@@ -26,29 +26,40 @@ func Headline(s analyze.Sentence) string {
 	return ""
 }
 
-// advice reports whether a sentence advises an action ("X는 … 생각해야
-// 한다", "…하는 것이 좋다"): its point is what to do, and the topic it
-// opens with is only the setting, so the subject does not name it.
+// advice reports whether a sentence advises thinking about something
+// ("X는 … 어떻게 유지보수할지도 생각해야 한다", "…를 고려해야 한다"): its
+// point is what to think about, and the topic it opens with is only the
+// setting, so the subject does not name it. Advice on the subject itself
+// ("X는 쓰지 않는 것이 좋다") keeps it.
 func advice(s analyze.Sentence) bool {
-	return s.Voice.Should || s.Voice.Recommend
+	if !s.Voice.Should && !s.Voice.Recommend {
+		return false
+	}
+	for _, v := range []string{"생각해야", "고민해야", "고려해야", "염두에 두어야", "염두에 둬야", "생각하는 것이 좋", "고민하는 것이 좋", "고려하는 것이 좋"} {
+		if strings.Contains(s.Body, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // FrameHead reports whether the label a list item hangs from can head
-// the item's bullet: a label naming a concept, not the set the item is one
-// member of ("평가 과정" above one step, "장점" above one advantage,
-// "…의 중요성" above one argument): a headline promising the whole list
-// over one of its items is vague.
-func FrameHead(frame string) bool {
-	return labelHead(frame) && !setNoun(lastNoun(frame))
+// the item's bullet: a label naming a concept, not the collection the item
+// is one member of ("평가 과정" above one step, "장점" above one
+// advantage); a headline promising the whole list over one of its items
+// is vague. A question under a label asks what the label does not name.
+func FrameHead(frame string, item analyze.Sentence) bool {
+	return labelHead(frame) && !setNoun(lastNoun(frame)) && !item.Voice.Question
 }
 
-// setNouns name a collection or an aspect whose members a list under them
-// enumerates: steps of a process, kinds, parts, reasons, merits.
+// setNouns name a collection whose members a list under them enumerates:
+// steps of a process, kinds, parts, merits, cases. Nouns of one relation
+// (원인, 이유, 역할) are not: one item can be all of it.
 var setNouns = map[string]bool{
 	"과정": true, "단계": true, "절차": true, "순서": true, "흐름": true, "방법": true, "방법론": true, "방안": true,
-	"종류": true, "유형": true, "분류": true, "구성": true, "구성 요소": true, "요소": true, "목록": true, "예시": true, "사례": true,
-	"특징": true, "특성": true, "장점": true, "단점": true, "장단점": true, "이유": true, "원인": true, "중요성": true, "필요성": true,
-	"조건": true, "원칙": true, "기준": true, "고려 사항": true, "사항": true, "문제점": true, "한계": true, "효과": true, "역할": true,
+	"종류": true, "유형": true, "분류": true, "구성": true, "요소": true, "구성요소": true, "목록": true, "예시": true, "사례": true,
+	"특징": true, "특성": true, "장점": true, "단점": true, "장단점": true, "조건": true, "원칙": true, "기준": true,
+	"사항": true, "고려사항": true, "문제점": true, "예": true, "팁": true,
 }
 
 // setNoun reports whether a noun names a set its list enumerates.

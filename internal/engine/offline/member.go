@@ -195,7 +195,7 @@ func Bullet(s analyze.Sentence, m *analyze.Member, aw *analyze.Week, key string)
 			srcs = append(srcs, insight.Source{File: s.File, Line: s.ChildLines[i], Member: s.Member, Quote: c})
 		}
 	}
-	if head == "" && s.Frame != "" && FrameHead(s.Frame) {
+	if head == "" && s.Frame != "" && FrameHead(s.Frame, s) {
 		head = s.Frame // the list's label: "장점" above its items
 		srcs = append([]insight.Source{{File: s.File, Line: s.FrameLine, Member: s.Member, Quote: s.Frame}}, srcs...)
 	}
