@@ -53,6 +53,9 @@ func TestDebateSaysNothingTheStudyListSays(t *testing.T) {
 	if strings.Contains(debate, "정확히 한 번 전달") {
 		t.Errorf("심화 토론 repeats a question of 하늘's 추가 학습:\n%s", debate)
 	}
+	if sec := section(t, w.Group, insight.KeyDebate); len(sec.Bullets) == 0 && sec.Notice != NoticeDebateInStudy {
+		t.Errorf("심화 토론 empty with notice %q; the open question is in 추가 학습, say so", sec.Notice)
+	}
 	if strings.Contains(debate, "재처리 정책") {
 		t.Errorf("심화 토론 takes a statement with a question in parentheses for an open question:\n%s", debate)
 	}
@@ -84,5 +87,20 @@ func TestAsideQuestion(t *testing.T) {
 		if got := asideQuestion(body); got != want {
 			t.Errorf("asideQuestion(%q) = %v, want %v", body, got, want)
 		}
+	}
+}
+
+func TestDebateNoticeWhenTheQuestionsAreInTheStudyList(t *testing.T) {
+	in := commonInput([][2]string{
+		{"하늘", "# 8장\n\n메시지 큐는 생산자와 소비자를 떼어 놓는다.\n\n## 궁금한 점\n\n- 정확히 한 번 전달은 실제로 어떻게 보장하는 걸까?\n"},
+		{"바다", "# 8장\n\n소비자 그룹은 파티션을 나눠 읽는다.\n"},
+	})
+	w := generateGroup(t, in)
+	if !strings.Contains(texts(section(t, w.Members[0].Sections, insight.KeyStudy)), "정확히 한 번 전달") {
+		t.Fatal("fixture: 하늘's own question should be in 추가 학습")
+	}
+	debate := section(t, w.Group, insight.KeyDebate)
+	if len(debate.Bullets) != 0 || debate.Notice != NoticeDebateInStudy {
+		t.Errorf("심화 토론 %q / notice %q: want no bullet and the notice that the open questions are in 추가 학습", texts(debate), debate.Notice)
 	}
 }

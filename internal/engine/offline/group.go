@@ -67,6 +67,9 @@ func GroupSections(in *engine.Input, aw *analyze.Week, members []insight.Member,
 			sec.Bullets = g.debates(min(limit, 3))
 			if len(sec.Bullets) == 0 && len(aw.Members) >= 1 {
 				sec.Notice = NoticeNoDebate
+				if g.studiedQuestions > 0 {
+					sec.Notice = NoticeDebateInStudy
+				}
 			}
 		case insight.KeyNext:
 			sec.Bullets = g.next(min(limit, 4))
@@ -88,6 +91,8 @@ type group struct {
 	// studied holds the lines ("file:line") the members' 추가 학습
 	// sections already quote: a group bullet does not say them again.
 	studied map[string]bool
+	// studiedQuestions counts the open questions 심화 토론 left to 추가 학습.
+	studiedQuestions int
 }
 
 // studied returns the lines the members' 추가 학습 bullets quote.
@@ -379,7 +384,13 @@ func (g *group) debates(limit int) []insight.Bullet {
 	var cands []cand
 	for _, m := range g.aw.Members {
 		for _, s := range m.Sentences {
-			if g.usedSentence[s.ID] || !quotable(s) || s.Definition || g.studied[lineKey(s.File, s.Line)] {
+			if g.usedSentence[s.ID] || !quotable(s) || s.Definition {
+				continue
+			}
+			if g.studied[lineKey(s.File, s.Line)] {
+				if s.Voice.Question {
+					g.studiedQuestions++
+				}
 				continue
 			}
 			v := s.Voice

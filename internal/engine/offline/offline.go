@@ -34,14 +34,17 @@ const (
 	// NoticeNoContrast: members covered the same concepts, but no two
 	// judge one differently and no point is stressed by several; a
 	// contrast is not made up.
-	NoticeNoContrast = "여러 멤버가 같은 개념을 다뤘지만, 판단이 엇갈리거나 여럿이 같은 점을 강조한 곳은 노트에서 찾지 못했습니다."
+	// NoticeDebateInStudy: the notes' open questions are in the members'
+	// 추가 학습 already, and nothing else is open to argue.
+	NoticeDebateInStudy = "이번 주 노트의 열린 질문은 멤버별 '추가 학습이 필요한 부분'에 있고, 그 밖에 토론으로 이어 갈 만한 의견은 없습니다."
+	NoticeNoContrast    = "여러 멤버가 같은 개념을 다뤘지만, 판단이 엇갈리거나 여럿이 같은 점을 강조한 곳은 노트에서 찾지 못했습니다."
 )
 
 // Notices returns every line the engine writes in place of content (a
 // missing note, a section the note has nothing for), so that measures of
 // a document can tell them from bullets.
 func Notices() []string {
-	return []string{NoticeMissing, NoticeNoSchedule, NoticeNoInsight, NoticeNoPerspective, NoticeNoPractical, NoticeNoStudy, NoticeNoCommon, NoticeNoDebate, NoticeNoContrast}
+	return []string{NoticeMissing, NoticeNoSchedule, NoticeNoInsight, NoticeNoPerspective, NoticeNoPractical, NoticeNoStudy, NoticeNoCommon, NoticeNoDebate, NoticeNoContrast, NoticeDebateInStudy}
 }
 
 // Engine is the offline engine.
