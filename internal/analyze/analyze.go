@@ -57,8 +57,8 @@ type Sentence struct {
 	Topics int
 	// HandsOver marks a sentence whose opening subject belongs to a
 	// first clause only: a connective ending hands over to a later topic
-	// ("교차 엔트로피가 …라면, 퍼플렉시티는 …"), or the subject stands inside
-	// an embedded question that is itself the topic ("X가 얼마나 필요한지는
+	// ("정밀도가 …라면, 재현율은 …"), or the subject stands inside
+	// an embedded question that is itself the topic ("X가 얼마나 중요한지는
 	// …에 달려 있다"). What the sentence says is said of something else.
 	HandsOver bool
 	// Stance is the judgement the sentence passes (see Stance).

@@ -10,7 +10,7 @@ import (
 // ("race": ahead of or behind something, "ease": easy or hard, …) and a
 // sign, +1 or -1, after negation ("개선할 수 없다" is improve, -1). Two
 // members' sentences on one concept with the same axis and opposite signs
-// disagree ("…보다 뒤처질 것이다" / "…를 따라잡을 수도 있다"). The zero
+// disagree ("…보다 뒤처질 것이다" / "…를 앞지를 수도 있다"). The zero
 // Stance passes no judgement.
 type Stance struct {
 	Axis string
@@ -50,7 +50,7 @@ var judgements = []judgement{
 }
 
 // modalAxes judge how an action goes rather than a thing ("개선하기
-// 어렵다", "따라잡을 수 있다"): after another judgement they carry their
+// 어렵다", "앞지를 수 있다"): after another judgement they carry their
 // sign over to it.
 var modalAxes = map[string]bool{"ease": true, "possible": true}
 
@@ -73,7 +73,7 @@ func stance(ms []text.Morph) Stance {
 	}
 	last := hits[len(hits)-1]
 	if !finalJudgement(ms, last.at) {
-		return Stance{} // "쉽게 공유하기 위한 도구": a modifier judges nothing
+		return Stance{} // "쉽게 나눠 쓰기 위한 도구": a modifier judges nothing
 	}
 	st := Stance{last.j.axis, last.j.sign}
 	if negated(ms, last.at) {
@@ -90,15 +90,15 @@ func stance(ms []text.Morph) Stance {
 }
 
 // modalNouns may follow a judgement in its final predicate: "뒤처질
-// 가능성이 높다", "넘어설 수도 있다", "어려울 것이다", "쉽지 않겠다는 생각이
+// 가능성이 크다", "앞설 수도 있다", "어려울 것이다", "쉽지 않겠다는 생각이
 // 든다"; kagome reads "…ㄹ 수도" as the noun 수도.
 var modalNouns = map[string]bool{"가능성": true, "가능": true, "수": true, "수도": true, "것": true, "거": true, "듯": true, "전망": true, "예정": true, "생각": true, "점": true}
 
 // finalJudgement reports whether the judgement at i is the sentence's
 // final predicate: what follows it is endings, auxiliaries, negation, a
 // modal noun with its particle and predicate ("가능성이 높음", "수도
-// 있다"); not a modified noun or a further clause ("쉽게 공유하기 위한
-// API로 활용된다").
+// 있다"); not a modified noun or a further clause ("쉽게 나눠 쓰기 위한
+// 도구로 쓰인다").
 func finalJudgement(ms []text.Morph, i int) bool {
 	for k := i + 1; k < len(ms); k++ {
 		m := ms[k]

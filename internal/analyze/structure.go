@@ -440,7 +440,7 @@ func (k Subjects) Of(sentence string) string {
 }
 
 // Parent returns the last sentence of the list item a nested list item
-// hangs from ("…SFT보다 성능이 좋아진다" above "왜 효과가 있는지 …"), or
+// hangs from ("…그룹을 늘리면 처리량이 는다" above "왜 그런지는 …"), or
 // nil when the sentence is no nested item or its parent has no sentence.
 func (m *Member) Parent(s *Sentence) *Sentence {
 	doc := m.Doc

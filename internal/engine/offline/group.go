@@ -116,8 +116,8 @@ func studied(members []insight.Member) map[string]bool {
 func lineKey(file string, line int) string { return fmt.Sprintf("%s:%d", file, line) }
 
 // asideQuestion reports whether a sentence's only question stands in
-// parentheses after a statement ("…설정하는 것이 중요(성공이 어떤
-// 모습일까?)"): the sentence states something and asks nothing of its own.
+// parentheses after a statement ("…정하는 것이 중요(실패하면
+// 어떻게 될까?)"): the sentence states something and asks nothing of its own.
 func asideQuestion(body string) bool {
 	depth := 0
 	var out strings.Builder
@@ -365,7 +365,7 @@ func aboutAngle(m *analyze.Member, c analyze.Concept, a angle, skip map[string]b
 	s, score := bestOn(m, c, skip, 1, func(s analyze.Sentence) bool {
 		// A claim about the concept (its subject) that says the angle
 		// of it after the subject.
-		// Not a group of actors ("…개발자들이 …하기 어렵다"): a limit of
+		// Not a group of actors ("…운영자들이 …하기 어렵다"): a limit of
 		// people is no limit of the concept.
 		return !s.Definition && utf8.RuneCountInString(s.Body) <= 90 &&
 			s.Subject != "" && !plural(s.Subject) && analyze.MentionsText(s.Subject, c) && saysOf(s.Body, a.cues)
@@ -432,8 +432,8 @@ func (g *group) debates(limit int) []insight.Bullet {
 			break
 		}
 		// A nested item with no subject of its own says what it is
-		// about on its parent line ("…보다 성능이 좋아진다" above "왜 효과가
-		// 있는지에 대한 논쟁이 있다"): the bullet keeps that antecedent.
+		// about on its parent line ("…처리량이 는다" above "왜 그런지에
+		// 대해서는 논쟁이 있다"): the bullet keeps that antecedent.
 		lead, srcs := "", []insight.Source{source(c.s)}
 		if p := c.m.Parent(&c.s); p != nil && c.s.Subject == "" && p.Problem == "" && !p.Voice.Question && utf8.RuneCountInString(p.Body) <= maxQuote {
 			lead = quote(p.Body) + "에 이어 "
@@ -494,7 +494,7 @@ func (g *group) next(limit int) []insight.Bullet {
 func (g *group) links(row *workspace.ScheduleRow, where string, limit int) (out []insight.Bullet) {
 	in := g.in
 	// Sentences that point at next week's chapters themselves. The
-	// book's own cross-reference ("2장에서 더 자세히 살펴볼 예정") names
+	// book's own cross-reference ("다음 장에서 더 살펴본다") names
 	// nothing: a pointer links only when it names a concept of this week.
 	chapters := chapterRefs(row.Chapters)
 	topics := topicTerms(row.Topic)
@@ -527,7 +527,7 @@ func (g *group) links(row *workspace.ScheduleRow, where string, limit int) (out 
 		}
 	}
 	// This week's lines on a concept that name next week's topic
-	// ("컨텍스트 구성 도구에는 RAG 파이프라인 …" before a week on RAG): the
+	// ("질의 재작성은 에이전트 루프 안에서 …" before a week on agents): the
 	// concept leads into the topic; at most two such links.
 	topical := 0
 	for _, t := range topics {
@@ -639,7 +639,7 @@ func (g *group) links(row *workspace.ScheduleRow, where string, limit int) (out 
 }
 
 // topicTerms returns the concepts a schedule row's topic names
-// ("RAG/에이전트" → RAG, 에이전트; "모델·시스템 평가" → 시스템 평가): the
+// ("검색/에이전트" → 검색, 에이전트; "색인·질의 평가" → 질의 평가): the
 // specific terms of each part.
 func topicTerms(topic string) []string {
 	var out []string
@@ -656,7 +656,7 @@ func topicTerms(topic string) []string {
 	return out
 }
 
-// leadsTo says that something leads into what follows: "…의 RAG로
+// leadsTo says that something leads into what follows: "…의 에이전트로
 // 이어집니다."
 func leadsTo(what string) string { return Josa(what, "으로", "로") + " 이어집니다." }
 
@@ -673,11 +673,11 @@ func mentioned(s string, terms []string) string {
 
 // conceptOf returns the concept of this week a sentence is about, other
 // than next week's topic term t: its headline when that is no word of the
-// whole study, or else the term of the sentence that extends t ("RAG
-// 파이프라인" before a week on RAG) or, with no t, its first specific
-// term (a pointer at next week's chapter names what leads there: "환각을
-// … 4장에서 설명한다"); "" when it names none (a bare cross-reference, "2장에서 더
-// 살펴볼 예정").
+// whole study, or else the term of the sentence that extends t ("에이전트
+// 루프" before a week on agents) or, with no t, its first specific
+// term (a pointer at next week's chapter names what leads there: "캐시 스탬피드는
+// 7장에서 다룬다"); "" when it names none (a bare cross-reference, "다음 장에서
+// 더 살펴본다").
 func (g *group) conceptOf(s analyze.Sentence, t string) string {
 	if h := Headline(s); h != "" && !g.aw.Widespread(h) && (t == "" || analyze.Key(h) != analyze.Key(t)) {
 		return h
@@ -1011,8 +1011,8 @@ func (g *group) contrasts(limit int) []insight.Bullet {
 			}
 			for _, sp := range m.SentencesAbout(c) {
 				s := *sp
-				// A judgement leaning on the line above ("이러한 추세를
-				// 보며 …") still judges the concept it names.
+				// A judgement leaning on the line above ("이런 흐름이면
+				// …") still judges the concept it names.
 				if g.usedSentence[s.ID] || s.Stance.Sign == 0 || s.Voice.Question || s.Definition || s.Problem != "" && s.Problem != analyze.ProblemDangling ||
 					utf8.RuneCountInString(s.Body) > maxQuote || s.Voice.Recommend || !topicOf(s.Body, c) {
 					continue
@@ -1046,8 +1046,8 @@ func (g *group) contrasts(limit int) []insight.Bullet {
 
 // topicOf reports whether concept c is a topic or subject in a sentence:
 // one of its spellings, as the end of a phrase, takes 은/는/이/가/도
-// ("…오픈 소스 모델은 …", "…글로벌 트랜잭션이 …"), so what the sentence
-// judges is said of it; not "…트랜잭션으로는", "…API를".
+// ("…사내 검색 엔진은 …", "…분산 캐시가 …"), so what the sentence
+// judges is said of it; not "…캐시로는", "…캐시를".
 func topicOf(body string, c analyze.Concept) bool {
 	f := strings.Fields(body)
 	keys := c.Keys

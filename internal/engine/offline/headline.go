@@ -27,7 +27,7 @@ func Headline(s analyze.Sentence) string {
 }
 
 // advice reports whether a sentence advises thinking about something
-// ("X는 … 어떻게 유지보수할지도 생각해야 한다", "…를 고려해야 한다"): its
+// ("X는 … 롤백 절차까지 생각해야 한다", "…를 고려해야 한다"): its
 // point is what to think about, and the topic it opens with is only the
 // setting, so the subject does not name it. Advice on the subject itself
 // ("X는 쓰지 않는 것이 좋다") keeps it.
@@ -45,7 +45,7 @@ func advice(s analyze.Sentence) bool {
 
 // FrameHead reports whether the label a list item hangs from can head
 // the item's bullet: a label naming a concept, not the collection the item
-// is one member of ("평가 과정" above one step, "장점" above one
+// is one member of ("배포 과정" above one step, "장점" above one
 // advantage); a headline promising the whole list over one of its items
 // is vague. A question under a label asks what the label does not name.
 func FrameHead(frame string, item analyze.Sentence) bool {
@@ -65,8 +65,8 @@ var setNouns = map[string]bool{
 // setNoun reports whether a noun names a set its list enumerates.
 func setNoun(n string) bool { return setNouns[n] }
 
-// lastNoun returns the head of a noun phrase: its last noun ("데이터
-// 품질의 중요성" → 중요성).
+// lastNoun returns the head of a noun phrase: its last noun ("캐시
+// 설계의 원칙" → 원칙).
 func lastNoun(h string) string {
 	ms := text.Read(h).Morphs
 	if ms == nil {
@@ -93,7 +93,7 @@ func lastNoun(h string) string {
 }
 
 // plural reports whether a noun phrase names a group of actors by the
-// plural suffix 들 ("모델 제공 업체들", "개발자들"): the sentence says
+// plural suffix 들 ("캐시 서버들", "운영자들"): the sentence says
 // what they do, not what a concept is.
 func plural(h string) bool {
 	return strings.HasSuffix(h, "들") && utf8.RuneCountInString(h) > 2
@@ -138,9 +138,9 @@ func nounPhrase(h string) bool {
 
 // mainTopic reports whether the phrase h a sentence opens with is what
 // the whole sentence is about: not a comparison's term or an example
-// ("코드 디버깅처럼 …"), and not the topic of a first clause that hands
-// over to another ("사람 평가는 … 때문에, 비교 평가는 …", "교차 엔트로피가
-// …라면, 퍼플렉시티는 …", "X가 얼마나 필요한지는 …").
+// ("부하 테스트처럼 …"), and not the topic of a first clause that hands
+// over to another ("A 방식은 … 때문에, B 방식은 …", "정밀도가
+// …라면, 재현율은 …", "X가 얼마나 중요한지는 …").
 func mainTopic(s analyze.Sentence, h string) bool {
 	rest := strings.TrimPrefix(s.Body, h)
 	for _, p := range []string{"처럼", "같이", "와 같은", "과 같은", "와 달리", "과 달리", "보다", "의 예", "을 예로", "를 예로"} {
