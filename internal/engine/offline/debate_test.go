@@ -4,11 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/moim-study/moim/internal/analyze"
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/insight"
-	"github.com/moim-study/moim/internal/note"
-	"github.com/moim-study/moim/internal/workspace"
 )
 
 // Notes whose questions are of three kinds: the member's own open
@@ -35,12 +32,7 @@ var debateNotes = map[string]string{
 }
 
 func debateInput() *engine.Input {
-	in := &engine.Input{Week: 8, Template: basic}
-	for _, name := range []string{"하늘", "바다"} {
-		in.Members = append(in.Members, engine.MemberInput{Member: workspace.Member{Name: name}, Doc: note.Parse("w8/"+name+".md", debateNotes[name])})
-	}
-	in.Analysis = analyze.Analyze(in.Notes())
-	return in
+	return commonInput([][2]string{{"하늘", debateNotes["하늘"]}, {"바다", debateNotes["바다"]}})
 }
 
 func TestDebateSaysNothingTheStudyListSays(t *testing.T) {
