@@ -46,6 +46,10 @@ type point struct {
 // 정리한 글을 옮겨 왔다", "링크").
 var (
 	metaRe   = regexp.MustCompile(`^(날짜|일시|담당자|작성자|작성일|진행 ?상태|상태|태그|카테고리|참석자|발표자|링크|출처|date|author|status|tags|created|updated)\s*[:：]`)
+	// titleRe matches the title of a member's write-up of a chapter, as a
+	// link's text ("5장 정리", "Chap 5 요약"): it names the note, not the
+	// subject.
+	titleRe  = regexp.MustCompile(`(?i)^(?:제\s*)?(?:chapter|chap|ch)?\.?\s*\d{1,2}\s*(?:장|강|주차)?\.?\s*(?:내용\s*)?(?:정리|요약|정리본|노트|summary|notes?)$`)
 	remarkRe = regexp.MustCompile(`(?i)(정리한 글|옮겨 ?왔|옮겨 ?온|포스팅|이번 글|이 글에서|블로그|velog|tistory|notion|링크|link)`)
 )
 
@@ -98,7 +102,10 @@ func points(m int, d *note.Document, blocks []int, ix *sentenceIndex) []*point {
 		case note.KindListItem:
 			p.kind = insight.PointBullet
 			top := b.Level
-			p.lines = []string{inline(b)}
+			p.lines = []string{inline(dropCaption(b))}
+			if isCaption(b, plainText(p.lines)) {
+				p.lines[0] = "" // a figure's caption: as an image-only item
+			}
 			p.emphasis = len(b.Emphasis) > 0
 			for k+1 < len(blocks) {
 				c := d.Blocks[blocks[k+1]]
@@ -126,26 +133,48 @@ func points(m int, d *note.Document, blocks []int, ix *sentenceIndex) []*point {
 			p.lines = []string{inline(b)}
 			p.plain = plainText(p.lines)
 			p.emphasis = len(b.Emphasis) > 0
+			if b.Kind == note.KindCallout && isHeadline(p.plain, b) {
+				// A call-out that titles the list under it.
+				if items, next := labelledList(d, blocks, k+1); len(items) > 0 {
+					p.nest("**"+p.plain+"**", items)
+					k = next - 1
+				}
+			}
 		default:
 			p.kind = insight.PointText
 			p.lines = []string{inline(b)}
 			p.plain = plainText(p.lines)
 			p.emphasis = len(b.Emphasis) > 0
-			if isLabel(p.plain) {
+			if isCaption(b, p.plain) {
+				continue
+			}
+			if isLabel(p.plain) || isHeadline(p.plain, b) {
 				if items, next := labelledList(d, blocks, k+1); len(items) > 0 {
 					// A label line over a list ("출력 형식 지정하기" and
 					// its items) is one point: the label bold, the
 					// list nested under it.
-					p.kind = insight.PointBullet
-					p.lines = []string{"**" + p.plain + "**"}
-					for _, c := range items {
-						p.lines = append(p.lines, strings.Repeat("  ", c.Level-items[0].Level+1)+"- "+inline(c))
-						p.end = max(p.end, c.EndLine)
-					}
-					p.plain = plainText(p.lines)
-					p.emphasis = true
+					p.nest("**"+p.plain+"**", items)
 					k = next - 1
+				} else if j, ok := nextBlock(d, blocks, k+1); ok && d.Blocks[blocks[j]].Kind == note.KindParagraph && ordinalParaRe.MatchString(d.Blocks[blocks[j]].Text) {
+					// A line over items written as numbered paragraphs
+					// (each with its own list): it stays the point that
+					// introduces them.
+				} else if ok && d.Blocks[blocks[j]].Kind == note.KindParagraph && !isLabel(plainText([]string{inline(d.Blocks[blocks[j]])})) {
+					// A label over a paragraph: the paragraph nested
+					// under the bold label.
+					p.nest("**"+p.plain+"**", []note.Block{d.Blocks[blocks[j]]})
+					k = j
+				} else if n := nextKind(d, blocks, j, ok); !ok || n == note.KindHeading || n == note.KindParagraph || n == note.KindListItem {
+					// A bare label (a figure's title, a pseudo-heading
+					// over nothing) says nothing on its own.
+					continue
 				}
+			} else if items, next := introducedList(d, blocks, k+1, p.plain); len(items) > 0 {
+				// A sentence that introduces the list under it ("장점은
+				// 다음과 같다.") is one point with the list: the list
+				// does not stand without it.
+				p.nest(p.lines[0], items)
+				k = next - 1
 			}
 		}
 		if !substantial(p) {
@@ -192,6 +221,9 @@ func isLabel(plain string) bool {
 	}
 	if i := strings.IndexAny(s, ":："); i >= 0 && strings.TrimSpace(s[i+1:]) != "" {
 		return false
+	}
+	if strings.HasSuffix(s, ",") {
+		return false // a lead-in ("장점은,"), see introducedList
 	}
 	return true
 }
@@ -240,7 +272,7 @@ func substantial(p *point) bool {
 			letters++
 		}
 	}
-	if letters < 4 || metaRe.MatchString(strings.ToLower(p.plain)) {
+	if letters < 4 || metaRe.MatchString(strings.ToLower(p.plain)) || titleRe.MatchString(strings.TrimSpace(p.plain)) {
 		return false
 	}
 	return !(utf8.RuneCountInString(p.plain) < 80 && remarkRe.MatchString(p.plain))
@@ -343,4 +375,164 @@ func leadOf(p *point) string {
 		return analyze.Key(text.Compact(m[1]))
 	}
 	return ""
+}
+
+// nest makes the point a bullet: first its first line, then the blocks
+// (list items, or paragraphs) nested under it, their own nesting kept.
+func (p *point) nest(first string, items []note.Block) {
+	p.kind = insight.PointBullet
+	p.lines = []string{first}
+	base := items[0].Level
+	for _, c := range items {
+		p.lines = append(p.lines, strings.Repeat("  ", max(c.Level-base, 0)+1)+"- "+inline(c))
+		p.end = max(p.end, c.EndLine)
+	}
+	p.plain = plainText(p.lines)
+	p.emphasis = p.emphasis || strings.HasPrefix(first, "**")
+}
+
+// nextBlock is the index in blocks of the first block at or after from
+// that has text (images stand between), and whether there is one.
+func nextBlock(d *note.Document, blocks []int, from int) (int, bool) {
+	for k := from; k < len(blocks); k++ {
+		b := d.Blocks[blocks[k]]
+		if b.Kind == note.KindHeading || inline(b) != "" {
+			return k, true
+		}
+	}
+	return len(blocks), false
+}
+
+// nextKind is the kind of blocks[j] when ok, "" otherwise.
+func nextKind(d *note.Document, blocks []int, j int, ok bool) note.Kind {
+	if !ok {
+		return ""
+	}
+	return d.Blocks[blocks[j]].Kind
+}
+
+// isHeadline reports whether a block written all in bold, short and not
+// a sentence, titles what follows ("**용어 정리: 프롬프트와 컨텍스트**"),
+// though it has a colon that would make a plain line a definition.
+func isHeadline(plain string, b note.Block) bool {
+	s := strings.TrimSpace(plain)
+	if utf8.RuneCountInString(s) > maxLabel || strings.Contains(s, "\n") || sentenceEnd.MatchString(s) {
+		return false
+	}
+	if b.Kind == note.KindCallout {
+		return true
+	}
+	for _, e := range b.Emphasis {
+		if text.Compact(e) == text.Compact(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// figureRe finds the words a figure's caption uses: what the figure is
+// (그림, 예시, 도식) or that it shows something (보여준다, 나타낸다).
+var figureRe = regexp.MustCompile(`(?i)(그림|도식|사진|이미지|예시|figure|fig\.|보여\s?준다|보여\s?줌|나타낸다|나타냄)`)
+
+// arrowRe matches a line that starts with an arrow ("-> …", "→ …").
+var arrowRe = regexp.MustCompile(`^\s*(->|=>|→|⇒|➔|➜)`)
+
+// maxCaption is the longest caption, in letters.
+const maxCaption = 80
+
+// spansImage reports whether a block spans more note lines than its text
+// has: an image (which the parsed text leaves out) stands inside it.
+func spansImage(b note.Block) bool {
+	return b.EndLine-b.Line+1 > strings.Count(strings.TrimSpace(b.Text), "\n")+1
+}
+
+// isCaption reports whether a block is the caption of a figure next to
+// it: short, about the figure ("… 예시", "… 방법을 보여준다"), and either
+// led by an arrow or written around an image.
+func isCaption(b note.Block, plain string) bool {
+	if utf8.RuneCountInString(plain) > maxCaption || !figureRe.MatchString(plain) {
+		return false
+	}
+	return arrowRe.MatchString(b.Text) || spansImage(b) || figureRefRe.MatchString(plain)
+}
+
+// figureRefRe matches a sentence that points at a figure ("위 그림은 …").
+var figureRefRe = regexp.MustCompile(`(?i)^(위|아래|다음|이|앞의)\s?(그림|도식|사진|이미지|figure)`)
+
+// dropCaption cuts from a block the last of its lines when that line is
+// a figure's caption led by an arrow under an image inside the block
+// ("작업: …" / image / "-> 개체명 인식 프롬프트 예시").
+func dropCaption(b note.Block) note.Block {
+	lines := strings.Split(strings.TrimSpace(b.Text), "\n")
+	if len(lines) < 2 || !spansImage(b) {
+		return b
+	}
+	last := lines[len(lines)-1]
+	if !arrowRe.MatchString(last) || utf8.RuneCountInString(last) > maxCaption || !figureRe.MatchString(last) {
+		return b
+	}
+	b.Text = strings.Join(lines[:len(lines)-1], "\n")
+	var keep []string
+	for _, e := range b.Emphasis {
+		if strings.Contains(b.Text, e) {
+			keep = append(keep, e)
+		}
+	}
+	b.Emphasis = keep
+	return b
+}
+
+// leadInRe matches a sentence that announces a list: it ends with a colon
+// or a comma, or says what follows ("다음과 같다", "아래와 같이", "세 가지").
+var leadInRe = regexp.MustCompile(`([:：,]\s*$|다음과\s?같|아래와\s?같|다음\s?(?:\d+|두|세|네|다섯)?\s?가지|(?:두|세|네|다섯|\d+)\s?가지(?:가|는|를|로)?\s?(?:있|$))`)
+
+// colonEnd matches a sentence that ends with a colon or a comma.
+var colonEnd = regexp.MustCompile(`[:：,]\s*$`)
+
+// ordinalParaRe matches a paragraph that starts with a member's ordinal
+// ("1. 재사용성: …", "2) …"): an item of a list written as paragraphs.
+var ordinalParaRe = regexp.MustCompile(`^\s*(?:\d{1,2}[.)]|[①-⑳])\s*\S`)
+
+// maxItemLabel is the longest list item, in letters, read as a short
+// label that needs the sentence above it ("재사용성", "테스트").
+const maxItemLabel = 20
+
+// introducedList returns the list that the sentence lead introduces at
+// blocks[from:] (images between allowed) and the index of the block after
+// it: the items of a list (up to maxLabelled lines) when the sentence
+// announces it (leadInRe) or when its top items are short labels that do
+// not stand alone; after a sentence ending in a colon or comma, also
+// paragraphs that start with an ordinal. No items otherwise.
+func introducedList(d *note.Document, blocks []int, from int, lead string) ([]note.Block, int) {
+	announces := leadInRe.MatchString(strings.TrimSpace(lead))
+	items, next := labelledList(d, blocks, from)
+	if len(items) > 0 {
+		if announces {
+			return items, next
+		}
+		for _, c := range items {
+			if c.Level == items[0].Level {
+				t := plainText([]string{inline(c)})
+				if utf8.RuneCountInString(t) > maxItemLabel || sentenceEnd.MatchString(t) {
+					return nil, from
+				}
+			}
+		}
+		return items, next
+	}
+	if !colonEnd.MatchString(lead) {
+		return nil, from
+	}
+	k := from
+	for ; k < len(blocks) && len(items) < maxLabelled; k++ {
+		c := d.Blocks[blocks[k]]
+		if c.Kind != note.KindParagraph || !ordinalParaRe.MatchString(c.Text) {
+			break
+		}
+		items = append(items, c)
+	}
+	if len(items) < 2 {
+		return nil, from
+	}
+	return items, k
 }

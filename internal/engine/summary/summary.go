@@ -99,6 +99,7 @@ func Build(in *engine.Input) (*Draft, error) {
 	b.read()
 	b.nodes = settle(align(b.outlines))
 	b.chapterNodes()
+	b.nodes = b.fold(b.nodes)
 	b.gather()
 	d := &Draft{}
 	for _, o := range b.outlines {
@@ -119,6 +120,9 @@ type builder struct {
 	points   map[*node][]*point
 	unplaced []*point
 	chapters map[int]bool
+	// folded are the headings fold put into another section: they do not
+	// name it.
+	folded map[*head]bool
 }
 
 // read reads every member's note into an outline and decides, with the
@@ -382,6 +386,9 @@ func (b *builder) sectionOf(n *node) insight.SummarySection {
 	}
 	best, bestScore := "", -1.0
 	for _, h := range n.heads {
+		if b.folded[h] && best != "" {
+			continue
+		}
 		score := 0.0
 		for _, x := range n.heads {
 			if x != h {

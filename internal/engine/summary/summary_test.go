@@ -119,6 +119,30 @@ func summarize(t testing.TB, in *engine.Input) *insight.Summary {
 	return s
 }
 
+// oneNote is the input of a week with one member's note.
+func oneNote(md string) *engine.Input {
+	in := &engine.Input{Week: 5, Chapters: []engine.Chapter{{Number: 5}}}
+	in.Members = append(in.Members, engine.MemberInput{Member: workspace.Member{Name: "한서진"}, Doc: note.Parse("weeks/week05/한서진.md", md)})
+	in.Analysis = analyze.Analyze(in.Notes())
+	return in
+}
+
+// pointLines writes each point as "kind: line / line".
+func pointLines(ps []insight.Point) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Kind+": "+strings.Join(p.Lines, " / "))
+	}
+	return out
+}
+
+func samePoints(t *testing.T, got, want []string) {
+	t.Helper()
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("points:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func find(s *insight.Summary, heading string) *insight.SummarySection {
 	for i := range s.Sections {
 		if s.Sections[i].Heading() == heading {
@@ -349,7 +373,10 @@ func TestClustersJoinedAcrossSplitPoints(t *testing.T) {
 
 // A short line that labels the list under it ("읽기와 쓰기 정족수" over its
 // items) is one point with the list nested under the bold label; a
-// sentence over a list, and a label over a paragraph, are not.
+// sentence that announces a list, or whose list items are bare labels,
+// is one point with its list; a label over a paragraph nests it; a bare
+// label and a figure's caption are no points; a sentence over a list of
+// sentences stays apart from it.
 func TestLabelOverListIsOnePoint(t *testing.T) {
 	const md = `# 5장. 복제
 
@@ -370,30 +397,232 @@ func TestLabelOverListIsOnePoint(t *testing.T) {
 느슨한 정족수
 
 힌트 핸드오프는 다른 노드가 잠시 쓰기를 맡아 두었다가 돌려주는 방식이다.
+
+리더 없는 복제는 장애에 강하다.
+
+- 가용성
+  - 노드 몇 개가 죽어도 쓸 수 있다.
+- 지연 시간
+  - 가장 빠른 노드들의 응답만 기다린다.
+
+버전 벡터의 장점은,
+
+**1. 동시성 판별** : 두 쓰기가 동시에 일어났는지 알 수 있다.
+
+**2. 병합** : 형제 값을 합칠 수 있다.
+
+- 쓰기마다 버전 번호를 올린다.
+![](versions.png)
+-> 버전 벡터로 형제 값을 찾는 예시
+
+- 읽기 복구는 오래된 값을 가진 노드에 새 값을 다시 쓰는 것이다.
+
+![](anti-entropy.png)
+- 위 그림은 안티 엔트로피 과정을 보여준다.
+
+반 정족수
+
+## 5.5 동시 쓰기
+
+마지막 쓰기 승리는 타임스탬프가 가장 큰 쓰기만 남긴다.
+
+- 나머지 쓰기는 조용히 버려진다.
+- 그래서 데이터가 사라질 수 있다.
 `
-	in := &engine.Input{Week: 5, Chapters: []engine.Chapter{{Number: 5}}}
-	in.Members = append(in.Members, engine.MemberInput{Member: workspace.Member{Name: "한서진"}, Doc: note.Parse("weeks/week05/한서진.md", md)})
-	in.Analysis = analyze.Analyze(in.Notes())
-	s := summarize(t, in)
-	sec := find(s, "리더 없는 복제")
+	s := summarize(t, oneNote(md))
+	sec := find(s, "5.4 리더 없는 복제")
 	if sec == nil {
 		t.Fatalf("no section: %v", headings(s))
 	}
-	var got []string
-	for _, p := range sec.Points {
-		got = append(got, p.Kind+": "+strings.Join(p.Lines, " / "))
-	}
+	got := pointLines(sec.Points)
 	want := []string{
 		"bullet: **읽기와 쓰기 정족수** /   - 쓰기는 w개 노드, 읽기는 r개 노드에 보낸다. /     - w + r > n이면 최신 값을 읽는다. /   - 정족수를 줄이면 지연 시간이 줄어든다.",
-		"text: 노드가 죽었을 때 쓰기는 다음과 같이 처리한다.",
-		"bullet: 살아 있는 노드에만 쓰고 나중에 읽기 복구로 맞춘다.",
-		"text: 느슨한 정족수",
-		"text: 힌트 핸드오프는 다른 노드가 잠시 쓰기를 맡아 두었다가 돌려주는 방식이다.",
+		"bullet: 노드가 죽었을 때 쓰기는 다음과 같이 처리한다. /   - 살아 있는 노드에만 쓰고 나중에 읽기 복구로 맞춘다.",
+		"bullet: **느슨한 정족수** /   - 힌트 핸드오프는 다른 노드가 잠시 쓰기를 맡아 두었다가 돌려주는 방식이다.",
+		"bullet: 리더 없는 복제는 장애에 강하다. /   - 가용성 /     - 노드 몇 개가 죽어도 쓸 수 있다. /   - 지연 시간 /     - 가장 빠른 노드들의 응답만 기다린다.",
+		"bullet: 버전 벡터의 장점은, /   - 동시성 판별 : 두 쓰기가 동시에 일어났는지 알 수 있다. /   - 병합 : 형제 값을 합칠 수 있다.",
+		"bullet: 쓰기마다 버전 번호를 올린다.",
+		"bullet: 읽기 복구는 오래된 값을 가진 노드에 새 값을 다시 쓰는 것이다.",
 	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("points:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	samePoints(t, got, want)
 	if p := sec.Points[0]; len(p.Sources) != 1 || p.Sources[0].Line != 5 {
 		t.Errorf("the labelled list's source %+v, want line 5", p.Sources)
+	}
+	// A sentence over a list of whole sentences it does not announce:
+	// the list stands on its own.
+	next := find(s, "5.5 동시 쓰기")
+	if next == nil || len(next.Points) != 3 {
+		t.Errorf("동시 쓰기: %+v, want the sentence and its two items apart", next)
+	}
+}
+
+// A line that introduces items written as numbered paragraphs, each with
+// its own list, stays a point of its own: the items are too long to nest.
+func TestLabelOverNumberedParagraphs(t *testing.T) {
+	const md = `# 5장. 복제
+
+## 5.6 복제가 어려운 이유
+
+복제가 어려운 이유는
+
+**1. 네트워크는 언제든 끊길 수 있다.**
+
+- 끊긴 동안 쓴 값은 나중에 맞춰야 한다.
+
+**2. 노드의 시계가 서로 다르다.**
+
+- 타임스탬프만으로는 순서를 정할 수 없다.
+`
+	s := summarize(t, oneNote(md))
+	var got []string
+	for _, sec := range s.Sections {
+		got = append(got, pointLines(sec.Points)...)
+	}
+	want := []string{
+		"text: 복제가 어려운 이유는",
+		"text: 네트워크는 언제든 끊길 수 있다.",
+		"bullet: 끊긴 동안 쓴 값은 나중에 맞춰야 한다.",
+		"text: 노드의 시계가 서로 다르다.",
+		"bullet: 타임스탬프만으로는 순서를 정할 수 없다.",
+	}
+	samePoints(t, got, want)
+}
+
+// Headings a member wrote that name no section of their own: a heading
+// repeating the chapter's title opens the chapter; a member's own title
+// over subheadings that are the book's 5.2.1 and 5.2.2 is 5.2; a
+// catch-all "기타" belongs to the section it closes; a member's own
+// subheading sits under the numbered section it was written in.
+func TestFoldMembersHeadings(t *testing.T) {
+	in := &engine.Input{Week: 5, Chapters: []engine.Chapter{{Number: 5, Title: "복제"}}}
+	add := func(name, md string) {
+		in.Members = append(in.Members, engine.MemberInput{Member: workspace.Member{Name: name}, Doc: note.Parse("weeks/week05/"+name+".md", md)})
+	}
+	add("한서진", `# 5장. 복제
+
+## 5.1 리더와 팔로워
+
+- 모든 쓰기는 리더로만 가고 팔로워는 변경 로그를 적용한다.
+
+### 팔로워 추가하기
+
+- 새 팔로워는 리더의 스냅숏을 받은 뒤 그 뒤의 로그를 따라잡는다.
+
+## 5.2 복제 지연 문제
+
+- 팔로워가 리더보다 뒤처지는 것을 복제 지연이라고 한다.
+
+### 5.2.1 자신이 쓴 내용 읽기
+
+- 방금 쓴 값은 리더에서 읽게 한다.
+
+### 5.2.2 단조 읽기
+
+- 같은 사용자는 항상 같은 복제본에서 읽게 한다.
+`)
+	add("오태윤", `# 5장. 복제
+
+### 복제
+
+복제는 같은 데이터를 네트워크로 연결된 여러 기계에 두는 것이다.
+
+# 5.1 리더와 팔로워
+
+- 쓰기는 리더가 받고 팔로워는 리더의 변경 로그를 순서대로 적용한다.
+
+# 2) 일관성을 지키는 방법
+
+### Ⓐ 자신이 쓴 내용 읽기
+
+- 사용자가 방금 쓴 값은 리더에서 읽으면 된다.
+
+### Ⓑ 단조 읽기
+
+- 사용자마다 읽을 복제본을 하나로 정해 둔다.
+
+### 기타
+
+- 복제 지연은 보통 1초도 안 되지만 부하가 크면 몇 분이 되기도 한다.
+`)
+	in.Analysis = analyze.Analyze(in.Notes())
+	s := summarize(t, in)
+	want := []string{
+		"# 5장. 복제",
+		"## 5.1 리더와 팔로워",
+		"### 팔로워 추가하기",
+		"## 5.2 복제 지연 문제",
+		"### 5.2.1 자신이 쓴 내용 읽기",
+		"### 5.2.2 단조 읽기",
+	}
+	if got := headings(s); !reflect.DeepEqual(got, want) {
+		t.Fatalf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// The folded headings' points are in the section they joined, with
+	// their member.
+	for _, c := range []struct{ heading, part, member string }{
+		{"5장. 복제", "네트워크로 연결된", "오태윤"},
+		{"5.2 복제 지연 문제", "몇 분이 되기도", "오태윤"},
+	} {
+		sec := find(s, c.heading)
+		found := false
+		for _, p := range sec.Points {
+			if strings.Contains(p.Text(), c.part) {
+				found = len(p.Members) == 1 && p.Members[0] == c.member
+			}
+		}
+		if !found {
+			t.Errorf("%s: no point %q by %s: %v", c.heading, c.part, c.member, pointLines(sec.Points))
+		}
+	}
+	// Both members covered 5.2: one with the book's title, the other with
+	// a title of his own.
+	if sec := find(s, "5.2 복제 지연 문제"); !reflect.DeepEqual(sec.Members, []string{"한서진", "오태윤"}) {
+		t.Errorf("5.2 members %v", sec.Members)
+	}
+}
+
+// A member's own subheading of a section that the others number one
+// level deeper than that member does sits under it, not beside it.
+func TestOwnSubheadingNested(t *testing.T) {
+	in := &engine.Input{Week: 5, Chapters: []engine.Chapter{{Number: 5, Title: "복제"}}}
+	add := func(name, md string) {
+		in.Members = append(in.Members, engine.MemberInput{Member: workspace.Member{Name: name}, Doc: note.Parse("weeks/week05/"+name+".md", md)})
+	}
+	add("한서진", `# 5장. 복제
+
+## 5.1 복제 방식
+
+- 복제 방식은 리더를 몇 개 두는지로 나뉜다.
+
+### 5.1.1 리더 기반 복제
+
+- 모든 쓰기는 리더로만 가고 팔로워는 변경 로그를 적용한다.
+
+### 5.1.2 리더 없는 복제
+
+- 아무 노드에나 쓰고 정족수로 읽는다.
+`)
+	add("오태윤", `# 리더 기반 복제
+
+- 쓰기는 리더가 받고 팔로워는 리더의 변경 로그를 순서대로 적용한다.
+
+## 장애 처리
+
+- 리더가 죽으면 팔로워 하나를 새 리더로 승격한다.
+
+# 리더 없는 복제
+
+- 아무 노드에나 쓰고 읽을 때 정족수를 맞춘다.
+`)
+	in.Analysis = analyze.Analyze(in.Notes())
+	want := []string{
+		"# 5장. 복제",
+		"## 5.1 복제 방식",
+		"### 5.1.1 리더 기반 복제",
+		"#### 장애 처리",
+		"### 5.1.2 리더 없는 복제",
+	}
+	if got := headings(summarize(t, in)); !reflect.DeepEqual(got, want) {
+		t.Fatalf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
