@@ -45,7 +45,7 @@ type point struct {
 // properties, and short remarks on where the note comes from ("블로그에
 // 정리한 글을 옮겨 왔다", "링크").
 var (
-	metaRe   = regexp.MustCompile(`^(날짜|일시|담당자|작성자|작성일|진행 ?상태|상태|태그|카테고리|참석자|발표자|링크|출처|date|author|status|tags|created|updated)\s*[:：]`)
+	metaRe = regexp.MustCompile(`^(날짜|일시|담당자|작성자|작성일|진행 ?상태|상태|태그|카테고리|참석자|발표자|링크|출처|date|author|status|tags|created|updated)\s*[:：]`)
 	// titleRe matches the title of a member's write-up of a chapter, as a
 	// link's text ("5장 정리", "Chap 5 요약"): it names the note, not the
 	// subject.
