@@ -12,7 +12,8 @@ import (
 const maxConcepts = 8
 
 // overview writes the short 개요 at the top: the week's range from the
-// schedule, the sections every member covered and those only one did,
+// schedule, the sections every member covered and those only one did
+// (by who wrote on them, see coverage),
 // and the concepts every member (or most) wrote about. Each line keeps
 // its sources: the schedule row, the headings, a sentence per concept.
 func (b *builder) overview(secs []DraftSection) []insight.Point {
@@ -39,12 +40,15 @@ func (b *builder) overview(secs []DraftSection) []insight.Point {
 			if s.Level != 2 || len(s.Sources) == 0 || s.Title == ThoughtsHeading || s.Title == RefsHeading {
 				continue
 			}
-			switch len(s.Members) {
+			switch len(s.covered) {
 			case members:
 				all = append(all, s.Heading())
 				allSrc = append(allSrc, s.Sources[0])
 			case 1:
-				solo = append(solo, fmt.Sprintf("%s(%s)", s.Heading(), s.Members[0]))
+				if s.shared {
+					continue
+				}
+				solo = append(solo, fmt.Sprintf("%s(%s)", s.Heading(), s.covered[0]))
 				soloSrc = append(soloSrc, s.Sources[0])
 			}
 		}

@@ -53,6 +53,11 @@ type Draft struct {
 type DraftSection struct {
 	insight.SummarySection
 	Clusters []Cluster
+	// covered are the members who wrote on the section (and its
+	// subsections): under a heading of theirs in it. shared is set when
+	// that is one member but another made one of its points elsewhere.
+	covered []string
+	shared  bool
 }
 
 // Cluster is the points of different members that say the same thing.
@@ -294,16 +299,86 @@ func (b *builder) sections() []DraftSection {
 		ds.sec.Members, ds.sec.Sources = b.headSources(cueHeads[cueRefs])
 		secs = append(secs, ds)
 	}
+	covered, shared := b.coverage(secs)
 	b.selectClusters(secs)
 	var out []DraftSection
-	for _, ds := range secs {
-		sec := DraftSection{SummarySection: ds.sec}
+	for i, ds := range secs {
+		sec := DraftSection{SummarySection: ds.sec, covered: covered[i], shared: shared[i]}
 		for _, c := range ds.clusters {
 			sec.Clusters = append(sec.Clusters, b.export(c))
 		}
 		out = append(out, sec)
 	}
 	return out
+}
+
+// coverage says, for each section with its subsections, which members
+// wrote on it, in outline order: those with a heading or a point in it.
+// When that is one member only, shared says whether another made one of
+// its points elsewhere (before a chapter's first heading, under a heading
+// of their own), so that the 개요 never says one member covered what
+// others did.
+func (b *builder) coverage(secs []*draftSection) ([][]string, []bool) {
+	out := make([][]string, len(secs))
+	shared := make([]bool, len(secs))
+	for i, ds := range secs {
+		who := make([]bool, len(b.outlines))
+		var pts []*point
+		for j := i; j < len(secs); j++ {
+			if j > i && secs[j].sec.Level <= ds.sec.Level {
+				break
+			}
+			for _, m := range secs[j].sec.Members {
+				for mi, o := range b.outlines {
+					if o.name == m {
+						who[mi] = true
+					}
+				}
+			}
+			for _, c := range secs[j].clusters {
+				for _, p := range c.points {
+					who[p.member] = true
+					pts = append(pts, p)
+				}
+			}
+		}
+		for mi, ok := range who {
+			if ok {
+				out[i] = append(out[i], b.outlines[mi].name)
+			}
+		}
+		shared[i] = len(out[i]) == 1 && b.alsoWrote(who, pts)
+	}
+	return out, shared
+}
+
+// alsoWrote reports whether a member other than those in who made one of
+// pts anywhere in their note.
+func (b *builder) alsoWrote(who []bool, pts []*point) bool {
+	same := func(q *point) bool {
+		if who[q.member] {
+			return false
+		}
+		for _, p := range pts {
+			if pointSim(p, q) >= minSame {
+				return true
+			}
+		}
+		return false
+	}
+	for _, n := range b.nodes {
+		for _, q := range b.points[n] {
+			if same(q) {
+				return true
+			}
+		}
+	}
+	for _, q := range b.unplaced {
+		if same(q) {
+			return true
+		}
+	}
+	return false
 }
 
 // place adds the points of notes without headings to the cluster, in any

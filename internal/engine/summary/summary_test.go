@@ -122,9 +122,14 @@ func summarize(t testing.TB, in *engine.Input) *insight.Summary {
 // oneNote is the input of a week with one member's note.
 func oneNote(md string) *engine.Input {
 	in := &engine.Input{Week: 5, Chapters: []engine.Chapter{{Number: 5}}}
-	in.Members = append(in.Members, engine.MemberInput{Member: workspace.Member{Name: "한서진"}, Doc: note.Parse("weeks/week05/한서진.md", md)})
+	addNote(in, "한서진", md)
 	in.Analysis = analyze.Analyze(in.Notes())
 	return in
+}
+
+// addNote adds a member's note to a week's input.
+func addNote(in *engine.Input, name, md string) {
+	in.Members = append(in.Members, engine.MemberInput{Member: workspace.Member{Name: name}, Doc: note.Parse("weeks/week05/"+name+".md", md)})
 }
 
 // pointLines writes each point as "kind: line / line".
@@ -488,27 +493,8 @@ func TestLabelOverNumberedParagraphs(t *testing.T) {
 	samePoints(t, got, want)
 }
 
-// Headings a member wrote that name no section of their own: a heading
-// repeating the chapter's title opens the chapter; a member's own title
-// over subheadings that are the book's 5.2.1 and 5.2.2 is 5.2; a
-// catch-all "기타" belongs to the section it closes; a member's own
-// subheading sits under the numbered section it was written in.
-func TestFoldMembersHeadings(t *testing.T) {
-	in := &engine.Input{Week: 5, Chapters: []engine.Chapter{{Number: 5, Title: "복제"}}}
-	add := func(name, md string) {
-		in.Members = append(in.Members, engine.MemberInput{Member: workspace.Member{Name: name}, Doc: note.Parse("weeks/week05/"+name+".md", md)})
-	}
-	add("한서진", `# 5장. 복제
-
-## 5.1 리더와 팔로워
-
-- 모든 쓰기는 리더로만 가고 팔로워는 변경 로그를 적용한다.
-
-### 팔로워 추가하기
-
-- 새 팔로워는 리더의 스냅숏을 받은 뒤 그 뒤의 로그를 따라잡는다.
-
-## 5.2 복제 지연 문제
+// lagSection is a book-numbered section with two subsections.
+const lagSection = `## 5.2 복제 지연 문제
 
 - 팔로워가 리더보다 뒤처지는 것을 복제 지연이라고 한다.
 
@@ -519,7 +505,27 @@ func TestFoldMembersHeadings(t *testing.T) {
 ### 5.2.2 단조 읽기
 
 - 같은 사용자는 항상 같은 복제본에서 읽게 한다.
-`)
+`
+
+// Headings a member wrote that name no section of their own: a heading
+// repeating the chapter's title opens the chapter; a member's own title
+// over subheadings that are the book's 5.2.1 and 5.2.2 is 5.2; a
+// catch-all "기타" belongs to the section it closes; a member's own
+// subheading sits under the numbered section it was written in.
+func TestFoldMembersHeadings(t *testing.T) {
+	in := &engine.Input{Week: 5, Chapters: []engine.Chapter{{Number: 5, Title: "복제"}}}
+	add := func(name, md string) { addNote(in, name, md) }
+	add("한서진", `# 5장. 복제
+
+## 5.1 리더와 팔로워
+
+- 모든 쓰기는 리더로만 가고 팔로워는 변경 로그를 적용한다.
+
+### 팔로워 추가하기
+
+- 새 팔로워는 리더의 스냅숏을 받은 뒤 그 뒤의 로그를 따라잡는다.
+
+`+lagSection)
 	add("오태윤", `# 5장. 복제
 
 ### 복제
@@ -585,9 +591,7 @@ func TestFoldMembersHeadings(t *testing.T) {
 // level deeper than that member does sits under it, not beside it.
 func TestOwnSubheadingNested(t *testing.T) {
 	in := &engine.Input{Week: 5, Chapters: []engine.Chapter{{Number: 5, Title: "복제"}}}
-	add := func(name, md string) {
-		in.Members = append(in.Members, engine.MemberInput{Member: workspace.Member{Name: name}, Doc: note.Parse("weeks/week05/"+name+".md", md)})
-	}
+	add := func(name, md string) { addNote(in, name, md) }
 	add("한서진", `# 5장. 복제
 
 ## 5.1 복제 방식
@@ -624,5 +628,62 @@ func TestOwnSubheadingNested(t *testing.T) {
 	}
 	if got := headings(summarize(t, in)); !reflect.DeepEqual(got, want) {
 		t.Fatalf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// The 개요 names a section as one member's only when no other member
+// wrote on it: not a section whose point another member made before his
+// first heading, nor one another member covered under a title of his own.
+func TestOverviewSoloSections(t *testing.T) {
+	in := &engine.Input{Week: 5, Chapters: []engine.Chapter{{Number: 5, Title: "복제"}},
+		Schedule: &workspace.ScheduleRow{Week: 5, Chapters: "5장", Topic: "복제", Source: "README.md", Line: 3}}
+	add := func(name, md string) { addNote(in, name, md) }
+	add("한서진", `# 5장. 복제
+
+## 복제를 하는 이유
+
+- 데이터를 사용자와 가까운 곳에 두어 지연 시간을 줄인다.
+
+## 5.1 리더와 팔로워
+
+- 모든 쓰기는 리더로만 가고 팔로워는 변경 로그를 적용한다.
+
+`+lagSection+`
+## 5.3 다중 리더 복제
+
+- 데이터센터마다 리더를 하나씩 두면 쓰기 지연이 줄어든다.
+`)
+	add("오태윤", `복제는 데이터를 사용자와 가까운 곳에 두어 지연 시간을 줄여 준다.
+
+# 리더와 팔로워
+
+- 쓰기는 리더가 받고 팔로워는 리더의 변경 로그를 순서대로 적용한다.
+
+# 일관성을 지키는 방법
+
+### 자신이 쓴 내용 읽기
+
+- 사용자가 방금 쓴 값은 리더에서 읽으면 된다.
+
+### 단조 읽기
+
+- 사용자마다 읽을 복제본을 하나로 정해 둔다.
+`)
+	in.Analysis = analyze.Analyze(in.Notes())
+	s := summarize(t, in)
+	var all, solo string
+	for _, p := range s.Overview {
+		switch {
+		case strings.HasPrefix(p.Text(), "**모두 다룬 절**"):
+			all = p.Text()
+		case strings.HasPrefix(p.Text(), "**한 명만 다룬 절**"):
+			solo = p.Text()
+		}
+	}
+	if !strings.Contains(all, "5.2 복제 지연 문제") || !strings.Contains(all, "5.1 리더와 팔로워") {
+		t.Errorf("모두 다룬 절: %q", all)
+	}
+	if solo != "**한 명만 다룬 절**: 5.3 다중 리더 복제(한서진)" {
+		t.Errorf("한 명만 다룬 절: %q, want 5.3 only", solo)
 	}
 }
