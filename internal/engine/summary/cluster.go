@@ -181,8 +181,8 @@ func mergeClusters(cs []*cluster) []*cluster {
 
 // representative picks the clearest complete point of a cluster: the one
 // that covers most of the cluster's concept terms, reads as whole
-// sentences of a fitting length, keeps structure (nested items, emphasis)
-// and carries no leftovers.
+// sentences of a fitting length, keeps structure (nested items, emphasis),
+// carries no leftovers and no slips of the keyboard.
 func representative(c *cluster) *point {
 	union := map[string]bool{}
 	for _, p := range c.points {
@@ -197,12 +197,21 @@ func representative(c *cluster) *point {
 		if p.emphasis {
 			score += 0.1
 		}
+		// A version with a slip of the keyboard that another member
+		// wrote right gives way.
+		score -= slipCost * float64(min(p.slips, 3))
 		if score > bestScore+1e-9 {
 			best, bestScore = p, score
 		}
 	}
 	return best
 }
+
+// slipCost is what each slip (see spelling.slips) costs a version in the
+// choice of the representative: more than emphasis and a clearly better
+// length together, so that a version with the words right wins unless it
+// says much less.
+const slipCost = 0.3
 
 func coverage(p *point, union map[string]bool) float64 {
 	if len(union) == 0 {

@@ -39,6 +39,9 @@ type point struct {
 	// pos is the point's place among the member's points of its node, in
 	// [0, 1].
 	pos float64
+	// slips counts the words that look like slips of the keyboard, next
+	// to the other versions of its cluster (see spelling.slips).
+	slips int
 }
 
 // metaRe matches lines that are about the note, not its subject: note

@@ -125,6 +125,8 @@ type builder struct {
 	points   map[*node][]*point
 	unplaced []*point
 	chapters map[int]bool
+	// spell knows who wrote which word (built on first use).
+	spell *spelling
 	// folded are the headings fold put into another section: they do not
 	// name it.
 	folded map[*head]bool
@@ -408,13 +410,25 @@ func (b *builder) place(secs []*draftSection) {
 
 // cluster clusters a node's points, members in outline order.
 func (b *builder) cluster(pts []*point) []*cluster {
+	if b.spell == nil {
+		b.spell = newSpelling(b.index)
+	}
 	sort.SliceStable(pts, func(i, j int) bool {
 		if pts[i].member != pts[j].member {
 			return pts[i].member < pts[j].member
 		}
 		return pts[i].line < pts[j].line
 	})
-	return clusterPoints(pts)
+	cs := clusterPoints(pts)
+	for _, c := range cs {
+		if len(c.points) > 1 {
+			for i, n := range b.spell.slips(c.points) {
+				c.points[i].slips = n
+			}
+			c.rep = representative(c)
+		}
+	}
+	return cs
 }
 
 // export writes a cluster for the draft: the representative's words with

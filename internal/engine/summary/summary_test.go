@@ -687,3 +687,66 @@ func TestOverviewSoloSections(t *testing.T) {
 		t.Errorf("한 명만 다룬 절: %q, want 5.3 only", solo)
 	}
 }
+
+// Of two versions of a point, the one with a slip of the keyboard gives
+// way to the one that has the word right, though it is otherwise the
+// better pick (emphasis); a word another member also wrote is no slip.
+func TestRepresentativeWithoutSlips(t *testing.T) {
+	in := &engine.Input{Week: 5, Chapters: []engine.Chapter{{Number: 5, Title: "복제"}}}
+	addNote(in, "한서진", `# 5장. 복제
+
+## 5.4 리더 없는 복제
+
+- **정족수 읽기(quorom read)**는 읽기를 여러 노드에 보내고 가장 최신 버전의 값을 고르는 방식이다.
+- **읽기 복구**는 오래된 값을 돌려준 노드에 최신 값을 다시 쓰는 ㅂ방식이다.
+`)
+	addNote(in, "오태윤", `# 5장. 복제
+
+## 5.4 리더 없는 복제
+
+- 정족수 읽기(quorum read)는 읽기를 여러 노드에 보내고 가장 최신 버전의 값을 고르는 방식이다.
+- 읽기 복구는 오래된 값을 돌려준 노드에 최신 값을 다시 쓰는 방식이다.
+`)
+	// A third member's quorum says which spelling is the word.
+	addNote(in, "김도현", `# 5장. 복제
+
+## 5.5 정족수
+
+- 쓰기 정족수 w와 읽기 정족수 r의 합이 노드 수보다 크면 quorum 조건을 만족한다.
+`)
+	in.Analysis = analyze.Analyze(in.Notes())
+	s := summarize(t, in)
+	sec := find(s, "리더 없는 복제")
+	if sec == nil || len(sec.Points) != 2 {
+		t.Fatalf("want the two points, each merged: %+v", sec)
+	}
+	for _, p := range sec.Points {
+		if len(p.Members) != 2 {
+			t.Errorf("%q: members %v, want both", p.Text(), p.Members)
+		}
+		if strings.Contains(p.Text(), "quorom") || strings.Contains(p.Text(), "ㅂ방식") {
+			t.Errorf("representative with a slip: %q", p.Text())
+		}
+	}
+}
+
+func TestSlips(t *testing.T) {
+	// A third member (bit 4) wrote needle too: it is the word.
+	sp := &spelling{by: map[string]uint64{}}
+	for _, w := range words("meedle 모델을 만들어진다 ㅎ애동") {
+		sp.by[w] |= 1
+	}
+	for _, w := range words("needle 모델은 만들어졌다") {
+		sp.by[w] |= 2 | 4
+	}
+	mk := func(member int, s string) *point { return &point{member: member, plain: s} }
+	got := sp.slips([]*point{
+		mk(0, "meedle 모델을 만들어진다 ㅎ애동"),
+		mk(1, "needle 모델은 만들어졌다"),
+	})
+	// meedle (needle), ㅎ애동; not 모델을 (a particle), not 만들어진다
+	// (an ending).
+	if !reflect.DeepEqual(got, []int{2, 0}) {
+		t.Errorf("slips %v, want [2 0]", got)
+	}
+}
