@@ -14,7 +14,8 @@ const maxConcepts = 8
 // overview writes the short 개요 at the top: the week's range from the
 // schedule, the sections every member covered and those only one did
 // (by who wrote on them, see coverage),
-// and the concepts every member (or most) wrote about. Each line keeps
+// and the concepts every member (or most) wrote about that the outline
+// names (headings, points' leads). Each line keeps
 // its sources: the schedule row, the headings, a sentence per concept.
 func (b *builder) overview(secs []DraftSection) []insight.Point {
 	var out []insight.Point
@@ -59,7 +60,7 @@ func (b *builder) overview(secs []DraftSection) []insight.Point {
 			out = append(out, insight.Point{Kind: insight.PointBullet, Lines: []string{"**한 명만 다룬 절**: " + joinList(solo, 8)}, Sources: soloSrc})
 		}
 	}
-	if line, srcs := b.sharedConcepts(); line != "" {
+	if line, srcs := b.sharedConcepts(outlineNames(secs)); line != "" {
 		out = append(out, insight.Point{Kind: insight.PointBullet, Lines: []string{line}, Sources: srcs})
 	}
 	for i := range out {
@@ -75,9 +76,11 @@ func (b *builder) overview(secs []DraftSection) []insight.Point {
 	return out
 }
 
-// sharedConcepts names the specific concepts most members wrote about,
-// most widely shared first, with a sentence of each as its source.
-func (b *builder) sharedConcepts() (string, []insight.Source) {
+// sharedConcepts names the specific concepts most members wrote about
+// that the outline names (a heading, or what a point leads with: a
+// concept the summary is organised by, not a word every note happens to
+// use), most widely shared first, with a sentence of each as its source.
+func (b *builder) sharedConcepts(named []string) (string, []insight.Source) {
 	members := len(b.outlines)
 	if members == 0 {
 		return "", nil
@@ -92,7 +95,7 @@ func (b *builder) sharedConcepts() (string, []insight.Source) {
 		if len(names) == maxConcepts {
 			break
 		}
-		if len(c.Members()) < need || !analyze.Specific(c.Term) {
+		if len(c.Members()) < need || !analyze.Specific(c.Term) || !nameIn(analyze.Key(c.Term), named) {
 			continue
 		}
 		src, ok := b.firstMention(c.Term)
@@ -137,4 +140,49 @@ func joinList(items []string, n int) string {
 		return strings.Join(items, ", ")
 	}
 	return strings.Join(items[:n], ", ") + fmt.Sprintf(" 외 %d개", len(items)-n)
+}
+
+// outlineNames are the keys (see analyze.Key) of what the outline names:
+// its headings' titles and the leads of its points (a bold opening, or
+// the words before a colon).
+func outlineNames(secs []DraftSection) []string {
+	var out []string
+	for _, s := range secs {
+		out = append(out, analyze.Key(s.Title))
+		for _, c := range s.Clusters {
+			if len(c.Point.Lines) == 0 {
+				continue
+			}
+			if lead := pointLead(c.Point.Lines[0]); lead != "" {
+				out = append(out, analyze.Key(lead))
+			}
+		}
+	}
+	return out
+}
+
+// pointLead is what a point's first line leads with: its opening bold
+// span, or the words before its first colon; "" when neither.
+func pointLead(line string) string {
+	l := strings.TrimSpace(line)
+	if strings.HasPrefix(l, "**") {
+		if end := strings.Index(l[2:], "**"); end > 0 {
+			return l[2 : 2+end]
+		}
+	}
+	if i := strings.IndexAny(l, ":："); i > 0 && i < 80 {
+		return strings.ReplaceAll(l[:i], "**", "")
+	}
+	return ""
+}
+
+// nameIn reports whether a concept's key is one of the names, alone or
+// with its other name in parentheses ("퍼플렉시티(ppl)").
+func nameIn(key string, names []string) bool {
+	for _, n := range names {
+		if n == key || strings.HasPrefix(n, key+"(") || strings.HasSuffix(n, "("+key+")") {
+			return true
+		}
+	}
+	return false
 }

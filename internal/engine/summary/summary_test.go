@@ -750,3 +750,33 @@ func TestSlips(t *testing.T) {
 		t.Errorf("slips %v, want [2 0]", got)
 	}
 }
+
+// The 개요's shared concepts are those the outline is organised by (a
+// heading, a point's lead), not every term the notes share.
+func TestOverviewConceptsNamedByOutline(t *testing.T) {
+	in := &engine.Input{Week: 5, Chapters: []engine.Chapter{{Number: 5, Title: "복제"}}}
+	for _, name := range []string{"한서진", "오태윤", "김도현"} {
+		addNote(in, name, `# 5장. 복제
+
+## 리더와 팔로워
+
+- 팔로워는 리더가 보낸 변경 로그를 순서대로 적용한다.
+- 새 팔로워는 스냅숏을 받은 뒤 변경 로그를 따라잡는다.
+
+## 정족수
+
+- **정족수**: 쓰기 w개와 읽기 r개의 합이 노드 수보다 크면 최신 값을 읽는다.
+- 정족수를 맞추지 못하면 변경 로그를 다시 보내야 한다.
+`)
+	}
+	in.Analysis = analyze.Analyze(in.Notes())
+	var line string
+	for _, p := range summarize(t, in).Overview {
+		if strings.Contains(p.Text(), "다룬 개념") {
+			line = p.Text()
+		}
+	}
+	if !strings.Contains(line, "**정족수**") || strings.Contains(line, "변경 로그") {
+		t.Errorf("concepts line %q: want 정족수 (a heading), not 변경 로그 (only shared)", line)
+	}
+}
