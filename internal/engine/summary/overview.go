@@ -12,11 +12,11 @@ import (
 const maxConcepts = 8
 
 // overview writes the short 개요 at the top: the week's range from the
-// schedule, the sections every member covered and those only one did
-// (by who wrote on them, see coverage),
-// and the concepts every member (or most) wrote about that the outline
-// names (headings, points' leads). Each line keeps
-// its sources: the schedule row, the headings, a sentence per concept.
+// schedule, the sections every member covered and those only one did (by
+// who wrote on them, see coverage), and the concepts every member (or
+// most) wrote about that the outline names (headings, points' leads).
+// Each line keeps its sources: the schedule row, the headings, a sentence
+// per concept.
 func (b *builder) overview(secs []DraftSection) []insight.Point {
 	var out []insight.Point
 	if row := b.in.Schedule; row != nil && (row.Chapters != "" || row.Topic != "") {
