@@ -2,6 +2,7 @@ package summary
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/moim-study/moim/internal/analyze"
@@ -176,13 +177,36 @@ func pointLead(line string) string {
 	return ""
 }
 
-// nameIn reports whether a concept's key is one of the names, alone or
-// with its other name in parentheses ("퍼플렉시티(ppl)").
+// nameIn reports whether a concept's key is one of the names, alone,
+// with its other name in parentheses ("퍼플렉시티(ppl)"), or as one of
+// the things a name joins ("배치처리와스트림처리", "a/b", "a및b").
 func nameIn(key string, names []string) bool {
 	for _, n := range names {
-		if n == key || strings.HasPrefix(n, key+"(") || strings.HasSuffix(n, "("+key+")") {
-			return true
+		for _, part := range nameParts(n) {
+			if part == key || strings.HasPrefix(part, key+"(") || strings.HasSuffix(part, "("+key+")") {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// joinRe splits a compacted name where it joins two things: "와", "과"
+// between words of two letters or more, "및", "vs", "/", ",", "·", "&".
+var joinRe = regexp.MustCompile(`(\p{L}{2,}?)(?:와|과)(\p{L}{2,})`)
+
+func nameParts(n string) []string {
+	out := []string{n}
+	for _, p := range strings.FieldsFunc(n, func(r rune) bool { return strings.ContainsRune("/,·&", r) }) {
+		out = append(out, p)
+	}
+	for _, sep := range []string{"및", "vs"} {
+		if strings.Contains(n, sep) {
+			out = append(out, strings.Split(n, sep)...)
+		}
+	}
+	if m := joinRe.FindStringSubmatch(n); m != nil && m[0] == n {
+		out = append(out, m[1], m[2])
+	}
+	return out
 }

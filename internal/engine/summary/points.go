@@ -116,7 +116,7 @@ func points(m int, d *note.Document, blocks []int, ix *sentenceIndex) []*point {
 					break
 				}
 				k++
-				if t := inline(c); t != "" {
+				if t := inline(dropCaption(c)); t != "" {
 					p.lines = append(p.lines, strings.Repeat("  ", c.Level-top)+"- "+t)
 				}
 				p.end = max(p.end, c.EndLine)
@@ -387,7 +387,7 @@ func (p *point) nest(first string, items []note.Block) {
 	p.lines = []string{first}
 	base := items[0].Level
 	for _, c := range items {
-		p.lines = append(p.lines, strings.Repeat("  ", max(c.Level-base, 0)+1)+"- "+inline(c))
+		p.lines = append(p.lines, strings.Repeat("  ", max(c.Level-base, 0)+1)+"- "+inline(dropCaption(c)))
 		p.end = max(p.end, c.EndLine)
 	}
 	p.plain = plainText(p.lines)

@@ -419,6 +419,10 @@ func TestLabelOverListIsOnePoint(t *testing.T) {
 - 쓰기마다 버전 번호를 올린다.
 ![](versions.png)
 -> 버전 벡터로 형제 값을 찾는 예시
+- 버전 벡터는 노드마다 버전 번호를 둔다.
+  - 값마다 벡터를 함께 저장한다.
+  ![](vector.png)
+  -> 버전 벡터를 저장한 예시
 
 - 읽기 복구는 오래된 값을 가진 노드에 새 값을 다시 쓰는 것이다.
 
@@ -447,6 +451,7 @@ func TestLabelOverListIsOnePoint(t *testing.T) {
 		"bullet: 리더 없는 복제는 장애에 강하다. /   - 가용성 /     - 노드 몇 개가 죽어도 쓸 수 있다. /   - 지연 시간 /     - 가장 빠른 노드들의 응답만 기다린다.",
 		"bullet: 버전 벡터의 장점은, /   - 동시성 판별 : 두 쓰기가 동시에 일어났는지 알 수 있다. /   - 병합 : 형제 값을 합칠 수 있다.",
 		"bullet: 쓰기마다 버전 번호를 올린다.",
+		"bullet: 버전 벡터는 노드마다 버전 번호를 둔다. /   - 값마다 벡터를 함께 저장한다.",
 		"bullet: 읽기 복구는 오래된 값을 가진 노드에 새 값을 다시 쓰는 것이다.",
 	}
 	samePoints(t, got, want)
@@ -778,5 +783,17 @@ func TestOverviewConceptsNamedByOutline(t *testing.T) {
 	}
 	if !strings.Contains(line, "**정족수**") || strings.Contains(line, "변경 로그") {
 		t.Errorf("concepts line %q: want 정족수 (a heading), not 변경 로그 (only shared)", line)
+	}
+}
+
+func TestNameIn(t *testing.T) {
+	names := []string{"배치처리와스트림처리", "퍼플렉시티(ppl)", "모델평가과정", "a/b테스트"}
+	for key, want := range map[string]bool{
+		"배치처리": true, "스트림처리": true, "퍼플렉시티": true, "ppl": true, "a": true,
+		"모델평가": false, "배치": false, "처리": false,
+	} {
+		if got := nameIn(key, names); got != want {
+			t.Errorf("nameIn(%q) = %v", key, got)
+		}
 	}
 }
