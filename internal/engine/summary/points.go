@@ -53,7 +53,7 @@ var (
 	// link's text ("5장 정리", "Chap 5 요약"): it names the note, not the
 	// subject.
 	titleRe  = regexp.MustCompile(`(?i)^(?:제\s*)?(?:chapter|chap|ch)?\.?\s*\d{1,2}\s*(?:장|강|주차)?\.?\s*(?:내용\s*)?(?:정리|요약|정리본|노트|summary|notes?)$`)
-	remarkRe = regexp.MustCompile(`(?i)(정리한 글|옮겨 ?왔|옮겨 ?온|포스팅|이번 글|이 글에서|블로그|velog|tistory|notion|링크|link)`)
+	remarkRe = regexp.MustCompile(`(?i)(정리한 글|옮겨 ?왔|옮겨 ?온|포스팅|이번 글|이 글에서|블로그|velog|tistory|티스토리|게시글|notion|링크|link)`)
 )
 
 // sentenceIndex finds the analysed sentences of a member by note line.
@@ -136,11 +136,20 @@ func points(m int, d *note.Document, blocks []int, ix *sentenceIndex) []*point {
 			p.lines = []string{inline(b)}
 			p.plain = plainText(p.lines)
 			p.emphasis = len(b.Emphasis) > 0
-			if b.Kind == note.KindCallout && isHeadline(p.plain, b) {
-				// A call-out that titles the list under it.
-				if items, next := labelledList(d, blocks, k+1); len(items) > 0 {
+			if b.Kind == note.KindCallout && isHeadline(p.plain, b) || isLabel(p.plain) {
+				// A call-out that titles the list under it, or a quote
+				// or call-out that titles the quote after it ("**과제
+				// 설명**" over the task). (A quote's last line over a
+				// list is the end of a quoted example, not a title.)
+				if items, next := labelledList(d, blocks, k+1); b.Kind == note.KindCallout && len(items) > 0 {
 					p.nest("**"+p.plain+"**", items)
 					k = next - 1
+				} else if j, ok := nextBlock(d, blocks, k+1); ok && (d.Blocks[blocks[j]].Kind == note.KindQuote || d.Blocks[blocks[j]].Kind == note.KindCallout) {
+					p.lines = []string{"**" + p.plain + "**", inline(d.Blocks[blocks[j]])}
+					p.plain = plainText(p.lines)
+					p.end = max(p.end, d.Blocks[blocks[j]].EndLine)
+					p.emphasis = true
+					k = j
 				}
 			}
 		default:

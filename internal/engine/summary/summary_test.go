@@ -429,6 +429,10 @@ func TestLabelOverListIsOnePoint(t *testing.T) {
 ![](anti-entropy.png)
 - 위 그림은 안티 엔트로피 과정을 보여준다.
 
+> **예제 입력**
+>
+> 세 노드에 값을 쓰고 두 노드에서 읽어라.
+
 반 정족수
 
 ## 5.5 동시 쓰기
@@ -453,6 +457,7 @@ func TestLabelOverListIsOnePoint(t *testing.T) {
 		"bullet: 쓰기마다 버전 번호를 올린다.",
 		"bullet: 버전 벡터는 노드마다 버전 번호를 둔다. /   - 값마다 벡터를 함께 저장한다.",
 		"bullet: 읽기 복구는 오래된 값을 가진 노드에 새 값을 다시 쓰는 것이다.",
+		"quote: **예제 입력** / 세 노드에 값을 쓰고 두 노드에서 읽어라.",
 	}
 	samePoints(t, got, want)
 	if p := sec.Points[0]; len(p.Sources) != 1 || p.Sources[0].Line != 5 {
