@@ -179,7 +179,7 @@ func (r *Run) Generate(ctx context.Context, ws *workspace.Workspace) error {
 		byID[weekID{w.Week.Track, w.Week.Number}] = w
 	}
 	for _, w := range loaded {
-		w.next = byID[weekID{w.Week.Track, w.Week.Number + 1}]
+		w.UseNext(byID[weekID{w.Week.Track, w.Week.Number + 1}])
 	}
 
 	// The analyses go ahead of the engines, one week at a time, on the

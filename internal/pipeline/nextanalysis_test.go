@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -59,5 +60,67 @@ func TestNextWeekAnalysis(t *testing.T) {
 	}
 	if all.String() != one.String() {
 		t.Errorf("generate --all differs from the weeks one by one:\n%s\n---\n%s", all.String(), one.String())
+	}
+}
+
+// TestUseNext: a week told its next week passes that week's analysis to
+// the engine, with the same result as without it; a week that is not the
+// next one is ignored.
+func TestUseNext(t *testing.T) {
+	root := writeFiles(t, map[string]string{
+		"README.md": "# 스터디\n\n## 참여자\n\n- 한서진\n- 오태윤\n\n## 일정표\n\n" +
+			"| 주차 | 범위 | 주요 내용 |\n|---|---|---|\n| 1주차 | 1장 | 해시 색인 |\n| 2주차 | 2장 | 비트맵 색인 |\n| 3주차 | 3장 | 색인 압축 |\n",
+		"week01/한서진.md": "# 1장\n\n해시 색인은 키를 버킷에 나누어 담는다.\n비트맵 색인은 2장에서 자세히 다룬다.\n",
+		"week01/오태윤.md": "# 해시 색인\n\n- 해시 색인은 범위 검색에 약하다.\n",
+		"week02/한서진.md": "# 2장\n\n비트맵 색인은 값마다 비트 배열을 하나씩 둔다.\n해시 색인과 비트맵 색인은 쓰임새가 다르다.\n",
+		"week03/오태윤.md": "# 3장\n\n색인 압축은 비트 배열의 연속 구간을 줄여 쓴다.\n",
+	})
+	ws, err := workspace.Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	load := func(n int) *Week {
+		t.Helper()
+		wk, ok := ws.WeekIn("", n)
+		if !ok {
+			t.Fatalf("week %d not found", n)
+		}
+		w, err := Load(ws, wk, "", "-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return w
+	}
+	rec := &recorder{Engine: offlineEngine(), withNext: map[int]bool{}}
+	alone, err := load(1).Generate(context.Background(), rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.withNext[1] {
+		t.Fatal("week 1 alone was given a next week's analysis")
+	}
+
+	w1 := load(1)
+	w1.UseNext(load(3)) // not the next week: ignored
+	w1.UseNext(load(2))
+	w1.UseNext(nil) // nothing: the next week stays
+	linked, err := w1.Generate(context.Background(), rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rec.withNext[1] {
+		t.Error("week 1 was not given week 2's analysis")
+	}
+	if !reflect.DeepEqual(linked, alone) {
+		t.Errorf("week 1 with week 2's analysis differs from week 1 alone:\n%+v\n---\n%+v", linked, alone)
+	}
+
+	w2 := load(2)
+	w2.UseNext(load(1))
+	if _, err := w2.Generate(context.Background(), rec); err != nil {
+		t.Fatal(err)
+	}
+	if rec.withNext[2] {
+		t.Error("week 2 was given week 1's analysis as its next week's")
 	}
 }

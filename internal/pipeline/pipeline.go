@@ -352,6 +352,17 @@ func (w *Week) buildInput() *engine.Input {
 	return in
 }
 
+// UseNext tells Generate that next, the following week of the same track,
+// is analysed too, so that the engine gets its analysis
+// (engine.Input.NextAnalysis) instead of reading next week's sentences
+// again; the result is the same either way. A week that is not the next
+// one of w's track is ignored. Call it before Generate.
+func (w *Week) UseNext(next *Week) {
+	if next != nil && next.Week.Track == w.Week.Track && next.Week.Number == w.Week.Number+1 {
+		w.next = next
+	}
+}
+
 // Generate runs the engine and fills the file-level fields of the result.
 func (w *Week) Generate(ctx context.Context, e engine.Engine) (*insight.Week, error) {
 	in := w.Input()

@@ -148,6 +148,9 @@ type weekData struct {
 	err    error // pipeline.Load failed: the week is shown with the error
 	status string
 	an     *analysis
+	// next is the following week of the snapshot when it was loaded: its
+	// analysis goes to the engine with this week's (see analyse).
+	next *weekData
 }
 
 // analysis is a week's analysis and the offline engine's result from it,
@@ -271,6 +274,13 @@ func (s *Site) refresh() (*snapshot, error) {
 		}
 		snap.weeks = append(snap.weeks, wd)
 		keep[n] = wd
+	}
+	for _, wd := range snap.weeks {
+		if nx := keep[wd.wk.Number+1]; nx != nil && nx.err == nil {
+			wd.next = nx
+		} else {
+			wd.next = nil
+		}
 	}
 	s.weeks = keep
 	return snap, nil
@@ -416,6 +426,11 @@ func (wd *weekData) analyse(ctx context.Context) (*analysis, error) {
 	}
 	a := wd.an
 	a.once.Do(func() {
+		// The engine takes next week's subjects from its analysis, which
+		// the pages make anyway, instead of reading its sentences again.
+		if wd.next != nil {
+			wd.pw.UseNext(wd.next.pw)
+		}
 		// A cancelled request must not leave a failed analysis behind.
 		a.res, a.err = wd.pw.Generate(context.WithoutCancel(ctx), offline.New())
 		a.aw = wd.pw.Input().Analysis

@@ -419,6 +419,29 @@ func TestEachWeekAnalysedOnce(t *testing.T) {
 	}
 }
 
+// TestWeekGetsNextWeeksAnalysis: the engine of a week's page gets the
+// next week's analysis, made once for both pages, instead of reading next
+// week's notes again (TestWeekMatchesOffline: with the same result).
+func TestWeekGetsNextWeeksAnalysis(t *testing.T) {
+	var analysed testutil.Counter
+	pipeline.Analysed = analysed.Add
+	t.Cleanup(func() { pipeline.Analysed = nil })
+
+	h := newSite(t, testutil.CopyDemo(t)).Handler()
+	if res := get(t, h, "GET", "/week/1"); res.StatusCode != http.StatusOK {
+		t.Fatalf("/week/1: %d", res.StatusCode)
+	}
+	if got, want := analysed.Counts(), map[int]int{1: 1, 2: 1}; !reflect.DeepEqual(got, want) {
+		t.Errorf("after week 1's page, analyses per week = %v, want %v", got, want)
+	}
+	if res := get(t, h, "GET", "/week/2"); res.StatusCode != http.StatusOK {
+		t.Fatalf("/week/2: %d", res.StatusCode)
+	}
+	if got, want := analysed.Counts(), map[int]int{1: 1, 2: 1}; !reflect.DeepEqual(got, want) {
+		t.Errorf("after week 2's page, analyses per week = %v, want %v", got, want)
+	}
+}
+
 // TestFreshData edits the repository between requests: the pages follow
 // without a restart, and the document status follows generate.
 func TestFreshData(t *testing.T) {
