@@ -53,7 +53,10 @@ func BenchmarkPages(b *testing.B) {
 // BenchmarkSite writes the static site of made-up studies of 8 to 64 weeks
 // (see synthStudy), from a fresh Site each time: every week analysed, every
 // page written. ns/week is the time per week; for the site to scale
-// linearly it stays flat from 8 to 64 weeks.
+// linearly it stays flat from 8 to 64 weeks. busy-% is the share of the
+// processors' time (GOMAXPROCS × wall) the Go runtime spent running
+// goroutines: 100 when every core works throughout, whatever else the
+// machine runs.
 //
 //	go test ./internal/web -run '^$' -bench Site -benchtime 1x
 func BenchmarkSite(b *testing.B) {
@@ -62,6 +65,7 @@ func BenchmarkSite(b *testing.B) {
 			root := synthStudy(b, weeks)
 			text.Default().Terms("사전을 미리 읽는다") // the dictionary is loaded once per process
 			cpu0 := cpuTime()
+			tot0, idle0 := goCPU()
 			b.ResetTimer()
 			for b.Loop() {
 				s, err := New(root, Options{})
@@ -75,6 +79,9 @@ func BenchmarkSite(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(weeks), "ns/week")
 			b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 			b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N)/float64(weeks)*1000, "cpu-ms/week")
+			b.StopTimer()
+			tot1, idle1 := goCPU()
+			b.ReportMetric(busyShare(tot0, idle0, tot1, idle1), "busy-%")
 		})
 	}
 }

@@ -3,6 +3,8 @@ package web
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -118,4 +120,25 @@ func synthNote(r *rand.Rand, w int, blog bool) string {
 		fmt.Fprintf(&b, "\n%s %s\n\n", sentence(), sentence())
 	}
 	return b.String()
+}
+
+// TestHelperSynthStudy copies the made-up study of $MOIM_SYNTH_WEEKS weeks
+// (default 64) into $MOIM_STUDY_OUT, for comparing the sites two builds of
+// moim write (docs/web.md#speed); it does nothing in a normal test run.
+func TestHelperSynthStudy(t *testing.T) {
+	dir := os.Getenv("MOIM_STUDY_OUT")
+	if dir == "" {
+		t.Skip("writes the made-up study into $MOIM_STUDY_OUT")
+	}
+	weeks := 64
+	if v := os.Getenv("MOIM_SYNTH_WEEKS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			t.Fatalf("MOIM_SYNTH_WEEKS=%q: want a number of weeks", v)
+		}
+		weeks = n
+	}
+	if err := os.CopyFS(dir, os.DirFS(synthStudy(t, weeks))); err != nil {
+		t.Fatal(err)
+	}
 }
