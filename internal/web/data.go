@@ -40,7 +40,9 @@ type snapshot struct {
 	// files are the notes and existing outputs by repository path; only
 	// these may be shown by the note page.
 	files map[string]*fileEntry
-	// slugs maps a member name to its URL slug, and back.
+	// slugs maps a member name to its URL slug, and back; slugFor adds
+	// to them, under slugMu, as pages are built.
+	slugMu   sync.Mutex
 	slugs    map[string]string
 	bySlug   map[string]string
 	realRoot string

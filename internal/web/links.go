@@ -175,6 +175,8 @@ func memberSlug(m workspace.Member) string {
 // slugFor returns a member's slug, giving members not in the member list
 // (notes whose owner is unknown) one on the way.
 func (snap *snapshot) slugFor(name string) string {
+	snap.slugMu.Lock()
+	defer snap.slugMu.Unlock()
 	if sl, ok := snap.slugs[name]; ok {
 		return sl
 	}
@@ -186,4 +188,12 @@ func (snap *snapshot) slugFor(name string) string {
 	snap.slugs[name] = sl
 	snap.bySlug[sl] = name
 	return sl
+}
+
+// memberOf returns the member whose slug is slug (see slugFor).
+func (snap *snapshot) memberOf(slug string) (string, bool) {
+	snap.slugMu.Lock()
+	defer snap.slugMu.Unlock()
+	name, ok := snap.bySlug[slug]
+	return name, ok
 }

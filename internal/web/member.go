@@ -61,7 +61,7 @@ func (s *Site) memberPage(ctx context.Context, snap *snapshot, l linker, r *http
 }
 
 func (s *Site) buildMember(ctx context.Context, snap *snapshot, l linker, slug string) (*view, error) {
-	name, ok := snap.bySlug[slug]
+	name, ok := snap.memberOf(slug)
 	if !ok {
 		return nil, notFound("멤버 %q를 찾을 수 없습니다.", slug)
 	}

@@ -7,8 +7,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/moim-study/moim/internal/fsutil"
 )
@@ -43,7 +45,10 @@ func (s *Site) WriteSite(ctx context.Context, out string) ([]string, error) {
 		return nil, err
 	}
 
-	var written []string
+	var (
+		mu      sync.Mutex
+		written []string
+	)
 	write := func(rel string, data []byte) error {
 		dst := filepath.Join(absOut, filepath.FromSlash(rel))
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
@@ -52,44 +57,31 @@ func (s *Site) WriteSite(ctx context.Context, out string) ([]string, error) {
 		if err := fsutil.WriteFileAtomic(dst, data); err != nil {
 			return fmt.Errorf("site: %w", err)
 		}
+		mu.Lock()
 		written = append(written, rel)
+		mu.Unlock()
 		return nil
 	}
-	page := func(rel string, v *view, err error) error {
-		if err != nil {
-			return fmt.Errorf("site: %s: %w", rel, err)
-		}
-		var buf bytes.Buffer
-		if err := s.render(&buf, v); err != nil {
-			return fmt.Errorf("site: %s: %w", rel, err)
-		}
-		return write(rel, buf.Bytes())
-	}
 
-	top := staticLinks("")
-	v, err := s.overview(ctx, snap, top, nil)
-	if err := page("index.html", v, err); err != nil {
-		return written, err
+	// Every page, in the order of the site: built and written by as many
+	// workers as there are cores.
+	var pages []sitePage
+	add := func(rel string, build func() (*view, error)) {
+		pages = append(pages, sitePage{rel, build})
 	}
+	top := staticLinks("")
+	add("index.html", func() (*view, error) { return s.overview(ctx, snap, top, nil) })
 	for _, wd := range snap.weeks {
 		if len(wd.wk.Notes) == 0 {
 			continue
 		}
-		v, err := s.buildWeek(ctx, snap, top, wd.wk.Number)
-		if err := page(weekFile(wd.wk.Number), v, err); err != nil {
-			return written, err
-		}
+		n := wd.wk.Number
+		add(weekFile(n), func() (*view, error) { return s.buildWeek(ctx, snap, top, n) })
 	}
 	for _, m := range snap.memberRefs() {
-		v, err := s.buildMember(ctx, snap, top, m.Slug)
-		if err := page("member-"+m.Slug+".html", v, err); err != nil {
-			return written, err
-		}
+		add("member-"+m.Slug+".html", func() (*view, error) { return s.buildMember(ctx, snap, top, m.Slug) })
 	}
-	v, err = s.buildConcepts(ctx, snap, top)
-	if err := page("concepts.html", v, err); err != nil {
-		return written, err
-	}
+	add("concepts.html", func() (*view, error) { return s.buildConcepts(ctx, snap, top) })
 	var files []string
 	for p := range snap.files {
 		files = append(files, p)
@@ -97,14 +89,11 @@ func (s *Site) WriteSite(ctx context.Context, out string) ([]string, error) {
 	sort.Strings(files)
 	notes := staticLinks("../")
 	for _, p := range files {
-		v, err := s.buildNote(snap, notes, p, 0, false)
-		if err := page("notes/"+noteFile(p), v, err); err != nil {
-			return written, err
-		}
-		v, err = s.buildNote(snap, notes, p, 0, true)
-		if err := page(strings.TrimPrefix(notes.NoteRaw(p, 0), "../"), v, err); err != nil {
-			return written, err
-		}
+		add("notes/"+noteFile(p), func() (*view, error) { return s.buildNote(snap, notes, p, 0, false) })
+		add(strings.TrimPrefix(notes.NoteRaw(p, 0), "../"), func() (*view, error) { return s.buildNote(snap, notes, p, 0, true) })
+	}
+	if err := s.writePages(ctx, pages, write); err != nil {
+		return written, err
 	}
 	if err := writeImages(ctx, snap, write); err != nil {
 		return written, err
@@ -120,6 +109,67 @@ func (s *Site) WriteSite(ctx context.Context, out string) ([]string, error) {
 	}
 	sort.Strings(written)
 	return written, nil
+}
+
+// sitePage is one page of the static site: where it goes and how it is
+// built.
+type sitePage struct {
+	rel   string
+	build func() (*view, error)
+}
+
+// writePages builds, renders and writes the pages with one worker per
+// core. The pages share the snapshot's caches (analyses, rendered notes,
+// the backlog index), which are safe for concurrent use. It stops at the
+// first failure and returns the failure of the earliest page that failed.
+func (s *Site) writePages(ctx context.Context, pages []sitePage, write func(rel string, data []byte) error) error {
+	errs := make([]error, len(pages))
+	next := make(chan int)
+	var failed sync.Once
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(pages)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if errs[i] = s.writePage(pages[i], write); errs[i] != nil {
+					failed.Do(func() { close(stop) })
+				}
+			}
+		}()
+	}
+feed:
+	for i := range pages {
+		select {
+		case next <- i:
+		case <-stop:
+			break feed
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
+}
+
+// writePage builds, renders and writes one page.
+func (s *Site) writePage(p sitePage, write func(rel string, data []byte) error) error {
+	v, err := p.build()
+	if err != nil {
+		return fmt.Errorf("site: %s: %w", p.rel, err)
+	}
+	var buf bytes.Buffer
+	if err := s.render(&buf, v); err != nil {
+		return fmt.Errorf("site: %s: %w", p.rel, err)
+	}
+	return write(p.rel, buf.Bytes())
 }
 
 // checkOut refuses output folders that would mix the site with the
