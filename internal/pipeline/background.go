@@ -2,26 +2,41 @@ package pipeline
 
 import (
 	"path/filepath"
+	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/moim-study/moim/internal/note"
 	"github.com/moim-study/moim/internal/text"
 	"github.com/moim-study/moim/internal/workspace"
 )
 
-var backgrounds sync.Map // *workspace.Workspace → *text.Background
+var backgrounds sync.Map // *workspace.Workspace → *background
+
+// background is a workspace's study background, made once.
+type background struct {
+	once sync.Once
+	b    *text.Background
+}
 
 // studyBackground returns the word background of the study (see
 // text.Background), read once per workspace from every week's notes, so
 // that every week of a run, and every run over the same notes, judges a
-// term's spread the same way.
+// term's spread the same way. Callers that ask at the same time wait for
+// one reading.
 func studyBackground(ws *workspace.Workspace) *text.Background {
-	if b, ok := backgrounds.Load(ws); ok {
-		return b.(*text.Background)
-	}
-	texts := map[int][]string{}
-	for _, wk := range ws.Weeks {
-		for _, nf := range wk.Notes {
+	v, _ := backgrounds.LoadOrStore(ws, &background{})
+	bg := v.(*background)
+	bg.once.Do(func() { bg.b = readBackground(ws) })
+	return bg.b
+}
+
+// readBackground reads the first file of every note of every week, the
+// weeks on all cores, and builds the study's background from them.
+func readBackground(ws *workspace.Workspace) *text.Background {
+	srcs := make([][]string, len(ws.Weeks))
+	parallel(len(ws.Weeks), func(i int) {
+		for _, nf := range ws.Weeks[i].Notes {
 			src, err := note.ReadFile(filepath.Join(ws.Root, filepath.FromSlash(nf.Path)))
 			if err != nil {
 				continue
@@ -29,10 +44,35 @@ func studyBackground(ws *workspace.Workspace) *text.Background {
 			if head, cut := truncateNote(src, MaxNoteBytes); cut {
 				src = head
 			}
-			texts[wk.Number] = append(texts[wk.Number], src)
+			srcs[i] = append(srcs[i], src)
+		}
+	})
+	texts := map[int][]string{}
+	for i, wk := range ws.Weeks {
+		if len(srcs[i]) > 0 {
+			texts[wk.Number] = append(texts[wk.Number], srcs[i]...)
 		}
 	}
-	b := text.NewBackground(texts)
-	actual, _ := backgrounds.LoadOrStore(ws, b)
-	return actual.(*text.Background)
+	return text.NewBackground(texts)
+}
+
+// parallel calls f(0) … f(n-1) on up to GOMAXPROCS goroutines, taking the
+// indexes in order, and returns when every call has returned.
+func parallel(n int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(1, min(runtime.GOMAXPROCS(0), n)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }

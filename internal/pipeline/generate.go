@@ -152,16 +152,19 @@ func (r *Run) Generate(ctx context.Context, ws *workspace.Workspace) error {
 		summarizer = r.Summarizer(eng)
 	}
 
-	// Read everything and check the outputs before any work is done.
-	var loaded []*Week
-	for _, wk := range weeks {
-		w, err := r.load(ws, wk)
-		if err != nil {
-			return err
+	// Read everything and check the outputs before any work is done: the
+	// weeks on all cores, beside the dictionary load (text.Warm) and the
+	// study's background, which the analyses will need.
+	go studyBackground(ws)
+	loaded := make([]*Week, len(weeks))
+	errs := make([]error, len(weeks))
+	parallel(len(weeks), func(i int) { loaded[i], errs[i] = r.load(ws, weeks[i]) })
+	for i, w := range loaded {
+		if errs[i] != nil {
+			return errs[i]
 		}
 		warnings = append(warnings, w.Warnings...)
 		w.Warnings = nil
-		loaded = append(loaded, w)
 	}
 	r.Warn(warnings...)
 	if r.Strict && len(warnings) > 0 {
@@ -182,24 +185,13 @@ func (r *Run) Generate(ctx context.Context, ws *workspace.Workspace) error {
 		w.UseNext(byID[weekID{w.Week.Track, w.Week.Number + 1}])
 	}
 
-	// The analyses go ahead of the engines, one week at a time, on the
-	// cores the engine (and the sequential end of each analysis) leaves
-	// idle; Week.Input makes each once, whoever asks first.
+	// The analyses go ahead of the engines, in week order, one week per
+	// core: the sequential end of one week's analysis (and the engine)
+	// overlaps the members of the next. Week.Input makes each once,
+	// whoever asks first.
 	actx, stopAhead := context.WithCancel(ctx)
 	defer stopAhead()
-	ahead := make(chan struct{})
-	go func() {
-		defer close(ahead)
-		for _, w := range loaded {
-			if actx.Err() != nil {
-				return
-			}
-			func() {
-				defer func() { _ = recover() }() // raised again by Input in guard
-				w.Input()
-			}()
-		}
-	}()
+	ahead := analyseAhead(actx, loaded)
 
 	// Generate every week, then write.
 	report := insight.Report{Tool: "moim", Version: r.Version, Repo: ws.Root, Engine: eng.Name()}
@@ -258,6 +250,25 @@ func (r *Run) Generate(ctx context.Context, ws *workspace.Workspace) error {
 		return r.writeReport(report)
 	}
 	return r.writeDocuments(outs)
+}
+
+// analyseAhead analyses the weeks (Week.Input) on all cores, taking the
+// weeks in order, and closes the channel it returns once every week is
+// done or ctx is cancelled. A panic is kept by Input and raised again in
+// whoever asks for the week's input.
+func analyseAhead(ctx context.Context, weeks []*Week) <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		parallel(len(weeks), func(i int) {
+			if ctx.Err() != nil {
+				return
+			}
+			defer func() { _ = recover() }() // raised again by Input in guard
+			weeks[i].Input()
+		})
+	}()
+	return done
 }
 
 // ErrWeekAndAll is the error of asking for given weeks and all weeks.

@@ -1,8 +1,10 @@
 package text
 
 import (
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -21,29 +23,54 @@ type Background struct {
 // weeks' notes, keyed by week number.
 func NewBackground(texts map[int][]string) *Background {
 	b := &Background{weeks: map[int][]string{}, pairs: map[int][]string{}}
-	for w, ts := range texts {
-		seen, seenPair := map[string]bool{}, map[string]bool{}
-		var words, pairs []string
-		for _, t := range ts {
-			prev := ""
-			for _, f := range strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-				f = strings.ToLower(f)
-				if !seen[f] {
-					seen[f] = true
-					words = append(words, f)
-				}
-				if p := prev + " " + f; prev != "" && !seenPair[p] {
-					seenPair[p] = true
-					pairs = append(pairs, p)
-				}
-				prev = f
-			}
-		}
-		sort.Strings(words)
-		sort.Strings(pairs)
-		b.weeks[w], b.pairs[w] = words, pairs
+	// Each week's words are found on their own, the weeks on all cores.
+	type result struct {
+		week         int
+		words, pairs []string
+	}
+	res := make([]result, 0, len(texts))
+	for w := range texts {
+		res = append(res, result{week: w})
+	}
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i := range res {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(r *result) {
+			defer func() { <-sem; wg.Done() }()
+			r.words, r.pairs = weekWords(texts[r.week])
+		}(&res[i])
+	}
+	wg.Wait()
+	for _, r := range res {
+		b.weeks[r.week], b.pairs[r.week] = r.words, r.pairs
 	}
 	return b
+}
+
+// weekWords returns the sorted distinct lower-cased words of a week's
+// texts and the sorted distinct pairs of adjacent words.
+func weekWords(ts []string) (words, pairs []string) {
+	seen, seenPair := map[string]bool{}, map[string]bool{}
+	for _, t := range ts {
+		prev := ""
+		for _, f := range strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			f = strings.ToLower(f)
+			if !seen[f] {
+				seen[f] = true
+				words = append(words, f)
+			}
+			if p := prev + " " + f; prev != "" && !seenPair[p] {
+				seenPair[p] = true
+				pairs = append(pairs, p)
+			}
+			prev = f
+		}
+	}
+	sort.Strings(words)
+	sort.Strings(pairs)
+	return words, pairs
 }
 
 // Spread returns the share of the study's weeks other than week that
