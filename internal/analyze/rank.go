@@ -1,6 +1,9 @@
 package analyze
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // maxPostings skips terms that occur in more sentences than this when the
 // sentence graph is built: they say little about centrality and would make
@@ -25,9 +28,18 @@ func textRank(sents []Sentence) []float64 {
 			post[k] = append(post[k], i)
 		}
 	}
-	adj := make([]map[int]float64, n)
+	// The graph as rows of edges ordered by target; counts and touched
+	// count the terms a sentence shares with each other one, and are
+	// zero again after each row.
+	type edge struct {
+		to int
+		w  float64
+	}
+	adj := make([][]edge, n)
+	counts := make([]int, n)
+	var touched []int
 	for i := range sents {
-		shared := map[int]int{}
+		touched = touched[:0]
 		for _, k := range keys[i] {
 			p := post[k]
 			if len(p) > maxPostings {
@@ -35,23 +47,29 @@ func textRank(sents []Sentence) []float64 {
 			}
 			for _, j := range p {
 				if j != i {
-					shared[j]++
+					if counts[j] == 0 {
+						touched = append(touched, j)
+					}
+					counts[j]++
 				}
 			}
 		}
-		if len(shared) == 0 {
+		if len(touched) == 0 {
 			continue
 		}
-		adj[i] = make(map[int]float64, len(shared))
-		for j, c := range shared {
+		slices.Sort(touched)
+		row := make([]edge, len(touched))
+		for x, j := range touched {
 			den := math.Log(float64(len(keys[i])+1)) + math.Log(float64(len(keys[j])+1))
-			adj[i][j] = float64(c) / math.Max(den, 1)
+			row[x] = edge{j, float64(counts[j]) / math.Max(den, 1)}
+			counts[j] = 0
 		}
+		adj[i] = row
 	}
 	outW := make([]float64, n)
 	for i, row := range adj {
-		for _, w := range row {
-			outW[i] += w
+		for _, e := range row {
+			outW[i] += e.w
 		}
 	}
 	const d = 0.85
@@ -68,8 +86,8 @@ func textRank(sents []Sentence) []float64 {
 			if outW[j] == 0 {
 				continue
 			}
-			for i, w := range row {
-				next[i] += d * w / outW[j] * r[j]
+			for _, e := range row {
+				next[e.to] += d * e.w / outW[j] * r[j]
 			}
 		}
 		r, next = next, r

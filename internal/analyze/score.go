@@ -408,10 +408,15 @@ func strongProposal(s *Sentence) bool {
 // Book-structure references: the book, its chapters and their order.
 var (
 	reStructure  = regexp.MustCompile(`(?i)(이 책|책에서|책은|저자는|\d+(\.\d+)?\s*장|이번 장|이 장|다음 장|뒤의 장|뒷장|앞의 장|앞 장|(이어지는|다음|뒤|이후|후속|나머지) 장들?|후반부|챕터|chapter|뒤에서|앞에서|나중에)`)
-	reExposition = regexp.MustCompile(`(다루|다룬|다룸|다룰|다뤘|다뤄|설명하|설명한|설명할|설명함|설명했|소개하|소개한|소개할|소개함|살펴보|살펴본|살펴볼|살펴봄|논의하|논의한|논의할|언급하|언급한|언급할|알아보|알아본|알아볼|보여준|보여줄)`)
 	reAboutOnly  = regexp.MustCompile(`에 (대해|대해서|대한|관해|관해서)(만|서만)?\s*(다루|다룬|설명|살펴|소개|알아)`)
 	reChapterSub = regexp.MustCompile(`(?i)^(\d+(\.\d+)?\s*장|이 책|책|이 장|이번 장|챕터\s*\d*|chapter\s*\d*)$`)
 )
+
+// expositionCues are the verbs of a book saying what it covers (다룬다,
+// 설명한다, 살펴본다 …); a sentence containing none is no signpost.
+var expositionCues = []string{"다루", "다룬", "다룸", "다룰", "다뤘", "다뤄", "설명하", "설명한", "설명할", "설명함", "설명했",
+	"소개하", "소개한", "소개할", "소개함", "살펴보", "살펴본", "살펴볼", "살펴봄", "논의하", "논의한", "논의할",
+	"언급하", "언급한", "언급할", "알아보", "알아본", "알아볼", "보여준", "보여줄"}
 
 // bookMeta reports whether a sentence is about the book rather than its
 // subject: what a chapter covers or leaves for later ("이 책에서는 …를
@@ -427,7 +432,8 @@ func bookMeta(s *Sentence) bool {
 	if reAboutOnly.MatchString(s.Body) {
 		return true
 	}
-	return reStructure.MatchString(s.Body) && reExposition.MatchString(s.Body) && utf8.RuneCountInString(s.Body) < 90
+	// The cheap tests first: most sentences fail them.
+	return utf8.RuneCountInString(s.Body) < 90 && hasAny(s.Body, expositionCues) > 0 && reStructure.MatchString(s.Body)
 }
 
 // minAdvice is the shortest body, in runes, a piece of advice needs to say

@@ -40,6 +40,8 @@ var (
 	reFuncNote  = regexp.MustCompile(`\b[A-Za-z]{1,3}\([A-Za-z0-9_, |]+\)`)
 	reMathOps   = regexp.MustCompile(`[=^√∑Σ∫≈≠≤≥×÷]|\\[a-z]+|_\{|\$`)
 	reCompare   = regexp.MustCompile(`[가-힣A-Za-z]\s*[<>]\s*[가-힣A-Za-z]`)
+	// mathOpChars holds a character of every match of reMathOps.
+	mathOpChars = `=^√∑Σ∫≈≠≤≥×÷\_$`
 )
 
 // Trim drops the markers a note puts before a sentence that a bullet does
@@ -173,11 +175,19 @@ func foreign(s string) bool {
 // rather than prose: math operators, function notation, or a comparison
 // of words ("성능: 평가 > 생성").
 func formula(s string) bool {
-	ops := len(reMathOps.FindAllStringIndex(s, -1)) + len(reFuncNote.FindAllStringIndex(s, -1))
+	// Each expression runs only on text holding a character every match
+	// of it needs: most sentences have none.
+	ops := 0
+	if strings.ContainsAny(s, mathOpChars) {
+		ops += len(reMathOps.FindAllStringIndex(s, -1))
+	}
+	if strings.Contains(s, "(") {
+		ops += len(reFuncNote.FindAllStringIndex(s, -1))
+	}
 	if ops >= 2 || ops == 1 && strings.ContainsAny(s, "=^$\\") {
 		return true
 	}
-	return reCompare.MatchString(s) && !strings.ContainsAny(s, ".다")
+	return strings.ContainsAny(s, "<>") && reCompare.MatchString(s) && !strings.ContainsAny(s, ".다")
 }
 
 // promise reports a sentence that announces what follows it: a list, a

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -286,10 +287,9 @@ func shareScores(members []*Member) {
 }
 
 // bigramSet returns the distinct character bigrams of the letters and
-// digits of s, lower-cased, as packed integers.
+// digits of s, lower-cased, as packed integers in increasing order.
 func bigramSet(s string) []uint32 {
 	var prev rune = -1
-	seen := map[uint32]bool{}
 	var out []uint32
 	for _, r := range s {
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
@@ -297,15 +297,12 @@ func bigramSet(s string) []uint32 {
 		}
 		r = unicode.ToLower(r)
 		if prev >= 0 {
-			g := uint32(prev&0xFFFF)<<16 | uint32(r&0xFFFF)
-			if !seen[g] {
-				seen[g] = true
-				out = append(out, g)
-			}
+			out = append(out, uint32(prev&0xFFFF)<<16|uint32(r&0xFFFF))
 		}
 		prev = r
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // qualifies reports whether a sentence qualifies the one before it.

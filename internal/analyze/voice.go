@@ -295,12 +295,16 @@ func lemma(m text.Morph) string {
 }
 
 func hasTag(pos, tag string) bool {
-	for _, p := range strings.Split(pos, "+") {
+	for {
+		p, rest, more := strings.Cut(pos, "+")
 		if p == tag {
 			return true
 		}
+		if !more {
+			return false
+		}
+		pos = rest
 	}
-	return false
 }
 
 // negatedFinal reports whether a negation (안, 못, 않다) of the morpheme at
