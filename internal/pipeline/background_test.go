@@ -1,0 +1,58 @@
+package pipeline
+
+import (
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/moim-study/moim/internal/text"
+	"github.com/moim-study/moim/internal/workspace"
+)
+
+// TestParallelCallsEachIndexOnce: parallel calls f once for every index,
+// whatever the number of indexes against the number of cores.
+func TestParallelCallsEachIndexOnce(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 3, 17, 200} {
+		calls := make([]atomic.Int32, n)
+		parallel(n, func(i int) { calls[i].Add(1) })
+		for i := range calls {
+			if c := calls[i].Load(); c != 1 {
+				t.Errorf("n=%d: f(%d) called %d times, want 1", n, i, c)
+			}
+		}
+	}
+}
+
+// TestStudyBackgroundOncePerWorkspace: callers asking for a workspace's
+// background at the same time (the weeks analysed in parallel) share one
+// reading of it, and it knows the note's words as NewBackground does.
+func TestStudyBackgroundOncePerWorkspace(t *testing.T) {
+	root := writeRepo(t, "# 버퍼 풀\n\n버퍼 풀은 페이지를 메모리에 둔다.\n")
+	ws, err := workspace.Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make([]*text.Background, 8)
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[i] = studyBackground(ws)
+		}()
+	}
+	wg.Wait()
+	for i, b := range got {
+		if b == nil || b != got[0] {
+			t.Fatalf("caller %d got background %p, caller 0 %p: want one background", i, b, got[0])
+		}
+	}
+	// Week 1 is the only week: from week 2's side it is the one other
+	// week, and it uses 페이지 but not 트리.
+	if share, weeks := got[0].Spread("페이지", 2); weeks != 1 || share != 1 {
+		t.Errorf("Spread(페이지) = %.2f over %d weeks, want 1 over 1", share, weeks)
+	}
+	if share, _ := got[0].Spread("트리", 2); share != 0 {
+		t.Errorf("Spread(트리) = %.2f, want 0", share)
+	}
+}
