@@ -113,8 +113,10 @@ func bigramMap(s string) map[uint32]bool {
 	return out
 }
 
+// isLetterOrDigit covers the letters and digits of the cases below:
+// ASCII (after lower-casing) and Hangul syllables.
 func isLetterOrDigit(r rune) bool {
-	return strings.IndexFunc(string(r), func(r rune) bool { return !('0' <= r && r <= '9' || r >= 'a' && r <= 'z' || r >= 0xAC00 && r <= 0xD7A3) }) < 0
+	return '0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 0xAC00 <= r && r <= 0xD7A3
 }
 
 // TestBigramSetIsTheDistinctBigrams checks bigramSet on Hangul, Latin and
