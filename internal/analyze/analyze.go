@@ -21,8 +21,10 @@ const MaxEvidence = 40
 type Sentence struct {
 	Evidence
 	// Context is the previous sentence of the same block when this one
-	// leans on it ("이것을 ...라고 한다"); bullets put it first.
-	Context *Sentence
+	// leans on it ("이것을 ...라고 한다"); bullets put it first, joined
+	// by ContextJoin (" " when empty; " → " before an arrow-led line).
+	Context     *Sentence
+	ContextJoin string
 	// Raw is the sentence before its label ("Q:", "💡 생각:") was removed;
 	// scoring reads it, bullets use Text.
 	Raw      string
@@ -45,6 +47,11 @@ type Sentence struct {
 	Frame string
 	// FrameLine is the line of Frame.
 	FrameLine int
+	// FrameNeeded says the sentence does not stand without its Frame: it
+	// names no subject of its own, or it is one item of a counted list
+	// ("세 가지 숫자" above "2. 토큰의 수: …"). A bullet carries the frame
+	// or is not made.
+	FrameNeeded bool
 	// Problem says why Body cannot stand as a bullet, or "" (see
 	// ProblemFragment and the other Problem constants).
 	Problem string
@@ -67,8 +74,9 @@ type Sentence struct {
 	// of another member's note: near 1 for the book's wording that
 	// several members copied.
 	Shared float64
-	// Caveat is the next sentence of the same block when it qualifies
-	// this one ("하지만 …", "다만 …"); bullets keep it.
+	// Caveat is the next sentence of the same block when it qualifies,
+	// turns, concludes or explains this one ("하지만 …", "즉 …", "…
+	// 때문이다"); bullets keep it (its Body keeps the connective).
 	Caveat *Sentence
 	// Children are the short items of the list that hangs from this list
 	// item (the steps of a recommendation, the points a label announces),
@@ -89,6 +97,10 @@ type Sentence struct {
 	// naming it ("…를 평균 낸 것이다", "…갖게 되는 것을 의미"): what it
 	// is about is on the line above.
 	topicless bool
+	// arrow: the line opens with an arrow ("→ …"); topic: it marks a
+	// topic (은/는) of its own; pointer: a demonstrative inside it points
+	// at a noun named on a line above ("해당 정보").
+	arrow, topic, pointer bool
 	// Answered marks a question the note answers right after it (a
 	// rhetorical or book question); Checklist a question standing in a
 	// list of questions (the book's checklists).
@@ -310,6 +322,9 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.Topics = topics(rd.Morphs)
 		last.HandsOver = handsOver(rd.Morphs)
 		last.Stance = stance(rd.Morphs)
+		last.arrow = arrowLed(clean)
+		last.topic = hasTopic(rd.Morphs)
+		last.pointer = pointsBack(rd.Morphs)
 		last.topicless = last.Subject == "" && rd.Morphs != nil && !hasTopic(rd.Morphs) && (!hasSubjectParticle(rd.Morphs) || copulaEnding(rd.Morphs) || meaningEnding(rd.Morphs))
 	}
 	for i := 1; i < len(m.Sentences); i++ {
@@ -317,17 +332,19 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		// The line above, in the same block or the paragraph right
 		// before ("…함께 움직인다." / "그래서 …").
 		above := sameBlock(doc, prev, *s) || prev.Kind == note.KindParagraph && s.Kind == note.KindParagraph
-		if (anaphoric(s.Text) || s.Problem == ProblemDangling) && prev.Line >= s.Line-1 && above && prev.Problem == "" {
+		if (anaphoric(s.Text) || s.pointer || s.Problem == ProblemDangling) && prev.Line >= s.Line-1 && above && prev.Problem == "" {
 			p := prev
 			p.Context = nil
 			s.Context = &p
 			if s.Problem == ProblemDangling && utf8.RuneCountInString(p.Body+s.Body) <= maxBodyRunes {
 				s.Problem = ""
 			}
-		} else if v := s.Voice; s.Problem == "" && anaphoric(s.Text) && !v.Question && !v.Hedge && !v.FirstPerson && !v.Contrast && !v.Doubt && !v.Recommend {
+		} else if v := s.Voice; s.Problem == "" && (anaphoric(s.Text) || s.pointer) && !v.Question && !v.Hedge && !v.FirstPerson && !v.Contrast && !v.Doubt && !v.Recommend {
 			s.Problem = ProblemDangling // "이런 꼼수가 …" with nothing above to say which
 		}
 	}
+	leanOnArrows(m)
+	leanOnPremises(m)
 	frames(m)
 	children(m)
 	for i := range m.Sentences {
@@ -337,19 +354,16 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		// for it ("…출력할 수 있다" under a heading naming what can,
 		// "…평균 낸 것이다" under the name of a score); advice,
 		// questions and the writer's own view need none.
+		if (s.subjectless || s.topicless) && s.Frame != "" && s.Context == nil && !ownLabel(s.Body) {
+			s.FrameNeeded = true
+		}
 		if s.Problem == "" && (s.subjectless || s.topicless) && s.Frame == "" && s.Context == nil && s.Kind != note.KindHeading &&
 			!v.Recommend && !v.Should && !(v.Can && practiceHeading(s.Path)) && !v.Question && !v.Doubt && !v.Hedge && !v.FirstPerson && !v.Reaction {
 			s.Problem = ProblemDangling
 		}
 	}
-	for i := 0; i+1 < len(m.Sentences); i++ {
-		s, next := &m.Sentences[i], m.Sentences[i+1]
-		if next.Block == s.Block && qualifies(next.Body) && next.Problem == ProblemDangling && utf8.RuneCountInString(s.Body+next.Body) <= maxBodyRunes {
-			n := next
-			n.Context, n.Caveat = nil, nil
-			s.Caveat = &n
-		}
-	}
+	contextLost(m)
+	followers(m)
 	questions(m)
 	m.byKey = map[string][]int{}
 	for i, s := range m.Sentences {

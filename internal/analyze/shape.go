@@ -28,7 +28,7 @@ const maxBodyRunes = 200
 
 // dependentOpeners make a sentence lean on the one before it: without that
 // sentence it says nothing.
-var dependentOpeners = []string{"이들", "이것들", "그들", "그것", "이러한", "그러한", "이와 같", "물론", "뿐만 아니라", "뿐 아니라", "이 밖에", "이외에도", "이는", "이를", "이것은", "이것이", "이것을", "이러한", "이런", "이렇게", "그러면", "그렇다면", "반대로", "반면", "이때", "이 때", "이 경우", "그 결과", "여기서", "위의", "위에서", "아래", "그래도", "하지만", "그러나", "그런데", "다만", "단,", "이 중", "그중", "그 중", "해당 "}
+var dependentOpeners = []string{"이들", "이것들", "그들", "그것", "이러한", "그러한", "이와 같", "물론", "뿐만 아니라", "뿐 아니라", "이 밖에", "이외에도", "이는", "이를", "이것은", "이것이", "이것을", "이러한", "이런", "이렇게", "그러면", "그렇다면", "반대로", "반면", "이때", "이 때", "이 경우", "그 결과", "여기서", "위의", "위에서", "아래", "그래도", "하지만", "그러나", "그런데", "다만", "단,", "이 중", "그중", "그 중", "해당 ", "또 다른", "또다른", "여전히", "마찬가지로"}
 
 // looseOpeners are discourse markers a bullet can drop without losing
 // its meaning: "따라서 X이다" says X.
@@ -350,7 +350,7 @@ func unfinished(ms []text.Morph) bool {
 		return false
 	}
 	s := ms[i].Surface
-	for _, e := range []string{"면", "고", "며", "서", "는데", "은데", "ㄴ데", "지만", "거나", "도록", "려고", "니까", "므로", "든지", "다가"} {
+	for _, e := range []string{"면", "고", "며", "서", "는데", "은데", "ㄴ데", "지만", "거나", "도록", "려고", "니까", "므로", "든지", "다가", "는지", "은지", "ㄴ지", "을지", "ㄹ지"} {
 		if strings.HasSuffix(s, e) {
 			return true
 		}

@@ -107,8 +107,10 @@ func TestStatementsThatLeanOnTheLineAbove(t *testing.T) {
 `
 	w := Analyze([]Note{{Member: "하늘", Doc: parse("w5/하늘.md", src)}})
 	m := w.Members[0]
-	if s := find(t, m, "평균 낸 것이다"); s.Problem == "" && s.Context == nil {
-		t.Errorf("%q says what an unnamed thing is; want it to lean on the line above (problem or context), got neither", s.Body)
+	// The heading right above names it: the sentence carries it as its
+	// frame (or leans on the line above, or is left out).
+	if s := find(t, m, "평균 낸 것이다"); s.Problem == "" && s.Context == nil && !(s.FrameNeeded && s.Frame == "평균 승률") {
+		t.Errorf("%q says what an unnamed thing is; want it to lean on the line above (problem, context or the heading as frame), got none; frame %q", s.Body, s.Frame)
 	}
 	if s := find(t, m, "이런 꼼수가"); len(s.Scores) > 0 && s.Context == nil && s.Problem == "" {
 		t.Errorf("%q points back at something; want it read with the line above or left out", s.Body)

@@ -33,9 +33,16 @@ func frames(m *Member) {
 		b := doc.Blocks[s.Block]
 		p := parentBlock(doc, s.Block)
 		if p < 0 {
+			p = leadIn(doc, s.Block)
+		}
+		if p < 0 {
 			continue
 		}
 		pt := Trim(StripLabel(Clean(doc.Blocks[p].Text)))
+		counted := promise(pt) || reCount.MatchString(pt)
+		if counted {
+			pt = strings.TrimRight(pt, " .")
+		}
 		pt = strings.TrimRight(pt, " :：")
 		n := utf8.RuneCountInString(pt)
 		if n < 2 || n > 40 || strings.ContainsAny(pt, ".?!") {
@@ -44,15 +51,98 @@ func frames(m *Member) {
 		if formula(pt) || !balanced(pt) || foreign(pt) {
 			continue
 		}
-		label := strings.HasSuffix(strings.TrimSpace(Clean(doc.Blocks[p].Text)), ":") || !hasPred(pt)
-		if !label || b.Level == 0 && doc.Blocks[p].Kind != note.KindParagraph && doc.Blocks[p].Kind != note.KindListItem {
+		label := strings.HasSuffix(strings.TrimSpace(Clean(doc.Blocks[p].Text)), ":") || counted || !hasPred(pt)
+		pk := doc.Blocks[p].Kind
+		if !label || b.Level == 0 && pk != note.KindParagraph && pk != note.KindListItem && pk != note.KindQuote {
 			continue
 		}
 		if CueHeading(pt) && !strings.HasSuffix(pt, "점") {
 			continue // "정리", "요약": says nothing about the items
 		}
 		s.Frame, s.FrameLine = pt, doc.Blocks[p].Line
+		// One item of a counted list ("세 가지 숫자", "두 가지 상황에서
+		// 나타난다") is a part of a whole the list's line names.
+		s.FrameNeeded = counted
 	}
+	headingFrames(m)
+}
+
+// leadIn returns the block that announces the list a top-level item
+// belongs to when it stands right above the list's run of items: a short
+// quote or list item promising what follows ("> 세 가지 숫자",
+// "- 비일관성은 두 가지 상황에서 나타난다."), within five items; -1 when
+// there is none.
+func leadIn(doc *note.Document, bi int) int {
+	b := doc.Blocks[bi]
+	if b.Kind != note.KindListItem || b.Level != 0 {
+		return -1
+	}
+	items := 0
+	for j := bi - 1; j >= 0 && items <= 5; j-- {
+		o := doc.Blocks[j]
+		switch {
+		case o.Kind == note.KindListItem && o.Level > 0:
+			continue
+		case o.Kind == note.KindListItem || o.Kind == note.KindQuote:
+			if t := Trim(StripLabel(Clean(o.Text))); promise(t) || reCount.MatchString(t) {
+				return j
+			}
+			if o.Kind == note.KindQuote {
+				return -1
+			}
+			items++
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// reCount matches a count of kinds ("두 가지", "3가지"): a line with one
+// announces the list below it.
+var reCount = regexp.MustCompile(`(?:^|\s)(?:두|세|네|다섯|여섯|일곱|몇|여러|[2-9])\s?가지(?:\s|$|의|로|가|는|이|를)`)
+
+// headingFrames gives the first sentence under a heading, when it names no
+// subject of its own ("무작위로 여러 출력을 생성하고 …" under "best of
+// N"), the heading as its frame: what it is about is the heading.
+func headingFrames(m *Member) {
+	doc := m.Doc
+	for i := range m.Sentences {
+		s := &m.Sentences[i]
+		if s.Frame != "" || !(s.subjectless || s.topicless) || ownLabel(s.Body) || s.Context != nil || s.Block <= 0 || s.Block >= len(doc.Blocks) {
+			continue
+		}
+		if i > 0 && m.Sentences[i-1].Block == s.Block {
+			continue // not the block's first sentence
+		}
+		h := doc.Blocks[s.Block-1]
+		if h.Kind != note.KindHeading {
+			continue
+		}
+		ht := headingName(h.Text)
+		n := utf8.RuneCountInString(ht)
+		if n < 2 || n > 40 || strings.ContainsAny(ht, ".?!") || formula(ht) || !balanced(ht) || CueHeading(ht) {
+			continue
+		}
+		s.Frame, s.FrameLine, s.FrameNeeded = ht, h.Line, true
+	}
+}
+
+// ownLabel reports whether a sentence opens with its own label ("토큰:
+// 언어 모델의 기본 단위"): the label names what it is about.
+func ownLabel(body string) bool {
+	_, _, ok := SplitLabel(body)
+	return ok
+}
+
+// headingName is a heading without its numbering ("5.1.1", "2)", "Ⓖ")
+// and trailing colons.
+func headingName(h string) string {
+	f := strings.Fields(Trim(Clean(h)))
+	for len(f) > 1 && strings.IndexFunc(f[0], func(r rune) bool { return r >= '0' && r <= '9' }) == 0 && strings.Trim(f[0], "0123456789.)") == "" {
+		f = f[1:]
+	}
+	return strings.TrimRight(strings.Join(f, " "), " :：")
 }
 
 // parentBlock returns the index of the block a list item hangs from: the
@@ -303,16 +393,6 @@ func bigramSet(s string) []uint32 {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
-}
-
-// qualifies reports whether a sentence qualifies the one before it.
-func qualifies(s string) bool {
-	for _, o := range []string{"하지만", "그러나", "다만", "단,", "물론"} {
-		if strings.HasPrefix(s, o) {
-			return true
-		}
-	}
-	return false
 }
 
 // children gives a list item the short items listed under it, when they

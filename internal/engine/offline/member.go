@@ -180,7 +180,11 @@ func Bullet(s analyze.Sentence, m *analyze.Member, aw *analyze.Week, key string)
 		head, body = l, rest // the member's own label: "토큰 : 언어 모델의 기본 단위"
 	}
 	if s.Context != nil {
-		body = s.Context.Body + " " + s.Body
+		join := s.ContextJoin
+		if join == "" {
+			join = " "
+		}
+		body = s.Context.Body + join + s.Body
 		head = ""
 		srcs = append([]insight.Source{source(*s.Context)}, srcs...)
 	}
@@ -195,9 +199,33 @@ func Bullet(s analyze.Sentence, m *analyze.Member, aw *analyze.Week, key string)
 			srcs = append(srcs, insight.Source{File: s.File, Line: s.ChildLines[i], Member: s.Member, Quote: c})
 		}
 	}
-	if head == "" && s.Frame != "" && FrameHead(s.Frame, s) {
-		head = s.Frame // the list's label: "장점" above its items
-		srcs = append([]insight.Source{{File: s.File, Line: s.FrameLine, Member: s.Member, Quote: s.Frame}}, srcs...)
+	if s.Frame != "" && s.Context == nil && (head == "" || s.FrameNeeded) {
+		frameSrc := insight.Source{File: s.File, Line: s.FrameLine, Member: s.Member, Quote: s.Frame}
+		switch {
+		case FrameHead(s.Frame, s) && (head == "" || s.FrameNeeded):
+			if head != "" {
+				body = head + ": " + body // the item's own label stays in its text
+			}
+			head = s.Frame // the list's label: "장점" above its items
+			srcs = append([]insight.Source{frameSrc}, srcs...)
+		case s.FrameNeeded:
+			// The frame is no concept name but the item says nothing
+			// without it: it leads the body ("…세 가지 숫자 — 토큰의 수:
+			// …"), or the sentence makes no bullet.
+			sep := ": "
+			if head != "" {
+				body = head + ": " + body // the item's own label stays in its text
+				sep = " — "
+			} else if strings.HasSuffix(s.Frame, "다") {
+				sep = " — "
+			}
+			body = s.Frame + sep + strings.TrimSpace(body)
+			head = ""
+			if utf8.RuneCountInString(body) > maxFramed {
+				return insight.Bullet{}
+			}
+			srcs = append([]insight.Source{frameSrc}, srcs...)
+		}
 	}
 	if head == "" {
 		head = Headline(s)
@@ -230,3 +258,7 @@ func labelHead(l string) bool {
 
 // maxBullet is the longest bullet body, in runes.
 const maxBullet = 260
+
+// maxFramed is the longest bullet body that carries its frame: a frame
+// that makes the item too long to read makes no bullet.
+const maxFramed = 200

@@ -1,0 +1,257 @@
+package analyze
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/moim-study/moim/internal/note"
+	"github.com/moim-study/moim/internal/text"
+)
+
+// This file decides whether a sentence stands on its own as a bullet or
+// leans on a line around it, and then either carries that line (within
+// maxBodyRunes) or marks the sentence so that a section takes the next
+// candidate instead. The kinds of leaning, each read from the note's
+// structure or the sentence's morphology:
+//
+//   - a line led by an arrow ("→ …", "=> …") without a topic of its own
+//     states a consequence of the line above: it carries that line;
+//   - a sentence pointing back with a demonstrative inside it ("해당
+//     정보", "이 계층", "그 모델의") to a noun it does not name itself
+//     leans on the line above, like one opening with "이는";
+//   - a sentence whose next sentence on the same line or list item turns
+//     or concludes it ("하지만 …", "즉 …", "따라서 …", "…때문이다", or
+//     one pointing back at it) says half of its point alone: it carries
+//     that sentence, or, when both are too long, it is cut (ProblemCut);
+//   - a sentence after a short premise on the same line ("약한 평가자라면?
+//     비용 측면에서 이득이다") carries the premise when it names no
+//     subject of its own;
+//   - a list item or first sentence under a heading that names no subject
+//     carries its frame, the label or heading it hangs from (see frames
+//     and FrameNeeded).
+
+// ProblemCut marks a sentence whose next sentence on the same line turns
+// or concludes it ("…이다. 하지만 …") and that cannot carry that
+// sentence within the length bound: alone it reads as a half-truth.
+const ProblemCut = "cut"
+
+// arrows lead a line that states a consequence of the line above.
+var arrows = []string{"→", "=>", "->", "⇒", "⟶", "➡", "➔"}
+
+// arrowLed reports whether a sentence opens with an arrow.
+func arrowLed(t string) bool {
+	t = strings.TrimSpace(t)
+	for _, a := range arrows {
+		if strings.HasPrefix(t, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// turners open a sentence that turns, narrows or concludes the one before
+// it on the same line: without it, the one before says half its point.
+var turners = []string{"하지만", "그러나", "그런데", "근데", "다만", "단,", "그렇다고", "그렇지만", "대신", "반면", "즉,", "즉 ", "따라서", "그래서", "그러므로", "그러니", "결국", "결론적으로"}
+
+// turns reports whether a sentence opens with a turner.
+func turns(t string) bool {
+	t = strings.TrimSpace(t)
+	if arrowLed(t) {
+		return true
+	}
+	for _, o := range turners {
+		if strings.HasPrefix(t, o) {
+			rest := t[len(o):]
+			// "그래서" must end a word; "즉시" is no "즉".
+			if rest == "" || strings.HasPrefix(rest, " ") || strings.HasPrefix(rest, ",") || strings.HasSuffix(o, " ") || strings.HasSuffix(o, ",") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// demonstratives point back at a noun named before the sentence.
+var demonstratives = map[string]bool{"이": true, "그": true, "저": true, "이런": true, "그런": true, "저런": true, "이러한": true, "그러한": true, "해당": true}
+
+// selfEvident are nouns a demonstrative names without a line above: the
+// book and its parts, the note itself.
+var selfEvident = map[string]bool{"책": true, "장": true, "절": true, "글": true, "노트": true, "주": true, "스터디": true}
+
+// pointsBack reports whether a sentence points back, inside it, with a
+// demonstrative before a noun ("해당 정보를", "이 계층은", "그 모델의")
+// whose noun it does not name before: what it points at is on a line
+// above.
+func pointsBack(ms []text.Morph) bool {
+	for i := 1; i+1 < len(ms); i++ {
+		m, n := ms[i], ms[i+1]
+		if !demonstratives[m.Surface] || !m.Space || !n.Space || !strings.HasPrefix(n.POS, "NN") || strings.HasPrefix(n.POS, "NNB") {
+			continue
+		}
+		switch {
+		// The dictionary reads a lone "그" after a comma as an
+		// interjection and a lone "이" as the copula; standing as a word
+		// before a noun they are determiners.
+		case m.POS == "MM", m.POS == "IC" && m.Surface == "그", m.POS == "VCP" && m.Surface == "이", m.Surface == "해당" && strings.HasPrefix(m.POS, "NNG"):
+		default:
+			continue
+		}
+		if selfEvident[n.Surface] {
+			continue
+		}
+		named := false
+		for k := 0; k < i; k++ {
+			if ms[k].Surface == n.Surface {
+				named = true
+				break
+			}
+		}
+		if !named {
+			return true
+		}
+	}
+	return false
+}
+
+// carryable reports whether a sentence can be carried as the frame of
+// another: prose or a short label, not a formula, code or an open
+// bracket.
+func carryable(s Sentence) bool {
+	switch s.Problem {
+	case ProblemFormula, ProblemForeign, ProblemUnbalanced, ProblemLong, ProblemCaption:
+		return false
+	}
+	return s.Kind != note.KindHeading && s.Kind != note.KindTable
+}
+
+// fits reports whether two bodies joined stay within the bullet bound.
+func fits(a, b string) bool {
+	return utf8.RuneCountInString(a)+utf8.RuneCountInString(b)+3 <= maxBodyRunes
+}
+
+// leanOnArrows gives an arrow-led line without a topic of its own the line
+// above as its Context, joined by an arrow; with no line above it can
+// carry, it is dangling.
+func leanOnArrows(m *Member) {
+	for i := range m.Sentences {
+		s := &m.Sentences[i]
+		if !s.arrow || s.topic || s.Voice.Question {
+			continue
+		}
+		if s.Problem != "" && s.Problem != ProblemDangling {
+			continue
+		}
+		ok := false
+		if i > 0 {
+			prev := m.Sentences[i-1]
+			near := prev.Line >= s.Line-2 && (sameBlock(m.Doc, prev, *s) || prev.Kind == s.Kind && prev.Kind == note.KindParagraph || prev.Block == s.Block-1 && s.Kind == note.KindListItem && prev.Kind == note.KindListItem)
+			if near && carryable(prev) && fits(prev.Body, s.Body) && !prev.Voice.Question {
+				p := prev
+				p.Context, p.Caveat = nil, nil
+				s.Context, s.ContextJoin = &p, " → "
+				ok = true
+			}
+		}
+		if ok {
+			s.Problem = ""
+		} else {
+			s.Problem = ProblemDangling
+		}
+	}
+}
+
+// leanOnPremises gives a sentence that names no subject the short premise
+// before it on the same line ("더 강력한 평가자라면?", "장점:") as its
+// Context.
+func leanOnPremises(m *Member) {
+	for i := 1; i < len(m.Sentences); i++ {
+		s, prev := &m.Sentences[i], m.Sentences[i-1]
+		if s.Context != nil || prev.Block != s.Block || prev.Line != s.Line || !(s.subjectless || s.topicless) {
+			continue
+		}
+		if prev.Problem != ProblemFragment && !(prev.Voice.Question && prev.Problem == "") {
+			continue
+		}
+		if utf8.RuneCountInString(prev.Body) > 30 || !fits(prev.Body, s.Body) {
+			continue
+		}
+		p := prev
+		p.Context, p.Caveat = nil, nil
+		s.Context = &p
+		if s.Problem == ProblemDangling {
+			s.Problem = ""
+		}
+	}
+}
+
+// followers gives a sentence the next sentence of the same line or list
+// item when that one turns, concludes or explains it ("하지만 …", "즉 …",
+// "…때문이다") or leans on it: the pair is the point. When the pair is
+// too long and the next one turns or concludes it, the sentence alone is
+// a half-truth and is cut.
+func followers(m *Member) {
+	for i := 0; i+1 < len(m.Sentences); i++ {
+		s, next := &m.Sentences[i], m.Sentences[i+1]
+		if next.Block != s.Block || s.Problem != "" || s.Voice.Question {
+			continue
+		}
+		turn := turns(next.Text) || reason(next.Body)
+		// It leans on this one: it was given this one as its context, or
+		// it names no subject and goes on the same line.
+		leans := next.Context != nil && next.Context.ID == s.ID || next.Problem == ProblemDangling && next.Line == s.Line && next.subjectless
+		if !turn && !leans || next.Voice.Question {
+			continue
+		}
+		body := next.Body
+		if turns(next.Text) && !arrowLed(next.Text) {
+			body = strings.TrimSpace(next.Text) // keep "즉", "따라서": they say how the two relate
+		} else if arrowLed(next.Text) {
+			body = "→ " + next.Body
+		}
+		if s.Context == nil && fits(s.Body, body) || s.Context != nil && fits(s.Context.Body+s.Body, body) {
+			n := next
+			n.Context, n.Caveat = nil, nil
+			n.Body = body
+			s.Caveat = &n
+			continue
+		}
+		if turn && !qualifiesOnly(next.Text) {
+			s.Problem = ProblemCut
+		}
+	}
+}
+
+// qualifiesOnly reports a next sentence that adds a reservation ("다만",
+// "물론") rather than the point: the sentence before stands without it.
+func qualifiesOnly(t string) bool {
+	for _, o := range []string{"다만", "단,", "물론"} {
+		if strings.HasPrefix(strings.TrimSpace(t), o) {
+			return true
+		}
+	}
+	return false
+}
+
+// contextLost drops the Context of a sentence whose context later turned
+// out not to stand on its own either (it names no subject): the pair
+// still leans on something above, so the sentence is dangling.
+func contextLost(m *Member) {
+	byID := map[string]int{}
+	for i, s := range m.Sentences {
+		byID[s.ID] = i
+	}
+	for i := range m.Sentences {
+		s := &m.Sentences[i]
+		if s.Context == nil || s.Problem != "" {
+			continue
+		}
+		c, ok := byID[s.Context.ID]
+		if !ok {
+			continue
+		}
+		if p := m.Sentences[c].Problem; p == ProblemDangling && m.Sentences[c].Frame == "" {
+			s.Context, s.ContextJoin = nil, ""
+			s.Problem = ProblemDangling
+		}
+	}
+}

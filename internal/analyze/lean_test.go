@@ -1,0 +1,202 @@
+package analyze
+
+import (
+	"github.com/moim-study/moim/internal/text"
+	"strings"
+	"testing"
+)
+
+// leanNote holds one example of every way a line leans on another: an
+// arrow line, a demonstrative inside a sentence, a sentence turned by the
+// next one, a premise on the same line, list items under a counted lead-in
+// and a heading naming what the sentence under it describes.
+const leanNote = `# 캐시 공부
+
+## 읽기 캐시
+
+캐시 적중률: 요청 중 캐시에서 바로 응답한 비율
+→ 적중률이 높으면 원본 저장소의 부하가 크게 줄어듦
+
+## 메모리
+
+→ 결국 더 큰 메모리가 더 많은 비용을 만든다
+
+- 캐시 무효화는 어렵다.
+    → 캐시 무효화는 쓰기 경로에서 일관성을 지키는 문제다.
+
+## 쓰기 캐시
+
+쓰기 캐시는 나중 쓰기 방식으로 지연을 줄인다.
+디스크가 느릴수록 해당 방식의 효과가 훨씬 커진다.
+
+쓰기 캐시는 장애 시 데이터를 잃을 위험이 있다. 하지만 배터리로 보호되는 메모리를 쓰면 그 위험이 거의 사라진다.
+
+읽기 캐시는 최근에 읽은 블록을 메모리에 보관한다. 즉, 같은 블록을 다시 읽을 때 디스크를 건너뛴다.
+
+이 글에서 캐시는 메모리 캐시를 뜻하는 말로 쓴다.
+
+운영 중인 서버에서 캐시 크기를 두 배로 늘리면 읽기 지연이 눈에 띄게 줄어드는 것을 여러 번 보았고 데이터 분포가 치우칠수록 효과가 더 분명했으며 반대로 고른 분포에서는 거의 차이가 없었다. 그러나 메모리 비용이 늘어나는 만큼 작은 서비스에서는 캐시를 키우기보다 자주 읽는 데이터만 골라 미리 올려 두는 편이 전체 비용과 응답 시간 모두에서 더 나은 선택이었다는 것이 운영 기록을 다시 살펴보며 얻은 결론이다.
+
+- **더 큰 캐시라면?** 읽기 지연을 크게 줄일 수 있다.
+
+## 교체 정책
+
+- 교체 정책은 두 가지 방식으로 나뉜다.
+1. 최근성 기준: 가장 오래 쓰이지 않은 블록을 먼저 내보낸다.
+2. 빈도 기준: 가장 적게 쓰인 블록을 먼저 내보낸다.
+
+> 캐시 성능을 나타내는 세 가지 숫자
+1. 적중률: 요청 중 캐시가 응답한 비율을 나타냄
+2. 지연 시간: 한 번 읽을 때 걸리는 시간을 나타냄
+
+## 선인출
+
+다음에 읽을 블록을 미리 예측해서 메모리에 올려 둔다.
+
+## 쓰기 순서
+
+쓰기 순서: 먼저 로그에 적고 나중에 데이터 파일에 반영한다.
+
+또 다른 좋은 방법은 쓰기를 묶어서 한 번에 내보내는 것이다.
+
+- 모델이 얼마나 많은 블록을 읽었는지
+`
+
+func leanMember(t *testing.T) *Member {
+	t.Helper()
+	w := Analyze([]Note{{Member: "하늘", Doc: parse("w1/하늘.md", leanNote)}})
+	return w.Members[0]
+}
+
+func TestArrowLineCarriesTheLineAbove(t *testing.T) {
+	m := leanMember(t)
+	s := find(t, m, "원본 저장소의 부하")
+	if s.Problem != "" || s.Context == nil || !strings.Contains(s.Context.Text, "캐시 적중률") || s.ContextJoin != " → " {
+		t.Fatalf("arrow line: problem %q, context %v, join %q; want the label line above joined by an arrow", s.Problem, s.Context, s.ContextJoin)
+	}
+	// Nothing it can carry right above (a heading): it is left out.
+	if s := find(t, m, "더 큰 메모리가"); s.Problem == "" && s.Context == nil {
+		t.Errorf("%q: an arrow line with no line to carry must not stand alone", s.Body)
+	}
+	// An arrow line with a topic of its own says what it is about.
+	if s := find(t, m, "쓰기 경로에서 일관성을"); s.Problem != "" || s.Context != nil {
+		t.Errorf("%q has its own topic; got problem %q, context %v", s.Body, s.Problem, s.Context != nil)
+	}
+}
+
+func TestDemonstrativeInsideASentenceLeansOnTheLineAbove(t *testing.T) {
+	m := leanMember(t)
+	s := find(t, m, "해당 방식의 효과가")
+	if s.Context == nil || !strings.Contains(s.Context.Text, "나중 쓰기 방식") {
+		t.Errorf("%q points back at the line above; context %v, problem %q", s.Body, s.Context, s.Problem)
+	}
+	// "그 위험" names 위험 earlier in its own pair; "이 글" is the note.
+	if s := find(t, m, "이 글에서 캐시는"); s.Context != nil {
+		t.Errorf("%q: 이 글 is the note itself, not a line above", s.Body)
+	}
+}
+
+func TestNextSentenceThatTurnsOrConcludesIsKept(t *testing.T) {
+	m := leanMember(t)
+	s := find(t, m, "쓰기 캐시는 장애 시")
+	if s.Caveat == nil || !strings.HasPrefix(s.Caveat.Body, "하지만 배터리로") {
+		t.Errorf("%q is half a point without its 하지만-sentence; caveat %v", s.Body, s.Caveat)
+	}
+	s = find(t, m, "최근에 읽은 블록을")
+	if s.Caveat == nil || !strings.HasPrefix(s.Caveat.Body, "즉, 같은 블록을") {
+		t.Errorf("%q: want the 즉-sentence kept with its connective; caveat %v", s.Body, s.Caveat)
+	}
+	// Both together are too long for a bullet: the first one alone is a
+	// half-truth and is cut.
+	s = find(t, m, "캐시 크기를 두 배로")
+	if s.Problem != ProblemCut || s.Caveat != nil {
+		t.Errorf("%q: want it cut (problem %q, caveat %v)", s.Body[:30], s.Problem, s.Caveat != nil)
+	}
+	if len(s.Scores) > 0 {
+		t.Errorf("a cut sentence scores nothing, got %v", s.Scores)
+	}
+}
+
+func TestPremiseOnTheSameLineIsCarried(t *testing.T) {
+	m := leanMember(t)
+	s := find(t, m, "읽기 지연을 크게 줄일")
+	if s.Context == nil || !strings.Contains(s.Context.Text, "더 큰 캐시라면") {
+		t.Errorf("%q names no subject; want the premise before it on its line, got %v", s.Body, s.Context)
+	}
+}
+
+func TestItemOfACountedListCarriesItsLeadIn(t *testing.T) {
+	m := leanMember(t)
+	s := find(t, m, "가장 적게 쓰인 블록")
+	if s.Frame != "교체 정책은 두 가지 방식으로 나뉜다" || !s.FrameNeeded {
+		t.Errorf("item 2 of a counted list: frame %q needed %v", s.Frame, s.FrameNeeded)
+	}
+	s = find(t, m, "한 번 읽을 때 걸리는")
+	if s.Frame != "캐시 성능을 나타내는 세 가지 숫자" || !s.FrameNeeded {
+		t.Errorf("item under a quoted lead-in: frame %q needed %v", s.Frame, s.FrameNeeded)
+	}
+}
+
+func TestFirstSentenceUnderAHeadingCarriesIt(t *testing.T) {
+	m := leanMember(t)
+	s := find(t, m, "미리 예측해서")
+	if s.Frame != "선인출" || !s.FrameNeeded || s.Problem != "" {
+		t.Errorf("%q names no subject; want the heading as its frame, got frame %q needed %v problem %q", s.Body, s.Frame, s.FrameNeeded, s.Problem)
+	}
+	// Its own label names what it is about: no frame needed.
+	if s := find(t, m, "먼저 로그에 적고"); s.FrameNeeded {
+		t.Errorf("%q has its own label; got frame %q", s.Body, s.Frame)
+	}
+	// A sentence with a subject stands under its heading as it is.
+	if s := find(t, m, "나중 쓰기 방식으로"); s.FrameNeeded {
+		t.Errorf("%q: frame %q not needed", s.Body, s.Frame)
+	}
+}
+
+func TestOpenersThatPresupposeALineAbove(t *testing.T) {
+	m := leanMember(t)
+	if s := find(t, m, "또 다른 좋은 방법은"); s.Problem == "" && s.Context == nil {
+		t.Errorf("%q presupposes the method above; want it dangling or with context", s.Body)
+	}
+	if s := find(t, m, "얼마나 많은 블록을 읽었는지"); s.Problem != ProblemFragment {
+		t.Errorf("%q stops on -는지; problem %q, want fragment", s.Body, s.Problem)
+	}
+}
+
+func TestPointsBack(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"질문의 시작과 끝에 가까울 때 해당 정보를 더 잘 찾아냄", true},
+		{"데이터가 중요하므로 이 계층은 데이터 정제도 포함한다", true},
+		{"일반적인 방법 이외에도, 그 모델의 가이드를 참고하는 것이 좋다.", true},
+		{"시스템이 코드를 실행한다면 이 코드를 격리된 환경에서 실행해야 한다.", false},
+		{"이 책에서 가장 흥미로운 부분은 평가였다.", false},
+		{"캐시 적중률은 읽기 패턴이 고를수록 높아진다.", false},
+	} {
+		if got := pointsBack(readMorphs(c.s)); got != c.want {
+			t.Errorf("pointsBack(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
+
+func TestTurns(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"하지만 비용이 든다.", true},
+		{"즉, 같은 뜻이다.", true},
+		{"따라서 더 작게 만든다.", true},
+		{"→ 결과가 달라진다", true},
+		{"즉시 반영된다.", false},
+		{"그래프가 바뀐다.", false},
+	} {
+		if got := turns(c.s); got != c.want {
+			t.Errorf("turns(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
+
+func readMorphs(s string) []text.Morph { return text.Read(s).Morphs }
