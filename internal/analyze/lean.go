@@ -161,7 +161,7 @@ func leanOnArrows(m *Member) {
 }
 
 // leanOnPremises gives a sentence that names no subject the short premise
-// before it on the same line ("더 강력한 평가자라면?", "장점:") as its
+// before it on the same line ("더 강력한 평가자라면?", "장점") as its
 // Context.
 func leanOnPremises(m *Member) {
 	for i := 1; i < len(m.Sentences); i++ {
@@ -169,7 +169,12 @@ func leanOnPremises(m *Member) {
 		if s.Context != nil || prev.Block != s.Block || prev.Line != s.Line || !(s.subjectless || s.topicless) {
 			continue
 		}
-		if prev.Problem != ProblemFragment && !(prev.Voice.Question && prev.Problem == "") {
+		// A premise is a question, a label or a condition, not a short
+		// sentence of its own ("학습 테스트를 만든다.").
+		b := strings.TrimSpace(prev.Body)
+		premise := prev.Voice.Question && (prev.Problem == "" || prev.Problem == ProblemFragment) ||
+			prev.Problem == ProblemFragment && !strings.HasSuffix(b, ".") && !strings.HasSuffix(b, "다")
+		if !premise {
 			continue
 		}
 		if utf8.RuneCountInString(prev.Body) > 30 || !fits(prev.Body, s.Body) {
@@ -198,7 +203,11 @@ func followers(m *Member) {
 		turn := turns(next.Text) || reason(next.Body)
 		// It leans on this one: it was given this one as its context, or
 		// it names no subject and goes on the same line.
-		leans := next.Context != nil && next.Context.ID == s.ID || next.Problem == ProblemDangling && next.Line == s.Line && next.subjectless
+		// (A writer's own remark drops its subject, the writer, without
+		// leaning on anything.)
+		v := next.Voice
+		leans := next.Context != nil && next.Context.ID == s.ID ||
+			next.Problem == ProblemDangling && next.Line == s.Line && next.subjectless && !v.Hedge && !v.FirstPerson && !v.Reaction && !v.Doubt
 		if !turn && !leans || next.Voice.Question {
 			continue
 		}

@@ -39,6 +39,8 @@ const leanNote = `# 캐시 공부
 
 - **더 큰 캐시라면?** 읽기 지연을 크게 줄일 수 있다.
 
+- 먼저 캐시를 비운다. 같은 요청을 두 번 보내서 차이를 잰다.
+
 ## 교체 정책
 
 - 교체 정책은 두 가지 방식으로 나뉜다.
@@ -60,6 +62,17 @@ const leanNote = `# 캐시 공부
 또 다른 좋은 방법은 쓰기를 묶어서 한 번에 내보내는 것이다.
 
 - 모델이 얼마나 많은 블록을 읽었는지
+
+- 두 가지 방식이 있는데,
+    - 요청을 모아서 한꺼번에 내보내는 저장 방식
+    - 요청마다 바로 내보내는 저장 방식이다.
+
+- 쓰기가 몰릴수록:
+    - 디스크 대기열이 길어진다.
+
+압축은 저장 공간을 아끼는 방법이다. 블록 크기란 한 번에 읽는 단위이다.
+
+로그 구조 저장은 쓰기를 순서대로 모은다. 처음 알게 되어서 신기했다.
 `
 
 func leanMember(t *testing.T) *Member {
@@ -123,6 +136,10 @@ func TestPremiseOnTheSameLineIsCarried(t *testing.T) {
 	if s.Context == nil || !strings.Contains(s.Context.Text, "더 큰 캐시라면") {
 		t.Errorf("%q names no subject; want the premise before it on its line, got %v", s.Body, s.Context)
 	}
+	// A short sentence of its own is no premise of the next one.
+	if s := find(t, m, "같은 요청을 두 번"); s.Context != nil {
+		t.Errorf("%q took %q as its premise", s.Body, s.Context.Body)
+	}
 }
 
 func TestItemOfACountedListCarriesItsLeadIn(t *testing.T) {
@@ -160,6 +177,30 @@ func TestOpenersThatPresupposeALineAbove(t *testing.T) {
 	}
 	if s := find(t, m, "얼마나 많은 블록을 읽었는지"); s.Problem != ProblemFragment {
 		t.Errorf("%q stops on -는지; problem %q, want fragment", s.Body, s.Problem)
+	}
+}
+
+func TestFramesAndFollowersThatAreNone(t *testing.T) {
+	m := leanMember(t)
+	// A lead-in that stops on a connective is a clause, not a frame.
+	if s := find(t, m, "바로 내보내는 저장 방식이다"); s.Frame != "" {
+		t.Errorf("%q got frame %q from an unfinished clause", s.Body, s.Frame)
+	}
+	// A premise with a colon is completed by its items.
+	if s := find(t, m, "디스크 대기열이"); s.Frame != "쓰기가 몰릴수록" || !s.FrameNeeded {
+		t.Errorf("%q completes the premise above; frame %q needed %v", s.Body, s.Frame, s.FrameNeeded)
+	}
+	// A noun with its relative clause says nothing on its own.
+	if s := find(t, m, "한꺼번에 내보내는 저장 방식"); s.Problem != ProblemFragment {
+		t.Errorf("%q is a noun phrase; problem %q", s.Body, s.Problem)
+	}
+	// "블록 크기란 …" names its own topic: it neither leans nor follows.
+	if s := find(t, m, "압축은 저장 공간을"); s.Caveat != nil {
+		t.Errorf("%q took the next sentence, which has its own topic: %q", s.Body, s.Caveat.Body)
+	}
+	// The writer's own remark leaves out its subject, the writer.
+	if s := find(t, m, "로그 구조 저장은"); s.Caveat != nil {
+		t.Errorf("%q took the writer's remark after it: %q", s.Body, s.Caveat.Body)
 	}
 }
 

@@ -291,8 +291,16 @@ func nounEnding(ms []text.Morph) bool {
 	if imperativeEnding(ms) {
 		return false // "…를 찾을 것": a note-style instruction
 	}
-	if i := lastContent(ms); i > 0 && strings.HasSuffix(ms[i-1].POS, "ETM") {
-		return true // "…가 초래하는 위험": a noun with its relative clause
+	if i := lastContent(ms); i > 0 {
+		// "…가 초래하는 위험", "…를 추론해 주는 타입 시스템": a noun
+		// (compound) with its relative clause
+		k := i
+		for k > 0 && strings.HasPrefix(ms[k-1].POS, "NN") && !strings.HasPrefix(ms[k-1].POS, "NNB") && ms[k].Space {
+			k--
+		}
+		if k > 0 && strings.HasSuffix(ms[k-1].POS, "ETM") {
+			return true
+		}
 	}
 	for _, m := range ms {
 		switch m.POS {
@@ -375,7 +383,7 @@ func headless(ms []text.Morph) bool {
 		return false
 	}
 	for k, m := range ms {
-		if m.POS == "JKS" || m.POS == "JX" && (m.Surface == "은" || m.Surface == "는") {
+		if m.POS == "JKS" || m.POS == "JX" && (m.Surface == "은" || m.Surface == "는" || m.Surface == "란" || m.Surface == "이란") {
 			return false
 		}
 		// "…줄이는 것이 핵심이다": 것 with 이/은/는 is the subject
@@ -432,8 +440,8 @@ func hasSubject(ms []text.Morph) bool {
 		case "JKS", "JKC":
 			return true
 		case "JX":
-			if m.Surface == "은" || m.Surface == "는" || m.Surface == "도" {
-				return true
+			if m.Surface == "은" || m.Surface == "는" || m.Surface == "도" || m.Surface == "란" || m.Surface == "이란" {
+				return true // "객체란 …": 란 marks a topic too
 			}
 		}
 		if strings.HasPrefix(m.POS, "NP") {
@@ -538,7 +546,7 @@ func hasTopic(ms []text.Morph) bool {
 	for i, m := range ms {
 		// 은/는/도 right after a noun ("모델은", "평가자도"); not after
 		// another particle ("관점에서는", "작업에도").
-		if hasTag(m.POS, "JX") && (m.Surface == "은" || m.Surface == "는" || m.Surface == "ㄴ" || m.Surface == "도") && i > 0 && !strings.HasPrefix(ms[i-1].POS, "J") {
+		if hasTag(m.POS, "JX") && (m.Surface == "은" || m.Surface == "는" || m.Surface == "ㄴ" || m.Surface == "도" || m.Surface == "란" || m.Surface == "이란") && i > 0 && !strings.HasPrefix(ms[i-1].POS, "J") {
 			return true
 		}
 	}

@@ -16,14 +16,16 @@ import (
 func frames(m *Member) {
 	doc := m.Doc
 	// The items of one list share their parent line: read it once.
-	predicate := map[string]bool{}
-	hasPred := func(pt string) bool {
-		p, ok := predicate[pt]
+	type reading struct{ predicate, unfinished bool }
+	read := map[string]reading{}
+	readParent := func(pt string) reading {
+		r, ok := read[pt]
 		if !ok {
-			p = hasPredicate(text.Read(pt).Morphs)
-			predicate[pt] = p
+			ms := text.Read(pt).Morphs
+			r = reading{hasPredicate(ms), unfinished(ms)}
+			read[pt] = r
 		}
-		return p
+		return r
 	}
 	for i := range m.Sentences {
 		s := &m.Sentences[i]
@@ -39,19 +41,20 @@ func frames(m *Member) {
 			continue
 		}
 		pt := Trim(StripLabel(Clean(doc.Blocks[p].Text)))
-		counted := promise(pt) || reCount.MatchString(pt)
+		counted := reCount.MatchString(pt)
 		if counted {
 			pt = strings.TrimRight(pt, " .")
 		}
 		pt = strings.TrimRight(pt, " :：")
-		n := utf8.RuneCountInString(pt)
-		if n < 2 || n > 40 || strings.ContainsAny(pt, ".?!") {
+		if !frameText(pt) {
 			continue
 		}
-		if formula(pt) || !balanced(pt) || foreign(pt) {
-			continue
+		r := readParent(pt)
+		colon := strings.HasSuffix(strings.TrimSpace(Clean(doc.Blocks[p].Text)), ":")
+		if r.unfinished && !colon {
+			continue // "두 가지 종류가 있는데,": a clause, not a frame
 		}
-		label := strings.HasSuffix(strings.TrimSpace(Clean(doc.Blocks[p].Text)), ":") || counted || !hasPred(pt)
+		label := colon || counted || !r.predicate
 		pk := doc.Blocks[p].Kind
 		if !label || b.Level == 0 && pk != note.KindParagraph && pk != note.KindListItem && pk != note.KindQuote {
 			continue
@@ -62,7 +65,9 @@ func frames(m *Member) {
 		s.Frame, s.FrameLine = pt, doc.Blocks[p].Line
 		// One item of a counted list ("세 가지 숫자", "두 가지 상황에서
 		// 나타난다") is a part of a whole the list's line names.
-		s.FrameNeeded = counted
+		// A clause with a colon ("더 큰 모델을 만들수록:") is a premise
+		// its items complete.
+		s.FrameNeeded = counted || colon && r.predicate
 	}
 	headingFrames(m)
 }
@@ -120,12 +125,27 @@ func headingFrames(m *Member) {
 			continue
 		}
 		ht := headingName(h.Text)
-		n := utf8.RuneCountInString(ht)
-		if n < 2 || n > 40 || strings.ContainsAny(ht, ".?!") || formula(ht) || !balanced(ht) || CueHeading(ht) {
+		if !frameText(ht) || CueHeading(ht) {
 			continue
 		}
 		s.Frame, s.FrameLine, s.FrameNeeded = ht, h.Line, true
 	}
+}
+
+// frameText reports whether a line can frame another: short words, not a
+// sentence, a formula, symbols or an open bracket.
+func frameText(t string) bool {
+	n := utf8.RuneCountInString(t)
+	if n < 2 || n > 40 || strings.ContainsAny(t, ".?!") || formula(t) || !balanced(t) || foreign(t) {
+		return false
+	}
+	letters := 0
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
 }
 
 // ownLabel reports whether a sentence opens with its own label ("토큰:

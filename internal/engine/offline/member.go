@@ -127,7 +127,7 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 			if len(sec.Bullets) >= limit {
 				break
 			}
-			if used[s.ID] || s.Context != nil && used[s.Context.ID] {
+			if used[s.ID] || s.Context != nil && used[s.Context.ID] || s.Caveat != nil && used[s.Caveat.ID] {
 				continue
 			}
 			// The note's top points are its key insights however small
@@ -153,6 +153,9 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 			used[s.ID] = true
 			if s.Context != nil {
 				used[s.Context.ID] = true
+			}
+			if s.Caveat != nil {
+				used[s.Caveat.ID] = true // its next sentence is in the bullet
 			}
 			seen.add(b.Text)
 			sec.Bullets = append(sec.Bullets, b)
