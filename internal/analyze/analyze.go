@@ -324,8 +324,8 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.Stance = stance(rd.Morphs)
 		last.arrow = arrowLed(clean)
 		last.topic = hasTopic(rd.Morphs)
-		last.pointer = pointsBack(rd.Morphs)
-		last.topicless = last.Subject == "" && rd.Morphs != nil && !hasTopic(rd.Morphs) && (!hasSubjectParticle(rd.Morphs) || copulaEnding(rd.Morphs) || meaningEnding(rd.Morphs))
+		last.pointer = pointsBack(rd.Morphs) || additive(rd.Morphs)
+		last.topicless = last.Subject == "" && rd.Morphs != nil && !hasTopic(rd.Morphs) && (!hasSubjectParticle(rd.Morphs) || copulaEnding(rd.Morphs) || meaningEnding(rd.Morphs) || embeddedSubject(rd.Morphs))
 	}
 	for i := 1; i < len(m.Sentences); i++ {
 		s, prev := &m.Sentences[i], m.Sentences[i-1]

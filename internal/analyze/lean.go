@@ -264,3 +264,72 @@ func contextLost(m *Member) {
 		}
 	}
 }
+
+// continuing are adverbs that say a sentence adds to or carries on what
+// was said before ("여전히", "역시", "또한").
+var continuing = map[string]bool{"여전히": true, "역시": true, "또한": true, "또": true, "마찬가지로": true}
+
+// additive reports a sentence whose only subject is marked "also" (도)
+// and that says it carries on ("…하는 것도 여전히 중요"): it is one item
+// of a list the line above began.
+func additive(ms []text.Morph) bool {
+	also, cont := false, false
+	for i, m := range ms {
+		switch {
+		case m.POS == "JKS", m.POS == "JX" && (m.Surface == "은" || m.Surface == "는" || m.Surface == "란" || m.Surface == "이란"):
+			return false
+		case m.POS == "JX" && m.Surface == "도" && i > 0 && !strings.HasPrefix(ms[i-1].POS, "J"):
+			also = true
+		case strings.HasPrefix(m.POS, "MAG") && continuing[m.Surface]:
+			cont = true
+		}
+	}
+	return also && cont
+}
+
+// embeddedSubject reports a sentence whose every subject stands inside a
+// relative clause and whose predicate says what something is good for
+// ("모델이 … 찾아야 하는 작업에도 유용"): the thing that is useful is
+// named on a line above.
+func embeddedSubject(ms []text.Morph) bool {
+	f := lastContent(ms)
+	if f < 2 {
+		return false
+	}
+	// The predicate's stem: back over endings and light suffixes.
+	st := f
+	for st > 0 && (strings.HasPrefix(ms[st].POS, "E") || strings.HasPrefix(ms[st].POS, "XS") || strings.HasPrefix(ms[st].POS, "VCP")) {
+		st--
+	}
+	if strings.HasPrefix(ms[st].POS, "VV") || st < 1 {
+		return false
+	}
+	// Its nearest argument is adverbial: "…에(도) 유용", "…에 적합하다".
+	k := st - 1
+	if ms[k].POS == "JX" && k > 0 {
+		k--
+	}
+	if ms[k].POS != "JKB" {
+		return false
+	}
+	// A topic (은/는) speaks for the whole sentence; a subject (이/가)
+	// may stand inside a clause.
+	if hasTopic(ms) {
+		return false
+	}
+	last := -1
+	for i := 0; i < st; i++ {
+		if ms[i].POS == "JKS" {
+			last = i
+		}
+	}
+	if last < 0 {
+		return false // no subject at all: subjectless already
+	}
+	for i := last + 1; i < k; i++ {
+		if strings.HasSuffix(ms[i].POS, "ETM") {
+			return true
+		}
+	}
+	return false
+}

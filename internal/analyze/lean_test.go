@@ -222,6 +222,30 @@ func TestPointsBack(t *testing.T) {
 	}
 }
 
+func TestSubjectsThatAreNoneOfTheSentence(t *testing.T) {
+	for _, c := range []struct {
+		s                  string
+		additive, embedded bool
+	}{
+		{"캐시를 자주 비우는 것도 여전히 중요", true, false},
+		{"캐시도 메모리를 쓴다.", false, false},
+		{"캐시는 여전히 중요하다.", false, false},
+		{"서버가 요청을 빠르게 처리해야 하는 서비스에도 유용", false, true},
+		{"비용이 많이 드는 작업에 적합하다.", false, true},
+		{"캐시는 읽기가 많은 작업에 적합하다.", false, false},
+		{"모델이 빠르고 유용하다.", false, false},
+		{"모델이 좋은 답을 만든다.", false, false},
+	} {
+		ms := readMorphs(c.s)
+		if got := additive(ms); got != c.additive {
+			t.Errorf("additive(%q) = %v, want %v", c.s, got, c.additive)
+		}
+		if got := embeddedSubject(ms); got != c.embedded {
+			t.Errorf("embeddedSubject(%q) = %v, want %v", c.s, got, c.embedded)
+		}
+	}
+}
+
 func TestTurns(t *testing.T) {
 	for _, c := range []struct {
 		s    string
