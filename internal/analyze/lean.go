@@ -301,7 +301,9 @@ func embeddedSubject(ms []text.Morph) bool {
 	for st > 0 && (strings.HasPrefix(ms[st].POS, "E") || strings.HasPrefix(ms[st].POS, "XS") || strings.HasPrefix(ms[st].POS, "VCP")) {
 		st--
 	}
-	if strings.HasPrefix(ms[st].POS, "VV") || st < 1 {
+	// An action ("…말에 공감한다": the writer agrees) has its doer left
+	// out on purpose; only a state ("유용", "적합하다") needs its thing.
+	if strings.HasPrefix(ms[st].POS, "VV") || st < 1 || st < f && strings.HasPrefix(ms[st+1].POS, "XSV") {
 		return false
 	}
 	// Its nearest argument is adverbial: "…에(도) 유용", "…에 적합하다".

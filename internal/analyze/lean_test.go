@@ -235,6 +235,7 @@ func TestSubjectsThatAreNoneOfTheSentence(t *testing.T) {
 		{"캐시는 읽기가 많은 작업에 적합하다.", false, false},
 		{"모델이 빠르고 유용하다.", false, false},
 		{"모델이 좋은 답을 만든다.", false, false},
+		{"캐시가 속도를 좌우한다는 말에 공감한다.", false, false},
 	} {
 		ms := readMorphs(c.s)
 		if got := additive(ms); got != c.additive {
