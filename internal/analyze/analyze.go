@@ -339,7 +339,9 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 			if s.Problem == ProblemDangling && utf8.RuneCountInString(p.Body+s.Body) <= maxBodyRunes {
 				s.Problem = ""
 			}
-		} else if v := s.Voice; s.Problem == "" && (anaphoric(s.Text) || s.pointer) && !v.Question && !v.Hedge && !v.FirstPerson && !v.Contrast && !v.Doubt && !v.Recommend {
+		} else if v := s.Voice; s.Problem == "" && (anaphoric(s.Text) && !v.Recommend || s.pointer) && !v.Question && !v.Hedge && !v.FirstPerson && !v.Contrast && !v.Doubt {
+			// Advice that points back ("그 모델의 가이드를 참고") needs
+			// what it points at as much as a statement does.
 			s.Problem = ProblemDangling // "이런 꼼수가 …" with nothing above to say which
 		}
 	}

@@ -242,8 +242,9 @@ func qualifiesOnly(t string) bool {
 }
 
 // contextLost drops the Context of a sentence whose context later turned
-// out not to stand on its own either (it names no subject): the pair
-// still leans on something above, so the sentence is dangling.
+// out not to stand on its own either (it names no subject, or it needs
+// its frame): the pair still leans on something above, so the sentence
+// is dangling.
 func contextLost(m *Member) {
 	byID := map[string]int{}
 	for i, s := range m.Sentences {
@@ -258,7 +259,9 @@ func contextLost(m *Member) {
 		if !ok {
 			continue
 		}
-		if p := m.Sentences[c].Problem; p == ProblemDangling && m.Sentences[c].Frame == "" {
+		// A context that needs its own frame cannot lead a bullet
+		// either: it carries this sentence itself (see followers).
+		if p := m.Sentences[c].Problem; p == ProblemDangling && m.Sentences[c].Frame == "" || m.Sentences[c].FrameNeeded {
 			s.Context, s.ContextJoin = nil, ""
 			s.Problem = ProblemDangling
 		}

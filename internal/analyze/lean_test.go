@@ -53,7 +53,9 @@ const leanNote = `# 캐시 공부
 
 ## 선인출
 
-다음에 읽을 블록을 미리 예측해서 메모리에 올려 둔다.
+다음에 읽을 블록을 미리 예측해서 메모리에 올려 둔다. 하지만 예측이 틀리면 대역폭이 낭비될 수 있다.
+
+일반적인 방법 이외에도, 그 장치의 설명서를 참고하는 것이 좋다.
 
 ## 쓰기 순서
 
@@ -159,6 +161,18 @@ func TestFirstSentenceUnderAHeadingCarriesIt(t *testing.T) {
 	s := find(t, m, "미리 예측해서")
 	if s.Frame != "선인출" || !s.FrameNeeded || s.Problem != "" {
 		t.Errorf("%q names no subject; want the heading as its frame, got frame %q needed %v problem %q", s.Body, s.Frame, s.FrameNeeded, s.Problem)
+	}
+	// The sentence after it on its line goes with it, not on its own
+	// behind a context that needs the heading.
+	if s.Caveat == nil || !strings.HasPrefix(s.Caveat.Body, "하지만 예측이") {
+		t.Errorf("%q: want the 하지만-sentence carried with the framed one, caveat %v", s.Body, s.Caveat)
+	}
+	if s := find(t, m, "예측이 틀리면"); s.Problem == "" {
+		t.Errorf("%q leans on a sentence that needs its heading; want it left out on its own, context %v", s.Body, s.Context != nil)
+	}
+	// Advice pointing back at a noun named nowhere above it.
+	if s := find(t, m, "그 장치의 설명서"); s.Problem == "" && s.Context == nil {
+		t.Errorf("%q points back; want it dangling", s.Body)
 	}
 	// Its own label names what it is about: no frame needed.
 	if s := find(t, m, "먼저 로그에 적고"); s.FrameNeeded {
