@@ -25,6 +25,8 @@ type Sentence struct {
 	// by ContextJoin (" " when empty; " → " before an arrow-led line).
 	Context     *Sentence
 	ContextJoin string
+	// ContextParent says Context is the list item this one hangs from.
+	ContextParent bool
 	// Raw is the sentence before its label ("Q:", "💡 생각:") was removed;
 	// scoring reads it, bullets use Text.
 	Raw      string
@@ -331,11 +333,13 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		s, prev := &m.Sentences[i], m.Sentences[i-1]
 		// The line above, in the same block or the paragraph right
 		// before ("…함께 움직인다." / "그래서 …").
-		above := sameBlock(doc, prev, *s) || prev.Kind == note.KindParagraph && s.Kind == note.KindParagraph
+		// A nested list item leans on the item it hangs from.
+		parent := s.Kind == note.KindListItem && prev.Kind == note.KindListItem && prev.Block != s.Block && parentBlock(doc, s.Block) == prev.Block
+		above := sameBlock(doc, prev, *s) || prev.Kind == note.KindParagraph && s.Kind == note.KindParagraph || parent
 		if (anaphoric(s.Text) || s.pointer || s.Problem == ProblemDangling) && prev.Line >= s.Line-1 && above && prev.Problem == "" {
 			p := prev
 			p.Context = nil
-			s.Context = &p
+			s.Context, s.ContextParent = &p, parent
 			if s.Problem == ProblemDangling && utf8.RuneCountInString(p.Body+s.Body) <= maxBodyRunes {
 				s.Problem = ""
 			}

@@ -262,7 +262,7 @@ func contextLost(m *Member) {
 		// A context that needs its own frame cannot lead a bullet
 		// either: it carries this sentence itself (see followers).
 		if p := m.Sentences[c].Problem; p == ProblemDangling && m.Sentences[c].Frame == "" || m.Sentences[c].FrameNeeded {
-			s.Context, s.ContextJoin = nil, ""
+			s.Context, s.ContextJoin, s.ContextParent = nil, "", false
 			s.Problem = ProblemDangling
 		}
 	}

@@ -384,7 +384,10 @@ func (g *group) debates(limit int) []insight.Bullet {
 	var cands []cand
 	for _, m := range g.aw.Members {
 		for _, s := range m.Sentences {
-			if g.usedSentence[s.ID] || !quotable(s) || s.Definition {
+			// A nested item that leans on its parent line is quoted
+			// with it (see below).
+			nested := s.ContextParent && s.Problem == "" && s.Frame == "" && utf8.RuneCountInString(s.Body) <= maxQuote
+			if g.usedSentence[s.ID] || !quotable(s) && !nested || s.Definition {
 				continue
 			}
 			if g.studied[lineKey(s.File, s.Line)] {
