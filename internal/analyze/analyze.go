@@ -94,6 +94,10 @@ type Sentence struct {
 	// nominal: the sentence ends in a nominalised verb ("…설명하기"): a
 	// to-do or a list label, never a point of its own.
 	nominal bool
+	// point: the sentence argues (a reason, a condition, a contrast, a
+	// comparison, a judgement) rather than describing or defining (see
+	// pointMaking).
+	point bool
 	// topicless: the sentence names no topic or subject of its own
 	// ("…작업에도 유용하다"), or says what something is or means without
 	// naming it ("…를 평균 낸 것이다", "…갖게 되는 것을 의미"): what it
@@ -321,6 +325,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.subjectless = !hasSubject(rd.Morphs)
 		last.object = hasObject(rd.Morphs)
 		last.nominal = nominalEnding(rd.Morphs)
+		last.point = pointMaking(rd.Morphs)
 		last.Topics = topics(rd.Morphs)
 		last.HandsOver = handsOver(rd.Morphs)
 		last.Stance = stance(rd.Morphs)

@@ -135,11 +135,20 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	if s.Definition {
 		ins -= 1.2
 	}
+	if !s.point && !v.Conclusion && !v.Contrast {
+		// "X는 Y로 측정된다": a description, not the member's point; it
+		// keeps a share of its score, so that a group section can
+		// still quote it on a concept.
+		ins = math.Max(ins-plainPenalty, 0.4*ins)
+	}
 	if s.Context != nil {
 		ins -= 0.2
 	}
 	if s.nominal {
 		ins = 0 // "…설명하기": a to-do or a list label
+	}
+	if l, _, ok := SplitLabel(s.Body); ok && exampleLabel(l) {
+		ins *= 0.3 // "예시: …": an illustration of the point, not the point
 	}
 	if v.Recommend || v.Should || can {
 		ins *= 0.3 // advice is no insight, even when it is too thin for 실무 적용
@@ -435,6 +444,21 @@ func bookMeta(s *Sentence) bool {
 	// The cheap tests first: most sentences fail them.
 	return utf8.RuneCountInString(s.Body) < 90 && hasAny(s.Body, expositionCues) > 0 && reStructure.MatchString(s.Body)
 }
+
+// exampleLabel reports whether a label announces an example ("예시:",
+// "예:", "ex:").
+func exampleLabel(l string) bool {
+	switch strings.ToLower(strings.TrimSpace(l)) {
+	case "예", "예시", "예제", "ex", "eg", "e.g", "e.g.", "example":
+		return true
+	}
+	return false
+}
+
+// plainPenalty lowers the key-insight score of a sentence that only
+// describes or defines: a textbook statement is a key insight only when
+// the note has nothing that argues.
+const plainPenalty = 0.6
 
 // minAdvice is the shortest body, in runes, a piece of advice needs to say
 // what to do and how.

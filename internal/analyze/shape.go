@@ -580,3 +580,57 @@ func meaningEnding(ms []text.Morph) bool {
 // hasSubjectParticle reports whether morphemes hold a subject particle
 // (이/가): the clause names who or what it is about.
 func hasSubjectParticle(ms []text.Morph) bool { return hasPOS(ms, "JKS") }
+
+// pointEndings are the connective endings by which a sentence gives a
+// reason, a condition, a concession ("바꿔도", "하더라도") or a contrast:
+// it argues something rather than describing it.
+var pointEndings = []string{"므로", "지만", "으나", "는데", "은데", "ㄴ데", "면", "수록", "도"}
+
+// pointWords are the words by which a sentence compares, weighs or
+// negates: a reason (때문, 덕분), a contrast (반면, 대신, 아니다, 않다),
+// a degree (가장, 더, 훨씬, 오히려, 반드시) or a judgement (중요, 필요,
+// 어렵다, 다르다), each checked with its part of speech.
+var pointWords = map[string]string{
+	"때문": "NNB", "덕분": "NNG", "반면": "NNG", "대신": "NNG",
+	"가장": "MAG", "더": "MAG", "훨씬": "MAG", "오히려": "MAG", "반드시": "MAG", "못": "MAG",
+	"중요": "*", "필요": "NNG", "핵심": "NNG",
+}
+
+// pointStems are predicates that weigh or negate, by their first tag.
+var pointStems = map[string]string{"아니": "VCN", "않": "VX", "없": "VA", "어렵": "VA", "어려": "VA", "다르": "VA", "다름": "VA", "달라": "VA", "달랐": "VA", "쉽": "VA"}
+
+// pointMaking reports whether a sentence makes a point: it gives a reason
+// or a condition, concedes, contrasts, compares or judges ("…하므로",
+// "…보다 더", "…가 아니라", "가장 중요한"), as opposed to describing or
+// defining something ("X는 Y로 측정된다", "X는 Y를 말한다"). Without
+// morphology every sentence may make one.
+func pointMaking(ms []text.Morph) bool {
+	if ms == nil {
+		return true
+	}
+	for _, m := range ms {
+		first := m.POS
+		if j := strings.IndexByte(first, '+'); j >= 0 {
+			first = first[:j]
+		}
+		if hasTag(m.POS, "EC") {
+			for _, e := range pointEndings {
+				if strings.HasSuffix(m.Surface, e) && !strings.HasSuffix(m.Surface, "거나") {
+					return true
+				}
+			}
+		}
+		if m.POS == "JKB" && m.Surface == "보다" {
+			return true
+		}
+		if p, ok := pointWords[m.Surface]; ok && (p == "*" || p == first) {
+			return true
+		}
+		for stem, p := range pointStems {
+			if p != "" && first == p && strings.HasPrefix(m.Surface, stem) {
+				return true
+			}
+		}
+	}
+	return false
+}
