@@ -98,6 +98,12 @@ type Sentence struct {
 	// comparison, a judgement) rather than describing or defining (see
 	// pointMaking).
 	point bool
+	// conditional: the sentence opens with an action as its condition
+	// ("…를 직접 호스팅하면 …"): what follows is what that action gets.
+	conditional bool
+	// genericObject: the object of the last action is an everyday word
+	// ("모델을 평가해야 함"; see genericObject).
+	genericObject bool
 	// topicless: the sentence names no topic or subject of its own
 	// ("…작업에도 유용하다"), or says what something is or means without
 	// naming it ("…를 평균 낸 것이다", "…갖게 되는 것을 의미"): what it
@@ -326,13 +332,18 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.object = hasObject(rd.Morphs)
 		last.nominal = nominalEnding(rd.Morphs)
 		last.point = pointMaking(rd.Morphs)
+		last.conditional = conditionalAction(rd.Morphs)
+		last.genericObject = genericObject(rd.Morphs)
 		last.Topics = topics(rd.Morphs)
 		last.HandsOver = handsOver(rd.Morphs)
 		last.Stance = stance(rd.Morphs)
 		last.arrow = arrowLed(clean)
 		last.topic = hasTopic(rd.Morphs)
 		last.pointer = pointsBack(rd.Morphs) || additive(rd.Morphs)
-		last.topicless = last.Subject == "" && rd.Morphs != nil && !hasTopic(rd.Morphs) && (!hasSubjectParticle(rd.Morphs) || copulaEnding(rd.Morphs) || meaningEnding(rd.Morphs) || embeddedSubject(rd.Morphs))
+		// A closing remark in brackets says nothing about how the
+		// sentence itself ends ("…이 다름 (장점이자 단점)").
+		core := withoutTrailingParen(rd.Morphs)
+		last.topicless = last.Subject == "" && rd.Morphs != nil && !hasTopic(rd.Morphs) && (!hasSubjectParticle(rd.Morphs) || copulaEnding(core) || meaningEnding(core) || embeddedSubject(rd.Morphs))
 	}
 	for i := 1; i < len(m.Sentences); i++ {
 		s, prev := &m.Sentences[i], m.Sentences[i-1]
@@ -357,6 +368,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 	leanOnArrows(m)
 	leanOnPremises(m)
 	frames(m)
+	reactionFrames(m)
 	children(m)
 	for i := range m.Sentences {
 		s := &m.Sentences[i]
@@ -369,7 +381,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 			s.FrameNeeded = true
 		}
 		if s.Problem == "" && (s.subjectless || s.topicless) && s.Frame == "" && s.Context == nil && s.Kind != note.KindHeading &&
-			!v.Recommend && !v.Should && !(v.Can && practiceHeading(s.Path)) && !v.Question && !v.Doubt && !v.Hedge && !v.FirstPerson && !v.Reaction {
+			!v.Recommend && !v.Should && !(v.Can && (practiceHeading(s.Path) || s.conditional)) && !v.Question && !v.Doubt && !v.Hedge && !v.FirstPerson && !v.Reaction {
 			s.Problem = ProblemDangling
 		}
 	}

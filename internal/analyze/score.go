@@ -73,11 +73,17 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		// a question is no insight, opinion or idea
 		return sc
 	}
+	if s.Problem == ProblemFragment && v.Reaction && s.Frame != "" && utf8.RuneCountInString(s.Body) >= minReaction {
+		// "흥미롭지만 비용이 큰 실험" under the heading it reacts to: books
+		// write no bare phrases of reaction, the writer does.
+		sc[insight.KeyPerspective] = v.Own() + 0.4
+		return sc
+	}
 	if !ok {
 		return sc
 	}
 	book := 1.0
-	if s.Shared >= 0.45 && !v.Contrast && !v.Hedge && !v.Doubt && !v.Opinion() {
+	if s.Shared >= 0.45 && !v.Contrast && !v.Hedge && !v.Doubt && !v.Opinion() && !v.Aside {
 		book = 0.3 // another member or the chapter summary says it: the book's wording
 	}
 
@@ -90,7 +96,9 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	// "…를 고정할 수 있다" with no one named is a way for the reader only
 	// when it stands under a heading about practice: books describe what
 	// a method can do in the same words.
-	can := v.Can && s.subjectless && s.object && practiceHeads > 0
+	// "…를 직접 호스팅하면 하드웨어를 제어할 수 있다": an action and what it
+	// gets is a lever for the reader wherever it stands.
+	can := v.Can && s.object && (s.subjectless && practiceHeads > 0 || s.conditional)
 	if v.Recommend && (context > 0 || strongProposal(s)) || v.Should && context > 0 || can {
 		pr := 1.0 + 0.4*math.Min(2, float64(hasAny(s.Body, practiceWords))) + 0.6*float64(min(1, practiceHeads))
 		if v.FirstPerson {
@@ -99,9 +107,15 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		if !v.Recommend {
 			pr -= 0.2
 		}
+		if can && !v.Recommend && !v.Should {
+			pr = minCan // a way to do something, worded as a fact: after every proposal
+		}
 
 		if utf8.RuneCountInString(s.Body) < minAdvice && !namesConcept(s) {
 			pr = 0 // "변경 사항을 체계적으로 테스트해야 함": too short to say what, naming nothing
+		}
+		if s.genericObject && !namesConcept(s) {
+			pr = 0 // "기준에 따라 모델을 평가해야 함": an action on an everyday word is a platitude
 		}
 		sc[insight.KeyPractical] = pr
 	}
@@ -406,6 +420,9 @@ func set(words string) map[string]bool {
 // "추천", "권장", "…해 보자", "…해 볼 수 있다"), which needs no practice
 // setting around it; an obligation ("…해야 한다") does.
 func strongProposal(s *Sentence) bool {
+	if s.Voice.Proposal {
+		return true
+	}
 	for _, c := range []string{"좋다", "좋음", "좋겠", "추천", "권장", "권고", "바람직", "보자", "볼 수 있", "볼수 있", "해볼", "써볼", "할 것", "하자"} {
 		if strings.Contains(s.Body, c) {
 			return true
@@ -459,6 +476,15 @@ func exampleLabel(l string) bool {
 // describes or defines: a textbook statement is a key insight only when
 // the note has nothing that argues.
 const plainPenalty = 0.6
+
+// minCan is the practical score of an action one can take, worded as a
+// fact ("…를 호스팅하면 하드웨어를 제어할 수 있다"): books word their
+// descriptions so too, so it ranks after every proposal the member made.
+const minCan = 0.8
+
+// minReaction is the shortest reaction phrase, in runes, that says what
+// the writer reacts to besides the reaction ("흥미로움" alone says nothing).
+const minReaction = 10
 
 // minAdvice is the shortest body, in runes, a piece of advice needs to say
 // what to do and how.

@@ -60,3 +60,62 @@ func TestKeyInsightsPreferPointsOverDescriptions(t *testing.T) {
 		t.Errorf("example %v or definition %v scores as high as the point %v", ex.Scores, def.Scores, pt.Scores)
 	}
 }
+
+func TestVoiceOfNoteStyleReactionsAsidesAndAdvice(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want Voice
+	}{
+		{"흥미롭지만 운영 비용이 큰 구조", Voice{Reaction: true}},
+		{"놀라운 속도의 검색 엔진", Voice{}},
+		{"또 다른 흥미로운 사례로는 지연을 숨기는 방식", Voice{}},
+		{"검색 엔진은 놀라운 속도를 보인다.", Voice{}},
+		{"쿼리 계획은 매번 새로 계산됨 (캐시되는 값이 아님)", Voice{Aside: true}},
+		{"정규화 계층을 거친 값을 더하는 행렬 (이것도 학습되는 값)", Voice{Aside: true}},
+		{"요청마다 응답 시간이 달라짐 (장점이자 단점)", Voice{Aside: true}},
+		{"로그 함수는 값의 범위를 줄인다 (예: 1000 → 3)", Voice{}},
+		{"토큰 수는 보통 정수로 센다 (data size)", Voice{}},
+		{"배포 전에 설정 파일이 스키마를 따르는지 확인", Voice{Recommend: true, Proposal: true}},
+		{"벤치마크 도구는 모델이 지시를 얼마나 잘 따르는지 평가", Voice{}},
+		{"장애를 줄이는 좋은 방법은 배포를 작은 단위로 나누는 것이다.", Voice{Recommend: true, Proposal: true}},
+		{"캐시 키에 버전을 넣는 것이 좋은 방법이다.", Voice{Recommend: true, Proposal: true}},
+	} {
+		got := readVoice(c.s, text.Read(StripLabel(c.s)).Morphs)
+		if got != c.want {
+			t.Errorf("readVoice(%q)\n got %+v\nwant %+v", c.s, got, c.want)
+		}
+	}
+}
+
+// An action needs a concrete object or condition; a condition that is an
+// action, followed by what the reader can then do, is a lever; what a
+// mechanism does under a condition is not.
+func TestPracticalNeedsAConcreteAction(t *testing.T) {
+	src := `# 6장 캐시 운영
+
+## 캐시 운영
+
+- 서비스에 대한 기준을 정했다면, 기준에 따라 모델을 평가해야 함
+- 캐시 서버를 직접 운영하면 만료 정책을 세밀하게 조정할 수 있다.
+- 인덱스를 추가하면 옵티마이저가 더 빠른 경로를 고를 수 있다.
+- 키 공간을 나누면 트래픽이 많을수록 재구축 비용을 줄일 수 있다.
+- 읽기 전용 복제본의 지연이 허용 범위 안에 있는지 서비스마다 정기적으로 측정해야 한다.
+`
+	w := Analyze([]Note{{Member: "하늘", Doc: parse("w6/하늘.md", src)}})
+	m := w.Members[0]
+	for sub, want := range map[string]bool{
+		"기준에 따라 모델을 평가해야": false, // a platitude: an everyday object, nothing named
+		"만료 정책을 세밀하게 조정할": true,  // the reader's lever
+		"옵티마이저가 더 빠른 경로":  false, // what the optimizer does
+		"재구축 비용을 줄일 수 있다": true,  // a subject inside an earlier clause only
+		"허용 범위 안에 있는지":    true,  // its object is a clause, not an everyday word
+	} {
+		s := find(t, m, sub)
+		if got := s.Scores[insight.KeyPractical] > 0; got != want {
+			t.Errorf("%q: practical %v (scores %v), want %v", s.Body, got, s.Scores, want)
+		}
+	}
+	if lever, advice := find(t, m, "만료 정책"), find(t, m, "허용 범위"); lever.Scores[insight.KeyPractical] >= advice.Scores[insight.KeyPractical] {
+		t.Errorf("a way worded as a fact (%v) ranks with the member's advice (%v)", lever.Scores, advice.Scores)
+	}
+}

@@ -28,7 +28,7 @@ const maxBodyRunes = 200
 
 // dependentOpeners make a sentence lean on the one before it: without that
 // sentence it says nothing.
-var dependentOpeners = []string{"이들", "이것들", "그들", "그것", "이러한", "그러한", "이와 같", "물론", "뿐만 아니라", "뿐 아니라", "이 밖에", "이외에도", "이는", "이를", "이것은", "이것이", "이것을", "이러한", "이런", "이렇게", "그러면", "그렇다면", "반대로", "반면", "이때", "이 때", "이 경우", "그 결과", "여기서", "위의", "위에서", "아래", "그래도", "하지만", "그러나", "그런데", "다만", "단,", "이 중", "그중", "그 중", "해당 ", "또 다른", "또다른", "여전히", "마찬가지로"}
+var dependentOpeners = []string{"대신 ", "이들", "이것들", "그들", "그것", "이러한", "그러한", "이와 같", "물론", "뿐만 아니라", "뿐 아니라", "이 밖에", "이외에도", "이는", "이를", "이것은", "이것이", "이것을", "이러한", "이런", "이렇게", "그러면", "그렇다면", "반대로", "반면", "이때", "이 때", "이 경우", "그 결과", "여기서", "위의", "위에서", "아래", "그래도", "하지만", "그러나", "그런데", "다만", "단,", "이 중", "그중", "그 중", "해당 ", "또 다른", "또다른", "여전히", "마찬가지로"}
 
 // looseOpeners are discourse markers a bullet can drop without losing
 // its meaning: "따라서 X이다" says X.
@@ -630,6 +630,66 @@ func pointMaking(ms []text.Morph) bool {
 			if p != "" && first == p && strings.HasPrefix(m.Surface, stem) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// conditionalAction reports a sentence whose condition is an action on
+// something and whose main clause acts on something too: "모델을 직접
+// 호스팅하면 하드웨어를 제어할 수 있다", "실수를 파악하면 스크립트를 작성해
+// 고칠 수 있다". A purpose ("…하려면"), a clause after a topic ("어떤
+// 사람들은 …하려면") or a consequence without an object ("…하면 창의성이
+// 떨어질 수 있다") is none.
+func conditionalAction(ms []text.Morph) bool {
+	obj := false
+	for k, m := range ms {
+		switch {
+		case m.POS == "JKO":
+			obj = true
+		case m.POS == "JX" && (m.Surface == "은" || m.Surface == "는"):
+			return false
+		case obj && hasTag(m.POS, "EC") && strings.HasSuffix(m.Surface, "면") && !strings.HasSuffix(m.Surface, "려면") && k > 0:
+			p := ms[k-1]
+			if strings.Contains(m.POS, "+") {
+				p = m // "파악하면" may come as one morpheme
+			}
+			f := strings.Split(p.POS, "+")[0]
+			return (f == "VV" || f == "XSV") && hasObject(ms[k+1:]) && !mainSubject(ms[k+1:])
+		}
+	}
+	return false
+}
+
+// genericObject reports whether the object of the sentence's last action
+// is an everyday word ("모델을 평가해야 함", "여러 방법을 시도해 보자"):
+// with no specific term elsewhere, such advice is a platitude.
+func genericObject(ms []text.Morph) bool {
+	for k := len(ms) - 1; k > 0; k-- {
+		if hasTag(ms[k].POS, "EC") && !finalPredicate(ms, k) {
+			return false // "…에 취약한지 파악해야": the action's object is a clause
+		}
+		if ms[k].POS == "JKO" {
+			// A bare everyday noun, not one a clause describes
+			// ("어느 정도의 성능이 필요한지 기준을").
+			return generic[ms[k-1].Surface] && (k < 2 || !(hasTag(ms[k-2].POS, "EC") && strings.HasSuffix(ms[k-2].Surface, "지")) && !strings.HasSuffix(ms[k-2].POS, "ETM"))
+		}
+	}
+	return false
+}
+
+// mainSubject reports whether the last clause of morphemes names its own
+// subject or topic ("…하면 모델이 …할 수 있다"): what follows a condition
+// is then what something else does, not what the reader gets. A subject
+// inside an earlier clause ("규모가 커질수록 비용을 줄일 수 있다") is none.
+func mainSubject(ms []text.Morph) bool {
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if hasTag(m.POS, "EC") && !finalPredicate(ms, k) {
+			return false
+		}
+		if m.POS == "JKS" || m.POS == "JX" && (m.Surface == "은" || m.Surface == "는") {
+			return true
 		}
 	}
 	return false

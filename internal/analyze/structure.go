@@ -556,3 +556,25 @@ func (m *Member) Parent(s *Sentence) *Sentence {
 	}
 	return out
 }
+
+// reactionFrames gives a reaction written as a bare phrase ("흥미롭지만
+// 비용이 큰 실험") the heading it stands under as its frame, when no list
+// line above frames it: the phrase reacts to what the heading names.
+func reactionFrames(m *Member) {
+	doc := m.Doc
+	for i := range m.Sentences {
+		s := &m.Sentences[i]
+		if !s.Voice.Reaction || s.Problem != ProblemFragment || s.Frame != "" || s.Block <= 0 || s.Block >= len(doc.Blocks) {
+			continue
+		}
+		for j := s.Block - 1; j >= 0; j-- {
+			if b := doc.Blocks[j]; b.Kind == note.KindHeading {
+				h := strings.TrimSpace(Trim(Clean(b.Text)))
+				if n := utf8.RuneCountInString(h); n >= 2 && n <= 40 && !CueHeading(h) {
+					s.Frame, s.FrameLine = h, b.Line
+				}
+				break
+			}
+		}
+	}
+}

@@ -55,6 +55,14 @@ type Voice struct {
 	// Conclusion: the sentence opens with a conclusion marker the writer
 	// adds ("=>", "→", "즉,", "따라서", "결국").
 	Conclusion bool
+	// Proposal: the recommendation is worded as one by its form ("…하는
+	// 것이 좋은 방법이다", "…인지 확인", "…하는 설계가 중요"), so it needs
+	// no practice setting around it.
+	Proposal bool
+	// Aside: a remark in brackets after the sentence that sets it against
+	// something else the writer knows: it denies ("(…가 아님)"), adds
+	// ("(이것도 …)") or weighs both ways ("(장점이자 단점)").
+	Aside bool
 	// Label is the call-out label the sentence carried ("Q", "생각",
 	// "TIP", …), lower-cased, or "".
 	Label string
@@ -81,6 +89,9 @@ func (v Voice) Own() float64 {
 	}
 	if v.Guess {
 		s += 0.5
+	}
+	if v.Aside {
+		s += 1
 	}
 	if v.Doubt {
 		s += 1
@@ -170,7 +181,16 @@ func readVoice(raw string, ms []text.Morph) Voice {
 		case hasTag(pos, "EC") && strings.HasSuffix(m.Surface, "까") && i >= lastContent(ms) && (lemma(prev(1)) == "않" || strings.HasPrefix(prev(1).POS, "VCN")):
 			v.Hedge = true // "…되지 않을까.." ends on a connective form
 		case (first == "NNG" || first == "XR") && m.Surface == "중요" && i == lastContent(ms) && (prev(1).POS == "JKS" || prev(1).POS == "JX"):
-			v.Should = true // "…하는 설계가 중요": advice in note style
+			if advisoryNouns[prev(2).Surface] || prev(2).Surface == "것" {
+				v.Recommend, v.Proposal = true, true // "…검증하는 시스템 설계가 중요": advice in note style
+			} else {
+				v.Should = true // "…한 데이터가 중요": a requirement
+			}
+		case first == "NNG" && advisoryNouns[m.Surface] && i == lastContent(ms) && i > 0 && hasTag(prev(1).POS, "EC") && strings.HasSuffix(prev(1).Surface, "지") && !topicWord(ms):
+			// not "X는 …하는지 평가": what X does
+			v.Recommend, v.Proposal = true, true // "…를 따르는지 확인": a note-style instruction to check something
+		case first == "NNG" && (m.Surface == "방법" || m.Surface == "전략") && goodModifier(ms, i) && (hasTag(next(1).POS, "VCP") && final(1) || hasTag(next(1).POS, "JX") && copulaThing(ms)):
+			v.Recommend, v.Proposal = true, true // "…하는 것이 좋은 방법이다", "좋은 방법은 …하는 것이다"
 		case hasTag(pos, "EF") && (strings.HasSuffix(m.Surface, "까") || strings.HasSuffix(m.Surface, "나") || strings.HasSuffix(m.Surface, "냐")):
 			// "…않을까", "아닐까": a hypothesis; "…할까?", "…하나?": a question
 			if lemma(prev(1)) == "않" || strings.HasPrefix(prev(1).POS, "VCN") || strings.HasPrefix(m.Surface, "아닐") {
@@ -238,6 +258,10 @@ func readVoice(raw string, ms []text.Morph) Voice {
 	if questionLabel(v.Label) {
 		v.Question = true // "Q: …" marks the writer's question, worded or not as one
 	}
+	if ms != nil && !hasFinalVerb(withoutTrailingParen(ms)) && evaluative(ms) {
+		v.Reaction = true // "흥미롭지만 비용이 큰 실험": a reaction in note style, a noun phrase
+	}
+	v.Aside = aside(ms)
 	v.Analogy = analogy(t, ms)
 	if ms == nil {
 		v = surfaceVoice(t, v)
@@ -578,6 +602,106 @@ func actionBefore(ms []text.Morph, i int) bool {
 	}
 	if len(parts) == 1 && strings.HasSuffix(p.POS, "ETM") && i >= 2 {
 		return strings.HasPrefix(ms[i-2].POS, "XSV") || strings.HasPrefix(ms[i-2].POS, "VV")
+	}
+	return false
+}
+
+// goodModifier reports whether the noun at i is modified by "좋은" or
+// "효과적인": a way the writer recommends.
+func goodModifier(ms []text.Morph, i int) bool {
+	if i < 2 || !strings.HasSuffix(ms[i-1].POS, "ETM") {
+		return false
+	}
+	p := ms[i-2]
+	return strings.HasPrefix(p.POS, "VA") && strings.HasPrefix(p.Surface, "좋") || p.Surface == "효과" || p.Surface == "적" && i >= 3 && ms[i-3].Surface == "효과"
+}
+
+// copulaThing reports a sentence ending in "…것이다": what something is
+// said to be is an act.
+func copulaThing(ms []text.Morph) bool {
+	i := lastContent(ms)
+	for k := i; k > 0 && k >= i-2; k-- {
+		if hasTag(ms[k].POS, "VCP") {
+			return ms[k-1].Surface == "것"
+		}
+	}
+	return false
+}
+
+// evaluativeStems are the stems by which a writer reacts to what they
+// read, with the tag each has in the dictionary.
+var evaluativeStems = map[string]string{"흥미": "NNG", "인상": "NNG", "신기": "XR", "의외": "NNG", "놀랍": "VA", "놀라": "VA", "재밌": "VA", "재미있": "VA", "아쉽": "VA", "아쉬": "VA"}
+
+// evaluative reports whether morphemes hold a stem of reaction
+// (흥미롭다, 놀랍다, 아쉽다 …), by its part of speech, as a predicate of
+// the writer's ("흥미롭지만 …", "…는 의외"), not as a modifier of a noun
+// ("놀라운 성능", "흥미로운 사례로는": the book's praise).
+func evaluative(ms []text.Morph) bool {
+	for k, m := range ms {
+		first := m.POS
+		if j := strings.IndexByte(first, '+'); j >= 0 {
+			first = first[:j]
+		}
+		for stem, p := range evaluativeStems {
+			if first == p && (m.Surface == stem || p == "VA" && strings.HasPrefix(m.Surface, stem)) && !modifies(ms, k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// aside reports a bracketed remark closing a sentence that sets it against
+// something else: a negation ("(learnable한 방식이 아님)"), an addition
+// ("(이것도 학습되는 값)") or both ways at once ("(장점이자 단점)"). A gloss,
+// a translation or an example ("(점수)", "(data coverage)", "(예: …)")
+// is none.
+func aside(ms []text.Morph) bool {
+	core := withoutTrailingParen(ms)
+	if len(core) == len(ms) || len(core) == 0 {
+		return false
+	}
+	in := ms[len(core)+1:]
+	for len(in) > 0 && strings.HasPrefix(in[len(in)-1].POS, "S") && in[len(in)-1].POS != "SL" && in[len(in)-1].POS != "SN" {
+		in = in[:len(in)-1] // the closing bracket and punctuation
+	}
+	if len(in) < 2 || in[0].Surface == "예" || strings.HasPrefix(in[0].POS, "S") && in[0].POS != "SL" {
+		return false
+	}
+	for k, m := range in {
+		switch {
+		case hasTag(m.POS, "VCN"):
+			return true // "…이 아님"
+		case m.POS == "JX" && m.Surface == "도" && k <= 1 && (strings.HasPrefix(in[0].POS, "NP") || strings.HasPrefix(in[0].POS, "NN")):
+			return true // "(얘도 …)", "(이것도 …)"
+		case hasTag(m.POS, "VCP") && k+1 < len(in) && hasTag(m.POS+"+"+in[k+1].POS, "EC") && strings.HasPrefix(in[k+1].Surface, "자") && k+2 < len(in) && strings.HasPrefix(in[k+2].POS, "NN"):
+			return true // "(장점이자 단점)": both at once
+		}
+	}
+	return false
+}
+
+// modifies reports whether the stem at k ends in a modifier ending (ETM),
+// on itself or on the suffix after it: it describes the noun that follows.
+func modifies(ms []text.Morph, k int) bool {
+	for j := k; j < len(ms) && j <= k+1; j++ {
+		if strings.HasSuffix(ms[j].POS, "ETM") {
+			return true
+		}
+		if j > k && !strings.HasPrefix(ms[j].POS, "XS") && !strings.HasPrefix(ms[j].POS, "E") {
+			break
+		}
+	}
+	return false
+}
+
+// topicWord reports whether a noun or a Latin word carries the topic
+// marker 은/는, however the dictionary tagged the marker ("RoleLLM은").
+func topicWord(ms []text.Morph) bool {
+	for k := 1; k < len(ms); k++ {
+		if (ms[k].Surface == "은" || ms[k].Surface == "는") && !hasTag(ms[k].POS, "ETM") && (strings.HasPrefix(ms[k-1].POS, "NN") || ms[k-1].POS == "SL" || strings.HasPrefix(ms[k-1].POS, "XSN")) {
+			return true
+		}
 	}
 	return false
 }

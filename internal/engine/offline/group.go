@@ -608,7 +608,8 @@ func (g *group) links(row *workspace.ScheduleRow, where string, limit int) (out 
 				continue
 			}
 			// This week's end is a statement about the concept itself.
-			if s, ok := about(m, c, g.usedSentence); ok && isKey(analyze.Key(s.Subject), c) {
+			onConcept := func(s analyze.Sentence) bool { return isKey(analyze.Key(s.Subject), c) }
+			if s, score := bestOn(m, c, g.usedSentence, 0.5, onConcept); score > 0 {
 				thisM, thisS = m, s
 				break
 			}

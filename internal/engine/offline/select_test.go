@@ -1,0 +1,96 @@
+package offline
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/moim-study/moim/internal/analyze"
+	"github.com/moim-study/moim/internal/engine"
+	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/note"
+	"github.com/moim-study/moim/internal/workspace"
+)
+
+// A summary of the book whose only own voice is short reactions in note
+// style and a remark in brackets; it proposes nothing and asks nothing.
+const reactionNote = `# 7장 메시지 큐
+
+## 메시지 큐
+
+메시지 큐는 생산자와 소비자 사이에서 메시지를 보관하는 저장소이다.
+메시지 큐의 처리량은 보통 초당 메시지 수로 측정된다.
+소비자가 느리면 메시지가 큐에 쌓여 지연이 커진다.
+브로커는 메시지를 디스크에 기록한 뒤 확인 응답을 보낸다 (메모리만 쓰는 방식이 아님)
+
+## 전달 보장 수준
+
+- 흥미롭지만 처리량을 크게 희생하는 보장
+- 브로커와 소비자가 함께 트랜잭션을 맺어야 정확히 한 번 전달이 가능하다.
+`
+
+// A summary of the book that proposes nothing and asks nothing.
+const plainNote = `# 7장 메시지 큐
+
+메시지 큐는 생산자와 소비자 사이에서 메시지를 보관하는 저장소이다.
+메시지 큐의 처리량은 보통 초당 메시지 수로 측정된다.
+브로커는 메시지를 디스크에 기록한 뒤 확인 응답을 보낸다.
+파티션은 메시지를 나누어 저장하는 단위이다.
+`
+
+func reactionWeek(t *testing.T) *insight.Week {
+	t.Helper()
+	in := &engine.Input{
+		Week:     7,
+		Template: basic,
+		Members: []engine.MemberInput{
+			{Member: workspace.Member{Name: "도윤"}, Doc: note.Parse("w7/도윤.md", reactionNote)},
+			{Member: workspace.Member{Name: "서아"}, Doc: note.Parse("w7/서아.md", plainNote)},
+		},
+	}
+	in.Analysis = analyze.Analyze(in.Notes())
+	w, err := New().Generate(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+func TestShortReactionsAndAsidesAreTheMembersView(t *testing.T) {
+	w := reactionWeek(t)
+	secs := w.Members[0].Sections
+	per := section(t, secs, insight.KeyPerspective)
+	got := texts(per)
+	if !strings.Contains(got, "**전달 보장 수준**: 흥미롭지만 처리량을 크게 희생하는 보장") {
+		t.Errorf("독특한 관점 misses the reaction under the heading it reacts to:\n%s(notice %q)", got, per.Notice)
+	}
+	if !strings.Contains(got, "메모리만 쓰는 방식이 아님") {
+		t.Errorf("독특한 관점 misses the remark in brackets:\n%s", got)
+	}
+	if strings.Contains(got, "저장소이다") || strings.Contains(got, "측정된다") {
+		t.Errorf("독특한 관점 holds a book definition:\n%s", got)
+	}
+	for key, notice := range map[string]string{insight.KeyPractical: NoticeNoPractical, insight.KeyStudy: NoticeNoStudy} {
+		if sec := section(t, secs, key); len(sec.Bullets) != 0 || sec.Notice != notice {
+			t.Errorf("%s of a note that proposes and asks nothing: %q, notice %q", key, texts(sec), sec.Notice)
+		}
+	}
+	ins := texts(section(t, secs, insight.KeyInsights))
+	if first := strings.SplitN(ins, "\n", 2)[0]; !strings.Contains(first, "지연이 커진다") && !strings.Contains(first, "트랜잭션을 맺어야") {
+		t.Errorf("the first key insight %q is not one of the note's points:\n%s", first, ins)
+	}
+}
+
+func TestAPlainSummarySaysItHasNoViewNoIdeaNoQuestion(t *testing.T) {
+	w := reactionWeek(t)
+	secs := w.Members[1].Sections
+	for key, notice := range map[string]string{
+		insight.KeyPerspective: NoticeNoPerspective,
+		insight.KeyPractical:   NoticeNoPractical,
+		insight.KeyStudy:       NoticeNoStudy,
+	} {
+		if sec := section(t, secs, key); len(sec.Bullets) != 0 || sec.Notice != notice {
+			t.Errorf("%s: bullets %q, notice %q; want only %q", key, texts(sec), sec.Notice, notice)
+		}
+	}
+}
