@@ -149,7 +149,7 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	if s.Definition {
 		ins -= 1.2
 	}
-	if !s.point && !v.Conclusion && !v.Contrast {
+	if !s.point && !v.Conclusion && !v.Contrast && !v.Hedge && !v.Opinion() {
 		// "X는 Y로 측정된다": a description, not the member's point; it
 		// keeps a share of its score, so that a group section can
 		// still quote it on a concept.

@@ -119,3 +119,10 @@ func TestPracticalNeedsAConcreteAction(t *testing.T) {
 		t.Errorf("a way worded as a fact (%v) ranks with the member's advice (%v)", lever.Scores, advice.Scores)
 	}
 }
+
+func TestThoughtThatComesToMindIsAHedge(t *testing.T) {
+	s := "좋은 설계는 경계를 잘 긋는 것이라는 생각이 든다."
+	if v := readVoice(s, text.Read(s).Morphs); !v.Hedge {
+		t.Errorf("readVoice(%q) = %+v, want a hedge (생각이 든다)", s, v)
+	}
+}

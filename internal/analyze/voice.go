@@ -174,7 +174,7 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			v.Hedge = true // 듯하다
 		case first == "VX" && strings.HasPrefix(m.Surface, "싶") && final(0) && !strings.Contains(m.Surface, "면") && !strings.Contains(next(1).Surface, "면") && !strings.HasPrefix(next(1).POS, "ETM"):
 			v.Hedge = true // 해 보고 싶다
-		case first == "NNG" && m.Surface == "생각" && !thirdPerson(ms) && (strings.HasPrefix(next(1).POS, "XSV") && final(1) && !strings.Contains(next(2).Surface, "면") && !strings.HasPrefix(next(1).Surface, "하면") || next(1).Surface == "이" && strings.HasPrefix(next(2).Surface, "들") && final(2)):
+		case first == "NNG" && m.Surface == "생각" && !thirdPerson(ms) && (strings.HasPrefix(next(1).POS, "XSV") && final(1) && !strings.Contains(next(2).Surface, "면") && !strings.HasPrefix(next(1).Surface, "하면") || next(1).Surface == "이" && (strings.HasPrefix(next(2).Surface, "들") || strings.HasPrefix(next(2).Surface, "든")) && final(2)):
 			v.Hedge = true // 생각한다, 생각이 든다
 		case first == "VV" && (strings.HasPrefix(m.Surface, "느끼") || strings.HasPrefix(m.Surface, "느꼈")) && final(0) && !thirdPerson(ms):
 			v.Hedge = true
