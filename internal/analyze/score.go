@@ -64,7 +64,11 @@ func scoreSentence(s *Sentence) map[string]float64 {
 			st += 0.5
 		}
 		own := questionLabel(v.Label) || questionHeading(s.Path)
-		if utf8.RuneCountInString(s.Body) < 12 && !own || Dependent(s.Body) && !own || s.Problem == ProblemLong || s.Problem == ProblemForeign || s.Problem == ProblemUnbalanced || s.Problem == ProblemFormula {
+		// A question another member wrote too, or the chapter summary
+		// asks, is the book's (its agenda, its rhetorical questions):
+		// the member's own questions are their own.
+		bookQuestion := s.Shared >= 0.45 && !own && !v.Doubt && !v.FirstPerson
+		if bookQuestion || utf8.RuneCountInString(s.Body) < 12 && !own || Dependent(s.Body) && !own || s.Problem == ProblemLong || s.Problem == ProblemForeign || s.Problem == ProblemUnbalanced || s.Problem == ProblemFormula {
 			st = 0
 		}
 		sc[insight.KeyStudy] = st

@@ -126,3 +126,17 @@ func TestThoughtThatComesToMindIsAHedge(t *testing.T) {
 		t.Errorf("readVoice(%q) = %+v, want a hedge (생각이 든다)", s, v)
 	}
 }
+
+// A question two members copied from the book is the book's agenda, not a
+// study target of either; the member's own question stays one.
+func TestSharedQuestionIsTheBooks(t *testing.T) {
+	a := "# 8장\n\n- 분산 락이 필요한 이유는 무엇일까?\n- 우리 배치 작업에도 분산 락을 걸어야 하는지 아직 잘 모르겠다.\n"
+	b := "# 8장 정리\n\n- 분산 락이 필요한 이유는 무엇일까?\n- 락을 오래 잡으면 처리량이 떨어진다.\n"
+	w := Analyze([]Note{{Member: "하늘", Doc: parse("w8/하늘.md", a)}, {Member: "서아", Doc: parse("w8/서아.md", b)}})
+	if s := find(t, w.Members[0], "필요한 이유는"); s.Scores[insight.KeyStudy] > 0 {
+		t.Errorf("%q (in both notes) scored %v for 추가 학습", s.Body, s.Scores)
+	}
+	if s := find(t, w.Members[0], "잘 모르겠다"); s.Scores[insight.KeyStudy] == 0 {
+		t.Errorf("the member's own doubt %q lost its study score: %v", s.Body, s.Scores)
+	}
+}
