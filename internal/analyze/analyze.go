@@ -99,7 +99,7 @@ type Sentence struct {
 	// pointMaking).
 	point bool
 	// conditional: the sentence opens with an action as its condition
-	// ("…를 직접 호스팅하면 …"): what follows is what that action gets.
+	// ("…를 직접 운영하면 …"): what follows is what that action gets.
 	conditional bool
 	// genericObject: the object of the last action is an everyday word
 	// ("모델을 평가해야 함"; see genericObject).
@@ -341,7 +341,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.topic = hasTopic(rd.Morphs)
 		last.pointer = pointsBack(rd.Morphs) || additive(rd.Morphs)
 		// A closing remark in brackets says nothing about how the
-		// sentence itself ends ("…이 다름 (장점이자 단점)").
+		// sentence itself ends ("…이 달라짐 (강점이자 약점)").
 		core := withoutTrailingParen(rd.Morphs)
 		last.topicless = last.Subject == "" && rd.Morphs != nil && !hasTopic(rd.Morphs) && (!hasSubjectParticle(rd.Morphs) || copulaEnding(core) || meaningEnding(core) || embeddedSubject(rd.Morphs))
 	}

@@ -78,7 +78,7 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		return sc
 	}
 	if s.Problem == ProblemFragment && v.Reaction && s.Frame != "" && utf8.RuneCountInString(s.Body) >= minReaction {
-		// "흥미롭지만 비용이 큰 실험" under the heading it reacts to: books
+		// "흥미롭지만 처리량을 희생하는 보장" under the heading it reacts to: books
 		// write no bare phrases of reaction, the writer does.
 		sc[insight.KeyPerspective] = v.Own() + 0.4
 		return sc
@@ -100,7 +100,7 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	// "…를 고정할 수 있다" with no one named is a way for the reader only
 	// when it stands under a heading about practice: books describe what
 	// a method can do in the same words.
-	// "…를 직접 호스팅하면 하드웨어를 제어할 수 있다": an action and what it
+	// "캐시 서버를 직접 운영하면 만료 정책을 조정할 수 있다": an action and what it
 	// gets is a lever for the reader wherever it stands.
 	can := v.Can && s.object && (s.subjectless && practiceHeads > 0 || s.conditional)
 	if v.Recommend && (context > 0 || strongProposal(s)) || v.Should && context > 0 || can {
@@ -119,7 +119,7 @@ func scoreSentence(s *Sentence) map[string]float64 {
 			pr = 0 // "변경 사항을 체계적으로 테스트해야 함": too short to say what, naming nothing
 		}
 		if s.genericObject && !namesConcept(s) {
-			pr = 0 // "기준에 따라 모델을 평가해야 함": an action on an everyday word is a platitude
+			pr = 0 // "그 규칙대로 코드를 검토해야 함": an action on an everyday word is a platitude
 		}
 		sc[insight.KeyPractical] = pr
 	}
@@ -482,7 +482,7 @@ func exampleLabel(l string) bool {
 const plainPenalty = 0.6
 
 // minCan is the practical score of an action one can take, worded as a
-// fact ("…를 호스팅하면 하드웨어를 제어할 수 있다"): books word their
+// fact ("…를 직접 운영하면 만료 정책을 조정할 수 있다"): books word their
 // descriptions so too, so it ranks after every proposal the member made.
 const minCan = 0.8
 

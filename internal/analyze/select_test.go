@@ -68,11 +68,11 @@ func TestVoiceOfNoteStyleReactionsAsidesAndAdvice(t *testing.T) {
 	}{
 		{"흥미롭지만 운영 비용이 큰 구조", Voice{Reaction: true}},
 		{"놀라운 속도의 검색 엔진", Voice{}},
-		{"또 다른 흥미로운 사례로는 지연을 숨기는 방식", Voice{}},
+		{"또 다른 흥미로운 예로는 읽기 지연을 감추는 캐시", Voice{}},
 		{"검색 엔진은 놀라운 속도를 보인다.", Voice{}},
 		{"쿼리 계획은 매번 새로 계산됨 (캐시되는 값이 아님)", Voice{Aside: true}},
 		{"정규화 계층을 거친 값을 더하는 행렬 (이것도 학습되는 값)", Voice{Aside: true}},
-		{"요청마다 응답 시간이 달라짐 (장점이자 단점)", Voice{Aside: true}},
+		{"요청마다 응답 시간이 달라짐 (강점이자 약점)", Voice{Aside: true}},
 		{"로그 함수는 값의 범위를 줄인다 (예: 1000 → 3)", Voice{}},
 		{"토큰 수는 보통 정수로 센다 (data size)", Voice{}},
 		{"배포 전에 설정 파일이 스키마를 따르는지 확인", Voice{Recommend: true, Proposal: true}},
@@ -95,7 +95,7 @@ func TestPracticalNeedsAConcreteAction(t *testing.T) {
 
 ## 캐시 운영
 
-- 서비스에 대한 기준을 정했다면, 기준에 따라 모델을 평가해야 함
+- 리뷰 규칙을 정했다면, 그 규칙대로 코드를 검토해야 함
 - 캐시 서버를 직접 운영하면 만료 정책을 세밀하게 조정할 수 있다.
 - 인덱스를 추가하면 옵티마이저가 더 빠른 경로를 고를 수 있다.
 - 키 공간을 나누면 트래픽이 많을수록 재구축 비용을 줄일 수 있다.
@@ -104,7 +104,7 @@ func TestPracticalNeedsAConcreteAction(t *testing.T) {
 	w := Analyze([]Note{{Member: "하늘", Doc: parse("w6/하늘.md", src)}})
 	m := w.Members[0]
 	for sub, want := range map[string]bool{
-		"기준에 따라 모델을 평가해야": false, // a platitude: an everyday object, nothing named
+		"그 규칙대로 코드를 검토해야": false, // a platitude: an everyday object, nothing named
 		"만료 정책을 세밀하게 조정할": true,  // the reader's lever
 		"옵티마이저가 더 빠른 경로":  false, // what the optimizer does
 		"재구축 비용을 줄일 수 있다": true,  // a subject inside an earlier clause only

@@ -637,8 +637,8 @@ func pointMaking(ms []text.Morph) bool {
 
 // conditionalAction reports a sentence whose condition is an action on
 // something and whose main clause acts on something too: "모델을 직접
-// 호스팅하면 하드웨어를 제어할 수 있다", "실수를 파악하면 스크립트를 작성해
-// 고칠 수 있다". A purpose ("…하려면"), a clause after a topic ("어떤
+// 운영하면 만료 정책을 조정할 수 있다", "장애 원인을 파악하면 스크립트를 작성해
+// 복구할 수 있다". A purpose ("…하려면"), a clause after a topic ("어떤
 // 사람들은 …하려면") or a consequence without an object ("…하면 창의성이
 // 떨어질 수 있다") is none.
 func conditionalAction(ms []text.Morph) bool {
@@ -662,7 +662,7 @@ func conditionalAction(ms []text.Morph) bool {
 }
 
 // genericObject reports whether the object of the sentence's last action
-// is an everyday word ("모델을 평가해야 함", "여러 방법을 시도해 보자"):
+// is an everyday word ("코드를 검토해야 함", "여러 방법을 써 보자"):
 // with no specific term elsewhere, such advice is a platitude.
 func genericObject(ms []text.Morph) bool {
 	for k := len(ms) - 1; k > 0; k-- {
@@ -681,7 +681,7 @@ func genericObject(ms []text.Morph) bool {
 // mainSubject reports whether the last clause of morphemes names its own
 // subject or topic ("…하면 모델이 …할 수 있다"): what follows a condition
 // is then what something else does, not what the reader gets. A subject
-// inside an earlier clause ("규모가 커질수록 비용을 줄일 수 있다") is none.
+// inside an earlier clause ("트래픽이 많을수록 재구축 비용을 줄일 수 있다") is none.
 func mainSubject(ms []text.Morph) bool {
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]

@@ -558,7 +558,7 @@ func (m *Member) Parent(s *Sentence) *Sentence {
 }
 
 // reactionFrames gives a reaction written as a bare phrase ("흥미롭지만
-// 비용이 큰 실험") the heading it stands under as its frame, when no list
+// 처리량을 희생하는 보장") the heading it stands under as its frame, when no list
 // line above frames it: the phrase reacts to what the heading names.
 func reactionFrames(m *Member) {
 	doc := m.Doc

@@ -61,7 +61,7 @@ type Voice struct {
 	Proposal bool
 	// Aside: a remark in brackets after the sentence that sets it against
 	// something else the writer knows: it denies ("(…가 아님)"), adds
-	// ("(이것도 …)") or weighs both ways ("(장점이자 단점)").
+	// ("(이것도 …)") or weighs both ways ("(강점이자 약점)").
 	Aside bool
 	// Label is the call-out label the sentence carried ("Q", "생각",
 	// "TIP", …), lower-cased, or "".
@@ -182,7 +182,7 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			v.Hedge = true // "…되지 않을까.." ends on a connective form
 		case (first == "NNG" || first == "XR") && m.Surface == "중요" && i == lastContent(ms) && (prev(1).POS == "JKS" || prev(1).POS == "JX"):
 			if advisoryNouns[prev(2).Surface] || prev(2).Surface == "것" {
-				v.Recommend, v.Proposal = true, true // "…검증하는 시스템 설계가 중요": advice in note style
+				v.Recommend, v.Proposal = true, true // "…를 검증하는 절차 설계가 중요": advice in note style
 			} else {
 				v.Should = true // "…한 데이터가 중요": a requirement
 			}
@@ -259,7 +259,7 @@ func readVoice(raw string, ms []text.Morph) Voice {
 		v.Question = true // "Q: …" marks the writer's question, worded or not as one
 	}
 	if ms != nil && !hasFinalVerb(withoutTrailingParen(ms)) && evaluative(ms) {
-		v.Reaction = true // "흥미롭지만 비용이 큰 실험": a reaction in note style, a noun phrase
+		v.Reaction = true // "흥미롭지만 처리량을 희생하는 보장": a reaction in note style, a noun phrase
 	}
 	v.Aside = aside(ms)
 	v.Analogy = analogy(t, ms)
@@ -635,7 +635,7 @@ var evaluativeStems = map[string]string{"흥미": "NNG", "인상": "NNG", "신�
 // evaluative reports whether morphemes hold a stem of reaction
 // (흥미롭다, 놀랍다, 아쉽다 …), by its part of speech, as a predicate of
 // the writer's ("흥미롭지만 …", "…는 의외"), not as a modifier of a noun
-// ("놀라운 성능", "흥미로운 사례로는": the book's praise).
+// ("놀라운 속도", "흥미로운 예로는": the book's praise).
 func evaluative(ms []text.Morph) bool {
 	for k, m := range ms {
 		first := m.POS
@@ -652,8 +652,8 @@ func evaluative(ms []text.Morph) bool {
 }
 
 // aside reports a bracketed remark closing a sentence that sets it against
-// something else: a negation ("(learnable한 방식이 아님)"), an addition
-// ("(이것도 학습되는 값)") or both ways at once ("(장점이자 단점)"). A gloss,
+// something else: a negation ("(캐시되는 값이 아님)"), an addition
+// ("(이것도 학습되는 값)") or both ways at once ("(강점이자 약점)"). A gloss,
 // a translation or an example ("(점수)", "(data coverage)", "(예: …)")
 // is none.
 func aside(ms []text.Morph) bool {
@@ -675,7 +675,7 @@ func aside(ms []text.Morph) bool {
 		case m.POS == "JX" && m.Surface == "도" && k <= 1 && (strings.HasPrefix(in[0].POS, "NP") || strings.HasPrefix(in[0].POS, "NN")):
 			return true // "(얘도 …)", "(이것도 …)"
 		case hasTag(m.POS, "VCP") && k+1 < len(in) && hasTag(m.POS+"+"+in[k+1].POS, "EC") && strings.HasPrefix(in[k+1].Surface, "자") && k+2 < len(in) && strings.HasPrefix(in[k+2].POS, "NN"):
-			return true // "(장점이자 단점)": both at once
+			return true // "(강점이자 약점)": both at once
 		}
 	}
 	return false
