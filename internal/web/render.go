@@ -236,7 +236,16 @@ func (r *noteRenderer) anchor(doc ast.Node) {
 			r.lines[n] = append(r.lines[n], l)
 		}
 	}
-	for n, ls := range r.lines {
+	// In the order of their first lines: two blocks can share a host (a
+	// list item and its paragraph), and the anchors they insert there must
+	// come out the same on every run.
+	nodes := make([]ast.Node, 0, len(r.lines))
+	for n := range r.lines {
+		nodes = append(nodes, n)
+	}
+	sort.Slice(nodes, func(i, j int) bool { return r.lines[nodes[i]][0] < r.lines[nodes[j]][0] })
+	for _, n := range nodes {
+		ls := r.lines[n]
 		switch n.Kind() {
 		case ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock:
 			continue // drawn by this renderer, with their anchors
