@@ -5,13 +5,18 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"weak"
 
 	"github.com/moim-study/moim/internal/note"
 	"github.com/moim-study/moim/internal/text"
 	"github.com/moim-study/moim/internal/workspace"
 )
 
-var backgrounds sync.Map // *workspace.Workspace → *background
+// backgrounds holds each open workspace's background. It is keyed by a weak
+// pointer and the entry is dropped when the workspace is collected, so a
+// long-running serve that opens the repository again after every change
+// does not keep the background of every workspace it ever opened.
+var backgrounds sync.Map // weak.Pointer[workspace.Workspace] → *background
 
 // background is a workspace's study background, made once.
 type background struct {
@@ -25,7 +30,11 @@ type background struct {
 // term's spread the same way. Callers that ask at the same time wait for
 // one reading.
 func studyBackground(ws *workspace.Workspace) *text.Background {
-	v, _ := backgrounds.LoadOrStore(ws, &background{})
+	key := weak.Make(ws)
+	v, loaded := backgrounds.LoadOrStore(key, &background{})
+	if !loaded {
+		runtime.AddCleanup(ws, func(k weak.Pointer[workspace.Workspace]) { backgrounds.Delete(k) }, key)
+	}
 	bg := v.(*background)
 	bg.once.Do(func() { bg.b = readBackground(ws) })
 	return bg.b

@@ -1,9 +1,11 @@
 package pipeline
 
 import (
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/moim-study/moim/internal/text"
 	"github.com/moim-study/moim/internal/workspace"
@@ -54,5 +56,41 @@ func TestStudyBackgroundOncePerWorkspace(t *testing.T) {
 	}
 	if share, _ := got[0].Spread("트리", 2); share != 0 {
 		t.Errorf("Spread(트리) = %.2f, want 0", share)
+	}
+}
+
+// TestStudyBackgroundForgetsCollectedWorkspaces: a workspace no one holds
+// any more takes its background with it (serve opens the repository again
+// after every change and must not keep every background it ever read).
+func TestStudyBackgroundForgetsCollectedWorkspaces(t *testing.T) {
+	root := writeRepo(t, "# 버퍼 풀\n\n버퍼 풀은 페이지를 메모리에 둔다.\n")
+	count := func() int {
+		n := 0
+		backgrounds.Range(func(any, any) bool { n++; return true })
+		return n
+	}
+	before := count()
+	held := make([]*workspace.Workspace, 5)
+	for i := range held {
+		ws, err := workspace.Open(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if studyBackground(ws) == nil {
+			t.Fatal("no background")
+		}
+		held[i] = ws
+	}
+	if got := count(); got < before+len(held) {
+		t.Fatalf("%d backgrounds while %d workspaces are held, want at least %d", got, len(held), before+len(held))
+	}
+	runtime.KeepAlive(held)
+	held = nil
+	for i := 0; i < 50 && count() > before; i++ {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	if got := count(); got > before {
+		t.Errorf("%d backgrounds kept after their workspaces were collected, want %d", got, before)
 	}
 }
