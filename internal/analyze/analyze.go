@@ -328,7 +328,11 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		})
 		last := &m.Sentences[len(m.Sentences)-1]
 		last.Definition = defines(last, rd.Morphs)
-		last.subjectless = !hasSubject(rd.Morphs)
+		// A closing remark in brackets says nothing about how the
+		// sentence itself ends ("…이 달라짐 (강점이자 약점)"), nor does its
+		// subject ("…하는 표임 (이것도 …)") stand for the sentence's.
+		core := withoutTrailingParen(rd.Morphs)
+		last.subjectless = !hasSubject(core)
 		last.object = hasObject(rd.Morphs)
 		last.nominal = nominalEnding(rd.Morphs)
 		last.point = pointMaking(rd.Morphs)
@@ -340,10 +344,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.arrow = arrowLed(clean)
 		last.topic = hasTopic(rd.Morphs)
 		last.pointer = pointsBack(rd.Morphs) || additive(rd.Morphs)
-		// A closing remark in brackets says nothing about how the
-		// sentence itself ends ("…이 달라짐 (강점이자 약점)").
-		core := withoutTrailingParen(rd.Morphs)
-		last.topicless = last.Subject == "" && rd.Morphs != nil && !hasTopic(rd.Morphs) && (!hasSubjectParticle(rd.Morphs) || copulaEnding(core) || meaningEnding(core) || embeddedSubject(rd.Morphs))
+		last.topicless = last.Subject == "" && rd.Morphs != nil && !hasTopic(core) && (!hasSubjectParticle(core) || copulaEnding(core) || meaningEnding(core) || embeddedSubject(rd.Morphs))
 	}
 	for i := 1; i < len(m.Sentences); i++ {
 		s, prev := &m.Sentences[i], m.Sentences[i-1]

@@ -280,3 +280,19 @@ func TestTurns(t *testing.T) {
 }
 
 func readMorphs(s string) []text.Morph { return text.Read(s).Morphs }
+
+// TestRemarkInBracketsIsNoSubject: a closing remark in brackets
+// ("(이것도 …)") does not give the sentence before it a subject: a list
+// item that only predicates ("…를 수행하는 표임") still leans on the
+// paragraph above and does not stand alone.
+func TestRemarkInBracketsIsNoSubject(t *testing.T) {
+	const src = "# 해시\n\n## 해시 인덱스\n\n각 버킷의 결과는 이어붙여지고 투영 표를 통과한 뒤 다음 단계로 넘어간다.\n\n- 여러 버킷의 위치를 조합하고 적절한 변환을 수행하는 표임 (얘도 학습되는 값)\n- 해시 함수는 키를 버킷 번호로 바꾼다 (이것도 학습되지 않음)\n"
+	m := Analyze([]Note{{Member: "하늘", Doc: parse("w1/하늘.md", src)}}).Members[0]
+	s := find(t, m, "변환을 수행하는 표임")
+	if !s.subjectless || s.Problem == "" && s.Context == nil && s.Frame == "" {
+		t.Errorf("%q: subjectless %v, problem %q, context %v, frame %q; want it to lean on the line above or be left out", s.Body, s.subjectless, s.Problem, s.Context != nil, s.Frame)
+	}
+	if s := find(t, m, "키를 버킷 번호로"); s.subjectless || s.Problem != "" {
+		t.Errorf("%q has its own subject: subjectless %v, problem %q", s.Body, s.subjectless, s.Problem)
+	}
+}
