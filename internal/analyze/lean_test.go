@@ -296,3 +296,35 @@ func TestRemarkInBracketsIsNoSubject(t *testing.T) {
 		t.Errorf("%q has its own subject: subjectless %v, problem %q", s.Body, s.subjectless, s.Problem)
 	}
 }
+
+// TestItemOfAnAnnouncedListCarriesItsLeadIn: a line that names the list
+// after it as its object ("…다음 요소를 담아야 한다.") frames every item, as
+// a counted lead-in does; "다음" as a place or time, in a relative clause
+// or under a condition announces nothing.
+func TestItemOfAnAnnouncedListCarriesItsLeadIn(t *testing.T) {
+	const src = "# 평가\n\n## 평가 요청\n\n- 평가의 기준은 아직 정해져 있지 않다.\n- 평가 요청은 다른 요청과 비슷하다. 일반적으로 평가 요청은 다음 요소를 명확하게 담아야 한다.\n> 1) **수행할 작업**(예: 응답과 질의의 관련성)\n2) **따라야 할 기준**(예: 정답에 비춘 판단), 지시가 더 자세할수록 좋다.\n3) 점수 체계.\n\n## 샘플링\n\n- 앞에서 다음 토큰을 고르는 방법을 봤다면, 이번에는 전체 출력을 다룬다.\n- 온도를 높이면 드문 토큰이 더 자주 나온다.\n"
+	m := Analyze([]Note{{Member: "하늘", Doc: parse("w1/하늘.md", src)}}).Members[0]
+	s := find(t, m, "따라야 할 기준")
+	if s.Frame != "일반적으로 평가 요청은 다음 요소를 명확하게 담아야 한다" || !s.FrameNeeded {
+		t.Errorf("%q: frame %q, needed %v; want the announcing sentence, needed", s.Body, s.Frame, s.FrameNeeded)
+	}
+	if s := find(t, m, "드문 토큰이"); s.Frame != "" || s.FrameNeeded {
+		t.Errorf("%q got frame %q from a line that only mentions the next token", s.Body, s.Frame)
+	}
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"평가 요청은 다음 요소를 명확하게 담아야 한다.", true},
+		{"아래 항목을 차례로 확인한다.", true},
+		{"다음 세 요소를 담는다.", true},
+		{"다음 단계로 넘어간다.", false},
+		{"다음 주에 다룬다.", false},
+		{"다음 토큰을 고르는 방법을 봤다.", false},
+		{"다음 값을 봤다면, 이번에는 전체를 본다.", false},
+	} {
+		if got := announcesList(readMorphs(c.s)); got != c.want {
+			t.Errorf("announcesList(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}

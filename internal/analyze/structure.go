@@ -46,7 +46,15 @@ func frames(m *Member) {
 			pt = strings.TrimRight(pt, " .")
 		}
 		pt = strings.TrimRight(pt, " :：")
-		if !frameText(pt) {
+		// A line that announces the list ("…평가 요청은 다음 요소를 담아야
+		// 한다.") frames its items with its last sentence.
+		announced := false
+		if !counted && mayAnnounce(pt) {
+			if last := lastSentence(pt); utf8.RuneCountInString(last) <= maxAnnounceRunes && announcesList(text.Read(last).Morphs) {
+				pt, announced = last, true
+			}
+		}
+		if !announced && !frameText(pt) {
 			continue
 		}
 		r := readParent(pt)
@@ -54,7 +62,7 @@ func frames(m *Member) {
 		if r.unfinished && !colon {
 			continue // "두 가지 종류가 있는데,": a clause, not a frame
 		}
-		label := colon || counted || !r.predicate
+		label := colon || counted || announced || !r.predicate
 		pk := doc.Blocks[p].Kind
 		if !label || b.Level == 0 && pk != note.KindParagraph && pk != note.KindListItem && pk != note.KindQuote {
 			continue
@@ -67,7 +75,9 @@ func frames(m *Member) {
 		// 나타난다") is a part of a whole the list's line names.
 		// A clause with a colon ("더 큰 모델을 만들수록:") is a premise
 		// its items complete.
-		s.FrameNeeded = counted || colon && r.predicate
+		// So is one item of a list its line announces ("평가 요청은 다음
+		// 요소를 담아야 한다").
+		s.FrameNeeded = counted || announced || colon && r.predicate
 	}
 	headingFrames(m)
 }
@@ -89,7 +99,7 @@ func leadIn(doc *note.Document, bi int) int {
 		case o.Kind == note.KindListItem && o.Level > 0:
 			continue
 		case o.Kind == note.KindListItem || o.Kind == note.KindQuote:
-			if t := Trim(StripLabel(Clean(o.Text))); promise(t) || reCount.MatchString(t) {
+			if t := Trim(StripLabel(Clean(o.Text))); promise(t) || reCount.MatchString(t) || mayAnnounce(t) && announcesList(text.Read(t).Morphs) {
 				return j
 			}
 			if o.Kind == note.KindQuote {
@@ -101,6 +111,82 @@ func leadIn(doc *note.Document, bi int) int {
 		}
 	}
 	return -1
+}
+
+// mayAnnounce is the cheap test before announcesList: the line names what
+// comes next or below.
+func mayAnnounce(t string) bool {
+	return strings.Contains(t, "다음 ") || strings.Contains(t, "아래 ")
+}
+
+// announcesList reports whether a line announces the list after it by
+// naming it as its object: "다음"/"아래" with a noun after it and an object
+// particle ("다음 요소를 담아야 한다", "아래 항목을 확인한다"), not a
+// place or time ("다음 단계로 넘어간다", "다음 주에 다룬다").
+func announcesList(ms []text.Morph) bool {
+	for i := 0; i+2 < len(ms); i++ {
+		if (ms[i].Surface != "다음" && ms[i].Surface != "아래") || !strings.HasPrefix(ms[i].POS, "NN") {
+			continue
+		}
+		j, nouns := i+1, 0
+		for ; j < len(ms) && j-i <= 3; j++ {
+			if strings.HasPrefix(ms[j].POS, "NN") {
+				nouns++
+				continue
+			}
+			if numeral(ms[j]) {
+				continue // "다음 세 요소를"
+			}
+			break
+		}
+		if nouns > 0 && j < len(ms) && hasTag(ms[j].POS, "JKO") && mainClauseObject(ms[j+1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// mainClauseObject reports whether the object before ms belongs to the
+// sentence's own predicate: no relative clause ("다음 토큰을 고르는 방법")
+// and no condition or concession ("다음 값을 봤다면, …") takes it first.
+func mainClauseObject(ms []text.Morph) bool {
+	for _, m := range ms {
+		if hasTag(m.POS, "ETM") {
+			return false
+		}
+		if hasTag(m.POS, "EC") {
+			for _, e := range []string{"면", "데", "지만", "니까"} {
+				if strings.HasSuffix(m.Surface, e) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// maxAnnounceRunes bounds the sentence that announces a list, which
+// becomes its items' frame.
+const maxAnnounceRunes = 80
+
+// lastSentence returns the last sentence of a line, without its final
+// period.
+func lastSentence(t string) string {
+	t = strings.TrimRight(strings.TrimSpace(t), " .")
+	if i := strings.LastIndex(t, ". "); i >= 0 {
+		t = t[i+2:]
+	}
+	return strings.TrimSpace(t)
+}
+
+// numeral reports whether a morpheme counts the noun after it ("세",
+// "3"), however the dictionary tags it.
+func numeral(m text.Morph) bool {
+	switch m.Surface {
+	case "두", "세", "네", "몇", "여러":
+		return true
+	}
+	return hasTag(m.POS, "MM") || hasTag(m.POS, "NR") || hasTag(m.POS, "SN")
 }
 
 // reCount matches a count of kinds ("두 가지", "3가지"): a line with one
