@@ -27,6 +27,22 @@ func frames(m *Member) {
 		}
 		return r
 	}
+	// A line that announces the list below it ("…평가 요청은 다음 요소를
+	// 담아야 한다.") frames the list's items with its last sentence: the
+	// lines that may, read once each.
+	lastOf := map[string]string{}
+	announcing := func(t string) string {
+		a, ok := lastOf[t]
+		if !ok {
+			if mayAnnounce(t) {
+				if last := lastSentence(t); utf8.RuneCountInString(last) <= maxAnnounceRunes && announcesList(text.Read(last).Morphs) {
+					a = last
+				}
+			}
+			lastOf[t] = a
+		}
+		return a
+	}
 	for i := range m.Sentences {
 		s := &m.Sentences[i]
 		if s.Kind != note.KindListItem || s.Block <= 0 || s.Block >= len(doc.Blocks) {
@@ -35,7 +51,7 @@ func frames(m *Member) {
 		b := doc.Blocks[s.Block]
 		p := parentBlock(doc, s.Block)
 		if p < 0 {
-			p = leadIn(doc, s.Block)
+			p = leadIn(doc, s.Block, announcing)
 		}
 		if p < 0 {
 			continue
@@ -46,11 +62,9 @@ func frames(m *Member) {
 			pt = strings.TrimRight(pt, " .")
 		}
 		pt = strings.TrimRight(pt, " :：")
-		// A line that announces the list ("…평가 요청은 다음 요소를 담아야
-		// 한다.") frames its items with its last sentence.
 		announced := false
-		if !counted && mayAnnounce(pt) {
-			if last := lastSentence(pt); utf8.RuneCountInString(last) <= maxAnnounceRunes && announcesList(text.Read(last).Morphs) {
+		if !counted {
+			if last := announcing(pt); last != "" {
 				pt, announced = last, true
 			}
 		}
@@ -85,9 +99,9 @@ func frames(m *Member) {
 // leadIn returns the block that announces the list a top-level item
 // belongs to when it stands right above the list's run of items: a short
 // quote or list item promising what follows ("> 세 가지 숫자",
-// "- 비일관성은 두 가지 상황에서 나타난다."), within five items; -1 when
-// there is none.
-func leadIn(doc *note.Document, bi int) int {
+// "- 비일관성은 두 가지 상황에서 나타난다.", or a line announcing gives an
+// announcing sentence for), within five items; -1 when there is none.
+func leadIn(doc *note.Document, bi int, announcing func(string) string) int {
 	b := doc.Blocks[bi]
 	if b.Kind != note.KindListItem || b.Level != 0 {
 		return -1
@@ -99,7 +113,7 @@ func leadIn(doc *note.Document, bi int) int {
 		case o.Kind == note.KindListItem && o.Level > 0:
 			continue
 		case o.Kind == note.KindListItem || o.Kind == note.KindQuote:
-			if t := Trim(StripLabel(Clean(o.Text))); promise(t) || reCount.MatchString(t) || mayAnnounce(t) && announcesList(text.Read(t).Morphs) {
+			if t := Trim(StripLabel(Clean(o.Text))); promise(t) || reCount.MatchString(t) || announcing(t) != "" {
 				return j
 			}
 			if o.Kind == note.KindQuote {
