@@ -33,14 +33,14 @@ const (
 
 // fieldRules map a field label (compacted) to its key; the first rule with
 // a matching word wins.
-var fieldRules = []wordRule{
-	{FieldIntegrator, []string{"정리자", "작성자", "정리", "integrator", "author", "writer", "editor"}},
-	{FieldPresenter, []string{"발표자", "발표", "presenter", "speaker"}},
-	{FieldDate, []string{"날짜", "일시", "일자", "date", "when"}},
-	{FieldChapters, []string{"범위", "챕터", "chapter", "range", "pages"}},
-	{FieldTopic, []string{"주제", "topic", "subject"}},
-	{FieldMembers, []string{"참여자", "참석자", "참가자", "멤버", "members", "participants", "attendees"}},
-	{FieldWeek, []string{"주차", "회차", "week", "session"}},
+var fieldRules = []text.WordRule{
+	{Key: FieldIntegrator, Words: []string{"정리자", "작성자", "정리", "integrator", "author", "writer", "editor"}},
+	{Key: FieldPresenter, Words: []string{"발표자", "발표", "presenter", "speaker"}},
+	{Key: FieldDate, Words: []string{"날짜", "일시", "일자", "date", "when"}},
+	{Key: FieldChapters, Words: []string{"범위", "챕터", "chapter", "range", "pages"}},
+	{Key: FieldTopic, Words: []string{"주제", "topic", "subject"}},
+	{Key: FieldMembers, Words: []string{"참여자", "참석자", "참가자", "멤버", "members", "participants", "attendees"}},
+	{Key: FieldWeek, Words: []string{"주차", "회차", "week", "session"}},
 }
 
 // FieldKey maps a header field's label ("정리자", "Date") to its key, ""

@@ -155,16 +155,16 @@ func (t *Template) TitleFor(week int) string {
 // keyRules map heading keywords to section keys. The heading is compared
 // lower-cased with spaces and punctuation removed; the first rule with a
 // matching keyword wins, so the more specific meanings come first.
-var keyRules = []wordRule{
-	{insight.KeyCorrections, []string{"오개념", "잘못이해", "바로잡", "misconception", "correction", "errata", "mistake"}},
-	{insight.KeySummary, []string{"요약", "개요", "summary", "overview", "tldr"}},
-	{insight.KeyNext, []string{"다음주", "다음차시", "다음시간", "nextweek", "nextsession", "nextchapter", "nexttopic"}},
-	{insight.KeyCommon, []string{"공통", "common", "shared"}},
-	{insight.KeyDebate, []string{"심화", "토론", "debate", "discussion", "deepdive"}},
-	{insight.KeyStudy, []string{"추가학습", "더공부", "더학습", "더알아", "보충", "궁금", "이해가부족", "further", "tostudy", "studymore", "learnmore", "openquestion"}},
-	{insight.KeyPractical, []string{"실무", "적용", "활용", "practical", "application", "apply", "inpractice"}},
-	{insight.KeyPerspective, []string{"독특", "관점", "발견", "unique", "perspective", "interesting", "finding"}},
-	{insight.KeyInsights, []string{"핵심", "인사이트", "insight", "takeaway", "keypoint", "keyidea"}},
+var keyRules = []text.WordRule{
+	{Key: insight.KeyCorrections, Words: []string{"오개념", "잘못이해", "바로잡", "misconception", "correction", "errata", "mistake"}},
+	{Key: insight.KeySummary, Words: []string{"요약", "개요", "summary", "overview", "tldr"}},
+	{Key: insight.KeyNext, Words: []string{"다음주", "다음차시", "다음시간", "nextweek", "nextsession", "nextchapter", "nexttopic"}},
+	{Key: insight.KeyCommon, Words: []string{"공통", "common", "shared"}},
+	{Key: insight.KeyDebate, Words: []string{"심화", "토론", "debate", "discussion", "deepdive"}},
+	{Key: insight.KeyStudy, Words: []string{"추가학습", "더공부", "더학습", "더알아", "보충", "궁금", "이해가부족", "further", "tostudy", "studymore", "learnmore", "openquestion"}},
+	{Key: insight.KeyPractical, Words: []string{"실무", "적용", "활용", "practical", "application", "apply", "inpractice"}},
+	{Key: insight.KeyPerspective, Words: []string{"독특", "관점", "발견", "unique", "perspective", "interesting", "finding"}},
+	{Key: insight.KeyInsights, Words: []string{"핵심", "인사이트", "insight", "takeaway", "keypoint", "keyidea"}},
 }
 
 // KeyFor maps a section heading to its canonical key (insight.Key*) by
@@ -172,27 +172,10 @@ var keyRules = []wordRule{
 // It returns "" for a heading moim does not know.
 func KeyFor(heading string) string { return firstRule(keyRules, heading) }
 
-// wordRule maps any of its words, found in a compacted text, to a key.
-type wordRule struct {
-	key   string
-	words []string
-}
-
 // firstRule returns the key of the first rule with a word in s
 // (compacted: lower case, letters and digits only), "" when none has.
-func firstRule(rules []wordRule, s string) string {
-	c := text.Compact(s)
-	if c == "" {
-		return ""
-	}
-	for _, r := range rules {
-		for _, w := range r.words {
-			if strings.Contains(c, w) {
-				return r.key
-			}
-		}
-	}
-	return ""
+func firstRule(rules []text.WordRule, s string) string {
+	return text.FirstRule(rules, text.Compact(s))
 }
 
 // KindFor returns how a section with the given key is rendered.

@@ -82,3 +82,23 @@ func Compact(s string) string {
 	}
 	return b.String()
 }
+
+// WordRule maps any of its words, found in a compacted text (see Compact),
+// to a key.
+type WordRule struct {
+	Key   string
+	Words []string
+}
+
+// FirstRule returns the key of the first rule with a word in c, a text
+// already compacted, "" when none has.
+func FirstRule(rules []WordRule, c string) string {
+	for _, r := range rules {
+		for _, w := range r.Words {
+			if strings.Contains(c, w) {
+				return r.Key
+			}
+		}
+	}
+	return ""
+}

@@ -197,15 +197,12 @@ func HeadingSim(a, b string) float64 {
 // heading is short, ends in a word that says what kind of content follows
 // (cueEnds), and names no part of the book: "느낀 점", "실무에 적용하기",
 // "더 공부할 것", "참고 자료" — but not "모델에게 생각할 시간 주기".
-var cueWords = []struct {
-	cue   string
-	words []string
-}{
-	{cueSkip, []string{"목차", "contents", "toc"}},
-	{cueRefs, []string{"참고", "출처", "reference", "링크", "자료"}},
-	{cueStudy, []string{"궁금", "질문", "더공부", "공부할", "추가학습", "더알아", "알아볼", "todo", "question"}},
-	{cuePractical, []string{"실무", "적용", "실천", "practice", "apply"}},
-	{cueThoughts, []string{"느낀", "생각", "소감", "회고", "의견", "후기", "thought", "takeaway", "reflection"}},
+var cueWords = []text.WordRule{
+	{Key: cueSkip, Words: []string{"목차", "contents", "toc"}},
+	{Key: cueRefs, Words: []string{"참고", "출처", "reference", "링크", "자료"}},
+	{Key: cueStudy, Words: []string{"궁금", "질문", "더공부", "공부할", "추가학습", "더알아", "알아볼", "todo", "question"}},
+	{Key: cuePractical, Words: []string{"실무", "적용", "실천", "practice", "apply"}},
+	{Key: cueThoughts, Words: []string{"느낀", "생각", "소감", "회고", "의견", "후기", "thought", "takeaway", "reflection"}},
 }
 
 // cueEnds are the endings of a cue heading.
@@ -228,14 +225,7 @@ func cueOf(title string) string {
 	if !ends {
 		return ""
 	}
-	for _, cw := range cueWords {
-		for _, w := range cw.words {
-			if strings.Contains(c, w) {
-				return cw.cue
-			}
-		}
-	}
-	return ""
+	return text.FirstRule(cueWords, c)
 }
 
 // hangulOnly keeps the Hangul letters of s.
