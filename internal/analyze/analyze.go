@@ -3,14 +3,13 @@ package analyze
 import (
 	"fmt"
 	"math"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/moim-study/moim/internal/note"
+	"github.com/moim-study/moim/internal/par"
 	"github.com/moim-study/moim/internal/text"
 )
 
@@ -218,20 +217,11 @@ func Analyze(notes []Note, opts ...Option) *Week {
 	w := &Week{}
 	// Members are analysed in parallel, one goroutine per core.
 	res := make([]*Member, len(notes))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for i, n := range notes {
-		if n.Doc == nil {
-			continue
-		}
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(i int, n Note) {
-			defer func() { <-sem; wg.Done() }()
+	par.Each(len(notes), func(i int) {
+		if n := notes[i]; n.Doc != nil {
 			res[i] = analyzeMember(i, n.Member, n.Doc)
-		}(i, n)
-	}
-	wg.Wait()
+		}
+	})
 	for _, m := range res {
 		if m != nil {
 			w.Members = append(w.Members, m)

@@ -4,10 +4,10 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
-	"sync/atomic"
 	"weak"
 
 	"github.com/moim-study/moim/internal/note"
+	"github.com/moim-study/moim/internal/par"
 	"github.com/moim-study/moim/internal/text"
 	"github.com/moim-study/moim/internal/workspace"
 )
@@ -44,7 +44,7 @@ func studyBackground(ws *workspace.Workspace) *text.Background {
 // weeks on all cores, and builds the study's background from them.
 func readBackground(ws *workspace.Workspace) *text.Background {
 	srcs := make([][]string, len(ws.Weeks))
-	parallel(len(ws.Weeks), func(i int) {
+	par.Each(len(ws.Weeks), func(i int) {
 		for _, nf := range ws.Weeks[i].Notes {
 			src, err := note.ReadFile(filepath.Join(ws.Root, filepath.FromSlash(nf.Path)))
 			if err != nil {
@@ -63,25 +63,4 @@ func readBackground(ws *workspace.Workspace) *text.Background {
 		}
 	}
 	return text.NewBackground(texts)
-}
-
-// parallel calls f(0) … f(n-1) on up to GOMAXPROCS goroutines, taking the
-// indexes in order, and returns when every call has returned.
-func parallel(n int, f func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range max(1, min(runtime.GOMAXPROCS(0), n)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
 }

@@ -3,27 +3,12 @@ package pipeline
 import (
 	"runtime"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/moim-study/moim/internal/text"
 	"github.com/moim-study/moim/internal/workspace"
 )
-
-// TestParallelCallsEachIndexOnce: parallel calls f once for every index,
-// whatever the number of indexes against the number of cores.
-func TestParallelCallsEachIndexOnce(t *testing.T) {
-	for _, n := range []int{0, 1, 2, 3, 17, 200} {
-		calls := make([]atomic.Int32, n)
-		parallel(n, func(i int) { calls[i].Add(1) })
-		for i := range calls {
-			if c := calls[i].Load(); c != 1 {
-				t.Errorf("n=%d: f(%d) called %d times, want 1", n, i, c)
-			}
-		}
-	}
-}
 
 // TestStudyBackgroundOncePerWorkspace: callers asking for a workspace's
 // background at the same time (the weeks analysed in parallel) share one

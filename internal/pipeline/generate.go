@@ -16,6 +16,7 @@ import (
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/fsutil"
 	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/par"
 	"github.com/moim-study/moim/internal/workspace"
 )
 
@@ -158,7 +159,7 @@ func (r *Run) Generate(ctx context.Context, ws *workspace.Workspace) error {
 	go studyBackground(ws)
 	loaded := make([]*Week, len(weeks))
 	errs := make([]error, len(weeks))
-	parallel(len(weeks), func(i int) { loaded[i], errs[i] = r.load(ws, weeks[i]) })
+	par.Each(len(weeks), func(i int) { loaded[i], errs[i] = r.load(ws, weeks[i]) })
 	for i, w := range loaded {
 		if errs[i] != nil {
 			return errs[i]
@@ -260,7 +261,7 @@ func analyseAhead(ctx context.Context, weeks []*Week) <-chan struct{} {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		parallel(len(weeks), func(i int) {
+		par.Each(len(weeks), func(i int) {
 			if ctx.Err() != nil {
 				return
 			}

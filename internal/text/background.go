@@ -1,11 +1,11 @@
 package text
 
 import (
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
+
+	"github.com/moim-study/moim/internal/par"
 )
 
 // Background tells how widespread a term is across the weeks of a study:
@@ -32,17 +32,9 @@ func NewBackground(texts map[int][]string) *Background {
 	for w := range texts {
 		res = append(res, result{week: w})
 	}
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for i := range res {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(r *result) {
-			defer func() { <-sem; wg.Done() }()
-			r.words, r.pairs = weekWords(texts[r.week])
-		}(&res[i])
-	}
-	wg.Wait()
+	par.Each(len(res), func(i int) {
+		res[i].words, res[i].pairs = weekWords(texts[res[i].week])
+	})
 	for _, r := range res {
 		b.weeks[r.week], b.pairs[r.week] = r.words, r.pairs
 	}
