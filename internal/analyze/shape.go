@@ -171,6 +171,10 @@ func foreign(s string) bool {
 	return words >= 6 && hangul*4 < latin
 }
 
+// Formula reports whether a line is a formula or a code-like expression
+// rather than prose (the rule that marks a sentence ProblemFormula).
+func Formula(s string) bool { return formula(s) }
+
 // formula reports a sentence that is a formula or code-like expression
 // rather than prose: math operators, function notation, or a comparison
 // of words ("성능: 평가 > 생성").

@@ -42,6 +42,14 @@ type point struct {
 	// slips counts the words that look like slips of the keyboard, next
 	// to the other versions of its cluster (see spelling.slips).
 	slips int
+	// needs is the point this one does not stand without (see lean): the
+	// line it points back at, or the formula whose symbols it defines;
+	// nil when it stands alone. orphan marks a point that points at what
+	// the draft cannot show (a numbered figure).
+	needs  *point
+	orphan bool
+	// formula marks a point that is a formula only.
+	formula bool
 }
 
 // metaRe matches lines that are about the note, not its subject: note
@@ -85,7 +93,11 @@ func (ix *sentenceIndex) within(from, to int) []analyze.Sentence {
 // points turns the note blocks blocks of member m into points.
 func points(m int, d *note.Document, blocks []int, ix *sentenceIndex) []*point {
 	var out []*point
+	cards := linkCards(d, blocks)
 	for k := 0; k < len(blocks); k++ {
+		if cards[k] {
+			continue
+		}
 		b := d.Blocks[blocks[k]]
 		p := &point{member: m, line: b.Line, end: b.EndLine}
 		switch b.Kind {
@@ -194,6 +206,7 @@ func points(m int, d *note.Document, blocks []int, ix *sentenceIndex) []*point {
 		}
 		p.grams = text.NewBigrams(p.plain, text.BigramOptions{})
 		seen := map[string]bool{}
+		p.formula = p.kind == insight.PointText && analyze.Formula(p.plain)
 		for _, s := range ix.within(p.line, p.end) {
 			p.ids = append(p.ids, s.ID)
 			p.centrality = max(p.centrality, s.Centrality)
@@ -205,6 +218,7 @@ func points(m int, d *note.Document, blocks []int, ix *sentenceIndex) []*point {
 			}
 		}
 		p.lead = leadOf(p)
+		lean(p, out)
 		out = append(out, p)
 	}
 	for i, p := range out {

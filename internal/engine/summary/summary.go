@@ -303,8 +303,12 @@ func (b *builder) sections() []DraftSection {
 	}
 	covered, shared := b.coverage(secs)
 	b.selectClusters(secs)
+	b.settleNeeds(secs)
 	var out []DraftSection
 	for i, ds := range secs {
+		if empty(secs, i) {
+			continue
+		}
 		sec := DraftSection{SummarySection: ds.sec, covered: covered[i], shared: shared[i]}
 		for _, c := range ds.clusters {
 			sec.Clusters = append(sec.Clusters, b.export(c))
@@ -312,6 +316,25 @@ func (b *builder) sections() []DraftSection {
 		out = append(out, sec)
 	}
 	return out
+}
+
+// empty reports whether secs[i] is a subsection (### or deeper) left
+// with nothing under it: no cluster, in it or in a subsection of its own.
+// Its heading alone says nothing a reader can use. Chapters and sections
+// (# and ##) stay: they are the book's outline.
+func empty(secs []*draftSection, i int) bool {
+	if secs[i].sec.Level < 3 {
+		return false
+	}
+	for j := i; j < len(secs); j++ {
+		if j > i && secs[j].sec.Level <= secs[i].sec.Level {
+			break
+		}
+		if len(secs[j].clusters) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // coverage says, for each section with its subsections, which members

@@ -1,0 +1,181 @@
+package summary
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/moim-study/moim/internal/analyze"
+	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/note"
+)
+
+// This file decides which points do not stand on their own in the draft
+// and which note blocks are no points at all:
+//
+//   - a point that opens by pointing back ("이는 …", "이 문제를 피하기
+//     위해 …", "하지만 …": analyze.Dependent, the insights' rule) needs
+//     the member's point before it under the same heading;
+//   - a point that defines the symbols of a formula ("σ : 시그모이드
+//     함수") needs the formula above it;
+//   - a point that opens on a numbered figure or table ("그림 2-18과
+//     같이 …") points at what the draft does not show;
+//   - a pasted link card (the title, the site's blurb and the bare domain
+//     that a link preview leaves: "[X의 …님(@handle)", "…", "x.com]") is
+//     debris, not a point.
+//
+// A cluster whose representative needs a point the draft does not keep
+// takes another member's version that stands alone, or is left out (see
+// builder.settleNeeds).
+
+// maxLookBack is how many of the member's points before it a symbol list
+// looks back over for its formula.
+const maxLookBack = 3
+
+// lean sets what a point needs among the member's points before it under
+// the same heading (prev, in note order).
+func lean(p *point, prev []*point) {
+	if p.kind == insight.PointCode || p.kind == insight.PointTable {
+		return
+	}
+	first := strings.TrimSpace(p.plain)
+	if figureOpenRe.MatchString(first) {
+		p.orphan = true
+		return
+	}
+	if symbolDef(first) {
+		for i := len(prev) - 1; i >= 0 && i >= len(prev)-maxLookBack; i-- {
+			if prev[i].formula {
+				p.needs = prev[i]
+				return
+			}
+		}
+	}
+	if len(prev) == 0 || strings.HasPrefix(first, "아래") {
+		return // the heading is what it points at; "아래" points ahead
+	}
+	if analyze.Dependent(first) && !bookRefRe.MatchString(first) {
+		p.needs = prev[len(prev)-1]
+	}
+}
+
+// bookRefRe matches a demonstrative before the book or its parts ("이
+// 장에서는", "이 책은"): what it names needs no line above.
+var bookRefRe = regexp.MustCompile(`^(?:이|그|해당|위의?)\s*(?:책|장|절|글|노트|스터디)(?:\s|에|은|는|의|을|를|이|과|와|$)`)
+
+// figureOpenRe matches a point that opens on a numbered figure or table
+// of the book ("그림 2-18과 같이", "[그림 3.1]", "표 2에서", "Figure 4").
+var figureOpenRe = regexp.MustCompile(`(?i)^\[?\s*(그림|도표|표|figure|fig\.?|table)\s*\d+(?:[-.]\d+)*\s*\]?`)
+
+// symbolRe reads the definition of a formula's symbol: a short symbol
+// before a colon ("r_θ : …", "σ : …", "y_w : …").
+var symbolRe = regexp.MustCompile(`^(\S{1,8})\s+[:：]\s*\S`)
+
+// symbolDef reports whether a point defines a formula's symbol: the part
+// before the colon is a single letter, a Greek letter, or a letter with a
+// subscript or superscript.
+func symbolDef(s string) bool {
+	m := symbolRe.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	sym := m[1]
+	if strings.ContainsAny(sym, "_^") {
+		return true
+	}
+	n := utf8.RuneCountInString(sym)
+	r, _ := utf8.DecodeRuneInString(sym)
+	return n == 1 && unicode.IsLetter(r) && !unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Greek, r) && n <= 2
+}
+
+// domainEndRe matches the last line of a pasted link card: the site's
+// bare domain closing the link's bracket ("x.com]", "github.com]").
+var domainEndRe = regexp.MustCompile(`(?i)^\s*(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\s*\]\s*$`)
+
+// cardTitleRe matches a card's title line: a repository's ("GitHub -
+// owner/repo: …") or a social post's ("X의 이름님(@handle)", "Name
+// (@handle) on X").
+var cardTitleRe = regexp.MustCompile(`(?i)^\s*\[?\s*(?:github\s*-\s*[\w.-]+/[\w.-]+\s*:.*|.{0,60}\(@[\w.]{1,30}\)\s*(?:on\s+\w+|/\s*\w+)?)\s*$`)
+
+// maxCard is the most blocks a link card spans, title to domain.
+const maxCard = 4
+
+// linkCards marks the blocks of blocks that are pasted link cards: a run
+// of paragraphs from one that opens a bracket it does not close (the
+// card's title) down to the bare domain closing it, at most maxCard
+// blocks; and a lone domain line or card title.
+func linkCards(d *note.Document, blocks []int) []bool {
+	out := make([]bool, len(blocks))
+	for k := range blocks {
+		b := d.Blocks[blocks[k]]
+		if b.Kind != note.KindParagraph {
+			continue
+		}
+		t := strings.TrimSpace(b.Text)
+		if domainEndRe.MatchString(t) || cardTitleRe.MatchString(t) {
+			out[k] = true
+		}
+		if !strings.HasPrefix(t, "[") || strings.Count(t, "[") <= strings.Count(t, "]") {
+			continue
+		}
+		for j := k + 1; j < len(blocks) && j < k+maxCard; j++ {
+			c := d.Blocks[blocks[j]]
+			if c.Kind != note.KindParagraph {
+				break
+			}
+			if domainEndRe.MatchString(c.Text) {
+				for i := k; i <= j; i++ {
+					out[i] = true
+				}
+				break
+			}
+		}
+	}
+	return out
+}
+
+// stands reports whether a point can stand in the draft when the points
+// in kept are what the draft shows: it needs nothing, or what it needs
+// is in kept (in its own words or another member's).
+func stands(p *point, kept map[*point]bool) bool {
+	return !p.orphan && (p.needs == nil || kept[p.needs])
+}
+
+// settleNeeds makes every kept cluster stand: a cluster whose
+// representative needs a point the draft leaves out takes the best
+// version of the point that stands, or is left out; until nothing
+// changes (a left-out formula takes its symbols with it).
+func (b *builder) settleNeeds(secs []*draftSection) {
+	for changed := true; changed; {
+		changed = false
+		kept := map[*point]bool{}
+		for _, ds := range secs {
+			for _, c := range ds.clusters {
+				for _, p := range c.points {
+					kept[p] = true
+				}
+			}
+		}
+		for _, ds := range secs {
+			out := ds.clusters[:0]
+			for _, c := range ds.clusters {
+				if !stands(c.rep, kept) {
+					var alt []*point
+					for _, p := range c.points {
+						if stands(p, kept) {
+							alt = append(alt, p)
+						}
+					}
+					changed = true
+					if len(alt) == 0 {
+						continue
+					}
+					c.rep = representative(&cluster{points: alt})
+				}
+				out = append(out, c)
+			}
+			ds.clusters = out
+		}
+	}
+}
