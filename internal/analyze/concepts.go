@@ -236,6 +236,30 @@ func transliterations(uf *union, display map[string]string) {
 	}
 }
 
+// minWordSkeleton is the shortest skeleton SameLoanword compares: a
+// single word pair needs less than a whole term's join, since every
+// other word of the phrases must agree too.
+const minWordSkeleton = 3
+
+// SameLoanword reports whether a Hangul word and a Latin word are the
+// same loanword ("트랜스포머" and "transformer", "블록" and "block"), by
+// their consonant skeletons (the rule that joins a concept's spellings).
+func SameLoanword(a, b string) bool {
+	if hangul(a) == hangul(b) {
+		return false
+	}
+	if hangul(b) {
+		a, b = b, a
+	}
+	for _, r := range b {
+		if r > unicode.MaxASCII || !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	ha, lb := hangulSkeleton(a), latinSkeleton(b)
+	return len(lb) >= minWordSkeleton && ha == lb
+}
+
 // latinSkeleton reduces an English word to the consonants a Korean
 // transliteration keeps, in one shared alphabet (p t k s j n m l):
 // "context" → "kntkst", "transformer" → "tlnspm".

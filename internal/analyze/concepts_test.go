@@ -30,3 +30,24 @@ func TestMeaningful(t *testing.T) {
 		}
 	}
 }
+
+func TestSameLoanword(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"트랜스포머", "transformer", true},
+		{"block", "블록", true},
+		{"컨텍스트", "Context", true},
+		{"체크포인트", "checkpoint", true},
+		{"블록", "clock", false},
+		{"이전", "before", false},
+		{"트랜스포머", "트랜스포머", false},
+		{"block", "block", false},
+		{"블록", "b", false},
+	} {
+		if got := SameLoanword(c.a, c.b); got != c.same {
+			t.Errorf("%q / %q: %v, want %v", c.a, c.b, got, c.same)
+		}
+	}
+}

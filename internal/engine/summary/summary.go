@@ -105,6 +105,7 @@ func Build(in *engine.Input) (*Draft, error) {
 	b.nodes = settle(align(b.outlines))
 	b.chapterNodes()
 	b.nodes = b.fold(b.nodes)
+	b.nodes = b.merge(b.nodes)
 	b.gather()
 	d := &Draft{}
 	for _, o := range b.outlines {
