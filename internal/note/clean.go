@@ -183,10 +183,14 @@ func countMath(s string) int {
 	return n
 }
 
-// latexText simplifies a formula to readable text: known symbols become
-// characters (\rightarrow → →), function names lose their backslash, other
-// commands and braces are dropped.
+// latexText simplifies a formula to readable text: fractions become a/b
+// and roots √x (their parts bracketed when they are more than one term),
+// known symbols become characters (\rightarrow → →), function names lose
+// their backslash, other commands and braces are dropped.
 func latexText(f string) string {
+	if strings.Contains(f, "frac") || strings.Contains(f, "sqrt") {
+		f = fracsAndRoots(f)
+	}
 	f = reFrac.ReplaceAllString(f, "$1/$2")
 	f = reLatexCmd.ReplaceAllStringFunc(f, func(m string) string {
 		name := strings.TrimLeft(m, `\`)
@@ -206,6 +210,83 @@ func latexText(f string) string {
 	})
 	f = braces.Replace(f)
 	return strings.Join(strings.Fields(f), " ")
+}
+
+// reFracOpen matches the opening of a fraction or a root, whose groups
+// may nest: \frac{…}{…}, \dfrac, \tfrac, \sqrt{…}, \sqrt[n]{…}.
+var reFracOpen = regexp.MustCompile(`\\{1,2}(?:([dt]?frac)|sqrt(?:\[[^\]{}]*\])?)\s*\{`)
+
+// fracsAndRoots rewrites fractions as a/b and roots as √x, innermost
+// parts first, so that nested ones ("\frac{QK^T}{\sqrt{d_k}}") keep
+// what is over what. A group that does not close is left as it is.
+func fracsAndRoots(f string) string {
+	var b strings.Builder
+	for {
+		m := reFracOpen.FindStringSubmatchIndex(f)
+		if m == nil {
+			b.WriteString(f)
+			return b.String()
+		}
+		b.WriteString(f[:m[0]])
+		frac := m[2] >= 0
+		first, end, ok := group(f, m[1]-1)
+		if !ok {
+			b.WriteString(f[m[0]:])
+			return b.String()
+		}
+		if !frac {
+			b.WriteString("√" + term(fracsAndRoots(first)))
+			f = f[end:]
+			continue
+		}
+		rest := strings.TrimLeft(f[end:], " ")
+		second, end2, ok := group(rest, 0)
+		if !ok {
+			b.WriteString(f[m[0]:end])
+			f = f[end:]
+			continue
+		}
+		b.WriteString(term(fracsAndRoots(first)) + "/" + term(fracsAndRoots(second)))
+		f = rest[end2:]
+	}
+}
+
+// group returns the text of the brace group opening at f[at] (without
+// its braces), the index after it, and whether it closes.
+func group(f string, at int) (string, int, bool) {
+	if at >= len(f) || f[at] != '{' {
+		return "", at, false
+	}
+	depth := 0
+	for i := at; i < len(f); i++ {
+		switch f[i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				return f[at+1 : i], i + 1, true
+			}
+		}
+	}
+	return "", at, false
+}
+
+// term brackets a fraction's or root's part when it is more than one
+// term ("a + b", "\sum_j e^{x_j}"), so that "/" and "√" bind to all of it.
+func term(s string) string {
+	t := strings.TrimSpace(s)
+	plain := strings.TrimSpace(braces.Replace(reLatexCmd.ReplaceAllStringFunc(t, func(m string) string {
+		name := strings.TrimLeft(m, `\`)
+		if _, ok := latexSymbols[name]; ok || latexWords[name] {
+			return "x"
+		}
+		return ""
+	})))
+	if plain == "" || !strings.ContainsAny(plain, " +-*/·×") {
+		return t
+	}
+	return "(" + t + ")"
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' }

@@ -34,6 +34,8 @@ func TestParseInline(t *testing.T) {
 		{name: "inline code kept", src: "`len(x)` 함수를 쓴다.", texts: []string{"len(x) 함수를 쓴다."}},
 		{name: "escapes", src: `별표 \*는 그대로, 괄호 \[도\].`, texts: []string{"별표 *는 그대로, 괄호 [도]."}},
 		{name: "entities and nbsp", src: "A&nbsp;&amp;&nbsp;B\u00a0\u00a0C &lt;태그&gt;", texts: []string{"A & B C <태그>"}},
+		{name: "latex nested fraction", src: `$\text{Attention}(Q, K, V) = \text{softmax}\left(\frac{QK^{T}}{\sqrt{d_k}}\right)V$`, texts: []string{"Attention(Q, K, V) = softmax(QK^T/√d_k)V"}},
+		{name: "latex fraction of sums", src: `$$p_i = \frac{e^{x_i}}{\sum_{j} e^{x_j}}$$ 그리고 $\frac{a + b}{2}$, $\sqrt{a^2 + b^2}$`, texts: []string{"p_i = e^x_i/(Σ_j e^x_j) 그리고 (a + b)/2, √(a^2 + b^2)"}},
 		{name: "latex arrow", src: `입력 $\rightarrow$ 출력, 곱 $4096\times4096$, 분수 $\frac{a}{b}$`, texts: []string{"입력 → 출력, 곱 4096×4096, 분수 a/b"}, stats: func(s Stats) bool { return s.Formulas == 3 }},
 		{name: "latex doubled backslash", src: `입력 $\\rightarrow$ 출력 $\\theta$`, texts: []string{"입력 → 출력 θ"}, stats: func(s Stats) bool { return s.Formulas == 2 }},
 		{name: "latex text command", src: "$$\\text{loss}(\\theta) = -\\log \\sigma$$", texts: []string{"loss(θ) = -log σ"}, stats: func(s Stats) bool { return s.Formulas == 1 }},
