@@ -9,6 +9,7 @@ import (
 	"github.com/moim-study/moim/internal/analyze"
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/note"
+	"github.com/moim-study/moim/internal/text"
 )
 
 // This file decides which points do not stand on their own in the draft
@@ -52,6 +53,10 @@ func lean(p *point, prev []*point) {
 			}
 		}
 	}
+	if len(prev) == 0 && visualRefRe.MatchString(first) {
+		p.orphan = true // "이 목록에 없는 언어는 …" under a table shown as an image
+		return
+	}
 	if len(prev) == 0 || strings.HasPrefix(first, "아래") {
 		return // the heading is what it points at; "아래" points ahead
 	}
@@ -67,6 +72,55 @@ var bookRefRe = regexp.MustCompile(`^(?:이|그|해당|위의?)\s*(?:책|장|절
 // figureOpenRe matches a point that opens on a numbered figure or table
 // of the book ("그림 2-18과 같이", "[그림 3.1]", "표 2에서", "Figure 4").
 var figureOpenRe = regexp.MustCompile(`(?i)^\[?\s*(그림|도표|표|figure|fig\.?|table)\s*\d+(?:[-.]\d+)*\s*\]?`)
+
+// visualRefRe matches a point that opens by pointing at a figure, table
+// or list ("이 목록에", "위 표는", "이 그림처럼"): first under its heading,
+// what it points at is an image the draft does not show.
+var visualRefRe = regexp.MustCompile(`^(?:이|위|위의|아래|아래의|해당)\s*(?:목록|표|그림|도표|차트|이미지|사진|리스트|그래프)(?:\s|에|은|는|의|을|를|이|과|와|처럼|에서)`)
+
+// promiseRe matches a point's last line that announces a formula or a
+// list after it ("…는 다음과 같이 계산된다.", "…는 아래와 같다:").
+var promiseRe = regexp.MustCompile(`(?:다음과|아래와)\s?같(?:이|은|다|음)[^.]{0,20}[.:：]?\s*$|[:：]\s*$`)
+
+// maxFormulaGap is the most note lines between a point that announces a
+// formula and the formula.
+const maxFormulaGap = 3
+
+// joinFormulas puts a formula under the point that announces it, so that
+// neither stands without the other: "p_i는 다음과 같이 계산된다." and
+// "p_i = e^x_i/(Σ_j e^x_j)" are one point.
+func joinFormulas(pts []*point) []*point {
+	into := map[*point]*point{}
+	out := make([]*point, 0, len(pts))
+	for _, p := range pts {
+		if n := len(out); n > 0 && p.formula && p.line-out[n-1].end <= maxFormulaGap {
+			q := out[n-1]
+			last := q.lines[len(q.lines)-1]
+			if q.kind != insight.PointCode && q.kind != insight.PointTable && q.kind != insight.PointQuote && promiseRe.MatchString(plainText([]string{last})) {
+				indent := len(last) - len(strings.TrimLeft(last, " "))
+				q.kind = insight.PointBullet
+				pad := strings.Repeat(" ", indent+2)
+				q.lines = append(q.lines, pad+"- "+p.lines[0])
+				for _, l := range p.lines[1:] {
+					q.lines = append(q.lines, pad+l) // the formula's own nested lines
+				}
+				q.plain += " " + p.plain
+				q.grams = text.NewBigrams(q.plain, text.BigramOptions{})
+				q.ids = append(q.ids, p.ids...)
+				q.end = max(q.end, p.end)
+				into[p] = q
+				continue
+			}
+		}
+		out = append(out, p)
+	}
+	for _, p := range out {
+		if q, ok := into[p.needs]; ok {
+			p.needs = q // a symbol of the formula needs the point that holds it
+		}
+	}
+	return out
+}
 
 // symbolRe reads the definition of a formula's symbol: a short symbol
 // before a colon ("r_θ : …", "σ : …", "y_w : …").

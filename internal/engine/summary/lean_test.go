@@ -294,3 +294,26 @@ func TestBookReferenceStandsAlone(t *testing.T) {
 		t.Error("a point on \"이 방식\" stands alone")
 	}
 }
+
+func TestFormulaJoinsThePointAnnouncingIt(t *testing.T) {
+	s := summarize(t, oneNote(`# 5장. 복제
+
+## 5.2 정족수
+
+- 노드 n개 중 w개에 쓰고 r개에서 읽는다.
+  - 최신 값을 읽을 확률은 다음과 같이 계산된다.
+
+$$P = 1 - \left(\frac{n - w}{n}\right)^{r}$$
+
+w와 r을 키울수록 오래된 값을 읽을 확률은 줄지만 지연은 늘어난다.
+`))
+	sec := find(s, "정족수")
+	if sec == nil {
+		t.Fatalf("no 5.2: %v", headings(s))
+	}
+	got := pointLines(sec.Points)
+	want := []string{
+		"bullet: 노드 n개 중 w개에 쓰고 r개에서 읽는다. /   - 최신 값을 읽을 확률은 다음과 같이 계산된다. /     - **P = 1 - ((n - w)/n)^r** /       - w와 r을 키울수록 오래된 값을 읽을 확률은 줄지만 지연은 늘어난다.",
+	}
+	samePoints(t, got, want)
+}

@@ -206,7 +206,7 @@ func points(m int, d *note.Document, blocks []int, ix *sentenceIndex) []*point {
 		}
 		p.grams = text.NewBigrams(p.plain, text.BigramOptions{})
 		seen := map[string]bool{}
-		p.formula = p.kind == insight.PointText && analyze.Formula(p.plain)
+		p.formula = (p.kind == insight.PointText || p.kind == insight.PointBullet) && analyze.Formula(plainText(p.lines[:1]))
 		for _, s := range ix.within(p.line, p.end) {
 			p.ids = append(p.ids, s.ID)
 			p.centrality = max(p.centrality, s.Centrality)
@@ -221,6 +221,7 @@ func points(m int, d *note.Document, blocks []int, ix *sentenceIndex) []*point {
 		lean(p, out)
 		out = append(out, p)
 	}
+	out = joinFormulas(out)
 	for i, p := range out {
 		if len(out) > 1 {
 			p.pos = float64(i) / float64(len(out)-1)
