@@ -317,3 +317,25 @@ w와 r을 키울수록 오래된 값을 읽을 확률은 줄지만 지연은 늘
 	}
 	samePoints(t, got, want)
 }
+
+func TestFormulaBeforeHeadingKept(t *testing.T) {
+	// A short formula over a heading reads like a bare label; it is not
+	// one: it joins the line that announces it.
+	s := summarize(t, oneNote(`# 5장. 복제
+
+## 5.2 정족수
+
+- 쓰기 노드와 읽기 노드가 겹치는 조건은 다음과 같다.
+
+$$r = n - w + 1$$
+
+## 5.3 리더 없는 복제
+
+- 아무 노드에나 쓰고 여러 노드에서 읽는다.
+`))
+	sec := find(s, "5.2 정족수")
+	if sec == nil {
+		t.Fatalf("no 정족수: %v", headings(s))
+	}
+	samePoints(t, pointLines(sec.Points), []string{"bullet: 쓰기 노드와 읽기 노드가 겹치는 조건은 다음과 같다. /   - r = n - w + 1"})
+}

@@ -188,9 +188,10 @@ func points(m int, d *note.Document, blocks []int, ix *sentenceIndex) []*point {
 					// under the bold label.
 					p.nest("**"+p.plain+"**", []note.Block{d.Blocks[blocks[j]]})
 					k = j
-				} else if n := nextKind(d, blocks, j, ok); !ok || n == note.KindHeading || n == note.KindParagraph || n == note.KindListItem {
+				} else if n := nextKind(d, blocks, j, ok); (!ok || n == note.KindHeading || n == note.KindParagraph || n == note.KindListItem) && !analyze.Formula(p.plain) {
 					// A bare label (a figure's title, a pseudo-heading
-					// over nothing) says nothing on its own.
+					// over nothing) says nothing on its own; a formula
+					// does (and may join the line announcing it).
 					continue
 				}
 			} else if items, next := introducedList(d, blocks, k+1, p.plain); len(items) > 0 {
