@@ -73,12 +73,7 @@ func (b *builder) fold(nodes []*node) []*node {
 			gone[n] = true
 		}
 	}
-	out := nodes[:0]
-	for _, n := range nodes {
-		if !gone[n] {
-			out = append(out, n)
-		}
-	}
+	out := without(nodes, gone)
 	b.nest(out, nodeOf)
 	return out
 }

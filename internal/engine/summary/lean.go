@@ -3,12 +3,9 @@ package summary
 import (
 	"regexp"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/moim-study/moim/internal/analyze"
 	"github.com/moim-study/moim/internal/insight"
-	"github.com/moim-study/moim/internal/note"
 	"github.com/moim-study/moim/internal/text"
 )
 
@@ -123,71 +120,12 @@ func joinFormulas(pts []*point) []*point {
 }
 
 // symbolRe reads the definition of a formula's symbol: a short symbol
-// before a colon ("r_θ : …", "σ : …", "y_w : …").
-var symbolRe = regexp.MustCompile(`^(\S{1,8})\s+[:：]\s*\S`)
+// before a colon ("r_θ : …", "σ : …", "y_w : …"): a single Latin letter,
+// one or two Greek letters, or a letter with a subscript or superscript.
+var symbolRe = regexp.MustCompile(`^(?:[A-Za-z]|\p{Greek}{1,2}|[^\s:：]{0,7}[_^][^\s:：]{0,7})\s+[:：]\s*\S`)
 
-// symbolDef reports whether a point defines a formula's symbol: the part
-// before the colon is a single letter, a Greek letter, or a letter with a
-// subscript or superscript.
-func symbolDef(s string) bool {
-	m := symbolRe.FindStringSubmatch(s)
-	if m == nil {
-		return false
-	}
-	sym := m[1]
-	if strings.ContainsAny(sym, "_^") {
-		return true
-	}
-	n := utf8.RuneCountInString(sym)
-	r, _ := utf8.DecodeRuneInString(sym)
-	return n == 1 && unicode.IsLetter(r) && !unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Greek, r) && n <= 2
-}
-
-// domainEndRe matches the last line of a pasted link card: the site's
-// bare domain closing the link's bracket ("x.com]", "github.com]").
-var domainEndRe = regexp.MustCompile(`(?i)^\s*(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\s*\]\s*$`)
-
-// cardTitleRe matches a card's title line: a repository's ("GitHub -
-// owner/repo: …") or a social post's ("X의 이름님(@handle)", "Name
-// (@handle) on X").
-var cardTitleRe = regexp.MustCompile(`(?i)^\s*\[?\s*(?:github\s*-\s*[\w.-]+/[\w.-]+\s*:.*|.{0,60}\(@[\w.]{1,30}\)\s*(?:on\s+\w+|/\s*\w+)?)\s*$`)
-
-// maxCard is the most blocks a link card spans, title to domain.
-const maxCard = 4
-
-// linkCards marks the blocks of blocks that are pasted link cards: a run
-// of paragraphs from one that opens a bracket it does not close (the
-// card's title) down to the bare domain closing it, at most maxCard
-// blocks; and a lone domain line or card title.
-func linkCards(d *note.Document, blocks []int) []bool {
-	out := make([]bool, len(blocks))
-	for k := range blocks {
-		b := d.Blocks[blocks[k]]
-		if b.Kind != note.KindParagraph {
-			continue
-		}
-		t := strings.TrimSpace(b.Text)
-		if domainEndRe.MatchString(t) || cardTitleRe.MatchString(t) {
-			out[k] = true
-		}
-		if !strings.HasPrefix(t, "[") || strings.Count(t, "[") <= strings.Count(t, "]") {
-			continue
-		}
-		for j := k + 1; j < len(blocks) && j < k+maxCard; j++ {
-			c := d.Blocks[blocks[j]]
-			if c.Kind != note.KindParagraph {
-				break
-			}
-			if domainEndRe.MatchString(c.Text) {
-				for i := k; i <= j; i++ {
-					out[i] = true
-				}
-				break
-			}
-		}
-	}
-	return out
-}
+// symbolDef reports whether a point defines a formula's symbol.
+func symbolDef(s string) bool { return symbolRe.MatchString(s) }
 
 // stands reports whether a point can stand in the draft when the points
 // in kept are what the draft shows: it needs nothing, or what it needs

@@ -82,6 +82,11 @@ func (b *builder) merge(nodes []*node) []*node {
 		}
 		gone[n] = true
 	}
+	return without(nodes, gone)
+}
+
+// without is nodes without those gone, in order (in place).
+func without(nodes []*node, gone map[*node]bool) []*node {
 	out := nodes[:0]
 	for _, n := range nodes {
 		if !gone[n] {
