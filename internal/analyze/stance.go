@@ -188,3 +188,51 @@ func negatedBefore(ms []text.Morph, i int) bool {
 	}
 	return false
 }
+
+// assessing reports whether a sentence's final predicate evaluates what
+// the sentence is about rather than saying what it does or consists of:
+// an adjective ("느리다", "더 가까워지고 있다"), an adjective root with
+// 하다 ("적절하다", "강건하다"), the negative copula ("…가 아니다", "…가
+// 아닐 수 있다") or a two-sided copula ("A이자 B다"). Endings,
+// auxiliaries and a modal tail ("수 있다", "것이다") after it do not
+// count; a verb ("최적화한다", "도움이 된다"), a noun with 하다 ("일치함")
+// or a plain copula ("…하는 것이다") is no evaluation. A remark in
+// brackets after the sentence is left out (ms is the sentence without it).
+func assessing(ms []text.Morph) bool {
+	first := func(pos string) string { p, _, _ := strings.Cut(pos, "+"); return p }
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := ms[i]
+		p := first(m.POS)
+		switch {
+		case strings.HasPrefix(p, "E") || strings.HasPrefix(p, "J") || strings.HasPrefix(p, "S") && p != "SL" && p != "SH" && p != "SN":
+			continue
+		case p == "VX":
+			continue
+		case (p == "NNB" || p == "NNG") && modalNouns[m.Surface]:
+			continue
+		case (p == "VA" || p == "VV") && (strings.HasPrefix(m.Surface, "있") || strings.HasPrefix(m.Surface, "없")) && i > 0 &&
+			(modalNouns[ms[i-1].Surface] || hasTag(ms[i-1].POS, "EC") || strings.HasPrefix(first(ms[i-1].POS), "J")):
+			// "수 있다", "…고 있다": the auxiliary of the predicate before.
+			continue
+		}
+		switch {
+		case p == "VCN":
+			return true
+		case p == "VA":
+			return !strings.HasPrefix(m.Surface, "있") && !strings.HasPrefix(m.Surface, "없") && !strings.HasPrefix(m.Surface, "같")
+		case p == "XSA":
+			return i > 0 && first(ms[i-1].POS) == "XR"
+		case p == "VCP":
+			// "축복이자 저주다": the copula's connective form names a
+			// second side of the same thing.
+			for k := 0; k+1 < i; k++ {
+				if first(ms[k].POS) == "VCP" && ms[k+1].POS == "EC" && ms[k+1].Surface == "자" || ms[k].POS == "VCP+EC" && strings.HasSuffix(ms[k].Surface, "자") {
+					return true
+				}
+			}
+			return false
+		}
+		return false
+	}
+	return false
+}

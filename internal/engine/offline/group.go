@@ -50,13 +50,13 @@ func describeStats(doc *note.Document) string {
 // bullet quotes the members' own sentences and names only the members
 // whose sentences it quotes, so each claim about who wrote what holds.
 func GroupSections(in *engine.Input, aw *analyze.Week, members []insight.Member, limit int) []insight.Section {
-	g := &group{in: in, aw: aw, usedConcept: map[string]bool{}, usedSentence: map[string]bool{}, studied: studied(members)}
+	g := &group{in: in, aw: aw, usedConcept: map[string][]string{}, usedSentence: map[string]bool{}, studied: studied(members)}
 	var out []insight.Section
 	for _, spec := range in.Template.GroupSections {
 		sec := insight.Section{Key: spec.Key, Heading: spec.Heading, Kind: kindOf(spec)}
 		switch spec.Key {
 		case insight.KeyCommon:
-			sec.Bullets = g.common(min(limit, 3))
+			sec.Bullets = g.common(min(limit, groupMax))
 			if len(sec.Bullets) == 0 && len(aw.Members) >= 2 {
 				sec.Notice = NoticeNoCommon
 				if g.shared() {
@@ -64,7 +64,7 @@ func GroupSections(in *engine.Input, aw *analyze.Week, members []insight.Member,
 				}
 			}
 		case insight.KeyDebate:
-			sec.Bullets = g.debates(min(limit, 3))
+			sec.Bullets = g.debates(min(limit, groupMax))
 			if len(sec.Bullets) == 0 && len(aw.Members) >= 1 {
 				sec.Notice = NoticeNoDebate
 				if g.studiedQuestions > 0 {
@@ -72,7 +72,7 @@ func GroupSections(in *engine.Input, aw *analyze.Week, members []insight.Member,
 				}
 			}
 		case insight.KeyNext:
-			sec.Bullets = g.next(min(limit, 4))
+			sec.Bullets = g.next(min(limit, groupMax))
 			if len(sec.Bullets) == 0 {
 				sec.Notice = NoticeNoSchedule
 			}
@@ -82,12 +82,28 @@ func GroupSections(in *engine.Input, aw *analyze.Week, members []insight.Member,
 	return out
 }
 
+// groupMax is the most bullets a group section gets. A section holds
+// more than one only when its candidates are distinct (another concept,
+// other lines) and each passes the section's bar: fewer is fine.
+const groupMax = 3
+
+// Group sections, as the keys of the concepts each has used.
+const (
+	secCommon = "common"
+	secDebate = "debate"
+	secNext   = "next"
+)
+
 // group holds what the group sections have used so far.
 type group struct {
-	in           *engine.Input
-	aw           *analyze.Week
-	usedConcept  map[string]bool
+	in *engine.Input
+	aw *analyze.Week
+	// usedConcept holds, per section, the keys of the concepts its
+	// bullets are on.
+	usedConcept  map[string][]string
 	usedSentence map[string]bool
+	// quoted holds the lines the group bullets have quoted.
+	quoted []string
 	// studied holds the lines ("file:line") the members' 추가 학습
 	// sections already quote: a group bullet does not say them again.
 	studied map[string]bool
@@ -114,6 +130,52 @@ func studied(members []insight.Member) map[string]bool {
 }
 
 func lineKey(file string, line int) string { return fmt.Sprintf("%s:%d", file, line) }
+
+// use marks sentences as quoted by a group bullet.
+func (g *group) use(ss ...analyze.Sentence) {
+	for _, s := range ss {
+		g.usedSentence[s.ID] = true
+		g.quoted = append(g.quoted, s.Body)
+	}
+}
+
+// repeats reports whether a group bullet quoted the line already, or the
+// same line in nearly the same words from another member's note (a book
+// sentence several members copied).
+func (g *group) repeats(s analyze.Sentence) bool {
+	if g.usedSentence[s.ID] {
+		return true
+	}
+	for _, q := range g.quoted {
+		if text.BigramF1(q, s.Body) >= sameLine {
+			return true
+		}
+	}
+	return false
+}
+
+// taken reports whether a bullet of the section is on the concept term
+// already, or on one whose name contains it or is contained in it ("지도
+// 학습" and "자기 지도 학습"): a second bullet is on another concept.
+func (g *group) taken(section, term string) bool {
+	k := analyze.Key(term)
+	if k == "" {
+		return false
+	}
+	for _, u := range g.usedConcept[section] {
+		if strings.Contains(u, k) || strings.Contains(k, u) {
+			return true
+		}
+	}
+	return false
+}
+
+// claim records that a bullet of the section is on the concept term.
+func (g *group) claim(section, term string) {
+	if k := analyze.Key(term); k != "" {
+		g.usedConcept[section] = append(g.usedConcept[section], k)
+	}
+}
 
 // asideQuestion reports whether a sentence's only question stands in
 // parentheses after a statement ("…정하는 것이 중요(실패하면
@@ -222,7 +284,7 @@ func (g *group) common(limit int) []insight.Bullet {
 		if len(out) >= limit {
 			break
 		}
-		if len(c.Counts) < need || g.usedConcept[c.Term] || !named(c.Term) {
+		if len(c.Counts) < need || g.taken(secCommon, c.Term) || !named(c.Term) {
 			continue
 		}
 		for _, angle := range angles {
@@ -235,7 +297,7 @@ func (g *group) common(limit int) []insight.Bullet {
 					continue
 				}
 				s, ok := aboutAngle(m, c, angle, g.usedSentence)
-				if !ok {
+				if !ok || g.repeats(s) {
 					continue
 				}
 				dup := false
@@ -263,28 +325,26 @@ func (g *group) common(limit int) []insight.Bullet {
 				text += fmt.Sprintf(" %s도 %s 다뤘습니다.", strings.Join(others, "·"), Josa(c.Term, "을", "를"))
 			}
 			text += " " + angle.ask
-			g.usedConcept[c.Term] = true
-			for _, p := range picked {
-				g.usedSentence[p.ID] = true
-			}
+			g.claim(secCommon, c.Term)
+			g.use(picked...)
 			out = append(out, insight.Bullet{Head: c.Term, Text: text, Sources: srcs, Engine: Name})
 			break
 		}
 	}
-	if len(out) == 0 {
-		out = append(out, g.stressed()...)
-	}
+	// The point most members stressed: as the only bullet, any such
+	// line; after a sharper one, only a line that passes a judgement.
+	out = append(out, g.stressed(limit-len(out), len(out) > 0)...)
 	// A member's own open question on a concept the others wrote about.
 	for _, m := range g.aw.Members {
 		for _, q := range m.Ranked(insight.KeyStudy, 10) {
 			if len(out) >= limit {
 				return out
 			}
-			if q.Scores[insight.KeyStudy] < minScore[insight.KeyStudy] || !q.Voice.Question || !quotable(q) || g.usedSentence[q.ID] {
+			if q.Scores[insight.KeyStudy] < minScore[insight.KeyStudy] || !q.Voice.Question || !quotable(q) || g.repeats(q) {
 				continue
 			}
 			for _, c := range g.specificConcepts() {
-				if g.usedConcept[c.Term] || !analyze.Mentions(q, c) {
+				if g.taken(secCommon, c.Term) || !analyze.Mentions(q, c) {
 					continue
 				}
 				var other *analyze.Member
@@ -293,7 +353,7 @@ func (g *group) common(limit int) []insight.Bullet {
 					if o.Name == m.Name || c.Counts[o.Name] == 0 {
 						continue
 					}
-					if s, ok := about(o, c, g.usedSentence); ok && related(q, s, c) {
+					if s, ok := about(o, c, g.usedSentence); ok && related(q, s, c) && !g.repeats(s) {
 						other, said = o, s
 						break
 					}
@@ -301,8 +361,8 @@ func (g *group) common(limit int) []insight.Bullet {
 				if other == nil {
 					continue
 				}
-				g.usedConcept[c.Term] = true
-				g.usedSentence[q.ID], g.usedSentence[said.ID] = true, true
+				g.claim(secCommon, c.Term)
+				g.use(q, said)
 				text := fmt.Sprintf("%s 물은 %s — %s %s %s 정리했습니다. 함께 답을 찾아볼 수 있을까요?",
 					Josa(m.Name, "이", "가"), quote(q.Body), Josa(other.Name, "은", "는"), Josa(c.Term, "을", "를"), quoteSaid(said.Body))
 				out = append(out, insight.Bullet{Head: c.Term, Text: text, Sources: []insight.Source{source(q), source(said)}, Engine: Name})
@@ -402,7 +462,10 @@ func (g *group) debates(limit int) []insight.Bullet {
 			// open question of the member's.
 			ask := v.Question && !s.Answered && !s.Checklist && !asideQuestion(s.Body)
 			switch {
-			case s.Scores[insight.KeyPerspective] >= minScore[insight.KeyPerspective] && (v.Hedge || v.Contrast || v.Opinion() && utf8.RuneCountInString(s.Body) >= 30) && !v.Recommend && !v.Should && s.Shared < 0.45 && !v.Question:
+			// A view set against the book's is the member's own even
+			// when others wrote of the same thing (Shared); other views
+			// must be theirs alone.
+			case s.Scores[insight.KeyPerspective] >= minScore[insight.KeyPerspective] && (v.Hedge || v.Contrast || v.Opinion() && utf8.RuneCountInString(s.Body) >= 30) && !v.Recommend && !v.Should && (s.Shared < 0.45 || v.Contrast) && !v.Question:
 				cands = append(cands, cand{m, s, s.Scores[insight.KeyPerspective] + 0.5})
 			case ask && s.Scores[insight.KeyStudy] >= minScore[insight.KeyStudy] && utf8.RuneCountInString(s.Body) >= 15:
 				cands = append(cands, cand{m, s, s.Scores[insight.KeyStudy]})
@@ -422,6 +485,10 @@ func (g *group) debates(limit int) []insight.Bullet {
 			continue // one view per member first
 		}
 		head := Headline(c.s)
+		// A further bullet is on another concept and quotes other lines.
+		if len(out) > 0 && (head != "" && g.taken(secDebate, head) || g.repeats(c.s)) {
+			continue
+		}
 		var others []string
 		for _, con := range g.aw.Concepts {
 			if head == "" || analyze.Key(con.Term) != analyze.Key(head) && !analyze.MentionsText(head, con) {
@@ -441,7 +508,7 @@ func (g *group) debates(limit int) []insight.Bullet {
 		if p := c.m.Parent(&c.s); p != nil && c.s.Subject == "" && p.Problem == "" && !p.Voice.Question && utf8.RuneCountInString(p.Body) <= maxQuote {
 			lead = quote(p.Body) + "에 이어 "
 			srcs = append([]insight.Source{source(*p)}, srcs...)
-			g.usedSentence[p.ID] = true
+			g.use(*p)
 		}
 		var text string
 		if c.s.Voice.Question {
@@ -454,7 +521,8 @@ func (g *group) debates(limit int) []insight.Bullet {
 		if len(others) > 0 && head != "" {
 			text += fmt.Sprintf(" (%s도 노트에서 %s 다뤘습니다.)", strings.Join(others, ", "), Josa(head, "을", "를"))
 		}
-		g.usedSentence[c.s.ID] = true
+		g.use(c.s)
+		g.claim(secDebate, head)
 		perMember[c.m.Name]++
 		out = append(out, insight.Bullet{Head: head, Text: text, Sources: srcs, Engine: Name})
 	}
@@ -516,7 +584,8 @@ func (g *group) links(row *workspace.ScheduleRow, where string, limit int) (out 
 			if x == "" {
 				continue
 			}
-			g.usedSentence[s.ID] = true
+			g.use(s)
+			g.claim(secNext, x)
 			next := where
 			if t != "" {
 				next = fmt.Sprintf("%s의 %s", where, t)
@@ -555,11 +624,11 @@ func (g *group) links(row *workspace.ScheduleRow, where string, limit int) (out 
 				}
 			}
 		}
-		if bestM == nil || g.usedConcept["next/"+x] {
+		if bestM == nil || g.taken(secNext, x) {
 			continue
 		}
-		g.usedConcept["next/"+x] = true
-		g.usedSentence[best.ID] = true
+		g.claim(secNext, x)
+		g.use(best)
 		topical++
 		out = append(out, insight.Bullet{
 			Head:    x,
@@ -598,7 +667,7 @@ func (g *group) links(row *workspace.ScheduleRow, where string, limit int) (out 
 		if len(out) >= limit || links >= 2 {
 			break
 		}
-		if g.usedConcept["next/"+c.Term] {
+		if g.taken(secNext, c.Term) {
 			continue
 		}
 		var thisM *analyze.Member
@@ -629,8 +698,8 @@ func (g *group) links(row *workspace.ScheduleRow, where string, limit int) (out 
 		if nextSrc == nil {
 			continue
 		}
-		g.usedConcept["next/"+c.Term] = true
-		g.usedSentence[thisS.ID] = true
+		g.claim(secNext, c.Term)
+		g.use(thisS)
 		links++
 		out = append(out, insight.Bullet{
 			Head:    c.Term,
@@ -836,7 +905,7 @@ var tradeoffCues = []string{"트레이드오프", "trade-off", "tradeoff", "상�
 func (g *group) tradeoffs(limit int) []insight.Bullet {
 	var out []insight.Bullet
 	for _, c := range g.specificConcepts() {
-		if len(out) >= limit || len(c.Counts) < 2 || g.usedConcept["debate/"+c.Term] {
+		if len(out) >= limit || len(c.Counts) < 2 || g.taken(secDebate, c.Term) {
 			continue
 		}
 		var picked []analyze.Sentence
@@ -868,11 +937,11 @@ func (g *group) tradeoffs(limit int) []insight.Bullet {
 		if len(picked) < 2 {
 			continue
 		}
-		g.usedConcept["debate/"+c.Term] = true
+		g.claim(secDebate, c.Term)
 		var quotes []string
 		var srcs []insight.Source
 		for i, p := range picked {
-			g.usedSentence[p.ID] = true
+			g.use(p)
 			quotes = append(quotes, Josa(who[i], "은", "는")+" "+quoteSaid(p.Body))
 			srcs = append(srcs, source(p))
 		}
@@ -901,13 +970,17 @@ func isKey(k string, c analyze.Concept) bool {
 // contrast, for the notes show none. It says nothing when no point is
 // shared: two members writing different things of a concept is no
 // disagreement.
-func (g *group) stressed() []insight.Bullet {
+func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 	n := len(g.aw.Members)
-	if n < 3 {
+	if n < 3 || limit <= 0 {
 		return nil
 	}
+	var out []insight.Bullet
 	for _, c := range g.specificConcepts() {
-		if len(c.Counts) < n-1 || g.usedConcept[c.Term] || !named(c.Term) {
+		if len(out) >= limit {
+			break
+		}
+		if len(c.Counts) < n-1 || g.taken(secCommon, c.Term) || !named(c.Term) {
 			continue
 		}
 		var best analyze.Sentence
@@ -916,8 +989,8 @@ func (g *group) stressed() []insight.Bullet {
 			if c.Counts[m.Name] == 0 {
 				continue
 			}
-			s, ok := statementOn(m, c, g.usedSentence)
-			if !ok {
+			s, ok := statementOn(m, c, g.usedSentence, judged || len(out) > 0)
+			if !ok || g.repeats(s) {
 				continue
 			}
 			if w := g.writers(c, s, m.Name); len(w) > len(bestWho) {
@@ -927,8 +1000,8 @@ func (g *group) stressed() []insight.Bullet {
 		if len(bestWho) < 2 {
 			continue
 		}
-		g.usedConcept[c.Term] = true
-		g.usedSentence[best.ID] = true
+		g.claim(secCommon, c.Term)
+		g.use(best)
 		t := fmt.Sprintf("%s 모두 %s에 대해 %s 적었습니다.", strings.Join(bestWho, "·"), c.Term, quoteSaid(best.Body))
 		if others := g.coveredBy(c, bestWho); len(others) > 0 {
 			t += fmt.Sprintf(" %s도 %s 다뤘습니다.", strings.Join(others, "·"), Josa(c.Term, "을", "를"))
@@ -939,9 +1012,9 @@ func (g *group) stressed() []insight.Bullet {
 		} else {
 			t += " 우리가 겪은 사례에서도 그랬는지, 반례는 없는지 이야기해 볼까요?"
 		}
-		return []insight.Bullet{{Head: c.Term, Text: t, Sources: []insight.Source{source(best)}, Engine: Name}}
+		out = append(out, insight.Bullet{Head: c.Term, Text: t, Sources: []insight.Source{source(best)}, Engine: Name})
 	}
-	return nil
+	return out
 }
 
 // shared reports whether two or more members covered one specific,
@@ -1001,7 +1074,7 @@ func (g *group) contrasts(limit int) []insight.Bullet {
 		if len(out) >= limit {
 			break
 		}
-		if len(c.Counts) < 2 || g.usedConcept[c.Term] || !named(c.Term) {
+		if len(c.Counts) < 2 || g.taken(secCommon, c.Term) || !named(c.Term) {
 			continue
 		}
 		type said struct {
@@ -1017,7 +1090,7 @@ func (g *group) contrasts(limit int) []insight.Bullet {
 				s := *sp
 				// A judgement leaning on the line above ("이런 흐름이면
 				// …") still judges the concept it names.
-				if g.usedSentence[s.ID] || s.Stance.Sign == 0 || s.Voice.Question || s.Definition || s.Problem != "" && s.Problem != analyze.ProblemDangling ||
+				if g.repeats(s) || s.Stance.Sign == 0 || s.Voice.Question || s.Definition || s.Problem != "" && s.Problem != analyze.ProblemDangling ||
 					utf8.RuneCountInString(s.Body) > maxQuote || s.Voice.Recommend || !topicOf(s.Body, c) {
 					continue
 				}
@@ -1035,8 +1108,8 @@ func (g *group) contrasts(limit int) []insight.Bullet {
 		if a == nil {
 			continue
 		}
-		g.usedConcept[c.Term] = true
-		g.usedSentence[a.s.ID], g.usedSentence[b.s.ID] = true, true
+		g.claim(secCommon, c.Term)
+		g.use(a.s, b.s)
 		t := fmt.Sprintf("%s 두고 판단이 갈립니다. %s %s, %s %s 적었습니다.", Josa(c.Term, "을", "를"),
 			Josa(a.m.Name, "은", "는"), quoteSaid(a.s.Body), Josa(b.m.Name, "은", "는"), quoteSaid(b.s.Body))
 		if others := g.coveredBy(c, []string{a.m.Name, b.m.Name}); len(others) > 0 {
@@ -1053,13 +1126,27 @@ func (g *group) contrasts(limit int) []insight.Bullet {
 // ("…사내 검색 엔진은 …", "…분산 캐시가 …"), so what the sentence
 // judges is said of it; not "…캐시로는", "…캐시를".
 func topicOf(body string, c analyze.Concept) bool {
+	return marked(body, c, "은", "는", "이", "가", "도")
+}
+
+// themeOf reports whether concept c is the theme of a sentence: one of
+// its spellings takes the topic particle 은/는 ("낮은 진입 장벽은 …"). A
+// subject marked 이/가 may be that of an embedded clause ("…리더보드가 어떻게
+// 만들어졌는지 살펴보면 유용하다" judges the looking, not the leaderboard).
+func themeOf(body string, c analyze.Concept) bool {
+	return marked(body, c, "은", "는")
+}
+
+// marked reports whether one of concept c's spellings, as the end of a
+// phrase, takes one of the particles.
+func marked(body string, c analyze.Concept, particles ...string) bool {
 	f := strings.Fields(body)
 	keys := c.Keys
 	if len(keys) == 0 {
 		keys = []string{analyze.Key(c.Term)}
 	}
 	for i, w := range f {
-		for _, p := range []string{"은", "는", "이", "가", "도"} {
+		for _, p := range particles {
 			stem := strings.TrimSuffix(strings.TrimRight(w, ",."), p)
 			if stem == strings.TrimRight(w, ",.") || stem == "" {
 				continue
@@ -1085,13 +1172,30 @@ func onConcept(s analyze.Sentence, c analyze.Concept) bool {
 
 // statementOn returns member m's best statement whose subject is concept
 // c: a quotable claim, no definition, no question.
-func statementOn(m *analyze.Member, c analyze.Concept, skip map[string]bool) (analyze.Sentence, bool) {
+func statementOn(m *analyze.Member, c analyze.Concept, skip map[string]bool, judged bool) (analyze.Sentence, bool) {
 	s, score := bestOn(m, c, skip, 0.5, func(s analyze.Sentence) bool {
 		// About the concept: its subject, or named in the sentence's
 		// first half.
-		return !s.Definition && utf8.RuneCountInString(s.Body) <= 90 && s.Problem == "" && onConcept(s, c)
+		return !s.Definition && utf8.RuneCountInString(s.Body) <= 90 && s.Problem == "" && onConcept(s, c) &&
+			// A judged line judges the concept itself: it is the
+			// sentence's theme (은/는), not the subject of a clause ("X가 클수록 …").
+			(!judged || judges(s) && themeOf(s.Body, c))
 	})
 	return s, score >= 0
+}
+
+// judges reports whether a sentence passes a judgement on what it is
+// about, one the group can test against its own cases: an evaluation
+// ("…는 느리다", "…가 아닐 수 있다"), a judgement with a sign (see
+// analyze.Stance) or the writer's hedged view; not what something does or
+// consists of ("…를 최적화한다", "…에 도움이 된다"), no advice ("…를
+// 살펴보면 유용하다").
+func judges(s analyze.Sentence) bool {
+	v := s.Voice
+	if v.Recommend || v.Should || v.Proposal || v.Question || s.HandsOver {
+		return false // advice, a question, or a judgement of another subject
+	}
+	return s.Assesses || s.Stance.Sign != 0 || v.Hedge
 }
 
 // firstHalf returns the first half of a sentence's words: where a
