@@ -72,9 +72,10 @@ type Sentence struct {
 	// Stance is the judgement the sentence passes (see Stance).
 	Stance Stance
 	// Assesses marks a sentence whose final predicate evaluates what it
-	// is about ("…는 느리다", "…는 적절한 지표가 아닐 수 있다", "A이자 B다")
-	// rather than saying what it does ("…를 최적화한다"): a claim that
-	// cases can bear out or refute.
+	// is about ("…는 느리다", "…는 적절한 지표가 아닐 수 있다", "A이자 B다",
+	// "…보다 뒤처진다") rather than saying what it does ("…를 최적화한다")
+	// or what became possible, and under no condition ("…라면"): a claim
+	// that cases can bear out or refute (see assesses).
 	Assesses bool
 	// Shared is the highest similarity (0–1) of the sentence to a sentence
 	// of another member's note: near 1 for the book's wording that
@@ -348,7 +349,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.Topics = topics(rd.Morphs)
 		last.HandsOver = handsOver(rd.Morphs)
 		last.Stance = stance(rd.Morphs)
-		last.Assesses = assessing(core)
+		last.Assesses = assesses(core, last.Stance)
 		last.arrow = arrowLed(clean)
 		last.topic = hasTopic(rd.Morphs)
 		last.pointer = pointsBack(rd.Morphs) || additive(rd.Morphs)

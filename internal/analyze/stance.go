@@ -189,6 +189,31 @@ func negatedBefore(ms []text.Morph, i int) bool {
 	return false
 }
 
+// assesses reports whether a sentence passes a judgement on what it is
+// about that holds by itself: its final predicate evaluates (see
+// assessing) or judges with a sign (see Stance) on an axis of value, not
+// of what has become possible or better ("…가 가능해졌다", "…가
+// 향상되었다": a change the sentence reports); no condition narrows it
+// ("…라면 …가 장점이 많다" judges the case), and no "…해도 좋다" only
+// permits something. ms is the sentence without a closing remark in
+// brackets.
+func assesses(ms []text.Morph, st Stance) bool {
+	for i, m := range ms {
+		if hasTag(m.POS, "EC") {
+			if strings.HasSuffix(m.Surface, "면") {
+				return false
+			}
+			if strings.HasSuffix(m.Surface, "도") && i+1 < len(ms) && strings.HasPrefix(ms[i+1].Surface, "좋") {
+				return false
+			}
+		}
+	}
+	if st.Sign != 0 && st.Axis != "possible" && st.Axis != "improve" {
+		return true
+	}
+	return assessing(ms)
+}
+
 // assessing reports whether a sentence's final predicate evaluates what
 // the sentence is about rather than saying what it does or consists of:
 // an adjective ("느리다", "더 가까워지고 있다"), an adjective root with

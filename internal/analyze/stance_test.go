@@ -58,3 +58,24 @@ func TestAssessing(t *testing.T) {
 		}
 	}
 }
+
+func TestAssesses(t *testing.T) {
+	if _, ok := text.Default().(*text.KagomeAnalyzer); !ok {
+		t.Skip("assesses needs morphology")
+	}
+	cases := map[string]bool{
+		"사내 검색 엔진은 외부 서비스보다 뒤처질 가능성이 높다.":     true,
+		"분산 캐시는 생각보다 느릴 수 있다.":                true,
+		"분산 캐시 덕분에 응답 속도가 향상되었다.":             false, // a change reported
+		"샤딩 덕분에 무중단 확장이 가능해졌다.":               false,
+		"요청이 적은 서비스라면 캐시를 두지 않는 것이 장점이 많다.":   false, // a condition
+		"모든 캐시 서버는 상태가 없으므로 여러 대로 늘려도 좋다.":    false, // permission
+		"검색 엔진은 점점 데이터베이스에 더 가까워지면서 구분이 어렵다.": true,
+	}
+	for s, want := range cases {
+		ms := withoutTrailingParen(text.Read(s).Morphs)
+		if got := assesses(ms, stance(ms)); got != want {
+			t.Errorf("assesses(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

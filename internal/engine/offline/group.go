@@ -1186,16 +1186,16 @@ func statementOn(m *analyze.Member, c analyze.Concept, skip map[string]bool, jud
 
 // judges reports whether a sentence passes a judgement on what it is
 // about, one the group can test against its own cases: an evaluation
-// ("…는 느리다", "…가 아닐 수 있다"), a judgement with a sign (see
-// analyze.Stance) or the writer's hedged view; not what something does or
-// consists of ("…를 최적화한다", "…에 도움이 된다"), no advice ("…를
-// 살펴보면 유용하다").
+// ("…는 느리다", "…가 아닐 수 있다", see analyze.Sentence.Assesses) or
+// the writer's hedged view; not what something does or consists of
+// ("…를 최적화한다", "…에 도움이 된다"), no advice ("…를 살펴보면
+// 유용하다").
 func judges(s analyze.Sentence) bool {
 	v := s.Voice
 	if v.Recommend || v.Should || v.Proposal || v.Question || s.HandsOver {
 		return false // advice, a question, or a judgement of another subject
 	}
-	return s.Assesses || s.Stance.Sign != 0 || v.Hedge
+	return s.Assesses || v.Hedge
 }
 
 // firstHalf returns the first half of a sentence's words: where a
