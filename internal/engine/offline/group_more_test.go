@@ -21,13 +21,20 @@ func twoConceptWeek(cache string) *engine.Input {
 	})
 }
 
-func TestCommonHoldsTwoStrongDistinctQuestions(t *testing.T) {
+// commonWith returns the 공통 질문 of twoConceptWeek(cache); the bar of a
+// further bullet reads morphology.
+func commonWith(t *testing.T, cache string) insight.Section {
+	t.Helper()
 	if _, ok := text.Default().(*text.KagomeAnalyzer); !ok {
 		t.Skip("the bar of a further bullet needs morphology")
 	}
+	return section(t, generateGroup(t, twoConceptWeek(cache)).Group, insight.KeyCommon)
+}
+
+func TestCommonHoldsTwoStrongDistinctQuestions(t *testing.T) {
 	// Two members judge 분산 캐시 alike: a claim the group can test,
 	// on another concept than the first question's.
-	common := section(t, generateGroup(t, twoConceptWeek("분산 캐시는 생각보다 운영이 복잡하다.")).Group, insight.KeyCommon)
+	common := commonWith(t, "분산 캐시는 생각보다 운영이 복잡하다.")
 	if len(common.Bullets) != 2 {
 		t.Fatalf("공통 질문: %d bullets, want the limit of 벡터 색인 and the point stressed of 분산 캐시:\n%s", len(common.Bullets), texts(common))
 	}
@@ -45,19 +52,16 @@ func TestCommonHoldsTwoStrongDistinctQuestions(t *testing.T) {
 func TestCommonLeavesOutAWeakSecondQuestion(t *testing.T) {
 	// What two members wrote alike of 분산 캐시 only says what it does:
 	// as a second question it would be filler.
-	common := section(t, generateGroup(t, twoConceptWeek("분산 캐시는 데이터를 여러 노드에 나눠 저장한다.")).Group, insight.KeyCommon)
+	common := commonWith(t, "분산 캐시는 데이터를 여러 노드에 나눠 저장한다.")
 	if len(common.Bullets) != 1 || common.Bullets[0].Head != "벡터 색인" {
 		t.Fatalf("공통 질문 %s: want only the limit of 벡터 색인; a shared description is no second question", texts(common))
 	}
 }
 
 func TestCommonOneQuestionPerConcept(t *testing.T) {
-	if _, ok := text.Default().(*text.KagomeAnalyzer); !ok {
-		t.Skip("the bar of a further bullet needs morphology")
-	}
 	// Two members also judge 벡터 색인 alike: a strong line, but on the
 	// concept the first question is on already.
-	common := section(t, generateGroup(t, twoConceptWeek("벡터 색인은 생각보다 운영이 복잡하다.")).Group, insight.KeyCommon)
+	common := commonWith(t, "벡터 색인은 생각보다 운영이 복잡하다.")
 	if len(common.Bullets) != 1 {
 		t.Fatalf("공통 질문: %d bullets on one concept, want one:\n%s", len(common.Bullets), texts(common))
 	}
