@@ -77,6 +77,11 @@ type Sentence struct {
 	// or what became possible, and under no condition ("…라면"): a claim
 	// that cases can bear out or refute (see assesses).
 	Assesses bool
+	// Recounts marks a sentence in which the writer recounts their own
+	// reading ("…를 배운 것 같아서 좋았다", "…와 비슷했던 것 같다", "…해야겠다고
+	// 생각했다"): a hedge, but no view anyone could argue with (see
+	// recounting).
+	Recounts bool
 	// Shared is the highest similarity (0–1) of the sentence to a sentence
 	// of another member's note: near 1 for the book's wording that
 	// several members copied.
@@ -350,6 +355,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.HandsOver = handsOver(rd.Morphs)
 		last.Stance = stance(rd.Morphs)
 		last.Assesses = assesses(core, last.Stance)
+		last.Recounts = recounting(core)
 		last.arrow = arrowLed(clean)
 		last.topic = hasTopic(rd.Morphs)
 		last.pointer = pointsBack(rd.Morphs) || additive(rd.Morphs)

@@ -261,3 +261,51 @@ func assessing(ms []text.Morph) bool {
 	}
 	return false
 }
+
+// recounting reports whether a sentence recounts the writer's own reading
+// rather than claiming something others could dispute: a past deed or
+// state before "것 같다" ("…를 배운 것 같다", "…와 비슷했던 것 같다", "…를
+// 깨닫게 된 것 같다"), a past adjective as the final predicate ("…해서
+// 좋았다"), or a resolution ("…해야겠다고 생각했다"). A guess ("…될 것
+// 같다", "…유리할 것 같다") or a present view ("…라는 생각이 든다") is
+// none.
+func recounting(ms []text.Morph) bool {
+	first := func(pos string) string { p, _, _ := strings.Cut(pos, "+"); return p }
+	for i, m := range ms {
+		// "…겠다고 생각했다": the writer's plan.
+		if hasTag(m.POS, "EP") && strings.HasSuffix(m.Surface, "겠") {
+			for k := i + 1; k < len(ms) && k <= i+3; k++ {
+				if ms[k].Surface == "생각" {
+					return true
+				}
+			}
+		}
+		// "…ㄴ/던 것 같다".
+		if m.Surface == "것" && m.POS == "NNB" && i > 0 && i+1 < len(ms) && strings.HasPrefix(ms[i+1].Surface, "같") {
+			prev := ms[i-1]
+			if prev.Surface == "던" && hasTag(prev.POS, "ETM") {
+				return true
+			}
+			if hasTag(prev.POS, "ETM") && (hasTag(prev.POS, "VV") || hasTag(prev.POS, "VX")) && finalN(prev.Surface) {
+				return true
+			}
+		}
+	}
+	// "…좋았다": the final predicate is a past adjective.
+	i := len(ms) - 1
+	for i >= 0 && (strings.HasPrefix(first(ms[i].POS), "S") || first(ms[i].POS) == "EF") {
+		i--
+	}
+	return i >= 1 && hasTag(ms[i].POS, "EP") && first(ms[i-1].POS) == "VA" && !strings.HasPrefix(ms[i-1].Surface, "같")
+}
+
+// finalN reports whether a Hangul syllable word ends in the consonant ㄴ
+// (the past adnominal of a verb: "배운", "된").
+func finalN(s string) bool {
+	rs := []rune(s)
+	if len(rs) == 0 {
+		return false
+	}
+	r := rs[len(rs)-1]
+	return r >= 0xAC00 && r <= 0xD7A3 && (r-0xAC00)%28 == 4
+}

@@ -32,11 +32,22 @@ func TestStance(t *testing.T) {
 	}
 }
 
-func TestAssesses(t *testing.T) {
+// morphRule checks a rule read from a sentence's morphemes (the sentence
+// without a closing remark in brackets) against cases.
+func morphRule(t *testing.T, name string, rule func([]text.Morph) bool, cases map[string]bool) {
+	t.Helper()
 	if _, ok := text.Default().(*text.KagomeAnalyzer); !ok {
-		t.Skip("assesses needs morphology")
+		t.Skip(name + " needs morphology")
 	}
-	cases := map[string]bool{
+	for s, want := range cases {
+		if got := rule(withoutTrailingParen(text.Read(s).Morphs)); got != want {
+			t.Errorf("%s(%q) = %v, want %v", name, s, got, want)
+		}
+	}
+}
+
+func TestAssesses(t *testing.T) {
+	morphRule(t, "assesses", func(ms []text.Morph) bool { return assesses(ms, stance(ms)) }, map[string]bool{
 		// Evaluations: an adjective, an adjective root with 하다, the
 		// negative copula, a two-sided copula, with modal tails, and a
 		// judgement on an axis of value.
@@ -59,11 +70,23 @@ func TestAssesses(t *testing.T) {
 		"샤딩 덕분에 무중단 확장이 가능해졌다.":             false,
 		"요청이 적은 서비스라면 캐시를 두지 않는 것이 장점이 많다.": false, // a condition
 		"모든 캐시 서버는 상태가 없으므로 여러 대로 늘려도 좋다.":  false, // permission
-	}
-	for s, want := range cases {
-		ms := withoutTrailingParen(text.Read(s).Morphs)
-		if got := assesses(ms, stance(ms)); got != want {
-			t.Errorf("assesses(%q) = %v, want %v", s, got, want)
-		}
-	}
+	})
+}
+
+func TestRecounting(t *testing.T) {
+	morphRule(t, "recounting", recounting, map[string]bool{
+		// The writer's own reading: a past deed or state, a past
+		// reaction, a resolution.
+		"예제를 따라가며 설계 방법을 배운 것 같아서 좋았다.":    true,
+		"내가 쓰던 방식이 하향식 설계와 비슷했던 것 같다.":     true,
+		"설계의 중요성을 다시 깨닫게 된 것 같습니다.":        true,
+		"리뷰 전에도 테스트를 돌려야겠다고 생각했다.":         true,
+		"캐시 예제가 무효화의 어려움을 이해시키기 좋았던 것 같다.": true,
+		// Views others could argue with: a guess, a present view.
+		"분산 캐시가 결국 표준이 될 것 같다.":               false,
+		"작은 팀에는 재순위화가 더 유리할 것 같다.":            false,
+		"역시 캐시 무효화가 핵심이 아닐까 하는 생각이 들었다.":      false,
+		"변경에 강한 코드는 인터페이스를 잘 쓰는 것이라는 생각이 든다.": false,
+		"색인 갱신은 생각보다 느렸다.":                    false,
+	})
 }

@@ -111,3 +111,19 @@ func TestDebateOneViewPerConcept(t *testing.T) {
 		t.Fatalf("심화 토론 %d bullets, want one on 재순위화:\n%s", len(debate.Bullets), texts(debate))
 	}
 }
+
+func TestDebateLeavesOutRecountedReading(t *testing.T) {
+	if _, ok := text.Default().(*text.KagomeAnalyzer); !ok {
+		t.Skip("recounting needs morphology")
+	}
+	// 서연 recounts what she learned; 민호 guesses where caches go: only
+	// the guess is open to argue.
+	in := commonInput([][2]string{
+		{"서연", "# 6장\n\n캐시 무효화 예제를 따라가며 설계 방법을 배운 것 같아서 좋았다.\n"},
+		{"민호", "# 6장\n\n사내 서비스에서는 분산 캐시가 결국 표준이 될 것 같다.\n"},
+	})
+	debate := section(t, generateGroup(t, in).Group, insight.KeyDebate)
+	if got := texts(debate); len(debate.Bullets) != 1 || !strings.Contains(got, "표준이 될 것 같다") {
+		t.Fatalf("심화 토론 %d bullets, want only 민호's guess:\n%s", len(debate.Bullets), got)
+	}
+}
