@@ -19,13 +19,8 @@ const (
 ## 보존
 
 - 메시지 보존 방식으로는 기간 기준 삭제, 크기 기준 삭제, 로그 압축(log compaction) 등이 있다.
-- 흐름 제어 장치로는 재시도, 배압 제어 등이 자주 쓰인다.
+- 소비자가 느려지면 배압 제어를 걸어 생산자를 늦추는 편이 안전해 보인다.
 - 큐가 길어질수록 지연 시간도 함께 늘어난다.
-- 파티션이 많을수록 처리량은 늘지만 순서를 지키기는 어려워진다.
-- 브로커를 늘리면 가용성은 높아지지만 운영 비용이 크게 늘어난다.
-- 소비자 그룹의 크기는 파티션 수보다 클 필요가 없다.
-- 메시지가 쌓이는 속도보다 처리 속도가 느리면 결국 디스크가 가득 찬다.
-- 보존 기간이 길수록 재처리는 쉬워지지만 저장 비용이 커진다.
 
 ## 질문
 
@@ -130,33 +125,4 @@ func headsOf(sec insight.Section) []string {
 		out = append(out, b.Head)
 	}
 	return out
-}
-
-// A topic named on a line that another section of the member quotes, or
-// that heads another section's bullet, would repeat that bullet.
-func TestStudySkipsTopicsAnotherSectionShows(t *testing.T) {
-	w := queueWeek(t)
-	m := w.Member("하늘")
-	empty := insight.Section{Key: insight.KeyStudy}
-	all := addNamed(empty, m, w, MaxBullets, nil)
-	if len(all.Bullets) == 0 {
-		t.Fatal("no named topics to skip")
-	}
-	first := all.Bullets[0]
-	src := first.Sources[0]
-	quoting := insight.Section{Key: insight.KeyInsights, Bullets: []insight.Bullet{{Text: src.Quote, Sources: []insight.Source{src}}}}
-	for _, b := range addNamed(empty, m, w, MaxBullets, []insight.Section{quoting}).Bullets {
-		if b.Head == first.Head {
-			t.Errorf("%q is named on a line 핵심 인사이트 quotes: want it left out", b.Head)
-		}
-	}
-	heading := insight.Section{Key: insight.KeyPractical, Bullets: []insight.Bullet{{Head: "로그 압축", Text: "다른 문장"}}}
-	for _, b := range addNamed(empty, m, w, MaxBullets, []insight.Section{heading}).Bullets {
-		if strings.HasPrefix(b.Head, "로그 압축") {
-			t.Errorf("%q heads a 실무 적용 bullet: want it left out", b.Head)
-		}
-	}
-	if got := addNamed(empty, m, w, 0, nil); len(got.Bullets) != 0 {
-		t.Errorf("limit 0: got %d bullets", len(got.Bullets))
-	}
 }
