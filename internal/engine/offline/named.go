@@ -20,8 +20,7 @@ const maxExcerpt = 90
 // after the member's own questions and doubts: at most maxNamed of them
 // and limit bullets in all. A topic that heads a bullet of another of the
 // member's sections, or that a question of the section names, is left
-// out, and so is one named on a line another section quotes: it would
-// read as a repeat.
+// out: it would read as a repeat.
 func addNamed(sec insight.Section, m *analyze.Member, aw *analyze.Week, limit int, others []insight.Section) insight.Section {
 	if sec.Key != insight.KeyStudy {
 		return sec
@@ -31,13 +30,9 @@ func addNamed(sec insight.Section, m *analyze.Member, aw *analyze.Week, limit in
 		return sec
 	}
 	var heads []string
-	quoted := map[string]bool{} // the lines other sections quote
 	for _, o := range others {
 		for _, b := range o.Bullets {
 			heads = append(heads, b.Head)
-			for _, src := range b.Sources {
-				quoted[lineKey(src.File, src.Line)] = true
-			}
 		}
 	}
 	added := 0
@@ -45,7 +40,7 @@ func addNamed(sec insight.Section, m *analyze.Member, aw *analyze.Week, limit in
 		if added >= room {
 			break
 		}
-		if repeated(n, heads, sec.Bullets) || quoted[lineKey(n.Line.File, n.Line.Line)] {
+		if repeated(n, heads, sec.Bullets) {
 			continue
 		}
 		b := namedBullet(n)
