@@ -1,9 +1,9 @@
 package analyze
 
 import (
+	"os"
 	"fmt"
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -18,9 +18,9 @@ import (
 // abbreviation in brackets, a technique mentioned once on the way to
 // something else. Such a named topic, left unexplained, is something to
 // study further (추가 학습) when it is a concept of the week: specific (no
-// everyday word, no company or product name, no fragment of a word), and
-// marked as a term (a gloss in another script, here or in another note,
-// or another member's definition of it).
+// everyday word, no company or product name), and one the week cares about
+// (another member explains it, the chapter summaries name it, the note
+// glosses it).
 
 // Named is a concept a member's note names without explaining it.
 type Named struct {
@@ -53,25 +53,15 @@ const minNamedLine = 15
 const maxNamedMentions = 2
 
 // NamedOnly returns the concepts of the week that m's note names but does
-// not explain, the week's most relevant first. A concept is named only
-// when at most two lines of the note mention it and none of them
-//   - is a heading, sits under one naming it, or is a bold line or a list
-//     item that the lines below it explain;
-//   - is about it (it opens the sentence before a topic particle or a
-//     colon), names it ("…를 X라고 한다", "… : X"), or explains it right
-//     where it names it ("X 즉 …", "X(두 진술의 관계)", "X: …");
-//   - is followed by a sentence leaning on it ("이는 …") or qualifying it;
-//   - is a question or doubt of the member (a study bullet already), a
-//     checklist or a book question, or explains another term ("탈옥 : …
-//     안전 기능을 …").
-//
-// The concept must be specific (see namedSpecific), not the study's
-// everyday word (most other weeks use it), and marked as a term: the note
-// glosses it ("보상 모델(reward model)"), another note glosses it, or
-// another member defines it while a third names it too. A one-word Hangul
-// term needs a gloss. The order (Named.Score): another member defines it
-// (2), other members name it (0.5 each, at most 1.5), the chapter
-// summaries name it (1), a gloss (1), the member's bold (0.5).
+// not explain, most relevant to the week first. A concept is named only
+// when at most two of the note's sentences mention it, none of them is a
+// heading or sits under a heading about it, none has it as its subject
+// or label, defines it, or is the member's question about it (that is a
+// study bullet already), and none is a checklist or book question. It
+// must be specific (see namedSpecific), not the study's everyday word, and
+// interest the week (Named.Score ≥ 1): another member explains it (2),
+// other members name it (0.5 each, at most 1.5), the chapter summaries
+// name it (1), the note glosses it (1), it is an acronym (0.5).
 func (w *Week) NamedOnly(m *Member) []Named {
 	if w == nil || m == nil {
 		return nil
@@ -98,12 +88,12 @@ func (w *Week) NamedOnly(m *Member) []Named {
 
 func (w *Week) namedOnly(m *Member, c Concept, short []shortItem) (Named, bool) {
 	var none Named
-	var mentions []int // indexes in m.Sentences, in note order
-	for _, k := range c.Keys {
-		mentions = append(mentions, m.byKey[k]...)
+	var mentions []int // indexes in m.Sentences
+	for i := range m.Sentences {
+		if Mentions(m.Sentences[i], c) {
+			mentions = append(mentions, i)
+		}
 	}
-	sort.Ints(mentions)
-	mentions = slices.Compact(mentions)
 	var items []shortItem
 	for _, it := range short {
 		if mentionsKeys(it.keys, c) {
@@ -158,8 +148,7 @@ func (w *Week) namedOnly(m *Member, c Concept, short []shortItem) (Named, bool) 
 	}
 	// What marks it as a concept of the week rather than a word on the
 	// way: a gloss (here or in another note: "보상 모델(reward model)"), or
-	// another member defining it where a third names it too (one member's
-	// list labels are no concepts of the week). The member's bold and the
+	// another member defining it. An acronym, the member's bold, the
 	// chapter summaries naming it only order the topics: notes bold and
 	// abbreviate everyday words too (GPU, 업무 효율성).
 	glossed := gloss != ""
@@ -180,6 +169,9 @@ func (w *Week) namedOnly(m *Member, c Concept, short []shortItem) (Named, bool) 
 		for _, s := range o.SentencesAbout(c) {
 			if tellsWhat(s, c) {
 				explained = true
+				if os.Getenv("MOIM_DEBUG_NAMED") != "" {
+					fmt.Fprintf(os.Stderr, "  defines %q: %s\n", c.Term, s.Body)
+				}
 			}
 			if !glossed {
 				if _, g := spelling(s.Text, c); g != "" {
@@ -193,7 +185,10 @@ func (w *Week) namedOnly(m *Member, c Concept, short []shortItem) (Named, bool) 
 		share, _ := w.material.Spread(term, -1)
 		inMaterial = share > 0
 	}
-	if !glossed && !(explained && others >= 2) {
+	if os.Getenv("MOIM_DEBUG_NAMED") != "" {
+		fmt.Fprintf(os.Stderr, "named %s %q gloss=%v acr=%v emph=%v expl=%v mat=%v others=%d\n", m.Name, term, glossed, acronym(term), emphasised, explained, inMaterial, others)
+	}
+	if !glossed && !explained {
 		return none, false
 	}
 	if hangul(term) && !strings.Contains(term, " ") && !glossed {
@@ -309,15 +304,16 @@ func explains(s *Sentence, c Concept) bool {
 	if s.Frame != "" && MentionsText(s.Frame, c) {
 		return true
 	}
-	if calledBy(s.Body, c) {
-		return true // "…연구를 X라 한다"
+	for _, cue := range calledCues {
+		if i := strings.Index(s.Body, cue); i > 0 && MentionsText(lastWords(s.Body[:i], 4), c) {
+			return true // "…연구를 X라 한다"
+		}
 	}
 	return saysRightAfter(s.Body, c)
 }
 
-// calledCues follow the name a sentence gives what it describes ("…를
-// X라고 한다"); unlike "X를 의미한다", the word before them is the name.
-var calledCues = []string{"라고 한다", "라 한다", "라고 함", "라 함", "라고 부르", "라 부르", "라고 부름", "라 부름", "라고 알려진", "라 불리는", "라는 용어", "라는 이름"}
+// calledCues follow the name a sentence gives what it describes.
+var calledCues = append([]string{"라고 알려진", "이라고 알려진", "라 불리는", "이라 불리는", "이라 부르", "라고 부르", "라 부르"}, namingCues...)
 
 // reSaysAfter matches what explains a term right after it: a colon
 // ("TPOT (…): 초당 …"), "즉", "이란", a dash, or a clause pointing back
@@ -377,8 +373,7 @@ func saysRightAfter(body string, c Concept) bool {
 		}
 		rest := strings.Trim(after, " .。)")
 		before := strings.TrimSpace(body[:i])
-		if (rest == "" || strings.HasPrefix(rest, ",")) && (strings.HasSuffix(before, "은") || strings.HasSuffix(before, "는")) && utf8.RuneCountInString(before) >= 10 &&
-			utf8.RuneCountInString(lastWords(before, 1)) >= 3 {
+		if (rest == "" || strings.HasPrefix(rest, ",")) && (strings.HasSuffix(before, "은") || strings.HasSuffix(before, "는")) && utf8.RuneCountInString(before) >= 10 {
 			return true // "데이터 없이 공개된 모델은 X, …": X names what the topic describes
 		}
 		if rest == "" && namesAfter(before) {
@@ -403,34 +398,12 @@ func tellsWhat(s *Sentence, c Concept) bool {
 			}
 		}
 	}
-	if calledBy(s.Body, c) {
-		return true
+	for _, cue := range calledCues {
+		if i := strings.Index(s.Body, cue); i > 0 && MentionsText(lastWords(s.Body[:i], 4), c) {
+			return true
+		}
 	}
 	return saysRightAfter(s.Body, c)
-}
-
-// calledBy reports whether a sentence gives c as the name of what it
-// describes: c right before "(이)라고 한다" and the like.
-func calledBy(body string, c Concept) bool {
-	for _, cue := range calledCues {
-		i := strings.Index(body, cue)
-		if i <= 0 {
-			continue
-		}
-		whole := strings.TrimRight(body[:i], " ’'\"”")
-		for _, before := range []string{whole, strings.TrimRight(strings.TrimSuffix(whole, "이"), " ’'\"”")} {
-			if j := strings.LastIndexAny(before, "(（"); j > 0 && strings.HasSuffix(before, ")") {
-				before = strings.TrimRight(before[:j], " ") // "X(gloss)라고 한다"
-			}
-			f := strings.Fields(before)
-			for n := 1; n <= 4 && n <= len(f); n++ {
-				if bare(strings.Join(f[len(f)-n:], " "), c) {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }
 
 // maxOpening is the longest opening noun phrase (see opening), in runes.
@@ -514,9 +487,9 @@ type shortItem struct {
 	// text is the item, list the list it stands in as a line quotes it
 	// ("고려할 점: 데이터 계보, 라이선스").
 	id, file, text, list, term string
-	line                       int
-	keys                       []string
-	path                       []string
+	line                 int
+	keys                 []string
+	path                 []string
 }
 
 // shortItems returns the list items of m's note the analysis left out for
