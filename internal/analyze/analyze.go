@@ -172,9 +172,6 @@ type Week struct {
 
 	bg   *text.Background
 	week int
-	// material holds the words of the chapter summaries (as the one
-	// week 0 of a Background), nil without them.
-	material *text.Background
 }
 
 // Widespread reports whether most of the study's other weeks use a term
@@ -250,15 +247,6 @@ func Analyze(notes []Note, opts ...Option) *Week {
 	}
 	w.Concepts = conceptMatrix(w.Members, o.bg, o.week)
 	w.bg, w.week = o.bg, o.week
-	if len(o.material) > 0 {
-		var texts []string
-		for _, d := range o.material {
-			for _, s := range d.Sentences {
-				texts = append(texts, s.Text)
-			}
-		}
-		w.material = text.NewBackground(map[int][]string{0: texts})
-	}
 	return w
 }
 

@@ -79,17 +79,6 @@ func MemberSections(specs []doc.SectionSpec, m *analyze.Member, aw *analyze.Week
 			}
 		}
 	}
-	if st, ok := filled[insight.KeyStudy]; ok {
-		// Named topics come after every section has its bullets, so
-		// that none repeats another section's headline.
-		var others []insight.Section
-		for k, sec := range filled {
-			if k != insight.KeyStudy {
-				others = append(others, sec)
-			}
-		}
-		filled[insight.KeyStudy] = addNamed(st, m, aw, limit, others)
-	}
 	for _, spec := range specs {
 		sec := insight.Section{Key: spec.Key, Heading: spec.Heading, Kind: kindOf(spec)}
 		switch spec.Key {
