@@ -57,7 +57,12 @@ func Jaccard(a, b []string) float64 {
 // "검색증강" are equal). A one-letter string counts as one unigram. It
 // returns 0 when either side has no letters.
 func BigramF1(a, b string) float64 {
-	ga, gb := NewBigrams(a, BigramOptions{}), NewBigrams(b, BigramOptions{})
+	return NewBigrams(a, BigramOptions{}).F1(NewBigrams(b, BigramOptions{}))
+}
+
+// F1 is BigramF1 of the texts ga and gb were counted from, for callers that
+// compare one text with many and count each text's bigrams once.
+func (ga Bigrams) F1(gb Bigrams) float64 {
 	na, nb := ga.Len(), gb.Len()
 	if na == 0 || nb == 0 {
 		return 0

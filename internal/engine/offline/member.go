@@ -41,15 +41,41 @@ func NoticeFor(key string) string {
 }
 
 // docSeen remembers the bullets already in the document, so that a
-// sentence two members copied from the book appears once.
-type docSeen struct{ texts []string }
+// sentence two members copied from the book appears once. Each text's
+// bigrams and key are computed once (the candidates, memo, are asked about
+// again in later sections), not once per pair.
+type docSeen struct {
+	texts []seenText
+	memo  map[string]seenText
+}
 
+// seenText is a bullet's text with what repeats compares it by.
+type seenText struct {
+	grams text.Bigrams
+	key   string
+}
+
+func (d *docSeen) of(s string) seenText {
+	if t, ok := d.memo[s]; ok {
+		return t
+	}
+	t := seenText{grams: text.NewBigrams(s, text.BigramOptions{}), key: analyze.Key(s)}
+	if d.memo == nil {
+		d.memo = map[string]seenText{}
+	}
+	d.memo[s] = t
+	return t
+}
+
+// repeats reports whether s is (almost) a bullet already in the document:
+// text.BigramF1 above 0.6, or one's key inside the other's.
 func (d *docSeen) repeats(s string) bool {
+	t := d.of(s)
 	for _, o := range d.texts {
-		if text.BigramF1(s, o) > 0.6 {
+		if t.grams.F1(o.grams) > 0.6 {
 			return true
 		}
-		k, ko := analyze.Key(s), analyze.Key(o)
+		k, ko := t.key, o.key
 		if len(k) > 20 && len(ko) > 20 && (strings.Contains(ko, k) || strings.Contains(k, ko)) {
 			return true
 		}
@@ -57,7 +83,7 @@ func (d *docSeen) repeats(s string) bool {
 	return false
 }
 
-func (d *docSeen) add(s string) { d.texts = append(d.texts, s) }
+func (d *docSeen) add(s string) { d.texts = append(d.texts, d.of(s)) }
 
 // MemberSections fills one member's sections from their analysed note.
 // seen holds the document's bullets so far (nil for none).
