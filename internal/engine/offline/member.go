@@ -71,8 +71,13 @@ func (d *docSeen) of(s string) seenText {
 // text.BigramF1 above 0.6, or one's key inside the other's.
 func (d *docSeen) repeats(s string) bool {
 	t := d.of(s)
+	n := t.grams.Len()
 	for _, o := range d.texts {
-		if t.grams.F1(o.grams) > 0.6 {
+		// Two texts share at most the smaller one's bigrams, so their F1
+		// is at most 2·min/(n+no): far below 0.6 (a margin for rounding)
+		// the pair needs no count.
+		no := o.grams.Len()
+		if bound := 2 * float64(min(n, no)) / float64(n+no); bound >= 0.59 && t.grams.F1(o.grams) > 0.6 {
 			return true
 		}
 		k, ko := t.key, o.key
