@@ -61,10 +61,11 @@ func conceptMatrix(members []*Member, bg *text.Background, week int) []Concept {
 		if !Meaningful(term) || !Specific(term) {
 			continue
 		}
-		if share, weeks := bg.Spread(term, week); weeks >= 2 && share >= genericSpread && !Specific(term) {
+		share, weeks := bg.Spread(term, week)
+		if weeks >= 2 && share >= genericSpread && !Specific(term) {
 			continue
 		}
-		if share, weeks := bg.Spread(term, week); weeks >= 3 && share >= 0.9 {
+		if weeks >= 3 && share >= 0.9 {
 			continue // every week says it: the study's everyday word
 		}
 		c := Concept{Term: term, Keys: keys, Counts: map[string]int{}}

@@ -1,8 +1,10 @@
 package text
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/moim-study/moim/internal/par"
@@ -17,6 +19,12 @@ import (
 type Background struct {
 	weeks map[int][]string // week → sorted distinct lower-cased words
 	pairs map[int][]string // week → sorted distinct pairs of adjacent words ("비교 평가는")
+	order []int            // the weeks of weeks, ascending: the bits of a found set
+	// found memoizes, for a word ("w" + word) or a pair ("p" + pair), the
+	// set of weeks that have a word starting with it, so that every week's
+	// analysis does not look up the same word in every other week again
+	// (which made the concept matrix grow with the square of the weeks).
+	found sync.Map // string → []uint64, bit i for order[i]
 }
 
 // NewBackground builds the background of a study from the texts of its
@@ -37,8 +45,45 @@ func NewBackground(texts map[int][]string) *Background {
 	})
 	for _, r := range res {
 		b.weeks[r.week], b.pairs[r.week] = r.words, r.pairs
+		b.order = append(b.order, r.week)
 	}
+	sort.Ints(b.order)
 	return b
+}
+
+// weeksWith returns the set of weeks (bit i for b.order[i]) with a word of
+// lists (b.weeks or b.pairs) starting with p, computed once per key.
+func (b *Background) weeksWith(key string, lists map[int][]string, p string) []uint64 {
+	if v, ok := b.found.Load(key); ok {
+		return v.([]uint64)
+	}
+	set := make([]uint64, (len(b.order)+63)/64)
+	for i, w := range b.order {
+		if hasPrefix(lists[w], p) {
+			set[i/64] |= 1 << (i % 64)
+		}
+	}
+	v, _ := b.found.LoadOrStore(key, set)
+	return v.([]uint64)
+}
+
+// shareOf is share for the weeks of set: the share of the study's weeks
+// other than week that are in set, and how many such weeks there are.
+func (b *Background) shareOf(week int, set []uint64) (float64, int) {
+	in, weeks := 0, 0
+	for i, w := range b.order {
+		if w == week {
+			continue
+		}
+		weeks++
+		if set[i/64]&(1<<(i%64)) != 0 {
+			in++
+		}
+	}
+	if weeks == 0 {
+		return 0, 0
+	}
+	return float64(in) / float64(weeks), weeks
 }
 
 // weekWords returns the sorted distinct lower-cased words of a week's
@@ -73,33 +118,13 @@ func (b *Background) Spread(term string, week int) (share float64, weeks int) {
 	if b == nil || len(parts) == 0 {
 		return 0, 0
 	}
-	return b.share(week, func(w int) bool {
-		for _, p := range parts {
-			if !hasPrefix(b.weeks[w], p) {
-				return false
-			}
-		}
-		return true
-	})
-}
-
-// share returns the share of the study's weeks other than week for which
-// has is true, and how many such weeks there are.
-func (b *Background) share(week int, has func(w int) bool) (float64, int) {
-	in, weeks := 0, 0
-	for w := range b.weeks {
-		if w == week {
-			continue
-		}
-		weeks++
-		if has(w) {
-			in++
+	set := slices.Clone(b.weeksWith("w"+parts[0], b.weeks, parts[0]))
+	for _, p := range parts[1:] {
+		for i, x := range b.weeksWith("w"+p, b.weeks, p) {
+			set[i] &= x
 		}
 	}
-	if weeks == 0 {
-		return 0, 0
-	}
-	return float64(in) / float64(weeks), weeks
+	return b.shareOf(week, set)
 }
 
 // hasPrefix reports whether a word of the sorted list starts with p.
@@ -118,5 +143,5 @@ func (b *Background) PhraseSpread(term string, week int) (share float64, weeks i
 		return b.Spread(term, week)
 	}
 	p := parts[0] + " " + parts[1]
-	return b.share(week, func(w int) bool { return hasPrefix(b.pairs[w], p) })
+	return b.shareOf(week, b.weeksWith("p"+p, b.pairs, p))
 }

@@ -1,6 +1,11 @@
 package text
 
-import "testing"
+import (
+	"math/rand"
+	"strings"
+	"sync"
+	"testing"
+)
 
 func TestBackgroundSpread(t *testing.T) {
 	b := NewBackground(map[int][]string{
@@ -30,5 +35,82 @@ func TestBackgroundSpread(t *testing.T) {
 	var none *Background
 	if got, weeks := none.PhraseSpread("비교 평가", 1); got != 0 || weeks != 0 {
 		t.Errorf("a nil Background: PhraseSpread = %.2f over %d weeks, want 0 over 0", got, weeks)
+	}
+}
+
+// spreadByWeeks is Spread (phrase false) or PhraseSpread (phrase true) as
+// it was before the weeks with each word were memoized: every week looked
+// up for every term.
+func spreadByWeeks(b *Background, term string, week int, phrase bool) (float64, int) {
+	parts := strings.Fields(strings.ToLower(term))
+	if len(parts) == 0 {
+		return 0, 0
+	}
+	in, weeks := 0, 0
+	for w := range b.weeks {
+		if w == week {
+			continue
+		}
+		weeks++
+		has := true
+		if phrase && len(parts) == 2 {
+			has = hasPrefix(b.pairs[w], parts[0]+" "+parts[1])
+		} else {
+			for _, p := range parts {
+				has = has && hasPrefix(b.weeks[w], p)
+			}
+		}
+		if has {
+			in++
+		}
+	}
+	if weeks == 0 {
+		return 0, 0
+	}
+	return float64(in) / float64(weeks), weeks
+}
+
+// TestSpreadSameAsByWeeks compares Spread and PhraseSpread with looking
+// every term up in every week, on made-up studies of 1 to 130 weeks (more
+// than one word of the weeks' bit sets), asked from every goroutine at once.
+func TestSpreadSameAsByWeeks(t *testing.T) {
+	words := []string{"검색", "검색은", "증강", "생성", "모델은", "모델", "벡터를", "평가", "비교", "context", "Attention"}
+	rng := rand.New(rand.NewSource(7))
+	for _, n := range []int{1, 3, 64, 65, 130} {
+		texts := map[int][]string{}
+		for w := 1; w <= n; w++ {
+			if rng.Intn(10) == 0 {
+				continue // a week without notes
+			}
+			var sb strings.Builder
+			for i := 0; i < 1+rng.Intn(8); i++ {
+				sb.WriteString(words[rng.Intn(len(words))] + " ")
+			}
+			texts[w] = append(texts[w], sb.String())
+		}
+		b := NewBackground(texts)
+		terms := []string{"검색", "모델", "모델 평가", "비교 평가", "검색 증강", "context", "ATTENTION", "없는말", "검", "검색 모델 벡터", " "}
+		var wg sync.WaitGroup
+		for g := 0; g < 4; g++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for _, term := range terms {
+					for week := 0; week <= n+1; week++ {
+						for _, phrase := range []bool{false, true} {
+							share, weeks := b.Spread(term, week)
+							if phrase {
+								share, weeks = b.PhraseSpread(term, week)
+							}
+							ws, ww := spreadByWeeks(b, term, week, phrase)
+							if share != ws || weeks != ww {
+								t.Errorf("%d weeks: spread(%q, %d, phrase %v) = %v, %d; by weeks %v, %d", n, term, week, phrase, share, weeks, ws, ww)
+							}
+						}
+					}
+				}
+			}()
+		}
+		wg.Wait()
 	}
 }
