@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -243,6 +244,14 @@ func (s *Site) refresh() (*snapshot, error) {
 		}
 	}
 	members := jsonBytes(ws.Members)
+	// Every analysis compares its terms with the study's other weeks (the
+	// study background, made from every week's notes), so a note of any
+	// week is part of every week's analysis key.
+	var studyParts [][]byte
+	for _, wk := range ws.Weeks {
+		studyParts = append(studyParts, []byte(strconv.Itoa(wk.Number)), []byte(noteKey[wk.Number]))
+	}
+	studyKey := sum(studyParts...)
 	s.prevFiles = snap.files
 
 	keep := map[int]*weekData{}
@@ -252,10 +261,17 @@ func (s *Site) refresh() (*snapshot, error) {
 		key := sum([]byte(noteKey[n]), []byte(outKey[n]), []byte(noteKey[n+1]), []byte(tmplKey),
 			jsonBytes(ws.ScheduleFor(n)), jsonBytes(ws.ScheduleFor(n+1)), members,
 			[]byte(wk.Dir), []byte(wk.Output), jsonBytes(wk.Missing))
-		if old := s.weeks[n]; old != nil && old.key == key {
-			// The same notes and documents: the parsed notes and the
-			// analysis are kept, the rest of the week (its other files)
-			// is the workspace's as it is now.
+		anKey := func(pw *pipeline.Week) string {
+			return sum([]byte(pw.InputHash), jsonBytes(pw.Template), []byte(noteKey[n+1]),
+				jsonBytes(ws.ScheduleFor(n)), jsonBytes(ws.ScheduleFor(n+1)), members, []byte(wk.Output), []byte(studyKey))
+		}
+		old := s.weeks[n]
+		if old != nil && old.key == key && (old.err != nil || old.an.key == anKey(old.pw)) {
+			// The same notes and documents, and no other week's notes
+			// changed: the parsed notes and the analysis are kept, the
+			// rest of the week (its other files) is the workspace's as it
+			// is now. (A week keeps its parsed notes only with its
+			// analysis: the pipeline.Week holds the analysis it made.)
 			wd := *old
 			wd.wk = wk
 			snap.weeks = append(snap.weeks, &wd)
@@ -266,12 +282,10 @@ func (s *Site) refresh() (*snapshot, error) {
 		wd.pw, wd.err = pipeline.Load(ws, wk, "", "")
 		if wd.err == nil {
 			wd.status = docStatus(wd.pw)
-			anKey := sum([]byte(wd.pw.InputHash), jsonBytes(wd.pw.Template), []byte(noteKey[n+1]),
-				jsonBytes(ws.ScheduleFor(n)), jsonBytes(ws.ScheduleFor(n+1)), members, []byte(wk.Output))
-			if old := s.weeks[n]; old != nil && old.an != nil && old.an.key == anKey {
+			if k := anKey(wd.pw); old != nil && old.an != nil && old.an.key == k {
 				wd.an = old.an
 			} else {
-				wd.an = &analysis{key: anKey}
+				wd.an = &analysis{key: k}
 			}
 		}
 		snap.weeks = append(snap.weeks, wd)

@@ -554,3 +554,57 @@ func TestSlugsAndNames(t *testing.T) {
 		seen[f] = p
 	}
 }
+
+// TestAnalysisFollowsOtherWeeks: a week's analysis compares its terms with
+// the study's other weeks (the study background), so a note edited in any
+// week, not only this one or the next, makes it analyse again, and the new
+// analysis sees the edit.
+func TestAnalysisFollowsOtherWeeks(t *testing.T) {
+	root := testutil.CopyDemo(t)
+	for _, w := range []string{"week03", "week04"} {
+		if err := os.CopyFS(filepath.Join(root, "weeks", w), os.DirFS(filepath.Join(root, "weeks", "week01"))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const term = "양자화스케줄러"
+	mention := "\n- " + term + "는 학습률을 단계마다 바꾼다.\n"
+	appendTo := func(week string) {
+		t.Helper()
+		dir := filepath.Join(root, "weeks", week)
+		notes, err := filepath.Glob(filepath.Join(dir, "study-note-*.md"))
+		if err != nil || len(notes) == 0 {
+			t.Fatalf("no notes in %s: %v", dir, err)
+		}
+		mustWrite(t, notes[0], append(mustRead(t, notes[0]), mention...))
+	}
+	appendTo("week02")
+	s := newSite(t, root)
+	widespread := func() (bool, *analysis) {
+		t.Helper()
+		snap, err := s.refresh()
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := snap.week(1).analyse(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a.aw.Widespread(term), a
+	}
+	if w, _ := widespread(); w {
+		t.Fatalf("%s is widespread for week 1 while only week 2 of weeks 2-4 uses it", term)
+	}
+	_, before := widespread()
+	appendTo("week03")
+	appendTo("week04")
+	w, after := widespread()
+	if after == before {
+		t.Fatal("week 1 kept its analysis after notes of weeks 3 and 4 changed")
+	}
+	if !w {
+		t.Errorf("%s is not widespread for week 1 after weeks 2-4 all use it", term)
+	}
+	if _, again := widespread(); again != after {
+		t.Error("week 1 was analysed again with no note changed")
+	}
+}
