@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // update is the -update flag of every test binary that imports testutil:
@@ -160,4 +161,27 @@ func PeakRSSMB() float64 {
 		}
 	}
 	return 0
+}
+
+// AgeTree sets the time of change of every file and folder under root an
+// hour back, as in a repository nobody touched while the test runs (moim
+// trusts a file's size and time of change only when that time is not
+// recent).
+func AgeTree(t testing.TB, root string) {
+	t.Helper()
+	old := time.Now().Add(-time.Hour)
+	var paths []string
+	err := filepath.WalkDir(root, func(p string, _ fs.DirEntry, err error) error {
+		paths = append(paths, p)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Deepest first: a folder's time is set after its entries'.
+	for i := len(paths) - 1; i >= 0; i-- {
+		if err := os.Chtimes(paths[i], old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
 }

@@ -187,10 +187,18 @@ func jsonBytes(v any) []byte {
 func (s *Site) refresh() (*snapshot, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ws, err := workspace.Open(s.root)
-	if err != nil {
-		return nil, err
+	// The repository is opened again only when a folder or file Open read
+	// changed (a stat of each, not the walk and the README's parsing).
+	ws := s.opened
+	if ws == nil || !ws.Unchanged() {
+		var err error
+		if ws, err = workspace.Open(s.root); err != nil {
+			s.opened = nil
+			return nil, err
+		}
+		s.opened = ws
 	}
+	var err error
 	if len(ws.Tracks) > 1 || s.opt.Track != "" {
 		// The pages show one study: its weeks, members and schedule.
 		if ws, err = ws.Only(s.opt.Track); err != nil {
@@ -375,7 +383,7 @@ func (snap *snapshot) realPath(rel string) (string, bool) {
 // may be for the time to be trusted: a file changed within it is read
 // again (as git does with "racily clean" files), since a second change in
 // the same clock tick would leave size and time as they were.
-const racyWindow = 2 * time.Second
+const racyWindow = workspace.RacyWindow
 
 // unchanged reports whether a file is as it was read, by its size and time
 // of change, without reading it.

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/moim-study/moim/internal/workspace"
 )
 
 //go:embed templates/*.html static/*
@@ -46,14 +48,16 @@ type Options struct {
 }
 
 // Site is the web view of one study repository. Every page request
-// rereads the repository (cheaply: unchanged weeks are not parsed or
+// rereads the repository (cheaply: the workspace is discovered again only
+// when a folder or file changed, unchanged weeks are not parsed or
 // analysed again), so the pages show the notes as they are on disk.
 type Site struct {
 	root      string
 	opt       Options
-	mu        sync.Mutex // guards weeks, prevFiles and refresh
+	mu        sync.Mutex // guards weeks, prevFiles, opened and refresh
 	weeks     map[int]*weekData
 	prevFiles map[string]*fileEntry
+	opened    *workspace.Workspace // the last workspace.Open, while Unchanged
 	pages     map[string]*template.Template
 	cache     siteCache
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -606,5 +607,52 @@ func TestAnalysisFollowsOtherWeeks(t *testing.T) {
 	}
 	if _, again := widespread(); again != after {
 		t.Error("week 1 was analysed again with no note changed")
+	}
+}
+
+// TestWorkspaceReusedUntilChanged: in a repository nobody is editing, a
+// request does not discover the workspace again; when a note changes or
+// one is added, the next request does and shows it.
+func TestWorkspaceReusedUntilChanged(t *testing.T) {
+	root := testutil.CopyDemo(t)
+	testutil.AgeTree(t, root)
+	s := newSite(t, root)
+	h := s.Handler()
+	page := func(path string) string {
+		t.Helper()
+		res := get(t, h, "GET", path)
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d", path, res.StatusCode)
+		}
+		return body(t, res)
+	}
+	page("/week/1")
+	opened := s.opened
+	if opened == nil {
+		t.Fatal("no workspace kept after a request")
+	}
+	page("/week/1")
+	page("/")
+	if s.opened != opened {
+		t.Error("the workspace was discovered again with nothing changed")
+	}
+	notes, err := filepath.Glob(filepath.Join(root, "weeks", "week01", "study-note-*.md"))
+	if err != nil || len(notes) == 0 {
+		t.Fatalf("no notes in week 1: %v", err)
+	}
+	const added = "양자화스케줄러는 학습률을 단계마다 바꾼다."
+	mustWrite(t, notes[0], append(mustRead(t, notes[0]), "\n- "+added+"\n"...))
+	mustContain(t, page("/note?path="+url.QueryEscape("weeks/week01/"+filepath.Base(notes[0]))), "edited note", "양자화스케줄러")
+	if s.opened == opened {
+		t.Error("the workspace was kept after a note changed")
+	}
+	mustWrite(t, filepath.Join(root, "weeks", "week02", "study-note-SJW.md"), []byte("# 2주차\n\n- 벡터 검색은 재현율과 지연 시간의 균형이 중요하다.\n"))
+	page("/")
+	ws, err := workspace.Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(s.opened.Weeks[1].Notes), len(ws.Weeks[1].Notes); got != want {
+		t.Errorf("after a note was added, the site's workspace has %d notes in week 2, a new Open %d", got, want)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	notes "github.com/moim-study/moim/internal/note"
 )
@@ -46,19 +47,24 @@ func Detect(root string) (*Workspace, error) { return discover(root, nil) }
 // and template are used, and members or schedule it leaves out are still
 // detected.
 func Open(root string) (*Workspace, error) {
+	start := time.Now()
 	abs, err := filepath.Abs(root)
 	if err != nil {
 		return nil, fmt.Errorf("workspace: %s: %w", root, err)
 	}
+	var cfg *Config
 	cfgPath := filepath.Join(abs, ConfigFile)
 	if _, err := os.Stat(cfgPath); err == nil {
-		cfg, err := LoadConfig(cfgPath)
-		if err != nil {
+		if cfg, err = LoadConfig(cfgPath); err != nil {
 			return nil, err
 		}
-		return discover(abs, cfg)
 	}
-	return discover(abs, nil)
+	d, err := detectIn(abs, cfg)
+	if err != nil {
+		return nil, err
+	}
+	d.ws.stamp = newStamp(abs, start, d)
+	return d.ws, nil
 }
 
 type detector struct {
@@ -94,6 +100,16 @@ func (d *detector) skip(rel, reason string) {
 func (d *detector) skipped(rel string) bool { _, ok := d.skips[rel]; return ok }
 
 func discover(root string, cfg *Config) (*Workspace, error) {
+	d, err := detectIn(root, cfg)
+	if err != nil {
+		return nil, err
+	}
+	return d.ws, nil
+}
+
+// detectIn discovers the workspace at root and returns the detector, which
+// knows what the discovery read.
+func detectIn(root string, cfg *Config) (*detector, error) {
 	abs, err := filepath.Abs(root)
 	if err != nil {
 		return nil, fmt.Errorf("workspace: %s: %w", root, err)
@@ -153,7 +169,7 @@ func discover(root string, cfg *Config) (*Workspace, error) {
 		d.unlisted()
 	}
 	d.finish()
-	return ws, nil
+	return d, nil
 }
 
 // unlisted warns about files that detection would take for notes but

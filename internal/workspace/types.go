@@ -139,4 +139,7 @@ type Workspace struct {
 	// reason, sorted by path.
 	Skipped  []Skipped
 	Warnings []Warning
+
+	// stamp is what Open read the workspace from (see Unchanged).
+	stamp *stamp
 }

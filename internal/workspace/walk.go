@@ -34,6 +34,9 @@ type walker struct {
 	seen  map[string]bool
 	files []entry
 	dirs  []entry // folders, for empty week folders
+	// visited are the folders walk listed (or tried to), "" for the root:
+	// what a Stamp checks for added, removed or renamed entries.
+	visited []string
 	// skipped are folders not entered (hidden, node_modules ...), except
 	// .git and moim's own .moim.
 	skipped  []Skipped
@@ -78,6 +81,7 @@ func (w *walker) skipFolder(name, rel string) {
 
 // walk lists dir and reports whether it could be read.
 func (w *walker) walk(dir, rel string) bool {
+	w.visited = append(w.visited, rel)
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		w.warn(orDot(rel), "cannot read folder, skipped: %v", unwrapPathErr(err))
