@@ -8,18 +8,21 @@ import (
 	"github.com/moim-study/moim/internal/testutil"
 )
 
+// stampRepo is the repository TestUnchanged changes: two weeks, a README
+// and a template.
+var stampRepo = map[string]string{
+	"README.md":                       studyReadme,
+	"week01/study-note-jimin-park.md": note(1),
+	"week01/study-note-yunachoi.md":   note(1),
+	"week02/study-note-jimin-park.md": note(2),
+	"templates/ai-insights.md":        "# {{week}}주차\n\n## 박지민\n",
+}
+
 // TestUnchanged: a workspace is Unchanged until anything Open read from
 // changes (a note's text, a README, a file or folder added, removed or
 // renamed, the configuration appearing), and never while its files are as
 // recent as the time Open ran.
 func TestUnchanged(t *testing.T) {
-	files := map[string]string{
-		"README.md":                       studyReadme,
-		"week01/study-note-jimin-park.md": note(1),
-		"week01/study-note-yunachoi.md":   note(1),
-		"week02/study-note-jimin-park.md": note(2),
-		"templates/ai-insights.md":        "# {{week}}주차\n\n## 박지민\n",
-	}
 	changes := []struct {
 		name   string
 		change func(root string) error
@@ -67,7 +70,7 @@ func TestUnchanged(t *testing.T) {
 	}
 	for _, c := range changes {
 		t.Run(c.name, func(t *testing.T) {
-			root := mkRepo(t, files)
+			root := mkRepo(t, stampRepo)
 			testutil.AgeTree(t, root)
 			ws, err := Open(root)
 			if err != nil {
@@ -86,7 +89,7 @@ func TestUnchanged(t *testing.T) {
 		})
 	}
 	t.Run("just written", func(t *testing.T) {
-		ws, err := Open(mkRepo(t, files)) // files as recent as Open: not to be trusted
+		ws, err := Open(mkRepo(t, stampRepo)) // files as recent as Open: not to be trusted
 		if err != nil {
 			t.Fatal(err)
 		}
