@@ -5,6 +5,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"weak"
 
 	"github.com/moim-study/moim/internal/text"
 	"github.com/moim-study/moim/internal/workspace"
@@ -49,13 +50,20 @@ func TestStudyBackgroundOncePerWorkspace(t *testing.T) {
 // after every change and must not keep every background it ever read).
 func TestStudyBackgroundForgetsCollectedWorkspaces(t *testing.T) {
 	root := writeRepo(t, "# 버퍼 풀\n\n버퍼 풀은 페이지를 메모리에 둔다.\n")
-	count := func() int {
+	// The backgrounds of these workspaces, by their keys: other tests'
+	// workspaces may be collected meanwhile, so counting every entry of
+	// backgrounds would not tell.
+	kept := func(keys []weak.Pointer[workspace.Workspace]) int {
 		n := 0
-		backgrounds.Range(func(any, any) bool { n++; return true })
+		for _, k := range keys {
+			if _, ok := backgrounds.Load(k); ok {
+				n++
+			}
+		}
 		return n
 	}
-	before := count()
 	held := make([]*workspace.Workspace, 5)
+	keys := make([]weak.Pointer[workspace.Workspace], len(held))
 	for i := range held {
 		ws, err := workspace.Open(root)
 		if err != nil {
@@ -64,18 +72,18 @@ func TestStudyBackgroundForgetsCollectedWorkspaces(t *testing.T) {
 		if studyBackground(ws) == nil {
 			t.Fatal("no background")
 		}
-		held[i] = ws
+		held[i], keys[i] = ws, weak.Make(ws)
 	}
-	if got := count(); got < before+len(held) {
-		t.Fatalf("%d backgrounds while %d workspaces are held, want at least %d", got, len(held), before+len(held))
+	if got := kept(keys); got != len(held) {
+		t.Fatalf("%d backgrounds while %d workspaces are held, want %d", got, len(held), len(held))
 	}
 	runtime.KeepAlive(held)
 	held = nil
-	for i := 0; i < 50 && count() > before; i++ {
+	for i := 0; i < 50 && kept(keys) > 0; i++ {
 		runtime.GC()
 		time.Sleep(10 * time.Millisecond)
 	}
-	if got := count(); got > before {
-		t.Errorf("%d backgrounds kept after their workspaces were collected, want %d", got, before)
+	if got := kept(keys); got > 0 {
+		t.Errorf("%d backgrounds kept after their workspaces were collected, want 0", got)
 	}
 }
