@@ -152,6 +152,10 @@ func (r *Run) Generate(ctx context.Context, ws *workspace.Workspace) error {
 	if r.wants(DocSummary) {
 		summarizer = r.Summarizer(eng)
 	}
+	// A week's summary is drafted beside its insights (both engines only
+	// read the week's analysis) unless the insights engine drafts
+	// summaries itself: an LLM engine's requests then take turns.
+	beside := summarizer != nil && r.wants(DocInsights) && !draftsSummaries(eng)
 
 	// Read everything and check the outputs before any work is done: the
 	// weeks on all cores, beside the dictionary load (text.Warm) and the
@@ -202,6 +206,10 @@ func (r *Run) Generate(ctx context.Context, ws *workspace.Workspace) error {
 		if r.Generating != nil {
 			r.Generating(i+1, len(loaded), w.Week.Number, eng.Name())
 		}
+		var summarized func() (*insight.Summary, error)
+		if r.wants(DocSummary) {
+			summarized = later(ctx, beside, func() (*insight.Summary, error) { return w.Summarize(ctx, summarizer) })
+		}
 		if r.wants(DocInsights) {
 			res, err := guard(ctx, func() (*insight.Week, error) { return w.Generate(ctx, eng) })
 			if err != nil {
@@ -220,7 +228,7 @@ func (r *Run) Generate(ctx context.Context, ws *workspace.Workspace) error {
 			}
 		}
 		if r.wants(DocSummary) {
-			res, err := guard(ctx, func() (*insight.Summary, error) { return w.Summarize(ctx, summarizer) })
+			res, err := summarized()
 			if err != nil {
 				return err
 			}
@@ -270,6 +278,37 @@ func analyseAhead(ctx context.Context, weeks []*Week) <-chan struct{} {
 		})
 	}()
 	return done
+}
+
+// later returns a function that gives run's result (under guard): with
+// now, run starts at once on a goroutine of its own and the function waits
+// for it; otherwise run runs when the function is called. Either way run
+// never waits for a worker of another job, so nothing blocks on a pool it
+// is part of.
+func later[T any](ctx context.Context, now bool, run func() (T, error)) func() (T, error) {
+	if !now {
+		return func() (T, error) { return guard(ctx, run) }
+	}
+	type result struct {
+		res T
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		res, err := guard(ctx, run)
+		done <- result{res, err}
+	}()
+	return func() (T, error) {
+		r := <-done
+		return r.res, r.err
+	}
+}
+
+// draftsSummaries reports whether the insights engine e drafts summaries
+// too (the LLM engines: Run.Summarizer then gives e itself).
+func draftsSummaries(e engine.Engine) bool {
+	_, ok := e.(engine.Summarizer)
+	return ok
 }
 
 // ErrWeekAndAll is the error of asking for given weeks and all weeks.

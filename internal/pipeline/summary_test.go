@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/engine/offline"
@@ -177,5 +180,104 @@ func TestSummaryTemplatePath(t *testing.T) {
 	os.WriteFile(filepath.Join(root, "template", "통합정리-템플릿.md"), []byte("# 정리\n"), 0o644)
 	if p := SummaryTemplatePath(root); p != "template/통합정리-템플릿.md" {
 		t.Errorf("got %q", p)
+	}
+}
+
+// meeting is an insights engine and a summary engine that each wait for
+// the other to start on the same week: the run only finishes when the
+// week's summary is drafted beside its insights. With both is one engine
+// that drafts summaries too (as the LLM engines do): then each call must
+// be the only one running.
+type meeting struct {
+	insights engine.Engine
+	summary  engine.Summarizer
+	arrived  atomic.Int32
+	met      chan struct{}
+	both     bool
+	running  atomic.Int32
+	overlap  atomic.Bool
+}
+
+func (m *meeting) Name() string { return "meeting" }
+
+func (m *meeting) wait(ctx context.Context, me string) error {
+	if m.both {
+		// Give another call the time to start: it must not.
+		if m.running.Add(1) > 1 {
+			m.overlap.Store(true)
+		}
+		time.Sleep(100 * time.Millisecond)
+		if m.running.Add(-1) > 0 {
+			m.overlap.Store(true)
+		}
+		return nil
+	}
+	if m.arrived.Add(1) == 2 {
+		close(m.met)
+	}
+	select {
+	case <-m.met:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("%s waited alone: %w", me, ctx.Err())
+	}
+}
+
+func (m *meeting) Generate(ctx context.Context, in *engine.Input) (*insight.Week, error) {
+	if err := m.wait(ctx, "insights"); err != nil {
+		return nil, err
+	}
+	return m.insights.Generate(ctx, in)
+}
+
+func (m *meeting) Summarize(ctx context.Context, in *engine.Input) (*insight.Summary, error) {
+	if err := m.wait(ctx, "summary"); err != nil {
+		return nil, err
+	}
+	return m.summary.Summarize(ctx, in)
+}
+
+// insightsOnly hides meeting's Summarize from the run.
+type insightsOnly struct{ *meeting }
+
+func (e insightsOnly) Summarize() {}
+
+// TestSummaryBesideInsights: with the offline engines, a week's summary is
+// drafted while its insights are (both only read the analysis), and the
+// documents are those of two separate runs; an engine that drafts both
+// documents runs one call at a time.
+func TestSummaryBesideInsights(t *testing.T) {
+	repo := testutil.CopyDemo(t)
+	separate := map[string]string{}
+	for _, d := range []string{DocInsights, DocSummary} {
+		run, stdout := summaryRun("-", []string{d}, 2)
+		if err := run.Generate(context.Background(), openDemo(t, repo)); err != nil {
+			t.Fatal(err)
+		}
+		separate[d] = stdout.String()
+	}
+
+	m := &meeting{insights: offline.New(), summary: summary.New(), met: make(chan struct{})}
+	run, stdout := summaryRun("-", []string{DocInsights, DocSummary}, 2)
+	run.NewEngine = func(context.Context) (engine.Engine, error) { return insightsOnly{m}, nil }
+	run.Summarizer = func(engine.Engine) engine.Summarizer { return m }
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := run.Generate(ctx, openDemo(t, repo)); err != nil {
+		t.Fatalf("the summary did not run beside the insights: %v", err)
+	}
+	if got, want := stdout.String(), separate[DocInsights]+separate[DocSummary]; got != want {
+		t.Errorf("documents differ from two separate runs:\n%s\nwant:\n%s", got, want)
+	}
+
+	m = &meeting{insights: offline.New(), summary: summary.New(), both: true}
+	run, _ = summaryRun("-", []string{DocInsights, DocSummary}, 1, 2)
+	run.NewEngine = func(context.Context) (engine.Engine, error) { return m, nil }
+	run.Summarizer = func(e engine.Engine) engine.Summarizer { return e.(engine.Summarizer) }
+	if err := run.Generate(context.Background(), openDemo(t, repo)); err != nil {
+		t.Fatal(err)
+	}
+	if m.overlap.Load() {
+		t.Error("an engine that drafts both documents ran two calls at once")
 	}
 }
