@@ -62,16 +62,19 @@ func pointSim(a, b *point) float64 {
 	return min(s, 1)
 }
 
+// common counts the strings two sorted lists of distinct strings share
+// (a point's concept terms).
 func common(a, b []string) int {
-	set := make(map[string]bool, len(a))
-	for _, x := range a {
-		set[x] = true
-	}
 	n := 0
-	for _, x := range b {
-		if set[x] {
+	for len(a) > 0 && len(b) > 0 {
+		switch {
+		case a[0] == b[0]:
 			n++
-			set[x] = false
+			a, b = a[1:], b[1:]
+		case a[0] < b[0]:
+			a = a[1:]
+		default:
+			b = b[1:]
 		}
 	}
 	return n
@@ -234,8 +237,9 @@ func clarity(p *point) float64 {
 	case n > 300:
 		s = 300 / float64(n)
 	}
+	lower := strings.ToLower(p.plain)
 	for _, junk := range []string{"http", "www.", "&nbsp", "<", "【", "](", "ex)", "e.g"} {
-		if strings.Contains(strings.ToLower(p.plain), junk) {
+		if strings.Contains(lower, junk) {
 			s *= 0.8
 		}
 	}

@@ -25,6 +25,8 @@ type head struct {
 	// numbering; key the compacted title, hangul its Hangul letters; full
 	// the key of the enclosing heading's title followed by this one's.
 	text, title, key, hangul string
+	// keyLen is the number of letters of key.
+	keyLen int
 	// kg and hg are the bigrams of key and hangul; full is this heading
 	// with the enclosing heading's title before its own ("AI 평가자" +
 	// "한계"), nil for top headings.
@@ -170,6 +172,7 @@ func (h *head) setTitle(t string) {
 
 func (h *head) setKey(key string) {
 	h.key = key
+	h.keyLen = utf8.RuneCountInString(key)
 	h.hangul = hangulOnly(key)
 	h.kg = newGrams(key)
 	h.hg = newGrams(h.hangul)
@@ -394,14 +397,14 @@ func keySim(a, b *head) float64 {
 			s = max(s, 0.9)
 		}
 	}
-	short, long := a.key, b.key
-	if len(short) > len(long) {
+	short, long := a, b
+	if len(short.key) > len(long.key) {
 		short, long = long, short
 	}
 	// One title inside the other ("마스크 언어 모델" in "마스크 언어
 	// 모델(masked language model)"), when it is most of it: "언어 모델"
 	// inside "대규모 언어 모델에서 파운데이션 모델로" is another section.
-	if n, l := utf8.RuneCountInString(short), utf8.RuneCountInString(long); n >= 3 && 2*n >= l && strings.Contains(long, short) {
+	if n, l := short.keyLen, long.keyLen; n >= 3 && 2*n >= l && strings.Contains(long.key, short.key) {
 		s = max(s, 0.5+0.4*float64(n)/float64(l))
 	}
 	return s

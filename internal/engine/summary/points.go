@@ -2,6 +2,7 @@ package summary
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -23,7 +24,8 @@ type point struct {
 	// plain is the point's text for comparing: no markup, one line.
 	plain string
 	grams text.Bigrams
-	// terms are the keys of the point's concept terms (from the analysis).
+	// terms are the keys of the point's concept terms (from the
+	// analysis), distinct and sorted.
 	terms []string
 	// lead is the key of the concept the point is about when it leads
 	// with one ("**퍼플렉시티**: …", "퍼플렉시티란 …"), "" otherwise.
@@ -53,16 +55,30 @@ type point struct {
 }
 
 // metaRe matches lines that are about the note, not its subject: note
-// properties, and short remarks on where the note comes from ("블로그에
-// 정리한 글을 옮겨 왔다", "링크").
+// properties; remarkWords short remarks on where the note comes from
+// ("블로그에 정리한 글을 옮겨 왔다", "링크").
 var (
 	metaRe = regexp.MustCompile(`^(날짜|일시|담당자|작성자|작성일|진행 ?상태|상태|태그|카테고리|참석자|발표자|링크|출처|date|author|status|tags|created|updated)\s*[:：]`)
 	// titleRe matches the title of a member's write-up of a chapter, as a
 	// link's text ("5장 정리", "Chap 5 요약"): it names the note, not the
 	// subject.
-	titleRe  = regexp.MustCompile(`(?i)^(?:제\s*)?(?:chapter|chap|ch)?\.?\s*\d{1,2}\s*(?:장|강|주차)?\.?\s*(?:내용\s*)?(?:정리|요약|정리본|노트|summary|notes?)$`)
-	remarkRe = regexp.MustCompile(`(?i)(정리한 글|옮겨 ?왔|옮겨 ?온|포스팅|이번 글|이 글에서|블로그|velog|tistory|티스토리|게시글|notion|링크|link)`)
+	titleRe = regexp.MustCompile(`(?i)^(?:제\s*)?(?:chapter|chap|ch)?\.?\s*\d{1,2}\s*(?:장|강|주차)?\.?\s*(?:내용\s*)?(?:정리|요약|정리본|노트|summary|notes?)$`)
 )
+
+// remarkWords are the words of a remark on where the note comes from, in
+// lower case.
+var remarkWords = []string{"정리한 글", "옮겨왔", "옮겨 왔", "옮겨온", "옮겨 온", "포스팅", "이번 글", "이 글에서", "블로그",
+	"velog", "tistory", "티스토리", "게시글", "notion", "링크", "link"}
+
+// containsAny reports whether s contains one of words.
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // sentenceIndex finds the analysed sentences of a member by note line.
 type sentenceIndex struct {
@@ -218,6 +234,7 @@ func points(m int, d *note.Document, blocks []int, ix *sentenceIndex) []*point {
 				}
 			}
 		}
+		slices.Sort(p.terms) // for common
 		p.lead = leadOf(p)
 		lean(p, out)
 		out = append(out, p)
@@ -300,10 +317,26 @@ func substantial(p *point) bool {
 			letters++
 		}
 	}
-	if letters < 4 || metaRe.MatchString(strings.ToLower(p.plain)) || titleRe.MatchString(strings.TrimSpace(p.plain)) {
+	if letters < 4 || isMeta(p.plain) || isTitle(p.plain) {
 		return false
 	}
-	return !(utf8.RuneCountInString(p.plain) < 80 && remarkRe.MatchString(p.plain))
+	return !(utf8.RuneCountInString(p.plain) < 80 && containsAny(strings.ToLower(p.plain), remarkWords))
+}
+
+// isMeta reports whether s is a note's metadata line ("작성자: …"): it
+// needs a colon after a short label.
+func isMeta(s string) bool {
+	if i := strings.IndexAny(s, ":："); i < 0 || i > 64 {
+		return false
+	}
+	return metaRe.MatchString(strings.ToLower(s))
+}
+
+// isTitle reports whether s is a write-up's title ("Chap 5 정리"): short,
+// with the chapter's number.
+func isTitle(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(s) <= 80 && strings.ContainsAny(s, "0123456789") && titleRe.MatchString(s)
 }
 
 // inline is a block's text as one markdown line: the note's plain text
@@ -462,6 +495,15 @@ func isHeadline(plain string, b note.Block) bool {
 // (그림, 예시, 도식) or that it shows something (보여준다, 나타낸다).
 var figureRe = regexp.MustCompile(`(?i)(그림|도식|사진|이미지|예시|figure|fig\.|보여\s?준다|보여\s?줌|나타낸다|나타냄)`)
 
+// figureWords hold every word figureRe finds (in lower case), to skip the
+// expression for the many lines that have none.
+var figureWords = []string{"그림", "도식", "사진", "이미지", "예시", "fig", "보여", "나타낸다", "나타냄"}
+
+// figural reports whether s uses a figure caption's words (figureRe).
+func figural(s string) bool {
+	return containsAny(strings.ToLower(s), figureWords) && figureRe.MatchString(s)
+}
+
 // arrowRe matches a line that starts with an arrow ("-> …", "→ …").
 var arrowRe = regexp.MustCompile(`^\s*(->|=>|→|⇒|➔|➜)`)
 
@@ -478,7 +520,7 @@ func spansImage(b note.Block) bool {
 // it: short, about the figure ("… 예시", "… 방법을 보여준다"), and either
 // led by an arrow or written around an image.
 func isCaption(b note.Block, plain string) bool {
-	if utf8.RuneCountInString(plain) > maxCaption || !figureRe.MatchString(plain) {
+	if utf8.RuneCountInString(plain) > maxCaption || !figural(plain) {
 		return false
 	}
 	return arrowRe.MatchString(b.Text) || spansImage(b) || figureRefRe.MatchString(plain)
@@ -496,7 +538,7 @@ func dropCaption(b note.Block) note.Block {
 		return b
 	}
 	last := lines[len(lines)-1]
-	if !arrowRe.MatchString(last) || utf8.RuneCountInString(last) > maxCaption || !figureRe.MatchString(last) {
+	if !arrowRe.MatchString(last) || utf8.RuneCountInString(last) > maxCaption || !figural(last) {
 		return b
 	}
 	b.Text = strings.Join(lines[:len(lines)-1], "\n")
