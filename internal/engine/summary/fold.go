@@ -19,6 +19,9 @@ var miscTitles = map[string]bool{"기타": true, "그외": true, "etc": true, "m
 //   - a member's own heading whose subheadings all found their sections
 //     under one section of the book ("2) 작성 가이드" over "Ⓐ …", "Ⓑ …"
 //     that are 5.2.1, 5.2.2) is that section in the member's words;
+//   - a member's heading that names the chapter's overview ("3장 전체
+//     개요 – 왜 …", "들어가며") right after the chapter heading opens the
+//     chapter too;
 //   - a catch-all heading ("기타") closes the section it stands in: its
 //     points join that section's;
 //   - a member's unnumbered subheading of a section that is still open
@@ -44,6 +47,7 @@ func (b *builder) fold(nodes []*node) []*node {
 	}
 	gone := map[*node]bool{}
 	b.folded = map[*head]bool{}
+	b.named = map[*node]bool{}
 	for i, n := range nodes {
 		if len(n.heads) != 1 || n.chapter > 0 || n.num != nil || n.cue != "" {
 			continue
@@ -59,6 +63,19 @@ func (b *builder) fold(nodes []*node) []*node {
 					into = nodes[j]
 					break
 				}
+			}
+		case len(kids) == 0 && overviewTitle(h.title):
+			// The chapter's overview in a member's words ("3장 전체
+			// 개요"), before the chapter's first section.
+			for j := i - 1; j >= 0; j-- {
+				if gone[nodes[j]] {
+					continue
+				}
+				if nodes[j].chapter > 0 {
+					into = nodes[j]
+					b.named[into] = true
+				}
+				break
 			}
 		case len(kids) == 0 && miscTitles[strings.ToLower(h.key)]:
 			if p := parent(i); p >= 0 && !gone[nodes[p]] {
@@ -76,6 +93,23 @@ func (b *builder) fold(nodes []*node) []*node {
 	out := without(nodes, gone)
 	b.nest(out, nodeOf)
 	return out
+}
+
+// overviewWords name a chapter's overview in a heading.
+var overviewWords = map[string]bool{"개요": true, "개관": true, "들어가며": true, "들어가기": true, "서론": true,
+	"overview": true, "intro": true, "introduction": true}
+
+// overviewTitle reports whether a heading's title names an overview: its
+// part before a dash or colon ends with one of overviewWords, in at most
+// three words ("개요", "3장 전체 개요 – 왜 평가가 중요한가", "Overview:
+// …"), so that "프롬프트 개요와 구성 요소" is a section of the book.
+func overviewTitle(title string) bool {
+	head := strings.ToLower(title)
+	if i := strings.IndexAny(head, "–—-:："); i >= 0 {
+		head = head[:i]
+	}
+	words := strings.Fields(head)
+	return len(words) > 0 && len(words) <= 3 && overviewWords[strings.Trim(words[len(words)-1], ".)")]
 }
 
 // chapterTitled reports whether a heading repeats the title of the chapter

@@ -131,6 +131,9 @@ type builder struct {
 	// folded are the headings fold put into another section: they do not
 	// name it.
 	folded map[*head]bool
+	// named are the chapters whose opening a member titled as the
+	// chapter's overview (see overviewTitle).
+	named map[*node]bool
 }
 
 // read reads every member's note into an outline and decides, with the
@@ -254,6 +257,9 @@ var cueHeadings = map[string]string{
 // Headings of the parts moim adds after the book's outline.
 const (
 	ThoughtsHeading = "함께 나눈 생각"
+	// OverviewHeading opens a chapter that has sections: what the
+	// members wrote before its first one.
+	OverviewHeading = "개요"
 	RefsHeading     = "참고 자료"
 )
 
@@ -272,7 +278,13 @@ func (b *builder) sections() []DraftSection {
 	var secs []*draftSection
 	cue := map[string][]*point{}
 	cueHeads := map[string][]*head{}
+	chapters := 0
 	for _, n := range b.nodes {
+		if n.chapter > 0 {
+			chapters++
+		}
+	}
+	for i, n := range b.nodes {
 		if n.cue == cueSkip {
 			continue
 		}
@@ -281,7 +293,16 @@ func (b *builder) sections() []DraftSection {
 			cueHeads[n.cue] = append(cueHeads[n.cue], n.heads...)
 			continue
 		}
-		secs = append(secs, &draftSection{sec: b.sectionOf(n), clusters: b.cluster(b.points[n])})
+		ds := &draftSection{sec: b.sectionOf(n), clusters: b.cluster(b.points[n])}
+		secs = append(secs, ds)
+		if n.chapter > 0 && len(ds.clusters) > 0 && i+1 < len(b.nodes) && b.nodes[i+1].chapter == 0 && (chapters > 1 || b.named[n]) {
+			// The opening of a chapter with sections, before the first
+			// one, is its 개요 when the week has several chapters (the
+			// document's 개요 is that of the week) or a member named it
+			// so.
+			secs = append(secs, &draftSection{sec: insight.SummarySection{Level: 2, Title: OverviewHeading}, clusters: ds.clusters})
+			ds.clusters = nil
+		}
 	}
 	b.place(secs)
 	thoughts := false

@@ -802,3 +802,107 @@ func TestNameIn(t *testing.T) {
 		}
 	}
 }
+
+// A week of two chapters: what the members wrote before a chapter's first
+// section is the chapter's 개요, and a member's heading that names the
+// chapter's overview ("6장 전체 개요 – …") is that 개요, not a section of
+// its own. A one-chapter week keeps its opening under the chapter
+// heading (the document's 개요 is the week's), unless a member named it.
+func TestChapterOverview(t *testing.T) {
+	in := &engine.Input{Week: 5, Chapters: []engine.Chapter{{Number: 5, Title: "복제"}, {Number: 6, Title: "파티셔닝"}}}
+	addNote(in, "한서진", `# 5장. 복제
+
+복제는 같은 데이터를 여러 노드에 두어 장애에 버티게 하는 것이다.
+
+## 5.1 리더와 팔로워
+
+- 모든 쓰기는 리더로만 가고 팔로워는 변경 로그를 적용한다.
+
+# 6장. 파티셔닝
+
+데이터가 한 노드에 다 들어가지 않으면 여러 파티션으로 나눈다.
+
+## 6.1 키 범위 파티셔닝
+
+- 키의 범위마다 파티션을 하나씩 맡긴다.
+`)
+	addNote(in, "오태윤", `# 5장. 복제
+
+## 5.1 리더와 팔로워
+
+- 쓰기는 리더가 받고 팔로워는 리더의 변경 로그를 순서대로 적용한다.
+
+# 6장. 파티셔닝
+
+## 6장 전체 개요 – 왜 나누는가
+
+- 파티셔닝의 목적은 데이터와 질의 부하를 여러 노드에 고르게 퍼뜨리는 것이다.
+
+## 6.1 키 범위 파티셔닝
+
+- 키 범위 파티셔닝은 범위 질의에 유리하지만 핫스팟이 생길 수 있다.
+`)
+	in.Analysis = analyze.Analyze(in.Notes())
+	s := summarize(t, in)
+	want := []string{
+		"# 5장. 복제",
+		"## 개요",
+		"## 5.1 리더와 팔로워",
+		"# 6장. 파티셔닝",
+		"## 개요",
+		"## 6.1 키 범위 파티셔닝",
+	}
+	if got := headings(s); !reflect.DeepEqual(got, want) {
+		t.Fatalf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// 6장's 개요 holds both members' openings; the chapter heading none.
+	var sixth, overview *insight.SummarySection
+	for i := range s.Sections {
+		sec := &s.Sections[i]
+		switch {
+		case sec.Level == 1 && strings.HasPrefix(sec.Title, "6장"):
+			sixth = sec
+		case sixth != nil && overview == nil && sec.Title == OverviewHeading:
+			overview = sec
+		}
+	}
+	if len(sixth.Points) != 0 {
+		t.Errorf("6장 keeps points of its own: %v", pointLines(sixth.Points))
+	}
+	byMember := map[string]bool{}
+	for _, p := range overview.Points {
+		for _, m := range p.Members {
+			byMember[m] = true
+		}
+	}
+	if !byMember["한서진"] || !byMember["오태윤"] {
+		t.Errorf("6장's 개요 has the openings of %v, want both members': %v", byMember, pointLines(overview.Points))
+	}
+
+	// One chapter: the opening stays under the chapter heading; a member's
+	// "개요" heading names it.
+	one := oneNote("# 5장. 복제\n\n복제는 같은 데이터를 여러 노드에 두는 것이다.\n\n## 5.1 리더와 팔로워\n\n- 모든 쓰기는 리더로만 간다.\n\n## 5.2 복제 지연\n\n- 팔로워는 리더보다 뒤처질 수 있다.\n")
+	if got := headings(summarize(t, one)); !reflect.DeepEqual(got, []string{"# 5장. 복제", "## 5.1 리더와 팔로워", "## 5.2 복제 지연"}) {
+		t.Errorf("one chapter: %v", got)
+	}
+	named := oneNote("# 5장. 복제\n\n## 개요\n\n복제는 같은 데이터를 여러 노드에 두는 것이다.\n\n## 5.1 리더와 팔로워\n\n- 모든 쓰기는 리더로만 간다.\n\n## 5.2 복제 지연\n\n- 팔로워는 리더보다 뒤처질 수 있다.\n")
+	if got := headings(summarize(t, named)); !reflect.DeepEqual(got, []string{"# 5장. 복제", "## 개요", "## 5.1 리더와 팔로워", "## 5.2 복제 지연"}) {
+		t.Errorf("one chapter, a member's 개요: %v", got)
+	}
+}
+
+func TestOverviewTitle(t *testing.T) {
+	for title, want := range map[string]bool{
+		"개요": true,
+		"6장 전체 개요 – 왜 나누는가":   true,
+		"Overview: why shard": true,
+		"들어가며":                true,
+		"파티셔닝 개요와 리밸런싱 전략":    false, // a section of the book
+		"프롬프트 소개":             false,
+		"복제":                  false,
+	} {
+		if got := overviewTitle(title); got != want {
+			t.Errorf("overviewTitle(%q) = %v, want %v", title, got, want)
+		}
+	}
+}
