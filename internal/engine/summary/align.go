@@ -290,9 +290,9 @@ func vectors(outlines []*outline) {
 	df := map[string]int{}
 	n := 0
 	for _, o := range outlines {
-		for _, h := range o.heads {
+		for i := range o.heads {
 			seen := map[string]bool{}
-			for _, p := range h.points {
+			for _, p := range o.contentOf(i) {
 				for _, t := range p.terms {
 					if !seen[t] {
 						seen[t] = true
@@ -306,9 +306,9 @@ func vectors(outlines []*outline) {
 		}
 	}
 	for _, o := range outlines {
-		for _, h := range o.heads {
+		for i, h := range o.heads {
 			tf := map[string]float64{}
-			for _, p := range h.points {
+			for _, p := range o.contentOf(i) {
 				for _, t := range p.terms {
 					tf[t]++
 				}
@@ -324,6 +324,24 @@ func vectors(outlines []*outline) {
 			}
 		}
 	}
+}
+
+// contentOf is what the i-th heading says: its points, and those of the
+// subheadings its member wrote in bold right under it (see boldHeadings),
+// which hold all of it when the member wrote the section that way.
+func (o *outline) contentOf(i int) []*point {
+	h := o.heads[i]
+	if h.bold {
+		return h.points
+	}
+	pts := h.points
+	for _, x := range o.heads[i+1:] {
+		if !x.bold {
+			break
+		}
+		pts = append(pts[:len(pts):len(pts)], x.points...)
+	}
+	return pts
 }
 
 // cosine is the cosine similarity of two sparse vectors.

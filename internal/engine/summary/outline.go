@@ -39,6 +39,9 @@ type head struct {
 	chapter int
 	// inChapter is the chapter the heading belongs to, 0 when unknown.
 	inChapter int
+	// bold is set on a subheading the member wrote as a bold paragraph
+	// (see boldHeadings).
+	bold bool
 	// ordinal is set when the heading starts with a member's own
 	// ordinal ("1)", "2-1.", "Ⓐ").
 	ordinal bool
@@ -90,9 +93,19 @@ var (
 // readOutline reads a member's note into headings and content.
 func readOutline(name string, d *note.Document, am *analyze.Member) *outline {
 	o := &outline{name: name, doc: d, am: am}
-	var cur *head
+	var cur, heading *head
 	seenChapter := map[int]*head{}
+	bold := boldHeadings(d)
 	for i, b := range d.Blocks {
+		if bold[i] && heading != nil {
+			// A subheading written as a bold paragraph.
+			h := parseHead(b.Text)
+			h.setTitle(strings.TrimRight(h.title, ". "))
+			h.block, h.level, h.line, h.bold = i, heading.level+1, b.Line, true
+			cur = h
+			o.heads = append(o.heads, h)
+			continue
+		}
 		if b.Kind != note.KindHeading {
 			if cur == nil {
 				o.pre = append(o.pre, i)
@@ -117,7 +130,7 @@ func readOutline(name string, d *note.Document, am *analyze.Member) *outline {
 			seenChapter[h.chapter] = h
 		}
 		h.setTitle(h.title)
-		cur = h
+		cur, heading = h, h
 		o.heads = append(o.heads, h)
 	}
 	// A note's own title — its first heading, alone above all others —
@@ -136,6 +149,79 @@ func readOutline(name string, d *note.Document, am *analyze.Member) *outline {
 		}
 	}
 	return o
+}
+
+// boldOrdinalRe reads the number of a numbered paragraph ("1. …", "2) …").
+var boldOrdinalRe = regexp.MustCompile(`^(\d{1,2})[.)]\s*\S`)
+
+// maxBoldHeading is the longest bold paragraph read as a subheading, in
+// letters.
+const maxBoldHeading = 80
+
+// boldHeadings finds the paragraphs a member wrote as subheadings in bold
+// (blog editors without heading levels): a numbered one-line paragraph all
+// in bold ("**1. 비일관성**") with content of its own after it, in a run
+// numbered 1, 2, … (at least two) under one heading. Numbered bold
+// paragraphs with nothing between them are a list, not headings.
+func boldHeadings(d *note.Document) map[int]bool {
+	out := map[int]bool{}
+	var run []int
+	flush := func() {
+		if len(run) >= 2 {
+			for _, i := range run {
+				out[i] = true
+			}
+		}
+		run = nil
+	}
+	for i, b := range d.Blocks {
+		if b.Kind == note.KindHeading {
+			flush()
+			continue
+		}
+		n := boldOrdinal(b)
+		if n == 0 {
+			continue
+		}
+		if i+1 == len(d.Blocks) || d.Blocks[i+1].Kind == note.KindHeading || boldOrdinal(d.Blocks[i+1]) > 0 {
+			flush() // nothing of its own under it
+			continue
+		}
+		if n != len(run)+1 {
+			flush()
+			if n != 1 {
+				continue
+			}
+		}
+		run = append(run, i)
+	}
+	flush()
+	return out
+}
+
+// boldOrdinal is the number of a one-line paragraph written all in bold
+// that starts with a number ("**2. 평가 기준의 모호성**"), 0 for any other
+// block.
+func boldOrdinal(b note.Block) int {
+	t := strings.TrimSpace(b.Text)
+	if b.Kind != note.KindParagraph || strings.Contains(t, "\n") || utf8.RuneCountInString(t) > maxBoldHeading {
+		return 0
+	}
+	m := boldOrdinalRe.FindStringSubmatch(t)
+	if m == nil {
+		return 0
+	}
+	whole := false
+	for _, e := range b.Emphasis {
+		if text.Compact(e) == text.Compact(t) {
+			whole = true
+		}
+	}
+	if !whole {
+		return 0
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
 }
 
 // parseHead reads a heading's text: a chapter heading, a book number, a

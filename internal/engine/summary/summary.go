@@ -305,6 +305,7 @@ func (b *builder) sections() []DraftSection {
 		}
 	}
 	b.place(secs)
+	b.absorb(secs)
 	thoughts := false
 	for _, k := range []string{cuePractical, cueStudy, cueThoughts} {
 		if len(cue[k]) == 0 {
@@ -451,6 +452,100 @@ func (b *builder) place(secs []*draftSection) {
 			best.points = append(best.points, p)
 		}
 	}
+}
+
+// absorb moves a cluster of a section's own points into the one
+// subsection that says the same (another member wrote that part under its
+// own heading: "### 1. 비일관성" while others listed the reasons in the
+// section): it joins the subsection's cluster that says the same, or
+// opens the subsection; a one-line point that only repeats the
+// subsection's title is dropped, the heading says it. A cluster close to
+// several subsections (the section's overview of its parts) stays.
+func (b *builder) absorb(secs []*draftSection) {
+	for i, ds := range secs {
+		if ds.sec.Level < 2 {
+			continue
+		}
+		var kids []*draftSection
+		for _, x := range secs[i+1:] {
+			if x.sec.Level <= ds.sec.Level {
+				break
+			}
+			if x.sec.Level == ds.sec.Level+1 && x.sec.Title != "" {
+				kids = append(kids, x)
+			}
+		}
+		if len(kids) == 0 {
+			continue
+		}
+		titles := make([]*point, len(kids))
+		for k, x := range kids {
+			titles[k] = &point{member: -1, kind: insight.PointBullet, plain: x.sec.Title, grams: text.NewBigrams(x.sec.Title, text.BigramOptions{})}
+		}
+		var keep []*cluster
+		for _, c := range ds.clusters {
+			best, bestSim, second := -1, 0.0, 0.0
+			for k, x := range kids {
+				s := closeness(c, titles[k], x.clusters)
+				switch {
+				case s > bestSim:
+					best, bestSim, second = k, s, bestSim
+				case s > second:
+					second = s
+				}
+			}
+			if best < 0 || bestSim < minSame || second >= minSame {
+				keep = append(keep, c)
+				continue
+			}
+			join(kids[best], c, titles[best])
+		}
+		ds.clusters = keep
+	}
+}
+
+// closeness is how surely a cluster says what a subsection (its title and
+// clusters) says: its points' best similarity to another member's point
+// there, or to the title.
+func closeness(c *cluster, title *point, cs []*cluster) float64 {
+	best := 0.0
+	for _, p := range c.points {
+		best = max(best, pointSim(p, title))
+		for _, x := range cs {
+			for _, q := range x.points {
+				if q.member != p.member {
+					best = max(best, pointSim(p, q))
+				}
+			}
+		}
+	}
+	return best
+}
+
+// join puts cluster c into subsection ds: into the cluster there that
+// says the same, or first; a one-line cluster that repeats the title is
+// left out.
+func join(ds *draftSection, c *cluster, title *point) {
+	var into *cluster
+	bestSim := minSame
+	for _, x := range ds.clusters {
+		for _, p := range c.points {
+			for _, q := range x.points {
+				if s := pointSim(p, q); q.member != p.member && s >= bestSim {
+					into, bestSim = x, s
+				}
+			}
+		}
+	}
+	if into != nil {
+		into.points = append(into.points, c.points...)
+		into.rep = representative(into)
+		return
+	}
+	if len(c.rep.lines) == 1 && pointSim(c.rep, title) >= 0.8 {
+		return
+	}
+	ds.clusters = append([]*cluster{c}, ds.clusters...)
 }
 
 // cluster clusters a node's points, members in outline order.

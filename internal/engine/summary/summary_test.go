@@ -471,10 +471,19 @@ func TestLabelOverListIsOnePoint(t *testing.T) {
 	}
 }
 
-// A line that introduces items written as numbered paragraphs, each with
-// its own list, stays a point of its own: the items are too long to nest.
-func TestLabelOverNumberedParagraphs(t *testing.T) {
-	const md = `# 5장. 복제
+// Numbered paragraphs written all in bold, each with its own content
+// under it, are the member's subheadings (blog editors without heading
+// levels): the section gets them as subsections, their lists under them.
+// Numbered bold paragraphs with nothing between them are a list of
+// statements, not headings. Another member who listed the same reasons in
+// the section has each of them joined to the subsection that says it.
+func TestBoldNumberedParagraphsAreSubheadings(t *testing.T) {
+	in := &engine.Input{Week: 5, Chapters: []engine.Chapter{{Number: 5, Title: "복제"}}}
+	addNote(in, "한서진", `# 5장. 복제
+
+## 5.5 복제 지연 해결
+
+- 읽기 일관성은 몇 가지 방법으로 보장한다.
 
 ## 5.6 복제가 어려운 이유
 
@@ -487,20 +496,71 @@ func TestLabelOverNumberedParagraphs(t *testing.T) {
 **2. 노드의 시계가 서로 다르다.**
 
 - 타임스탬프만으로는 순서를 정할 수 없다.
-`
-	s := summarize(t, oneNote(md))
-	var got []string
-	for _, sec := range s.Sections {
-		got = append(got, pointLines(sec.Points)...)
-	}
+
+## 5.7 정리
+
+**1. 복제는 가용성을 높인다.**
+
+**2. 복제는 읽기 처리량을 늘린다.**
+`)
+	addNote(in, "오태윤", `# 5장. 복제
+
+## 5.5 복제 지연 해결
+
+- 자신이 쓴 값은 리더에서 읽게 한다.
+
+## 5.6 복제가 어려운 이유
+
+- 노드의 시계가 서로 달라서 타임스탬프로 순서를 정하기 어렵다.
+- 네트워크가 끊기면 끊긴 동안 쓴 값을 나중에 맞춰야 한다.
+`)
+	in.Analysis = analyze.Analyze(in.Notes())
+	s := summarize(t, in)
 	want := []string{
-		"text: 복제가 어려운 이유는",
-		"text: 네트워크는 언제든 끊길 수 있다.",
-		"bullet: 끊긴 동안 쓴 값은 나중에 맞춰야 한다.",
-		"text: 노드의 시계가 서로 다르다.",
-		"bullet: 타임스탬프만으로는 순서를 정할 수 없다.",
+		"# 5장. 복제",
+		"## 5.5 복제 지연 해결",
+		"## 5.6 복제가 어려운 이유",
+		"### 네트워크는 언제든 끊길 수 있다",
+		"### 노드의 시계가 서로 다르다",
+		"## 5.7 정리",
 	}
-	samePoints(t, got, want)
+	if got := headings(s); !reflect.DeepEqual(got, want) {
+		t.Fatalf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if sec := find(s, "5.6 복제가 어려운 이유"); len(sec.Points) != 0 {
+		t.Errorf("5.6 keeps points the subsections say: %v", pointLines(sec.Points))
+	}
+	for _, c := range []struct{ heading, part string }{
+		{"네트워크는 언제든 끊길 수 있다", "끊긴 동안 쓴 값"},
+		{"노드의 시계가 서로 다르다", "타임스탬프"},
+	} {
+		sec := find(s, c.heading)
+		if sec == nil || len(sec.Points) != 1 || !strings.Contains(strings.Join(sec.Points[0].Lines, " "), c.part) {
+			t.Errorf("%s: %+v, want one point about %q", c.heading, sec, c.part)
+			continue
+		}
+		if m := sec.Points[0].Members; len(m) != 2 {
+			t.Errorf("%s: the point's members %v, want both (one cluster)", c.heading, m)
+		}
+	}
+	if sec := find(s, "5.7 정리"); sec == nil || len(sec.Points) != 2 {
+		t.Errorf("5.7: bold statements with nothing under them stay points: %+v", sec)
+	}
+}
+
+func TestBoldHeadings(t *testing.T) {
+	d := note.Parse("n.md", "# 제목\n\n**1. 하나**\n\n- 내용\n\n**3. 셋**\n\n- 내용\n\n**1. 가**\n\n본문\n\n**2. 나**\n\n본문\n\n**1. 일부만** 굵게\n\n- 내용\n\n**2. 둘**\n\n- 내용\n")
+	var got []string
+	for i, b := range d.Blocks {
+		if boldHeadings(d)[i] {
+			got = append(got, b.Text)
+		}
+	}
+	// "1. 하나" and "3. 셋" skip a number; "1. 일부만 굵게" is not all bold,
+	// so "2. 둘" starts no run.
+	if want := []string{"1. 가", "2. 나"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("bold headings %q, want %q", got, want)
+	}
 }
 
 // lagSection is a book-numbered section with two subsections.
