@@ -279,43 +279,72 @@ func synthEightWeeks(b *testing.B, corpus, dir string) int {
 	return total
 }
 
+// buildMoimAt builds moim as it was at the git commit ref (git archive
+// into a temporary directory), for a before/after comparison in one run.
+func buildMoimAt(b *testing.B, ref string) string {
+	b.Helper()
+	src := b.TempDir()
+	archive := exec.Command("sh", "-c", "git -C \"$(git rev-parse --show-toplevel)\" archive \"$1\" | tar -x -C \"$2\"", "sh", ref, src)
+	if out, err := archive.CombinedOutput(); err != nil {
+		b.Fatalf("git archive %s: %v\n%s", ref, err, out)
+	}
+	bin := filepath.Join(b.TempDir(), "moim")
+	cmd := exec.Command("go", "build", "-o", bin, "./cmd/moim")
+	cmd.Dir = src
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("go build at %s: %v\n%s", ref, err, out)
+	}
+	return bin
+}
+
 // BenchmarkEightWeeks runs `moim generate --all` as a child process on a
 // corpus-sized study of eight weeks, once for the insights alone and once
 // for the insights and the summaries together (--doc insights,summary).
 // ns/op is the wall time of the process, dictionary load included; cpu-s/op
 // its user+system time; the issue's bar is 3 s of wall time for both
-// documents of all eight weeks.
+// documents of all eight weeks. With MOIM_BENCH_BASE set to a git commit
+// (main, HEAD~3), the moim of that commit runs too, right after the
+// working tree's on the same documents (bin=head, bin=base): before and
+// after in one run, under about the same load.
 func BenchmarkEightWeeks(b *testing.B) {
 	corpus, tmpl := corpusOrSkip(b)
-	bin := buildMoim(b)
-	for _, docs := range []string{"insights", "insights,summary"} {
-		b.Run("doc="+docs, func(b *testing.B) {
-			dir := b.TempDir()
-			size := synthEightWeeks(b, corpus, dir)
-			outs, _ := filepath.Glob(filepath.Join(dir, "weeks", "*"))
-			var cpu time.Duration
-			var peak int64
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				b.StopTimer()
-				for _, w := range outs {
-					_ = os.Remove(filepath.Join(w, "ai-insights.md"))
-					_ = os.Remove(filepath.Join(w, "summary.md"))
-				}
-				args := []string{"generate", "--repo", dir, "--all", "--doc", docs}
-				if docs == "insights" {
-					args = append(args, "--template", tmpl)
-				}
-				b.StartTimer()
-				u := runChild(b, bin, args...)
-				cpu += u.cpu
-				peak = max(peak, u.maxRSS)
-			}
-			b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
-			b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
-			b.ReportMetric(float64(size)/1024, "notes-KB")
-		})
+	bins := []struct{ name, path string }{{"", buildMoim(b)}}
+	if ref := os.Getenv("MOIM_BENCH_BASE"); ref != "" {
+		bins = []struct{ name, path string }{{"bin=head/", bins[0].path}, {"bin=base/", buildMoimAt(b, ref)}}
 	}
+	for _, docs := range []string{"insights", "insights,summary"} {
+		for _, bin := range bins {
+			b.Run(bin.name+"doc="+docs, func(b *testing.B) { eightWeeks(b, corpus, tmpl, bin.path, docs) })
+		}
+	}
+}
+
+// eightWeeks is one sub-benchmark of BenchmarkEightWeeks: bin on docs.
+func eightWeeks(b *testing.B, corpus, tmpl, bin, docs string) {
+	dir := b.TempDir()
+	size := synthEightWeeks(b, corpus, dir)
+	outs, _ := filepath.Glob(filepath.Join(dir, "weeks", "*"))
+	var cpu time.Duration
+	var peak int64
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		for _, w := range outs {
+			_ = os.Remove(filepath.Join(w, "ai-insights.md"))
+			_ = os.Remove(filepath.Join(w, "summary.md"))
+		}
+		args := []string{"generate", "--repo", dir, "--all", "--doc", docs}
+		if docs == "insights" {
+			args = append(args, "--template", tmpl)
+		}
+		b.StartTimer()
+		u := runChild(b, bin, args...)
+		cpu += u.cpu
+		peak = max(peak, u.maxRSS)
+	}
+	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
+	b.ReportMetric(float64(size)/1024, "notes-KB")
 }
 
 // BenchmarkSummaryEngine is the summary engine alone on each corpus week

@@ -46,9 +46,10 @@ func draftSummary(tb testing.TB, repo string, week int) (*SummaryDoc, string) {
 }
 
 // TestSummaryCorpus drafts the summaries of the corpus weeks that have a
-// hand-made one and holds the draft to the bar: it covers at least
-// 85 % of the hand-made outline's headings (as a heading, or as what a
-// point leads with) and at least 95 % of its points are supported by the
+// hand-made one and holds the draft to the bar: it has at least
+// 85 % of the hand-made outline's headings as headings of its own (what a
+// point leads with does not count here) and at least 95 % of its points
+// are supported by the
 // note of a member who wrote them. The numbers are logged; docs/summary.md
 // records them. MOIM_SUMMARY_DRAFTS=DIR also writes the drafts there.
 func TestSummaryCorpus(t *testing.T) {
@@ -68,8 +69,8 @@ func TestSummaryCorpus(t *testing.T) {
 			var b strings.Builder
 			_ = WriteSummaryTable(&b, r)
 			t.Logf("week %d:\n%s", w, b.String())
-			if val(r.Coverage) < 0.85 {
-				t.Errorf("heading coverage %.2f < 0.85", val(r.Coverage))
+			if val(r.HeadingCoverage) < 0.85 {
+				t.Errorf("heading coverage %.2f < 0.85 (%.2f with points' leads)", val(r.HeadingCoverage), val(r.Coverage))
 			}
 			if val(r.Supported) < 0.95 {
 				t.Errorf("own-note support %.2f < 0.95", val(r.Supported))

@@ -19,7 +19,7 @@ var miscTitles = map[string]bool{"기타": true, "그외": true, "etc": true, "m
 //   - a member's own heading whose subheadings all found their sections
 //     under one section of the book ("2) 작성 가이드" over "Ⓐ …", "Ⓑ …"
 //     that are 5.2.1, 5.2.2) is that section in the member's words;
-//   - a member's heading that names the chapter's overview ("3장 전체
+//   - a member's heading that names the chapter's overview ("6장 전체
 //     개요 – 왜 …", "들어가며") right after the chapter heading opens the
 //     chapter too;
 //   - a catch-all heading ("기타") closes the section it stands in: its
@@ -65,7 +65,7 @@ func (b *builder) fold(nodes []*node) []*node {
 				}
 			}
 		case len(kids) == 0 && overviewTitle(h.title):
-			// The chapter's overview in a member's words ("3장 전체
+			// The chapter's overview in a member's words ("6장 전체
 			// 개요"), before the chapter's first section.
 			for j := i - 1; j >= 0; j-- {
 				if gone[nodes[j]] {
@@ -101,7 +101,7 @@ var overviewWords = map[string]bool{"개요": true, "개관": true, "들어가�
 
 // overviewTitle reports whether a heading's title names an overview: its
 // part before a dash or colon ends with one of overviewWords, in at most
-// three words ("개요", "3장 전체 개요 – 왜 평가가 중요한가", "Overview:
+// three words ("개요", "6장 전체 개요 – 왜 나누는가", "Overview:
 // …"), so that "프롬프트 개요와 구성 요소" is a section of the book.
 func overviewTitle(title string) bool {
 	head := strings.ToLower(title)

@@ -160,7 +160,7 @@ const maxBoldHeading = 80
 
 // boldHeadings finds the paragraphs a member wrote as subheadings in bold
 // (blog editors without heading levels): a numbered one-line paragraph all
-// in bold ("**1. 비일관성**") with content of its own after it, in a run
+// in bold ("**1. 네트워크 분할**") with content of its own after it, in a run
 // numbered 1, 2, … (at least two) under one heading. Numbered bold
 // paragraphs with nothing between them are a list, not headings.
 func boldHeadings(d *note.Document) map[int]bool {
@@ -200,7 +200,7 @@ func boldHeadings(d *note.Document) map[int]bool {
 }
 
 // boldOrdinal is the number of a one-line paragraph written all in bold
-// that starts with a number ("**2. 평가 기준의 모호성**"), 0 for any other
+// that starts with a number ("**2. 시계 차이**"), 0 for any other
 // block.
 func boldOrdinal(b note.Block) int {
 	t := strings.TrimSpace(b.Text)

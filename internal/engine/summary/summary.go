@@ -456,7 +456,7 @@ func (b *builder) place(secs []*draftSection) {
 
 // absorb moves a cluster of a section's own points into the one
 // subsection that says the same (another member wrote that part under its
-// own heading: "### 1. 비일관성" while others listed the reasons in the
+// own heading: "### 1. 네트워크 분할" while others listed the reasons in the
 // section): it joins the subsection's cluster that says the same, or
 // opens the subsection; a one-line point that only repeats the
 // subsection's title is dropped, the heading says it. A cluster close to
