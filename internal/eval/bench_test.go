@@ -126,6 +126,29 @@ func runChild(b *testing.B, bin string, args ...string) usage {
 	return u
 }
 
+// timedRuns runs bin with args b.N times, each time from week folders
+// without the documents named (removed off the timer), and returns the
+// children's CPU time and highest peak resident memory.
+func timedRuns(b *testing.B, bin string, weeks, docs []string, args ...string) (cpu time.Duration, peak int64) {
+	b.Helper()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		for _, w := range weeks {
+			for _, d := range docs {
+				if err := os.Remove(filepath.Join(w, d)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+					b.Fatal(err)
+				}
+			}
+		}
+		b.StartTimer()
+		u := runChild(b, bin, args...)
+		cpu += u.cpu
+		peak = max(peak, u.maxRSS)
+	}
+	return cpu, peak
+}
+
 // BenchmarkGenerateAll runs `moim generate --all` as a child process on
 // the corpus notes repeated 1, 2 and 4 times. ns/op is the wall time of
 // the process, dictionary load included; cpu-s/op its user+system time;
@@ -142,21 +165,7 @@ func BenchmarkGenerateAll(b *testing.B) {
 			if err != nil || len(outs) == 0 {
 				b.Fatalf("no week folders in %s: %v", dir, err)
 			}
-			var cpu time.Duration
-			var peak int64
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				b.StopTimer()
-				for _, w := range outs {
-					if err := os.Remove(filepath.Join(w, "ai-insights.md")); err != nil && !errors.Is(err, fs.ErrNotExist) {
-						b.Fatal(err)
-					}
-				}
-				b.StartTimer()
-				u := runChild(b, bin, "generate", "--repo", dir, "--all", "--template", tmpl)
-				cpu += u.cpu
-				peak = max(peak, u.maxRSS)
-			}
+			cpu, peak := timedRuns(b, bin, outs, []string{"ai-insights.md"}, "generate", "--repo", dir, "--all", "--template", tmpl)
 			b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 			b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
 			b.ReportMetric(float64(size)/1024, "notes-KB")
@@ -324,24 +333,11 @@ func eightWeeks(b *testing.B, corpus, tmpl, bin, docs string) {
 	dir := b.TempDir()
 	size := synthEightWeeks(b, corpus, dir)
 	outs, _ := filepath.Glob(filepath.Join(dir, "weeks", "*"))
-	var cpu time.Duration
-	var peak int64
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		b.StopTimer()
-		for _, w := range outs {
-			_ = os.Remove(filepath.Join(w, "ai-insights.md"))
-			_ = os.Remove(filepath.Join(w, "summary.md"))
-		}
-		args := []string{"generate", "--repo", dir, "--all", "--doc", docs}
-		if docs == "insights" {
-			args = append(args, "--template", tmpl)
-		}
-		b.StartTimer()
-		u := runChild(b, bin, args...)
-		cpu += u.cpu
-		peak = max(peak, u.maxRSS)
+	args := []string{"generate", "--repo", dir, "--all", "--doc", docs}
+	if docs == "insights" {
+		args = append(args, "--template", tmpl)
 	}
+	cpu, peak := timedRuns(b, bin, outs, []string{"ai-insights.md", "summary.md"}, args...)
 	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
 	b.ReportMetric(float64(size)/1024, "notes-KB")
