@@ -14,12 +14,15 @@ import (
 // the mecab-ko-dic dictionary (kagome-dict-ko), plus a small user
 // dictionary of AI/ML vocabulary (domainNouns). The dictionary (about 25 MB
 // compressed in the binary) is loaded on the first call to Terms, once per
-// process, and shared by every KagomeAnalyzer.
+// process, and shared by every KagomeAnalyzer. Terms and Read run kagome's
+// search through viterbi (lattice.go), the same search over the same tables
+// with less bookkeeping; Names and Clauses call kagome's tokenizer.
 type KagomeAnalyzer struct{}
 
 var kagome struct {
 	once sync.Once
 	tok  *tokenizer.Tokenizer
+	vit  *viterbi // the same search as tok over the same tables, faster (lattice.go)
 	err  error
 }
 
@@ -43,12 +46,12 @@ func (*KagomeAnalyzer) Load() error {
 
 func loadKagome() error {
 	kagome.once.Do(func() {
-		kagome.tok, kagome.err = newKagomeTokenizer()
+		kagome.tok, kagome.vit, kagome.err = newKagomeTokenizer()
 	})
 	return kagome.err
 }
 
-func newKagomeTokenizer() (*tokenizer.Tokenizer, error) {
+func newKagomeTokenizer() (*tokenizer.Tokenizer, *viterbi, error) {
 	recs := make(dict.UserDictRecords, 0, len(domainNouns))
 	seen := make(map[string]bool)
 	for _, w := range domainNouns {
@@ -60,16 +63,17 @@ func newKagomeTokenizer() (*tokenizer.Tokenizer, error) {
 	}
 	ud, err := recs.NewUserDict()
 	if err != nil {
-		return nil, fmt.Errorf("text: kagome user dictionary: %w", err)
+		return nil, nil, fmt.Errorf("text: kagome user dictionary: %w", err)
 	}
 	// The shrunk dictionary leaves out the feature columns we do not read,
 	// which saves memory; POS tags are kept. loadSystemDict reads it from
 	// the pre-decoded copy in the cache directory when there is one.
-	t, err := tokenizer.New(loadSystemDict(), tokenizer.OmitBosEos(), tokenizer.UserDict(ud))
+	d := loadSystemDict()
+	t, err := tokenizer.New(d, tokenizer.OmitBosEos(), tokenizer.UserDict(ud))
 	if err != nil {
-		return nil, fmt.Errorf("text: kagome tokenizer: %w", err)
+		return nil, nil, fmt.Errorf("text: kagome tokenizer: %w", err)
 	}
-	return t, nil
+	return t, newViterbi(d, ud), nil
 }
 
 // Terms implements Analyzer. If the dictionary cannot be loaded (it is
@@ -90,6 +94,7 @@ func (a *KagomeAnalyzer) read(s string, withMorphs bool) Reading {
 	}
 	var c compounder
 	var ms []Morph
+	var toks []ktoken
 	for _, p := range scanPieces(s) {
 		if p.isLatin {
 			c.add(latinMorph(p))
@@ -100,8 +105,9 @@ func (a *KagomeAnalyzer) read(s string, withMorphs bool) Reading {
 		}
 		space := false
 		afterETM := false // the previous morpheme ends in an adnominal ending ("할")
-		for _, t := range kagome.tok.Analyze(p.text, tokenizer.Normal) {
-			tag, ok := t.FeatureAt(0) // the POS tag, without allocating
+		toks = kagome.vit.analyze(p.text, toks[:0])
+		for _, t := range toks {
+			tag, ok := t.tag, t.tagOK
 			if !ok {
 				c.add(morph{surf: t.Surface, kind: kBreak})
 				continue
