@@ -7,22 +7,19 @@ import (
 	"unicode/utf8"
 
 	"github.com/ikawaha/kagome-dict/dict"
-	"github.com/ikawaha/kagome/v2/tokenizer"
 )
 
 // KagomeAnalyzer extracts terms with the kagome morphological analyzer and
 // the mecab-ko-dic dictionary (kagome-dict-ko), plus a small user
 // dictionary of AI/ML vocabulary (domainNouns). The dictionary (about 25 MB
 // compressed in the binary) is loaded on the first call to Terms, once per
-// process, and shared by every KagomeAnalyzer. Terms and Read run kagome's
-// search through viterbi (lattice.go), the same search over the same tables
-// with less bookkeeping; Names and Clauses call kagome's tokenizer.
+// process, and shared by every KagomeAnalyzer. The search is kagome's, run
+// by viterbi (lattice.go) over kagome's tables with less bookkeeping.
 type KagomeAnalyzer struct{}
 
 var kagome struct {
 	once sync.Once
-	tok  *tokenizer.Tokenizer
-	vit  *viterbi // the same search as tok over the same tables, faster (lattice.go)
+	vit  *viterbi // kagome's search over kagome's tables (lattice.go)
 	err  error
 }
 
@@ -46,12 +43,12 @@ func (*KagomeAnalyzer) Load() error {
 
 func loadKagome() error {
 	kagome.once.Do(func() {
-		kagome.tok, kagome.vit, kagome.err = newKagomeTokenizer()
+		kagome.vit, kagome.err = newKagomeSearch()
 	})
 	return kagome.err
 }
 
-func newKagomeTokenizer() (*tokenizer.Tokenizer, *viterbi, error) {
+func newKagomeSearch() (*viterbi, error) {
 	recs := make(dict.UserDictRecords, 0, len(domainNouns))
 	seen := make(map[string]bool)
 	for _, w := range domainNouns {
@@ -63,17 +60,12 @@ func newKagomeTokenizer() (*tokenizer.Tokenizer, *viterbi, error) {
 	}
 	ud, err := recs.NewUserDict()
 	if err != nil {
-		return nil, nil, fmt.Errorf("text: kagome user dictionary: %w", err)
+		return nil, fmt.Errorf("text: kagome user dictionary: %w", err)
 	}
 	// The shrunk dictionary leaves out the feature columns we do not read,
 	// which saves memory; POS tags are kept. loadSystemDict reads it from
 	// the pre-decoded copy in the cache directory when there is one.
-	d := loadSystemDict()
-	t, err := tokenizer.New(d, tokenizer.OmitBosEos(), tokenizer.UserDict(ud))
-	if err != nil {
-		return nil, nil, fmt.Errorf("text: kagome tokenizer: %w", err)
-	}
-	return t, newViterbi(d, ud), nil
+	return newViterbi(loadSystemDict(), ud), nil
 }
 
 // Terms implements Analyzer. If the dictionary cannot be loaded (it is

@@ -43,6 +43,10 @@ type ktoken struct {
 	id      int32
 }
 
+// POS returns the token's part of speech tag, as FeatureAt(0) of kagome's
+// token does.
+func (t ktoken) POS() (string, bool) { return t.tag, t.tagOK }
+
 // lnode is one node of the lattice.
 type lnode struct {
 	id       int32 // morpheme id in its dictionary, bosEosID for BOS and EOS

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -19,7 +20,7 @@ import (
 // of speech tag, in order.
 func sameAsKagome(t *testing.T, s string) bool {
 	t.Helper()
-	want := kagome.tok.Analyze(s, tokenizer.Normal)
+	want := referenceTokenizer(t).Analyze(s, tokenizer.Normal)
 	got := kagome.vit.analyze(s, nil)
 	if len(got) != len(want) {
 		t.Errorf("%q: %d tokens, kagome %d:\n got  %v\n want %v", s, len(got), len(want), surfaces(got), want)
@@ -45,7 +46,27 @@ func surfaces(ts []ktoken) []string {
 	return out
 }
 
-func loadForTest(t *testing.T) {
+var reference struct {
+	once sync.Once
+	tok  *tokenizer.Tokenizer
+	err  error
+}
+
+// referenceTokenizer is kagome's own tokenizer over the dictionaries the
+// search uses.
+func referenceTokenizer(t testing.TB) *tokenizer.Tokenizer {
+	t.Helper()
+	loadForTest(t)
+	reference.once.Do(func() {
+		reference.tok, reference.err = tokenizer.New(kagome.vit.d, tokenizer.OmitBosEos(), tokenizer.UserDict(kagome.vit.u))
+	})
+	if reference.err != nil {
+		t.Fatal(reference.err)
+	}
+	return reference.tok
+}
+
+func loadForTest(t testing.TB) {
 	t.Helper()
 	if err := NewKagome().Load(); err != nil {
 		t.Fatal(err)

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/ikawaha/kagome/v2/tokenizer"
 )
 
 // knownNames are Korean spellings of companies, products, models and
@@ -77,7 +75,7 @@ func Names(s string) []Name {
 			if p.isLatin {
 				continue
 			}
-			toks := kagome.tok.Analyze(p.text, tokenizer.Normal)
+			toks := kagome.vit.analyze(p.text, nil)
 			for i, t := range toks {
 				if properNoun(toks, i) {
 					key := t.Surface
@@ -104,16 +102,16 @@ func Names(s string) []Name {
 // sure of: tagged NNP, a word of its own that no verb or ending follows
 // ("내지 않는다" is a verb, not the place 내지), and a proper noun when
 // analysed alone too ("정리" is a common noun alone).
-func properNoun(toks []tokenizer.Token, i int) bool {
+func properNoun(toks []ktoken, i int) bool {
 	t := toks[i]
-	if tag, _ := t.FeatureAt(0); tag != "NNP" || utf8.RuneCountInString(t.Surface) < 2 || !wholeWord(toks, i) {
+	if tag, _ := t.POS(); tag != "NNP" || utf8.RuneCountInString(t.Surface) < 2 || !wholeWord(toks, i) {
 		return false
 	}
 	for j := i + 1; j < len(toks); j++ {
 		if strings.TrimSpace(toks[j].Surface) == "" {
 			continue
 		}
-		tag, _ := toks[j].FeatureAt(0)
+		tag, _ := toks[j].POS()
 		// A verb, an ending or a bound noun after it ("건일 때", "내지
 		// 않는다") shows a verb form the dictionary mistook for a name.
 		if strings.HasPrefix(tag, "V") || strings.HasPrefix(tag, "E") || functionNouns[toks[j].Surface] {
@@ -121,18 +119,18 @@ func properNoun(toks []tokenizer.Token, i int) bool {
 		}
 		break
 	}
-	alone := kagome.tok.Analyze(t.Surface, tokenizer.Normal)
+	alone := kagome.vit.analyze(t.Surface, nil)
 	if len(alone) != 1 {
 		return false
 	}
-	tag, _ := alone[0].FeatureAt(0)
+	tag, _ := alone[0].POS()
 	return tag == "NNP"
 }
 
 // wholeWord reports whether token i is a word of its own: nothing but a
 // space or the start before it, and after it a space, punctuation, a
 // particle or the end.
-func wholeWord(toks []tokenizer.Token, i int) bool {
+func wholeWord(toks []ktoken, i int) bool {
 	if i > 0 && strings.TrimSpace(toks[i-1].Surface) != "" {
 		return false
 	}
@@ -140,7 +138,7 @@ func wholeWord(toks []tokenizer.Token, i int) bool {
 		return true
 	}
 	next := toks[i+1]
-	tag, _ := next.FeatureAt(0)
+	tag, _ := next.POS()
 	if strings.TrimSpace(next.Surface) == "" || strings.HasPrefix(tag, "S") {
 		return true
 	}
@@ -148,7 +146,7 @@ func wholeWord(toks []tokenizer.Token, i int) bool {
 		return false
 	}
 	// The particle must end the word too.
-	return i+2 >= len(toks) || strings.TrimSpace(toks[i+2].Surface) == "" || strings.HasPrefix(func() string { t, _ := toks[i+2].FeatureAt(0); return t }(), "S")
+	return i+2 >= len(toks) || strings.TrimSpace(toks[i+2].Surface) == "" || strings.HasPrefix(func() string { t, _ := toks[i+2].POS(); return t }(), "S")
 }
 
 // nameLike reports whether a Latin word in English text names something:

@@ -4,8 +4,6 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/ikawaha/kagome/v2/tokenizer"
 )
 
 // Clause is one clause of a sentence as the polarity check sees it: what
@@ -163,10 +161,10 @@ func Clauses(s string) []Clause {
 				rest = rest[j:]
 			}
 		}
-		toks := kagome.tok.Analyze(rest, tokenizer.Normal)
+		toks := kagome.vit.analyze(rest, nil)
 		for i, t := range toks {
 			surf := t.Surface
-			tag, _ := t.FeatureAt(0)
+			tag, _ := t.POS()
 			first := tag
 			if j := strings.IndexByte(tag, '+'); j >= 0 {
 				first = tag[:j]
@@ -404,12 +402,12 @@ func (c *clauseBuilder) build(question bool) (Clause, bool) {
 // auxiliaryNext reports whether the token after an ending at i is an
 // auxiliary verb ("하고 있다", "달지 않다"): the ending does not close the
 // clause.
-func auxiliaryNext(toks []tokenizer.Token, i int) bool {
+func auxiliaryNext(toks []ktoken, i int) bool {
 	for j := i + 1; j < len(toks); j++ {
 		if strings.TrimSpace(toks[j].Surface) == "" {
 			continue
 		}
-		tag, _ := toks[j].FeatureAt(0)
+		tag, _ := toks[j].POS()
 		if strings.HasPrefix(tag, "VX") {
 			return true
 		}
@@ -443,19 +441,19 @@ func leadingParticle(s string) int {
 // endsRelative reports whether token i ends a relative clause: a verb
 // with an adnominal ending of the present or past, or that ending after
 // a verb.
-func endsRelative(toks []tokenizer.Token, i int) bool {
+func endsRelative(toks []ktoken, i int) bool {
 	if !contentNounNext(toks, i) {
 		// "좋은 건 아니다", "좋아지는 것은 아니다", "없애지는 못한다": the
 		// ending makes a noun phrase of the clause (or is no ending at
 		// all), and the negation after it is the clause's own.
 		return false
 	}
-	tag, _ := toks[i].FeatureAt(0)
+	tag, _ := toks[i].POS()
 	if tag == "ETM" {
 		if i == 0 {
 			return false
 		}
-		prev, _ := toks[i-1].FeatureAt(0)
+		prev, _ := toks[i-1].POS()
 		switch toks[i].Surface {
 		case "는", "은", "ㄴ", "던":
 			return strings.HasPrefix(prev, "V") || strings.HasPrefix(prev, "XS") || strings.HasPrefix(prev, "EP")
@@ -467,12 +465,12 @@ func endsRelative(toks []tokenizer.Token, i int) bool {
 
 // contentNounNext reports whether the next word after token i (spaces
 // skipped) is a content noun, not a dependent noun such as 것, 수 or 때.
-func contentNounNext(toks []tokenizer.Token, i int) bool {
+func contentNounNext(toks []ktoken, i int) bool {
 	for j := i + 1; j < len(toks); j++ {
 		if strings.TrimSpace(toks[j].Surface) == "" {
 			continue
 		}
-		tag, _ := toks[j].FeatureAt(0)
+		tag, _ := toks[j].POS()
 		switch {
 		case tag == "NNB" || strings.HasPrefix(tag, "NNB+"):
 			return false
@@ -491,11 +489,11 @@ var dependentNouns = set("것 건 거 게 수 줄 리 데 때 뿐 적 듯 만큼
 // modifies reports whether the verb at i modifies a noun: it ends in an
 // adnominal ending of the present or past ("열린 과제", "많은 문서", "되는
 // 방법"). The future form is left out: "없앨 수 있다" asserts.
-func modifies(toks []tokenizer.Token, i int) bool {
+func modifies(toks []ktoken, i int) bool {
 	if modifierNext(toks, i) {
 		return true
 	}
-	tag, _ := toks[i].FeatureAt(0)
+	tag, _ := toks[i].POS()
 	if !strings.HasSuffix(tag, "+ETM") {
 		return false
 	}
@@ -506,12 +504,12 @@ func modifies(toks []tokenizer.Token, i int) bool {
 
 // modifierAhead reports whether the verb after the adverb at i ends in an
 // adnominal ending ("안 되는 문제").
-func modifierAhead(toks []tokenizer.Token, i int) bool {
+func modifierAhead(toks []ktoken, i int) bool {
 	for j := i + 1; j < len(toks); j++ {
 		if strings.TrimSpace(toks[j].Surface) == "" {
 			continue
 		}
-		tag, _ := toks[j].FeatureAt(0)
+		tag, _ := toks[j].POS()
 		if !strings.HasPrefix(tag, "V") {
 			return false
 		}
@@ -524,12 +522,12 @@ func modifierAhead(toks []tokenizer.Token, i int) bool {
 }
 
 // verbNext reports whether a verb or an ending follows token i.
-func verbNext(toks []tokenizer.Token, i int) bool {
+func verbNext(toks []ktoken, i int) bool {
 	for j := i + 1; j < len(toks); j++ {
 		if strings.TrimSpace(toks[j].Surface) == "" {
 			continue
 		}
-		tag, _ := toks[j].FeatureAt(0)
+		tag, _ := toks[j].POS()
 		return strings.HasPrefix(tag, "V") || strings.HasPrefix(tag, "E")
 	}
 	return false
@@ -538,11 +536,11 @@ func verbNext(toks []tokenizer.Token, i int) bool {
 // modifierNext reports whether the token after i is an adnominal ending
 // that makes the word before it modify a noun ("없는 내용", "않은 답"); a
 // quoting ending ("없다는 조언") is not one: what it quotes is asserted.
-func modifierNext(toks []tokenizer.Token, i int) bool {
+func modifierNext(toks []ktoken, i int) bool {
 	if i+1 >= len(toks) {
 		return false
 	}
-	tag, _ := toks[i+1].FeatureAt(0)
+	tag, _ := toks[i+1].POS()
 	if tag != "ETM" {
 		return false
 	}
@@ -569,11 +567,11 @@ func negativePrefix(surf, tag string) (bool, string) {
 	if utf8.RuneCountInString(rest) < 2 {
 		return false, surf
 	}
-	toks := kagome.tok.Analyze(rest, tokenizer.Normal)
-	if len(toks) != 1 || toks[0].Class == tokenizer.UNKNOWN {
+	toks := kagome.vit.analyze(rest, nil)
+	if len(toks) != 1 || toks[0].class == classUnknown {
 		return false, surf
 	}
-	t, _ := toks[0].FeatureAt(0)
+	t, _ := toks[0].POS()
 	if t != "NNG" && t != "XR" {
 		return false, surf
 	}
