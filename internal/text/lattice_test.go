@@ -163,3 +163,48 @@ func TestLatticeSameAsKagomeOnCorpus(t *testing.T) {
 		t.Fatalf("only %d lines compared", n)
 	}
 }
+
+// BenchmarkSearch runs kagome's tokenizer and the search of lattice.go over
+// the same sentences: the held-out and gold sentences repeated to 100 kB,
+// and the reference corpus's notes when present. cpu-ms/op is the
+// process's CPU time, steadier than ns/op on a busy machine.
+func BenchmarkSearch(b *testing.B) {
+	texts := map[string]string{"fixtures": generatedText(b, 100_000)}
+	if files, _ := filepath.Glob(corpusGlob); len(files) > 0 {
+		texts["corpus"] = readCorpus(b)
+	}
+	for _, name := range []string{"fixtures", "corpus"} {
+		text, ok := texts[name]
+		if !ok {
+			continue
+		}
+		sents := Sentences(text)
+		b.Run(name+"/kagome", func(b *testing.B) {
+			tok := referenceTokenizer(b)
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			cpu0 := testutil.CPUTime()
+			for b.Loop() {
+				for _, s := range sents {
+					for _, t := range tok.Analyze(s, tokenizer.Normal) {
+						t.FeatureAt(0)
+					}
+				}
+			}
+			b.ReportMetric(float64((testutil.CPUTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
+		})
+		b.Run(name+"/viterbi", func(b *testing.B) {
+			loadForTest(b)
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			var buf []ktoken
+			cpu0 := testutil.CPUTime()
+			for b.Loop() {
+				for _, s := range sents {
+					buf = kagome.vit.analyze(s, buf[:0])
+				}
+			}
+			b.ReportMetric(float64((testutil.CPUTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
+		})
+	}
+}

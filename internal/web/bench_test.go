@@ -64,7 +64,7 @@ func BenchmarkSite(b *testing.B) {
 		b.Run(fmt.Sprintf("weeks=%d", weeks), func(b *testing.B) {
 			root := synthStudy(b, weeks)
 			text.Default().Terms("사전을 미리 읽는다") // the dictionary is loaded once per process
-			cpu0 := cpuTime()
+			cpu0 := testutil.CPUTime()
 			tot0, idle0 := goCPU()
 			b.ResetTimer()
 			for b.Loop() {
@@ -77,8 +77,8 @@ func BenchmarkSite(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(weeks), "ns/week")
-			b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
-			b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N)/float64(weeks)*1000, "cpu-ms/week")
+			b.ReportMetric((testutil.CPUTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric((testutil.CPUTime()-cpu0).Seconds()/float64(b.N)/float64(weeks)*1000, "cpu-ms/week")
 			b.StopTimer()
 			tot1, idle1 := goCPU()
 			b.ReportMetric(busyShare(tot0, idle0, tot1, idle1), "busy-%")
@@ -134,10 +134,10 @@ func benchWarm(b *testing.B, h http.Handler, target string) {
 		b.SetBytes(int64(rec.Body.Len()))
 	}
 	serve()
-	cpu0 := cpuTime()
+	cpu0 := testutil.CPUTime()
 	b.ResetTimer()
 	for b.Loop() {
 		serve()
 	}
-	b.ReportMetric((cpuTime()-cpu0).Seconds()*1000/float64(b.N), "cpu-ms/op")
+	b.ReportMetric((testutil.CPUTime()-cpu0).Seconds()*1000/float64(b.N), "cpu-ms/op")
 }

@@ -1,15 +1,15 @@
 //go:build unix
 
-package web
+package testutil
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime is the CPU time (user and system) the process has used: on a
+// CPUTime is the CPU time (user and system) the process has used: on a
 // busy machine it varies less than the wall time.
-func cpuTime() time.Duration {
+func CPUTime() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
