@@ -82,6 +82,8 @@ type viterbi struct {
 	latPool sync.Pool
 }
 
+// newViterbi prepares the search over the system dictionary d and the user
+// dictionary u (which may be nil).
 func newViterbi(d *dict.Dict, u *dict.UserDict) *viterbi {
 	v := &viterbi{d: d, u: u}
 	v.dup = denseDup(d.Index.Dup, len(d.Morphs))
@@ -134,8 +136,8 @@ func dupOf(dup []int32, id int) int {
 func knownTag(d *dict.Dict, id int) (string, bool) {
 	if id < len(d.POSTable.POSs) {
 		if pos := d.POSTable.POSs[id]; len(pos) > 0 {
-			if int(pos[0]) > len(d.POSTable.NameList) {
-				return "", false
+			if int(pos[0]) >= len(d.POSTable.NameList) {
+				return "", false // kagome would index past the list here
 			}
 			return d.POSTable.NameList[pos[0]], true
 		}
