@@ -95,6 +95,16 @@ type WordRule struct {
 	Words []string
 }
 
+// ContainsAny reports whether s contains one of words (as substrings).
+func ContainsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // FirstRule returns the key of the first rule with a word in c, a text
 // already compacted, "" when none has.
 func FirstRule(rules []WordRule, c string) string {

@@ -113,15 +113,6 @@ var (
 	writeVerbs  = []string{"언급", "강조", "다루", "다뤘", "다룬", "짚", "동의", "공감", "지적", "꼽", "적었", "적은", "썼", "주목", "고민", "질문했", "물었", "정리했", "mention", "wrote", "stress"}
 )
 
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
 // check returns what is wrong with the claim's statements about members,
 // "" when they hold. Each clause is read on its own: the members it names,
 // how many it says wrote about something ("모두", "네 명", "둘 다",
@@ -137,8 +128,8 @@ func (mc *memberClaims) check(claim string) string {
 		c := text.Compact(unit)
 		named := mc.namedIn(c)
 		n := mc.count(unit, c, len(named) > 0)
-		agree := containsAny(c, agreeWords)
-		only := len(named) == 1 && (containsAny(c, onlyWords) || strings.Contains(c, named[0].forms[0]+"만"))
+		agree := text.ContainsAny(c, agreeWords)
+		only := len(named) == 1 && (text.ContainsAny(c, onlyWords) || strings.Contains(c, named[0].forms[0]+"만"))
 		if len(named) == 0 && n == 0 && !agree {
 			continue
 		}
@@ -265,7 +256,7 @@ func (mc *memberClaims) count(clause, c string, named bool) int {
 			n = max(n, int(x.Value))
 		}
 	}
-	aboutMembers := named || containsAny(c, personWords) || containsAny(c, writeVerbs)
+	aboutMembers := named || text.ContainsAny(c, personWords) || text.ContainsAny(c, writeVerbs)
 	if !aboutMembers {
 		return n
 	}
@@ -274,12 +265,12 @@ func (mc *memberClaims) count(clause, c string, named bool) int {
 			n = max(n, k)
 		}
 	}
-	if n == 0 && containsAny(c, allWords) {
+	if n == 0 && text.ContainsAny(c, allWords) {
 		// "모두" alone is every member with a note; "두 사람 모두", "세 명
 		// 모두" are all of those counted.
 		n = mc.withNote
 	}
-	if containsAny(c, mostWords) {
+	if text.ContainsAny(c, mostWords) {
 		n = max(n, mc.withNote/2+1)
 	}
 	return n

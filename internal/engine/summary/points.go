@@ -70,16 +70,6 @@ var (
 var remarkWords = []string{"정리한 글", "옮겨왔", "옮겨 왔", "옮겨온", "옮겨 온", "포스팅", "이번 글", "이 글에서", "블로그",
 	"velog", "tistory", "티스토리", "게시글", "notion", "링크", "link"}
 
-// containsAny reports whether s contains one of words.
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
 // sentenceIndex finds the analysed sentences of a member by note line.
 type sentenceIndex struct {
 	lines []int
@@ -320,7 +310,7 @@ func substantial(p *point) bool {
 	if letters < 4 || isMeta(p.plain) || isTitle(p.plain) {
 		return false
 	}
-	return !(utf8.RuneCountInString(p.plain) < 80 && containsAny(strings.ToLower(p.plain), remarkWords))
+	return !(utf8.RuneCountInString(p.plain) < 80 && text.ContainsAny(strings.ToLower(p.plain), remarkWords))
 }
 
 // isMeta reports whether s is a note's metadata line ("작성자: …"): it
@@ -501,7 +491,7 @@ var figureWords = []string{"그림", "도식", "사진", "이미지", "예시", 
 
 // figural reports whether s uses a figure caption's words (figureRe).
 func figural(s string) bool {
-	return containsAny(strings.ToLower(s), figureWords) && figureRe.MatchString(s)
+	return text.ContainsAny(strings.ToLower(s), figureWords) && figureRe.MatchString(s)
 }
 
 // arrowRe matches a line that starts with an arrow ("-> …", "→ …").
