@@ -224,10 +224,9 @@ func assesses(ms []text.Morph, st Stance) bool {
 // or a plain copula ("…하는 것이다") is no evaluation. A remark in
 // brackets after the sentence is left out (ms is the sentence without it).
 func assessing(ms []text.Morph) bool {
-	first := func(pos string) string { p, _, _ := strings.Cut(pos, "+"); return p }
 	for i := len(ms) - 1; i >= 0; i-- {
 		m := ms[i]
-		p := first(m.POS)
+		p := firstTag(m.POS)
 		switch {
 		case strings.HasPrefix(p, "E") || strings.HasPrefix(p, "J") || strings.HasPrefix(p, "S") && p != "SL" && p != "SH" && p != "SN":
 			continue
@@ -236,7 +235,7 @@ func assessing(ms []text.Morph) bool {
 		case (p == "NNB" || p == "NNG") && modalNouns[m.Surface]:
 			continue
 		case (p == "VA" || p == "VV") && (strings.HasPrefix(m.Surface, "있") || strings.HasPrefix(m.Surface, "없")) && i > 0 &&
-			(modalNouns[ms[i-1].Surface] || hasTag(ms[i-1].POS, "EC") || strings.HasPrefix(first(ms[i-1].POS), "J")):
+			(modalNouns[ms[i-1].Surface] || hasTag(ms[i-1].POS, "EC") || strings.HasPrefix(firstTag(ms[i-1].POS), "J")):
 			// "수 있다", "…고 있다": the auxiliary of the predicate before.
 			continue
 		}
@@ -246,12 +245,12 @@ func assessing(ms []text.Morph) bool {
 		case p == "VA":
 			return !strings.HasPrefix(m.Surface, "있") && !strings.HasPrefix(m.Surface, "없") && !strings.HasPrefix(m.Surface, "같")
 		case p == "XSA":
-			return i > 0 && first(ms[i-1].POS) == "XR"
+			return i > 0 && firstTag(ms[i-1].POS) == "XR"
 		case p == "VCP":
 			// "축복이자 저주다": the copula's connective form names a
 			// second side of the same thing.
 			for k := 0; k+1 < i; k++ {
-				if first(ms[k].POS) == "VCP" && ms[k+1].POS == "EC" && ms[k+1].Surface == "자" || ms[k].POS == "VCP+EC" && strings.HasSuffix(ms[k].Surface, "자") {
+				if firstTag(ms[k].POS) == "VCP" && ms[k+1].POS == "EC" && ms[k+1].Surface == "자" || ms[k].POS == "VCP+EC" && strings.HasSuffix(ms[k].Surface, "자") {
 					return true
 				}
 			}
@@ -270,7 +269,6 @@ func assessing(ms []text.Morph) bool {
 // 같다", "…유리할 것 같다") or a present view ("…라는 생각이 든다") is
 // none.
 func recounting(ms []text.Morph) bool {
-	first := func(pos string) string { p, _, _ := strings.Cut(pos, "+"); return p }
 	for i, m := range ms {
 		// "…겠다고 생각했다": the writer's plan.
 		if hasTag(m.POS, "EP") && strings.HasSuffix(m.Surface, "겠") {
@@ -293,10 +291,10 @@ func recounting(ms []text.Morph) bool {
 	}
 	// "…좋았다": the final predicate is a past adjective.
 	i := len(ms) - 1
-	for i >= 0 && (strings.HasPrefix(first(ms[i].POS), "S") || first(ms[i].POS) == "EF") {
+	for i >= 0 && (strings.HasPrefix(firstTag(ms[i].POS), "S") || firstTag(ms[i].POS) == "EF") {
 		i--
 	}
-	return i >= 1 && hasTag(ms[i].POS, "EP") && first(ms[i-1].POS) == "VA" && !strings.HasPrefix(ms[i-1].Surface, "같")
+	return i >= 1 && hasTag(ms[i].POS, "EP") && firstTag(ms[i-1].POS) == "VA" && !strings.HasPrefix(ms[i-1].Surface, "같")
 }
 
 // finalN reports whether a Hangul syllable word ends in the consonant ㄴ

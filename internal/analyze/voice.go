@@ -318,6 +318,12 @@ func lemma(m text.Morph) string {
 	return s
 }
 
+// firstTag is the first tag of a morpheme's POS ("VCP" of "VCP+EC").
+func firstTag(pos string) string {
+	p, _, _ := strings.Cut(pos, "+")
+	return p
+}
+
 func hasTag(pos, tag string) bool {
 	for {
 		p, rest, more := strings.Cut(pos, "+")
