@@ -200,6 +200,18 @@ func followers(m *Member) {
 		if next.Block != s.Block || s.Problem != "" || s.Voice.Question {
 			continue
 		}
+		if bracketedTurn(next.Text) && fits(s.Body, next.Text) && s.Context == nil && !next.Voice.Question {
+			// "…최적화한다. (하지만 실제 제품은 품질이 전부가 아니라는
+			// 점을 기억하자.)": the writer turns against the line they
+			// copied, in brackets of their own. The pair is the bullet,
+			// and the remark is the writer's.
+			n := next
+			n.Context, n.Caveat = nil, nil
+			n.Body = strings.TrimSpace(next.Text)
+			s.Caveat = &n
+			s.Voice.Aside = true
+			continue
+		}
 		turn := turns(next.Text) || reason(next.Body)
 		// It leans on this one: it was given this one as its context, or
 		// it names no subject and goes on the same line.
@@ -228,6 +240,31 @@ func followers(m *Member) {
 			s.Problem = ProblemCut
 		}
 	}
+}
+
+// contrastTurners open a remark that sets itself against what was just
+// said.
+var contrastTurners = []string{"하지만", "그러나", "그런데", "근데", "그렇지만", "반면"}
+
+// bracketedTurn reports a whole sentence in brackets that opens with a
+// contrast ("(하지만 …)"): the writer's aside against the sentence before
+// it. A bracketed pointer or outlook ("(자세한 내용은 5장에서)", "(앞으로
+// 더 늘어날 것이다.)") turns against nothing.
+func bracketedTurn(t string) bool {
+	t = strings.TrimSpace(t)
+	if !strings.HasPrefix(t, "(") || !strings.HasSuffix(strings.TrimRight(t, ". "), ")") {
+		return false
+	}
+	in := strings.TrimSpace(t[1:])
+	for _, o := range contrastTurners {
+		if strings.HasPrefix(in, o) {
+			rest := in[len(o):]
+			if strings.HasPrefix(rest, " ") || strings.HasPrefix(rest, ",") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // qualifiesOnly reports a next sentence that adds a reservation ("다만",

@@ -63,11 +63,14 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		if v.FirstPerson {
 			st += 0.5
 		}
+		if v.Queried {
+			st += 0.5 // the writer doubts a statement: their question however the book words it
+		}
 		own := questionLabel(v.Label) || questionHeading(s.Path)
 		// A question another member wrote too, or the chapter summary
 		// asks, is the book's (its agenda, its rhetorical questions):
 		// the member's own questions are their own.
-		bookQuestion := s.Shared >= 0.45 && !own && !v.Doubt && !v.FirstPerson
+		bookQuestion := s.Shared >= 0.45 && !own && !v.Doubt && !v.FirstPerson && !v.Queried
 		if bookQuestion || utf8.RuneCountInString(s.Body) < 12 && !own || Dependent(s.Body) && !own || s.Problem == ProblemLong || s.Problem == ProblemForeign || s.Problem == ProblemUnbalanced || s.Problem == ProblemFormula {
 			st = 0
 		}

@@ -315,7 +315,9 @@ func questions(m *Member) {
 		if !s.Voice.Question {
 			continue
 		}
-		if questionLabel(s.Voice.Label) || questionHeading(s.Path) {
+		if questionLabel(s.Voice.Label) || questionHeading(s.Path) || s.Voice.Queried {
+			// A statement the writer put in doubt ("…멀어진다 ?") is theirs
+			// too: what follows is the book's account, not an answer.
 			// The member's own question, unless the note answers it
 			// right after ("A:", "A1.").
 			if i+1 < len(ss) && answerMarked(ss[i+1].Raw) && ss[i+1].Line-s.Line <= 3 {

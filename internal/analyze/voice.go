@@ -34,6 +34,12 @@ type Voice struct {
 	// Formal: the question uses the written, formal interrogative of
 	// textbooks and checklists ("…는가?", "…인가?").
 	Formal bool
+	// Queried: the question is a statement the writer puts in doubt, a
+	// declarative ending closed by a question mark ("…할수록 선호도와
+	// 멀어진다 ?"). Books ask with interrogative endings ("…할까?"); a
+	// statement with a question mark is the writer's own open question,
+	// however the note goes on.
+	Queried bool
 	// Doubt: the writer says they do not understand or want to look
 	// something up: "모르겠다", "이해가 안 된다", "헷갈린다", "궁금하다",
 	// "찾아봐야", "더 공부해야".
@@ -55,6 +61,11 @@ type Voice struct {
 	// Conclusion: the sentence opens with a conclusion marker the writer
 	// adds ("=>", "→", "즉,", "따라서", "결국").
 	Conclusion bool
+	// Verdict: after an arrow the writer sets down their own verdict on
+	// what the line names, one that turns and denies ("JSON 모드 → 형식은
+	// 보장하지만 내용은 보장하지 않음"): books write no arrows, and a
+	// "…지만 … 않음" after one is the writer weighing what they read.
+	Verdict bool
 	// Proposal: the recommendation is worded as one by its form ("…하는
 	// 것이 좋은 방법이다", "…인지 확인", "…하는 설계가 중요"), so it needs
 	// no practice setting around it.
@@ -91,6 +102,9 @@ func (v Voice) Own() float64 {
 		s += 0.5
 	}
 	if v.Aside {
+		s += 1
+	}
+	if v.Verdict {
 		s += 1
 	}
 	if v.Doubt {
@@ -263,6 +277,8 @@ func readVoice(raw string, ms []text.Morph) Voice {
 	}
 	v.Aside = aside(ms)
 	v.Analogy = analogy(t, ms)
+	v.Queried = v.Question && statementQueried(ms)
+	v.Verdict = verdict(ms)
 	if ms == nil {
 		v = surfaceVoice(t, v)
 	}
@@ -706,6 +722,54 @@ func modifies(ms []text.Morph, k int) bool {
 func topicWord(ms []text.Morph) bool {
 	for k := 1; k < len(ms); k++ {
 		if (ms[k].Surface == "은" || ms[k].Surface == "는") && !hasTag(ms[k].POS, "ETM") && (strings.HasPrefix(ms[k-1].POS, "NN") || ms[k-1].POS == "SL" || strings.HasPrefix(ms[k-1].POS, "XSN")) {
+			return true
+		}
+	}
+	return false
+}
+
+// statementQueried reports a sentence that ends in a declarative ending
+// ("…멀어진다", "…높음") followed by a question mark: the writer doubts a
+// statement rather than asking in an interrogative form. kagome tags the
+// ending "ㄴ다" before "?" as EF or EC; both are read.
+func statementQueried(ms []text.Morph) bool {
+	i := len(ms) - 1
+	for i >= 0 && (ms[i].POS == "SE" || ms[i].POS == "SSC" || ms[i].Surface == ".") {
+		i--
+	}
+	if i < 1 || ms[i].Surface != "?" && ms[i].Surface != "？" {
+		return false
+	}
+	p := ms[i-1]
+	if hasTag(p.POS, "ETN") && (strings.HasSuffix(p.Surface, "음") || strings.HasSuffix(p.Surface, "ㅁ") || strings.HasSuffix(p.Surface, "함") || strings.HasSuffix(p.Surface, "됨") || strings.HasSuffix(p.Surface, "짐")) {
+		return true // "…높음?"
+	}
+	return (hasTag(p.POS, "EF") || hasTag(p.POS, "EC")) && strings.HasSuffix(p.Surface, "다")
+}
+
+// verdict reports an arrow inside or at the head of a line followed by a
+// clause of the writer's that turns and denies: a contrast ending
+// (-지만, -으나, -는데) and a negation in the final predicate ("→ 형식은
+// 보장하지만 내용까지 보장하진 않음"). A bare mapping ("A → B") or a
+// consequence stated plainly ("→ 지연이 줄어든다") is no verdict.
+func verdict(ms []text.Morph) bool {
+	at := -1
+	for i, m := range ms {
+		if m.Surface == "→" || m.Surface == "⇒" || m.Surface == ">" && i > 0 && (ms[i-1].Surface == "-" || ms[i-1].Surface == "=") && !ms[i].Space {
+			at = i
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	rest := withoutTrailingParen(ms[at+1:])
+	turn := false
+	for k, m := range rest {
+		if hasTag(m.POS, "EC") && (strings.HasSuffix(m.Surface, "지만") || m.Surface == "으나" || m.Surface == "나" && k > 0 && hasTag(rest[k-1].POS, "XSV") || m.Surface == "는데" || m.Surface == "ㄴ데") {
+			turn = true
+			continue
+		}
+		if turn && (hasTag(m.POS, "VCN") || lemma(m) == "않" || m.Surface == "못" || strings.HasPrefix(m.Surface, "없")) && finalPredicate(rest, k) {
 			return true
 		}
 	}
