@@ -71,6 +71,10 @@ type Sentence struct {
 	HandsOver bool
 	// Stance is the judgement the sentence passes (see Stance).
 	Stance Stance
+	// Judged lists every judgement the sentence passes, in its final
+	// predicate or in a modifier ("…가 뒤처질 수 있는 이유는"), see
+	// judgedAnywhere.
+	Judged []Stance
 	// Assesses marks a sentence whose final predicate evaluates what it
 	// is about ("…는 느리다", "…는 적절한 지표가 아닐 수 있다", "A이자 B다",
 	// "…보다 뒤처진다") rather than saying what it does ("…를 최적화한다")
@@ -342,6 +346,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.Topics = topics(rd.Morphs)
 		last.HandsOver = handsOver(rd.Morphs)
 		last.Stance = stance(rd.Morphs)
+		last.Judged = judgedAnywhere(rd.Morphs)
 		last.Assesses = assesses(core, last.Stance)
 		last.Recounts = recounting(core)
 		last.arrow = arrowLed(clean)

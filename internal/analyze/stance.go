@@ -89,6 +89,45 @@ func stance(ms []text.Morph) Stance {
 	return st
 }
 
+// judgedAnywhere returns every judgement a sentence passes, in its final
+// predicate or not ("오픈 소스 모델이 뒤처질 수 있는 이유는 …" judges race -1
+// in a modifier), each with its sign after negation; a modal judgement
+// ("어렵다", "가능하다") right after another folds into it as in stance.
+// A member whose note judges a concept both ways tells the book's two
+// sides, not a side of their own.
+func judgedAnywhere(ms []text.Morph) []Stance {
+	var out []Stance
+	prevAt := -10
+	for i := range ms {
+		j, ok := judgementAt(ms, i)
+		if !ok {
+			continue
+		}
+		st := Stance{j.axis, j.sign}
+		if negated(ms, i) {
+			st.Sign = -st.Sign
+		}
+		if modalAxes[j.axis] && len(out) > 0 && i-prevAt <= 4 && !modalAxes[out[len(out)-1].Axis] {
+			p := out[len(out)-1]
+			out[len(out)-1] = Stance{p.Axis, p.Sign * st.Sign}
+		} else {
+			out = append(out, st)
+		}
+		prevAt = i
+	}
+	return out
+}
+
+// Holds reports whether the sentence passes judgement st anywhere in it.
+func (s Sentence) Holds(st Stance) bool {
+	for _, o := range s.Judged {
+		if o == st {
+			return true
+		}
+	}
+	return false
+}
+
 // modalNouns may follow a judgement in its final predicate: "뒤처질
 // 가능성이 크다", "앞설 수도 있다", "어려울 것이다", "쉽지 않겠다는 생각이
 // 든다"; kagome reads "…ㄹ 수도" as the noun 수도.

@@ -90,3 +90,30 @@ func TestRecounting(t *testing.T) {
 		"색인 갱신은 생각보다 느렸다.":                    false,
 	})
 }
+
+// A judgement in a modifier ("뒤처질 수 있는 이유") is read as well as the
+// final one, each with its sign after negation.
+func TestJudgedAnywhere(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want []Stance
+	}{
+		{"사내 검색 엔진이 뒤처질 수 있는 이유는 피드백이 적기 때문이다.", []Stance{{"race", -1}}},
+		{"사내 검색 엔진이 결국 상용 서비스를 따라잡을 수도 있다.", []Stance{{"race", 1}}},
+		{"작은 팀은 피드백이 충분하지 않아서 늦다.", []Stance{{"enough", -1}}},
+		{"색인을 다시 만들기가 어렵지 않다.", []Stance{{"ease", 1}}},
+		{"색인은 검색을 개선하기 어렵다.", []Stance{{"improve", -1}}},
+		{"재순위화는 후보를 다시 정렬한다.", nil},
+	} {
+		got := judgedAnywhere(text.Read(c.s).Morphs)
+		if len(got) != len(c.want) {
+			t.Errorf("judgedAnywhere(%q) = %v, want %v", c.s, got, c.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != c.want[i] {
+				t.Errorf("judgedAnywhere(%q) = %v, want %v", c.s, got, c.want)
+			}
+		}
+	}
+}

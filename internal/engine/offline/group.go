@@ -1007,7 +1007,6 @@ func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 		if others := g.coveredBy(c, bestWho); len(others) > 0 {
 			t += fmt.Sprintf(" %s도 %s 다뤘습니다.", strings.Join(others, "·"), Josa(c.Term, "을", "를"))
 		}
-		t += " 노트 사이에 엇갈리는 판단은 없습니다."
 		if best.Stance.Sign < 0 {
 			t += " 우리 프로젝트에서는 이 점을 어떻게 줄이거나 피할 수 있을까요?"
 		} else {
@@ -1101,7 +1100,8 @@ func (g *group) contrasts(limit int) []insight.Bullet {
 		var a, b *said
 		for i := range ss {
 			for j := i + 1; j < len(ss) && a == nil; j++ {
-				if ss[i].m != ss[j].m && ss[i].s.Stance.Opposes(ss[j].s.Stance) && text.BigramF1(ss[i].s.Body, ss[j].s.Body) < sameLine {
+				if ss[i].m != ss[j].m && ss[i].s.Stance.Opposes(ss[j].s.Stance) && text.BigramF1(ss[i].s.Body, ss[j].s.Body) < sameLine &&
+					!bothSides(ss[i].m, c, ss[j].s.Stance) && !bothSides(ss[j].m, c, ss[i].s.Stance) {
 					a, b = &ss[i], &ss[j]
 				}
 			}
@@ -1120,6 +1120,21 @@ func (g *group) contrasts(limit int) []insight.Bullet {
 		out = append(out, insight.Bullet{Head: c.Term, Text: t, Sources: []insight.Source{source(a.s), source(b.s)}, Engine: Name})
 	}
 	return out
+}
+
+// bothSides reports whether member m's note also judges concept c the
+// other way, st, in any sentence that has c as its topic or subject ("오픈
+// 소스 모델이 뒤처질 수 있는 이유는 …" beside "…따라잡을 수도 있다"): the
+// member copied the book's account of both sides, and their line is no
+// side against another member's. Two members quoting the two halves of
+// one passage do not disagree.
+func bothSides(m *analyze.Member, c analyze.Concept, st analyze.Stance) bool {
+	for _, s := range m.SentencesAbout(c) {
+		if s.Holds(st) && topicOf(s.Body, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // topicOf reports whether concept c is a topic or subject in a sentence:
