@@ -53,6 +53,17 @@ type Sentence struct {
 	// ("세 가지 숫자" above "2. 토큰의 수: …"). A bullet carries the frame
 	// or is not made.
 	FrameNeeded bool
+	// Parts are the items of the list the sentence is one item of, when
+	// its line counts, announces or names the steps of them (see wholes):
+	// a bullet carries them all or is not made.
+	Parts []Part
+	// whole: the sentence's Frame counts, announces or names the steps
+	// of the list it is an item of.
+	whole bool
+	// side: the sentence is one labelled side of a comparison list ("ML
+	// 엔지니어링: …" beside "AI 엔지니어링: …"): how one side differs, not
+	// something to do.
+	side bool
 	// Problem says why Body cannot stand as a bullet, or "" (see
 	// ProblemFragment and the other Problem constants).
 	Problem string
@@ -108,6 +119,9 @@ type Sentence struct {
 	// nominal: the sentence ends in a nominalised verb ("…설명하기"): a
 	// to-do or a list label, never a point of its own.
 	nominal bool
+	// announces: the sentence only says there are pros and cons, kinds,
+	// differences ("각각 장단점이 있다"): a lead-in to what follows.
+	announces bool
 	// point: the sentence argues (a reason, a condition, a contrast, a
 	// comparison, a judgement) rather than describing or defining (see
 	// pointMaking).
@@ -340,6 +354,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.subjectless = !hasSubject(core)
 		last.object = hasObject(rd.Morphs)
 		last.nominal = nominalEnding(rd.Morphs)
+		last.announces = announcesOnly(rd.Morphs)
 		last.point = pointMaking(rd.Morphs)
 		last.conditional = conditionalAction(rd.Morphs)
 		last.genericObject = genericObject(rd.Morphs)
@@ -394,6 +409,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 			s.Problem = ProblemDangling
 		}
 	}
+	sides(m)
 	contextLost(m)
 	followers(m)
 	questions(m)

@@ -124,6 +124,9 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		if s.genericObject && !namesConcept(s) {
 			pr = 0 // "그 규칙대로 코드를 검토해야 함": an action on an everyday word is a platitude
 		}
+		if s.side {
+			pr = 0 // "ML 엔지니어링: …를 직접 학습시켜야 한다": how one side of a comparison works
+		}
 		sc[insight.KeyPractical] = pr
 	}
 
@@ -165,7 +168,7 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	if s.Context != nil {
 		ins -= 0.2
 	}
-	if s.nominal {
+	if s.nominal || s.announces {
 		ins = 0 // "…설명하기": a to-do or a list label
 	}
 	if l, _, ok := SplitLabel(s.Body); ok && exampleLabel(l) {

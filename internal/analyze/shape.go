@@ -659,8 +659,37 @@ func conditionalAction(ms []text.Morph) bool {
 				p = m // "파악하면" may come as one morpheme
 			}
 			f := strings.Split(p.POS, "+")[0]
+			if adoption(ms, k, p, f) {
+				return false // "오픈 데이터를 사용하면 …할 수 있다": what an option gives, the book's account of it
+			}
 			return (f == "VV" || f == "XSV") && hasObject(ms[k+1:]) && !mainSubject(ms[k+1:])
 		}
+	}
+	return false
+}
+
+// adoptionNouns are verbal nouns of taking up an option as it is: to use,
+// adopt or choose something.
+var adoptionNouns = map[string]bool{"사용": true, "이용": true, "활용": true, "도입": true, "채택": true, "선택": true}
+
+// adoption reports whether the condition ending at k (its verb p, first
+// tag f) only takes up an option: "…를 사용하면", "…를 쓰면", "자체 호스팅을
+// 하면". What follows is what the option gives, an advantage the book
+// lists, not a step the reader takes.
+func adoption(ms []text.Morph, k int, p text.Morph, f string) bool {
+	if f == "XSV" && k >= 2 && ms[k-1] == p {
+		return adoptionNouns[ms[k-2].Surface]
+	}
+	if f == "VV" {
+		if strings.HasPrefix(p.Surface, "쓰") || strings.HasPrefix(p.Surface, "써") {
+			return true
+		}
+		// "…을 하면": a verbal noun as the object of 하다
+		at := k - 1
+		if p == ms[k] {
+			at = k
+		}
+		return strings.HasPrefix(p.Surface, "하") && at >= 1 && ms[at-1].POS == "JKO"
 	}
 	return false
 }
@@ -697,4 +726,62 @@ func mainSubject(ms []text.Morph) bool {
 		}
 	}
 	return false
+}
+
+// announceNouns name what a passage goes on to list: its pros and cons,
+// differences, kinds, ways, reasons.
+var announceNouns = map[string]bool{"장단점": true, "장점": true, "단점": true, "차이": true, "차이점": true, "종류": true, "유형": true,
+	"방법": true, "방식": true, "요인": true, "이유": true, "특징": true, "한계": true, "문제점": true}
+
+// announcesOnly reports a sentence that only says there are such things
+// ("각각 장단점이 있다", "세 가지 종류가 있다", "분명한 차이가 있다")
+// without saying which: the lead-in to what comes next, no point of its
+// own. A noun a clause describes ("…를 줄이는 장점이 있다") says which.
+func announcesOnly(ms []text.Morph) bool {
+	i := lastContent(ms)
+	for i > 0 && (hasTag(ms[i].POS, "EF") || hasTag(ms[i].POS, "EC") || hasTag(ms[i].POS, "EP")) && !strings.HasPrefix(ms[i].Surface, "있") {
+		i--
+	}
+	if i < 2 || !strings.HasPrefix(ms[i].Surface, "있") && !strings.HasPrefix(ms[i].Surface, "존재") {
+		return false
+	}
+	j := i - 1
+	if hasTag(ms[j].POS, "JKS") || hasTag(ms[j].POS, "JX") {
+		j--
+	}
+	if j < 0 || !announceNouns[ms[j].Surface] {
+		return false
+	}
+	if j > 0 && clauseModifier(ms, j-1) {
+		return false // "…를 줄이는 장점이 있다", "…가 높다는 단점이 있다": which one
+	}
+	// In the last clause, an adverbial phrase says in what ("…에 중점을
+	// 둔다는 점에서 차이가 있다"); a topic with it ("캐시에는") does not.
+	for k := j - 1; k >= 0 && !hasTag(ms[k].POS, "EC"); k-- {
+		if hasTag(ms[k].POS, "JKB") && (k+1 >= len(ms) || !hasTag(ms[k+1].POS, "JX")) {
+			return false
+		}
+	}
+	return true
+}
+
+// clauseModifier reports whether the morpheme at k closes a clause that
+// modifies the noun after it ("줄이는", "높다는", "…라는"), not a bare
+// adjective ("분명한").
+func clauseModifier(ms []text.Morph, k int) bool {
+	if !hasTag(ms[k].POS, "ETM") {
+		return false
+	}
+	verbal := func(pos string) bool {
+		for _, t := range []string{"VV", "XSV", "VCP", "VCN", "VX", "EP", "EC", "EF"} {
+			if hasTag(pos, t) {
+				return true
+			}
+		}
+		return false
+	}
+	if verbal(ms[k].POS) || strings.HasSuffix(ms[k].Surface, "다는") || strings.HasSuffix(ms[k].Surface, "라는") {
+		return true // "…가 높다는 단점": a content clause
+	}
+	return k > 0 && verbal(ms[k-1].POS)
 }

@@ -92,8 +92,89 @@ func frames(m *Member) {
 		// So is one item of a list its line announces ("평가 요청은 다음
 		// 요소를 담아야 한다").
 		s.FrameNeeded = counted || announced || colon && r.predicate
+		s.whole = counted || announced || colon && stepsLabel(pt)
 	}
+	wholes(m)
 	headingFrames(m)
+}
+
+// Part is one item of a list its line counts or announces, as a bullet
+// carrying the whole list quotes it.
+type Part struct {
+	ID   string
+	Body string
+	Line int
+}
+
+// wholes gives every item of a list whose line counts ("두 가지 상황에서
+// 나타난다"), announces ("다음 요소를 담아야 한다") or names the steps of
+// ("평가 과정:") the list's items: one item alone says one of two
+// situations, one step of four. Each item's first sentence stands for
+// it.
+func wholes(m *Member) {
+	groups := map[int][]int{}
+	var order []int
+	for i := range m.Sentences {
+		s := &m.Sentences[i]
+		if !s.whole {
+			continue
+		}
+		if _, ok := groups[s.FrameLine]; !ok {
+			order = append(order, s.FrameLine)
+		}
+		groups[s.FrameLine] = append(groups[s.FrameLine], i)
+	}
+	for _, fl := range order {
+		var parts []Part
+		block := -1
+		for _, i := range groups[fl] {
+			s := m.Sentences[i]
+			if s.Block == block {
+				continue
+			}
+			block = s.Block
+			parts = append(parts, Part{ID: s.ID, Body: s.Body, Line: s.Line})
+		}
+		if len(parts) < 2 {
+			continue
+		}
+		for _, i := range groups[fl] {
+			m.Sentences[i].Parts = parts
+		}
+	}
+}
+
+// stepsLabel reports a list label that names a sequence of steps ("평가
+// 과정", "배포 단계", "복구 절차"): its items are parts of one whole.
+func stepsLabel(t string) bool {
+	f := strings.Fields(t)
+	if len(f) == 0 || len(f) > 4 {
+		return false
+	}
+	last := f[len(f)-1]
+	for _, w := range []string{"과정", "단계", "절차", "순서"} {
+		if strings.HasSuffix(last, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// countOf returns the number a count of kinds names ("두 가지" → 2), 0
+// for an unspecified one ("여러 가지", "몇 가지").
+func countOf(t string) int {
+	m := reCount.FindString(t)
+	for w, n := range map[string]int{"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7} {
+		if strings.HasPrefix(strings.TrimSpace(m), w+" ") || strings.HasPrefix(strings.TrimSpace(m), w+"가지") {
+			return n
+		}
+	}
+	for _, r := range m {
+		if r >= '2' && r <= '9' {
+			return int(r - '0')
+		}
+	}
+	return 0
 }
 
 // leadIn returns the block that announces the list a top-level item
@@ -114,6 +195,12 @@ func leadIn(doc *note.Document, bi int, announcing func(string) string) int {
 			continue
 		case o.Kind == note.KindListItem || o.Kind == note.KindQuote:
 			if t := Trim(StripLabel(Clean(o.Text))); promise(t) || reCount.MatchString(t) || announcing(t) != "" {
+				if n := countOf(t); n > 0 && items >= n {
+					return -1 // "두 가지 목적" covers two items, not the third after it
+				}
+				if j+1 < len(doc.Blocks) && doc.Blocks[j+1].Kind == note.KindListItem && doc.Blocks[j+1].Level > o.Level {
+					return -1 // its items hang from it: a later sibling is none of them
+				}
 				return j
 			}
 			if o.Kind == note.KindQuote {
@@ -679,4 +766,62 @@ func reactionFrames(m *Member) {
 			}
 		}
 	}
+}
+
+// sides marks the list items that are one labelled side of a comparison:
+// the item and a neighbouring item of the same list level each open with
+// a label, and the labels name two of a kind ("ML 엔지니어링:" / "AI
+// 엔지니어링:", "ML :" / "AI :"). What one side does ("…를 직접
+// 학습시켜야 한다") describes it; it proposes nothing to the reader.
+func sides(m *Member) {
+	doc := m.Doc
+	labelAt := func(bi int) string {
+		if bi < 0 || bi >= len(doc.Blocks) || doc.Blocks[bi].Kind != note.KindListItem {
+			return ""
+		}
+		l, _, ok := SplitLabel(Trim(Clean(doc.Blocks[bi].Text)))
+		if !ok {
+			return ""
+		}
+		return l
+	}
+	for i := range m.Sentences {
+		s := &m.Sentences[i]
+		if s.Kind != note.KindListItem {
+			continue
+		}
+		l := labelAt(s.Block)
+		if l == "" {
+			continue
+		}
+		lv := doc.Blocks[s.Block].Level
+		for _, o := range []int{s.Block - 1, s.Block + 1} {
+			if o >= 0 && o < len(doc.Blocks) && doc.Blocks[o].Level == lv && twoOfAKind(l, labelAt(o)) {
+				s.side = true
+			}
+		}
+	}
+}
+
+// twoOfAKind reports whether two list labels name two things of one kind:
+// they end in the same word ("ML 엔지니어링", "AI 엔지니어링") or both are
+// one Latin word ("ML", "AI").
+func twoOfAKind(a, b string) bool {
+	if a == "" || b == "" || a == b {
+		return false
+	}
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	if len(fa) >= 2 && len(fb) >= 2 && fa[len(fa)-1] == fb[len(fb)-1] {
+		return true
+	}
+	return len(fa) == 1 && len(fb) == 1 && latinWord(a) && latinWord(b)
+}
+
+func latinWord(w string) bool {
+	for _, r := range w {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.') {
+			return false
+		}
+	}
+	return true
 }

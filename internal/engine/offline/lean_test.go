@@ -52,13 +52,21 @@ func sentenceWith(t *testing.T, m *analyze.Member, sub string) analyze.Sentence 
 
 func TestBulletCarriesTheFrameItNeeds(t *testing.T) {
 	m, w := framedMember(t)
-	// A counted list's lead-in leads the item; the item keeps its label.
+	// A counted list's lead-in leads its items, all of them, each with
+	// its label.
 	b := Bullet(sentenceWith(t, m, "가장 적게 쓰인"), m, w, insight.KeyInsights)
-	if b.Text != "교체 정책은 두 가지 방식으로 나뉜다 — 빈도 기준: 가장 적게 쓰인 블록을 먼저 내보낸다." {
+	if b.Text != "교체 정책은 두 가지 방식으로 나뉜다 — 1) 최근성 기준: 가장 오래 쓰이지 않은 블록을 먼저 내보낸다; 2) 빈도 기준: 가장 적게 쓰인 블록을 먼저 내보낸다" {
 		t.Errorf("counted item: head %q text %q", b.Head, b.Text)
 	}
-	if len(b.Sources) != 2 || b.Sources[0].Line != 5 {
+	if len(b.Sources) != 3 || b.Sources[0].Line != 5 {
 		t.Errorf("want the lead-in's line first among the sources, got %+v", b.Sources)
+	}
+	// Too long to read whole, the items' labels stand for them.
+	s := sentenceWith(t, m, "가장 적게 쓰인")
+	s.Parts = append([]analyze.Part(nil), s.Parts...)
+	s.Parts[0].Body = "최근성 기준: " + strings.Repeat("오래 쓰이지 않은 블록을 먼저 내보낸다 ", 8)
+	if b := Bullet(s, m, w, insight.KeyInsights); b.Text != "교체 정책은 두 가지 방식으로 나뉜다 — 1) 최근성 기준; 2) 빈도 기준" {
+		t.Errorf("long counted list: %q, want the items' labels", b.Text)
 	}
 	// A heading that names a concept heads the sentence under it.
 	b = Bullet(sentenceWith(t, m, "미리 예측해서"), m, w, insight.KeyInsights)
@@ -90,6 +98,7 @@ func TestBulletKeepsTheTurnOfTheNextSentence(t *testing.T) {
 func TestFrameTooLongMakesNoBullet(t *testing.T) {
 	m, w := framedMember(t)
 	s := sentenceWith(t, m, "가장 적게 쓰인")
+	s.Parts = nil // an item of a list whose other items are not known
 	s.Body = strings.Repeat("블록을 먼저 내보낸다 ", 20)
 	if b := Bullet(s, m, w, insight.KeyInsights); b.Text != "" {
 		t.Errorf("an item too long to carry its frame must make no bullet, got %q", b.Text)

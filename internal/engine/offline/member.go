@@ -1,6 +1,7 @@
 package offline
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -188,6 +189,9 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 			if s.Caveat != nil {
 				used[s.Caveat.ID] = true // its next sentence is in the bullet
 			}
+			for _, p := range s.Parts {
+				used[p.ID] = true // the list's other items are in the bullet
+			}
 			seen.add(b.Text)
 			sec.Bullets = append(sec.Bullets, b)
 		}
@@ -233,6 +237,14 @@ func Bullet(s analyze.Sentence, m *analyze.Member, aw *analyze.Week, key string)
 			srcs = append(srcs, insight.Source{File: s.File, Line: s.ChildLines[i], Member: s.Member, Quote: c})
 		}
 	}
+	if len(s.Parts) >= 2 && s.Frame != "" && s.Context == nil {
+		// One item of a list its line counts or announces ("두 가지
+		// 상황에서 나타난다" above two items) says one half: the bullet is
+		// the line with every item, or none.
+		if b := whole(s); b.Text != "" {
+			return b
+		}
+	}
 	if s.Frame != "" && s.Context == nil && (head == "" || s.FrameNeeded) {
 		frameSrc := insight.Source{File: s.File, Line: s.FrameLine, Member: s.Member, Quote: s.Frame}
 		switch {
@@ -275,6 +287,35 @@ func Bullet(s analyze.Sentence, m *analyze.Member, aw *analyze.Week, key string)
 		head = ""
 	}
 	return insight.Bullet{Head: head, Text: body, Sources: srcs, Engine: Name}
+}
+
+// whole is the bullet of a list's line and all its items, numbered
+// ("…두 가지 상황에서 나타난다 — 1) …; 2) …"); when that is too long to
+// read, the items' own labels stand for them ("— 1) 같은 입력; 2) 다른
+// 입력"), and when an item has none, there is no such bullet and the
+// item goes with its line alone.
+func whole(s analyze.Sentence) insight.Bullet {
+	items := make([]string, len(s.Parts))
+	labels := make([]string, len(s.Parts))
+	srcs := []insight.Source{{File: s.File, Line: s.FrameLine, Member: s.Member, Quote: s.Frame}}
+	for i, p := range s.Parts {
+		items[i] = fmt.Sprintf("%d) %s", i+1, strings.TrimRight(strings.TrimSpace(p.Body), ".;。 "))
+		if l, _, ok := analyze.SplitLabel(p.Body); ok && labels != nil {
+			labels[i] = fmt.Sprintf("%d) %s", i+1, l)
+		} else {
+			labels = nil
+		}
+		srcs = append(srcs, insight.Source{File: s.File, Line: p.Line, Member: s.Member, Quote: p.Body})
+	}
+	lead := strings.TrimRight(s.Frame, " :") + " — "
+	body := lead + strings.Join(items, "; ")
+	if utf8.RuneCountInString(body) > maxFramed {
+		if labels == nil {
+			return insight.Bullet{}
+		}
+		body = lead + strings.Join(labels, "; ")
+	}
+	return insight.Bullet{Text: body, Sources: srcs, Engine: Name}
 }
 
 // labelHead reports whether a label the member wrote can head a bullet: a
