@@ -37,6 +37,8 @@ func TestAdoptionIsNoAction(t *testing.T) {
 		{"읽기 복제본을 사용하면 읽기 부하를 나눌 수 있다.", false},
 		{"관리형 큐를 쓰면 운영 부담을 덜 수 있다.", false},
 		{"자체 호스팅을 하면 규모가 커질수록 비용을 줄일 수 있음", false},
+		{"소비자가 메시지를 순서대로 처리하도록 설정하면 중복을 막을 수 있다.", false},
+		{"워커가 자주 일으키는 오류를 기록하면, 재시도 규칙을 만들어 실패를 줄일 수 있다.", true},
 	} {
 		if got := conditionalAction(text.Read(c.s).Morphs); got != c.want {
 			t.Errorf("conditionalAction(%q) = %v, want %v", c.s, got, c.want)

@@ -646,14 +646,22 @@ func pointMaking(ms []text.Morph) bool {
 // 사람들은 …하려면") or a consequence without an object ("…하면 창의성이
 // 떨어질 수 있다") is none.
 func conditionalAction(ms []text.Morph) bool {
-	obj := false
+	obj, subj := false, false
 	for k, m := range ms {
+		if hasTag(m.POS, "ETM") {
+			subj = false // "모델이 자주 하는 실수를": the subject of a relative clause
+		}
 		switch {
 		case m.POS == "JKO":
 			obj = true
+		case m.POS == "JKS":
+			subj = true
 		case m.POS == "JX" && (m.Surface == "은" || m.Surface == "는"):
 			return false
 		case obj && hasTag(m.POS, "EC") && strings.HasSuffix(m.Surface, "면") && !strings.HasSuffix(m.Surface, "려면") && k > 0:
+			if subj {
+				return false // "모델이 …를 따르도록 학습하면": the condition's actor is named, not the reader
+			}
 			p := ms[k-1]
 			if strings.Contains(m.POS, "+") {
 				p = m // "파악하면" may come as one morpheme
