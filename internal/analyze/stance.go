@@ -58,19 +58,35 @@ var modalAxes = map[string]bool{"ease": true, "possible": true}
 // evaluative predicate, a modal one folded into the judgement before it,
 // and negation after it (않다, 못하다, 수 없다, 아니다) or before it (안, 못).
 func stance(ms []text.Morph) Stance {
-	type hit struct {
-		at int
-		j  judgement
-	}
-	var hits []hit
+	st, _ := stances(ms)
+	return st
+}
+
+// judgementHit is a judgement of the lexicon found at a morpheme.
+type judgementHit struct {
+	at int
+	j  judgement
+}
+
+// stances reads a sentence's final judgement (see stance) and every
+// judgement it passes anywhere (see judgedAnywhere) from one scan of its
+// morphemes against the lexicon.
+func stances(ms []text.Morph) (Stance, []Stance) {
+	var hits []judgementHit
 	for i := range ms {
 		if j, ok := judgementAt(ms, i); ok {
-			hits = append(hits, hit{i, j})
+			hits = append(hits, judgementHit{i, j})
 		}
 	}
 	if len(hits) == 0 {
-		return Stance{}
+		return Stance{}, nil
 	}
+	return finalStance(ms, hits), allStances(ms, hits)
+}
+
+// finalStance is the judgement of the last hit when it stands in the
+// final predicate, with a modal judgement folded into the one before it.
+func finalStance(ms []text.Morph, hits []judgementHit) Stance {
 	last := hits[len(hits)-1]
 	if !finalJudgement(ms, last.at) {
 		return Stance{} // "쉽게 나눠 쓰기 위한 도구": a modifier judges nothing
@@ -96,24 +112,26 @@ func stance(ms []text.Morph) Stance {
 // A member whose note judges a concept both ways tells the book's two
 // sides, not a side of their own.
 func judgedAnywhere(ms []text.Morph) []Stance {
+	_, all := stances(ms)
+	return all
+}
+
+// allStances is judgedAnywhere on the lexicon hits of a sentence.
+func allStances(ms []text.Morph, hits []judgementHit) []Stance {
 	var out []Stance
 	prevAt := -10
-	for i := range ms {
-		j, ok := judgementAt(ms, i)
-		if !ok {
-			continue
-		}
-		st := Stance{j.axis, j.sign}
-		if negated(ms, i) {
+	for _, h := range hits {
+		st := Stance{h.j.axis, h.j.sign}
+		if negated(ms, h.at) {
 			st.Sign = -st.Sign
 		}
-		if modalAxes[j.axis] && len(out) > 0 && i-prevAt <= 4 && !modalAxes[out[len(out)-1].Axis] {
+		if modalAxes[h.j.axis] && len(out) > 0 && h.at-prevAt <= 4 && !modalAxes[out[len(out)-1].Axis] {
 			p := out[len(out)-1]
 			out[len(out)-1] = Stance{p.Axis, p.Sign * st.Sign}
 		} else {
 			out = append(out, st)
 		}
-		prevAt = i
+		prevAt = h.at
 	}
 	return out
 }

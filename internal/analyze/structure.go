@@ -775,14 +775,20 @@ func reactionFrames(m *Member) {
 // 학습시켜야 한다") describes it; it proposes nothing to the reader.
 func sides(m *Member) {
 	doc := m.Doc
+	// Each block's label is read once, and only for list items.
+	labels := map[int]string{}
 	labelAt := func(bi int) string {
 		if bi < 0 || bi >= len(doc.Blocks) || doc.Blocks[bi].Kind != note.KindListItem {
 			return ""
 		}
+		if l, ok := labels[bi]; ok {
+			return l
+		}
 		l, _, ok := SplitLabel(Trim(Clean(doc.Blocks[bi].Text)))
 		if !ok {
-			return ""
+			l = ""
 		}
+		labels[bi] = l
 		return l
 	}
 	for i := range m.Sentences {
