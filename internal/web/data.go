@@ -10,17 +10,18 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/moim-study/moim/internal/analyze"
 	"github.com/moim-study/moim/internal/engine/offline"
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/note"
+	"github.com/moim-study/moim/internal/par"
 	"github.com/moim-study/moim/internal/pipeline"
 	"github.com/moim-study/moim/internal/workspace"
 )
@@ -165,6 +166,8 @@ type analysis struct {
 	res  *insight.Week
 	aw   *analyze.Week
 	err  error
+	// done is set once res, aw and err are.
+	done atomic.Bool
 }
 
 func sum(parts ...[]byte) string {
@@ -262,19 +265,24 @@ func (s *Site) refresh() (*snapshot, error) {
 	studyKey := sum(studyParts...)
 	s.prevFiles = snap.files
 
+	anKey := func(wk *workspace.Week, pw *pipeline.Week) string {
+		n := wk.Number
+		return sum([]byte(pw.InputHash), jsonBytes(pw.Template), []byte(noteKey[n+1]),
+			jsonBytes(ws.ScheduleFor(n)), jsonBytes(ws.ScheduleFor(n+1)), members, []byte(wk.Output), []byte(studyKey))
+	}
 	keep := map[int]*weekData{}
+	// The weeks to load again are loaded on all cores, then put together
+	// in week order.
+	loaded := make([]*weekData, len(ws.Weeks))
+	var load []int
 	for i := range ws.Weeks {
 		wk := &ws.Weeks[i]
 		n := wk.Number
 		key := sum([]byte(noteKey[n]), []byte(outKey[n]), []byte(noteKey[n+1]), []byte(tmplKey),
 			jsonBytes(ws.ScheduleFor(n)), jsonBytes(ws.ScheduleFor(n+1)), members,
 			[]byte(wk.Dir), []byte(wk.Output), jsonBytes(wk.Missing))
-		anKey := func(pw *pipeline.Week) string {
-			return sum([]byte(pw.InputHash), jsonBytes(pw.Template), []byte(noteKey[n+1]),
-				jsonBytes(ws.ScheduleFor(n)), jsonBytes(ws.ScheduleFor(n+1)), members, []byte(wk.Output), []byte(studyKey))
-		}
 		old := s.weeks[n]
-		if old != nil && old.key == key && (old.err != nil || old.an.key == anKey(old.pw)) {
+		if old != nil && old.key == key && (old.err != nil || old.an.key == anKey(wk, old.pw)) {
 			// The same notes and documents, and no other week's notes
 			// changed: the parsed notes and the analysis are kept, the
 			// rest of the week (its other files) is the workspace's as it
@@ -282,22 +290,31 @@ func (s *Site) refresh() (*snapshot, error) {
 			// analysis: the pipeline.Week holds the analysis it made.)
 			wd := *old
 			wd.wk = wk
-			snap.weeks = append(snap.weeks, &wd)
-			keep[n] = &wd
+			loaded[i] = &wd
 			continue
 		}
-		wd := &weekData{wk: wk, key: key}
-		wd.pw, wd.err = pipeline.Load(ws, wk, "", "")
+		loaded[i] = &weekData{wk: wk, key: key}
+		load = append(load, i)
+	}
+	par.Each(len(load), func(j int) {
+		wd := loaded[load[j]]
+		wd.pw, wd.err = pipeline.Load(ws, wd.wk, "", "")
+	})
+	for _, i := range load {
+		wd := loaded[i]
 		if wd.err == nil {
 			wd.status = docStatus(wd.pw)
-			if k := anKey(wd.pw); old != nil && old.an != nil && old.an.key == k {
+			old := s.weeks[wd.wk.Number]
+			if k := anKey(wd.wk, wd.pw); old != nil && old.an != nil && old.an.key == k {
 				wd.an = old.an
 			} else {
 				wd.an = &analysis{key: k}
 			}
 		}
+	}
+	for _, wd := range loaded {
 		snap.weeks = append(snap.weeks, wd)
-		keep[n] = wd
+		keep[wd.wk.Number] = wd
 	}
 	for _, wd := range snap.weeks {
 		if nx := keep[wd.wk.Number+1]; nx != nil && nx.err == nil {
@@ -458,6 +475,7 @@ func (wd *weekData) analyse(ctx context.Context) (*analysis, error) {
 		// A cancelled request must not leave a failed analysis behind.
 		a.res, a.err = wd.pw.Generate(context.WithoutCancel(ctx), offline.New())
 		a.aw = wd.pw.Input().Analysis
+		a.done.Store(true)
 	})
 	return a, a.err
 }
@@ -472,28 +490,76 @@ func (snap *snapshot) week(n int) *weekData {
 	return nil
 }
 
-// analyseAll analyses every week with notes, as many weeks at a time as
-// there are cores (the engine's work on a week runs on one).
+// analyseAll analyses every week with notes on all cores (see
+// planAnalyses) and returns the analyses that succeeded by week number.
+// It always finishes the work, even when ctx is cancelled: the pages
+// cache what they build from the result.
 func (snap *snapshot) analyseAll(ctx context.Context) map[int]*analysis {
+	var p par.Plan
 	out := map[int]*analysis{}
 	var mu sync.Mutex
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	snap.planAnalyses(ctx, &p, func(n int, a *analysis) {
+		mu.Lock()
+		out[n] = a
+		mu.Unlock()
+	})
+	_ = p.Run(context.WithoutCancel(ctx)) // its tasks do not fail
+	return out
+}
+
+// Priorities of the tasks of a Plan that analyses weeks and builds pages:
+// a week's result first (it frees the way for its pages), then the weeks'
+// analyses in order, then the pages.
+const (
+	prioResult = iota
+	prioAnalysis
+	prioPage
+)
+
+// planAnalyses adds to p the analysis of every week with notes: first
+// each week's analysis of its notes (pipeline.Week.Input), in week order,
+// then the offline engine's run on it (weekData.analyse) as soon as the
+// week and the next one, whose analysis the engine takes too, are
+// analysed. So no worker waits for the next week's analysis while another
+// week could be analysed, as one task per week would. done gets each
+// analysis that succeeded. It returns the tasks of the engine's runs by
+// week number; they never fail.
+func (snap *snapshot) planAnalyses(ctx context.Context, p *par.Plan, done func(week int, a *analysis)) map[int]*par.Task {
+	// The weeks to analyse: those with notes whose result is still to be
+	// made, and the week after each (its analysis goes with theirs). A
+	// week's analysis is made once (Input), so asking for it early only
+	// changes when it is made.
+	need := map[*weekData]bool{}
+	for _, wd := range snap.weeks {
+		if len(wd.wk.Notes) == 0 || wd.err != nil || wd.an.done.Load() {
+			continue
+		}
+		need[wd] = true
+		if wd.next != nil {
+			need[wd.next] = true
+		}
+	}
+	input := map[*weekData]*par.Task{}
+	for _, wd := range snap.weeks {
+		if need[wd] {
+			input[wd] = p.Add(prioAnalysis, func() error { wd.pw.Input(); return nil })
+		}
+	}
+	results := map[int]*par.Task{}
 	for _, wd := range snap.weeks {
 		if len(wd.wk.Notes) == 0 {
 			continue
 		}
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(wd *weekData) {
-			defer func() { <-sem; wg.Done() }()
+		var next *par.Task
+		if wd.next != nil {
+			next = input[wd.next]
+		}
+		results[wd.wk.Number] = p.Add(prioResult, func() error {
 			if a, err := wd.analyse(ctx); err == nil {
-				mu.Lock()
-				out[wd.wk.Number] = a
-				mu.Unlock()
+				done(wd.wk.Number, a)
 			}
-		}(wd)
+			return nil
+		}, input[wd], next)
 	}
-	wg.Wait()
-	return out
+	return results
 }

@@ -7,12 +7,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
 
 	"github.com/moim-study/moim/internal/fsutil"
+	"github.com/moim-study/moim/internal/par"
 )
 
 // WriteSite writes every page of the site as static files into out: the
@@ -40,10 +40,6 @@ func (s *Site) WriteSite(ctx context.Context, out string) ([]string, error) {
 		return nil, err
 	}
 	snap.renderLinks = staticLinks("../")
-	snap.analyseAll(ctx)
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
 
 	var (
 		mu      sync.Mutex
@@ -63,11 +59,23 @@ func (s *Site) WriteSite(ctx context.Context, out string) ([]string, error) {
 		return nil
 	}
 
-	// Every page, in the order of the site: built and written by as many
-	// workers as there are cores.
-	var pages []sitePage
-	add := func(rel string, build func() (*view, error)) {
-		pages = append(pages, sitePage{rel, build})
+	// One plan for the whole site, run on every core: every week's
+	// analysis and result (see planAnalyses), and every page, in the
+	// order of the site, each as soon as what it shows is ready: a week's
+	// page after its week's result, the member and concept pages after
+	// every week's. The pages share the snapshot's caches (analyses,
+	// rendered notes, the backlog index), which are safe for concurrent
+	// use.
+	var plan par.Plan
+	results := snap.planAnalyses(ctx, &plan, func(int, *analysis) {})
+	var every []*par.Task
+	for _, wd := range snap.weeks {
+		if t := results[wd.wk.Number]; t != nil {
+			every = append(every, t)
+		}
+	}
+	add := func(rel string, build func() (*view, error), after ...*par.Task) {
+		plan.Add(prioPage, func() error { return s.writePage(rel, build, write) }, after...)
 	}
 	top := staticLinks("")
 	add("index.html", func() (*view, error) { return s.overview(ctx, snap, top, nil) })
@@ -76,12 +84,12 @@ func (s *Site) WriteSite(ctx context.Context, out string) ([]string, error) {
 			continue
 		}
 		n := wd.wk.Number
-		add(weekFile(n), func() (*view, error) { return s.buildWeek(ctx, snap, top, n) })
+		add(weekFile(n), func() (*view, error) { return s.buildWeek(ctx, snap, top, n) }, results[n])
 	}
 	for _, m := range snap.memberRefs() {
-		add("member-"+m.Slug+".html", func() (*view, error) { return s.buildMember(ctx, snap, top, m.Slug) })
+		add("member-"+m.Slug+".html", func() (*view, error) { return s.buildMember(ctx, snap, top, m.Slug) }, every...)
 	}
-	add("concepts.html", func() (*view, error) { return s.buildConcepts(ctx, snap, top) })
+	add("concepts.html", func() (*view, error) { return s.buildConcepts(ctx, snap, top) }, every...)
 	var files []string
 	for p := range snap.files {
 		files = append(files, p)
@@ -92,7 +100,7 @@ func (s *Site) WriteSite(ctx context.Context, out string) ([]string, error) {
 		add("notes/"+noteFile(p), func() (*view, error) { return s.buildNote(snap, notes, p, 0, false) })
 		add(strings.TrimPrefix(notes.NoteRaw(p, 0), "../"), func() (*view, error) { return s.buildNote(snap, notes, p, 0, true) })
 	}
-	if err := s.writePages(ctx, pages, write); err != nil {
+	if err := plan.Run(ctx); err != nil {
 		return written, err
 	}
 	if err := writeImages(ctx, snap, write); err != nil {
@@ -111,65 +119,17 @@ func (s *Site) WriteSite(ctx context.Context, out string) ([]string, error) {
 	return written, nil
 }
 
-// sitePage is one page of the static site: where it goes and how it is
-// built.
-type sitePage struct {
-	rel   string
-	build func() (*view, error)
-}
-
-// writePages builds, renders and writes the pages with one worker per
-// core. The pages share the snapshot's caches (analyses, rendered notes,
-// the backlog index), which are safe for concurrent use. It stops at the
-// first failure and returns the failure of the earliest page that failed.
-func (s *Site) writePages(ctx context.Context, pages []sitePage, write func(rel string, data []byte) error) error {
-	errs := make([]error, len(pages))
-	next := make(chan int)
-	var failed sync.Once
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(pages)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				if errs[i] = s.writePage(pages[i], write); errs[i] != nil {
-					failed.Do(func() { close(stop) })
-				}
-			}
-		}()
-	}
-feed:
-	for i := range pages {
-		select {
-		case next <- i:
-		case <-stop:
-			break feed
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return ctx.Err()
-}
-
 // writePage builds, renders and writes one page.
-func (s *Site) writePage(p sitePage, write func(rel string, data []byte) error) error {
-	v, err := p.build()
+func (s *Site) writePage(rel string, build func() (*view, error), write func(rel string, data []byte) error) error {
+	v, err := build()
 	if err != nil {
-		return fmt.Errorf("site: %s: %w", p.rel, err)
+		return fmt.Errorf("site: %s: %w", rel, err)
 	}
 	var buf bytes.Buffer
 	if err := s.render(&buf, v); err != nil {
-		return fmt.Errorf("site: %s: %w", p.rel, err)
+		return fmt.Errorf("site: %s: %w", rel, err)
 	}
-	return write(p.rel, buf.Bytes())
+	return write(rel, buf.Bytes())
 }
 
 // checkOut refuses output folders that would mix the site with the
