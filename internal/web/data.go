@@ -63,6 +63,8 @@ type snapshot struct {
 	// renderLinks are the links of the rendered files the snapshot's
 	// pages quote (the server's, or the static site's notes/ folder).
 	renderLinks linker
+	// navs are the navigations its pages rendered (see view.NavHTML).
+	navs navCache
 }
 
 // fileEntry is one note or output file read from disk.
@@ -507,13 +509,15 @@ func (snap *snapshot) analyseAll(ctx context.Context) map[int]*analysis {
 	return out
 }
 
-// Priorities of the tasks of a Plan that analyses weeks and builds pages:
-// a week's result first (it frees the way for its pages), then the weeks'
-// analyses in order, then the pages.
+// Priorities of the tasks of a Plan that analyses weeks and builds pages
+// (lower first): a week's result as soon as it can be made, and the pages
+// that wait for every result; a week's page once its result is made; the
+// pages that wait for nothing; the weeks' analyses in week order.
 const (
 	prioResult = iota
-	prioAnalysis
+	prioWeekPage
 	prioPage
+	prioAnalysis
 )
 
 // planAnalyses adds to p the analysis of every week with notes: first

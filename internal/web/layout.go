@@ -6,6 +6,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // The layout every page shares (templates/layout.html): the view the
@@ -29,6 +30,24 @@ type view struct {
 	cacheKey string
 	// cached is the page as the server served it before (see cachedView).
 	cached []byte
+	// NavHTML is the navigation rendered (the "nav" template), set by
+	// render from navs, the navigations the snapshot's pages rendered.
+	NavHTML template.HTML
+	navs    *navCache
+}
+
+// navCache holds a snapshot's navigations as rendered, by links and
+// current page: every note page of a site has the same one, and it lists
+// every week, so rendering it once per kind of page keeps the pages'
+// cost from growing with the number of weeks.
+type navCache struct {
+	mu sync.Mutex
+	m  map[navKey]template.HTML
+}
+
+type navKey struct {
+	l       linker
+	current string
 }
 
 // cachedView returns the page of key as the server served it, when the
@@ -67,7 +86,32 @@ func newView(snap *snapshot, l linker, tmpl, title, current string, page any) *v
 		}
 	}
 	v.Nav.Members = snap.memberRefs()
+	v.navs = &snap.navs
 	return v
+}
+
+// navHTML renders v's navigation, or returns it as rendered for an
+// earlier page of the snapshot with the same links and current page.
+func (s *Site) navHTML(t *template.Template, v *view) (template.HTML, error) {
+	k := navKey{v.L, v.Current}
+	v.navs.mu.Lock()
+	h, ok := v.navs.m[k]
+	v.navs.mu.Unlock()
+	if ok {
+		return h, nil
+	}
+	var b strings.Builder
+	if err := t.ExecuteTemplate(&b, "nav", v); err != nil {
+		return "", err
+	}
+	h = template.HTML(b.String())
+	v.navs.mu.Lock()
+	defer v.navs.mu.Unlock()
+	if v.navs.m == nil {
+		v.navs.m = map[navKey]template.HTML{}
+	}
+	v.navs.m[k] = h
+	return h, nil
 }
 
 // memberRefs lists the members, then owners of notes not in the member list.

@@ -57,7 +57,10 @@ func (s *Site) buildNote(snap *snapshot, l linker, p string, line int, raw bool)
 			np.Week = wd.wk.Number
 		}
 		for _, rel := range wd.wk.Extra {
-			if k := weekDocKind(rel); k != "" && rel == p {
+			if rel != p {
+				continue
+			}
+			if k := weekDocKind(rel); k != "" {
 				np.Week, np.Kind = wd.wk.Number, k
 				np.Label = map[string]string{docSummary: "통합 정리", docPresentation: "발표 자료"}[k]
 			}

@@ -770,11 +770,55 @@ func (r *noteRenderer) addText(line int, s string) {
 	}
 }
 
-var spaceRun = regexp.MustCompile(`[\s\x{00a0}]+`)
-
-// squash trims a line's text and collapses its runs of white space.
+// squash trims a line's text and collapses its runs of white space (tab,
+// newline, form feed, carriage return, space and no-break space, what
+// `[\s\x{00a0}]+` matches) into one space.
 func squash(s string) string {
-	return strings.TrimSpace(spaceRun.ReplaceAllString(s, " "))
+	// Most lines have nothing to collapse: only single spaces.
+	i := 0
+	for ; i < len(s); i++ {
+		if w := squashedWidth(s, i); w == 0 || s[i] == ' ' && squashedWidth(s, i+1) == 0 {
+			continue
+		}
+		break
+	}
+	if i == len(s) {
+		return strings.TrimSpace(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for i < len(s) {
+		if w := squashedWidth(s, i); w > 0 {
+			for w > 0 {
+				i += w
+				w = squashedWidth(s, i)
+			}
+			b.WriteByte(' ')
+			continue
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// squashedWidth is the length in bytes of the character squash collapses
+// at s[i], 0 when there is none. No-break space is the two bytes C2 A0: a
+// C2 byte is never inside another character, valid or not.
+func squashedWidth(s string, i int) int {
+	if i >= len(s) {
+		return 0
+	}
+	switch s[i] {
+	case '\t', '\n', '\f', '\r', ' ':
+		return 1
+	case 0xc2:
+		if i+1 < len(s) && s[i+1] == 0xa0 {
+			return 2
+		}
+	}
+	return 0
 }
 
 var (

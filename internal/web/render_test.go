@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"math/rand/v2"
 	"regexp"
 	"strings"
 	"testing"
@@ -251,6 +252,28 @@ func activeMarkup(frag string) string {
 			case a.Key == "src" && (strings.HasPrefix(v, "http") || strings.HasPrefix(v, "//")):
 				return "remote src " + v
 			}
+		}
+	}
+}
+
+// TestSquashSameAsByExpression: squash gives what collapsing the matches
+// of `[\s\x{00a0}]+` into one space and trimming gives, on random mixes of
+// every kind of white space (those the expression matches and those it
+// does not), Korean text and invalid UTF-8.
+func TestSquashSameAsByExpression(t *testing.T) {
+	spaceRun := regexp.MustCompile(`[\s\x{00a0}]+`)
+	byExpression := func(s string) string { return strings.TrimSpace(spaceRun.ReplaceAllString(s, " ")) }
+	pieces := []string{" ", " ", "  ", "\t", "\n", "\v", "\f", "\r", "\u00a0", "\u0085", "\u3000", "\u2003",
+		"a", "가", "노트", "&nbsp;", "\xc2", "\xa0", "\xe0", "\xc2\xc2\xa0", "\xe0\xc2\xa0", "\xff"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 50_000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := squash(s), byExpression(s); got != want {
+			t.Fatalf("squash(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

@@ -256,6 +256,13 @@ func (s *Site) render(w io.Writer, v *view) error {
 	if !ok {
 		return fmt.Errorf("web: no template %q", v.Template)
 	}
+	if v.navs != nil && v.NavHTML == "" {
+		h, err := s.navHTML(t, v)
+		if err != nil {
+			return fmt.Errorf("web: render %s: %w", v.Template, err)
+		}
+		v.NavHTML = h
+	}
 	if err := t.ExecuteTemplate(w, "layout", v); err != nil {
 		return fmt.Errorf("web: render %s: %w", v.Template, err)
 	}

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/moim-study/moim/internal/fsutil"
 	"github.com/moim-study/moim/internal/par"
@@ -60,10 +62,12 @@ func (s *Site) WriteSite(ctx context.Context, out string) ([]string, error) {
 	}
 
 	// One plan for the whole site, run on every core: every week's
-	// analysis and result (see planAnalyses), and every page, in the
-	// order of the site, each as soon as what it shows is ready: a week's
-	// page after its week's result, the member and concept pages after
-	// every week's. The pages share the snapshot's caches (analyses,
+	// analysis and result (see planAnalyses), and every page in the order
+	// of the site, each as soon as what it shows is ready: a week's page
+	// after its week's result, the member and concept pages after every
+	// week's. The pages that wait for nothing (the notes, the overview) go
+	// before the analyses, so that their files are written while the
+	// weeks are analysed. The pages share the snapshot's caches (analyses,
 	// rendered notes, the backlog index), which are safe for concurrent
 	// use.
 	var plan par.Plan
@@ -74,22 +78,57 @@ func (s *Site) WriteSite(ctx context.Context, out string) ([]string, error) {
 			every = append(every, t)
 		}
 	}
-	add := func(rel string, build func() (*view, error), after ...*par.Task) {
-		plan.Add(prioPage, func() error { return s.writePage(rel, build, write) }, after...)
+	// A page's file is written by a goroutine of its own, at most
+	// siteWriters at a time, so that the workers building pages do not
+	// wait for the disk (each file is synced before it is renamed).
+	var (
+		pageErrs []error // by page, in the order of the site
+		stopped  atomic.Bool
+		writes   sync.WaitGroup
+		disk     = make(chan struct{}, siteWriters)
+	)
+	add := func(prio int, rel string, build func() (*view, error), after ...*par.Task) {
+		i := len(pageErrs)
+		pageErrs = append(pageErrs, nil)
+		plan.Add(prio, func() error {
+			if stopped.Load() {
+				return errStopped
+			}
+			data, err := s.renderPage(rel, build)
+			if err != nil {
+				pageErrs[i] = err
+				stopped.Store(true)
+				return err
+			}
+			writes.Add(1)
+			go func() {
+				defer writes.Done()
+				disk <- struct{}{}
+				defer func() { <-disk }()
+				if stopped.Load() {
+					return
+				}
+				if err := write(rel, data); err != nil {
+					pageErrs[i] = err
+					stopped.Store(true)
+				}
+			}()
+			return nil
+		}, after...)
 	}
 	top := staticLinks("")
-	add("index.html", func() (*view, error) { return s.overview(ctx, snap, top, nil) })
+	add(prioPage, "index.html", func() (*view, error) { return s.overview(ctx, snap, top, nil) })
 	for _, wd := range snap.weeks {
 		if len(wd.wk.Notes) == 0 {
 			continue
 		}
 		n := wd.wk.Number
-		add(weekFile(n), func() (*view, error) { return s.buildWeek(ctx, snap, top, n) }, results[n])
+		add(prioWeekPage, weekFile(n), func() (*view, error) { return s.buildWeek(ctx, snap, top, n) }, results[n])
 	}
 	for _, m := range snap.memberRefs() {
-		add("member-"+m.Slug+".html", func() (*view, error) { return s.buildMember(ctx, snap, top, m.Slug) }, every...)
+		add(prioResult, "member-"+m.Slug+".html", func() (*view, error) { return s.buildMember(ctx, snap, top, m.Slug) }, every...)
 	}
-	add("concepts.html", func() (*view, error) { return s.buildConcepts(ctx, snap, top) }, every...)
+	add(prioResult, "concepts.html", func() (*view, error) { return s.buildConcepts(ctx, snap, top) }, every...)
 	var files []string
 	for p := range snap.files {
 		files = append(files, p)
@@ -97,10 +136,17 @@ func (s *Site) WriteSite(ctx context.Context, out string) ([]string, error) {
 	sort.Strings(files)
 	notes := staticLinks("../")
 	for _, p := range files {
-		add("notes/"+noteFile(p), func() (*view, error) { return s.buildNote(snap, notes, p, 0, false) })
-		add(strings.TrimPrefix(notes.NoteRaw(p, 0), "../"), func() (*view, error) { return s.buildNote(snap, notes, p, 0, true) })
+		add(prioPage, "notes/"+noteFile(p), func() (*view, error) { return s.buildNote(snap, notes, p, 0, false) })
+		add(prioPage, strings.TrimPrefix(notes.NoteRaw(p, 0), "../"), func() (*view, error) { return s.buildNote(snap, notes, p, 0, true) })
 	}
-	if err := plan.Run(ctx); err != nil {
+	err = plan.Run(ctx)
+	writes.Wait()
+	for _, err := range pageErrs {
+		if err != nil {
+			return written, err
+		}
+	}
+	if err != nil {
 		return written, err
 	}
 	if err := writeImages(ctx, snap, write); err != nil {
@@ -119,17 +165,23 @@ func (s *Site) WriteSite(ctx context.Context, out string) ([]string, error) {
 	return written, nil
 }
 
-// writePage builds, renders and writes one page.
-func (s *Site) writePage(rel string, build func() (*view, error), write func(rel string, data []byte) error) error {
+// siteWriters is how many page files WriteSite writes at once.
+const siteWriters = 8
+
+// errStopped is what the pages not built after a failure return.
+var errStopped = errors.New("site: stopped")
+
+// renderPage builds and renders one page.
+func (s *Site) renderPage(rel string, build func() (*view, error)) ([]byte, error) {
 	v, err := build()
 	if err != nil {
-		return fmt.Errorf("site: %s: %w", rel, err)
+		return nil, fmt.Errorf("site: %s: %w", rel, err)
 	}
 	var buf bytes.Buffer
 	if err := s.render(&buf, v); err != nil {
-		return fmt.Errorf("site: %s: %w", rel, err)
+		return nil, fmt.Errorf("site: %s: %w", rel, err)
 	}
-	return write(rel, buf.Bytes())
+	return buf.Bytes(), nil
 }
 
 // checkOut refuses output folders that would mix the site with the
