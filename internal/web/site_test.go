@@ -158,3 +158,47 @@ func TestHeatmap(t *testing.T) {
 		t.Error("rows without concepts")
 	}
 }
+
+// TestSiteNavigationMarksEachPage: the navigation, rendered once per kind
+// of page and kept (view.NavHTML), marks on every page of the site the
+// page itself and nothing else, with links from the page's own folder.
+func TestSiteNavigationMarksEachPage(t *testing.T) {
+	_, s := sharedFixture(t)
+	out := t.TempDir()
+	files, err := s.WriteSite(context.Background(), out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	current := regexp.MustCompile(`<a href="([^"]*)" aria-current="page">`)
+	nav := regexp.MustCompile(`(?s)<header class="top">.*</header>`)
+	pages := 0
+	for _, f := range files {
+		if !strings.HasSuffix(f, ".html") {
+			continue
+		}
+		pages++
+		header := nav.FindString(string(mustRead(t, filepath.Join(out, filepath.FromSlash(f)))))
+		if header == "" {
+			t.Fatalf("%s: no navigation", f)
+		}
+		var marked []string
+		for _, m := range current.FindAllStringSubmatch(header, -1) {
+			marked = append(marked, m[1])
+		}
+		switch {
+		case strings.HasPrefix(f, "notes/"):
+			if len(marked) != 0 {
+				t.Errorf("%s: the navigation marks %v, want nothing", f, marked)
+			}
+			mustContain(t, header, f, `href="../week-01.html"`, `href="../concepts.html"`)
+		default:
+			if len(marked) != 1 || marked[0] != f {
+				t.Errorf("%s: the navigation marks %v, want the page itself", f, marked)
+			}
+			mustContain(t, header, f, `href="week-01.html"`, `href="concepts.html"`)
+		}
+	}
+	if pages < 10 {
+		t.Fatalf("only %d pages", pages)
+	}
+}
