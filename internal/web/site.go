@@ -125,8 +125,11 @@ func (s *Site) WriteSite(ctx context.Context, out string) ([]string, error) {
 		n := wd.wk.Number
 		add(prioWeekPage, weekFile(n), func() (*view, error) { return s.buildWeek(ctx, snap, top, n) }, results[n])
 	}
+	// The member pages share the backlog index: made once, by one worker,
+	// before them (they would otherwise wait for it in turn).
+	index := plan.Add(prioResult, func() error { s.studyIndex(snap, snap.analyseAll(ctx)); return nil }, every...)
 	for _, m := range snap.memberRefs() {
-		add(prioResult, "member-"+m.Slug+".html", func() (*view, error) { return s.buildMember(ctx, snap, top, m.Slug) }, every...)
+		add(prioResult, "member-"+m.Slug+".html", func() (*view, error) { return s.buildMember(ctx, snap, top, m.Slug) }, index)
 	}
 	add(prioResult, "concepts.html", func() (*view, error) { return s.buildConcepts(ctx, snap, top) }, every...)
 	var files []string
