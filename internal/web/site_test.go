@@ -1,14 +1,20 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/moim-study/moim/internal/analyze"
+	"github.com/moim-study/moim/internal/pipeline"
+	"github.com/moim-study/moim/internal/testutil"
 )
 
 func TestWriteSite(t *testing.T) {
@@ -200,5 +206,45 @@ func TestSiteNavigationMarksEachPage(t *testing.T) {
 	}
 	if pages < 10 {
 		t.Fatalf("only %d pages", pages)
+	}
+}
+
+// TestSiteOnEveryCoreSameAsOnOne: a fresh site written by the plan on
+// every core (each week's analysis early, its result once the next week is
+// analysed, pages as soon as what they show is ready) analyses each week
+// once and writes the same files, byte for byte, as one worker taking the
+// tasks one at a time.
+func TestSiteOnEveryCoreSameAsOnOne(t *testing.T) {
+	root := synthStudy(t, 4)
+	var analysed testutil.Counter
+	pipeline.Analysed = analysed.Add
+	t.Cleanup(func() { pipeline.Analysed = nil })
+	write := func(procs int) (string, []string) {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		s, err := New(root, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := t.TempDir()
+		files, err := s.WriteSite(context.Background(), out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out, files
+	}
+	many, files := write(max(4, runtime.NumCPU()))
+	if got, want := analysed.Counts(), map[int]int{1: 1, 2: 1, 3: 1, 4: 1}; !reflect.DeepEqual(got, want) {
+		t.Errorf("analyses per week = %v, want %v", got, want)
+	}
+	one, files1 := write(1)
+	if !slices.Equal(files, files1) {
+		t.Fatalf("files on every core %v, on one %v", files, files1)
+	}
+	for _, f := range files {
+		a := mustRead(t, filepath.Join(many, filepath.FromSlash(f)))
+		b := mustRead(t, filepath.Join(one, filepath.FromSlash(f)))
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s differs: %s", f, testutil.FirstDiff(string(b), string(a)))
+		}
 	}
 }
