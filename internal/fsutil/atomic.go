@@ -65,7 +65,22 @@ func currentFS() FS {
 // symbolic link the file it points to is replaced, not the link. A
 // character device (/dev/null, a terminal) is written to directly: there
 // is nothing to replace.
-func WriteFileAtomic(path string, data []byte) (err error) {
+func WriteFileAtomic(path string, data []byte) error {
+	return writeAtomic(path, data, true)
+}
+
+// WriteFileReplaced is WriteFileAtomic without the sync before the rename,
+// for output that moim makes again from the notes on its next run (the
+// pages of `moim site`), never for documents people edit. Readers still
+// see the old content or the new one, never a mix, but after a power loss
+// the file may hold its old content or be empty until the next run. A
+// static site of hundreds of pages then costs no wait on the disk per page,
+// which is what static site generators do.
+func WriteFileReplaced(path string, data []byte) error {
+	return writeAtomic(path, data, false)
+}
+
+func writeAtomic(path string, data []byte, sync bool) (err error) {
 	if real, err := filepath.EvalSymlinks(path); err == nil {
 		path = real
 	}
@@ -95,7 +110,10 @@ func WriteFileAtomic(path string, data []byte) (err error) {
 		f.Close()
 		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
-	if err = f.Sync(); err != nil {
+	if sync {
+		err = f.Sync()
+	}
+	if err != nil {
 		f.Close()
 		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}

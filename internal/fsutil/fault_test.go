@@ -113,3 +113,44 @@ func assertOnly(t *testing.T, dir string, names ...string) {
 		t.Errorf("folder holds %q, want %q", got, names)
 	}
 }
+
+// TestWriteFileReplacedSkipsOnlyTheSync: the variant for pages moim makes
+// again never reaches the sync step, and every other step failing leaves
+// the old page as it was, as with WriteFileAtomic.
+func TestWriteFileReplacedSkipsOnlyTheSync(t *testing.T) {
+	old := []byte("<p>이전 페이지</p>\n")
+	for _, step := range fsfault.Steps {
+		t.Run(string(step), func(t *testing.T) {
+			dir := t.TempDir()
+			p := filepath.Join(dir, "index.html")
+			if err := os.WriteFile(p, old, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			fault := &fsfault.FS{Fail: step}
+			restore := fsutil.SetFS(fault)
+			err := fsutil.WriteFileReplaced(p, []byte("<p>새 페이지</p>\n"))
+			restore()
+			b, rerr := os.ReadFile(p)
+			if rerr != nil {
+				t.Fatalf("the page is gone: %v", rerr)
+			}
+			if step == fsfault.Sync {
+				if fault.Fired() != 0 || err != nil {
+					t.Fatalf("sync reached %d times, error %v: want no sync", fault.Fired(), err)
+				}
+				if string(b) != "<p>새 페이지</p>\n" {
+					t.Errorf("page = %q, want the new one", b)
+				}
+				assertOnly(t, dir, "index.html")
+				return
+			}
+			if fault.Fired() == 0 || !errors.Is(err, fsfault.ErrInjected) {
+				t.Fatalf("error %v after %d faults, want the injected one", err, fault.Fired())
+			}
+			if !bytes.Equal(b, old) {
+				t.Errorf("the old page changed: %q", b)
+			}
+			assertOnly(t, dir, "index.html")
+		})
+	}
+}

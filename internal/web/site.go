@@ -52,7 +52,7 @@ func (s *Site) WriteSite(ctx context.Context, out string) ([]string, error) {
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 			return fmt.Errorf("site: %w", err)
 		}
-		if err := fsutil.WriteFileAtomic(dst, data); err != nil {
+		if err := fsutil.WriteFileReplaced(dst, data); err != nil {
 			return fmt.Errorf("site: %w", err)
 		}
 		mu.Lock()
