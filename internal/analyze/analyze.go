@@ -301,7 +301,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 	n := len(doc.Sentences)
 	for _, s := range doc.Sentences {
 		clean := Clean(s.Text)
-		if !usable(clean) || metaLine.MatchString(strings.ToLower(clean)) {
+		if !usable(clean) || metaProperty(clean) {
 			continue
 		}
 		raw := clean

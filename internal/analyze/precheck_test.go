@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"fmt"
 	"math"
 	"math/rand"
 	"regexp"
@@ -220,4 +221,101 @@ func TestTextRankSameAsByMaps(t *testing.T) {
 			t.Fatalf("sentence %d: textRank %v, the map version %v", i, got[i], want[i])
 		}
 	}
+}
+
+// agreeText fails unless got and want return the same text on every case,
+// and unless at least 1,000 cases are changed by want (else the cases test
+// little).
+func agreeText(t *testing.T, name string, cases []string, got, want func(string) string) {
+	t.Helper()
+	changed := 0
+	for _, c := range cases {
+		g, w := got(c), want(c)
+		if g != w {
+			t.Fatalf("%s(%q) = %q, the earlier version gives %q", name, c, g, w)
+		}
+		if w != c {
+			changed++
+		}
+	}
+	if changed < 1000 {
+		t.Errorf("%s: only %d of %d cases change: they test little", name, changed, len(cases))
+	}
+}
+
+// labelPieces are labels, symbols, numbering and the text around them.
+var labelPieces = []string{"Q", "A", "Q1", "A2", "TIP", "Tip", "Note", "NOTE", "참고", "메모", "개인적인 생각", "개인적인생각", "내 생각", "생각", "느낀 점", "의견",
+	"질문", "궁금한 점", "결론", "요약", "+", "💡", "⭐", "✔", "\uFE0F", "\u200D", "^", "`", ":", "：", ".", ")", "(", " ", "  ", "\t", "\n", "①", "⑩", "❶",
+	"1", "12", "3.", "(1)", "(12) ", "가.", "나)", "하)", "힣.", "이유", "단계", "방법", "step", "Step", "모델", "토큰", "은 ", "다.", "?", "!", "LoRA", "\xff", "\xe2\x80"}
+
+// TestLabelChecksSkipOnlyWhatCannotMatch compares StripLabel, labelOf,
+// SplitLabel, Trim, counts and metaProperty with their expressions run on
+// every input, on random mixes of labels, numbering, colons and text.
+func TestLabelChecksSkipOnlyWhatCannotMatch(t *testing.T) {
+	cases := randomMixes(7, 40000, labelPieces, []string{"", " ", "Q: 왜?", "💡 개인적인 생각: 좋다", "토큰 : 기본 단위", "1) 평가자", "① 첫째"})
+	agreeText(t, "StripLabel", cases, StripLabel, func(s string) string {
+		if t := strings.TrimSpace(labelPrefix.ReplaceAllString(s, "")); t != "" {
+			return t
+		}
+		return s
+	})
+	// StripLabel and labelOf skip labelPrefix where mayHaveLabel is false:
+	// there it must match nothing.
+	labelled := 0
+	for _, c := range cases {
+		m := labelPrefix.FindString(c)
+		if m != "" && !mayHaveLabel(c) {
+			t.Fatalf("labelPrefix matches %q in %q, which mayHaveLabel rules out", m, c)
+		}
+		if m != "" {
+			labelled++
+		}
+	}
+	if labelled < 1000 {
+		t.Errorf("labelPrefix matches only %d of %d cases: they test little", labelled, len(cases))
+	}
+	agreeText(t, "SplitLabel", cases, func(s string) string {
+		l, r, ok := SplitLabel(s)
+		return fmt.Sprint(l, "|", r, "|", ok)
+	}, func(s string) string {
+		m := reLabel.FindStringSubmatch(s)
+		if m == nil || strings.ContainsAny(m[1], ".?!(") {
+			return fmt.Sprint("", "|", s, "|", false)
+		}
+		return fmt.Sprint(strings.TrimSpace(m[1]), "|", strings.TrimSpace(m[2]), "|", true)
+	})
+	agreeText(t, "Trim", cases, Trim, trimEveryExpression)
+	numbered := randomMixes(8, 20000, []string{"두 가지", "세가지", "여러 가지의", "3가지로", "9 가지", "가지", "가지를", "두", " ", "\t", "의", "로", "를", "모델", "가짓수"}, nil)
+	agree(t, "counts", numbered, counts, reCount.MatchString)
+	meta := randomMixes(9, 20000, []string{"날짜:", "작성자 :", "Date：", "STATUS:", "tags :", "진행상태:", "진행 상태", "날짜", "일시", ":", "：", " ", "모델", "A", "é"}, cases)
+	agree(t, "metaProperty", meta, metaProperty, func(s string) bool { return metaLine.MatchString(strings.ToLower(s)) })
+}
+
+// trimEveryExpression is Trim as it was, both expressions run on every
+// pass.
+func trimEveryExpression(s string) string {
+	for i := 0; i < 4; i++ {
+		t := strings.TrimSpace(s)
+		t = reCircled.ReplaceAllString(t, "")
+		t = reNumbering.ReplaceAllString(t, "")
+		for _, o := range looseOpeners {
+			if strings.HasPrefix(t, o) {
+				rest := strings.TrimLeft(t[len(o):], " ,")
+				if o == "즉" || o == "특히" || o == "결국" || o == "따라서" || o == "또한" || o == "그리고" || o == "그래서" {
+					if rest == t[len(o):] {
+						continue
+					}
+				}
+				if rest != "" {
+					t = rest
+				}
+				break
+			}
+		}
+		if t == s {
+			break
+		}
+		s = t
+	}
+	return strings.TrimSpace(s)
 }

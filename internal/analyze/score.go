@@ -293,17 +293,39 @@ func anaphoric(s string) bool {
 // content: Notion properties, dates, authors.
 var metaLine = regexp.MustCompile(`^(날짜|일시|담당자|작성자|작성일|진행 ?상태|상태|태그|카테고리|참석자|발표자|링크|출처|date|author|status|tags|created|updated)\s*[:：]`)
 
+// metaProperty reports whether metaLine matches s, lower-cased; only a
+// line with a colon can.
+func metaProperty(s string) bool {
+	return strings.ContainsAny(s, ":：") && metaLine.MatchString(strings.ToLower(s))
+}
+
 // labelPrefix matches the labels people put before a sentence: emoji,
 // "Q:", "💡 개인적인 생각:", "TIP:".
 var labelPrefix = regexp.MustCompile(`^(?:[\p{So}\p{Sk}\x{FE0F}\x{200D}]+\s*)?(?:(Q|A|Q\d+|A\d+|TIP|Tip|Note|NOTE|참고|메모|개인적인 ?생각|내 ?생각|생각|느낀 ?점|의견|질문|궁금한 ?점|결론|요약|\+)\s*[:：.)]\s*)?`)
 
 // StripLabel removes a leading emoji or label from a sentence.
 func StripLabel(s string) string {
-	t := strings.TrimSpace(labelPrefix.ReplaceAllString(s, ""))
+	t := s
+	if mayHaveLabel(s) {
+		t = labelPrefix.ReplaceAllString(s, "")
+	}
+	t = strings.TrimSpace(t)
 	if t == "" {
 		return s
 	}
 	return t
+}
+
+// labelStarts holds the first character of every label labelPrefix
+// knows.
+const labelStarts = "QATN참메개내생느의질궁결요+"
+
+// mayHaveLabel reports whether labelPrefix can match more than the empty
+// string at the start of s: s starts with a symbol or the first character
+// of a label. Most sentences do not, and labelPrefix was run on each.
+func mayHaveLabel(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune(labelStarts, r) || r == '\uFE0F' || r == '\u200D' || unicode.In(r, unicode.So, unicode.Sk)
 }
 
 // CueHeading reports whether a heading names a kind of content (느낀 점,
@@ -385,6 +407,9 @@ var reLabel = regexp.MustCompile(`^([^:：]{1,24}?)\s*[:：]\s*(\S.*)$`)
 // SplitLabel splits "토큰 : 언어 모델의 기본 단위" into its label and the
 // rest, when the label is a short phrase without sentence punctuation.
 func SplitLabel(s string) (label, rest string, ok bool) {
+	if !strings.ContainsAny(s, ":：") {
+		return "", s, false // reLabel needs a colon
+	}
 	m := reLabel.FindStringSubmatch(s)
 	if m == nil || strings.ContainsAny(m[1], ".?!(") {
 		return "", s, false

@@ -51,8 +51,12 @@ var (
 func Trim(s string) string {
 	for i := 0; i < 4; i++ {
 		t := strings.TrimSpace(s)
-		t = reCircled.ReplaceAllString(t, "")
-		t = reNumbering.ReplaceAllString(t, "")
+		if r, _ := utf8.DecodeRuneInString(t); r >= 0x2460 && r <= 0x24FF || r >= 0x2776 && r <= 0x2793 {
+			t = reCircled.ReplaceAllString(t, "")
+		}
+		if mayBeNumbered(t) {
+			t = reNumbering.ReplaceAllString(t, "")
+		}
 		for _, o := range looseOpeners {
 			if strings.HasPrefix(t, o) {
 				rest := strings.TrimLeft(t[len(o):], " ,")
@@ -74,6 +78,28 @@ func Trim(s string) string {
 		s = t
 	}
 	return strings.TrimSpace(s)
+}
+
+// mayBeNumbered reports whether reNumbering can match at the start of s:
+// s starts with a digit or "(", a syllable followed by "." or ")", or one
+// of the words the expression knows.
+func mayBeNumbered(s string) bool {
+	if s == "" {
+		return false
+	}
+	if c := s[0]; c >= '0' && c <= '9' || c == '(' {
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	if r >= '가' && r <= '하' && len(s) > n && (s[n] == '.' || s[n] == ')') {
+		return true
+	}
+	for _, w := range []string{"이유", "단계", "방법", "step", "Step"} {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // Dependent reports whether a sentence leans on the one before it: it

@@ -57,7 +57,7 @@ func frames(m *Member) {
 			continue
 		}
 		pt := Trim(StripLabel(Clean(doc.Blocks[p].Text)))
-		counted := reCount.MatchString(pt)
+		counted := counts(pt)
 		if counted {
 			pt = strings.TrimRight(pt, " .")
 		}
@@ -194,7 +194,7 @@ func leadIn(doc *note.Document, bi int, announcing func(string) string) int {
 		case o.Kind == note.KindListItem && o.Level > 0:
 			continue
 		case o.Kind == note.KindListItem || o.Kind == note.KindQuote:
-			if t := Trim(StripLabel(Clean(o.Text))); promise(t) || reCount.MatchString(t) || announcing(t) != "" {
+			if t := Trim(StripLabel(Clean(o.Text))); promise(t) || counts(t) || announcing(t) != "" {
 				if n := countOf(t); n > 0 && items >= n {
 					return -1 // "두 가지 목적" covers two items, not the third after it
 				}
@@ -293,6 +293,11 @@ func numeral(m text.Morph) bool {
 // reCount matches a count of kinds ("두 가지", "3가지"): a line with one
 // announces the list below it.
 var reCount = regexp.MustCompile(`(?:^|\s)(?:두|세|네|다섯|여섯|일곱|몇|여러|[2-9])\s?가지(?:\s|$|의|로|가|는|이|를)`)
+
+// counts reports whether reCount matches t; only a line with "가지" can.
+func counts(t string) bool {
+	return strings.Contains(t, "가지") && reCount.MatchString(t)
+}
 
 // headingFrames gives the first sentence under a heading, when it names no
 // subject of its own ("무작위로 여러 출력을 생성하고 …" under "best of

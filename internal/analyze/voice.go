@@ -475,6 +475,9 @@ func bookContrast(t string) bool {
 // labelOf returns the normalised label a sentence starts with ("Q:",
 // "💡 개인적인 생각:" → "생각"), or "".
 func labelOf(raw string) string {
+	if !mayHaveLabel(raw) {
+		return ""
+	}
 	m := labelPrefix.FindStringSubmatch(raw)
 	if m == nil || len(m) < 2 || m[1] == "" {
 		return ""
