@@ -256,8 +256,9 @@ func Analyze(notes []Note, opts ...Option) *Week {
 			w.Members = append(w.Members, m)
 		}
 	}
-	shareScores(w.Members)
-	bookScores(w.Members, o.material)
+	grams := bodyGrams(w.Members)
+	shareScores(w.Members, grams)
+	bookScores(w.Members, grams, o.material)
 	for _, m := range w.Members {
 		for i := range m.Sentences {
 			m.Sentences[i].Scores = scoreSentence(&m.Sentences[i])

@@ -5,6 +5,8 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+
+	"github.com/moim-study/moim/internal/note"
 )
 
 // shareScoresByMap is shareScores as it was with a map of counts per
@@ -59,10 +61,83 @@ func shareScoresByMap(members []*Member) {
 // notes whose sentences share words across members, some bigrams common
 // enough to pass maxPost.
 func TestShareScoresSameAsByMap(t *testing.T) {
+	w := Analyze(sharingNotes(7, 4))
+	got := map[string]float64{}
+	for _, m := range w.Members {
+		for _, s := range m.Sentences {
+			got[s.ID] = s.Shared
+		}
+	}
+	shareScoresByMap(w.Members)
+	sameShared(t, w, got)
+}
+
+// TestBookScoresSameAsByMap compares the week's share and book scores
+// with the map versions, with chapter material that shares the notes'
+// words.
+func TestBookScoresSameAsByMap(t *testing.T) {
+	var material []*note.Document
+	for _, n := range sharingNotes(8, 2) {
+		material = append(material, n.Doc)
+	}
+	w := Analyze(sharingNotes(7, 4), WithMaterial(material))
+	got := map[string]float64{}
+	for _, m := range w.Members {
+		for _, s := range m.Sentences {
+			got[s.ID] = s.Shared
+		}
+	}
+	shareScoresByMap(w.Members)
+	bookScoresByMap(w.Members, material)
+	sameShared(t, w, got)
+}
+
+// bookScoresByMap is bookScores as it was, with a map of counts.
+func bookScoresByMap(members []*Member, material []*note.Document) {
+	var grams [][]uint32
+	index := map[uint32][]int32{}
+	for _, d := range material {
+		for _, ms := range d.Sentences {
+			g := bigramSet(Clean(ms.Text))
+			if len(g) < 4 {
+				continue
+			}
+			for _, x := range g {
+				index[x] = append(index[x], int32(len(grams)))
+			}
+			grams = append(grams, g)
+		}
+	}
+	counts := map[int32]int{}
+	for _, m := range members {
+		for i := range m.Sentences {
+			s := &m.Sentences[i]
+			g := bigramSet(s.Body)
+			if len(g) < 4 {
+				continue
+			}
+			clear(counts)
+			for _, x := range g {
+				for _, r := range index[x] {
+					counts[r]++
+				}
+			}
+			for r, c := range counts {
+				if d := 2 * float64(c) / float64(len(g)+len(grams[r])); d > s.Shared {
+					s.Shared = d
+				}
+			}
+		}
+	}
+}
+
+// sharingNotes returns n members' notes whose sentences share words, one
+// bigram in every sentence of every member (more than maxPost postings).
+func sharingNotes(seed int64, n int) []Note {
 	words := []string{"버퍼", "풀은", "페이지를", "캐시한다", "교체", "정책은", "참조", "비트를", "쓴다", "로그", "구조", "병합", "트리는", "쓰기를", "모은다", "LRU", "CLOCK", "2Q"}
-	rng := rand.New(rand.NewSource(7))
+	rng := rand.New(rand.NewSource(seed))
 	var notes []Note
-	for m := range 4 {
+	for m := range n {
 		var b strings.Builder
 		b.WriteString("# 노트\n\n")
 		for range 120 {
@@ -75,14 +150,13 @@ func TestShareScoresSameAsByMap(t *testing.T) {
 		// maxPost postings.
 		notes = append(notes, Note{Member: fmt.Sprint("회원", m), Doc: parse(fmt.Sprintf("%d.md", m), b.String())})
 	}
-	w := Analyze(notes)
-	got := map[string]float64{}
-	for _, m := range w.Members {
-		for _, s := range m.Sentences {
-			got[s.ID] = s.Shared
-		}
-	}
-	shareScoresByMap(w.Members)
+	return notes
+}
+
+// sameShared fails unless every sentence's Shared is got's for it, and
+// unless some are above zero.
+func sameShared(t *testing.T, w *Week, got map[string]float64) {
+	t.Helper()
 	nonzero := 0
 	for _, m := range w.Members {
 		for _, s := range m.Sentences {

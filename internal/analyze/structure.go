@@ -531,31 +531,46 @@ func subject(ms []text.Morph, body string) string {
 	return ""
 }
 
+// bodyGrams returns the bigram set (bigramSet) of every sentence's Body,
+// by member and sentence: shareScores and bookScores both read them.
+func bodyGrams(members []*Member) [][][]uint32 {
+	out := make([][][]uint32, len(members))
+	for mi, m := range members {
+		out[mi] = make([][]uint32, len(m.Sentences))
+		for si := range m.Sentences {
+			out[mi][si] = bigramSet(m.Sentences[si].Body)
+		}
+	}
+	return out
+}
+
 // shareScores sets Sentence.Shared: for every sentence, its highest
 // bigram similarity (Dice) to a sentence of another member's note. An
-// inverted index over character bigrams keeps this near-linear.
-func shareScores(members []*Member) {
-	// Sentences are numbered across members; index maps a bigram to the
-	// sentences that have it.
+// inverted index over character bigrams keeps this near-linear. byMember
+// holds the sentences' bigram sets (bodyGrams).
+func shareScores(members []*Member, byMember [][][]uint32) {
+	// Sentences are numbered across members, each member's in one run
+	// from first[mi]; index maps a bigram to the sentences that have it.
 	var grams [][]uint32
-	var memberOf []int32
+	first := make([]int32, len(members)+1)
 	index := map[uint32][]int32{}
-	for mi, m := range members {
-		for _, s := range m.Sentences {
-			g := bigramSet(s.Body)
+	for mi := range members {
+		first[mi] = int32(len(grams))
+		for _, g := range byMember[mi] {
 			id := int32(len(grams))
 			grams = append(grams, g)
-			memberOf = append(memberOf, int32(mi))
 			for _, x := range g {
 				index[x] = append(index[x], id)
 			}
 		}
 	}
+	first[len(members)] = int32(len(grams))
 	const maxPost = 400
 	counts := make([]int32, len(grams)) // bigrams shared with each sentence, zero between sentences
 	var touched []int32
 	id := 0
 	for mi, m := range members {
+		lo, hi := first[mi], first[mi+1]
 		for si := range m.Sentences {
 			g := grams[id]
 			id++
@@ -569,7 +584,7 @@ func shareScores(members []*Member) {
 					continue
 				}
 				for _, r := range p {
-					if int(memberOf[r]) != mi {
+					if r < lo || r >= hi { // another member's
 						if counts[r] == 0 {
 							touched = append(touched, r)
 						}
@@ -652,8 +667,9 @@ func children(m *Member) {
 }
 
 // bookScores raises Sentence.Shared to a sentence's highest similarity to
-// the repository's material on the week's chapters.
-func bookScores(members []*Member, material []*note.Document) {
+// the repository's material on the week's chapters. byMember holds the
+// sentences' bigram sets (bodyGrams).
+func bookScores(members []*Member, byMember [][][]uint32, material []*note.Document) {
 	if len(material) == 0 {
 		return
 	}
@@ -671,24 +687,29 @@ func bookScores(members []*Member, material []*note.Document) {
 			grams = append(grams, g)
 		}
 	}
-	counts := map[int32]int{}
-	for _, m := range members {
+	counts := make([]int32, len(grams)) // bigrams shared with each material sentence, zero between sentences
+	var touched []int32
+	for mi, m := range members {
 		for i := range m.Sentences {
 			s := &m.Sentences[i]
-			g := bigramSet(s.Body)
+			g := byMember[mi][i]
 			if len(g) < 4 {
 				continue
 			}
-			clear(counts)
+			touched = touched[:0]
 			for _, x := range g {
 				for _, r := range index[x] {
+					if counts[r] == 0 {
+						touched = append(touched, r)
+					}
 					counts[r]++
 				}
 			}
-			for r, c := range counts {
-				if d := 2 * float64(c) / float64(len(g)+len(grams[r])); d > s.Shared {
+			for _, r := range touched {
+				if d := 2 * float64(counts[r]) / float64(len(g)+len(grams[r])); d > s.Shared {
 					s.Shared = d
 				}
+				counts[r] = 0
 			}
 		}
 	}
