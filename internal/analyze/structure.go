@@ -43,6 +43,9 @@ func frames(m *Member) {
 		}
 		return a
 	}
+	// The items of one list read the same lines above them: each block's
+	// line cleaned once.
+	lines := newBlockLines(doc)
 	for i := range m.Sentences {
 		s := &m.Sentences[i]
 		if s.Kind != note.KindListItem || s.Block <= 0 || s.Block >= len(doc.Blocks) {
@@ -51,12 +54,12 @@ func frames(m *Member) {
 		b := doc.Blocks[s.Block]
 		p := parentBlock(doc, s.Block)
 		if p < 0 {
-			p = leadIn(doc, s.Block, announcing)
+			p = leadIn(doc, s.Block, lines, announcing)
 		}
 		if p < 0 {
 			continue
 		}
-		pt := Trim(StripLabel(Clean(doc.Blocks[p].Text)))
+		pt := lines.trimmed(p)
 		counted := counts(pt)
 		if counted {
 			pt = strings.TrimRight(pt, " .")
@@ -72,7 +75,7 @@ func frames(m *Member) {
 			continue
 		}
 		r := readParent(pt)
-		colon := strings.HasSuffix(strings.TrimSpace(Clean(doc.Blocks[p].Text)), ":")
+		colon := strings.HasSuffix(strings.TrimSpace(lines.clean(p)), ":")
 		if r.unfinished && !colon {
 			continue // "두 가지 종류가 있는데,": a clause, not a frame
 		}
@@ -182,7 +185,7 @@ func countOf(t string) int {
 // quote or list item promising what follows ("> 세 가지 숫자",
 // "- 비일관성은 두 가지 상황에서 나타난다.", or a line announcing gives an
 // announcing sentence for), within five items; -1 when there is none.
-func leadIn(doc *note.Document, bi int, announcing func(string) string) int {
+func leadIn(doc *note.Document, bi int, lines *blockLines, announcing func(string) string) int {
 	b := doc.Blocks[bi]
 	if b.Kind != note.KindListItem || b.Level != 0 {
 		return -1
@@ -194,7 +197,7 @@ func leadIn(doc *note.Document, bi int, announcing func(string) string) int {
 		case o.Kind == note.KindListItem && o.Level > 0:
 			continue
 		case o.Kind == note.KindListItem || o.Kind == note.KindQuote:
-			if t := Trim(StripLabel(Clean(o.Text))); promise(t) || counts(t) || announcing(t) != "" {
+			if t := lines.trimmed(j); promise(t) || counts(t) || announcing(t) != "" {
 				if n := countOf(t); n > 0 && items >= n {
 					return -1 // "두 가지 목적" covers two items, not the third after it
 				}
@@ -212,6 +215,37 @@ func leadIn(doc *note.Document, bi int, announcing func(string) string) int {
 		}
 	}
 	return -1
+}
+
+// blockLines holds the lines of a note's blocks, cleaned (Clean) and
+// trimmed (Trim(StripLabel(Clean))), each made when first asked for.
+type blockLines struct {
+	doc        *note.Document
+	cleaned    []string
+	trims      []string
+	hasCleaned []bool
+	hasTrimmed []bool
+}
+
+func newBlockLines(doc *note.Document) *blockLines {
+	n := len(doc.Blocks)
+	return &blockLines{doc: doc, cleaned: make([]string, n), trims: make([]string, n), hasCleaned: make([]bool, n), hasTrimmed: make([]bool, n)}
+}
+
+// clean returns Clean of block i's text.
+func (l *blockLines) clean(i int) string {
+	if !l.hasCleaned[i] {
+		l.cleaned[i], l.hasCleaned[i] = Clean(l.doc.Blocks[i].Text), true
+	}
+	return l.cleaned[i]
+}
+
+// trimmed returns Trim(StripLabel(Clean)) of block i's text.
+func (l *blockLines) trimmed(i int) string {
+	if !l.hasTrimmed[i] {
+		l.trims[i], l.hasTrimmed[i] = Trim(StripLabel(l.clean(i))), true
+	}
+	return l.trims[i]
 }
 
 // mayAnnounce is the cheap test before announcesList: the line names what
