@@ -522,7 +522,7 @@ func topTerms(m *Member, n int) map[string]float64 {
 
 // Key is the comparison key of a term (see text.Term.Key).
 func Key(term string) string {
-	return strings.ToLower(strings.ReplaceAll(term, " ", ""))
+	return text.Lower(strings.ReplaceAll(term, " ", ""))
 }
 
 // informative reports whether a term can stand for a concept: not a bare

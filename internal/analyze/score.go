@@ -43,10 +43,10 @@ func hasAny(s string, cues []string) int {
 // sentence that cannot stand as a bullet scores 0 everywhere.
 func scoreSentence(s *Sentence) map[string]float64 {
 	sc := map[string]float64{}
-	if s.Kind == note.KindTable || hasAny(strings.ToLower(s.Raw), metaCues) > 0 || bookMeta(s) {
+	if s.Kind == note.KindTable || hasAny(text.Lower(s.Raw), metaCues) > 0 || bookMeta(s) {
 		return sc
 	}
-	path := strings.ToLower(strings.Join(s.Path, " "))
+	path := text.Lower(strings.Join(s.Path, " "))
 	v := s.Voice
 	ok := s.Problem == ""
 
@@ -296,7 +296,7 @@ var metaLine = regexp.MustCompile(`^(날짜|일시|담당자|작성자|작성일
 // metaProperty reports whether metaLine matches s, lower-cased; only a
 // line with a colon can.
 func metaProperty(s string) bool {
-	return strings.ContainsAny(s, ":：") && metaLine.MatchString(strings.ToLower(s))
+	return strings.ContainsAny(s, ":：") && metaLine.MatchString(text.Lower(s))
 }
 
 // labelPrefix matches the labels people put before a sentence: emoji,

@@ -13,7 +13,8 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/korean"
 	xunicode "golang.org/x/text/encoding/unicode"
-	"golang.org/x/text/unicode/norm"
+
+	"github.com/moim-study/moim/internal/text"
 )
 
 // ErrBinary is wrapped by the errors of Decode and ReadFile for files that
@@ -147,5 +148,5 @@ func normalize(s string) string {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
 	}
-	return norm.NFC.String(s)
+	return text.NFC(s)
 }

@@ -3,14 +3,12 @@ package text
 import (
 	"strings"
 	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // Normalize returns s in NFC with runs of whitespace collapsed to one
 // space, trimmed, and Latin letters lower-cased (Hangul is unchanged).
 func Normalize(s string) string {
-	s = norm.NFC.String(s)
+	s = NFC(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -80,7 +78,7 @@ func (ga Bigrams) F1(gb Bigrams) float64 {
 // that texts compare regardless of spacing, punctuation and markup.
 func Compact(s string) string {
 	var b strings.Builder
-	for _, r := range norm.NFC.String(strings.ToLower(s)) {
+	for _, r := range NFC(strings.ToLower(s)) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(r)
 		}

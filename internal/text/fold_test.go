@@ -1,0 +1,70 @@
+package text
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// foldPieces mixes what NFC and lower-casing act on: Hangul syllables and
+// their jamo (which compose), combining marks of several classes,
+// precomposed and decomposed Latin, letters norm changes (Å, CJK
+// compatibility ideographs), upper-case letters of several scripts,
+// symbols and invalid bytes.
+var foldPieces = []string{"가", "한국어", "각", "힣", "\u1100", "\u1161", "\u11a8", "\u1112\u1161\u11ab", "ᄀ", "e", "E", "abc", "ABC", " ", ".", "\n",
+	"\u0301", "\u0308", "\u0327", "\u0323", "\u0315", "é", "e\u0301", "\u212b", "\u2126", "\uf900", "\u0958", "Σ", "σ", "İ", "ǅ", "Ⅻ", "Ａ",
+	"💡", "·", "→", "「", "\ufffd", "\xff", "\xed\xa0\x80", "\xea\xb0", "\u034f", strings.Repeat("\u0301", 31)}
+
+func foldCases(seed int64, n int) []string {
+	rng := rand.New(rand.NewSource(seed))
+	cases := append([]string{""}, foldPieces...)
+	for range n {
+		var b strings.Builder
+		for k := rng.Intn(10); k > 0; k-- {
+			b.WriteString(foldPieces[rng.Intn(len(foldPieces))])
+		}
+		cases = append(cases, b.String())
+	}
+	return cases
+}
+
+// TestNFCSameAsNorm compares NFC with norm.NFC.String, and its check with
+// norm's, on random mixes of characters that compose, reorder, decompose
+// or are not valid UTF-8.
+func TestNFCSameAsNorm(t *testing.T) {
+	changed := 0
+	for _, c := range foldCases(1, 50000) {
+		want := norm.NFC.String(c)
+		if got := NFC(c); got != want {
+			t.Fatalf("NFC(%+q) = %+q, norm gives %+q", c, got, want)
+		}
+		if got, want := inNFC(c), norm.NFC.IsNormalString(c); got != want {
+			t.Fatalf("inNFC(%+q) = %v, norm gives %v", c, got, want)
+		}
+		if want != c {
+			changed++
+		}
+	}
+	if changed < 5000 {
+		t.Errorf("only %d cases are not in NFC: they test little", changed)
+	}
+}
+
+// TestLowerSameAsStrings compares Lower with strings.ToLower.
+func TestLowerSameAsStrings(t *testing.T) {
+	changed := 0
+	for _, c := range foldCases(2, 50000) {
+		want := strings.ToLower(c)
+		if got := Lower(c); got != want {
+			t.Fatalf("Lower(%+q) = %+q, strings.ToLower gives %+q", c, got, want)
+		}
+		if want != c {
+			changed++
+		}
+	}
+	if changed < 5000 {
+		t.Errorf("only %d cases change: they test little", changed)
+	}
+}
