@@ -89,18 +89,19 @@ func (b *Background) shareOf(week int, set []uint64) (float64, int) {
 // weekWords returns the sorted distinct lower-cased words of a week's
 // texts and the sorted distinct pairs of adjacent words.
 func weekWords(ts []string) (words, pairs []string) {
-	seen, seenPair := map[string]bool{}, map[string]bool{}
+	seen, seenPair := map[string]bool{}, map[[2]string]bool{}
 	for _, t := range ts {
 		prev := ""
 		for _, f := range strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-			f = strings.ToLower(f)
+			f = Lower(f)
 			if !seen[f] {
 				seen[f] = true
 				words = append(words, f)
 			}
-			if p := prev + " " + f; prev != "" && !seenPair[p] {
+			// The pair is written out only the first time it is seen.
+			if p := [2]string{prev, f}; prev != "" && !seenPair[p] {
 				seenPair[p] = true
-				pairs = append(pairs, p)
+				pairs = append(pairs, prev+" "+f)
 			}
 			prev = f
 		}
