@@ -163,7 +163,12 @@ func aliases(members []*Member) [][2]string {
 			if !strings.Contains(s.Text, "(") {
 				continue
 			}
+			latin, hangul := parenOpens(s.Text)
 			for _, re := range []*regexp.Regexp{reAliasKo, reAliasEn} {
+				// Each expression needs "(" before a letter of its kind.
+				if re == reAliasKo && !latin || re == reAliasEn && !hangul {
+					continue
+				}
 				for _, sm := range re.FindAllStringSubmatch(s.Text, -1) {
 					a, b := tailTerm(sm[1], s.Terms), headTerm(sm[2], s.Terms)
 					if a != "" && b != "" && a != b {
@@ -174,6 +179,21 @@ func aliases(members []*Member) [][2]string {
 		}
 	}
 	return out
+}
+
+// parenOpens reports whether an opening parenthesis in s comes right
+// before a Latin letter (as reAliasKo needs) and before a Hangul syllable
+// (as reAliasEn needs).
+func parenOpens(s string) (latin, hangul bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '(' {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[i+1:])
+		latin = latin || r < utf8.RuneSelf && unicode.IsLetter(r)
+		hangul = hangul || r >= '가' && r <= '힣'
+	}
+	return latin, hangul
 }
 
 // tailTerm returns the key of the sentence term that ends the text before

@@ -319,3 +319,57 @@ func trimEveryExpression(s string) string {
 	}
 	return strings.TrimSpace(s)
 }
+
+// TestContainsAnySameAsStrings compares containsAny with
+// strings.ContainsAny on the character sets the analysis uses, over
+// random mixes that hold them, their neighbours and invalid bytes.
+func TestContainsAnySameAsStrings(t *testing.T) {
+	pieces := []string{":", "：", "=", "√", "∑", "Σ", "≈", "≤", "×", "÷", "\\", "_", "$", ".", "다", "따", "가", "모델", "a", " ", "\xe2", "\x89", "\xef\xbc", "\xeb\x8b", "\ufffd", "∂", "≉"}
+	for _, chars := range []string{":：", mathOpChars, ".다", "=^$\\"} {
+		agree(t, "containsAny "+chars, randomMixes(11, 20000, pieces, nil),
+			func(s string) bool { return containsAny(s, chars) },
+			func(s string) bool { return strings.ContainsAny(s, chars) })
+	}
+	agree(t, "hasColon", randomMixes(12, 20000, pieces, nil), hasColon, func(s string) bool { return strings.ContainsAny(s, ":：") })
+}
+
+// aliasesEveryExpression is aliases as it was, both expressions run on
+// every sentence with a parenthesis.
+func aliasesEveryExpression(members []*Member) [][2]string {
+	var out [][2]string
+	for _, m := range members {
+		for _, s := range m.Sentences {
+			if !strings.Contains(s.Text, "(") {
+				continue
+			}
+			for _, re := range []*regexp.Regexp{reAliasKo, reAliasEn} {
+				for _, sm := range re.FindAllStringSubmatch(s.Text, -1) {
+					a, b := tailTerm(sm[1], s.Terms), headTerm(sm[2], s.Terms)
+					if a != "" && b != "" && a != b {
+						out = append(out, [2]string{a, b})
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// TestAliasesSkipOnlyExpressionsThatCannotMatch compares aliases with
+// both expressions run, on random mixes of terms in both scripts and
+// parentheses.
+func TestAliasesSkipOnlyExpressionsThatCannotMatch(t *testing.T) {
+	pieces := []string{"검색 증강 생성", "데이터", " ", "(", ")", "RAG", "data coverage", "LoRA", "(LoRA)", "(검색)", "( 검색)", "(3", "(é", "é", "-", ".", "은 ", "모델"}
+	terms := []string{"검색 증강 생성", "데이터", "RAG", "data coverage", "LoRA", "검색", "모델"}
+	m := &Member{}
+	for _, c := range randomMixes(13, 20000, pieces, nil) {
+		m.Sentences = append(m.Sentences, Sentence{Evidence: Evidence{Text: c, Terms: terms}})
+	}
+	got, want := aliases([]*Member{m}), aliasesEveryExpression([]*Member{m})
+	if !slices.Equal(got, want) {
+		t.Fatalf("aliases gives %d pairs, the earlier version %d", len(got), len(want))
+	}
+	if len(want) < 1000 {
+		t.Errorf("only %d pairs: the cases test little", len(want))
+	}
+}

@@ -96,7 +96,8 @@ func scoreSentence(s *Sentence) map[string]float64 {
 
 	// 실무 적용: a recommendation or proposal for practice.
 	practiceHeads := hasAny(path, headingCues[insight.KeyPractical]) // under a heading about practice
-	context := hasAny(s.Body, practiceWords) + practiceHeads
+	practice := hasAny(s.Body, practiceWords)
+	context := practice + practiceHeads
 	if v.FirstPerson {
 		context++
 	}
@@ -107,7 +108,7 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	// gets is a lever for the reader wherever it stands.
 	can := v.Can && s.object && (s.subjectless && practiceHeads > 0 || s.conditional)
 	if v.Recommend && (context > 0 || strongProposal(s)) || v.Should && context > 0 || can {
-		pr := 1.0 + 0.4*math.Min(2, float64(hasAny(s.Body, practiceWords))) + 0.6*float64(min(1, practiceHeads))
+		pr := 1.0 + 0.4*math.Min(2, float64(practice)) + 0.6*float64(min(1, practiceHeads))
 		if v.FirstPerson {
 			pr += 0.5
 		}
@@ -296,7 +297,29 @@ var metaLine = regexp.MustCompile(`^(날짜|일시|담당자|작성자|작성일
 // metaProperty reports whether metaLine matches s, lower-cased; only a
 // line with a colon can.
 func metaProperty(s string) bool {
-	return strings.ContainsAny(s, ":：") && metaLine.MatchString(text.Lower(s))
+	return hasColon(s) && metaLine.MatchString(text.Lower(s))
+}
+
+// hasColon reports whether s has a colon, ASCII or full-width.
+func hasColon(s string) bool {
+	return strings.IndexByte(s, ':') >= 0 || strings.Contains(s, "：")
+}
+
+// containsAny is strings.ContainsAny(s, chars): one search per character
+// of chars, which is faster than ContainsAny's test of every character of
+// s when chars holds characters outside ASCII. A character's UTF-8 bytes
+// can only match where s has that character.
+func containsAny(s, chars string) bool {
+	for i, c := range chars {
+		if c < utf8.RuneSelf {
+			if strings.IndexByte(s, byte(c)) >= 0 {
+				return true
+			}
+		} else if strings.Contains(s, chars[i:i+utf8.RuneLen(c)]) {
+			return true
+		}
+	}
+	return false
 }
 
 // labelPrefix matches the labels people put before a sentence: emoji,
@@ -407,7 +430,7 @@ var reLabel = regexp.MustCompile(`^([^:：]{1,24}?)\s*[:：]\s*(\S.*)$`)
 // SplitLabel splits "토큰 : 언어 모델의 기본 단위" into its label and the
 // rest, when the label is a short phrase without sentence punctuation.
 func SplitLabel(s string) (label, rest string, ok bool) {
-	if !strings.ContainsAny(s, ":：") {
+	if !hasColon(s) {
 		return "", s, false // reLabel needs a colon
 	}
 	m := reLabel.FindStringSubmatch(s)

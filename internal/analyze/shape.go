@@ -208,7 +208,7 @@ func formula(s string) bool {
 	// Each expression runs only on text holding a character every match
 	// of it needs: most sentences have none.
 	ops := 0
-	if strings.ContainsAny(s, mathOpChars) {
+	if containsAny(s, mathOpChars) {
 		ops += len(reMathOps.FindAllStringIndex(s, -1))
 	}
 	if strings.Contains(s, "(") {
@@ -217,7 +217,7 @@ func formula(s string) bool {
 	if ops >= 2 || ops == 1 && strings.ContainsAny(s, "=^$\\") {
 		return true
 	}
-	return strings.ContainsAny(s, "<>") && reCompare.MatchString(s) && !strings.ContainsAny(s, ".다")
+	return strings.ContainsAny(s, "<>") && reCompare.MatchString(s) && !containsAny(s, ".다")
 }
 
 // promise reports a sentence that announces what follows it: a list, a
