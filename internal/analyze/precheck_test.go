@@ -92,7 +92,7 @@ func TestBookMetaSameAsByExpressions(t *testing.T) {
 		func(c string) bool { return bookMeta(&Sentence{Body: c}) },
 		func(c string) bool { return bookMetaByExpressions(&Sentence{Body: c}) })
 	for _, c := range pieces {
-		if got, want := hasAny(c, expositionCues) > 0, reExposition.MatchString(c); got != want {
+		if got, want := hasAny(c, expositionSet) > 0, reExposition.MatchString(c); got != want {
 			t.Errorf("expositionCues on %q: %v, the expression gives %v", c, got, want)
 		}
 	}

@@ -29,21 +29,29 @@ var claimCues = []string{"중요", "핵심", "가장", "근본", "본질", "결�
 // practiceWords mark a setting where an idea is put to work.
 var practiceWords = []string{"프로젝트", "팀", "서비스", "회사", "업무", "실무", "현업", "제품", "운영", "배포", "도입", "애플리케이션", "앱", "파이프라인", "조직", "고객", "프로덕션", "개발", "구축", "버전", "모니터링", "테스트", "실험", "보안", "가이드"}
 
-func hasAny(s string, cues []string) int {
-	n := 0
-	for _, c := range cues {
-		if strings.Contains(s, c) {
-			n++
+// hasAny returns the number of the cues s contains.
+func hasAny(s string, cues *text.Cues) int { return cues.Count(s) }
+
+// The word lists scoring looks for, ready for hasAny.
+var (
+	metaCueSet    = text.NewCues(metaCues)
+	practiceSet   = text.NewCues(practiceWords)
+	claimSet      = text.NewCues(claimCues)
+	expositionSet = text.NewCues(expositionCues)
+	headingCueSet = func() map[string]*text.Cues {
+		out := map[string]*text.Cues{}
+		for k, words := range headingCues {
+			out[k] = text.NewCues(words)
 		}
-	}
-	return n
-}
+		return out
+	}()
+)
 
 // scoreSentence scores how well a sentence fits each member section. A
 // sentence that cannot stand as a bullet scores 0 everywhere.
 func scoreSentence(s *Sentence) map[string]float64 {
 	sc := map[string]float64{}
-	if s.Kind == note.KindTable || hasAny(text.Lower(s.Raw), metaCues) > 0 || bookMeta(s) {
+	if s.Kind == note.KindTable || hasAny(text.Lower(s.Raw), metaCueSet) > 0 || bookMeta(s) {
 		return sc
 	}
 	path := text.Lower(strings.Join(s.Path, " "))
@@ -95,8 +103,8 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	}
 
 	// 실무 적용: a recommendation or proposal for practice.
-	practiceHeads := hasAny(path, headingCues[insight.KeyPractical]) // under a heading about practice
-	practice := hasAny(s.Body, practiceWords)
+	practiceHeads := hasAny(path, headingCueSet[insight.KeyPractical]) // under a heading about practice
+	practice := hasAny(s.Body, practiceSet)
 	context := practice + practiceHeads
 	if v.FirstPerson {
 		context++
@@ -139,7 +147,7 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	if v.Analogy && s.Shared < 0.3 {
 		own += 0.4 // an analogy no one else wrote and the chapter summary lacks: the member's own
 	}
-	if hasAny(path, headingCues[insight.KeyPerspective]) > 0 && (own > 0 || v.Conclusion) {
+	if hasAny(path, headingCueSet[insight.KeyPerspective]) > 0 && (own > 0 || v.Conclusion) {
 		own += 0.8
 	}
 	if own >= 1 {
@@ -147,14 +155,14 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	}
 
 	// 핵심 인사이트: central, emphasised claims, not definitions.
-	ins := 1.5*s.Centrality + 0.4*math.Min(2, float64(hasAny(s.Body, claimCues)))
+	ins := 1.5*s.Centrality + 0.4*math.Min(2, float64(hasAny(s.Body, claimSet)))
 	if len(s.Emphasis) > 0 {
 		ins += 0.6
 	}
 	if v.Conclusion {
 		ins += 0.3
 	}
-	if hasAny(path, headingCues[insight.KeyInsights]) > 0 {
+	if hasAny(path, headingCueSet[insight.KeyInsights]) > 0 {
 		ins += 0.2
 	}
 	if s.Definition {
@@ -517,7 +525,7 @@ func bookMeta(s *Sentence) bool {
 		return true
 	}
 	// The cheap tests first: most sentences fail them.
-	return utf8.RuneCountInString(s.Body) < 90 && hasAny(s.Body, expositionCues) > 0 && reStructure.MatchString(s.Body)
+	return utf8.RuneCountInString(s.Body) < 90 && hasAny(s.Body, expositionSet) > 0 && reStructure.MatchString(s.Body)
 }
 
 // exampleLabel reports whether a label announces an example ("예시:",
@@ -551,7 +559,7 @@ const minAdvice = 25
 // practiceHeading reports whether a heading path is about putting ideas
 // to work (적용, 활용, 실무 …).
 func practiceHeading(path []string) bool {
-	return hasAny(strings.ToLower(strings.Join(path, " ")), headingCues[insight.KeyPractical]) > 0
+	return hasAny(strings.ToLower(strings.Join(path, " ")), headingCueSet[insight.KeyPractical]) > 0
 }
 
 // namesConcept reports whether a sentence names a specific term (온도,
