@@ -68,3 +68,37 @@ func TestLowerSameAsStrings(t *testing.T) {
 		t.Errorf("only %d cases change: they test little", changed)
 	}
 }
+
+// TestBigramF1SameAsCounted compares BigramF1 with the F1 of the two
+// texts' counted bigrams (NewBigrams), exactly, on random texts and
+// near-copies of them: repeated bigrams, one-letter texts, Latin upper
+// case, spacing, jamo that compose and invalid bytes.
+func TestBigramF1SameAsCounted(t *testing.T) {
+	pieces := append([]string{"검색", "증강", "생성", "모델", "은 ", "을", "LoRA", "lora", "A", "1", "가", "가가", "  ", "\t", "-", "(", ")", "\u1100\u1161", "\u00a0", "\u3000"}, foldPieces...)
+	rng := rand.New(rand.NewSource(3))
+	mix := func() string {
+		var b strings.Builder
+		for k := rng.Intn(8); k > 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		return b.String()
+	}
+	positive := 0
+	for range 30000 {
+		a := mix()
+		b := mix()
+		if rng.Intn(2) == 0 {
+			b = a + b // a near-copy
+		}
+		want := NewBigrams(a, BigramOptions{}).F1(NewBigrams(b, BigramOptions{}))
+		if got := BigramF1(a, b); got != want {
+			t.Fatalf("BigramF1(%+q, %+q) = %v, the counted bigrams give %v", a, b, got, want)
+		}
+		if want > 0 {
+			positive++
+		}
+	}
+	if positive < 5000 {
+		t.Errorf("only %d pairs share a bigram: they test little", positive)
+	}
+}

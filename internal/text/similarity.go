@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -55,7 +56,51 @@ func Jaccard(a, b []string) float64 {
 // "검색증강" are equal). A one-letter string counts as one unigram. It
 // returns 0 when either side has no letters.
 func BigramF1(a, b string) float64 {
-	return NewBigrams(a, BigramOptions{}).F1(NewBigrams(b, BigramOptions{}))
+	// NewBigrams(a).F1(NewBigrams(b)) with the bigrams in sorted slices
+	// instead of maps: the same counts, without building two maps for
+	// each pair of texts compared.
+	var bufA, bufB [64]uint64
+	ga, gb := bigramList(a, bufA[:0]), bigramList(b, bufB[:0])
+	overlap := 0
+	for i, j := 0, 0; i < len(ga) && j < len(gb); {
+		switch {
+		case ga[i] < gb[j]:
+			i++
+		case ga[i] > gb[j]:
+			j++
+		default:
+			overlap++
+			i++
+			j++
+		}
+	}
+	return f1(len(ga), len(gb), overlap)
+}
+
+// bigramList appends to buf, and returns, the bigrams NewBigrams(s,
+// BigramOptions{}) counts, sorted, each as often as it occurs: the
+// letters and digits of Normalize(s) as one run.
+func bigramList(s string, buf []uint64) []uint64 {
+	var prev rune = -1
+	letters := 0
+	for _, r := range NFC(s) {
+		if unicode.IsSpace(r) {
+			continue // Normalize keeps a space, which is no letter
+		}
+		r = unicode.ToLower(r)
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		if letters++; prev >= 0 {
+			buf = append(buf, uint64(prev)<<32|uint64(r))
+		}
+		prev = r
+	}
+	if letters == 1 {
+		buf = append(buf, uint64(prev)<<32|unigram)
+	}
+	slices.Sort(buf)
+	return buf
 }
 
 // F1 is BigramF1 of the texts ga and gb were counted from, for callers that
@@ -65,8 +110,12 @@ func (ga Bigrams) F1(gb Bigrams) float64 {
 	if na == 0 || nb == 0 {
 		return 0
 	}
-	overlap := ga.Overlap(gb)
-	if overlap == 0 {
+	return f1(na, nb, ga.Overlap(gb))
+}
+
+// f1 is the F1 of two bigram counts na and nb sharing overlap bigrams.
+func f1(na, nb, overlap int) float64 {
+	if na == 0 || nb == 0 || overlap == 0 {
 		return 0
 	}
 	p := float64(overlap) / float64(na)
