@@ -2,6 +2,7 @@ package text
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -86,7 +87,13 @@ func (a *KagomeAnalyzer) read(s string, withMorphs bool) Reading {
 	}
 	var c compounder
 	var ms []Morph
-	var toks []ktoken
+	tp := tokens.Get().(*[]ktoken)
+	toks := *tp
+	defer func() {
+		clear(toks) // keep no surfaces of this text alive
+		*tp = toks[:0]
+		tokens.Put(tp)
+	}()
 	for _, p := range scanPieces(s) {
 		if p.isLatin {
 			c.add(latinMorph(p))
@@ -98,6 +105,9 @@ func (a *KagomeAnalyzer) read(s string, withMorphs bool) Reading {
 		space := false
 		afterETM := false // the previous morpheme ends in an adnominal ending ("할")
 		toks = kagome.vit.analyze(p.text, toks[:0])
+		if withMorphs {
+			ms = slices.Grow(ms, len(toks))
+		}
 		for _, t := range toks {
 			tag, ok := t.tag, t.tagOK
 			if !ok {
@@ -140,6 +150,9 @@ func (a *KagomeAnalyzer) read(s string, withMorphs bool) Reading {
 	}
 	return Reading{Terms: c.terms(), Morphs: ms}
 }
+
+// tokens holds the token slices read reuses: one per goroutine reading.
+var tokens = sync.Pool{New: func() any { return new([]ktoken) }}
 
 // kagomeKind maps a mecab-ko-dic POS tag to the stream kind.
 func kagomeKind(tag, surf string) kind {
