@@ -90,20 +90,38 @@ func (b *Background) shareOf(week int, set []uint64) (float64, int) {
 // texts and the sorted distinct pairs of adjacent words.
 func weekWords(ts []string) (words, pairs []string) {
 	seen, seenPair := map[string]bool{}, map[[2]string]bool{}
+	prev := ""
+	word := func(f string) {
+		f = Lower(f)
+		if !seen[f] {
+			seen[f] = true
+			words = append(words, f)
+		}
+		// The pair is written out only the first time it is seen.
+		if p := [2]string{prev, f}; prev != "" && !seenPair[p] {
+			seenPair[p] = true
+			pairs = append(pairs, prev+" "+f)
+		}
+		prev = f
+	}
 	for _, t := range ts {
-		prev := ""
-		for _, f := range strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-			f = Lower(f)
-			if !seen[f] {
-				seen[f] = true
-				words = append(words, f)
+		prev = ""
+		// The words are strings.FieldsFunc's, split at every rune that is
+		// no letter or digit, read in place.
+		start := -1
+		for i, r := range t {
+			switch {
+			case unicode.IsLetter(r) || unicode.IsDigit(r):
+				if start < 0 {
+					start = i
+				}
+			case start >= 0:
+				word(t[start:i])
+				start = -1
 			}
-			// The pair is written out only the first time it is seen.
-			if p := [2]string{prev, f}; prev != "" && !seenPair[p] {
-				seenPair[p] = true
-				pairs = append(pairs, prev+" "+f)
-			}
-			prev = f
+		}
+		if start >= 0 {
+			word(t[start:])
 		}
 	}
 	sort.Strings(words)

@@ -2,9 +2,12 @@ package text
 
 import (
 	"math/rand"
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 )
 
 func TestBackgroundSpread(t *testing.T) {
@@ -112,5 +115,52 @@ func TestSpreadSameAsByWeeks(t *testing.T) {
 			}()
 		}
 		wg.Wait()
+	}
+}
+
+// weekWordsByFields is weekWords as it was: strings.FieldsFunc and a map
+// of written-out pairs.
+func weekWordsByFields(ts []string) (words, pairs []string) {
+	seen, seenPair := map[string]bool{}, map[string]bool{}
+	for _, t := range ts {
+		prev := ""
+		for _, f := range strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			f = strings.ToLower(f)
+			if !seen[f] {
+				seen[f] = true
+				words = append(words, f)
+			}
+			if p := prev + " " + f; prev != "" && !seenPair[p] {
+				seenPair[p] = true
+				pairs = append(pairs, p)
+			}
+			prev = f
+		}
+	}
+	sort.Strings(words)
+	sort.Strings(pairs)
+	return words, pairs
+}
+
+// TestWeekWordsSameAsByFields compares weekWords with the FieldsFunc
+// version on random weeks of texts with words, punctuation, upper case,
+// digits and invalid bytes at their edges.
+func TestWeekWordsSameAsByFields(t *testing.T) {
+	pieces := []string{"모델", "검색", " ", ".", "Model", "LoRA", "3", "x", "\n", "·", "\xff", "É", "é", "가", "-", "  "}
+	rng := rand.New(rand.NewSource(4))
+	for range 2000 {
+		var ts []string
+		for k := rng.Intn(4); k > 0; k-- {
+			var b strings.Builder
+			for n := rng.Intn(20); n > 0; n-- {
+				b.WriteString(pieces[rng.Intn(len(pieces))])
+			}
+			ts = append(ts, b.String())
+		}
+		gw, gp := weekWords(ts)
+		ww, wp := weekWordsByFields(ts)
+		if !slices.Equal(gw, ww) || !slices.Equal(gp, wp) {
+			t.Fatalf("weekWords(%q) = %q, %q; the FieldsFunc version gives %q, %q", ts, gw, gp, ww, wp)
+		}
 	}
 }
