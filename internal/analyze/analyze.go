@@ -300,6 +300,7 @@ func (w *Week) Evidence() map[string]Evidence {
 func analyzeMember(idx int, name string, doc *note.Document) *Member {
 	m := &Member{Name: name, Index: idx, Doc: doc, TermCount: map[string]int{}, Display: map[string]string{}}
 	n := len(doc.Sentences)
+	m.Sentences = make([]Sentence, 0, n) // at most one per note sentence
 	for _, s := range doc.Sentences {
 		clean := Clean(s.Text)
 		if !usable(clean) || metaProperty(clean) {
