@@ -38,6 +38,7 @@ var (
 	practiceSet   = text.NewCues(practiceWords)
 	claimSet      = text.NewCues(claimCues)
 	expositionSet = text.NewCues(expositionCues)
+	namingCueSet  = text.NewCues(namingCues)
 	headingCueSet = func() map[string]*text.Cues {
 		out := map[string]*text.Cues{}
 		for k, words := range headingCues {
@@ -382,10 +383,8 @@ func CueHeading(h string) bool {
 // ("…을 X라고 한다", "X란 …"), labels a noun phrase ("토큰 : 언어 모델의 기본
 // 단위"), or says what its subject is ("X는 … Y이다", "X는 …을 의미한다").
 func defines(s *Sentence, ms []text.Morph) bool {
-	for _, c := range namingCues {
-		if strings.Contains(s.Body, c) {
-			return true
-		}
+	if namingCueSet.Any(s.Body) {
+		return true
 	}
 	if l, rest, ok := SplitLabel(s.Body); ok && l != "" && len(strings.Fields(l)) <= 4 {
 		// "토큰 : 언어 모델의 기본 단위", "파인튜닝 : 학습된 모델을 다시

@@ -251,6 +251,9 @@ func promise(s string) bool {
 // example.
 var captionNouns = []string{"예시", "예제", "그림", "도식", "사진", "이미지", "출처", "표", "화면", "스크린샷", "캡처", "구조도", "다이어그램"}
 
+// figureCues point at a figure or a table.
+var figureCues = text.NewCues([]string{"그림은", "그림에서", "위 그림", "아래 그림", "다음 그림", "표는", "위 표", "아래 표"})
+
 // caption reports a figure or example caption: a phrase without its own
 // predicate ending in a caption noun, or a sentence that describes what a
 // figure shows ("…를 보여준다").
@@ -271,10 +274,8 @@ func caption(s string, ms []text.Morph) bool {
 			}
 		}
 	}
-	for _, c := range []string{"그림은", "그림에서", "위 그림", "아래 그림", "다음 그림", "표는", "위 표", "아래 표"} {
-		if strings.Contains(t, c) {
-			return true
-		}
+	if figureCues.Any(t) {
+		return true
 	}
 	return strings.HasSuffix(t, "보여준다") || strings.HasSuffix(t, "보여줌") || strings.HasSuffix(t, "나타낸 것이다")
 }
