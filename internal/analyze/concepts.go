@@ -80,17 +80,30 @@ func conceptMatrix(members []*Member, bg *text.Background, week int) []Concept {
 		}
 		out = append(out, c)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := len(out[i].Counts), len(out[j].Counts)
+	// Each concept's total is counted once, not at every comparison; the
+	// comparisons, and so the order, are the same.
+	type ranked struct {
+		c     Concept
+		total int
+	}
+	rs := make([]ranked, len(out))
+	for i, c := range out {
+		rs[i] = ranked{c, c.Total()}
+	}
+	sort.Slice(rs, func(i, j int) bool {
+		a, b := len(rs[i].c.Counts), len(rs[j].c.Counts)
 		if a != b {
 			return a > b
 		}
-		ta, tb := out[i].Total(), out[j].Total()
+		ta, tb := rs[i].total, rs[j].total
 		if ta != tb {
 			return ta > tb
 		}
-		return out[i].Term < out[j].Term
+		return rs[i].c.Term < rs[j].c.Term
 	})
+	for i := range rs {
+		out[i] = rs[i].c
+	}
 	return out
 }
 
