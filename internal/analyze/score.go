@@ -520,7 +520,7 @@ func bookMeta(s *Sentence) bool {
 	if reChapterSub.MatchString(strings.TrimSpace(s.Subject)) {
 		return true
 	}
-	if reAboutOnly.MatchString(s.Body) {
+	if (strings.Contains(s.Body, "에 대") || strings.Contains(s.Body, "에 관")) && reAboutOnly.MatchString(s.Body) {
 		return true
 	}
 	// The cheap tests first: most sentences fail them.
