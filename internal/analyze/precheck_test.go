@@ -373,3 +373,36 @@ func TestAliasesSkipOnlyExpressionsThatCannotMatch(t *testing.T) {
 		t.Errorf("only %d pairs: the cases test little", len(want))
 	}
 }
+
+// hasTagByParts is hasTag as it was: every part of pos compared.
+func hasTagByParts(pos, tag string) bool {
+	for {
+		p, rest, more := strings.Cut(pos, "+")
+		if p == tag {
+			return true
+		}
+		if !more {
+			return false
+		}
+		pos = rest
+	}
+}
+
+// TestHasTagSameAsByParts compares hasTag with the version that compares
+// every part, on random tags and tag sequences, some with "+" in the tag
+// asked for.
+func TestHasTagSameAsByParts(t *testing.T) {
+	parts := []string{"NNG", "VV", "EC", "EF", "JX", "VCP", "ETM", "E", ""}
+	poses := randomMixes(21, 40000, []string{"NNG", "+NNG", "+VV", "+EC", "+EF", "+JX", "+VCP", "+ETM", "+E", "+", "VV", "E"}, append(parts, "+", "NNG+JX", "VV+EC"))
+	for _, tag := range parts {
+		agree(t, "hasTag "+tag, poses, func(p string) bool { return hasTag(p, tag) }, func(p string) bool { return hasTagByParts(p, tag) })
+	}
+	// A tag holding "+" is no part of anything.
+	for _, tag := range []string{"+", "NNG+JX", "VV+EC"} {
+		for _, p := range poses {
+			if got, want := hasTag(p, tag), hasTagByParts(p, tag); got != want {
+				t.Fatalf("hasTag(%q, %q) = %v, the earlier version gives %v", p, tag, got, want)
+			}
+		}
+	}
+}

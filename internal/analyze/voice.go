@@ -341,6 +341,10 @@ func firstTag(pos string) string {
 }
 
 func hasTag(pos, tag string) bool {
+	// A part of pos is never longer than pos: most calls end here.
+	if len(pos) <= len(tag) {
+		return pos == tag && strings.IndexByte(pos, '+') < 0
+	}
 	for {
 		p, rest, more := strings.Cut(pos, "+")
 		if p == tag {
