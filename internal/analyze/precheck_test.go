@@ -406,3 +406,40 @@ func TestHasTagSameAsByParts(t *testing.T) {
 		}
 	}
 }
+
+// balancedByMaps is balanced as it was, counting in maps.
+func balancedByMaps(s string) bool {
+	depth := map[rune]int{}
+	pairs := map[rune]rune{')': '(', ']': '[', '}': '{', '」': '「', '』': '『', '》': '《', '”': '“', '’': '‘'}
+	quotes := 0
+	for _, r := range s {
+		switch r {
+		case '(', '[', '{', '「', '『', '《', '“', '‘':
+			depth[r]++
+		case ')', ']', '}', '」', '』', '》', '”', '’':
+			o := pairs[r]
+			if depth[o] == 0 {
+				if r == '’' {
+					continue
+				}
+				return false
+			}
+			depth[o]--
+		case '"':
+			quotes++
+		}
+	}
+	for _, d := range depth {
+		if d != 0 {
+			return false
+		}
+	}
+	return quotes%2 == 0
+}
+
+// TestBalancedSameAsByMaps compares balanced with the map version on
+// random mixes of every bracket, quotes, apostrophes and text.
+func TestBalancedSameAsByMaps(t *testing.T) {
+	pieces := []string{"(", ")", "[", "]", "{", "}", "「", "」", "『", "』", "《", "》", "“", "”", "‘", "’", "\"", "모델", " ", "a", "\xff", "\ufffd", "()", "「」", "‘’"}
+	agree(t, "balanced", randomMixes(31, 40000, pieces, []string{"", "it’s", "(a)"}), balanced, balancedByMaps)
+}

@@ -146,15 +146,17 @@ func problem(t string, ms []text.Morph) string {
 
 // balanced reports whether brackets and double quotes are closed.
 func balanced(s string) bool {
-	depth := map[rune]int{}
-	pairs := map[rune]rune{')': '(', ']': '[', '}': '{', '」': '「', '』': '『', '》': '《', '”': '“', '’': '‘'}
+	var depth [8]int // by bracket: its opener's place in openers
 	quotes := 0
 	for _, r := range s {
-		switch r {
-		case '(', '[', '{', '「', '『', '《', '“', '‘':
-			depth[r]++
-		case ')', ']', '}', '」', '』', '》', '”', '’':
-			o := pairs[r]
+		if r == '"' {
+			quotes++
+			continue
+		}
+		if i := strings.IndexRune(openers, r); i >= 0 {
+			depth[bracket(openers, i)]++
+		} else if i := strings.IndexRune(closers, r); i >= 0 {
+			o := bracket(closers, i)
 			if depth[o] == 0 {
 				if r == '’' {
 					continue // an apostrophe
@@ -162,8 +164,6 @@ func balanced(s string) bool {
 				return false
 			}
 			depth[o]--
-		case '"':
-			quotes++
 		}
 	}
 	for _, d := range depth {
@@ -172,6 +172,18 @@ func balanced(s string) bool {
 		}
 	}
 	return quotes%2 == 0
+}
+
+// The brackets balanced counts, each closer at its opener's place.
+const (
+	openers = "([{「『《“‘"
+	closers = ")]}」』》”’"
+)
+
+// bracket returns the place of the bracket at byte i of list (openers or
+// closers) among the list's characters.
+func bracket(list string, i int) int {
+	return utf8.RuneCountInString(list[:i])
 }
 
 // foreign reports a sentence that is mostly prose in a Latin-script
@@ -630,6 +642,22 @@ var pointWords = map[string]string{
 // pointStems are predicates that weigh or negate, by their first tag.
 var pointStems = map[string]string{"아니": "VCN", "않": "VX", "없": "VA", "어렵": "VA", "어려": "VA", "다르": "VA", "다름": "VA", "달라": "VA", "달랐": "VA", "쉽": "VA"}
 
+// pointStemList is pointStems as a list: a morpheme is checked against
+// every stem, and ranging over a slice is much cheaper than over a map.
+var pointStemList = stemList(pointStems)
+
+// taggedStem is a stem with the tag it has in the dictionary.
+type taggedStem struct{ stem, tag string }
+
+// stemList returns the stems of a map of stems to tags as a list.
+func stemList(m map[string]string) []taggedStem {
+	out := make([]taggedStem, 0, len(m))
+	for stem, tag := range m {
+		out = append(out, taggedStem{stem, tag})
+	}
+	return out
+}
+
 // pointMaking reports whether a sentence makes a point: it gives a reason
 // or a condition, concedes, contrasts, compares or judges ("…하므로",
 // "…보다 더", "…가 아니라", "가장 중요한"), as opposed to describing or
@@ -657,8 +685,8 @@ func pointMaking(ms []text.Morph) bool {
 		if p, ok := pointWords[m.Surface]; ok && (p == "*" || p == first) {
 			return true
 		}
-		for stem, p := range pointStems {
-			if p != "" && first == p && strings.HasPrefix(m.Surface, stem) {
+		for _, st := range pointStemList {
+			if stem, p := st.stem, st.tag; p != "" && first == p && strings.HasPrefix(m.Surface, stem) {
 				return true
 			}
 		}

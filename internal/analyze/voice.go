@@ -661,6 +661,9 @@ func copulaThing(ms []text.Morph) bool {
 // read, with the tag each has in the dictionary.
 var evaluativeStems = map[string]string{"흥미": "NNG", "인상": "NNG", "신기": "XR", "의외": "NNG", "놀랍": "VA", "놀라": "VA", "재밌": "VA", "재미있": "VA", "아쉽": "VA", "아쉬": "VA"}
 
+// evaluativeStemList is evaluativeStems as a list (see pointStemList).
+var evaluativeStemList = stemList(evaluativeStems)
+
 // evaluative reports whether morphemes hold a stem of reaction
 // (흥미롭다, 놀랍다, 아쉽다 …), by its part of speech, as a predicate of
 // the writer's ("흥미롭지만 …", "…는 의외"), not as a modifier of a noun
@@ -671,8 +674,8 @@ func evaluative(ms []text.Morph) bool {
 		if j := strings.IndexByte(first, '+'); j >= 0 {
 			first = first[:j]
 		}
-		for stem, p := range evaluativeStems {
-			if first == p && (m.Surface == stem || p == "VA" && strings.HasPrefix(m.Surface, stem)) && !modifies(ms, k) {
+		for _, st := range evaluativeStemList {
+			if stem, p := st.stem, st.tag; first == p && (m.Surface == stem || p == "VA" && strings.HasPrefix(m.Surface, stem)) && !modifies(ms, k) {
 				return true
 			}
 		}
