@@ -146,25 +146,44 @@ func problem(t string, ms []text.Morph) string {
 
 // balanced reports whether brackets and double quotes are closed.
 func balanced(s string) bool {
-	var depth [8]int // by bracket: its opener's place in openers
+	var depth [8]int // by bracket, in the order of the cases below
 	quotes := 0
 	for _, r := range s {
-		if r == '"' {
+		o, closing := 0, false
+		switch r {
+		case '"':
 			quotes++
 			continue
+		case '(', ')':
+			o, closing = 0, r == ')'
+		case '[', ']':
+			o, closing = 1, r == ']'
+		case '{', '}':
+			o, closing = 2, r == '}'
+		case '「', '」':
+			o, closing = 3, r == '」'
+		case '『', '』':
+			o, closing = 4, r == '』'
+		case '《', '》':
+			o, closing = 5, r == '》'
+		case '“', '”':
+			o, closing = 6, r == '”'
+		case '‘', '’':
+			o, closing = 7, r == '’'
+		default:
+			continue
 		}
-		if i := strings.IndexRune(openers, r); i >= 0 {
-			depth[bracket(openers, i)]++
-		} else if i := strings.IndexRune(closers, r); i >= 0 {
-			o := bracket(closers, i)
-			if depth[o] == 0 {
-				if r == '’' {
-					continue // an apostrophe
-				}
-				return false
+		if !closing {
+			depth[o]++
+			continue
+		}
+		if depth[o] == 0 {
+			if r == '’' {
+				continue // an apostrophe
 			}
-			depth[o]--
+			return false
 		}
+		depth[o]--
 	}
 	for _, d := range depth {
 		if d != 0 {
@@ -172,18 +191,6 @@ func balanced(s string) bool {
 		}
 	}
 	return quotes%2 == 0
-}
-
-// The brackets balanced counts, each closer at its opener's place.
-const (
-	openers = "([{「『《“‘"
-	closers = ")]}」』》”’"
-)
-
-// bracket returns the place of the bracket at byte i of list (openers or
-// closers) among the list's characters.
-func bracket(list string, i int) int {
-	return utf8.RuneCountInString(list[:i])
 }
 
 // foreign reports a sentence that is mostly prose in a Latin-script
