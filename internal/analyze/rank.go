@@ -77,6 +77,17 @@ func textRank(sents []Sentence) []float64 {
 	for i := range r {
 		r[i] = 1 / float64(n)
 	}
+	// Each edge passes on d * w / outW of its source's rank: that factor,
+	// computed once instead of in every iteration, in the same order of
+	// operations.
+	for j, row := range adj {
+		if outW[j] == 0 {
+			continue
+		}
+		for x := range row {
+			row[x].w = d * row[x].w / outW[j]
+		}
+	}
 	next := make([]float64, n)
 	for iter := 0; iter < 30; iter++ {
 		for i := range next {
@@ -87,7 +98,7 @@ func textRank(sents []Sentence) []float64 {
 				continue
 			}
 			for _, e := range row {
-				next[e.to] += d * e.w / outW[j] * r[j]
+				next[e.to] += e.w * r[j]
 			}
 		}
 		r, next = next, r
