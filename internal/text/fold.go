@@ -42,21 +42,24 @@ func Lower(s string) string {
 }
 
 // NFC is norm.NFC.String(s). ASCII characters and Hangul syllables are in
-// NFC and never compose with the character before them, so norm's check
-// (which looks every character up in its tables) is run only on the runs of
-// other characters, each with the character before it; when every run is
-// in NFC, so is s, and it comes back as norm would return it. Otherwise
-// norm normalizes the whole text.
+// NFC and never compose with the character before them, so text splits
+// into independent runs before each of them: norm (which looks every
+// character up in its tables) checks, and if need be normalizes, only the
+// runs of other characters, each with the character before it. When every
+// run is in NFC, s comes back as it is, as norm would return it.
 func NFC(s string) string {
-	if inNFC(s) {
-		return s
+	var b strings.Builder
+	done := 0 // s[:done] is in b (nothing written while every run is in NFC)
+	check := func(from, to int) {
+		if run := s[from:to]; !norm.NFC.IsNormalString(run) {
+			if done == 0 {
+				b.Grow(len(s) + len(s)/8)
+			}
+			b.WriteString(s[done:from])
+			b.WriteString(norm.NFC.String(run))
+			done = to
+		}
 	}
-	return norm.NFC.String(s)
-}
-
-// inNFC reports norm.NFC.IsNormalString(s), checking with norm only the
-// runs of characters other than ASCII and Hangul syllables.
-func inNFC(s string) bool {
 	run := -1 // start of the current run, with the character before it; -1 outside one
 	last := 0 // start of the last ASCII character or Hangul syllable
 	for i := 0; i < len(s); {
@@ -68,9 +71,7 @@ func inNFC(s string) bool {
 		}
 		if safe {
 			if run >= 0 {
-				if !norm.NFC.IsNormalString(s[run:i]) {
-					return false
-				}
+				check(run, i)
 				run = -1
 			}
 			last = i
@@ -79,5 +80,12 @@ func inNFC(s string) bool {
 		}
 		i += n
 	}
-	return run < 0 || norm.NFC.IsNormalString(s[run:])
+	if run >= 0 {
+		check(run, len(s))
+	}
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
 }
