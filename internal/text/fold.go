@@ -14,6 +14,21 @@ const (
 	hangulLast  = 0xD7A3
 )
 
+// hangulAt reports whether a Hangul syllable (three bytes in UTF-8,
+// EA B0 80 to ED 9E A3) starts at byte i of s, without a call to the UTF-8
+// decoder.
+func hangulAt(s string, i int) bool {
+	if i+2 >= len(s) {
+		return false
+	}
+	b0, b1, b2 := s[i], s[i+1], s[i+2]
+	if b0 < 0xEA || b0 > 0xED || b1&0xC0 != 0x80 || b2&0xC0 != 0x80 {
+		return false
+	}
+	r := rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F)
+	return r >= hangulFirst && r <= hangulLast
+}
+
 // Lower is strings.ToLower(s). Most text moim reads is Hangul and
 // lower-case ASCII, which it checks without the Unicode case tables:
 // when nothing changes, s comes back as it is, as strings.ToLower would
@@ -28,11 +43,11 @@ func Lower(s string) string {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r >= hangulFirst && r <= hangulLast {
-			i += n
+		if hangulAt(s, i) {
+			i += 3
 			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError || unicode.ToLower(r) != r {
 			return strings.ToLower(s) // it also replaces invalid bytes
 		}
@@ -65,9 +80,11 @@ func NFC(s string) string {
 	for i := 0; i < len(s); {
 		n, safe := 1, s[i] < utf8.RuneSelf
 		if !safe {
-			var r rune
-			r, n = utf8.DecodeRuneInString(s[i:])
-			safe = r >= hangulFirst && r <= hangulLast
+			if safe = hangulAt(s, i); safe {
+				n = 3
+			} else {
+				_, n = utf8.DecodeRuneInString(s[i:])
+			}
 		}
 		if safe {
 			if run >= 0 {

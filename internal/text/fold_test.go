@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -96,5 +97,33 @@ func TestBigramF1SameAsCounted(t *testing.T) {
 	}
 	if positive < 5000 {
 		t.Errorf("only %d pairs share a bigram: they test little", positive)
+	}
+}
+
+// TestHangulAtSameAsDecoder compares hangulAt with the UTF-8 decoder on
+// every three-byte sequence that starts with a lead byte of the syllables'
+// range or next to it, and on the first two bytes alone.
+func TestHangulAtSameAsDecoder(t *testing.T) {
+	yes := 0
+	for b0 := 0xE9; b0 <= 0xEE; b0++ {
+		for b1 := 0; b1 < 256; b1++ {
+			for b2 := 0; b2 < 256; b2++ {
+				s := string([]byte{byte(b0), byte(b1), byte(b2)})
+				r, n := utf8.DecodeRuneInString(s)
+				want := n == 3 && r >= hangulFirst && r <= hangulLast
+				if got := hangulAt(s, 0); got != want {
+					t.Fatalf("hangulAt(%+q) = %v, the decoder reads %U", s, got, r)
+				}
+				if hangulAt(s[:2], 0) {
+					t.Fatalf("hangulAt(%+q) with two bytes", s[:2])
+				}
+				if want {
+					yes++
+				}
+			}
+		}
+	}
+	if yes < 1000 {
+		t.Errorf("only %d syllables among the cases", yes)
 	}
 }
