@@ -97,6 +97,12 @@ type Sentence struct {
 	// 생각했다"): a hedge, but no view anyone could argue with (see
 	// recounting).
 	Recounts bool
+	// Focus is the concept (a term of the sentence) the sentence is most
+	// about: its subject's when that names one, else the term the note
+	// develops most; Develops is how much the note develops it, 0–1
+	// (1 for the concepts it develops most; see develop).
+	Focus    string
+	Develops float64
 	// Shared is the highest similarity (0–1) of the sentence to a sentence
 	// of another member's note: near 1 for the book's wording that
 	// several members copied.
@@ -259,7 +265,9 @@ func Analyze(notes []Note, opts ...Option) *Week {
 	grams := bodyGrams(w.Members)
 	shareScores(w.Members, grams)
 	bookScores(w.Members, grams, o.material)
+	chapters := chapterText(o.material)
 	for _, m := range w.Members {
+		develop(m, chapters)
 		for i := range m.Sentences {
 			m.Sentences[i].Scores = scoreSentence(&m.Sentences[i])
 		}

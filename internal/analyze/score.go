@@ -178,6 +178,17 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	if s.Context != nil {
 		ins -= 0.2
 	}
+	// The concepts the member developed (lines, own headings, bold,
+	// the week's chapter topics) are the note's key points; a side fact
+	// is about a concept the note barely develops (one use case of
+	// eight, an aside), unless the member stressed the sentence itself
+	// (bold, a conclusion, their own view). See develop.
+	if s.Focus != "" && s.Develops < minDeveloped && len(s.Emphasis) == 0 && !v.Conclusion && !v.Opinion() && !v.Hedge && !v.Contrast {
+		ins *= peripheral
+	}
+	if statistic(s.Body) && !v.Conclusion && !v.Contrast && !v.Hedge && !v.Opinion() {
+		ins *= 0.3 // "…가 45%를 차지해 …보다 8배": a figure's reading, not a point
+	}
 	if s.nominal || s.announces {
 		ins = 0 // "…설명하기": a to-do or a list label
 	}
@@ -541,6 +552,18 @@ func exampleLabel(l string) bool {
 // describes or defines: a textbook statement is a key insight only when
 // the note has nothing that argues.
 const plainPenalty = 0.6
+
+// peripheral multiplies the key-insight score of a sentence about a
+// concept the note barely develops (see minDeveloped).
+const peripheral = 0.6
+
+var (
+	reStatistic = regexp.MustCompile(`\d(?:[.,]\d+)?\s*(?:%|퍼센트|배\b|배 |배로|배나)|\b(?:19|20)\d\d\s*년`)
+)
+
+// statistic reports whether a sentence reports figures: a percentage, a
+// multiple ("8배"), a year ("2023년에").
+func statistic(body string) bool { return reStatistic.MatchString(body) }
 
 // minCan is the practical score of an action one can take, worded as a
 // fact ("…를 직접 운영하면 만료 정책을 조정할 수 있다"): books word their
