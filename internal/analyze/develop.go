@@ -50,6 +50,11 @@ func develop(m *Member, chapters string) {
 		return
 	}
 	dev, concepts, heads := conceptWeights(m, chapters)
+	if len(concepts) < refRank {
+		// A short note develops a few concepts and little else: there
+		// is no side fact to tell from them.
+		return
+	}
 	top := 0.0
 	for _, d := range dev {
 		if d > top {
@@ -226,7 +231,16 @@ func conceptWeights(m *Member, chapters string) (dev map[string]float64, concept
 	dev = map[string]float64{}
 	for k, n := range m.TermCount {
 		t := m.Display[k]
-		if utf8.RuneCountInString(k) < 2 || !Specific(t) || !Meaningful(t) {
+		if utf8.RuneCountInString(k) < 2 || generic[t] || !Meaningful(t) {
+			continue
+		}
+		if !Specific(t) {
+			// A short word the note keeps using ("책임", "협력" in a note
+			// on objects) is something the note develops, by its
+			// mentions only: too general to name a heading's concept.
+			if n >= 3 {
+				dev[k] = devMention * float64(n)
+			}
 			continue
 		}
 		if n < 2 {

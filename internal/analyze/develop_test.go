@@ -26,6 +26,20 @@ const developNote = `# 5장 메시지 큐
 - 소비자 그룹 안의 소비자 수가 파티션 수보다 많으면 남는 소비자는 놀게 된다.
 - 소비자 그룹이 재조정되는 동안에는 어느 소비자도 메시지를 읽지 못한다.
 
+## 오프셋 커밋
+
+- 오프셋 커밋을 처리 전에 하면 장애 때 메시지를 잃고, 처리 뒤에 하면 같은 메시지를 두 번 처리할 수 있다.
+- 오프셋 커밋 주기가 길수록 재시작 뒤에 다시 읽는 메시지가 많아진다.
+- 자동 오프셋 커밋은 편하지만 처리 결과와 어긋날 수 있다.
+
+## 브로커
+
+- 브로커는 파티션마다 리더를 두고 쓰기를 리더에게만 보낸다.
+- 브로커가 죽으면 리더 선출이 끝날 때까지 그 파티션에 쓸 수 없다.
+- 리더 선출이 잦으면 생산자의 지연이 크게 흔들린다.
+- 파티션 키를 잘못 고르면 한 브로커에 쓰기가 몰린다.
+- 같은 파티션 키의 메시지는 같은 파티션에 들어가므로 순서가 지켜진다.
+
 ## 활용 사례
 
 - 주문 처리
@@ -97,27 +111,36 @@ func TestKeyInsightsFromDevelopedConcepts(t *testing.T) {
 // A sentence the member stressed (bold, a conclusion, an opinion) stays a
 // key-insight candidate whatever concept it is about: the member chose it.
 func TestStressedSideRemarkKeepsItsScore(t *testing.T) {
-	plain := `# 메모
+	line := "결제 대행사는 정산 주기가 길기 때문에 현금 흐름 관리가 어려워진다."
+	plain := developNote + "\n## 기타\n\n- " + line + "\n"
+	bold := strings.Replace(plain, line, "**"+line+"**", 1)
+	score := func(src string) float64 {
+		w := Analyze([]Note{{Member: "바다", Doc: parse("w2/바다.md", src)}})
+		s := find(t, w.Members[0], "결제 대행사")
+		s.Develops = 1 // as if the note developed its concept
+		return find(t, w.Members[0], "결제 대행사").Scores[insight.KeyInsights] / scoreSentence(&s)[insight.KeyInsights]
+	}
+	if p, b := score(plain), score(bold); p >= 1 || b != 1 {
+		t.Errorf("share of a developed concept's score: unstressed side remark %.2f (want < 1), bold one %.2f (want 1)", p, b)
+	}
+}
+
+// A short note develops a few concepts and little else: no sentence of it
+// is a side fact.
+func TestShortNoteHasNoSideFacts(t *testing.T) {
+	src := `# 메모
 
 ## 캐시
 
 - 캐시는 읽기 지연을 줄이므로 조회가 많은 서비스에 유리하다.
 - 캐시가 크면 적중률이 높아지지만 메모리 비용이 늘어난다.
-- 캐시를 무효화하는 시점이 가장 어렵다.
-- 캐시 키를 잘못 고르면 적중률이 떨어진다.
-
-## 기타
-
 - 로그 수집기는 디스크가 가득 차면 오래된 로그부터 지우기 때문에 장애 분석이 어려워진다.
 `
-	line := "로그 수집기는 디스크가 가득 차면 오래된 로그부터 지우기 때문에 장애 분석이 어려워진다."
-	bold := strings.Replace(plain, line, "**"+line+"**", 1)
-	score := func(src string) float64 {
-		w := Analyze([]Note{{Member: "바다", Doc: parse("w2/바다.md", src)}})
-		return find(t, w.Members[0], "로그 수집기").Scores[insight.KeyInsights]
-	}
-	if p, b := score(plain), score(bold); b <= p {
-		t.Errorf("bold side remark scores %.2f, not above the unstressed one %.2f", b, p)
+	w := Analyze([]Note{{Member: "바다", Doc: parse("w2/바다.md", src)}})
+	for _, s := range w.Members[0].Sentences {
+		if s.Focus != "" {
+			t.Errorf("%q of a short note has focus %q (share %.2f)", s.Body, s.Focus, s.Develops)
+		}
 	}
 }
 
