@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -78,9 +79,10 @@ func develop(m *Member, chapters string) {
 		ref = ds[min(refRank, len(ds))-1]
 	}
 	// The concept each heading names.
+	idx := newConceptIndex(concepts, m.TermCount)
 	named := map[string]string{}
 	for h, hk := range heads {
-		if k := narrowest(concepts, hk, m.TermCount); k != "" {
+		if k := idx.narrowest(hk); k != "" {
 			named[h] = k
 		}
 	}
@@ -141,17 +143,51 @@ func develop(m *Member, chapters string) {
 	}
 }
 
-// narrowest returns the longest of the concept keys that text (a key)
-// names (see names), the more used one on a tie, "" for none.
-func narrowest(concepts []string, text string, count map[string]int) string {
-	best, bn := "", 0
+// conceptIndex finds the concept keys a text (a key) names: those inside
+// it, and those it is the shortened name of ("자기지도" of "자기지도학습").
+// It looks up the text's substrings rather than testing every concept.
+type conceptIndex struct {
+	set     map[string]bool
+	sorted  []string
+	longest int // runes of the longest key
+	count   map[string]int
+}
+
+func newConceptIndex(concepts []string, count map[string]int) *conceptIndex {
+	x := &conceptIndex{set: make(map[string]bool, len(concepts)), sorted: slices.Clone(concepts), count: count}
 	for _, k := range concepts {
-		if !names(text, k) {
-			continue
-		}
-		n := utf8.RuneCountInString(k)
-		if n > bn || n == bn && (count[k] > count[best] || count[k] == count[best] && k < best) {
+		x.set[k] = true
+		x.longest = max(x.longest, utf8.RuneCountInString(k))
+	}
+	slices.Sort(x.sorted)
+	return x
+}
+
+// narrowest returns the longest of the concept keys that text names, the
+// more used one on a tie, "" for none.
+func (x *conceptIndex) narrowest(text string) string {
+	best, bn := "", 0
+	consider := func(k string, n int) {
+		if n > bn || n == bn && (x.count[k] > x.count[best] || x.count[k] == x.count[best] && k < best) {
 			best, bn = k, n
+		}
+	}
+	var starts []int
+	for i := range text {
+		starts = append(starts, i)
+	}
+	starts = append(starts, len(text))
+	for a := 0; a < len(starts)-1; a++ {
+		for b := a + 2; b < len(starts) && b-a <= x.longest; b++ {
+			if k := text[starts[a]:starts[b]]; x.set[k] {
+				consider(k, b-a)
+			}
+		}
+	}
+	if n := len(starts) - 1; n >= 3 {
+		// The heading is the concept's name shortened.
+		for i, _ := slices.BinarySearch(x.sorted, text); i < len(x.sorted) && strings.HasPrefix(x.sorted[i], text); i++ {
+			consider(x.sorted[i], utf8.RuneCountInString(x.sorted[i]))
 		}
 	}
 	return best
@@ -162,16 +198,6 @@ func narrowest(concepts []string, text string, count map[string]int) string {
 func headingKey(h string) string {
 	k := Key(Clean(h))
 	return strings.TrimLeftFunc(k, func(r rune) bool { return !unicode.IsLetter(r) })
-}
-
-// names reports whether a heading (its key) names concept k: the heading
-// mentions it, or the heading is the concept's name shortened ("자기
-// 지도" over "자기 지도 학습").
-func names(heading, k string) bool {
-	if heading == "" {
-		return false
-	}
-	return strings.Contains(heading, k) || utf8.RuneCountInString(heading) >= 3 && strings.HasPrefix(k, heading)
 }
 
 // chapterText returns the week's chapter material (its summaries) as one
@@ -254,13 +280,14 @@ func conceptWeights(m *Member, chapters string) (dev map[string]float64, concept
 	// ("시스템 프롬프트 방어" credits 시스템 프롬프트, not 프롬프트): the
 	// broad word inside every heading of a note is its subject, not what
 	// one section develops.
+	idx := newConceptIndex(concepts, m.TermCount)
 	for h, c := range under {
-		if k := narrowest(concepts, heads[h], m.TermCount); k != "" {
+		if k := idx.narrowest(heads[h]); k != "" {
 			dev[k] += devSection * c
 		}
 	}
 	for _, e := range emph {
-		if k := narrowest(concepts, e, m.TermCount); k != "" {
+		if k := idx.narrowest(e); k != "" {
 			dev[k] += devEmphasis
 		}
 	}
