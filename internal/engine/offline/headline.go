@@ -106,10 +106,27 @@ func headWorthy(h string) bool {
 	if n < 2 || n > 24 || len(strings.Fields(h)) > 4 {
 		return false
 	}
-	if !analyze.Meaningful(h) || !analyze.Specific(h) || analyze.CueHeading(h) || genericHeading(h) || plural(h) {
+	if !analyze.Meaningful(h) || !analyze.Specific(h) || analyze.CueHeading(h) || genericHeading(h) || plural(h) || partOf(h) {
 		return false
 	}
 	return nounPhrase(h)
+}
+
+// partNouns name a share of a group ("일부 도구", "대부분의 모델"): the
+// phrase picks some members of a kind out, it does not name a concept.
+var partNouns = map[string]bool{
+	"일부": true, "대부분": true, "대다수": true, "다수": true, "소수": true, "몇몇": true,
+	"전부": true, "모두": true, "각각": true, "나머지": true,
+}
+
+// partOf reports whether a phrase opens with a noun naming a share of a
+// group, alone or with the genitive ("일부 도구", "대부분의 모델").
+func partOf(h string) bool {
+	first, rest, _ := strings.Cut(h, " ")
+	if rest == "" {
+		return false
+	}
+	return partNouns[strings.TrimSuffix(first, "의")]
 }
 
 // nounPhrase reports whether a phrase is a noun phrase: nouns, Latin
