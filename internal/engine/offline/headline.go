@@ -1,6 +1,8 @@
 package offline
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -166,4 +168,131 @@ func mainTopic(s analyze.Sentence, h string) bool {
 		}
 	}
 	return s.Topics < 2 && !s.HandsOver
+}
+
+// reChapterHeading matches a heading that titles a part of the book or
+// of the study rather than one concept: section numbers ("5.2",
+// "3장"), chapters, parts, weeks.
+var reChapterHeading = regexp.MustCompile(`(?i)(^|\s)\d+\.\d+|\d+\s*(장|부|주차|강|회차)(\s|$|[^\p{L}])|chapter|part\s*\d|week\s*\d|^ch\.?\s*\d|주차`)
+
+// reHeadingNumber matches the numbering a heading opens with ("1.",
+// "2)", "Ⓕ").
+var reHeadingNumber = regexp.MustCompile(`^[\s\d.)\-–·:#\p{So}]+`)
+
+// HeadingHead returns the concept of the heading right above a sentence
+// that has no subject of its own ("0으로 설정할 때, 모델은 …" under
+// a heading naming the setting), or "". The heading heads the bullet only
+// when it names one concept: a specific noun phrase, not a set the
+// section enumerates ("장점", "과정"), not a chapter, part or week
+// title, not a question, not a heading over a third of the note (its
+// title or chapter), and not a word the sentence already says.
+func HeadingHead(s analyze.Sentence, m *analyze.Member) string {
+	if s.Subject != "" || len(s.Path) == 0 || s.Context != nil || s.Frame != "" || s.Voice.Question {
+		return ""
+	}
+	raw := s.Path[len(s.Path)-1]
+	if reChapterHeading.MatchString(raw) {
+		return ""
+	}
+	h := conceptName(strings.TrimSpace(reHeadingNumber.ReplaceAllString(analyze.Clean(raw), "")))
+	if strings.ContainsAny(h, "?？") {
+		return ""
+	}
+	if setNoun(lastNoun(h)) {
+		// "X의 장점" above one advantage: the sentence is about X.
+		owner, _, ok := strings.Cut(h, "의 ")
+		if !ok {
+			return ""
+		}
+		h = owner
+	}
+	if h == "" || !headWorthy(h) || setNoun(lastNoun(h)) {
+		return ""
+	}
+	if m != nil {
+		under := 0
+		for _, o := range m.Sentences {
+			if slices.Contains(o.Path, raw) {
+				under++
+			}
+		}
+		if 3*under > len(m.Sentences) {
+			return "" // the note's title or chapter, not one section's concept
+		}
+	}
+	if introNouns[lastNoun(h)] || ownSubject(s.Body) {
+		return ""
+	}
+	body := analyze.Key(s.Body)
+	if strings.Contains(body, analyze.Key(h)) {
+		return "" // the sentence names it already
+	}
+	if owner, _, ok := strings.Cut(h, "의 "); ok && strings.Contains(body, analyze.Key(owner)) {
+		return "" // "X의 중요성" over a sentence on X names X already
+	}
+	return h
+}
+
+// introNouns title a section that introduces or reviews a topic ("프롬프트
+// 소개", "평가 개요"): the heading says how the section treats its
+// topic, and the bare topic is too broad for one sentence of it.
+var introNouns = map[string]bool{
+	"소개": true, "개요": true, "배경": true, "기초": true, "기본": true, "입문": true, "도입": true,
+	"시작": true, "이해": true, "정리": true, "요약": true, "복습": true, "개관": true,
+}
+
+// ownSubject reports whether a sentence names what it is about itself,
+// past its opening: a specific noun phrase marked as topic or subject
+// ("…라도 희소 모델이 …", "유창성과 일관성은 …", "지연 시간도 …"), or a topic a
+// clause describes ("…를 보인 범주는 …"). A generic actor ("모델은")
+// or a bound noun ("…는 것은") is no subject of its own.
+func ownSubject(body string) bool {
+	ms := text.Read(body).Morphs
+	start := -1 // first morph of the current noun phrase
+	for i, m := range ms {
+		noun := strings.HasPrefix(m.POS, "NN") || m.POS == "SL" || m.POS == "XSN" || m.POS == "XR" || m.POS == "JC"
+		if noun {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 && (m.POS == "JX" && (m.Surface == "은" || m.Surface == "는" || m.Surface == "도") || m.POS == "JKS") {
+			var sb strings.Builder
+			for j := start; j < i; j++ {
+				if j > start && ms[j].Space {
+					sb.WriteString(" ")
+				}
+				sb.WriteString(ms[j].Surface)
+			}
+			phrase := sb.String()
+			if ms[i-1].POS != "NNB" && ms[start].POS != "JC" {
+				if analyze.Specific(phrase) {
+					return true
+				}
+				if m.POS == "JX" && start > 0 && strings.Contains(ms[start-1].POS, "ETM") {
+					return true
+				}
+			}
+		}
+		start = -1
+	}
+	return false
+}
+
+// reGloss matches a heading's trailing gloss: a bracketed aside or two
+// or more Latin words after the Korean name ("테스트 시점 연산 Test
+// time compute", "온도 (temperature)").
+var reGloss = regexp.MustCompile(`\p{Hangul}\s*(\([^)]*\)|\s[A-Za-z][A-Za-z\-]*(\s+[A-Za-z][A-Za-z\-]*)+)$`)
+
+// conceptName returns a heading or label without its trailing gloss
+// ("테스트 시점 연산 Test time compute" → 테스트 시점 연산): the Korean
+// name alone names the concept, and the gloss makes the name too long to
+// head a bullet.
+func conceptName(h string) string {
+	if loc := reGloss.FindStringIndex(h); loc != nil {
+		_, size := utf8.DecodeRuneInString(h[loc[0]:])
+		return strings.TrimSpace(h[:loc[0]+size])
+	}
+	return h
 }

@@ -248,11 +248,11 @@ func Bullet(s analyze.Sentence, m *analyze.Member, aw *analyze.Week, key string)
 	if s.Frame != "" && s.Context == nil && (head == "" || s.FrameNeeded) {
 		frameSrc := insight.Source{File: s.File, Line: s.FrameLine, Member: s.Member, Quote: s.Frame}
 		switch {
-		case FrameHead(s.Frame, s) && (head == "" || s.FrameNeeded):
+		case FrameHead(conceptName(s.Frame), s) && (head == "" || s.FrameNeeded):
 			if head != "" {
 				body = head + ": " + body // the item's own label stays in its text
 			}
-			head = s.Frame // the list's label: "장점" above its items
+			head = conceptName(s.Frame) // the list's label: "장점" above its items
 			srcs = append([]insight.Source{frameSrc}, srcs...)
 		case s.FrameNeeded:
 			// The frame is no concept name but the item says nothing
@@ -277,6 +277,13 @@ func Bullet(s analyze.Sentence, m *analyze.Member, aw *analyze.Week, key string)
 		head = Headline(s)
 		if aw.Widespread(head) {
 			head = "" // the study's subject, not this sentence's: no headline beats a vague one
+		}
+	}
+	if head == "" {
+		// A sentence whose subject is the heading above it ("0으로
+		// 설정할 때, …" under the name of the setting) is headed by it.
+		if h := HeadingHead(s, m); h != "" && !aw.Widespread(h) {
+			head = h
 		}
 	}
 	body = strings.TrimSpace(body)
