@@ -70,6 +70,10 @@ type Sentence struct {
 	// Subject is the noun phrase the sentence is about, when it opens
 	// with one followed by a topic or subject particle ("비교 평가는 …").
 	Subject string
+	// OwnSubject: the sentence names what it is about somewhere, not only
+	// at its opening (see ownSubject), so a heading above it is not its
+	// subject.
+	OwnSubject bool
 	// Topics counts the noun phrases the sentence marks as a topic
 	// (은/는): two mean a first clause hands over to another topic
 	// ("사람 평가는 … 때문에, 비교 평가는 …").
@@ -165,6 +169,15 @@ type Member struct {
 	Display map[string]string
 	// byKey maps a term key to the indexes of the sentences mentioning it.
 	byKey map[string][]int
+	// under counts, by heading, the sentences below it at any depth.
+	under map[string]int
+}
+
+// BroadHeading reports whether a heading of the note stands over more
+// than a third of its sentences: the note's title or a chapter of the
+// book, not the section of one concept.
+func (m *Member) BroadHeading(h string) bool {
+	return 3*m.under[h] > len(m.Sentences)
 }
 
 // SentencesAbout returns the sentences of the member's note that mention
@@ -368,6 +381,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.point = pointMaking(rd.Morphs)
 		last.conditional = conditionalAction(rd.Morphs)
 		last.genericObject = genericObject(rd.Morphs)
+		last.OwnSubject = ownSubject(rd.Morphs)
 		last.Topics = topics(rd.Morphs)
 		last.HandsOver = handsOver(rd.Morphs)
 		last.Stance, last.Judged = stances(rd.Morphs)

@@ -229,7 +229,7 @@ func conceptWeights(m *Member, chapters string) (dev map[string]float64, concept
 	// A heading over a third of the note is a part of the book (its
 	// chapter, the note's title), not the section of one concept.
 	under := map[string]float64{}
-	total := map[string]int{}
+	m.under = map[string]int{}
 	var emph []string
 	for _, s := range m.Sentences {
 		n := len(s.Path)
@@ -240,7 +240,7 @@ func conceptWeights(m *Member, chapters string) (dev map[string]float64, concept
 			under[s.Path[n-2]] += 0.5
 		}
 		for _, h := range s.Path {
-			total[h]++
+			m.under[h]++
 		}
 		for _, e := range s.Emphasis {
 			emph = append(emph, Key(Clean(e)))
@@ -248,7 +248,7 @@ func conceptWeights(m *Member, chapters string) (dev map[string]float64, concept
 	}
 	heads = map[string]string{} // heading → its key, numbering dropped
 	for h := range under {
-		if 3*total[h] > len(m.Sentences) {
+		if m.BroadHeading(h) {
 			delete(under, h)
 			continue
 		}

@@ -501,6 +501,44 @@ func hasSubject(ms []text.Morph) bool {
 	return false
 }
 
+// ownSubject reports whether a sentence names what it is about itself,
+// past its opening: a specific noun phrase marked as topic or subject
+// ("…라도 희소 모델이 …", "유창성과 일관성은 …", "지연 시간도 …"), or a topic a
+// clause describes ("…를 보인 범주는 …"). A generic actor ("모델은")
+// or a bound noun ("…는 것은") is no subject of its own.
+func ownSubject(ms []text.Morph) bool {
+	start := -1 // first morph of the current noun phrase
+	for i, m := range ms {
+		noun := strings.HasPrefix(m.POS, "NN") || m.POS == "SL" || m.POS == "XSN" || m.POS == "XR" || m.POS == "JC"
+		if noun {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 && (m.POS == "JX" && (m.Surface == "은" || m.Surface == "는" || m.Surface == "도") || m.POS == "JKS") {
+			var sb strings.Builder
+			for j := start; j < i; j++ {
+				if j > start && ms[j].Space {
+					sb.WriteString(" ")
+				}
+				sb.WriteString(ms[j].Surface)
+			}
+			phrase := sb.String()
+			if ms[i-1].POS != "NNB" && ms[start].POS != "JC" {
+				if Specific(phrase) {
+					return true
+				}
+				if m.POS == "JX" && start > 0 && strings.Contains(ms[start-1].POS, "ETM") {
+					return true
+				}
+			}
+		}
+		start = -1
+	}
+	return false
+}
+
 // hasObject reports whether a sentence has an object particle (을/를).
 func hasObject(ms []text.Morph) bool { return hasPOS(ms, "JKO") }
 

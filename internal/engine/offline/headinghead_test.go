@@ -96,17 +96,3 @@ func TestHeadingHeadSkipsTheNoteTitle(t *testing.T) {
 		t.Errorf("section heading: got %q, want 스냅샷", got)
 	}
 }
-
-func TestOwnSubject(t *testing.T) {
-	for body, want := range map[string]bool{
-		"동일한 크기라도 희소 인덱스가 더 적은 공간을 쓴다.": true,
-		"유창성과 일관성은 따로 평가할 수 있다.":        true,
-		"가장 많이 늘어난 항목은 저장 비용이다.":        true,
-		"0으로 설정할 때, 시스템은 캐시를 쓰지 않는다.":   false,
-		"쉽게 만들 수 있는 것은 누구나 만들 수 있다.":    false,
-	} {
-		if got := ownSubject(body); got != want {
-			t.Errorf("ownSubject(%q) = %v, want %v", body, got, want)
-		}
-	}
-}

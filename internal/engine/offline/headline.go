@@ -2,7 +2,6 @@ package offline
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -209,18 +208,10 @@ func HeadingHead(s analyze.Sentence, m *analyze.Member) string {
 	if h == "" || !headWorthy(h) || setNoun(lastNoun(h)) {
 		return ""
 	}
-	if m != nil {
-		under := 0
-		for _, o := range m.Sentences {
-			if slices.Contains(o.Path, raw) {
-				under++
-			}
-		}
-		if 3*under > len(m.Sentences) {
-			return "" // the note's title or chapter, not one section's concept
-		}
+	if m != nil && m.BroadHeading(raw) {
+		return "" // the note's title or chapter, not one section's concept
 	}
-	if introNouns[lastNoun(h)] || ownSubject(s.Body) {
+	if introNouns[lastNoun(h)] || s.OwnSubject {
 		return ""
 	}
 	body := analyze.Key(s.Body)
@@ -239,45 +230,6 @@ func HeadingHead(s analyze.Sentence, m *analyze.Member) string {
 var introNouns = map[string]bool{
 	"소개": true, "개요": true, "배경": true, "기초": true, "기본": true, "입문": true, "도입": true,
 	"시작": true, "이해": true, "정리": true, "요약": true, "복습": true, "개관": true,
-}
-
-// ownSubject reports whether a sentence names what it is about itself,
-// past its opening: a specific noun phrase marked as topic or subject
-// ("…라도 희소 모델이 …", "유창성과 일관성은 …", "지연 시간도 …"), or a topic a
-// clause describes ("…를 보인 범주는 …"). A generic actor ("모델은")
-// or a bound noun ("…는 것은") is no subject of its own.
-func ownSubject(body string) bool {
-	ms := text.Read(body).Morphs
-	start := -1 // first morph of the current noun phrase
-	for i, m := range ms {
-		noun := strings.HasPrefix(m.POS, "NN") || m.POS == "SL" || m.POS == "XSN" || m.POS == "XR" || m.POS == "JC"
-		if noun {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 && (m.POS == "JX" && (m.Surface == "은" || m.Surface == "는" || m.Surface == "도") || m.POS == "JKS") {
-			var sb strings.Builder
-			for j := start; j < i; j++ {
-				if j > start && ms[j].Space {
-					sb.WriteString(" ")
-				}
-				sb.WriteString(ms[j].Surface)
-			}
-			phrase := sb.String()
-			if ms[i-1].POS != "NNB" && ms[start].POS != "JC" {
-				if analyze.Specific(phrase) {
-					return true
-				}
-				if m.POS == "JX" && start > 0 && strings.Contains(ms[start-1].POS, "ETM") {
-					return true
-				}
-			}
-		}
-		start = -1
-	}
-	return false
 }
 
 // reGloss matches a heading's trailing gloss: a bracketed aside or two
