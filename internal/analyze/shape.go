@@ -510,7 +510,9 @@ func ownSubject(ms []text.Morph) bool {
 	start := -1 // first morph of the current noun phrase
 	for i, m := range ms {
 		noun := strings.HasPrefix(m.POS, "NN") || m.POS == "SL" || m.POS == "XSN" || m.POS == "XR" || m.POS == "JC"
-		if noun {
+		// "X의 Y는" is one noun phrase: "캐시 설계의 핵심은" names its subject.
+		genitive := m.POS == "JKG" && m.Surface == "의" && start >= 0 && i+1 < len(ms) && strings.HasPrefix(ms[i+1].POS, "NN")
+		if noun || genitive {
 			if start < 0 {
 				start = i
 			}

@@ -50,6 +50,9 @@ func advice(s analyze.Sentence) bool {
 // advantage); a headline promising the whole list over one of its items
 // is vague. A question under a label asks what the label does not name.
 func FrameHead(frame string, item analyze.Sentence) bool {
+	if len(conjuncts(frame)) > 1 && (item.OwnSubject || item.Subject != "") {
+		return false // "A와 B" above an item on something of its own: the item's subject is its topic
+	}
 	return labelHead(frame) && !setNoun(lastNoun(frame)) && !item.Voice.Question
 }
 
@@ -170,13 +173,18 @@ func mainTopic(s analyze.Sentence, h string) bool {
 }
 
 // reChapterHeading matches a heading that titles a part of the book or
-// of the study rather than one concept: section numbers ("5.2",
-// "3장"), chapters, parts, weeks.
-var reChapterHeading = regexp.MustCompile(`(?i)(^|\s)\d+\.\d+|\d+\s*(장|부|주차|강|회차)(\s|$|[^\p{L}])|chapter|part\s*\d|week\s*\d|^ch\.?\s*\d|주차`)
+// of the study rather than one concept: chapters ("3장", "Chapter 2",
+// "CH 4"), parts, weeks. A section number ("5.2.5 …") is stripped, not a
+// reason to skip the heading: the words after it may name one concept.
+var reChapterHeading = regexp.MustCompile(`(?i)\d+\s*(장|부|주차|강|회차)(\s|$|[^\p{L}])|chapter|part\s*\d|week\s*\d|^ch\.?\s*\d|주차`)
 
 // reHeadingNumber matches the numbering a heading opens with ("1.",
-// "2)", "Ⓕ").
+// "2)", "1.2.6", "2-2)", "Ⓕ").
 var reHeadingNumber = regexp.MustCompile(`^[\s\d.)\-–·:#\p{So}]+`)
+
+// reHeadingStep matches a step number a heading opens with ("3 단계:",
+// "2단계.").
+var reHeadingStep = regexp.MustCompile(`^\d+\s*단계\s*[.:)]\s*`)
 
 // HeadingHead returns the concept of the heading right above a sentence
 // that has no subject of its own ("0으로 설정할 때, 모델은 …" under
@@ -184,19 +192,61 @@ var reHeadingNumber = regexp.MustCompile(`^[\s\d.)\-–·:#\p{So}]+`)
 // when it names one concept: a specific noun phrase, not a set the
 // section enumerates ("장점", "과정"), not a chapter, part or week
 // title, not a question, not a heading over a third of the note (its
-// title or chapter), and not a word the sentence already says.
+// title or chapter), and not a word the sentence already says. A
+// sentence whose only subject is an everyday actor ("모델은 …") has no
+// subject of its own.
 func HeadingHead(s analyze.Sentence, m *analyze.Member) string {
-	if s.Subject != "" || len(s.Path) == 0 || s.Context != nil || s.Frame != "" || s.Voice.Question {
+	if s.Context != nil || s.Frame != "" {
+		return ""
+	}
+	return headingConcept(s, m)
+}
+
+// headingConcept is HeadingHead without the frame and context gates: the
+// concept the nearest heading names, for a sentence that names no
+// subject of its own.
+func headingConcept(s analyze.Sentence, m *analyze.Member) string {
+	if s.OwnSubject || s.Subject != "" && (analyze.Specific(s.Subject) || s.Definition) || len(s.Path) == 0 || s.Voice.Question {
 		return ""
 	}
 	raw := s.Path[len(s.Path)-1]
+	h := HeadingName(raw)
+	if h == "" {
+		return ""
+	}
+	if m != nil && m.BroadHeading(raw) {
+		return "" // the note's title or chapter, not one section's concept
+	}
+	body := analyze.Key(s.Body)
+	for _, part := range conjuncts(h) {
+		if strings.Contains(body, analyze.Key(part)) {
+			return "" // the sentence names it already
+		}
+	}
+	if owner, _, ok := strings.Cut(h, "의 "); ok && strings.Contains(body, analyze.Key(owner)) {
+		return "" // "X의 중요성" over a sentence on X names X already
+	}
+	return h
+}
+
+// HeadingName returns the concept a heading names, or "": the heading
+// without its numbering ("1.2.6", "2-2)", "3 단계:") and trailing gloss,
+// a to-do heading turned into its noun phrase ("버전 관리하기" → 버전
+// 관리, "데이터 오염 다루기" → 데이터 오염), "X의 장점" read as X; and
+// nothing for a chapter, part or week title, a question, a set noun
+// ("장점", "과정"), an introduction ("… 소개"), a clause or a list
+// ("A, B, C"), or a word too generic or too long to head a bullet.
+func HeadingName(raw string) string {
 	if reChapterHeading.MatchString(raw) {
 		return ""
 	}
-	h := conceptName(strings.TrimSpace(reHeadingNumber.ReplaceAllString(analyze.Clean(raw), "")))
-	if strings.ContainsAny(h, "?？") {
+	h := reHeadingStep.ReplaceAllString(strings.TrimSpace(analyze.Clean(raw)), "")
+	h = conceptName(strings.TrimSpace(reHeadingNumber.ReplaceAllString(h, "")))
+	h = reHeadingStep.ReplaceAllString(h, "")
+	if strings.ContainsAny(h, "?？,:[") {
 		return ""
 	}
+	h = todoNoun(h)
 	if setNoun(lastNoun(h)) {
 		// "X의 장점" above one advantage: the sentence is about X.
 		owner, _, ok := strings.Cut(h, "의 ")
@@ -205,23 +255,74 @@ func HeadingHead(s analyze.Sentence, m *analyze.Member) string {
 		}
 		h = owner
 	}
-	if h == "" || !headWorthy(h) || setNoun(lastNoun(h)) {
+	if h == "" || setNoun(lastNoun(h)) || introNouns[lastNoun(h)] {
 		return ""
 	}
-	if m != nil && m.BroadHeading(raw) {
-		return "" // the note's title or chapter, not one section's concept
+	for _, part := range conjuncts(h) {
+		if !headWorthy(part) && !(part != h && analyze.Specific(part) && nounPhrase(part)) {
+			return ""
+		}
 	}
-	if introNouns[lastNoun(h)] || s.OwnSubject {
+	if n := utf8.RuneCountInString(h); n > 24 || len(strings.Fields(h)) > 4 {
 		return ""
-	}
-	body := analyze.Key(s.Body)
-	if strings.Contains(body, analyze.Key(h)) {
-		return "" // the sentence names it already
-	}
-	if owner, _, ok := strings.Cut(h, "의 "); ok && strings.Contains(body, analyze.Key(owner)) {
-		return "" // "X의 중요성" over a sentence on X names X already
 	}
 	return h
+}
+
+// conjuncts splits a heading that joins two noun phrases ("캐시 용량과
+// 지연 시간") into them; a heading of one noun phrase is its own only
+// conjunct. A phrase the morphology does not read as nouns joined by
+// 와/과 is returned whole.
+func conjuncts(h string) []string {
+	ms := text.Read(h).Morphs
+	var out []string
+	start := 0
+	for _, m := range ms {
+		if m.POS == "JC" && (m.Surface == "와" || m.Surface == "과") {
+			i := strings.Index(h[start:], m.Surface+" ")
+			if i < 0 {
+				return []string{h}
+			}
+			out = append(out, strings.TrimSpace(h[start:start+i]))
+			start += i + len(m.Surface) + 1
+		}
+	}
+	if len(out) == 0 {
+		return []string{h}
+	}
+	return append(out, strings.TrimSpace(h[start:]))
+}
+
+// todoNoun turns a to-do heading into the noun phrase it is about: a
+// noun's 하기 is dropped ("버전 관리하기" → 버전 관리), a verb's -기
+// drops the verb ("데이터 오염 다루기" → 데이터 오염). A heading with
+// particles or connectives before it ("하위 작업으로 나누기", "반복하며
+// 개선하기") is a clause and names nothing; one without -기 is returned
+// as it is.
+func todoNoun(h string) string {
+	ms := text.Read(h).Morphs
+	n := len(ms)
+	if n < 3 || ms[n-1].POS != "ETN" || ms[n-1].Surface != "기" {
+		return h
+	}
+	var rest string
+	switch {
+	case ms[n-2].POS == "XSV" && ms[n-2].Surface == "하" && strings.HasSuffix(h, "하기") && utf8.RuneCountInString(ms[n-3].Surface) >= 2:
+		rest = strings.TrimSuffix(h, "하기")
+	case ms[n-2].POS == "XSV" && ms[n-3].Space:
+		rest = strings.TrimSuffix(h, ms[n-3].Surface+"하기") // "샤드 키 정하기": 정하다 is one verb
+	case ms[n-2].POS == "VV" && ms[n-2].Space:
+		rest = strings.TrimSuffix(h, ms[n-2].Surface+"기")
+	default:
+		return ""
+	}
+	rest = strings.TrimSpace(rest)
+	for _, m := range text.Read(rest).Morphs {
+		if !strings.HasPrefix(m.POS, "NN") && m.POS != "SL" && m.POS != "XSN" && m.POS != "XPN" {
+			return "" // a clause: "하위 작업으로 나누기"
+		}
+	}
+	return rest
 }
 
 // introNouns title a section that introduces or reviews a topic ("프롬프트

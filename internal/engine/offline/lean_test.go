@@ -78,8 +78,9 @@ func TestBulletCarriesTheFrameItNeeds(t *testing.T) {
 func TestBulletJoinsAnArrowLineToTheLineAbove(t *testing.T) {
 	m, w := framedMember(t)
 	b := Bullet(sentenceWith(t, m, "원본 저장소의 부하"), m, w, insight.KeyInsights)
-	if b.Text != "캐시 적중률: 요청 중 캐시에서 바로 응답한 비율 → 적중률이 높으면 원본 저장소의 부하가 크게 줄어듦" {
-		t.Errorf("arrow line: %q", b.Text)
+	// The line above is labelled: its label heads both lines.
+	if b.Head != "캐시 적중률" || b.Text != "요청 중 캐시에서 바로 응답한 비율 → 적중률이 높으면 원본 저장소의 부하가 크게 줄어듦" {
+		t.Errorf("arrow line: %q / %q", b.Head, b.Text)
 	}
 }
 

@@ -2,6 +2,7 @@ package offline
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -174,7 +175,11 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 				}
 			}
 			b := Bullet(s, m, aw, key)
-			if b.Text == "" || seen.repeats(b.Text) {
+			said := b.Text
+			if b.Head != "" && !strings.HasPrefix(analyze.Key(b.Text), analyze.Key(b.Head)) && strings.HasPrefix(analyze.Key(s.Body), analyze.Key(b.Head)) {
+				said = b.Head + " " + b.Text // the topic the headline took from the body
+			}
+			if b.Text == "" || seen.repeats(said) {
 				continue
 			}
 			hk := analyze.Key(b.Head)
@@ -192,7 +197,7 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 			for _, p := range s.Parts {
 				used[p.ID] = true // the list's other items are in the bullet
 			}
-			seen.add(b.Text)
+			seen.add(said)
 			sec.Bullets = append(sec.Bullets, b)
 		}
 	}
@@ -224,6 +229,9 @@ func Bullet(s analyze.Sentence, m *analyze.Member, aw *analyze.Week, key string)
 		}
 		body = s.Context.Body + join + s.Body
 		head = ""
+		if l, rest, ok := analyze.SplitLabel(s.Context.Body); ok && labelHead(l) {
+			head, body = l, rest+join+s.Body // the line it leans on is labelled: "X: …" then "→ …"
+		}
 		srcs = append([]insight.Source{source(*s.Context)}, srcs...)
 	}
 	if s.Caveat != nil {
@@ -253,6 +261,17 @@ func Bullet(s analyze.Sentence, m *analyze.Member, aw *analyze.Week, key string)
 				body = head + ": " + body // the item's own label stays in its text
 			}
 			head = conceptName(s.Frame) // the list's label: "장점" above its items
+			srcs = append([]insight.Source{frameSrc}, srcs...)
+		case s.FrameNeeded && labelLike(s.Frame) && !s.Voice.Question && utf8.RuneCountInString(body) >= minUnframed:
+			// A label that names no concept ("평가 과정" above one step,
+			// "성능" above a remark) would stand before the item as a fake
+			// headline: the heading's concept heads the item instead, or
+			// the item stands alone.
+			head = headingConcept(s, m)
+		case s.FrameNeeded && head == "" && headingFrame(s) && headingConcept(s, m) != "":
+			// The frame is the heading right above, named as a to-do or
+			// with its number ("압축 관리하기"): its concept heads the item.
+			head = headingConcept(s, m)
 			srcs = append([]insight.Source{frameSrc}, srcs...)
 		case s.FrameNeeded:
 			// The frame is no concept name but the item says nothing
@@ -293,6 +312,11 @@ func Bullet(s analyze.Sentence, m *analyze.Member, aw *analyze.Week, key string)
 	if head != "" && analyze.Key(body) == analyze.Key(head) {
 		head = ""
 	}
+	if head != "" && strings.HasPrefix(analyze.Key(body), analyze.Key(head)) {
+		// "**X**: X는 …" says X twice: the topic leaves the body ("**X**:
+		// …"), a subject in any other role keeps it and the headline goes.
+		head, body = unrepeat(head, body)
+	}
 	return insight.Bullet{Head: head, Text: body, Sources: srcs, Engine: Name}
 }
 
@@ -328,6 +352,12 @@ func whole(s analyze.Sentence) insight.Bullet {
 // labelHead reports whether a label the member wrote can head a bullet: a
 // noun phrase naming something, not a kind of content ("느낀 점", "정리").
 func labelHead(l string) bool {
+	if !balanced(l) {
+		return false // "〈context" of "〈context:annotation-config />": no label but a cut
+	}
+	if a, b, ok := strings.Cut(l, " / "); ok {
+		return labelHead(a) && labelHead(b) // two names of one thing: "Greedy / Argmax"
+	}
 	n := utf8.RuneCountInString(l)
 	if n < 2 || n > 24 || len(strings.Fields(l)) > 4 || !analyze.Meaningful(l) || analyze.CueHeading(l) || genericHeading(l) {
 		return false
@@ -335,8 +365,109 @@ func labelHead(l string) bool {
 	if !analyze.Specific(l) || strings.HasPrefix(l, "기타") || strings.HasPrefix(l, "그 외") || analyze.Dependent(l+" ") {
 		return false // "AI", "특징", "재사용성", "기타 파라미터", "이것들이 가능한 이유": no concept of its own
 	}
+	if parts := conjuncts(l); len(parts) > 1 {
+		// Two noun phrases joined by 와/과 ("비용과 지연 시간") name
+		// one topic when each is a noun phrase of its own.
+		for _, p := range parts {
+			if !analyze.Meaningful(p) || !nounPhrase(p) {
+				return false
+			}
+		}
+		return true
+	}
 	return nounPhrase(l)
 }
+
+// headingFrame reports whether a sentence's frame is the heading right
+// above it (the first sentence under a heading leans on it).
+func headingFrame(s analyze.Sentence) bool {
+	if len(s.Path) == 0 || s.Frame == "" {
+		return false
+	}
+	return strings.Contains(analyze.Key(analyze.Clean(s.Path[len(s.Path)-1])), analyze.Key(s.Frame))
+}
+
+// unrepeat returns a headline and body that do not say the headline
+// twice: a body opening with the headline as its topic ("X는 …", "X란
+// …") loses it; any other opening ("X가 …", "X의 …") keeps it and the
+// headline goes.
+func unrepeat(head, body string) (string, string) {
+	if rest, ok := strings.CutPrefix(body, head); ok {
+		for _, p := range []string{"은 ", "는 ", "이란 ", "란 ", "이란, ", "란, "} {
+			if r, ok := strings.CutPrefix(rest, p); ok && utf8.RuneCountInString(r) >= minPredicate && !topicIn(r) {
+				return head, strings.TrimSpace(r)
+			}
+		}
+	}
+	return "", body
+}
+
+// balanced reports whether every bracket a phrase opens it also closes.
+func balanced(l string) bool {
+	depth := 0
+	for _, r := range l {
+		switch r {
+		case '(', '[', '{', '<', '〈', '「', '『', '【', '《':
+			depth++
+		case ')', ']', '}', '>', '〉', '」', '』', '】', '》':
+			depth--
+			if depth < 0 {
+				return false
+			}
+		}
+	}
+	return depth == 0
+}
+
+// topicIn reports whether a text marks a noun as a topic (은/는): a
+// sentence that contrasts its first topic with this one ("X는 …이고 Y는
+// …") reads as half a contrast when X leaves the body.
+func topicIn(s string) bool {
+	ms := text.Read(s).Morphs
+	for i, m := range ms {
+		if i == 0 || m.Surface != "은" && m.Surface != "는" {
+			continue
+		}
+		if m.POS == "JX" && (strings.HasPrefix(ms[i-1].POS, "NN") || ms[i-1].POS == "SL" || ms[i-1].POS == "NP") {
+			return true
+		}
+		if ms[i-1].POS == "SL" && !m.Space {
+			return true // the dictionary reads 은 after a Latin word as a noun: "DataFrame은"
+		}
+	}
+	return false
+}
+
+// minPredicate is the shortest rest, in runes, a body keeps when its
+// topic leaves it for the headline: "중복을 줄인다" still says something.
+const minPredicate = 15
+
+// labelLike reports whether a list's label is a bare noun phrase (nouns,
+// 의, 와/과, brackets): a label, not a clause the item continues ("더 큰
+// 모델을 만들수록", "…세 가지").
+func labelLike(frame string) bool {
+	ms := text.Read(frame).Morphs
+	if len(ms) == 0 || reCounted.MatchString(frame) {
+		return false
+	}
+	for _, m := range ms {
+		switch {
+		case strings.HasPrefix(m.POS, "NN"), m.POS == "SL", m.POS == "SN", m.POS == "XSN", m.POS == "XPN", m.POS == "NR":
+		case m.POS == "JKG", m.POS == "JC", m.POS == "SS", m.POS == "SC", m.POS == "SY":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// reCounted matches a label that counts the items under it ("세 가지",
+// "3가지"): the item is one of them and needs the count before it.
+var reCounted = regexp.MustCompile(`\d+\s*가지|[두세네]\s*가지|여러 가지`)
+
+// minUnframed is the shortest item, in runes, that stands without the
+// label it hangs from: a shorter one ("빠르다") says nothing alone.
+const minUnframed = 25
 
 // maxBullet is the longest bullet body, in runes.
 const maxBullet = 260
