@@ -597,6 +597,10 @@ func Specific(term string) bool {
 	return utf8.RuneCountInString(term) >= 3 || text.DomainNoun(term)
 }
 
+// Everyday reports whether a single word is one of the everyday nouns of
+// study notes that name no concept of their own ("모델", "데이터", "성능").
+func Everyday(term string) bool { return generic[term] }
+
 // generic are everyday nouns of study notes that name no concept of their
 // own; as single words they never head a bullet or a shared question.
 var generic = map[string]bool{}

@@ -57,6 +57,10 @@ const conceptNote = `# 저장 엔진 스터디 노트
 
 **조회 증폭**은 한 번의 조회가 디스크를 몇 번 읽는지를 나타내는 값으로 작을수록 좋다.
 
+### 2.3 조회 경로
+
+검색은 색인 검색과 전체 검색으로 나눌 수 있다.
+
 ### 2.2 배포 점검
 
 - 배포 과정
@@ -89,6 +93,8 @@ func TestHeadlineNamesTheHeadingsConcept(t *testing.T) {
 		// A set noun heading and a question name no concept.
 		{"set noun heading", "옛 파일을 지운다", ""},
 		{"question heading", "차례로 뒤져야 하니", ""},
+		// An everyday noun that is no actor is the sentence's own topic.
+		{"everyday topic", "색인 검색과 전체 검색으로", ""},
 		// A sentence with a specific subject of its own keeps its own
 		// concept, not the heading's.
 		{"own subject", "디스크 수명이 빨리", ""},

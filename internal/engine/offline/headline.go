@@ -206,7 +206,7 @@ func HeadingHead(s analyze.Sentence, m *analyze.Member) string {
 // concept the nearest heading names, for a sentence that names no
 // subject of its own.
 func headingConcept(s analyze.Sentence, m *analyze.Member) string {
-	if s.OwnSubject || s.Subject != "" && (analyze.Specific(s.Subject) || s.Definition) || len(s.Path) == 0 || s.Voice.Question {
+	if s.OwnSubject || s.Subject != "" && !looseSubject(s) || len(s.Path) == 0 || s.Voice.Question {
 		return ""
 	}
 	raw := s.Path[len(s.Path)-1]
@@ -227,6 +227,29 @@ func headingConcept(s analyze.Sentence, m *analyze.Member) string {
 		return "" // "X의 중요성" over a sentence on X names X already
 	}
 	return h
+}
+
+// looseSubject reports whether the subject a sentence opens with leaves
+// the heading above to name what it is about: an everyday actor ("모델은
+// …", "사용자가 …", "시스템은 …") doing something there, or a short
+// word of the section ("심볼은 …" under the binder's heading). An
+// everyday noun that is a topic of its own ("추론은 … 나눌 수 있다",
+// "성능은 …") and any specific or defined subject are the sentence's own.
+func looseSubject(s analyze.Sentence) bool {
+	if s.Definition || analyze.Specific(s.Subject) {
+		return false
+	}
+	if analyze.Everyday(s.Subject) {
+		return actorNouns[s.Subject]
+	}
+	return true
+}
+
+// actorNouns are the everyday actors of study notes: what they do is said
+// of the section's concept, not of them.
+var actorNouns = map[string]bool{
+	"모델": true, "시스템": true, "사용자": true, "사용자들": true, "사람": true, "사람들": true, "팀": true,
+	"회사": true, "우리": true, "저자": true, "AI": true, "LLM": true, "서비스": true, "애플리케이션": true,
 }
 
 // HeadingName returns the concept a heading names, or "": the heading
