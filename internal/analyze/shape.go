@@ -531,7 +531,7 @@ func ownSubject(ms []text.Morph) bool {
 				if Specific(phrase) {
 					return true
 				}
-				if m.POS == "JX" && start > 0 && strings.Contains(ms[start-1].POS, "ETM") {
+				if m.POS == "JX" && start > 0 && strings.Contains(ms[start-1].POS, "ETM") && !clauseTime[phrase] {
 					return true
 				}
 			}
@@ -540,6 +540,11 @@ func ownSubject(ms []text.Morph) bool {
 	}
 	return false
 }
+
+// clauseTime are the nouns a clause turns into a time or a case ("…를
+// 옮길 때는", "…가 없는 경우는"): an adverbial, not what the sentence is
+// about.
+var clauseTime = map[string]bool{"때": true, "경우": true, "동안": true, "후": true, "뒤": true, "전": true, "중": true, "이후": true, "이전": true, "순간": true}
 
 // hasObject reports whether a sentence has an object particle (을/를).
 func hasObject(ms []text.Morph) bool { return hasPOS(ms, "JKO") }

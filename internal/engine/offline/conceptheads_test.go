@@ -61,6 +61,16 @@ const conceptNote = `# 저장 엔진 스터디 노트
 
 검색은 색인 검색과 전체 검색으로 나눌 수 있다.
 
+### 2.4 운영 메모
+
+큰 파일을 다른 서버로 옮길 때는 **체크섬 검증**을 꼭 거쳐야 한다.
+
+**로그 압축**처럼 오래 걸리는 작업은 사용자가 적은 밤에 돌린다.
+
+저장 엔진은 **페이지 분할**이 잦아서 쓰기가 점점 느려진다.
+
+**쓰기 지연**과 **읽기 지연**을 함께 재야 병목이 어디인지 보인다.
+
 ### 2.2 배포 점검
 
 - 배포 과정
@@ -134,6 +144,24 @@ func TestHeadlineDoesNotRepeatTheBody(t *testing.T) {
 		b := Bullet(s, m, w, insight.KeyInsights)
 		if b.Head != "" && strings.HasPrefix(analyze.Key(b.Text), analyze.Key(b.Head)) {
 			t.Errorf("headline repeats the body: **%s**: %s", b.Head, b.Text)
+		}
+	}
+}
+
+func TestBoldTermHeadsTheSentenceAboutIt(t *testing.T) {
+	m, w := conceptMember(t)
+	for _, c := range []struct{ name, sub, head string }{
+		// The one bold term of a sentence with no subject of its own.
+		{"bold term", "다른 서버로 옮길 때는", "체크섬 검증"},
+		// An example and two bold terms head nothing; a sentence with a
+		// subject of its own is headed by it, not by the bold term.
+		{"example", "오래 걸리는 작업은", ""},
+		{"other subject", "쓰기가 점점 느려진다", "저장 엔진"},
+		{"two bold terms", "병목이 어디인지", ""},
+	} {
+		b := Bullet(sentenceWith(t, m, c.sub), m, w, insight.KeyInsights)
+		if b.Head != c.head {
+			t.Errorf("%s: Bullet(%q).Head = %q, want %q", c.name, b.Text, b.Head, c.head)
 		}
 	}
 }

@@ -27,6 +27,50 @@ func Headline(s analyze.Sentence) string {
 	return ""
 }
 
+// BoldHead returns the term a member set in bold in a sentence when the
+// sentence is about it, or "": the one bold noun phrase of a sentence
+// with no subject of its own ("…판매한다면 **방어 가능성**을 고려해야
+// 한다"), or a bold term the sentence marks as its topic or subject
+// further in ("…즉, **병목 현상**은 …"). Several bold spans, a bold
+// clause, an example or a term of comparison ("**X**처럼", "**X**보다")
+// head nothing.
+func BoldHead(s analyze.Sentence) string {
+	var heads []string
+	for _, e := range s.Emphasis {
+		if h, ok := emphasisHead(e); ok && headWorthy(h) && named(h) {
+			heads = append(heads, h)
+		} else if utf8.RuneCountInString(analyze.Clean(e)) > 1 {
+			return "" // a bold clause beside it: the member stressed a point, not a term
+		}
+	}
+	if len(heads) != 1 || s.Voice.Question {
+		return ""
+	}
+	h := heads[0]
+	i := strings.Index(s.Body, h)
+	if i < 0 {
+		return ""
+	}
+	rest := s.Body[i+len(h):]
+	for _, p := range []string{"처럼", "같이", "와 같은", "과 같은", "와 달리", "과 달리", "보다", "의 예", "을 예로", "를 예로"} {
+		if strings.HasPrefix(rest, p) {
+			return ""
+		}
+	}
+	if s.Subject != "" && !looseSubject(s) && analyze.Key(s.Subject) != analyze.Key(h) {
+		return "" // "X는 **Y**가 많아서 …": the sentence is about X
+	}
+	if !s.OwnSubject {
+		return h
+	}
+	for _, p := range []string{"은 ", "는 ", "이 ", "가 "} {
+		if strings.HasPrefix(rest, p) {
+			return h // "…즉, X는 …": the sentence's own subject
+		}
+	}
+	return ""
+}
+
 // advice reports whether a sentence advises thinking about something
 // ("X는 … 롤백 절차까지 생각해야 한다", "…를 고려해야 한다"): its
 // point is what to think about, and the topic it opens with is only the

@@ -299,6 +299,11 @@ func Bullet(s analyze.Sentence, m *analyze.Member, aw *analyze.Week, key string)
 		}
 	}
 	if head == "" {
+		if h := BoldHead(s); h != "" && !aw.Widespread(h) {
+			head = h // the term the member set in bold
+		}
+	}
+	if head == "" {
 		// A sentence whose subject is the heading above it ("0으로
 		// 설정할 때, …" under the name of the setting) is headed by it.
 		if h := HeadingHead(s, m); h != "" && !aw.Widespread(h) {
