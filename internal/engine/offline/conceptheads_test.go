@@ -55,6 +55,8 @@ const conceptNote = `# 저장 엔진 스터디 노트
 
 해시 색인은 점 조회에 빠르고 범위 색인은 구간 조회에 빠르다.
 
+압축 파일은 지원하지 않으므로 원본을 먼저 풀어서 색인에 넣어야 한다.
+
 **조회 증폭**은 한 번의 조회가 디스크를 몇 번 읽는지를 나타내는 값으로 작을수록 좋다.
 
 ### 2.3 조회 경로
@@ -139,6 +141,12 @@ func TestHeadlineDoesNotRepeatTheBody(t *testing.T) {
 	b = Bullet(sentenceWith(t, m, "점 조회에 빠르고"), m, w, insight.KeyInsights)
 	if strings.HasPrefix(analyze.Key(b.Text), analyze.Key(b.Head)) && b.Head != "" || !strings.HasPrefix(b.Text, "해시 색인은") {
 		t.Errorf("contrast: got %q / %q, want the whole sentence", b.Head, b.Text)
+	}
+	// A topic the predicate right after it acts on stays: "**압축 파일**:
+	// 지원하지 않으므로 …" says nothing of it.
+	b = Bullet(sentenceWith(t, m, "지원하지 않으므로"), m, w, insight.KeyInsights)
+	if !strings.HasPrefix(b.Text, "압축 파일은") {
+		t.Errorf("predicate first: got %q / %q, want the whole sentence", b.Head, b.Text)
 	}
 	for _, s := range m.Sentences {
 		b := Bullet(s, m, w, insight.KeyInsights)

@@ -399,7 +399,7 @@ func headingFrame(s analyze.Sentence) bool {
 func unrepeat(head, body string) (string, string) {
 	if rest, ok := strings.CutPrefix(body, head); ok {
 		for _, p := range []string{"은 ", "는 ", "이란 ", "란 ", "이란, ", "란, "} {
-			if r, ok := strings.CutPrefix(rest, p); ok && utf8.RuneCountInString(r) >= minPredicate && !topicIn(r) {
+			if r, ok := strings.CutPrefix(rest, p); ok && utf8.RuneCountInString(r) >= minPredicate && !topicIn(r) && !predicateFirst(r) {
 				return head, strings.TrimSpace(r)
 			}
 		}
@@ -441,6 +441,32 @@ func topicIn(s string) bool {
 		}
 	}
 	return false
+}
+
+// predicateFirst reports whether a text opens with its predicate
+// ("반환하지 않으므로 …"): the topic before it was what the predicate
+// acts on ("X는 반환하지 않으므로"), and the rest says nothing of it alone.
+func predicateFirst(s string) bool {
+	ms := text.Read(s).Morphs
+	verb, end := false, ""
+	for i, m := range ms {
+		if i > 0 && m.Space {
+			break // the first word only
+		}
+		for _, p := range strings.Split(m.POS, "+") {
+			switch {
+			case (p == "VV" || p == "VA" || p == "VX" || p == "VCN") && i == 0, p == "XSV" || p == "XSA":
+				// A verb opens the word or follows its noun; after a Latin
+				// word the dictionary reads a particle as a verb ("deps가").
+				verb = true
+			case strings.HasPrefix(p, "E"):
+				end = p
+			}
+		}
+	}
+	// "반환하지 않으므로": a verb ending its clause; "한 번의 …": a
+	// modifier (ETM) before a noun.
+	return verb && end != "" && end != "ETM" && end != "ETN"
 }
 
 // minPredicate is the shortest rest, in runes, a body keeps when its
