@@ -25,6 +25,12 @@ const conceptNote = `# 저장 엔진 스터디 노트
 
 연구에 따르면 시스템은 없는 키를 찾을 때 디스크를 읽지 않아도 되어 조회가 훨씬 빨라진다.
 
+### 1.2.9 페이지 캐시
+
+운영체제가 파일을 읽을 때 한 번 읽은 블록을 메모리에 남겨 둔다.
+
+조회는 메모리에서 끝나지만 갱신은 결국 디스크까지 내려가야 한다.
+
 ### 1.3 압축 관리하기
 
 오래된 세그먼트를 합치면서 지워진 키와 덮어쓴 값을 버려 공간을 되찾는다.
@@ -105,6 +111,8 @@ func TestHeadlineNamesTheHeadingsConcept(t *testing.T) {
 		// A set noun heading and a question name no concept.
 		{"set noun heading", "옛 파일을 지운다", ""},
 		{"question heading", "차례로 뒤져야 하니", ""},
+		// A sentence contrasting two topics of its own is about them.
+		{"two topics", "결국 디스크까지", ""},
 		// An everyday noun that is no actor is the sentence's own topic.
 		{"everyday topic", "색인 검색과 전체 검색으로", ""},
 		// A sentence with a specific subject of its own keeps its own

@@ -250,7 +250,8 @@ func HeadingHead(s analyze.Sentence, m *analyze.Member) string {
 // concept the nearest heading names, for a sentence that names no
 // subject of its own.
 func headingConcept(s analyze.Sentence, m *analyze.Member) string {
-	if s.OwnSubject || s.Subject != "" && !looseSubject(s) || len(s.Path) == 0 || s.Voice.Question {
+	// Two topics ("값은 …지만 변수는 …") are a contrast of the sentence's own.
+	if s.OwnSubject || s.Subject != "" && !looseSubject(s) || s.Topics >= 2 || len(s.Path) == 0 || s.Voice.Question {
 		return ""
 	}
 	raw := s.Path[len(s.Path)-1]
