@@ -291,7 +291,7 @@ func (g *group) common(limit int) []insight.Bullet {
 			var quotes []string
 			var srcs []insight.Source
 			var picked []analyze.Sentence
-			var who []string
+			var who, alike []string
 			for _, m := range g.aw.Members {
 				if c.Counts[m.Name] == 0 || contains(who, m.Name) {
 					continue
@@ -307,10 +307,12 @@ func (g *group) common(limit int) []insight.Bullet {
 				if dup {
 					continue // the same book sentence, copied twice
 				}
-				// Everyone who wrote this line, not only the first.
-				writers := g.writers(c, s, m.Name)
+				// Everyone who wrote this line, not only the first; who
+				// wrote the same point in other words is named apart.
+				writers, same := g.writers(c, s, m.Name)
 				picked = append(picked, s)
-				who = append(who, writers...)
+				who = append(append(who, writers...), same...)
+				alike = append(alike, same...)
 				quotes = append(quotes, fmt.Sprintf("%s %s", Josa(strings.Join(writers, "·"), "은", "는"), quoteSaid(s.Body)))
 				srcs = append(srcs, source(s))
 				if len(picked) == 2 {
@@ -320,13 +322,27 @@ func (g *group) common(limit int) []insight.Bullet {
 			if len(picked) == 0 {
 				continue
 			}
+			// The real split, when one member wrote another side of the
+			// concept: quoted, and the question asks about the two.
+			side, sideM, split := g.otherSide(c, picked)
 			text := fmt.Sprintf("%s의 %s %s 적었습니다.", c.Term, Josa(angle.topic, "으로", "로"), strings.Join(quotes, ", "))
+			text += alikeClause(alike)
+			g.claim(secCommon, c.Term)
+			g.use(picked...)
+			if split {
+				g.use(side)
+				text += " " + sideClause(sideM, c, side, who)
+				srcs = append(srcs, source(side))
+				who = append(who, sideM)
+			}
 			if others := g.coveredBy(c, who); len(others) > 0 {
 				text += fmt.Sprintf(" %s도 %s 다뤘습니다.", strings.Join(others, "·"), Josa(c.Term, "을", "를"))
 			}
-			text += " " + angle.ask
-			g.claim(secCommon, c.Term)
-			g.use(picked...)
+			if split {
+				text += " " + splitAsk(c, picked[0], side)
+			} else {
+				text += " " + angle.closing(c, picked[0])
+			}
 			out = append(out, insight.Bullet{Head: c.Term, Text: text, Sources: srcs, Engine: Name})
 			break
 		}
@@ -363,9 +379,20 @@ func (g *group) common(limit int) []insight.Bullet {
 				}
 				g.claim(secCommon, c.Term)
 				g.use(q, said)
-				text := fmt.Sprintf("%s 물은 %s — %s %s %s 정리했습니다. 함께 답을 찾아볼 수 있을까요?",
+				text := fmt.Sprintf("%s 물은 %s — %s %s %s 정리했습니다.",
 					Josa(m.Name, "이", "가"), quote(q.Body), Josa(other.Name, "은", "는"), Josa(c.Term, "을", "를"), quoteSaid(said.Body))
-				out = append(out, insight.Bullet{Head: c.Term, Text: text, Sources: []insight.Source{source(q), source(said)}, Engine: Name})
+				srcs := []insight.Source{source(q), source(said)}
+				// When the asker's note takes the question up right
+				// below it, the bullet points there instead of asking
+				// the group to find what is written already.
+				if a, ok := answerBelow(m, q); ok {
+					g.use(a)
+					srcs = append(srcs, source(a))
+					text += fmt.Sprintf(" 답의 실마리는 %s 노트에 이미 있습니다: 질문 바로 아래에 %s 적었습니다.", m.Name+"의", quoteSaid(a.Body))
+				} else {
+					text += " 함께 답을 찾아볼 수 있을까요?"
+				}
+				out = append(out, insight.Bullet{Head: c.Term, Text: text, Sources: srcs, Engine: Name})
 				break
 			}
 		}
@@ -570,6 +597,9 @@ func (g *group) links(row *workspace.ScheduleRow, where string, limit int) (out 
 	// nothing: a pointer links only when it names a concept of this week.
 	chapters := chapterRefs(row.Chapters)
 	topics := topicTerms(row.Topic)
+	// Concepts several members wrote together with next week's topic:
+	// the strongest evidence of a link, first.
+	out = append(out, g.coMentions(topics, where, limit)...)
 	for _, m := range g.aw.Members {
 		for _, s := range m.Sentences {
 			if len(out) >= limit {
@@ -582,7 +612,10 @@ func (g *group) links(row *workspace.ScheduleRow, where string, limit int) (out 
 			}
 			t := mentioned(s.Body, topics)
 			x := g.conceptOf(s, t)
-			if x == "" {
+			// A pointer whose concept only names next week's topic again
+			// ("RAG 파이프라인 … (6장에서 다룸)" before a week on RAG) links
+			// nothing: both ends would be the same thing.
+			if x == "" || t != "" && extends(x, t) || len(out) > 0 && g.taken(secNext, x) {
 				continue
 			}
 			g.use(s)
@@ -853,6 +886,10 @@ func Josa(word, withBatchim, without string) string {
 		has = (r-0xAC00)%28 != 0
 	case r >= '0' && r <= '9':
 		has = strings.ContainsRune("013678", r)
+	case acronym(word):
+		// Read letter by letter: "RAG" is 래그/알에이지 → no final
+		// consonant; "LLM" ends in 엠.
+		has = strings.ContainsRune("LMNR", r)
 	default:
 		has = strings.ContainsRune("bcdgjklmnpqtBCDGJKLMNPQT", r)
 	}
@@ -860,6 +897,17 @@ func Josa(word, withBatchim, without string) string {
 		return word + withBatchim
 	}
 	return word + without
+}
+
+// acronym reports whether a word ends in a run of two or more capital
+// Latin letters ("RAG", "GPT", "LLM"): it is read letter by letter.
+func acronym(word string) bool {
+	w := strings.TrimSpace(word)
+	n := 0
+	for i := len(w) - 1; i >= 0 && w[i] >= 'A' && w[i] <= 'Z'; i-- {
+		n++
+	}
+	return n >= 2 && (n == len(w) || !(w[len(w)-n-1] >= 'a' && w[len(w)-n-1] <= 'z'))
 }
 
 // named reports whether a term is a compound or a Latin name: it names
@@ -985,7 +1033,7 @@ func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 			continue
 		}
 		var best analyze.Sentence
-		var bestWho []string
+		var bestWrote, bestAlike []string
 		for _, m := range g.aw.Members {
 			if c.Counts[m.Name] == 0 {
 				continue
@@ -994,25 +1042,42 @@ func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 			if !ok || g.repeats(s) {
 				continue
 			}
-			if w := g.writers(c, s, m.Name); len(w) > len(bestWho) {
-				best, bestWho = s, w
+			if w, a := g.writers(c, s, m.Name); len(w)+len(a) > len(bestWrote)+len(bestAlike) || len(w)+len(a) == len(bestWrote)+len(bestAlike) && len(w) > len(bestWrote) {
+				best, bestWrote, bestAlike = s, w, a
 			}
 		}
-		if len(bestWho) < 2 {
+		if len(bestWrote)+len(bestAlike) < 2 {
 			continue
 		}
 		g.claim(secCommon, c.Term)
 		g.use(best)
-		t := fmt.Sprintf("%s 모두 %s에 대해 %s 적었습니다.", strings.Join(bestWho, "·"), c.Term, quoteSaid(best.Body))
-		if others := g.coveredBy(c, bestWho); len(others) > 0 {
+		who := append(append([]string{}, bestWrote...), bestAlike...)
+		// The quote is credited to who wrote its wording; the others
+		// who wrote the point in their own words are named apart.
+		var t string
+		if len(bestWrote) > 1 {
+			t = fmt.Sprintf("%s 모두 %s에 대해 %s 적었습니다.", strings.Join(bestWrote, "·"), c.Term, quoteSaid(best.Body))
+		} else {
+			t = fmt.Sprintf("%s %s에 대해 %s 적었습니다.", Josa(bestWrote[0], "은", "는"), c.Term, quoteSaid(best.Body))
+		}
+		t += alikeClause(bestAlike)
+		srcs := []insight.Source{source(best)}
+		side, sideM, split := g.otherSide(c, []analyze.Sentence{best})
+		if split {
+			g.use(side)
+			t += " " + sideClause(sideM, c, side, who)
+			srcs = append(srcs, source(side))
+			who = append(who, sideM)
+		}
+		if others := g.coveredBy(c, who); len(others) > 0 {
 			t += fmt.Sprintf(" %s도 %s 다뤘습니다.", strings.Join(others, "·"), Josa(c.Term, "을", "를"))
 		}
-		if best.Stance.Sign < 0 {
-			t += " 우리 프로젝트에서는 이 점을 어떻게 줄이거나 피할 수 있을까요?"
+		if split {
+			t += " " + splitAsk(c, best, side)
 		} else {
-			t += " 우리가 겪은 사례에서도 그랬는지, 반례는 없는지 이야기해 볼까요?"
+			t += " " + stressedAsk(c, best)
 		}
-		out = append(out, insight.Bullet{Head: c.Term, Text: t, Sources: []insight.Source{source(best)}, Engine: Name})
+		out = append(out, insight.Bullet{Head: c.Term, Text: t, Sources: srcs, Engine: Name})
 	}
 	return out
 }
@@ -1028,23 +1093,56 @@ func (g *group) shared() bool {
 	return false
 }
 
-// writers returns member first and every other member whose note says
-// the line s (about concept c) nearly alike: a book sentence several
-// members copied is credited to all of them.
-func (g *group) writers(c analyze.Concept, s analyze.Sentence, first string) []string {
-	out := []string{first}
+// writers returns member first and every other member whose note has
+// the quoted wording of line s (about concept c), and apart from them
+// the members whose line says the same nearly alike but in other words
+// (shorter, without the aside, reworded): a quote is credited only to
+// who wrote it, the others wrote the same point.
+func (g *group) writers(c analyze.Concept, s analyze.Sentence, first string) (wrote, alike []string) {
+	wrote = []string{first}
 	for _, m := range g.aw.Members {
 		if m.Name == first || c.Counts[m.Name] == 0 {
 			continue
 		}
+		same, verbatim := false, false
 		for _, o := range m.SentencesAbout(c) {
-			if text.BigramF1(o.Body, s.Body) >= sameLine {
-				out = append(out, m.Name)
+			if !samePoint(o.Body, s.Body) {
+				continue
+			}
+			same = true
+			if wroteQuote(s.Body, o.Body) {
+				verbatim = true
 				break
 			}
 		}
+		switch {
+		case verbatim:
+			wrote = append(wrote, m.Name)
+		case same:
+			alike = append(alike, m.Name)
+		}
 	}
-	return out
+	return wrote, alike
+}
+
+// wroteQuote reports whether a note line has the quoted wording: nearly
+// every character pair of the quote is in the line. A shorter line, or
+// one without the quote's aside, says the same point but not the quote.
+func wroteQuote(quoted, line string) bool {
+	return text.Support(quoted, line, text.SupportOptions{}) >= verbatimShare
+}
+
+// verbatimShare is the share of a quote's character pairs a line has when
+// it is the same wording (spacing and punctuation aside).
+const verbatimShare = 0.9
+
+// alikeClause says that members wrote the quoted point in words of their
+// own: " 허채연도 같은 점을 적었습니다." ("" with none).
+func alikeClause(alike []string) string {
+	if len(alike) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" %s 같은 점을 적었습니다.", strings.Join(alike, "·")+"도")
 }
 
 // sameLine is the bigram similarity from which two members' lines say the
