@@ -127,4 +127,3 @@ func extends(x, t string) bool {
 	kx, kt := analyze.Key(x), analyze.Key(t)
 	return kt != "" && strings.Contains(kx, kt)
 }
-

@@ -61,7 +61,7 @@ func (g *group) otherSide(c analyze.Concept, quoted []analyze.Sentence) (analyze
 			for _, q := range quoted {
 				other = other && !samePoint(q.Body, s.Body) && (text.BigramF1(lastHalf(q.Body), lastHalf(s.Body)) < otherPoint || otherAfterFrame(q.Body, s.Body))
 			}
-			if !other {
+			if !other || splitKind(quoted[0], s) == "" {
 				continue
 			}
 			sc := s.Scores[insight.KeyInsights] + s.Scores[insight.KeyPerspective]
@@ -80,6 +80,23 @@ func (g *group) otherSide(c analyze.Concept, quoted []analyze.Sentence) (analyze
 		}
 	}
 	return best, bestM, bestM != ""
+}
+
+// splitKind says how a member's other line on a concept stands beside the
+// quoted one, or "" when it is only another fact: two causes ("reason"),
+// a limit beside a use or a judgement the other way ("polar"), or a point
+// the member draws in their own voice (a conclusion, a hedged view, a
+// contrast) that no other member copied ("own").
+func splitKind(quoted, side analyze.Sentence) string {
+	switch v := side.Voice; {
+	case reason(quoted.Body) && reason(side.Body):
+		return "reason"
+	case negative(quoted) && positive(side) || negative(side) && positive(quoted):
+		return "polar"
+	case (v.Conclusion || v.Hedge || v.Contrast || v.Verdict || v.Opinion()) && side.Shared < 0.45:
+		return "own"
+	}
+	return ""
 }
 
 // sidePoint reports whether a line makes a point one can set beside
@@ -101,8 +118,9 @@ func samePoint(a, b string) bool {
 }
 
 // otherAfterFrame reports whether two lines open with the same words (two
-// or more) and say different things after them: each goes on for a
-// while, and what follows the shared opening is not alike.
+// or more) and say different things between that opening and the words
+// they may end alike with ("…때문에 자주 생긴다"): what each says there
+// goes on for a while and is not alike.
 func otherAfterFrame(a, b string) bool {
 	fa, fb := strings.Fields(a), strings.Fields(b)
 	k := 0
@@ -112,8 +130,12 @@ func otherAfterFrame(a, b string) bool {
 	if k < 2 {
 		return false
 	}
-	ra, rb := strings.Join(fa[k:], " "), strings.Join(fb[k:], " ")
-	return utf8.RuneCountInString(ra) >= 8 && utf8.RuneCountInString(rb) >= 8 && text.BigramF1(ra, rb) < restAlike
+	e := 0
+	for e < len(fa)-k && e < len(fb)-k && fa[len(fa)-1-e] == fb[len(fb)-1-e] {
+		e++
+	}
+	ra, rb := strings.Join(fa[k:len(fa)-e], " "), strings.Join(fb[k:len(fb)-e], " ")
+	return utf8.RuneCountInString(ra) >= 6 && utf8.RuneCountInString(rb) >= 6 && text.BigramF1(ra, rb) < restAlike
 }
 
 // restAlike is the similarity from which what two lines say after a
@@ -182,16 +204,16 @@ func sideClause(member string, c analyze.Concept, side analyze.Sentence, named [
 // more, where the concept serves and where it does not, or which side
 // the group's cases bear out.
 func splitAsk(c analyze.Concept, quoted, side analyze.Sentence) string {
-	switch {
-	case reason(quoted.Body) && reason(side.Body):
+	switch splitKind(quoted, side) {
+	case "reason":
 		return fmt.Sprintf("%s 두 이유 가운데 어느 쪽이 더 근본적이라고 볼까요?", Josa(c.Term, "이", "가")+" 생기는")
-	case negative(quoted) && positive(side) || negative(side) && positive(quoted):
+	case "polar":
 		return fmt.Sprintf("두 문장을 함께 놓으면, %s 어떤 경우에 쓸모 있고 어떤 경우에 맞지 않을까요?", Josa(c.Term, "은", "는"))
 	}
 	if a, b := twoSided(quoted.Body); a != "" && themeOf(quoted.Body, c) {
 		return fmt.Sprintf("두 문장을 함께 놓으면, 우리에게 %s %s일까요, %s일까요?", Josa(c.Term, "은", "는"), a, b)
 	}
-	return fmt.Sprintf("두 문장이 말하는 %s의 두 면 가운데 우리 사례에 더 들어맞는 쪽은 어느 쪽일까요?", c.Term)
+	return fmt.Sprintf("두 문장을 함께 놓으면 %s 대해 어떤 결론을 내릴 수 있을까요?", c.Term+"에")
 }
 
 // negative reports whether a line judges its subject badly or as lacking,
