@@ -87,9 +87,16 @@ func (g *group) coMentions(topics []string, where string, limit int) []insight.B
 				srcs = append(srcs, source(l))
 			}
 		}
+		// The quote is credited to the members whose line has its wording.
+		var quoted []string
+		for i, l := range c.lines {
+			if l.ID == c.best.ID || wroteQuote(c.best.Body, l.Body) {
+				quoted = append(quoted, c.who[i])
+			}
+		}
 		who := strings.Join(c.who, "·")
-		text := fmt.Sprintf("%s %s %s 함께 적었습니다(%s). 이번 주의 %s %s",
-			Josa(who, "은", "는"), Josa(c.term, "을", "를"), Josa(c.topic, "과", "와"), quote(c.best.Body),
+		text := fmt.Sprintf("%s %s %s 함께 적었습니다(%s: %s). 이번 주의 %s %s",
+			Josa(who, "은", "는"), Josa(c.term, "을", "를"), Josa(c.topic, "과", "와"), strings.Join(quoted, "·"), quote(c.best.Body),
 			Josa(c.term, "은", "는"), leadsTo(where+"의 "+c.topic))
 		out = append(out, insight.Bullet{Head: c.term, Text: text, Sources: srcs, Engine: Name})
 	}
