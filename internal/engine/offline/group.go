@@ -329,15 +329,9 @@ func (g *group) common(limit int) []insight.Bullet {
 			text += alikeClause(alike)
 			g.claim(secCommon, c.Term)
 			g.use(picked...)
-			if split {
-				g.use(side)
-				text += " " + sideClause(sideM, c, side, who)
-				srcs = append(srcs, source(side))
-				who = append(who, sideM)
-			}
-			if others := g.coveredBy(c, who); len(others) > 0 {
-				text += fmt.Sprintf(" %s도 %s 다뤘습니다.", strings.Join(others, "·"), Josa(c.Term, "을", "를"))
-			}
+			more, srcs2 := g.besides(c, side, sideM, split, who)
+			text += more
+			srcs = append(srcs, srcs2...)
 			if split {
 				text += " " + splitAsk(c, picked[0], side)
 			} else {
@@ -406,16 +400,7 @@ func related(q, s analyze.Sentence, c analyze.Concept) bool {
 	if s.Subject != "" && analyze.MentionsText(s.Subject, c) {
 		return true
 	}
-	shared := 0
-	for _, t := range q.Terms {
-		for _, u := range s.Terms {
-			if analyze.Key(t) == analyze.Key(u) {
-				shared++
-				break
-			}
-		}
-	}
-	return shared >= 2
+	return sharedTerms(q, s) >= 2
 }
 
 func contains(ss []string, s string) bool {
@@ -1063,15 +1048,9 @@ func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 		t += alikeClause(bestAlike)
 		srcs := []insight.Source{source(best)}
 		side, sideM, split := g.otherSide(c, []analyze.Sentence{best})
-		if split {
-			g.use(side)
-			t += " " + sideClause(sideM, c, side, who)
-			srcs = append(srcs, source(side))
-			who = append(who, sideM)
-		}
-		if others := g.coveredBy(c, who); len(others) > 0 {
-			t += fmt.Sprintf(" %s도 %s 다뤘습니다.", strings.Join(others, "·"), Josa(c.Term, "을", "를"))
-		}
+		more, srcs2 := g.besides(c, side, sideM, split, who)
+		t += more
+		srcs = append(srcs, srcs2...)
 		if split {
 			t += " " + splitAsk(c, best, side)
 		} else {

@@ -191,6 +191,24 @@ func reason(body string) bool {
 	return strings.Contains(body, "때문") || strings.Contains(body, "이유")
 }
 
+// besides says what a 공통 질문 adds after its quotes: the other side, when
+// there is one (marked as quoted), and every other member who covered the
+// concept, with the source of the side.
+func (g *group) besides(c analyze.Concept, side analyze.Sentence, sideM string, split bool, who []string) (string, []insight.Source) {
+	var out string
+	var srcs []insight.Source
+	if split {
+		g.use(side)
+		out += " " + sideClause(sideM, c, side, who)
+		srcs = append(srcs, source(side))
+		who = append(append([]string{}, who...), sideM)
+	}
+	if others := g.coveredBy(c, who); len(others) > 0 {
+		out += fmt.Sprintf(" %s도 %s 다뤘습니다.", strings.Join(others, "·"), Josa(c.Term, "을", "를"))
+	}
+	return out, srcs
+}
+
 // sideClause quotes the other side: "한편 이은정은 퍼플렉시티에 대해 “…”라고
 // 적었습니다.", or "…라고도" when that member is named already.
 func sideClause(member string, c analyze.Concept, side analyze.Sentence, named []string) string {
