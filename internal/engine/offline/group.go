@@ -386,12 +386,25 @@ func (g *group) common(limit int) []insight.Bullet {
 				} else {
 					text += " 함께 답을 찾아볼 수 있을까요?"
 				}
-				out = append(out, insight.Bullet{Head: c.Term, Text: text, Sources: srcs, Engine: Name})
+				out = append(out, insight.Bullet{Head: questionHead(m, q, c.Term), Text: text, Sources: srcs, Engine: Name})
 				break
 			}
 		}
 	}
 	return out
+}
+
+// questionHead is the headline of a 공통 질문 on a member's own question:
+// the concept the heading right above the question names, when it names
+// one ("### 역효과" over "…할수록 …멀어진다 ?"), for that is what the
+// member asks about; else the concept the bullet is on.
+func questionHead(m *analyze.Member, q analyze.Sentence, concept string) string {
+	asked := q
+	asked.Voice.Question = false // HeadingHead skips questions: here the question is the point
+	if h := HeadingHead(asked, m); h != "" {
+		return h
+	}
+	return concept
 }
 
 // related reports whether a statement is about what a question asks:

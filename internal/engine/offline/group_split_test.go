@@ -200,3 +200,22 @@ func TestNextLinkNeedsTwoWriters(t *testing.T) {
 		}
 	}
 }
+
+// A member's question under a heading that names a concept asks about
+// that concept: the bullet's headline is the heading's, not a word the
+// question happens to share with the others.
+func TestQuestionHeadIsTheHeadingAboveIt(t *testing.T) {
+	doc := note.Parse("w6/서연.md", "# 사후 학습\n\n### 지도 미세 조정\n\n지도 미세 조정은 시연 데이터로 모델을 다듬는다.\n시연 데이터는 사람이 직접 쓴다.\n좋은 시연은 비싸다.\n\n"+
+		"### 보상 해킹\n\n사후 학습을 오래 할수록 모델이 사용자 선호와 멀어진다 ?\n\n### 선호 학습\n\n보상 모델은 두 응답 중 나은 쪽을 고른다.\n비교 데이터는 점수보다 모으기 쉽다.\n선호 학습은 비용이 든다.\n")
+	aw := analyze.Analyze([]analyze.Note{{Member: "서연", Doc: doc}})
+	m := aw.Members[0]
+	for _, s := range m.Sentences {
+		if s.Voice.Question {
+			if got := questionHead(m, s, "사용자 선호"); got != "보상 해킹" {
+				t.Errorf("questionHead = %q, want the heading's concept 보상 해킹", got)
+			}
+			return
+		}
+	}
+	t.Fatal("no question in the fixture")
+}
