@@ -129,6 +129,10 @@ type Sentence struct {
 	// nominal: the sentence ends in a nominalised verb ("…설명하기"): a
 	// to-do or a list label, never a point of its own.
 	nominal bool
+	// opens: the sentence opens a section whose next sentence is the
+	// text's signpost ("…를 결정해야 한다. 그 요소들을 살펴보자."): it sets
+	// the scene for what follows.
+	opens bool
 	// announces: the sentence only says there are pros and cons, kinds,
 	// differences ("각각 장단점이 있다"): a lead-in to what follows.
 	announces bool
@@ -151,6 +155,9 @@ type Sentence struct {
 	// topic (은/는) of its own; pointer: a demonstrative inside it points
 	// at a noun named on a line above ("해당 정보").
 	arrow, topic, pointer bool
+	// still: an adverb holds the sentence against what was said before
+	// it ("여전히", "그래도"; see premiseAdverb).
+	still bool
 	// Answered marks a question the note answers right after it (a
 	// rhetorical or book question); Checklist a question standing in a
 	// list of questions (the book's checklists).
@@ -377,7 +384,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.subjectless = !hasSubject(core)
 		last.object = hasObject(rd.Morphs)
 		last.nominal = nominalEnding(rd.Morphs)
-		last.announces = announcesOnly(rd.Morphs)
+		last.announces = announcesOnly(rd.Morphs) || arrival(core)
 		last.point = pointMaking(rd.Morphs)
 		last.conditional = conditionalAction(rd.Morphs)
 		last.genericObject = genericObject(rd.Morphs)
@@ -388,6 +395,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.Assesses = assesses(core, last.Stance)
 		last.Recounts = recounting(core)
 		last.arrow = arrowLed(clean)
+		last.still = premiseAdverb(rd.Morphs)
 		last.topic = hasTopic(rd.Morphs)
 		last.pointer = pointsBack(rd.Morphs) || additive(rd.Morphs)
 		last.topicless = last.Subject == "" && rd.Morphs != nil && !hasTopic(core) && (!hasSubjectParticle(core) || copulaEnding(core) || meaningEnding(core) || embeddedSubject(rd.Morphs))
@@ -415,6 +423,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 	leanOnArrows(m)
 	leanOnPremises(m)
 	frames(m)
+	answerFrames(m)
 	reactionFrames(m)
 	children(m)
 	for i := range m.Sentences {
@@ -435,7 +444,9 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 	sides(m)
 	contextLost(m)
 	followers(m)
+	slogans(m)
 	questions(m)
+	openings(m)
 	m.byKey = map[string][]int{}
 	for i, s := range m.Sentences {
 		for _, t := range s.Terms {

@@ -129,13 +129,55 @@ func fits(a, b string) bool {
 	return utf8.RuneCountInString(a)+utf8.RuneCountInString(b)+3 <= maxBodyRunes
 }
 
+// maxSlogan is the longest piece of advice, in runes, that reads as a
+// slogan when the sentence before it is gone.
+const maxSlogan = 40
+
+// slogans gives a short piece of advice that closes a paragraph the
+// sentence before it in the same paragraph: "…에 투자하자" after "…식의
+// 접근은 위험을 키운다" says what to do instead of what, and alone it is a
+// slogan anyone could write. The pair is the bullet when it fits.
+func slogans(m *Member) {
+	for i := 1; i < len(m.Sentences); i++ {
+		s, prev := &m.Sentences[i], m.Sentences[i-1]
+		v := s.Voice
+		if !v.Recommend && !v.Should || v.Question || s.Context != nil || s.Problem != "" || s.Kind != note.KindParagraph || prev.Block != s.Block {
+			continue
+		}
+		if utf8.RuneCountInString(s.Body) > maxSlogan || i+1 < len(m.Sentences) && m.Sentences[i+1].Block == s.Block {
+			continue // long enough to say what and how, or not the paragraph's close
+		}
+		if prev.Problem != "" || prev.Voice.Question || prev.Voice.Recommend || prev.Context != nil || prev.Caveat != nil || !fits(prev.Body, s.Body) {
+			continue
+		}
+		p := prev
+		p.Context, p.Caveat = nil, nil
+		s.Context = &p
+	}
+}
+
+// premiseAdverb reports an adverb that holds a statement against what was
+// said before it ("여전히", "그래도", "그럼에도"): the sentence's premise is
+// the line above.
+func premiseAdverb(ms []text.Morph) bool {
+	for _, m := range ms {
+		if hasTag(m.POS, "MAG") && (m.Surface == "여전히" || m.Surface == "그래도" || m.Surface == "그럼에도") {
+			return true
+		}
+	}
+	return false
+}
+
 // leanOnArrows gives an arrow-led line without a topic of its own the line
 // above as its Context, joined by an arrow; with no line above it can
 // carry, it is dangling.
 func leanOnArrows(m *Member) {
 	for i := range m.Sentences {
 		s := &m.Sentences[i]
-		if !s.arrow || s.topic || s.Voice.Question {
+		// A consequence that still holds ("→ 사람 평가는 여전히 …할 수
+		// 있으므로 …") holds against the line above, topic or not; so
+		// does one after a conclusion word ("따라서 …여전히 …").
+		if !s.arrow && !(s.Voice.Conclusion && s.still) || s.topic && !s.still || s.Voice.Question || s.Context != nil {
 			continue
 		}
 		if s.Problem != "" && s.Problem != ProblemDangling {
@@ -149,6 +191,9 @@ func leanOnArrows(m *Member) {
 				p := prev
 				p.Context, p.Caveat = nil, nil
 				s.Context, s.ContextJoin = &p, " → "
+				if !s.arrow {
+					s.ContextJoin = " "
+				}
 				ok = true
 			}
 		}

@@ -29,6 +29,99 @@ var claimCues = []string{"중요", "핵심", "가장", "근본", "본질", "결�
 // practiceWords mark a setting where an idea is put to work.
 var practiceWords = []string{"프로젝트", "팀", "서비스", "회사", "업무", "실무", "현업", "제품", "운영", "배포", "도입", "애플리케이션", "앱", "파이프라인", "조직", "고객", "프로덕션", "개발", "구축", "버전", "모니터링", "테스트", "실험", "보안", "가이드"}
 
+// openings marks the sentences right before a signpost of the text in the
+// same block ("결정의 배경이 되는 요소들을 살펴보자"): the sentence opens
+// the section the signpost announces, a scene, not a point (see
+// Sentence.opens). The writer's own words are no such opening.
+func openings(m *Member) {
+	for i := range m.Sentences {
+		s := &m.Sentences[i]
+		if v := s.Voice; s.Problem != "" || v.Question || v.Hedge || v.FirstPerson || v.Doubt || v.Contrast || v.Reaction || v.Label != "" {
+			continue
+		}
+		// The signpost may follow a bracketed aside of the sentence
+		// ("…결정해야 한다. (어떤 구조? 몇 개?) …를 살펴보자.").
+		for j := i + 1; j < len(m.Sentences) && j <= i+3 && m.Sentences[j].Block == s.Block; j++ {
+			next := m.Sentences[j]
+			if hasAny(text.Lower(next.Raw), metaCueSet) > 0 && utf8.RuneCountInString(next.Body) <= 60 {
+				s.opens = true
+				break
+			}
+			if next.Problem == "" && !next.Voice.Question {
+				break
+			}
+		}
+	}
+}
+
+// exampleLed reports a line the note opens with an example marker ("ex)",
+// "예)", "e.g."), which a bullet drops (see Trim): the line illustrates the
+// point made above it.
+func exampleLed(t string) bool {
+	t = strings.ToLower(strings.TrimSpace(t))
+	for _, p := range []string{"ex)", "ex.", "예)", "e.g.", "eg)"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// propertyNouns name a property of a thing, not a thing or an action.
+var propertyNouns = map[string]bool{"성능": true, "비용": true, "속도": true, "가격": true, "품질": true, "정확도": true, "지연": true, "지연 시간": true,
+	"효율": true, "효율성": true, "장점": true, "단점": true, "장단점": true, "특징": true, "특성": true, "한계": true, "한계점": true, "성질": true, "규모": true, "크기": true}
+
+// propertyLabelled reports a sentence under a plain label or heading that
+// names a property ("성능: …", "비용" above it): it describes that property
+// of what the note is about (a model's performance, a tool's cost), even
+// when worded as an obligation.
+func propertyLabelled(s *Sentence) bool {
+	if l, _, ok := SplitLabel(s.Body); ok && propertyNouns[strings.TrimSpace(l)] {
+		return true
+	}
+	return s.Frame != "" && propertyNouns[strings.TrimSpace(strings.TrimRight(s.Frame, " :："))]
+}
+
+// booksQuestion reports whether a question is the book's, not the
+// member's, however it ends: the note answers it in the lines right after
+// it (the book asks, then answers), it stands in quotation marks, or
+// another member's note asks it too. A question the member labelled or put
+// under a heading of their own questions stays theirs, unless the note
+// answers it.
+func booksQuestion(s *Sentence) bool {
+	v := s.Voice
+	if !v.Question || v.FirstPerson {
+		return false // "내 생각에 …하려는 것이 아닐까?": the writer's own guess
+	}
+	if s.Answered || quotedWhole(s.Body) {
+		return true
+	}
+	own := questionLabel(v.Label) || questionHeading(s.Path)
+	return s.Shared >= 0.45 && !own && !v.Doubt && !v.FirstPerson && !v.Queried
+}
+
+// quotedWhole reports whether a sentence is one quotation from end to end
+// ("‘…하면 되지 않을까?’"): words the writer quotes, not their own.
+func quotedWhole(t string) bool {
+	t = strings.TrimSpace(t)
+	r, n := utf8.DecodeRuneInString(t)
+	l, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t, " ."))
+	if n == 0 || len(t) <= n {
+		return false
+	}
+	for _, q := range []string{"‘’", "“”", "\"\"", "''", "「」", "『』"} {
+		qs := []rune(q)
+		want := 1 // the opening mark once: one quotation, not two
+		if qs[0] == qs[1] {
+			want = 2
+		}
+		if r == qs[0] && l == qs[1] && strings.Count(t, string(qs[0])) == want {
+			return true
+		}
+	}
+	return false
+}
+
 // hasAny returns the number of the cues s contains.
 func hasAny(s string, cues *text.Cues) int { return cues.Count(s) }
 
@@ -55,6 +148,9 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	if s.Kind == note.KindTable || hasAny(text.Lower(s.Raw), metaCueSet) > 0 || bookMeta(s) {
 		return sc
 	}
+	if s.opens {
+		return sc // the scene a signpost goes on from: no point, no idea
+	}
 	path := text.Lower(strings.Join(s.Path, " "))
 	v := s.Voice
 	ok := s.Problem == ""
@@ -79,14 +175,16 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		// A question another member wrote too, or the chapter summary
 		// asks, is the book's (its agenda, its rhetorical questions):
 		// the member's own questions are their own.
-		bookQuestion := s.Shared >= 0.45 && !own && !v.Doubt && !v.FirstPerson && !v.Queried
+		bookQuestion := s.Shared >= 0.45 && !own && !v.Doubt && !v.FirstPerson && !v.Queried || quotedWhole(s.Body) && !own
 		if bookQuestion || utf8.RuneCountInString(s.Body) < 12 && !own || Dependent(s.Body) && !own || s.Problem == ProblemLong || s.Problem == ProblemForeign || s.Problem == ProblemUnbalanced || s.Problem == ProblemFormula {
 			st = 0
 		}
 		sc[insight.KeyStudy] = st
 	}
-	if v.Question && !v.Hedge {
-		// a question is no insight, opinion or idea
+	if v.Question && (!v.Hedge || booksQuestion(s)) {
+		// a question is no insight, opinion or idea; a hypothesis
+		// ("…하면 되지 않을까?") is the member's only when the note does
+		// not answer it and no one else asks it
 		return sc
 	}
 	if s.Problem == ProblemFragment && v.Reaction && s.Frame != "" && utf8.RuneCountInString(s.Body) >= minReaction {
@@ -137,6 +235,9 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		if s.side {
 			pr = 0 // "ML 엔지니어링: …를 직접 학습시켜야 한다": how one side of a comparison works
 		}
+		if propertyLabelled(s) {
+			pr = 0 // "성능: …해야 한다. 하지만 …보다 낮다": what a property of a thing is, not an action
+		}
 		sc[insight.KeyPractical] = pr
 	}
 
@@ -186,14 +287,19 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	if s.Focus != "" && s.Develops < minDeveloped && len(s.Emphasis) == 0 && !v.Conclusion && !v.Opinion() && !v.Hedge && !v.Contrast {
 		ins *= peripheral
 	}
-	if statistic(s.Body) && !v.Conclusion && !v.Contrast && !v.Hedge && !v.Opinion() {
-		ins *= 0.3 // "…가 45%를 차지해 …보다 8배": a figure's reading, not a point
+	if statistic(s.Body) && !(v.Conclusion && !s.arrow) && !v.Contrast && !v.Hedge && !v.Opinion() {
+		// "…가 45%를 차지해 …보다 8배": a figure's reading, not a point;
+		// an arrow before it ("-> 2023년에 …가 가장 많이 늘었다") reads the
+		// figure or table above it, it concludes nothing
+		ins *= 0.3
 	}
 	if s.nominal || s.announces {
 		ins = 0 // "…설명하기": a to-do or a list label
 	}
-	if l, _, ok := SplitLabel(s.Body); ok && exampleLabel(l) {
-		ins *= 0.3 // "예시: …": an illustration of the point, not the point
+	if l, _, ok := SplitLabel(s.Body); ok && exampleLabel(l) || exampleLed(s.Text) && len(s.Emphasis) == 0 {
+		// "예시: …", "ex) …": an illustration of the point, not the
+		// point, unless the member stressed it (bold)
+		ins *= 0.3
 	}
 	if v.Recommend || v.Should || can {
 		ins *= 0.3 // advice is no insight, even when it is too thin for 실무 적용

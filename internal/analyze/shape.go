@@ -270,6 +270,11 @@ func promise(s string) bool {
 // example.
 var captionNouns = []string{"예시", "예제", "그림", "도식", "사진", "이미지", "출처", "표", "화면", "스크린샷", "캡처", "구조도", "다이어그램"}
 
+// reReference matches a line that opens with a reference marker: a
+// remark on a figure or a source ("참고용, …", "출처: …", "그림 3 …",
+// "Figure 2. …"), read beside the text, never a point of it.
+var reReference = regexp.MustCompile(`(?i)^[(\[<]?\s*(참고용|참고\s*[:：]|출처|그림\s*\d|표\s*\d|\[그림|figure\s*\d|fig\.|table\s*\d|source\s*[:：]|image\s*[:：])`)
+
 // figureCues point at a figure or a table.
 var figureCues = text.NewCues([]string{"그림은", "그림에서", "위 그림", "아래 그림", "다음 그림", "표는", "위 표", "아래 표"})
 
@@ -293,7 +298,7 @@ func caption(s string, ms []text.Morph) bool {
 			}
 		}
 	}
-	if figureCues.Any(t) {
+	if figureCues.Any(t) || reReference.MatchString(t) {
 		return true
 	}
 	return strings.HasSuffix(t, "보여준다") || strings.HasSuffix(t, "보여줌") || strings.HasSuffix(t, "나타낸 것이다")
@@ -878,6 +883,31 @@ func announcesOnly(ms []text.Morph) bool {
 		}
 	}
 	return true
+}
+
+// arrival reports a sentence whose last predicate only says that things
+// appeared ("…를 자동화하는 도구들이 등장했다", "새 캐시 서버들이
+// 나타났다"): a plural subject arriving introduces what the text goes on
+// to name; it makes no point of its own.
+func arrival(ms []text.Morph) bool {
+	i := lastContent(ms)
+	for i > 0 && (hasTag(ms[i].POS, "EF") || hasTag(ms[i].POS, "EP") && !hasTag(ms[i].POS, "VV") && !hasTag(ms[i].POS, "XSV")) {
+		i--
+	}
+	if i < 2 {
+		return false
+	}
+	j := -1
+	switch {
+	case hasTag(ms[i].POS, "XSV") && (ms[i-1].Surface == "등장" || ms[i-1].Surface == "출현" || ms[i-1].Surface == "탄생"):
+		j = i - 2
+	case hasTag(ms[i].POS, "VV") && (strings.HasPrefix(ms[i].Surface, "나타나") || strings.HasPrefix(ms[i].Surface, "나타났") || strings.HasPrefix(ms[i].Surface, "생겨나") || strings.HasPrefix(ms[i].Surface, "생겨났")):
+		j = i - 1
+	}
+	if j < 1 || !hasTag(ms[j].POS, "JKS") && !hasTag(ms[j].POS, "JX") {
+		return false
+	}
+	return ms[j-1].Surface == "들" && hasTag(ms[j-1].POS, "XSN")
 }
 
 // clauseModifier reports whether the morpheme at k closes a clause that

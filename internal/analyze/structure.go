@@ -53,6 +53,7 @@ func frames(m *Member) {
 		}
 		b := doc.Blocks[s.Block]
 		p := parentBlock(doc, s.Block)
+		nested := p >= 0
 		if p < 0 {
 			p = leadIn(doc, s.Block, lines, announcing)
 		}
@@ -70,6 +71,17 @@ func frames(m *Member) {
 			if last := announcing(pt); last != "" {
 				pt, announced = last, true
 			}
+		}
+		if !counted && !announced && asks(pt) {
+			// "…하면 되지 않을까?" above the items nested under it that
+			// answer it: each item is half an answer without the
+			// question, and the answers together are the point. (A
+			// list after a question paragraph goes on with the text.)
+			if nested && !s.Voice.Question && doc.Blocks[p].Kind == note.KindListItem {
+				s.Frame, s.FrameLine = pt, doc.Blocks[p].Line
+				s.FrameNeeded, s.whole = true, true
+			}
+			continue
 		}
 		if !announced && !frameText(pt) {
 			continue
@@ -467,11 +479,77 @@ func questions(m *Member) {
 		}
 		if i+1 < len(ss) {
 			o := ss[i+1]
-			if !o.Voice.Question && (o.Block == s.Block || samePath(o.Path, s.Path) && o.Line-s.Line <= 3 && (sharesTerm(o.Terms, s.Terms) || answerMarked(o.Raw) || o.Kind == note.KindListItem)) {
+			// The writer's own guess after their question ("왜 …했을까?"
+			// then "…하려는 것 같다") is no answer the note gives: the
+			// question stays theirs.
+			ownGuess := o.Voice.Hedge || o.Voice.FirstPerson || o.Voice.Doubt || o.Voice.Guess
+			if !o.Voice.Question && !ownGuess && (o.Block == s.Block || samePath(o.Path, s.Path) && o.Line-s.Line <= 3 && (sharesTerm(o.Terms, s.Terms) || answerMarked(o.Raw) || o.Kind == note.KindListItem)) {
 				s.Answered = true
 			}
 		}
 	}
+	askedRuns(ss)
+}
+
+// asks reports whether a line ends in a question mark.
+func asks(t string) bool {
+	t = strings.TrimRight(strings.TrimSpace(t), " .…)\"'”’")
+	return strings.HasSuffix(t, "?") || strings.HasSuffix(t, "？")
+}
+
+// askedRuns marks the questions of a run in one paragraph as answered when
+// the run's last question is: the book asks two or three questions in a
+// row ("…어떻게 가려낼 수 있을까. 어디까지 막아야 할까?") and answers them
+// together.
+func askedRuns(ss []Sentence) {
+	for i := len(ss) - 2; i >= 0; i-- {
+		s, o := &ss[i], ss[i+1]
+		if !s.Voice.Question || s.Answered || !o.Voice.Question || !o.Answered || o.Block != s.Block {
+			continue
+		}
+		if questionLabel(s.Voice.Label) || questionHeading(s.Path) || s.Voice.Queried {
+			continue // the writer's own question stays theirs
+		}
+		s.Answered = true
+	}
+}
+
+// answerFrames gives an answer the question it answers: a line marked as
+// an answer ("A.", "A2.", "답:") under a question ("Q. 왜 …할까?") says
+// the reason for something the question names, and lifted alone it
+// answers nothing. The question becomes its frame, carried before it.
+func answerFrames(m *Member) {
+	ss := m.Sentences
+	for i := range ss {
+		s := &ss[i]
+		if s.Frame != "" || s.Context != nil || s.Voice.Question || !(answerLabel(s.Voice.Label) || answerMarked(s.Raw)) {
+			continue
+		}
+		for j := i - 1; j >= 0 && s.Line-ss[j].Line <= 6; j-- {
+			q := ss[j]
+			if q.Voice.Question {
+				if q.Problem == "" || q.Problem == ProblemFragment {
+					s.Frame, s.FrameLine, s.FrameNeeded = strings.TrimSpace(q.Body), q.Line, true
+				}
+				break
+			}
+			if !answerLabel(q.Voice.Label) && !answerMarked(q.Raw) {
+				break // something else stands between: not this question's answer
+			}
+		}
+	}
+}
+
+// answerLabel reports whether a call-out label marks an answer ("A",
+// "A1", "답").
+func answerLabel(l string) bool {
+	switch {
+	case l == "답" || l == "답변":
+		return true
+	case strings.HasPrefix(l, "a"):
+		return strings.Trim(l[1:], "0123456789") == ""
+	}
+	return false
 }
 
 // labelled matches a sentence that opens with a short label and a colon.

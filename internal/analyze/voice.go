@@ -190,6 +190,8 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			v.Hedge = true // 해 보고 싶다
 		case first == "NNG" && m.Surface == "생각" && !thirdPerson(ms) && (strings.HasPrefix(next(1).POS, "XSV") && final(1) && !strings.Contains(next(2).Surface, "면") && !strings.HasPrefix(next(1).Surface, "하면") || next(1).Surface == "이" && (strings.HasPrefix(next(2).Surface, "들") || strings.HasPrefix(next(2).Surface, "든")) && final(2)):
 			v.Hedge = true // 생각한다, 생각이 든다
+		case first == "NNG" && m.Surface == "생각" && i == lastContent(ms) && hasTag(prev(1).POS, "EC") && strings.HasSuffix(prev(1).Surface, "고") && !thirdPerson(ms):
+			v.Hedge = true // "…와 같다고 생각": a note-style "생각한다"
 		case first == "VV" && (strings.HasPrefix(m.Surface, "느끼") || strings.HasPrefix(m.Surface, "느꼈")) && final(0) && !thirdPerson(ms):
 			v.Hedge = true
 		case hasTag(pos, "EC") && strings.HasSuffix(m.Surface, "까") && i >= lastContent(ms) && (lemma(prev(1)) == "않" || strings.HasPrefix(prev(1).POS, "VCN")):

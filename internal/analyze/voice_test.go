@@ -36,6 +36,8 @@ func TestVoiceFromMorphology(t *testing.T) {
 		{"결국 비용과 지연은 함께 움직인다.", Voice{Conclusion: true}},
 		{"책에서는 장점만 말했지만 단점도 분명히 있다.", Voice{Contrast: true}},
 		{"이 결과가 꽤 신기했다.", Voice{Reaction: true}},
+		{"읽기 복제본이 캐시의 일종이라 그냥 같다고 생각", Voice{Hedge: true}},
+		{"일부 팀은 복제본이 캐시와 같다고 생각", Voice{}},
 		{"이 모델은 놀라운 성능을 보인다.", Voice{}},
 	}
 	for _, c := range cases {

@@ -281,7 +281,7 @@ func Bullet(s analyze.Sentence, m *analyze.Member, aw *analyze.Week, key string)
 			if head != "" {
 				body = head + ": " + body // the item's own label stays in its text
 				sep = " — "
-			} else if strings.HasSuffix(s.Frame, "다") {
+			} else if strings.HasSuffix(s.Frame, "다") || strings.HasSuffix(s.Frame, "?") || strings.HasSuffix(s.Frame, "？") {
 				sep = " — "
 			}
 			body = s.Frame + sep + strings.TrimSpace(body)
