@@ -376,6 +376,9 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 			Subject:  subject(rd.Morphs, body),
 		})
 		last := &m.Sentences[len(m.Sentences)-1]
+		if s.Block >= 0 && s.Block < len(doc.Blocks) && doc.Blocks[s.Block].Caption {
+			last.Problem = ProblemCaption // "*…*" under an image: the figure's caption
+		}
 		last.Definition = defines(last, rd.Morphs)
 		// A closing remark in brackets says nothing about how the
 		// sentence itself ends ("…이 달라짐 (강점이자 약점)"), nor does its

@@ -42,6 +42,9 @@ type Block struct {
 	Emphasis []string `json:"emphasis,omitempty"`
 	// Path is the text of the enclosing headings, outermost first.
 	Path []string `json:"path,omitempty"`
+	// Caption marks an italic paragraph right under an image: the
+	// figure's caption or the writer's remark on it, read beside the text.
+	Caption bool `json:"caption,omitempty"`
 	// File is the file the block comes from when the document joins
 	// several files (see Merge); "" means Document.Path.
 	File string `json:"file,omitempty"`

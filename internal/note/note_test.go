@@ -346,3 +346,29 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+// An italic paragraph right under an image (markdown or HTML) is the
+// image's caption; the same italic line elsewhere, or a line that is only
+// partly italic, is text.
+func TestCaptionUnderImage(t *testing.T) {
+	src := "# 메모\n\n![구조](a.png)\n\n*그림 속 왼쪽 노드가 리더이다*\n\n<img src=\"b.png\" />\n\n*복제 지연을 보여주는 그래프*\n\n*이 줄은 그림 아래가 아니다*\n\n![](c.png)\n\n지연이 *크게* 늘어난다.\n"
+	d := Parse("w1/하늘.md", src)
+	want := map[string]bool{
+		"그림 속 왼쪽 노드가 리더이다": true,
+		"복제 지연을 보여주는 그래프": true,
+		"이 줄은 그림 아래가 아니다": false,
+		"지연이 크게 늘어난다.":    false,
+	}
+	seen := 0
+	for _, b := range d.Blocks {
+		if w, ok := want[b.Text]; ok {
+			seen++
+			if b.Caption != w {
+				t.Errorf("%q: caption %v, want %v", b.Text, b.Caption, w)
+			}
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("found %d of %d blocks: %+v", seen, len(want), d.Blocks)
+	}
+}

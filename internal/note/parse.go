@@ -74,6 +74,10 @@ type parser struct {
 	allText  int  // runes of all non-code text
 	tags     int  // structural HTML tags seen (p, li, h*, div, br)
 	asides   int  // Notion <aside> call-outs
+	// afterImage: the last block node was only an image (a paragraph of
+	// images, an HTML <img>); caption: the paragraph being emitted is an
+	// italic line right under it (see Block.Caption).
+	afterImage, caption bool
 }
 
 type srcRange struct{ start, end int }
@@ -166,6 +170,9 @@ func (p *parser) walk(root ast.Node) {
 	for len(stack) > 0 {
 		f := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
+		imgs, blocks := p.doc.Stats.Images, len(p.doc.Blocks)
+		after := p.afterImage
+		p.afterImage = false
 		switch n := f.n.(type) {
 		case *ast.Heading:
 			ib := &inlineBuf{}
@@ -181,7 +188,10 @@ func (p *parser) walk(root ast.Node) {
 			}
 			ib := &inlineBuf{}
 			p.inline(n, ib, 0)
+			p.caption = after && italicOnly(n, p.src)
 			p.emit(kind, level, ib, p.linesRange(n))
+			p.caption = false
+			p.afterImage = p.doc.Stats.Images > imgs && len(p.doc.Blocks) == blocks
 		case *ast.List:
 			f.list++
 			stack = p.pushChildren(stack, f)
@@ -201,6 +211,7 @@ func (p *parser) walk(root ast.Node) {
 			p.code(n, false)
 		case *ast.HTMLBlock:
 			p.htmlBlock(n, f)
+			p.afterImage = p.doc.Stats.Images > imgs && len(p.doc.Blocks) == blocks
 		case *east.Table:
 			p.doc.Stats.Tables++
 			stack = p.pushChildren(stack, f)
@@ -211,6 +222,28 @@ func (p *parser) walk(root ast.Node) {
 			stack = p.pushChildren(stack, f)
 		}
 	}
+}
+
+// italicOnly reports whether a paragraph is one italic span and nothing
+// else ("*그림 3: …*"), the way notes caption the image above.
+func italicOnly(n ast.Node, src []byte) bool {
+	spans := 0
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Emphasis:
+			if c.Level != 1 {
+				return false
+			}
+			spans++
+		case *ast.Text:
+			if len(bytes.TrimSpace(c.Segment.Value(src))) > 0 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return spans == 1
 }
 
 // pushChildren pushes f.n's children in reverse, so they pop in order.
@@ -533,7 +566,7 @@ func (p *parser) emit(kind Kind, level int, ib *inlineBuf, r srcRange) {
 	if txt == "" {
 		return
 	}
-	b := Block{Kind: kind, Level: level, Text: txt}
+	b := Block{Kind: kind, Level: level, Text: txt, Caption: p.caption}
 	if kind != KindHeading {
 		sort.SliceStable(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
 		seen := map[string]bool{}

@@ -46,6 +46,10 @@ A1. 새 행이 항상 맨 끝 페이지에 들어가서 페이지 분할이 드�
 ![](figure.png)
 -> 2022년 조사에서 커버링 인덱스를 쓰는 팀의 비율은 37%로 늘었다
 
+![](plan.png)
+
+*통계를 갱신한 뒤에는 옵티마이저가 인덱스 스캔을 골라서 조회가 훨씬 빨라졌다.*
+
 *참고용, 뒤의 장을 읽다 보면 인덱스를 어느 경우에 써야 하는지 더 잘 알 수 있을 것*
 
 ## 인덱스 도구
@@ -143,6 +147,9 @@ func TestFigureRemarksAreNoInsight(t *testing.T) {
 	m, w := bookVoiceMember(t)
 	if s := sentenceWith(t, m, "참고용"); s.Problem != analyze.ProblemCaption || s.Scores[insight.KeyInsights] > 0 {
 		t.Errorf("reference remark: problem %q scores %v", s.Problem, s.Scores)
+	}
+	if s := sentenceWith(t, m, "통계를 갱신한 뒤에는"); s.Problem != analyze.ProblemCaption {
+		t.Errorf("italic line under an image: problem %q", s.Problem)
 	}
 	stat := sentenceWith(t, m, "37%")
 	cover := sentenceWith(t, m, "조회가 잦은 테이블에만")
