@@ -355,9 +355,9 @@ func TestCaptionUnderImage(t *testing.T) {
 	d := Parse("w1/하늘.md", src)
 	want := map[string]bool{
 		"그림 속 왼쪽 노드가 리더이다": true,
-		"복제 지연을 보여주는 그래프": true,
-		"이 줄은 그림 아래가 아니다": false,
-		"지연이 크게 늘어난다.":    false,
+		"복제 지연을 보여주는 그래프":  true,
+		"이 줄은 그림 아래가 아니다":  false,
+		"지연이 크게 늘어난다.":     false,
 	}
 	seen := 0
 	for _, b := range d.Blocks {
