@@ -155,6 +155,9 @@ type Sentence struct {
 	// topic (은/는) of its own; pointer: a demonstrative inside it points
 	// at a noun named on a line above ("해당 정보").
 	arrow, topic, pointer bool
+	// joined: Context is the first half of the same sentence, left open
+	// on the line above ("…늘지만," / "…비용이 함께 증가").
+	joined bool
 	// still: an adverb holds the sentence against what was said before
 	// it ("여전히", "그래도"; see premiseAdverb).
 	still bool

@@ -156,6 +156,13 @@ func slogans(m *Member) {
 	}
 }
 
+// openClause reports a sentence the note left open: a clause ending in a
+// comma ("…늘지만,", "…이고,"), whose sentence goes on after it.
+func openClause(s Sentence) bool {
+	b := strings.TrimSpace(s.Body)
+	return (s.Problem == ProblemFragment || s.Problem == "") && (strings.HasSuffix(b, ",") || strings.HasSuffix(b, "，"))
+}
+
 // premiseAdverb reports an adverb that holds a statement against what was
 // said before it ("여전히", "그래도", "그럼에도"): the sentence's premise is
 // the line above.
@@ -211,6 +218,19 @@ func leanOnArrows(m *Member) {
 func leanOnPremises(m *Member) {
 	for i := 1; i < len(m.Sentences); i++ {
 		s, prev := &m.Sentences[i], m.Sentences[i-1]
+		if s.Context == nil && prev.Block == s.Block && s.Line-prev.Line <= 3 && openClause(prev) && !prev.Voice.Question && fits(prev.Body, s.Body) {
+			// "파라미터가 커질수록 표현력은 늘지만," then, a line below in
+			// the same item, "…비용이 함께 증가": one sentence the note
+			// broke over two lines; its second half alone drops the
+			// premise.
+			p := prev
+			p.Context, p.Caveat = nil, nil
+			s.Context, s.joined = &p, true
+			if s.Problem == ProblemDangling {
+				s.Problem = ""
+			}
+			continue
+		}
 		if s.Context != nil || prev.Block != s.Block || prev.Line != s.Line || !(s.subjectless || s.topicless) {
 			continue
 		}

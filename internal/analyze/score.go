@@ -276,8 +276,8 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		// still quote it on a concept.
 		ins = math.Max(ins-plainPenalty, 0.4*ins)
 	}
-	if s.Context != nil {
-		ins -= 0.2
+	if s.Context != nil && !s.joined {
+		ins -= 0.2 // leans on another sentence (not its own first half)
 	}
 	// The concepts the member developed (lines, own headings, bold,
 	// the week's chapter topics) are the note's key points; a side fact

@@ -217,3 +217,15 @@ func TestExampleLineIsNoKeyInsight(t *testing.T) {
 		t.Errorf("a bold example is the member's stress: %v, point %v", bold.Scores, point.Scores)
 	}
 }
+
+// A sentence the note broke over two lines of one item ("…늘지만," then
+// the rest) is one bullet, its premise first.
+func TestOpenClauseJoinsTheLineBelow(t *testing.T) {
+	src := "# 메모\n\n## 샤딩\n\n- 샤드를 늘릴수록 쓰기 처리량은 늘지만,\n    \n    **재조정에 드는 네트워크 비용**이 함께 커짐\n"
+	w := analyze.Analyze([]analyze.Note{{Member: "하늘", Doc: note.Parse("w1/하늘.md", src)}})
+	m := w.Members[0]
+	b := Bullet(sentenceWith(t, m, "재조정에 드는"), m, w, insight.KeyInsights)
+	if b.Text != "샤드를 늘릴수록 쓰기 처리량은 늘지만, 재조정에 드는 네트워크 비용이 함께 커짐" || len(b.Sources) != 2 {
+		t.Errorf("open clause: %q, sources %+v", b.Text, b.Sources)
+	}
+}
