@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -508,7 +509,7 @@ func (c *comparer) check(it Item, own *noteIndex, group bool) (supported, attrib
 				return true, false
 			}
 		}
-		return false, false
+		return c.quotesFound(it.Text), false
 	}
 	if own == nil {
 		return false, false
@@ -524,6 +525,34 @@ func (c *comparer) check(it Item, own *noteIndex, group bool) (supported, attrib
 	}
 	return supported, attributed
 }
+
+// quotesFound reports whether a group bullet read from markdown, which
+// cites no sources, quotes the notes word for word: it has at least one
+// span in curly double quotes (“…”, the quotation marks of the documents'
+// language) and every such span is in some note of the week. A group
+// bullet often sets two members' lines side by side, which no single
+// sentence of one note supports as a whole.
+func (c *comparer) quotesFound(raw string) bool {
+	spans := quoteRe.FindAllStringSubmatch(plain(raw), -1)
+	if len(spans) == 0 {
+		return false
+	}
+	for _, m := range spans {
+		found := false
+		for _, ix := range c.order {
+			if ix.hasQuote(m[1]) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+var quoteRe = regexp.MustCompile(`“([^”]+)”`)
 
 func set(keys []string) map[string]bool {
 	m := make(map[string]bool, len(keys))

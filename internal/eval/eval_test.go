@@ -270,6 +270,20 @@ func TestCheck(t *testing.T) {
 			}
 		})
 	}
+	t.Run("group block: quotes of two notes side by side", func(t *testing.T) {
+		for _, tt := range []struct {
+			text string
+			want bool
+		}{
+			{"박지민은 “가상 실행 시간을 어떻게 계산할까”라고 물었고, 최도윤은 “스래싱이 발생해 시스템 전체가 느려진다”라고 적었습니다. 둘은 어떻게 이어질까요?", true},
+			{"박지민은 “가상 실행 시간을 어떻게 계산할까”라고 물었고, 최도윤은 “스케줄러는 언제나 공정하다”라고 적었습니다. 둘은 어떻게 이어질까요?", false},
+			{"두 멤버가 가상 실행 시간과 스래싱을 함께 다룬 까닭은 무엇일까요? 서로의 설명을 비교해 봅시다.", false},
+		} {
+			if supp, _ := c.check(Item{Text: tt.text}, nil, true); supp != tt.want {
+				t.Errorf("%q: supported %v, want %v", tt.text, supp, tt.want)
+			}
+		}
+	})
 	t.Run("group block: any note supports", func(t *testing.T) {
 		supp, attr := c.check(Item{Text: "TLB는 최근에 사용한 주소 변환 결과를 캐시해서 메모리 접근을 줄여 준다."}, nil, true)
 		if !supp || attr {
