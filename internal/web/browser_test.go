@@ -162,6 +162,9 @@ func TestBrowserDemo(t *testing.T) {
 	if strings.TrimSpace(hit) == "" || !strings.HasPrefix(link, "/note?path=weeks%2Fweek01%2F") || !strings.Contains(link, "#L") {
 		t.Errorf("source: line %q, link %q", hit, link)
 	}
+	// The address is named by the bullet's toggle event, which the browser
+	// fires in a task after the bullet opens: wait for it.
+	_ = chromedp.Do(ctx, chromedp.Poll[chromedp.Void](`location.hash !== ""`, chromedp.WithPollingTimeout(10*time.Second)))
 	if loc := eval[string](t, ctx, `location.hash`); !strings.HasPrefix(loc, "#w1-m") {
 		t.Errorf("opening a bullet did not name it in the address: %q", loc)
 	}
