@@ -80,6 +80,15 @@ type Chapter struct {
 	Source insight.Source
 }
 
+// Local is implemented by engines and summary engines that work on this
+// machine alone: they send no request and print nothing, and one value may
+// run on several weeks at once. pipeline runs the weeks of such an engine
+// on every core; any other engine runs one week at a time, in week order
+// (an LLM engine's requests keep their order and their pace).
+type Local interface {
+	Local() bool
+}
+
 // Summarizer drafts a week's summary (summary.md, the 통합 정리): one
 // outline of the chapter merged from every member's note.
 type Summarizer interface {

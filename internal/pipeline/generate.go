@@ -190,62 +190,41 @@ func (r *Run) Generate(ctx context.Context, ws *workspace.Workspace) error {
 		w.UseNext(byID[weekID{w.Week.Track, w.Week.Number + 1}])
 	}
 
-	// The analyses go ahead of the engines, in week order, one week per
-	// core: the sequential end of one week's analysis (and the engine)
-	// overlaps the members of the next. Week.Input makes each once,
-	// whoever asks first.
-	actx, stopAhead := context.WithCancel(ctx)
-	defer stopAhead()
-	ahead := analyseAhead(actx, loaded)
-
-	// Generate every week, then write.
+	// Generate every week, then write. The results are taken in week
+	// order, so warnings, the report and the documents come in the same
+	// order however the weeks are scheduled.
 	report := insight.Report{Tool: "moim", Version: r.Version, Repo: ws.Root, Engine: eng.Name()}
 	var outs []output
 	var late []string
-	for i, w := range loaded {
-		if r.Generating != nil {
-			r.Generating(i+1, len(loaded), w.Week.Number, eng.Name())
-		}
-		var summarized func() (*insight.Summary, error)
-		if r.wants(DocSummary) {
-			summarized = later(ctx, beside, func() (*insight.Summary, error) { return w.Summarize(ctx, summarizer) })
-		}
-		if r.wants(DocInsights) {
-			res, err := guard(ctx, func() (*insight.Week, error) { return w.Generate(ctx, eng) })
-			if err != nil {
-				return err
-			}
+	take := func(w *Week, got weekResult) {
+		if res := got.insights; res != nil {
 			r.Warn(res.Warnings...)
 			late = append(late, res.Warnings...)
 			report.Weeks = append(report.Weeks, *res)
 			if r.Format == FormatMarkdown {
-				md, err := w.Document(res)
-				if err != nil {
-					return err
-				}
-				outs = append(outs, output{path: w.OutPath, shown: rel(ws.Root, w.OutPath), data: []byte(md),
+				outs = append(outs, output{path: w.OutPath, shown: rel(ws.Root, w.OutPath), data: []byte(got.insightsMD),
 					mkdir: r.Out == "", week: res.Number, track: res.Track, what: summarize(res), template: w.Template.Source})
 			}
 		}
-		if r.wants(DocSummary) {
-			res, err := summarized()
-			if err != nil {
-				return err
-			}
+		if res := got.summary; res != nil {
 			r.Warn(res.Warnings...)
 			late = append(late, res.Warnings...)
 			report.Summaries = append(report.Summaries, *res)
 			if r.Format == FormatMarkdown {
-				md, err := w.SummaryDocument(res)
-				if err != nil {
-					return err
-				}
-				outs = append(outs, output{path: w.Summary.OutPath, shown: rel(ws.Root, w.Summary.OutPath), data: []byte(md),
+				outs = append(outs, output{path: w.Summary.OutPath, shown: rel(ws.Root, w.Summary.OutPath), data: []byte(got.summaryMD),
 					mkdir: r.Out == "", week: res.Number, track: res.Track, what: describeSummary(res), template: w.Summary.Template.Source})
 			}
 		}
 	}
-	<-ahead // done: every week's analysis was needed
+	gen := weekGen{run: r, eng: eng, summarizer: summarizer}
+	if local(eng) && (summarizer == nil || local(summarizer)) {
+		err = gen.planned(ctx, loaded, take)
+	} else {
+		err = gen.inTurn(ctx, loaded, beside, take)
+	}
+	if err != nil {
+		return err
+	}
 	if r.Strict && len(late) > 0 {
 		return fmt.Errorf("%d warning(s) and --strict is set: nothing was written", len(late))
 	}
@@ -259,56 +238,6 @@ func (r *Run) Generate(ctx context.Context, ws *workspace.Workspace) error {
 		return r.writeReport(report)
 	}
 	return r.writeDocuments(outs)
-}
-
-// analyseAhead analyses the weeks (Week.Input) on all cores, taking the
-// weeks in order, and closes the channel it returns once every week is
-// done or ctx is cancelled. A panic is kept by Input and raised again in
-// whoever asks for the week's input.
-func analyseAhead(ctx context.Context, weeks []*Week) <-chan struct{} {
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		par.Each(len(weeks), func(i int) {
-			if ctx.Err() != nil {
-				return
-			}
-			defer func() { _ = recover() }() // raised again by Input in guard
-			weeks[i].Input()
-		})
-	}()
-	return done
-}
-
-// later returns a function that gives run's result (under guard): with
-// now, run starts at once on a goroutine of its own and the function waits
-// for it; otherwise run runs when the function is called. Either way run
-// never waits for a worker of another job, so nothing blocks on a pool it
-// is part of.
-func later[T any](ctx context.Context, now bool, run func() (T, error)) func() (T, error) {
-	if !now {
-		return func() (T, error) { return guard(ctx, run) }
-	}
-	type result struct {
-		res T
-		err error
-	}
-	done := make(chan result, 1)
-	go func() {
-		res, err := guard(ctx, run)
-		done <- result{res, err}
-	}()
-	return func() (T, error) {
-		r := <-done
-		return r.res, r.err
-	}
-}
-
-// draftsSummaries reports whether the insights engine e drafts summaries
-// too (the LLM engines: Run.Summarizer then gives e itself).
-func draftsSummaries(e engine.Engine) bool {
-	_, ok := e.(engine.Summarizer)
-	return ok
 }
 
 // ErrWeekAndAll is the error of asking for given weeks and all weeks.

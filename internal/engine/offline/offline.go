@@ -59,6 +59,10 @@ func New() *Engine { return &Engine{Max: MaxBullets} }
 // Name implements engine.Engine.
 func (e *Engine) Name() string { return Name }
 
+// Local implements engine.Local: the engine works on the week's analysis
+// alone, and one Engine may run on several weeks at once.
+func (e *Engine) Local() bool { return true }
+
 // Generate implements engine.Engine: bullets from in.Analysis.
 func (e *Engine) Generate(ctx context.Context, in *engine.Input) (*insight.Week, error) {
 	if err := ctx.Err(); err != nil {

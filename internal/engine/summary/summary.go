@@ -25,6 +25,10 @@ func New() *Engine { return &Engine{} }
 // Name implements engine.Summarizer.
 func (*Engine) Name() string { return Name }
 
+// Local implements engine.Local: the summary is drafted from the week's
+// input alone, and one Engine may run on several weeks at once.
+func (*Engine) Local() bool { return true }
+
 // Summarize implements engine.Summarizer: the merged outline of the
 // week's notes, each point in a member's own words.
 func (*Engine) Summarize(ctx context.Context, in *engine.Input) (*insight.Summary, error) {
