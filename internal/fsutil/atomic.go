@@ -80,7 +80,33 @@ func WriteFileReplaced(path string, data []byte) error {
 	return writeAtomic(path, data, false)
 }
 
-func writeAtomic(path string, data []byte, sync bool) (err error) {
+func writeAtomic(path string, data []byte, sync bool) error {
+	p, err := prepare(path, data, sync)
+	if err != nil {
+		return err
+	}
+	return p.Commit()
+}
+
+// Pending is a file written by PrepareFileAtomic and not yet in place:
+// Commit puts it in place, Discard removes it.
+type Pending struct {
+	path   string // the file to replace (symbolic links resolved)
+	tmp    string // the temporary file, "" for a device
+	device []byte // data for a character device, written by Commit
+}
+
+// PrepareFileAtomic does every step of WriteFileAtomic but the last: it
+// writes data to a temporary file beside path, syncs it and gives it
+// path's permissions, leaving path untouched until Commit renames the
+// file over it. Several documents can so be prepared at once and put in
+// place only once all of them are ready; a failed preparation leaves no
+// temporary file. Every prepared file must be committed or discarded.
+func PrepareFileAtomic(path string, data []byte) (*Pending, error) {
+	return prepare(path, data, true)
+}
+
+func prepare(path string, data []byte, sync bool) (p *Pending, err error) {
 	if real, err := filepath.EvalSymlinks(path); err == nil {
 		path = real
 	}
@@ -88,17 +114,17 @@ func writeAtomic(path string, data []byte, sync bool) (err error) {
 	mode := os.FileMode(0o644)
 	if st, err := os.Stat(path); err == nil {
 		if isCharDevice(st) {
-			return writeDevice(path, data)
+			return &Pending{path: path, device: data}, nil
 		}
 		if !st.Mode().IsRegular() {
-			return fmt.Errorf("write %s: not a regular file", path)
+			return nil, fmt.Errorf("write %s: not a regular file", path)
 		}
 		mode = st.Mode().Perm()
 	}
 	fsys := currentFS()
 	f, err := fsys.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+		return nil, fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
 	tmp := f.Name()
 	defer func() {
@@ -108,25 +134,43 @@ func writeAtomic(path string, data []byte, sync bool) (err error) {
 	}()
 	if _, err = f.Write(data); err != nil {
 		f.Close()
-		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+		return nil, fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
 	if sync {
 		err = f.Sync()
 	}
 	if err != nil {
 		f.Close()
-		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+		return nil, fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
 	if err = f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+		return nil, fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
 	if err = fsys.Chmod(tmp, mode); err != nil {
-		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+		return nil, fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
-	if err = fsys.Rename(tmp, path); err != nil {
-		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+	return &Pending{path: path, tmp: tmp}, nil
+}
+
+// Commit renames the prepared file over its path (a character device is
+// written to now). On failure the temporary file is removed and the path
+// is unchanged.
+func (p *Pending) Commit() error {
+	if p.tmp == "" {
+		return writeDevice(p.path, p.device)
+	}
+	if err := currentFS().Rename(p.tmp, p.path); err != nil {
+		os.Remove(p.tmp)
+		return fmt.Errorf("write %s: %w", p.path, unwrapPath(err))
 	}
 	return nil
+}
+
+// Discard removes the prepared file; its path is unchanged.
+func (p *Pending) Discard() {
+	if p.tmp != "" {
+		os.Remove(p.tmp)
+	}
 }
 
 // isCharDevice reports whether st is a character device such as /dev/null.

@@ -11,12 +11,14 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/fsutil"
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/par"
+	"github.com/moim-study/moim/internal/text"
 	"github.com/moim-study/moim/internal/workspace"
 )
 
@@ -121,6 +123,11 @@ func (r *Run) Generate(ctx context.Context, ws *workspace.Workspace) error {
 	if err := CheckDocsOut(r.Format, r.Out, r.Docs); err != nil {
 		return err
 	}
+	// Every week's analysis needs the dictionary and the study's
+	// background: start both now, beside the lock, the engine's set-up and
+	// the reading of the weeks.
+	text.Warm()
+	go studyBackground(ws)
 	warnings := append(WorkspaceWarnings(ws), weekWarns...)
 
 	// One run at a time writes into a repository: take the lock before the
@@ -158,9 +165,8 @@ func (r *Run) Generate(ctx context.Context, ws *workspace.Workspace) error {
 	beside := summarizer != nil && r.wants(DocInsights) && !draftsSummaries(eng)
 
 	// Read everything and check the outputs before any work is done: the
-	// weeks on all cores, beside the dictionary load (text.Warm) and the
-	// study's background, which the analyses will need.
-	go studyBackground(ws)
+	// weeks on all cores, beside the dictionary load and the study's
+	// background.
 	loaded := make([]*Week, len(weeks))
 	errs := make([]error, len(weeks))
 	par.Each(len(weeks), func(i int) { loaded[i], errs[i] = r.load(ws, weeks[i]) })
@@ -344,24 +350,64 @@ func (r *Run) writeReport(report insight.Report) error {
 	return writeErr(fsutil.WriteFileAtomic(r.Out, b))
 }
 
+// writeDocuments writes the documents: those for standard output in
+// order; the files first each to a temporary file beside it, all at once
+// (the syncs are waits on the disk, not work), then, once every one is
+// ready, renamed into place in order. A file that cannot be prepared
+// leaves every document as it was.
 func (r *Run) writeDocuments(outs []output) error {
-	for _, out := range outs {
+	pending := make([]*fsutil.Pending, len(outs))
+	errs := make([]error, len(outs))
+	var wg sync.WaitGroup
+	disk := make(chan struct{}, maxPreparing)
+	for i, out := range outs {
 		if out.path == "" {
-			fmt.Fprint(r.Stdout, string(out.data))
 			continue
 		}
 		if out.mkdir {
 			if err := os.MkdirAll(filepath.Dir(out.path), 0o755); err != nil {
-				return writeErr(err)
+				errs[i] = err
+				break
 			}
 		}
-		if err := fsutil.WriteFileAtomic(out.path, out.data); err != nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			disk <- struct{}{}
+			defer func() { <-disk }()
+			pending[i], errs[i] = fsutil.PrepareFileAtomic(out.path, out.data)
+		}()
+	}
+	wg.Wait()
+	discard := func(from int) {
+		for _, p := range pending[from:] {
+			if p != nil {
+				p.Discard()
+			}
+		}
+	}
+	for _, err := range errs {
+		if err != nil {
+			discard(0)
+			return writeErr(err)
+		}
+	}
+	for i, out := range outs {
+		if out.path == "" {
+			fmt.Fprint(r.Stdout, string(out.data))
+			continue
+		}
+		if err := pending[i].Commit(); err != nil {
+			discard(i + 1)
 			return writeErr(err)
 		}
 		r.Wrote(out.week, out.track, out.shown, out.template, out.what)
 	}
 	return nil
 }
+
+// maxPreparing is how many documents writeDocuments prepares at once.
+const maxPreparing = 8
 
 func writeErr(err error) error {
 	if err == nil {

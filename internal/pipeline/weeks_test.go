@@ -17,6 +17,8 @@ import (
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/engine/offline"
 	"github.com/moim-study/moim/internal/engine/summary"
+	"github.com/moim-study/moim/internal/fsutil"
+	"github.com/moim-study/moim/internal/fsutil/fsfault"
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/workspace"
 )
@@ -333,6 +335,49 @@ func TestPlannedWeeksStopAtFirstError(t *testing.T) {
 				if docs := documentsIn(t, root); len(docs) > 0 || len(wr.wrote) > 0 {
 					t.Errorf("GOMAXPROCS=%d: documents written: %q %q", procs, docs, wr.wrote)
 				}
+			}
+		})
+	}
+}
+
+// TestWriteDocumentsAllOrNothing: the documents are put in place only
+// once every one of them is ready. A week's document that cannot be
+// prepared (each step of the write failing for that file alone) leaves
+// no document written and no temporary file; one that cannot be renamed
+// into place stops the writes there, without temporary files.
+func TestWriteDocumentsAllOrNothing(t *testing.T) {
+	for _, step := range fsfault.Steps {
+		t.Run(string(step), func(t *testing.T) {
+			root := fiveWeeks(t)
+			wr := newWeeksRun(&localEngine{local: true}, "", FormatMarkdown)
+			fault := &fsfault.FS{Fail: step, Only: "week03"}
+			restore := fsutil.SetFS(fault)
+			err := wr.generate(t, context.Background(), root)
+			restore()
+			if fault.Fired() == 0 {
+				t.Fatalf("the %s step never failed: %v", step, err)
+			}
+			if err == nil || !strings.Contains(err.Error(), filepath.Join("week03", "ai-insights.md")) || !strings.Contains(err.Error(), "unchanged") {
+				t.Errorf("err = %v, want week 3's document named", err)
+			}
+			var want []string
+			if step == fsfault.Rename {
+				want = []string{"week01/ai-insights.md", "week02/ai-insights.md"}
+			}
+			if !reflect.DeepEqual(wr.wrote, want) {
+				t.Errorf("wrote %q, want %q", wr.wrote, want)
+			}
+			var found []string
+			for _, d := range documentsIn(t, root) {
+				r, _ := filepath.Rel(root, d)
+				found = append(found, filepath.ToSlash(r))
+			}
+			if !reflect.DeepEqual(found, want) {
+				t.Errorf("documents on disk %q, want %q", found, want)
+			}
+			temps, _ := filepath.Glob(filepath.Join(root, "*", ".*.tmp-*"))
+			if len(temps) > 0 {
+				t.Errorf("temporary files left: %q", temps)
 			}
 		})
 	}

@@ -12,6 +12,8 @@ package fsfault
 import (
 	"errors"
 	"io/fs"
+	"path/filepath"
+	"strings"
 	"sync"
 
 	"github.com/moim-study/moim/internal/fsutil"
@@ -41,6 +43,9 @@ var ErrInjected = errors.New("no space left on device (injected by a test)")
 type FS struct {
 	Fail Step
 	Err  error
+	// Only, when set, narrows the failure to the files whose path (the
+	// temporary file's, or the document's for a rename) contains it.
+	Only string
 
 	mu    sync.Mutex
 	fired int
@@ -49,8 +54,8 @@ type FS struct {
 
 var _ fsutil.FS = (*FS)(nil)
 
-func (f *FS) fail(s Step) error {
-	if s != f.Fail {
+func (f *FS) fail(s Step, name string) error {
+	if s != f.Fail || f.Only != "" && !strings.Contains(name, f.Only) {
 		return nil
 	}
 	f.mu.Lock()
@@ -79,7 +84,7 @@ func (f *FS) Temps() []string {
 
 // CreateTemp creates the temporary file unless Create fails.
 func (f *FS) CreateTemp(dir, pattern string) (fsutil.File, error) {
-	if err := f.fail(Create); err != nil {
+	if err := f.fail(Create, filepath.Join(dir, pattern)); err != nil {
 		return nil, &fs.PathError{Op: "open", Path: dir, Err: err}
 	}
 	file, err := fsutil.OS{}.CreateTemp(dir, pattern)
@@ -94,7 +99,7 @@ func (f *FS) CreateTemp(dir, pattern string) (fsutil.File, error) {
 
 // Chmod sets the mode unless Chmod fails.
 func (f *FS) Chmod(name string, mode fs.FileMode) error {
-	if err := f.fail(Chmod); err != nil {
+	if err := f.fail(Chmod, name); err != nil {
 		return &fs.PathError{Op: "chmod", Path: name, Err: err}
 	}
 	return fsutil.OS{}.Chmod(name, mode)
@@ -102,7 +107,7 @@ func (f *FS) Chmod(name string, mode fs.FileMode) error {
 
 // Rename renames unless Rename fails.
 func (f *FS) Rename(oldpath, newpath string) error {
-	if err := f.fail(Rename); err != nil {
+	if err := f.fail(Rename, newpath); err != nil {
 		return &fs.PathError{Op: "rename", Path: newpath, Err: err}
 	}
 	return fsutil.OS{}.Rename(oldpath, newpath)
@@ -114,7 +119,7 @@ type tempFile struct {
 }
 
 func (t *tempFile) Write(p []byte) (int, error) {
-	if err := t.fs.fail(Write); err != nil {
+	if err := t.fs.fail(Write, t.Name()); err != nil {
 		n, _ := t.File.Write(p[:len(p)/2])
 		return n, &fs.PathError{Op: "write", Path: t.Name(), Err: err}
 	}
@@ -122,7 +127,7 @@ func (t *tempFile) Write(p []byte) (int, error) {
 }
 
 func (t *tempFile) Sync() error {
-	if err := t.fs.fail(Sync); err != nil {
+	if err := t.fs.fail(Sync, t.Name()); err != nil {
 		return &fs.PathError{Op: "sync", Path: t.Name(), Err: err}
 	}
 	return t.File.Sync()
@@ -130,7 +135,7 @@ func (t *tempFile) Sync() error {
 
 func (t *tempFile) Close() error {
 	err := t.File.Close()
-	if ferr := t.fs.fail(Close); ferr != nil {
+	if ferr := t.fs.fail(Close, t.Name()); ferr != nil {
 		return &fs.PathError{Op: "close", Path: t.Name(), Err: ferr}
 	}
 	return err
