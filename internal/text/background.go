@@ -89,23 +89,32 @@ func (b *Background) shareOf(week int, set []uint64) (float64, int) {
 // weekWords returns the sorted distinct lower-cased words of a week's
 // texts and the sorted distinct pairs of adjacent words.
 func weekWords(ts []string) (words, pairs []string) {
-	seen, seenPair := map[string]bool{}, map[[2]string]bool{}
-	prev := ""
+	// Each distinct word gets a number in order of appearance, and a pair
+	// is kept as the two numbers: no string is made or hashed per pair.
+	ids := map[string]uint32{}
+	var byID []string
+	seenPair := map[uint64]struct{}{}
+	var pairIDs []uint64
+	prev := -1
 	word := func(f string) {
 		f = Lower(f)
-		if !seen[f] {
-			seen[f] = true
-			words = append(words, f)
+		id, ok := ids[f]
+		if !ok {
+			id = uint32(len(byID))
+			ids[f] = id
+			byID = append(byID, f)
 		}
-		// The pair is written out only the first time it is seen.
-		if p := [2]string{prev, f}; prev != "" && !seenPair[p] {
-			seenPair[p] = true
-			pairs = append(pairs, prev+" "+f)
+		if prev >= 0 {
+			k := uint64(prev)<<32 | uint64(id)
+			if _, ok := seenPair[k]; !ok {
+				seenPair[k] = struct{}{}
+				pairIDs = append(pairIDs, k)
+			}
 		}
-		prev = f
+		prev = int(id)
 	}
 	for _, t := range ts {
-		prev = ""
+		prev = -1
 		// The words are strings.FieldsFunc's, split at every rune that is
 		// no letter or digit, read in place.
 		start := -1
@@ -124,8 +133,34 @@ func weekWords(ts []string) (words, pairs []string) {
 			word(t[start:])
 		}
 	}
-	sort.Strings(words)
-	sort.Strings(pairs)
+	// Number the words again in sorted order. A word holds no byte at or
+	// below ' ' (letters and digits only), so "a b" sorts before "c d"
+	// exactly when a sorts before c, or a is c and b sorts before d: the
+	// pairs sort as their two numbers.
+	order := make([]uint32, len(byID))
+	for i := range order {
+		order[i] = uint32(i)
+	}
+	slices.SortFunc(order, func(x, y uint32) int { return strings.Compare(byID[x], byID[y]) })
+	rank := make([]uint64, len(byID))
+	words = make([]string, len(byID))
+	for r, id := range order {
+		rank[id] = uint64(r)
+		words[r] = byID[id]
+	}
+	for i, k := range pairIDs {
+		pairIDs[i] = rank[k>>32]<<32 | rank[k&(1<<32-1)]
+	}
+	slices.Sort(pairIDs)
+	if len(pairIDs) > 0 {
+		pairs = make([]string, len(pairIDs))
+	}
+	for i, k := range pairIDs {
+		pairs[i] = words[k>>32] + " " + words[k&(1<<32-1)]
+	}
+	if len(words) == 0 {
+		words = nil
+	}
 	return words, pairs
 }
 

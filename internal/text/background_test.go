@@ -146,7 +146,7 @@ func weekWordsByFields(ts []string) (words, pairs []string) {
 // version on random weeks of texts with words, punctuation, upper case,
 // digits and invalid bytes at their edges.
 func TestWeekWordsSameAsByFields(t *testing.T) {
-	pieces := []string{"모델", "검색", " ", ".", "Model", "LoRA", "3", "x", "\n", "·", "\xff", "É", "é", "가", "-", "  "}
+	pieces := []string{"모델", "검색", " ", ".", "Model", "LoRA", "3", "x", "\n", "·", "\xff", "É", "é", "가", "-", "  ", "a", "b", "모"}
 	rng := rand.New(rand.NewSource(4))
 	for range 2000 {
 		var ts []string
