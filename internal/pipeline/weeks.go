@@ -53,8 +53,9 @@ const (
 // and beside the last analyses instead of one after another once every
 // analysis is done. The results are taken in week order as they come: the
 // first error in week order (a failed or panicking engine, a document
-// that cannot be composed, ctx cancelled) ends the run, and no task starts
-// after it.
+// that cannot be composed, ctx cancelled) ends the run once the weeks
+// before it are taken, as when the weeks ran in turn, and no task starts
+// after that.
 func (g *weekGen) planned(ctx context.Context, weeks []*Week, take func(*Week, weekResult)) error {
 	r := g.run
 	ctx, cancel := context.WithCancel(ctx)
@@ -68,19 +69,18 @@ func (g *weekGen) planned(ctx context.Context, weeks []*Week, take func(*Week, w
 		})
 	}
 	type slot struct {
-		done chan struct{} // closed once res is set
+		done chan struct{} // closed once res and err are set
 		res  weekResult
+		err  error
 	}
 	// add adds a task filling a new slot with build's result (under guard)
-	// once the tasks of after are done.
+	// once the tasks of after are done. A failure is kept in the slot, not
+	// returned to the plan: the weeks before it still finish, and the run
+	// stops when it comes to it in week order.
 	add := func(build func() (weekResult, error), after ...*par.Task) *slot {
 		s := &slot{done: make(chan struct{})}
 		plan.Add(prioResult, func() error {
-			res, err := guard(ctx, build)
-			if err != nil {
-				return err
-			}
-			s.res = res
+			s.res, s.err = guard(ctx, build)
 			close(s.done)
 			return nil
 		}, after...)
@@ -110,12 +110,12 @@ func (g *weekGen) planned(ctx context.Context, weeks []*Week, take func(*Week, w
 	wait := func(s *slot) (weekResult, error) {
 		select {
 		case <-s.done:
-			return s.res, nil
+			return s.res, s.err
 		case <-finished:
 		}
 		select {
 		case <-s.done:
-			return s.res, nil
+			return s.res, s.err
 		default:
 		}
 		if planErr != nil {
