@@ -115,6 +115,11 @@ type Sentence struct {
 	// turns, concludes or explains this one ("하지만 …", "즉 …", "…
 	// 때문이다"); bullets keep it (its Body keeps the connective).
 	Caveat *Sentence
+	// CaveatJoin joins Caveat to the sentence in a bullet (" " when
+	// empty; " — " before a next line that does not open with a turner).
+	// A Caveat from the next line may have its own Caveat, the next
+	// sentence of that line.
+	CaveatJoin string
 	// Children are the short items of the list that hangs from this list
 	// item (the steps of a recommendation, the points a label announces),
 	// and ChildLines their lines.
@@ -450,6 +455,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 	sides(m)
 	contextLost(m)
 	followers(m)
+	nextLines(m)
 	slogans(m)
 	questions(m)
 	openings(m)

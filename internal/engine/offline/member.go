@@ -160,7 +160,7 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 			if len(sec.Bullets) >= limit {
 				break
 			}
-			if used[s.ID] || s.Context != nil && used[s.Context.ID] || s.Caveat != nil && used[s.Caveat.ID] {
+			if used[s.ID] || s.Context != nil && used[s.Context.ID] || s.Caveat != nil && used[s.Caveat.ID] || s.Caveat != nil && s.Caveat.Caveat != nil && used[s.Caveat.Caveat.ID] {
 				continue
 			}
 			// The note's top points are its key insights however small
@@ -191,8 +191,8 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 			if s.Context != nil {
 				used[s.Context.ID] = true
 			}
-			if s.Caveat != nil {
-				used[s.Caveat.ID] = true // its next sentence is in the bullet
+			for k := s.Caveat; k != nil; k = k.Caveat {
+				used[k.ID] = true // its next sentence is in the bullet
 			}
 			for _, p := range s.Parts {
 				used[p.ID] = true // the list's other items are in the bullet
@@ -235,8 +235,18 @@ func Bullet(s analyze.Sentence, m *analyze.Member, aw *analyze.Week, key string)
 		srcs = append([]insight.Source{source(*s.Context)}, srcs...)
 	}
 	if s.Caveat != nil {
-		body += " " + s.Caveat.Body
+		join := s.CaveatJoin
+		if join == "" {
+			join = " "
+		} else if join == " — " {
+			body = strings.TrimRight(strings.TrimSpace(body), ".")
+		}
+		body += join + s.Caveat.Body
 		srcs = append(srcs, source(*s.Caveat))
+		if k := s.Caveat.Caveat; k != nil {
+			body += " " + k.Body // the next line's own turn
+			srcs = append(srcs, source(*k))
+		}
 	}
 	if len(s.Children) > 0 && (s.Voice.Recommend || s.Voice.Should || strings.HasSuffix(strings.TrimSpace(body), ":")) {
 		// The steps or items under the line are its concrete part.

@@ -1,0 +1,215 @@
+package analyze
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/moim-study/moim/internal/note"
+)
+
+// This file carries the point a note makes on the line right after a
+// sentence: a list item and its next sibling or own sub-item, or two
+// paragraph lines, where the second turns on the first ("그렇다고 …는
+// 적절하지 않다"), names its drawback ("단점: …", "간단하지만 품질이
+// 낮다") or concludes it ("→ …", "그래서 …"). Cut before that line, the
+// sentence says a book fact whose point is missing.
+
+// drawbackLabels open a line that names the drawback, limit or
+// consequence of the line above.
+var drawbackLabels = []string{"단점", "한계", "문제점", "문제", "약점", "주의", "결과"}
+
+// drawbackLed reports a line opening with a drawback label followed by a
+// colon, a dash or a space ("단점: …", "한계 - …").
+func drawbackLed(t string) bool {
+	t = strings.TrimSpace(t)
+	for _, l := range drawbackLabels {
+		if !strings.HasPrefix(t, l) {
+			continue
+		}
+		rest := strings.TrimSpace(t[len(l):])
+		if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "은") || strings.HasPrefix(rest, "는") {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedEndings close a sentence that denies what it is about ("…는
+// 적절하지 않다", "완벽한 기준은 아니다").
+var negatedEndings = []string{"지 않다", "지 않음", "지 않는다", "지 않을 수 있다", "아니다", "아님", "지 못하다", "지 못함", "지 못한다"}
+
+// endsNegated reports a sentence whose final predicate is negated.
+func endsNegated(t string) bool {
+	t = strings.TrimRight(strings.TrimSpace(t), " .!…")
+	for _, e := range negatedEndings {
+		if strings.HasSuffix(t, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// comparesBetter reports a sentence whose final predicate says which of
+// two is better ("…를 세는 것이 더 낫다", "…보다 유리하다"); "더 나은
+// 방법을 찾아라" compares nothing.
+func comparesBetter(t string) bool {
+	t = strings.TrimRight(strings.TrimSpace(t), " .!…")
+	r := []rune(t)
+	if len(r) > 14 {
+		t = string(r[len(r)-14:])
+	}
+	for _, w := range []string{"더 좋다", "더 좋음", "더 낫다", "더 나음", "낫다", "나음", "더 적절하다", "유리하다", "유리함", "불리하다", "불리함", "방법이다"} {
+		if strings.HasSuffix(t, w) && (strings.Contains(t, "더 ") || strings.Contains(t, "보다")) {
+			return true
+		}
+	}
+	return false
+}
+
+// nextTurners open a line that turns on or concludes the line above it;
+// "그런데" and "근데" as often open a new point, and "다만", "대신" only
+// qualify.
+var nextTurners = []string{"하지만", "그러나", "그렇지만", "그렇다고", "반면", "즉,", "즉 ", "따라서", "그래서", "그러므로", "결국", "결론적으로"}
+
+// conclusionTurn reports a line that opens by concluding ("즉", "따라서",
+// an arrow) rather than by turning against the line above.
+func conclusionTurn(t string) bool {
+	t = strings.TrimSpace(t)
+	if arrowLed(t) {
+		return true
+	}
+	for _, o := range []string{"즉", "따라서", "그래서", "그러므로", "결국", "결론적으로"} {
+		if strings.HasPrefix(t, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// turnsNext reports whether a line opens with an arrow or a nextTurner.
+func turnsNext(t string) bool {
+	t = strings.TrimSpace(t)
+	if arrowLed(t) {
+		return true
+	}
+	for _, o := range nextTurners {
+		if strings.HasPrefix(t, o) {
+			rest := t[len(o):]
+			if rest == "" || strings.HasPrefix(rest, " ") || strings.HasPrefix(rest, ",") || strings.HasSuffix(o, " ") || strings.HasSuffix(o, ",") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// concedes reports a line that opens by granting something and then
+// turns ("구현은 쉽지만, 큰 입력에서는 느리다"): a concessive clause in its
+// first half.
+func concedes(s Sentence) bool {
+	i := strings.Index(s.Body, "지만")
+	return i > 0 && i < len(s.Body)/2
+}
+
+// nextLines gives a sentence that ends its line the first sentence of the
+// next line as its Caveat when that line judges it (see judgesAbove) and
+// is about the same thing: its own sub-item, a sibling under the same
+// list item, or a line naming a concept term of it. Two unrelated items
+// of one list are never joined. When the pair is too long for a bullet,
+// the next line turns against it and stands on its own, the sentence is
+// a half-truth and is cut (ProblemCut) so a section takes the next line
+// itself; otherwise it stays as it was.
+func nextLines(m *Member) {
+	doc := m.Doc
+	for i := 0; i+1 < len(m.Sentences); i++ {
+		s, n := &m.Sentences[i], m.Sentences[i+1]
+		if s.Problem != "" || s.Caveat != nil || s.Voice.Question || len(s.Parts) > 0 || n.Block != s.Block+1 || n.Line > s.Line+2 {
+			continue
+		}
+		if s.Block < 0 || n.Block >= len(doc.Blocks) || doc.Blocks[n.Block].Line != n.Line {
+			continue // not the first sentence of the next line
+		}
+		if n.Voice.Question || !carryable(n) || n.Problem != "" && n.Problem != ProblemDangling || slices.Contains(s.ChildLines, n.Line) && listsChildren(*s) {
+			continue // a bullet lists it among the line's children
+		}
+		sb, nb := doc.Blocks[s.Block], doc.Blocks[n.Block]
+		// under: the next line is its own sub-item or a sibling under the
+		// same list item, so about the same thing; otherwise it must
+		// name a concept term of it.
+		var own, under, related bool
+		switch {
+		case sb.Kind == note.KindListItem && nb.Kind == note.KindListItem && nb.Level == sb.Level+1:
+			own = parentBlock(doc, n.Block) == s.Block // its own sub-item
+			under = own
+		case sb.Kind == note.KindListItem && nb.Kind == note.KindListItem && nb.Level == sb.Level:
+			p := parentBlock(doc, s.Block)
+			under = p >= 0 && doc.Blocks[p].Kind == note.KindListItem && p == parentBlock(doc, n.Block)
+			related = sharesTerm(s.Terms, n.Terms)
+		case sb.Kind == note.KindParagraph && nb.Kind == note.KindParagraph:
+			related = sharesTerm(s.Terms, n.Terms)
+		}
+		if !under && !related || ownLabelled(n.Body) {
+			continue
+		}
+		// A turner, a drawback label or a verdict judges the line above;
+		// a denial only from its own sub-item and of a line that denies
+		// nothing itself (two denials agree), and a concession from a
+		// line under the same item (from elsewhere either may be about
+		// another thing of the same topic).
+		contrast := turnsNext(n.Text) && !conclusionTurn(n.Text) || drawbackLed(n.Body) || own && endsNegated(n.Body) && !endsNegated(s.Body)
+		if !(contrast || turnsNext(n.Text) || comparesBetter(n.Body) || under && concedes(n)) {
+			continue
+		}
+		if (s.Voice.Recommend || s.Voice.Should) && !turnsNext(n.Text) {
+			continue // one piece of advice beside the next: a list of steps
+		}
+		if n.Context != nil && n.Context.ID != s.ID {
+			continue // it leans on something else
+		}
+		body, join := n.Body, " — "
+		if turns(n.Text) && !arrowLed(n.Text) {
+			body, join = strings.TrimSpace(n.Text), " " // keep "그렇다고", "따라서"
+		} else if arrowLed(n.Text) {
+			body, join = "→ "+n.Body, " "
+		}
+		head := s.Body
+		if s.Context != nil {
+			head = s.Context.Body + s.Body
+		}
+		if !fits(head, body) {
+			if contrast && n.Problem == "" && n.Context == nil && !n.subjectless && !n.topicless {
+				s.Problem = ProblemCut // the next line alone says the point
+			}
+			continue
+		}
+		c := n
+		c.Context, c.Caveat = nil, nil
+		c.Body = body
+		if k := n.Caveat; k != nil && fits(head, body+" "+k.Body) {
+			// "그렇다고 …는 적절하지 않다. 대신 …가 더 좋다": the line's
+			// own turn goes with it.
+			kk := *k
+			kk.Context, kk.Caveat = nil, nil
+			c.Caveat = &kk
+		}
+		s.Caveat, s.CaveatJoin = &c, join
+	}
+}
+
+// ownLabelled reports a line led by a label of its own other than a
+// drawback ("장점: …", "각 단계를 평가하기 : …"): a sibling item about
+// another thing, not a judgement of the line above.
+func ownLabelled(t string) bool {
+	t = strings.TrimSpace(t)
+	i := strings.IndexAny(t, ":：")
+	if i <= 0 || drawbackLed(t) {
+		return false
+	}
+	return !strings.ContainsAny(t[:i], ".?!")
+}
+
+// listsChildren reports whether a bullet of the sentence lists its
+// Children after it: the steps of advice, the items a colon announces.
+func listsChildren(s Sentence) bool {
+	return s.Voice.Recommend || s.Voice.Should || strings.HasSuffix(strings.TrimSpace(s.Body), ":")
+}
