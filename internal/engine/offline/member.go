@@ -160,7 +160,12 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 			if len(sec.Bullets) >= limit {
 				break
 			}
-			if used[s.ID] || s.Context != nil && used[s.Context.ID] || s.Caveat != nil && used[s.Caveat.ID] || s.Caveat != nil && s.Caveat.Caveat != nil && used[s.Caveat.Caveat.ID] {
+			if s.CaveatJoin != "" && !used[s.ID] && s.Caveat != nil && (used[s.Caveat.ID] || s.Caveat.Caveat != nil && used[s.Caveat.Caveat.ID]) {
+				// The next line it would carry is a bullet already:
+				// the sentence stands as it did without it.
+				s.Caveat, s.CaveatJoin = nil, ""
+			}
+			if used[s.ID] || s.Context != nil && used[s.Context.ID] || s.Caveat != nil && used[s.Caveat.ID] {
 				continue
 			}
 			// The note's top points are its key insights however small
