@@ -55,11 +55,17 @@ var turners = []string{"하지만", "그러나", "그런데", "근데", "다만"
 
 // turns reports whether a sentence opens with a turner.
 func turns(t string) bool {
+	return opensWith(t, turners)
+}
+
+// opensWith reports whether a sentence opens with an arrow or one of
+// words as a word of its own.
+func opensWith(t string, words []string) bool {
 	t = strings.TrimSpace(t)
 	if arrowLed(t) {
 		return true
 	}
-	for _, o := range turners {
+	for _, o := range words {
 		if strings.HasPrefix(t, o) {
 			rest := t[len(o):]
 			// "그래서" must end a word; "즉시" is no "즉".

@@ -74,33 +74,12 @@ var nextTurners = []string{"하지만", "그러나", "그렇지만", "그렇다�
 // conclusionTurn reports a line that opens by concluding ("즉", "따라서",
 // an arrow) rather than by turning against the line above.
 func conclusionTurn(t string) bool {
-	t = strings.TrimSpace(t)
-	if arrowLed(t) {
-		return true
-	}
-	for _, o := range []string{"즉", "따라서", "그래서", "그러므로", "결국", "결론적으로"} {
-		if strings.HasPrefix(t, o) {
-			return true
-		}
-	}
-	return false
+	return opensWith(t, []string{"즉,", "즉 ", "따라서", "그래서", "그러므로", "결국", "결론적으로"})
 }
 
 // turnsNext reports whether a line opens with an arrow or a nextTurner.
 func turnsNext(t string) bool {
-	t = strings.TrimSpace(t)
-	if arrowLed(t) {
-		return true
-	}
-	for _, o := range nextTurners {
-		if strings.HasPrefix(t, o) {
-			rest := t[len(o):]
-			if rest == "" || strings.HasPrefix(rest, " ") || strings.HasPrefix(rest, ",") || strings.HasSuffix(o, " ") || strings.HasSuffix(o, ",") {
-				return true
-			}
-		}
-	}
-	return false
+	return opensWith(t, nextTurners)
 }
 
 // concedes reports a line that opens by granting something and then
