@@ -1,6 +1,7 @@
 package offline
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/moim-study/moim/internal/analyze"
@@ -23,5 +24,28 @@ func TestBulletCarriesTheNextLineThatJudgesIt(t *testing.T) {
 	b = Bullet(sentenceWith(t, m, "항목 개수로 잰다"), m, w, insight.KeyInsights)
 	if want := "대부분의 책은 색인 크기를 항목 개수로 잰다. 그렇다고 항목 개수로 색인 크기를 재는 것은 적절하지 않다. 대신 바이트 수를 세는 것이 더 낫다."; b.Text != want || len(b.Sources) != 3 {
 		t.Errorf("denial on its sub-item:\n got %q (sources %d)\nwant %q", b.Text, len(b.Sources), want)
+	}
+}
+
+// When the next line a sentence would carry is a bullet of its own (the
+// advice it concludes, under 실무 적용), the sentence stands as it did.
+func TestSentenceWhoseNextLineIsABulletStandsAlone(t *testing.T) {
+	src := "# 메모\n\n## 쓰기 캐시\n\n- 쓰기 캐시는 디스크에 쓰기 전에 응답하므로 쓰기 지연이 짧다.\n- 따라서 쓰기 지연이 중요한 서비스라면 쓰기 캐시를 켜 두는 것이 좋겠다.\n"
+	w := analyze.Analyze([]analyze.Note{{Member: "하늘", Doc: note.Parse("w1/하늘.md", src)}})
+	m := w.Members[0]
+	if s := sentenceWith(t, m, "디스크에 쓰기 전에"); s.Caveat == nil {
+		t.Fatalf("%q: want its 따라서 line as its caveat", s.Body)
+	}
+	texts := map[string][]string{}
+	for _, sec := range MemberSections(basic.MemberSections, m, w, MaxBullets, nil) {
+		for _, b := range sec.Bullets {
+			texts[sec.Key] = append(texts[sec.Key], b.Text)
+		}
+	}
+	if p := texts[insight.KeyPractical]; len(p) != 1 || !strings.Contains(p[0], "켜 두는 것이 좋겠다") {
+		t.Fatalf("practical %q: want the advice", p)
+	}
+	if k := texts[insight.KeyInsights]; len(k) != 1 || k[0] != "쓰기 캐시는 디스크에 쓰기 전에 응답하므로 쓰기 지연이 짧다." {
+		t.Errorf("insights %q: want the sentence alone, its next line being the practical bullet", k)
 	}
 }
