@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -469,6 +470,19 @@ func (wd *weekData) analyse(ctx context.Context) (*analysis, error) {
 	}
 	a := wd.an
 	a.once.Do(func() {
+		// A panic in the analysis or the engine is a bug in moim: it
+		// becomes this week's error, shown on its pages, instead of ending
+		// the server or the site run.
+		defer func() {
+			if v := recover(); v != nil {
+				pe, ok := v.(*pipeline.PanicError)
+				if !ok {
+					pe = &pipeline.PanicError{Value: v, Stack: debug.Stack()}
+				}
+				a.res, a.aw, a.err = nil, nil, fmt.Errorf("week %d: %w", wd.wk.Number, pe)
+				a.done.Store(true)
+			}
+		}()
 		// The engine takes next week's subjects from its analysis, which
 		// the pages make anyway, instead of reading its sentences again.
 		if wd.next != nil {
@@ -546,7 +560,11 @@ func (snap *snapshot) planAnalyses(ctx context.Context, p *par.Plan, done func(w
 	input := map[*weekData]*par.Task{}
 	for _, wd := range snap.weeks {
 		if need[wd] {
-			input[wd] = p.Add(prioAnalysis, func() error { wd.pw.Input(); return nil })
+			input[wd] = p.Add(prioAnalysis, func() error {
+				defer func() { _ = recover() }() // kept by Input and raised again in analyse, which turns it into the week's error
+				wd.pw.Input()
+				return nil
+			})
 		}
 	}
 	results := map[int]*par.Task{}

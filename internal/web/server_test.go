@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -654,5 +655,39 @@ func TestWorkspaceReusedUntilChanged(t *testing.T) {
 	}
 	if got, want := len(s.opened.Weeks[1].Notes), len(ws.Weeks[1].Notes); got != want {
 		t.Errorf("after a note was added, the site's workspace has %d notes in week 2, a new Open %d", got, want)
+	}
+}
+
+// TestPanicInAnalysisIsTheWeeksError: a panic in a week's analysis (a bug
+// in moim) becomes that week's error instead of ending the run, whether
+// the analyses run as one plan or a page asks for its week.
+func TestPanicInAnalysisIsTheWeeksError(t *testing.T) {
+	pipeline.Analysed = func(week int) {
+		if week == 2 {
+			panic("analysis broke")
+		}
+	}
+	t.Cleanup(func() { pipeline.Analysed = nil })
+
+	s := newSite(t, testutil.CopyDemo(t))
+	snap, err := s.refresh()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := snap.analyseAll(context.Background())
+	if _, ok := got[2]; ok {
+		t.Error("week 2's analysis succeeded although it panicked")
+	}
+	wd := snap.week(2)
+	if wd == nil {
+		t.Fatal("no week 2 in the demo")
+	}
+	_, err = wd.analyse(context.Background())
+	var pe *pipeline.PanicError
+	if !errors.As(err, &pe) || !strings.Contains(err.Error(), "analysis broke") {
+		t.Errorf("week 2's error = %v, want the panic as a *pipeline.PanicError", err)
+	}
+	if res := get(t, s.Handler(), "GET", "/week/2"); res.StatusCode == http.StatusOK {
+		t.Errorf("/week/2 answered %d for a week whose analysis failed", res.StatusCode)
 	}
 }
