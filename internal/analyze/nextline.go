@@ -69,12 +69,15 @@ func comparesBetter(t string) bool {
 // nextTurners open a line that turns on or concludes the line above it;
 // "그런데" and "근데" as often open a new point, and "다만", "대신" only
 // qualify.
-var nextTurners = []string{"하지만", "그러나", "그렇지만", "그렇다고", "반면", "즉,", "즉 ", "따라서", "그래서", "그러므로", "결국", "결론적으로"}
+var nextTurners = append([]string{"하지만", "그러나", "그렇지만", "그렇다고", "반면"}, concluders...)
+
+// concluders open a line that concludes the line above it.
+var concluders = []string{"즉,", "즉 ", "따라서", "그래서", "그러므로", "결국", "결론적으로"}
 
 // conclusionTurn reports a line that opens by concluding ("즉", "따라서",
 // an arrow) rather than by turning against the line above.
 func conclusionTurn(t string) bool {
-	return opensWith(t, []string{"즉,", "즉 ", "따라서", "그래서", "그러므로", "결국", "결론적으로"})
+	return opensWith(t, concluders)
 }
 
 // turnsNext reports whether a line opens with an arrow or a nextTurner.

@@ -96,7 +96,15 @@ func booksQuestion(s *Sentence) bool {
 	if s.Answered || quotedWhole(s.Body) {
 		return true
 	}
-	own := questionLabel(v.Label) || questionHeading(s.Path)
+	return copiedQuestion(s, questionLabel(v.Label) || questionHeading(s.Path))
+}
+
+// copiedQuestion reports a question that another member's note or the
+// chapter summary asks too (Shared), which the member did not mark as
+// their own (own: a question label or heading) nor word as their own
+// doubt, first-person question or queried statement: the book's agenda.
+func copiedQuestion(s *Sentence, own bool) bool {
+	v := s.Voice
 	return s.Shared >= 0.45 && !own && !v.Doubt && !v.FirstPerson && !v.Queried
 }
 
@@ -175,7 +183,7 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		// A question another member wrote too, or the chapter summary
 		// asks, is the book's (its agenda, its rhetorical questions):
 		// the member's own questions are their own.
-		bookQuestion := s.Shared >= 0.45 && !own && !v.Doubt && !v.FirstPerson && !v.Queried || quotedWhole(s.Body) && !own
+		bookQuestion := copiedQuestion(s, own) || quotedWhole(s.Body) && !own
 		if bookQuestion || utf8.RuneCountInString(s.Body) < 12 && !own || Dependent(s.Body) && !own || s.Problem == ProblemLong || s.Problem == ProblemForeign || s.Problem == ProblemUnbalanced || s.Problem == ProblemFormula {
 			st = 0
 		}
