@@ -74,6 +74,14 @@ type Voice struct {
 	// something else the writer knows: it denies ("(…가 아님)"), adds
 	// ("(이것도 …)") or weighs both ways ("(강점이자 약점)").
 	Aside bool
+	// Remark: a clause of the writer's own in brackets that comments on
+	// the statement before it, which trails off in note-style punctuation
+	// or which the clause turns against ("…편하다.. (다시 보면 설정을
+	// 자꾸 바꾸게 된다.)", "(…, 하지만 …할 수는 없다)"). A gloss, a
+	// translation, an example or a pointer is none (see remark). Unlike
+	// an Aside it keeps no weight when another member wrote the sentence
+	// too: a remark several members share is the book's.
+	Remark bool
 	// Label is the call-out label the sentence carried ("Q", "생각",
 	// "TIP", …), lower-cased, or "".
 	Label string
@@ -101,7 +109,7 @@ func (v Voice) Own() float64 {
 	if v.Guess {
 		s += 0.5
 	}
-	if v.Aside {
+	if v.Aside || v.Remark {
 		s += 1
 	}
 	if v.Verdict {
@@ -117,7 +125,10 @@ func (v Voice) Own() float64 {
 	case "생각", "의견", "느낀점", "opinion", "think":
 		s += 1.5
 	case "추가":
-		s += 1.2 // something the writer found beyond the book
+		// "+) …": the writer added it, but what they add is mostly a
+		// fact ("+) A와 B는 다르다"): the mark supports another signal
+		// of their own voice and makes no angle alone.
+		s += 0.5
 	case "q", "질문", "궁금한점":
 		s += 1.2
 	}
@@ -181,7 +192,7 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			// 나는, 저도, 제가, 내 생각: a pronoun standing as a word,
 			// not the 나 of "엔트로피나" or "나은지", nor the verb 내다
 			// of "만들어 내는" or "결과를 내는" (the pronoun is 내가)
-			v.FirstPerson = true
+			v.FirstPerson = !anyoneFirst(ms, i)
 		case first == "NNB" && m.Surface == "것" && lemma(next(1)) == "같" && final(1):
 			v.Hedge = true // 것 같다
 		case first == "NNB" && (m.Surface == "듯" || m.Surface == "듯이") && final(0):
@@ -278,6 +289,7 @@ func readVoice(raw string, ms []text.Morph) Voice {
 		v.Reaction = true // "흥미롭지만 처리량을 희생하는 보장": a reaction in note style, a noun phrase
 	}
 	v.Aside = aside(ms)
+	v.Remark = !v.Aside && remark(ms)
 	v.Analogy = analogy(t, ms)
 	v.Queried = v.Question && statementQueried(ms)
 	v.Verdict = verdict(ms)
@@ -315,6 +327,28 @@ func surfaceVoice(t string, v Voice) Voice {
 		}
 	}
 	return v
+}
+
+// anyoneFirst reports a first person that stands for anyone: the clause
+// it is the subject of is a condition ("내가 쉽게 만들면 남도 …") or a
+// capacity ("내가 만들 수 있는 것은 …"), the book's way of saying "whoever
+// does it". The writer's own "I" reports what they did, think or want
+// ("내가 만든 서비스에서는", "내가 보기엔", "나는 …라고 생각한다").
+func anyoneFirst(ms []text.Morph, i int) bool {
+	for k := i + 2; k < len(ms) && k <= i+8; k++ {
+		m := ms[k]
+		switch {
+		case hasTag(m.POS, "EC") && m.Surface == "게":
+			continue // "쉽게": an adverb of the clause's verb
+		case hasTag(m.POS, "EC"):
+			return strings.HasSuffix(m.Surface, "면")
+		case hasTag(m.POS, "ETM"):
+			return k+2 < len(ms) && (ms[k+1].Surface == "수" || ms[k+1].Surface == "수도") && lemma(ms[k+2]) == "있"
+		case hasTag(m.POS, "EF"), hasTag(m.POS, "ETN"), strings.HasPrefix(m.POS, "S") && m.POS != "SL" && m.POS != "SN":
+			return false
+		}
+	}
+	return false
 }
 
 // lemma returns the stem of a morpheme for comparisons: its surface
@@ -691,14 +725,7 @@ func evaluative(ms []text.Morph) bool {
 // a translation or an example ("(점수)", "(data coverage)", "(예: …)")
 // is none.
 func aside(ms []text.Morph) bool {
-	core := withoutTrailingParen(ms)
-	if len(core) == len(ms) || len(core) == 0 {
-		return false
-	}
-	in := ms[len(core)+1:]
-	for len(in) > 0 && strings.HasPrefix(in[len(in)-1].POS, "S") && in[len(in)-1].POS != "SL" && in[len(in)-1].POS != "SN" {
-		in = in[:len(in)-1] // the closing bracket and punctuation
-	}
+	_, in := closingBracket(ms)
 	if len(in) < 2 || in[0].Surface == "예" || strings.HasPrefix(in[0].POS, "S") && in[0].POS != "SL" {
 		return false
 	}
@@ -710,6 +737,146 @@ func aside(ms []text.Morph) bool {
 			return true // "(얘도 …)", "(이것도 …)"
 		case hasTag(m.POS, "VCP") && k+1 < len(in) && hasTag(m.POS+"+"+in[k+1].POS, "EC") && strings.HasPrefix(in[k+1].Surface, "자") && k+2 < len(in) && strings.HasPrefix(in[k+2].POS, "NN"):
 			return true // "(강점이자 약점)": both at once
+		}
+	}
+	return false
+}
+
+// remark reports a bracketed clause closing a sentence that comments on
+// the statement before it (see Voice.Remark): a clause of its own (see
+// remarkClause) after a statement that trails off ("…이다.. (…)"), or one
+// that turns against the statement ("(하지만 …)", "(…, But, …)").
+func remark(ms []text.Morph) bool {
+	core, in := closingBracket(ms)
+	return len(in) > 0 && remarkClause(in) && (trailsOff(core) || turnsWithin(in))
+}
+
+// closingBracket splits a sentence that closes with a bracketed remark
+// into the sentence before it and the remark's inside, without the
+// brackets and the punctuation after it; in is empty when the sentence
+// closes with none.
+func closingBracket(ms []text.Morph) (core, in []text.Morph) {
+	core = withoutTrailingParen(ms)
+	if len(core) == len(ms) || len(core) == 0 {
+		return ms, nil
+	}
+	in = ms[len(core)+1:]
+	for len(in) > 0 && strings.HasPrefix(in[len(in)-1].POS, "S") && in[len(in)-1].POS != "SL" && in[len(in)-1].POS != "SN" {
+		in = in[:len(in)-1] // the closing bracket and punctuation
+	}
+	return core, in
+}
+
+// remarkClause reports whether the inside of a closing bracket is a
+// clause of its own: it has an argument (a noun with its particle) and
+// ends in a predicate with a final ending ("…다르게 매긴다.", "…할 수는
+// 없다") or a nominal one ("…자주 바뀜"). A gloss, a translation or a list
+// ("(점수)", "(data coverage)", "(빈칸 채우기)", "(A, B, C)") has no
+// particle or no such ending; an example ("예: …", "e.g. …"), a pointer to
+// another chapter ("(5장에서 다룸)") and a second name ("…라고도 함") are
+// no comment either.
+func remarkClause(in []text.Morph) bool {
+	if len(in) < 3 || exampleWord(in[0].Surface) {
+		return false
+	}
+	end := lastContent(in)
+	if end < 1 {
+		return false
+	}
+	last := in[end]
+	final := hasTag(last.POS, "EF") || hasTag(last.POS, "ETN") || hasTag(last.POS, "EC") && strings.HasSuffix(last.Surface, "다")
+	if !final {
+		return false
+	}
+	argument := false
+	var b strings.Builder
+	for k, m := range in {
+		switch firstTag(m.POS) {
+		case "JKS", "JKO", "JKB", "JKC", "JX":
+			argument = argument || k > 0 && !strings.HasPrefix(in[k-1].POS, "S")
+		}
+		if m.Space {
+			b.WriteByte(' ')
+		}
+		b.WriteString(m.Surface)
+	}
+	t := b.String()
+	return argument && hasAny(t, expositionSet) == 0 && !namingCueSet.Any(t)
+}
+
+// exampleWord reports a word that opens an example ("예", "e.g", "ex").
+func exampleWord(w string) bool {
+	switch strings.ToLower(strings.TrimRight(w, ".)")) {
+	case "예", "예시", "e.g", "eg", "ex", "i.e", "ie":
+		return true
+	}
+	return false
+}
+
+// trailsOff reports a statement that ends in a predicate and then trails
+// off in note-style punctuation ("…이다..", "…이다…", "…이다,,", "…이다
+// ㅋㅋ"). Books end sentences so too (a pasted "…경향이 있다.."), so this
+// is never a mark of the writer's voice alone: it only supports a bracketed
+// clause that follows it (see remarkClause).
+func trailsOff(core []text.Morph) bool {
+	i := len(core) - 1
+	dots, commas, trail := 0, 0, false
+	for ; i >= 0; i-- {
+		m := core[i]
+		switch {
+		case m.Surface == ".":
+			dots++
+			continue
+		case m.Surface == ",":
+			commas++
+			continue
+		case strings.Contains(m.Surface, "…") || strings.Contains(m.Surface, "⋯"):
+			trail = true
+			continue
+		case hasTag(m.POS, "IC") && laughter(m.Surface):
+			trail = true
+			continue
+		}
+		break
+	}
+	if !trail && dots < 2 && commas < 2 || i < 0 {
+		return false
+	}
+	p := core[i].POS
+	return hasTag(p, "EF") || hasTag(p, "EC") || hasTag(p, "ETN")
+}
+
+// laughter reports a run of the jamo notes use for laughing or crying
+// ("ㅋㅋ", "ㅎㅎ", "ㅠㅠ").
+func laughter(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !strings.ContainsRune("ㅋㅎㅠㅜ", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// turnsWithin reports a bracketed clause that turns against the sentence
+// it closes: it opens with a contrast ("(하지만 …)", "(But, …)"), or one of
+// its comma-separated parts does ("(…할 때, 그러나 …)").
+func turnsWithin(in []text.Morph) bool {
+	for k := range in {
+		if k > 0 && in[k-1].Surface != "," {
+			continue
+		}
+		// The part's first word, however the dictionary split it
+		// ("하지만" may come as 하 + 지만).
+		w := in[k].Surface
+		for j := k + 1; j < len(in) && !in[j].Space && !strings.HasPrefix(in[j].POS, "S"); j++ {
+			w += in[j].Surface
+		}
+		switch strings.ToLower(w) {
+		case "하지만", "그러나", "그렇지만", "반면", "but", "however":
+			return true
 		}
 	}
 	return false

@@ -131,7 +131,12 @@ func TestAdditionMarkIsTheWritersOwn(t *testing.T) {
 	if got := StripLabel("+) 배치 정규화와 층 정규화는 다르다."); got != "배치 정규화와 층 정규화는 다르다." {
 		t.Errorf("StripLabel = %q: the mark is no part of the sentence", got)
 	}
-	if own := (Voice{Label: "추가"}).Own(); own < 1 {
-		t.Errorf("an addition of the writer's own counts %.1f, want at least the perspective threshold 1", own)
+	// What a member adds is mostly a fact: the mark supports another
+	// signal of their own voice and makes no angle alone.
+	if own := (Voice{Label: "추가"}).Own(); own >= 1 {
+		t.Errorf("an addition alone counts %.1f, want below the perspective threshold 1", own)
+	}
+	if own := (Voice{Label: "추가", Guess: true}).Own(); own < 1 {
+		t.Errorf("an addition with a guess of the writer's counts %.1f, want at least 1", own)
 	}
 }

@@ -112,6 +112,12 @@ func MemberSections(specs []doc.SectionSpec, m *analyze.Member, aw *analyze.Week
 			}
 		}
 	}
+	if p, ok := filled[insight.KeyPerspective]; ok && len(p.Bullets) == 0 && proposes(filled[insight.KeyPractical], m) {
+		// The note's own words are its proposals, under 실무 적용: "no own
+		// remark at all" would be false.
+		p.Notice = NoticePerspectiveInPractice
+		filled[insight.KeyPerspective] = p
+	}
 	for _, spec := range specs {
 		sec := insight.Section{Key: spec.Key, Heading: spec.Heading, Kind: kindOf(spec)}
 		switch spec.Key {
@@ -127,6 +133,22 @@ func MemberSections(specs []doc.SectionSpec, m *analyze.Member, aw *analyze.Week
 		out = append(out, sec)
 	}
 	return out
+}
+
+// proposes reports whether a section holds a bullet made from a
+// sentence of m's that proposes an action ("…를 고려해야 한다", "…하면
+// 좋다"): the member's own suggestion, whoever first said it.
+func proposes(sec insight.Section, m *analyze.Member) bool {
+	for _, b := range sec.Bullets {
+		for _, src := range b.Sources {
+			for i := range m.Sentences {
+				if s := &m.Sentences[i]; s.File == src.File && s.Line == src.Line && s.Voice.Recommend {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // present returns the specific section keys (perspective, practical,

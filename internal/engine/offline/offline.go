@@ -27,10 +27,14 @@ const (
 	// one plain line rather than holding a misplaced sentence.
 	NoticeNoInsight     = "이번 주 노트에서 핵심으로 꼽을 만한 문장을 찾지 못했습니다."
 	NoticeNoPerspective = "이번 주 노트에는 개인적인 의견이나 새로 발견한 점을 적은 문장이 없습니다."
-	NoticeNoPractical   = "이번 주 노트에는 실무에 적용할 아이디어가 적혀 있지 않습니다."
-	NoticeNoStudy       = "이번 주 노트에는 직접 남긴 질문이나 더 공부할 주제가 없습니다."
-	NoticeNoCommon      = "이번 주에는 여러 멤버가 함께 다룬 구체적인 개념이 적어 공통 질문을 만들지 않았습니다."
-	NoticeNoDebate      = "이번 주 노트에는 토론으로 이어 갈 만한 의견이나 열린 질문이 없습니다."
+	// NoticePerspectiveInPractice: the note's only words of the member's
+	// own are proposals, under 실무 적용 아이디어; the line says where they
+	// are instead of "nothing of the member's own".
+	NoticePerspectiveInPractice = "이번 주 노트에는 '실무 적용 아이디어'의 제안 말고는 개인적인 의견이나 새로 발견한 점을 적은 문장이 없습니다."
+	NoticeNoPractical           = "이번 주 노트에는 실무에 적용할 아이디어가 적혀 있지 않습니다."
+	NoticeNoStudy               = "이번 주 노트에는 직접 남긴 질문이나 더 공부할 주제가 없습니다."
+	NoticeNoCommon              = "이번 주에는 여러 멤버가 함께 다룬 구체적인 개념이 적어 공통 질문을 만들지 않았습니다."
+	NoticeNoDebate              = "이번 주 노트에는 토론으로 이어 갈 만한 의견이나 열린 질문이 없습니다."
 	// NoticeNoContrast: members covered the same concepts, but no two
 	// judge one differently and no point is stressed by several; a
 	// contrast is not made up.
@@ -44,7 +48,7 @@ const (
 // missing note, a section the note has nothing for), so that measures of
 // a document can tell them from bullets.
 func Notices() []string {
-	return []string{NoticeMissing, NoticeNoSchedule, NoticeNoInsight, NoticeNoPerspective, NoticeNoPractical, NoticeNoStudy, NoticeNoCommon, NoticeNoDebate, NoticeNoContrast, NoticeDebateInStudy}
+	return []string{NoticeMissing, NoticeNoSchedule, NoticeNoInsight, NoticeNoPerspective, NoticePerspectiveInPractice, NoticeNoPractical, NoticeNoStudy, NoticeNoCommon, NoticeNoDebate, NoticeNoContrast, NoticeDebateInStudy}
 }
 
 // Engine is the offline engine.
