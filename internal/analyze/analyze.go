@@ -111,6 +111,10 @@ type Sentence struct {
 	// of another member's note: near 1 for the book's wording that
 	// several members copied.
 	Shared float64
+	// remarkShared is Shared for the sentence's bracketed remark alone
+	// (Voice.Remark): a member's comment on a sentence others copied from
+	// the book is still the member's when no one else wrote the comment.
+	remarkShared float64
 	// Caveat is the next sentence of the same block when it qualifies,
 	// turns, concludes or explains this one ("하지만 …", "즉 …", "…
 	// 때문이다"); bullets keep it (its Body keeps the connective).

@@ -80,8 +80,9 @@ func TestFirstPersonForAnyoneIsNoVoice(t *testing.T) {
 	}
 }
 
-// A remark keeps no weight when another member wrote the same sentence:
-// a remark several members share is the book's.
+// A remark another member wrote too is the book's: it keeps no weight
+// when the sentence is shared. A remark of the member's own on a sentence
+// others copied from the book stays theirs.
 func TestSharedRemarkIsNoAngle(t *testing.T) {
 	s := "배포 자동화는 편하다.. (한참 지나서 보면 같은 설정도 다르게 고치게 된다.)"
 	alone := Sentence{Voice: voiceOf(s), Body: s, Raw: s}
@@ -89,8 +90,25 @@ func TestSharedRemarkIsNoAngle(t *testing.T) {
 		t.Fatalf("a remark no one else wrote scores %.2f for 독특한 관점, want at least 1", sc)
 	}
 	shared := alone
-	shared.Shared = 0.9
+	shared.Shared, shared.remarkShared = 0.9, 0.9
 	if sc := scoreSentence(&shared)[insight.KeyPerspective]; sc >= 1 {
 		t.Errorf("a remark another member wrote too scores %.2f for 독특한 관점, want below 1", sc)
+	}
+	own := alone
+	own.Shared, own.remarkShared = 0.6, 0.1
+	if sc := scoreSentence(&own)[insight.KeyPerspective]; sc < 1 {
+		t.Errorf("the member's own remark on a copied sentence scores %.2f for 독특한 관점, want at least 1", sc)
+	}
+}
+
+func TestRemarkText(t *testing.T) {
+	for in, want := range map[string]string{
+		"배포 자동화는 편하다.. (한참 지나서 보면 다르게 고치게 된다.)": "한참 지나서 보면 다르게 고치게 된다.",
+		"캐시(cache)는 빠르다 (하지만 (대개) 비싸다).":        "하지만 (대개) 비싸다",
+		"캐시는 빠르다.": "",
+	} {
+		if got := remarkText(in); got != want {
+			t.Errorf("remarkText(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

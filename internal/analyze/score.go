@@ -205,8 +205,11 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		return sc
 	}
 	book := 1.0
-	if s.Shared >= 0.45 && !v.Contrast && !v.Hedge && !v.Doubt && !v.Opinion() && !v.Aside {
-		book = 0.3 // another member or the chapter summary says it: the book's wording
+	if s.Shared >= 0.45 && !v.Contrast && !v.Hedge && !v.Doubt && !v.Opinion() && !v.Aside && !(v.Remark && s.remarkShared < 0.45) {
+		// another member or the chapter summary says it: the book's
+		// wording; a remark in brackets no one else wrote stays the
+		// member's comment on it
+		book = 0.3
 	}
 
 	// 실무 적용: a recommendation or proposal for practice.

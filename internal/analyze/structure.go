@@ -657,9 +657,10 @@ func bodyGrams(members []*Member) [][][]uint32 {
 }
 
 // shareScores sets Sentence.Shared: for every sentence, its highest
-// bigram similarity (Dice) to a sentence of another member's note. An
-// inverted index over character bigrams keeps this near-linear. byMember
-// holds the sentences' bigram sets (bodyGrams).
+// bigram similarity (Dice) to a sentence of another member's note; and
+// remarkShared, the same for the bracketed remark of a sentence that has
+// one (Voice.Remark). An inverted index over character bigrams keeps this
+// near-linear. byMember holds the sentences' bigram sets (bodyGrams).
 func shareScores(members []*Member, byMember [][][]uint32) {
 	// Sentences are numbered across members, each member's in one run
 	// from first[mi]; index maps a bigram to the sentences that have it.
@@ -680,41 +681,70 @@ func shareScores(members []*Member, byMember [][][]uint32) {
 	const maxPost = 400
 	counts := make([]int32, len(grams)) // bigrams shared with each sentence, zero between sentences
 	var touched []int32
+	// best is the highest Dice of g to a sentence outside [lo, hi).
+	best := func(g []uint32, lo, hi int32) float64 {
+		if len(g) < 4 {
+			return 0
+		}
+		touched = touched[:0]
+		for _, x := range g {
+			p := index[x]
+			if len(p) > maxPost {
+				continue
+			}
+			for _, r := range p {
+				if r < lo || r >= hi { // another member's
+					if counts[r] == 0 {
+						touched = append(touched, r)
+					}
+					counts[r]++
+				}
+			}
+		}
+		b := 0.0
+		for _, r := range touched {
+			d := 2 * float64(counts[r]) / float64(len(g)+len(grams[r]))
+			if d > b {
+				b = d
+			}
+			counts[r] = 0
+		}
+		return b
+	}
 	id := 0
 	for mi, m := range members {
 		lo, hi := first[mi], first[mi+1]
 		for si := range m.Sentences {
-			g := grams[id]
+			s := &m.Sentences[si]
+			s.Shared = best(grams[id], lo, hi)
 			id++
-			if len(g) < 4 {
-				continue
+			if s.Voice.Remark {
+				s.remarkShared = best(bigramSet(remarkText(s.Body)), lo, hi)
 			}
-			touched = touched[:0]
-			for _, x := range g {
-				p := index[x]
-				if len(p) > maxPost {
-					continue
-				}
-				for _, r := range p {
-					if r < lo || r >= hi { // another member's
-						if counts[r] == 0 {
-							touched = append(touched, r)
-						}
-						counts[r]++
-					}
-				}
-			}
-			best := 0.0
-			for _, r := range touched {
-				d := 2 * float64(counts[r]) / float64(len(g)+len(grams[r]))
-				if d > best {
-					best = d
-				}
-				counts[r] = 0
-			}
-			m.Sentences[si].Shared = best
 		}
 	}
+}
+
+// remarkText is the inside of the bracketed remark a sentence closes
+// with ("…편하다.. (다시 보면 …)" → "다시 보면 …"), or "".
+func remarkText(body string) string {
+	t := strings.TrimRight(body, " .")
+	if !strings.HasSuffix(t, ")") {
+		return ""
+	}
+	depth := 0
+	for i := len(t) - 1; i >= 0; i-- {
+		switch t[i] {
+		case ')':
+			depth++
+		case '(':
+			depth--
+			if depth == 0 {
+				return t[i+1 : len(t)-1]
+			}
+		}
+	}
+	return ""
 }
 
 // bigramSet returns the distinct character bigrams of the letters and
@@ -779,7 +809,8 @@ func children(m *Member) {
 }
 
 // bookScores raises Sentence.Shared to a sentence's highest similarity to
-// the repository's material on the week's chapters. byMember holds the
+// the repository's material on the week's chapters, and remarkShared
+// likewise for its bracketed remark. byMember holds the
 // sentences' bigram sets (bodyGrams).
 func bookScores(members []*Member, byMember [][][]uint32, material []*note.Document) {
 	if len(material) == 0 {
@@ -801,27 +832,35 @@ func bookScores(members []*Member, byMember [][][]uint32, material []*note.Docum
 	}
 	counts := make([]int32, len(grams)) // bigrams shared with each material sentence, zero between sentences
 	var touched []int32
+	// best is the highest Dice of g to a sentence of the material.
+	best := func(g []uint32) float64 {
+		if len(g) < 4 {
+			return 0
+		}
+		touched = touched[:0]
+		for _, x := range g {
+			for _, r := range index[x] {
+				if counts[r] == 0 {
+					touched = append(touched, r)
+				}
+				counts[r]++
+			}
+		}
+		b := 0.0
+		for _, r := range touched {
+			if d := 2 * float64(counts[r]) / float64(len(g)+len(grams[r])); d > b {
+				b = d
+			}
+			counts[r] = 0
+		}
+		return b
+	}
 	for mi, m := range members {
 		for i := range m.Sentences {
 			s := &m.Sentences[i]
-			g := byMember[mi][i]
-			if len(g) < 4 {
-				continue
-			}
-			touched = touched[:0]
-			for _, x := range g {
-				for _, r := range index[x] {
-					if counts[r] == 0 {
-						touched = append(touched, r)
-					}
-					counts[r]++
-				}
-			}
-			for _, r := range touched {
-				if d := 2 * float64(counts[r]) / float64(len(g)+len(grams[r])); d > s.Shared {
-					s.Shared = d
-				}
-				counts[r] = 0
+			s.Shared = max(s.Shared, best(byMember[mi][i]))
+			if s.Voice.Remark {
+				s.remarkShared = max(s.remarkShared, best(bigramSet(remarkText(s.Body))))
 			}
 		}
 	}

@@ -79,8 +79,9 @@ type Voice struct {
 	// or which the clause turns against ("…편하다.. (다시 보면 설정을
 	// 자꾸 바꾸게 된다.)", "(…, 하지만 …할 수는 없다)"). A gloss, a
 	// translation, an example or a pointer is none (see remark). Unlike
-	// an Aside it keeps no weight when another member wrote the sentence
-	// too: a remark several members share is the book's.
+	// an Aside it keeps no weight when another member or the chapter
+	// summary has the remark itself too: a remark several members share
+	// is the book's (see Sentence.remarkShared).
 	Remark bool
 	// Label is the call-out label the sentence carried ("Q", "생각",
 	// "TIP", …), lower-cased, or "".

@@ -118,6 +118,20 @@ func TestBookSentenceOfTwoMembersIsNoAngle(t *testing.T) {
 			t.Errorf("%s: 독특한 관점 = %q: a sentence two members wrote is the book's", m.Name, bulletTexts(per))
 		}
 	}
+	// Two members copied the statement, one commented on it: the comment
+	// is that member's angle.
+	const statement = "- 만료 시간 설정은 결국 감으로 정하게 되는 경우가 많다"
+	both := []analyze.Note{
+		{Member: "하늘", Doc: note.Parse("w5/하늘.md", "# 5장 캐시\n\n"+statement+".. (몇 주 지나서 다시 보면 같은 값도 다르게 고치게 된다.)\n")},
+		{Member: "바다", Doc: note.Parse("w5/바다.md", "# 5장 캐시\n\n"+statement+".\n")},
+	}
+	w = analyze.Analyze(both)
+	if per := sectionOf(t, w.Member("하늘"), w, insight.KeyPerspective); !strings.Contains(bulletTexts(per), "다르게 고치게 된다") {
+		t.Errorf("독특한 관점 = %q (notice %q), want the member's comment on the statement both copied", bulletTexts(per), per.Notice)
+	}
+	if per := sectionOf(t, w.Member("바다"), w, insight.KeyPerspective); len(per.Bullets) != 0 {
+		t.Errorf("독특한 관점 of the member who only copied the statement = %q", bulletTexts(per))
+	}
 	// The same sentence in one member's note alone is that member's.
 	w = analyze.Analyze(notes[:1])
 	if per := sectionOf(t, w.Members[0], w, insight.KeyPerspective); !strings.Contains(bulletTexts(per), "다시 정하게 된다") {
