@@ -774,7 +774,7 @@ func closingBracket(ms []text.Morph) (core, in []text.Morph) {
 // 없다") or a nominal one ("…자주 바뀜"). A gloss, a translation or a list
 // ("(점수)", "(data coverage)", "(빈칸 채우기)", "(A, B, C)") has no
 // particle or no such ending; an example ("예: …", "e.g. …"), a pointer to
-// another chapter ("(5장에서 다룸)") and a second name ("…라고도 함") are
+// another chapter ("(5장에서 다룸)") and a second name ("…라고 부른다") are
 // no comment either.
 func remarkClause(in []text.Morph) bool {
 	if len(in) < 3 || exampleWord(in[0].Surface) {
