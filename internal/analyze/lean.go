@@ -272,8 +272,8 @@ func followers(m *Member) {
 			continue
 		}
 		if bracketedTurn(next.Text) && fits(s.Body, next.Text) && s.Context == nil && !next.Voice.Question {
-			// "…최적화한다. (하지만 실제 제품은 품질이 전부가 아니라는
-			// 점을 기억하자.)": the writer turns against the line they
+			// "…적중률을 최적화한다. (하지만 실제 서비스는 적중률이 전부가
+			// 아니다.)": the writer turns against the line they
 			// copied, in brackets of their own. The pair is the bullet,
 			// and the remark is the writer's.
 			n := next
