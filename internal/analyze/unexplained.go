@@ -341,6 +341,9 @@ func mentionKind(doc *note.Document, s note.Sentence, c Concept) (int, string) {
 	if i < 0 {
 		return mentionExplains, "" // not found as whole morphemes: no telling
 	}
+	for j < len(ms) && !ms[j].Space && (ms[j].Surface == "+" || ms[j].Surface == "++" || ms[j].Surface == "#") {
+		j++ // the name goes on: "METEOR++", "C#"
+	}
 	if i > 0 && ms[i-1].POS == "SL" || j < len(ms) && ms[j].POS == "SL" {
 		return mentionExplains, "" // one word of a longer name ("Common Crawl"): no telling
 	}

@@ -190,7 +190,11 @@ func TestMentionKindCitationsAndExamples(t *testing.T) {
 			t.Errorf("mentionKind(%q) = a list of names", src)
 		}
 	}
-	doc := parse("x.md", "- 합의 알고리즘으로 Lamport, Shostak, Pease 등이 있다.\n")
+	doc := parse("x.md", "- 지표로 BLEU, METEOR++, CIDEr 등이 있다.\n")
+	if k, s := mentionKind(doc, doc.Sentences[0], Concept{Term: "METEOR", Keys: []string{"meteor"}}); k != mentionList || s != "METEOR++" {
+		t.Errorf("mentionKind(METEOR++) = %d %q, want a list of names spelled METEOR++", k, s)
+	}
+	doc = parse("x.md", "- 합의 알고리즘으로 Lamport, Shostak, Pease 등이 있다.\n")
 	if k, s := mentionKind(doc, doc.Sentences[0], c); k != mentionList || s != "Lamport" {
 		t.Errorf("mentionKind(list) = %d %q, want a list of names spelled Lamport", k, s)
 	}
