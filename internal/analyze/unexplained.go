@@ -17,7 +17,7 @@ import (
 // narrow on purpose (a wrong study topic costs more than a missing one):
 //
 //   - the name is clearly specific: a Latin-script acronym or proper name
-//     ("RWKV", "LoRA", "Mamba"), not an everyday word of study notes and
+//     ("Paxos", "LoRA", "ZooKeeper"), not an everyday word of study notes and
 //     not the study's own vocabulary (see Week.Widespread);
 //   - every mention of the concept in the member's note, under any of its
 //     spellings, only names it: an item of an enumeration of three or more
@@ -186,8 +186,8 @@ func (w *Week) treats(m *Member, c Concept) bool {
 }
 
 // nameLike reports whether a concept is clearly specific as member m
-// spells it: a Latin-script acronym ("RWKV", "LoRA", "GPT-4") or proper
-// name ("Mamba"), meaningful, not an everyday word.
+// spells it: a Latin-script acronym ("ZAB", "LoRA", "GPT-4") or proper
+// name ("Paxos"), meaningful, not an everyday word.
 func nameLike(c Concept, m *Member) bool {
 	term := c.Term
 	for _, k := range c.Keys {
