@@ -175,8 +175,8 @@ func (w *Week) treats(m *Member, c Concept) bool {
 		return true
 	}
 	for _, o := range w.Members {
-		if o == m || o.Doc == nil || c.Counts[o.Name] == 0 {
-			continue
+		if o == m || o.Doc == nil {
+			continue // a heading too short to be a sentence counts no term: no count to skip by
 		}
 		if worst, _, _ := mentions(o, c); worst == mentionExplains {
 			return true
@@ -196,7 +196,7 @@ func nameLike(c Concept, m *Member) bool {
 			break
 		}
 	}
-	if hangul(term) || !Meaningful(term) || !Specific(term) || generic[text.Lower(term)] {
+	if hangul(term) || !Meaningful(term) || !Specific(term) || generic[text.Lower(term)] || structural[text.Lower(term)] {
 		return false
 	}
 	upper, letters := 0, 0
@@ -213,6 +213,19 @@ func nameLike(c Concept, m *Member) bool {
 	}
 	first, _ := utf8.DecodeRuneInString(term)
 	return upper >= 2 || unicode.IsUpper(first) && letters >= 4
+}
+
+// structural are the English words notes use for their own parts and
+// bookkeeping ("## References", "## TODO"): no concept to study.
+var structural = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`todo til faq readme summary summaries reference references introduction intro
+		overview appendix note notes review retrospective retro qna contents index chapter part section example examples
+		conclusion conclusions memo link links source sources keyword keywords question questions answer answers
+		discussion insight insights issue issues study week`) {
+		structural[w] = true
+	}
 }
 
 // namedOnly reports whether m's note only names concept c, and where

@@ -199,3 +199,15 @@ func TestMentionKindCitationsAndExamples(t *testing.T) {
 		t.Errorf("mentionKind(list) = %d %q, want a list of names spelled Lamport", k, s)
 	}
 }
+
+// A heading naming a part of the note ("References", "TODO") is no
+// topic even when it is empty and another note fills it.
+func TestUnexplainedLeavesOutTheNotesOwnParts(t *testing.T) {
+	w := Analyze([]Note{
+		{Member: "하늘", Doc: parse("w7/하늘.md", "# 7장 복제\n\n## 리더\n\n리더는 모든 쓰기를 받아 복제 로그에 적는다.\n\n## References\n\n## TODO\n")},
+		{Member: "바다", Doc: parse("w7/바다.md", "# 7장 복제\n\n## References\n\nReferences는 참고한 글의 목록이다.\n\n## TODO\n\nTODO는 다음 주에 읽을 장이다.\n")},
+	})
+	if got := w.Unexplained(w.Member("하늘")); len(got) != 0 {
+		t.Errorf("Unexplained(하늘) = %q, want none", unexplainedHeads(got))
+	}
+}
