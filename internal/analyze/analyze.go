@@ -354,7 +354,13 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 	m.Sentences = make([]Sentence, 0, n) // at most one per note sentence
 	m.squashed = make([]string, len(doc.Blocks))
 	for i, b := range doc.Blocks {
-		m.squashed[i] = Key(b.Text)
+		// As term keys are written: every kind of space out (text.Term.Key).
+		m.squashed[i] = text.Lower(strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) {
+				return -1
+			}
+			return r
+		}, b.Text))
 	}
 	for _, s := range doc.Sentences {
 		clean := Clean(s.Text)

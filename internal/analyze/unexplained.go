@@ -11,24 +11,29 @@ import (
 	"github.com/moim-study/moim/internal/text"
 )
 
-// A note names more than it explains: a method in a list of names ("A,
-// B, C 등"), a heading with nothing under it, a model mentioned once in
-// passing. Such a name is a topic the member can look up. The rule is
-// narrow on purpose (a wrong study topic costs more than a missing one):
+// A note names more than it explains: methods in a list of names ("A,
+// B, C 등"), a heading with nothing under it. Such a name is a topic the
+// member can look up. The rule is narrow on purpose (a wrong study topic
+// costs more than a missing one):
 //
 //   - the name is clearly specific: a Latin-script acronym or proper name
-//     ("Paxos", "LoRA", "ZooKeeper"), not an everyday word of study notes and
-//     not the study's own vocabulary (see Week.Widespread);
+//     ("Paxos", "LoRA", "ZooKeeper"), not an everyday word of study notes,
+//     not a word for a part of the note ("References"), and not the
+//     study's own vocabulary (see Week.Widespread);
 //   - every mention of the concept in the member's note, under any of its
-//     spellings, only names it: an item of an enumeration of three or more
-//     names (or two and "등"), a heading with no body, or one passing
-//     mention; a mention that is a sentence's topic or subject ("X는",
-//     "X가"), a label ("X: …"), a name being given ("X라고", "X란"), a
-//     gloss ("X(…)", "…(X)"), a list item with items under it or a table
-//     cell of its own explains it, and so does a mention in bold;
+//     spellings and in headings too, only names it, and one at least is an
+//     item of an enumeration of three or more names (or two and "등") or a
+//     heading with no body. A mention that is a sentence's topic or
+//     subject ("X는", "X가"), a label ("X: …"), a name being given
+//     ("X라고", "X란"), a gloss ("X(…)", "…(X)"), in bold, a list item with
+//     items under it, a table cell of its own or a heading with a body
+//     explains it. Names given as examples ("ex) …", "(A, B, C)", "A, B
+//     같은 …", "A, B, C 등 대부분의 …"), counted values ("A, B, C 세 가지"),
+//     a paper's authors and a passing mention neither explain nor name a
+//     topic;
 //   - the week treats it: another member's note explains it, or the
-//     repository's chapter summaries name it. A name nobody explains is an
-//     example in a list, not a topic of the week.
+//     repository's chapter summaries name it. A list of names nobody
+//     explains is a list of examples, not a topic of the week.
 
 // Unexplained is what a member's note names without explaining: the
 // names one line lists (or one heading), as the member wrote them.
@@ -176,7 +181,7 @@ func (w *Week) treats(m *Member, c Concept) bool {
 	}
 	for _, o := range w.Members {
 		if o == m || o.Doc == nil {
-			continue // a heading too short to be a sentence counts no term: no count to skip by
+			continue
 		}
 		if worst, _, _ := mentions(o, c); worst == mentionExplains {
 			return true
