@@ -140,11 +140,7 @@ func TestListedAt(t *testing.T) {
 		{"사용자 등급은 BRONZE, SILVER, GOLD 세 가지 중 하나다.", "SILVER", false},
 		{"Key, Value, Query 벡터를 쓴다.", "Value", false},
 	} {
-		ms := textRead(c.s)
-		i, j := spanOf(ms, Concept{Term: c.term, Keys: []string{Key(c.term)}})
-		if i < 0 {
-			t.Fatalf("%q: %s not found", c.s, c.term)
-		}
+		ms, i, j := termAt(t, c.s, c.term)
 		if got := listedAt(ms, i, j); got != c.want {
 			t.Errorf("listedAt(%q, %s) = %v, want %v", c.s, c.term, got, c.want)
 		}
@@ -164,18 +160,23 @@ func TestExplainsAt(t *testing.T) {
 		{"Paxos: 과반수로 값을 정한다", "Paxos", true},
 		{"대표적으로 Paxos, ZAB, EPaxos 등이 있다.", "ZAB", false},
 	} {
-		ms := textRead(c.s)
-		i, j := spanOf(ms, Concept{Term: c.term, Keys: []string{Key(c.term)}})
-		if i < 0 {
-			t.Fatalf("%q: %s not found", c.s, c.term)
-		}
+		ms, i, j := termAt(t, c.s, c.term)
 		if got := explainsAt(ms, i, j); got != c.want {
 			t.Errorf("explainsAt(%q, %s) = %v, want %v", c.s, c.term, got, c.want)
 		}
 	}
 }
 
-func textRead(s string) []text.Morph { return text.Read(s).Morphs }
+// termAt reads s and finds term in it, as whole morphemes.
+func termAt(t *testing.T, s, term string) ([]text.Morph, int, int) {
+	t.Helper()
+	ms := text.Read(s).Morphs
+	i, j := spanOf(ms, Concept{Term: term, Keys: []string{Key(term)}})
+	if i < 0 {
+		t.Fatalf("%q: %s not found", s, term)
+	}
+	return ms, i, j
+}
 
 // Authors of a cited paper and names given as examples are no topics.
 func TestMentionKindCitationsAndExamples(t *testing.T) {

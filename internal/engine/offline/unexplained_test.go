@@ -122,11 +122,7 @@ func TestStudyNoticeOnlyWhenNothing(t *testing.T) {
 // A line of names alone is quoted by the line it hangs from.
 func TestStudyTopicQuotesTheFrameOfANamesOnlyLine(t *testing.T) {
 	field := "# 7장 복제\n\n- 합의 알고리즘은 여러 가지가 제안되었다.\n    - Paxos, ZAB, EPaxos\n"
-	w := analyze.Analyze([]analyze.Note{
-		{Member: "들녘", Doc: note.Parse("w7/들녘.md", field)},
-		{Member: "바다", Doc: note.Parse("w7/바다.md", seaNote)},
-	})
-	sec := sectionOf(t, w.Member("들녘"), w, insight.KeyStudy)
+	sec := studyBeside(t, "들녘", field)
 	if len(sec.Bullets) != 1 {
 		t.Fatalf("들녘's 추가 학습 = %q, want one topic", bulletTexts(sec))
 	}
@@ -139,15 +135,22 @@ func TestStudyTopicQuotesTheFrameOfANamesOnlyLine(t *testing.T) {
 // A heading with nothing under it names a topic the member left empty.
 func TestStudyTopicFromAnEmptyHeading(t *testing.T) {
 	dusk := "# 7장 복제\n\n## CRDT\n\n## 리더\n\n리더는 모든 쓰기를 받아 복제 로그에 적고, 팔로워는 그 로그를 같은 순서로 적용한다.\n"
-	w := analyze.Analyze([]analyze.Note{
-		{Member: "노을", Doc: note.Parse("w7/노을.md", dusk)},
-		{Member: "바다", Doc: note.Parse("w7/바다.md", seaNote)},
-	})
-	sec := sectionOf(t, w.Member("노을"), w, insight.KeyStudy)
+	sec := studyBeside(t, "노을", dusk)
 	if got := bulletTexts(sec); got != "CRDT|노트에 제목만 있고 내용은 비어 있는 개념 — 제목 “CRDT”" {
 		t.Errorf("노을's 추가 학습 = %q", got)
 	}
 	if len(sec.Bullets) == 1 && (len(sec.Bullets[0].Sources) != 1 || sec.Bullets[0].Sources[0].Line != 3) {
 		t.Errorf("sources %+v, want the heading's line 3", sec.Bullets[0].Sources)
 	}
+}
+
+// studyBeside is the 추가 학습 section of a member's note read in a week
+// with 바다's note.
+func studyBeside(t *testing.T, member, src string) insight.Section {
+	t.Helper()
+	w := analyze.Analyze([]analyze.Note{
+		{Member: member, Doc: note.Parse("w7/"+member+".md", src)},
+		{Member: "바다", Doc: note.Parse("w7/바다.md", seaNote)},
+	})
+	return sectionOf(t, w.Member(member), w, insight.KeyStudy)
 }
