@@ -212,3 +212,15 @@ func TestUnexplainedLeavesOutTheNotesOwnParts(t *testing.T) {
 		t.Errorf("Unexplained(하늘) = %q, want none", unexplainedHeads(got))
 	}
 }
+
+// A name the note explains under its other spelling (merged by the
+// concept matrix: "팍소스(Paxos)" in another note) is no topic.
+func TestUnexplainedMergesSpellings(t *testing.T) {
+	sky := "# 7장 복제\n\n- 대표적인 합의 알고리즘으로 Paxos, ZAB, EPaxos 등이 있다.\n\n팍소스는 과반수의 동의로 값을 정하는 알고리즘이다.\n"
+	sea := "# 7장 복제\n\n팍소스(Paxos)는 합의 알고리즘이다. ZAB는 팍소스를 닮은 방송 규약이다.\n"
+	w := Analyze([]Note{{Member: "하늘", Doc: parse("w7/하늘.md", sky)}, {Member: "바다", Doc: parse("w7/바다.md", sea)}})
+	got := strings.Join(unexplainedHeads(w.Unexplained(w.Member("하늘"))), " / ")
+	if got != "ZAB, EPaxos" {
+		t.Errorf("Unexplained(하늘) = %q, want %q (Paxos explained as 팍소스)", got, "ZAB, EPaxos")
+	}
+}
