@@ -190,9 +190,6 @@ type Member struct {
 	byKey map[string][]int
 	// under counts, by heading, the sentences below it at any depth.
 	under map[string]int
-	// squashed holds each block's text as term keys are written (lower
-	// case, no spaces), for a quick look for a concept (see blocksWith).
-	squashed []string
 }
 
 // BroadHeading reports whether a heading of the note stands over more
@@ -231,9 +228,6 @@ type Week struct {
 
 	bg   *text.Background
 	week int
-	// materialWords are the words of the repository's chapter summaries
-	// for the week, lower-cased (see WithMaterial); nil without them.
-	materialWords []string
 }
 
 // Widespread reports whether most of the study's other weeks use a term
@@ -312,11 +306,6 @@ func Analyze(notes []Note, opts ...Option) *Week {
 	}
 	w.Concepts = conceptMatrix(w.Members, o.bg, o.week)
 	w.bg, w.week = o.bg, o.week
-	for _, d := range o.material {
-		for _, s := range d.Sentences {
-			w.materialWords = append(w.materialWords, splitWords(Clean(s.Text))...)
-		}
-	}
 	return w
 }
 
@@ -352,16 +341,6 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 	m := &Member{Name: name, Index: idx, Doc: doc, TermCount: map[string]int{}, Display: map[string]string{}}
 	n := len(doc.Sentences)
 	m.Sentences = make([]Sentence, 0, n) // at most one per note sentence
-	m.squashed = make([]string, len(doc.Blocks))
-	for i, b := range doc.Blocks {
-		// As term keys are written: every kind of space out (text.Term.Key).
-		m.squashed[i] = text.Lower(strings.Map(func(r rune) rune {
-			if unicode.IsSpace(r) {
-				return -1
-			}
-			return r
-		}, b.Text))
-	}
 	for _, s := range doc.Sentences {
 		clean := Clean(s.Text)
 		if !usable(clean) || metaProperty(clean) {

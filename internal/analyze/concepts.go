@@ -427,16 +427,11 @@ func Mentions(s Sentence, c Concept) bool {
 // 렉시티는" mentions 퍼플렉시티; "Sentence Transformers" does not mention
 // transformer, "sentencetransformers" being one name).
 func MentionsText(s string, c Concept) bool {
-	return mentionsWords(splitWords(s), c)
-}
-
-// mentionsWords is MentionsText over a text already split into lower-case
-// words of letters and digits (see splitWords).
-func mentionsWords(words []string, c Concept) bool {
 	keys := c.Keys
 	if len(keys) == 0 {
 		keys = []string{Key(c.Term)}
 	}
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	for _, k := range keys {
 		if k == "" {
 			continue
@@ -458,9 +453,4 @@ func mentionsWords(words []string, c Concept) bool {
 		}
 	}
 	return false
-}
-
-// splitWords splits a text into lower-case words of letters and digits.
-func splitWords(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }

@@ -118,17 +118,6 @@ func MemberSections(specs []doc.SectionSpec, m *analyze.Member, aw *analyze.Week
 		p.Notice = NoticePerspectiveInPractice
 		filled[insight.KeyPerspective] = p
 	}
-	if st, ok := filled[insight.KeyStudy]; ok {
-		// Unexplained topics come after every section has its bullets,
-		// so that none repeats what another section shows.
-		var others []insight.Section
-		for _, k := range order {
-			if sec, ok := filled[k]; ok && k != insight.KeyStudy {
-				others = append(others, sec)
-			}
-		}
-		filled[insight.KeyStudy] = addUnexplained(st, m, aw, limit, others)
-	}
 	for _, spec := range specs {
 		sec := insight.Section{Key: spec.Key, Heading: spec.Heading, Kind: kindOf(spec)}
 		switch spec.Key {
