@@ -301,7 +301,14 @@ func Analyze(notes []Note, opts ...Option) *Week {
 	for _, m := range w.Members {
 		develop(m, chapters)
 		for i := range m.Sentences {
-			m.Sentences[i].Scores = scoreSentence(&m.Sentences[i])
+			s := &m.Sentences[i]
+			if b := s.Block; m.Doc != nil && b >= 0 && b < len(m.Doc.Blocks) && m.Doc.Blocks[b].Struck {
+				// Crossed out by the writer: no view, question or point
+				// of theirs, in any section.
+				s.Voice, s.Scores = Voice{}, map[string]float64{}
+				continue
+			}
+			s.Scores = scoreSentence(s)
 		}
 	}
 	w.Concepts = conceptMatrix(w.Members, o.bg, o.week)

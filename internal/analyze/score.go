@@ -648,11 +648,32 @@ func bookMeta(s *Sentence) bool {
 	if reChapterSub.MatchString(strings.TrimSpace(s.Subject)) {
 		return true
 	}
-	if (strings.Contains(s.Body, "에 대") || strings.Contains(s.Body, "에 관")) && reAboutOnly.MatchString(s.Body) {
+	body := s.Body
+	if s.Voice.Question {
+		body = beforePointer(body)
+	}
+	if (strings.Contains(body, "에 대") || strings.Contains(body, "에 관")) && reAboutOnly.MatchString(body) {
 		return true
 	}
 	// The cheap tests first: most sentences fail them.
-	return utf8.RuneCountInString(s.Body) < 90 && hasAny(s.Body, expositionSet) > 0 && reStructure.MatchString(s.Body)
+	return utf8.RuneCountInString(body) < 90 && hasAny(body, expositionSet) > 0 && reStructure.MatchString(body)
+}
+
+// beforePointer returns a question without the bracketed pointer that
+// closes it ("작은 모델을 평가자로 쓰면?(4장에서 다룸)" → "작은 모델을
+// 평가자로 쓰면?"): the writer asks, and notes where the book takes the
+// question up; the pointer does not make the question a signpost. A body
+// without such a bracket is returned as it is.
+func beforePointer(body string) string {
+	t := strings.TrimSpace(body)
+	if !strings.HasSuffix(t, ")") {
+		return body
+	}
+	i := strings.LastIndex(t, "(")
+	if i <= 0 || !strings.Contains(t[:i], "?") {
+		return body
+	}
+	return t[:i]
 }
 
 // exampleLabel reports whether a label announces an example ("예시:",

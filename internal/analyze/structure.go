@@ -483,12 +483,26 @@ func questions(m *Member) {
 			// then "…하려는 것 같다") is no answer the note gives: the
 			// question stays theirs.
 			ownGuess := o.Voice.Hedge || o.Voice.FirstPerson || o.Voice.Doubt || o.Voice.Guess
-			if !o.Voice.Question && !ownGuess && (o.Block == s.Block || samePath(o.Path, s.Path) && o.Line-s.Line <= 3 && (sharesTerm(o.Terms, s.Terms) || answerMarked(o.Raw) || o.Kind == note.KindListItem)) {
+			if !o.Voice.Question && !ownGuess && !listMovesOn(m.Doc, *s, o) && (o.Block == s.Block || samePath(o.Path, s.Path) && o.Line-s.Line <= 3 && (sharesTerm(o.Terms, s.Terms) || answerMarked(o.Raw) || o.Kind == note.KindListItem)) {
 				s.Answered = true
 			}
 		}
 	}
 	askedRuns(ss)
+}
+
+// listMovesOn reports whether the list item o, right after the list item
+// q, stands shallower in the list than q: the list goes on to its next
+// point ("3. 비용" › "- …두 배" › "- 작은 모델을 쓰면?" then "4. 편향"),
+// so o answers nothing q asks.
+func listMovesOn(doc *note.Document, q, o Sentence) bool {
+	if doc == nil || q.Kind != note.KindListItem || o.Kind != note.KindListItem || q.Block == o.Block {
+		return false
+	}
+	if q.Block >= len(doc.Blocks) || o.Block >= len(doc.Blocks) {
+		return false
+	}
+	return doc.Blocks[o.Block].Level < doc.Blocks[q.Block].Level
 }
 
 // asks reports whether a line ends in a question mark.

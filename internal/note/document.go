@@ -45,6 +45,9 @@ type Block struct {
 	// Caption marks an italic paragraph right under an image: the
 	// figure's caption or the writer's remark on it, read beside the text.
 	Caption bool `json:"caption,omitempty"`
+	// Struck marks a block whose whole text is struck through (~~…~~):
+	// the writer crossed it out, a retraction or a joke, never a point.
+	Struck bool `json:"struck,omitempty"`
 	// File is the file the block comes from when the document joins
 	// several files (see Merge); "" means Document.Path.
 	File string `json:"file,omitempty"`

@@ -391,6 +391,7 @@ const cellSep = '\x1f'
 type inlineBuf struct {
 	b      []byte
 	spans  [][2]int // strong/highlight spans, byte offsets in b
+	struck [][2]int // strikethrough spans, byte offsets in b
 	code   [][2]int // inline code spans, kept verbatim
 	open   []int    // starts of open <b>/<strong>/<mark> tags
 	linkAt int      // 1 + start of an open <a> tag, 0 when none
@@ -459,6 +460,10 @@ func (p *parser) inlineNode(n ast.Node, ib *inlineBuf, depth int) {
 		p.doc.Stats.Images++
 	case *ast.RawHTML:
 		p.inlineHTML(n, ib)
+	case *east.Strikethrough:
+		start := len(ib.b)
+		p.inline(n, ib, depth)
+		ib.struck = append(ib.struck, [2]int{start, len(ib.b)})
 	case *east.TaskCheckBox:
 	default:
 		p.inline(n, ib, depth)
@@ -528,6 +533,7 @@ func (p *parser) addLink(url string) {
 func (p *parser) emit(kind Kind, level int, ib *inlineBuf, r srcRange) {
 	joinSoftBreaks(ib.b, kind == KindParagraph || kind == KindListItem || kind == KindQuote || kind == KindCallout)
 	raw := string(ib.b)
+	struck := allStruck(raw, ib.struck)
 	spans := ib.spans
 	for _, s := range ib.open { // unclosed <b>: until the end of the block
 		if len(spans) < maxSpans {
@@ -566,7 +572,7 @@ func (p *parser) emit(kind Kind, level int, ib *inlineBuf, r srcRange) {
 	if txt == "" {
 		return
 	}
-	b := Block{Kind: kind, Level: level, Text: txt, Caption: p.caption}
+	b := Block{Kind: kind, Level: level, Text: txt, Caption: p.caption, Struck: struck}
 	if kind != KindHeading {
 		sort.SliceStable(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
 		seen := map[string]bool{}
@@ -587,6 +593,32 @@ func (p *parser) emit(kind Kind, level int, ib *inlineBuf, r srcRange) {
 		p.htmlText += n
 	}
 	p.add(b, r)
+}
+
+// allStruck reports whether every letter and digit of a block's raw text
+// lies inside a strikethrough span: the writer crossed the whole line out.
+func allStruck(raw string, struck [][2]int) bool {
+	if len(struck) == 0 {
+		return false
+	}
+	in := func(i int) bool {
+		for _, s := range struck {
+			if i >= s[0] && i < s[1] {
+				return true
+			}
+		}
+		return false
+	}
+	letters := false
+	for i, r := range raw {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if !in(i) {
+				return false
+			}
+			letters = true
+		}
+	}
+	return letters
 }
 
 // add appends a block with its lines and path, and tracks headings.
