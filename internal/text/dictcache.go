@@ -25,8 +25,8 @@ import (
 // the unbuffered zip reader, a gob-encoded POS table): about 1 s of CPU and
 // most of a run's garbage. moim decodes it that way once, then keeps a
 // pre-decoded copy in the user cache directory — every table as one
-// little-endian array, padded to 8 bytes — and later runs read that file in
-// one read and use its arrays in place. The copy is keyed by the versions
+// little-endian array, padded to 8 bytes — and later runs map that file
+// into memory and use its arrays in place. The copy is keyed by the versions
 // of the two dictionary modules and by this format, and carries a CRC-32C,
 // so a copy from other modules, or a damaged one, is never used: it is
 // decoded again from the embedded dictionary and rewritten. The tables are
@@ -199,13 +199,19 @@ func removeOtherCaches(path string) {
 
 var errBadCache = errors.New("dictionary cache: damaged or from other modules")
 
-// readDictCache reads the dictionary from path in one read and checks its
-// key and checksum. Its arrays point into the file's bytes.
-func readDictCache(path, key string) (*dict.Dict, error) {
-	b, err := os.ReadFile(path)
+// readDictCache maps the dictionary file at path into memory (mapFile) and
+// checks its key and checksum. Its arrays point into the file's bytes,
+// which stay mapped for the life of the process.
+func readDictCache(path, key string) (d *dict.Dict, err error) {
+	b, unmap, err := mapFile(path)
 	if err != nil {
 		return nil, err
 	}
+	defer func() {
+		if err != nil {
+			unmap()
+		}
+	}()
 	if len(b) < 4 || crc32.Checksum(b[:len(b)-4], castagnoli) != binary.LittleEndian.Uint32(b[len(b)-4:]) {
 		return nil, errBadCache
 	}
@@ -213,11 +219,17 @@ func readDictCache(path, key string) (*dict.Dict, error) {
 	if string(dc.raw(len(dictCacheMagic))) != string(dictCacheMagic) || dc.u64() != dictCacheFormat || dc.str() != key {
 		return nil, errBadCache
 	}
-	d := decodeDict(dc)
+	d = decodeDict(dc)
 	if dc.err != nil || dc.off != len(dc.b) {
 		return nil, errBadCache
 	}
 	return d, nil
+}
+
+// readFile is os.ReadFile with mapFile's results.
+func readFile(path string) ([]byte, func(), error) {
+	b, err := os.ReadFile(path)
+	return b, func() {}, err
 }
 
 // encodeDict and decodeDict list every table of dict.Dict in one order.

@@ -142,3 +142,64 @@ func smallDict() *dict.Dict {
 	d.SetInfo(&dict.Info{Name: "ko", Src: "test"})
 	return d
 }
+
+// TestDictCacheMappedSurvivesReplace: the tables read from a copy stay
+// whole when the copy is replaced (a newer moim writing its own through a
+// rename) or removed while they are in use, as the mapped file's pages
+// belong to the old file.
+func TestDictCacheMappedSurvivesReplace(t *testing.T) {
+	d := smallDict()
+	path := filepath.Join(t.TempDir(), "ko.bin")
+	if err := writeDictCache(path, "v1", d); err != nil {
+		t.Fatal(err)
+	}
+	got, err := readDictCache(path, "v1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := smallDict()
+	other.Connection.Vec = slices.Clone(other.Connection.Vec)
+	for i := range other.Connection.Vec {
+		other.Connection.Vec[i]++
+	}
+	if err := writeDictCache(path, "v2", other); err != nil {
+		t.Fatal(err)
+	}
+	if !sameDict(got, d) {
+		t.Error("the tables changed when the copy was replaced")
+	}
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	if !sameDict(got, d) {
+		t.Error("the tables changed when the copy was removed")
+	}
+}
+
+// TestMapFile: mapFile gives the file's bytes, also for an empty file and
+// after the file is gone; a missing file is an error.
+func TestMapFile(t *testing.T) {
+	dir := t.TempDir()
+	want := bytes.Repeat([]byte("모임 dictionary "), 5000)
+	p := filepath.Join(dir, "f")
+	if err := os.WriteFile(p, want, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, unmap, err := mapFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(p)
+	if !bytes.Equal(b, want) {
+		t.Error("mapped bytes differ from the file")
+	}
+	unmap()
+	empty := filepath.Join(dir, "empty")
+	os.WriteFile(empty, nil, 0o644)
+	if b, _, err := mapFile(empty); err != nil || len(b) != 0 {
+		t.Errorf("empty file: %d bytes, %v", len(b), err)
+	}
+	if _, _, err := mapFile(filepath.Join(dir, "missing")); err == nil {
+		t.Error("a missing file mapped")
+	}
+}
