@@ -190,6 +190,40 @@ type Member struct {
 	byKey map[string][]int
 	// under counts, by heading, the sentences below it at any depth.
 	under map[string]int
+	// reads keeps the readings of the texts read while the note is
+	// analysed (nil once it is): see readings.
+	reads readings
+}
+
+// readings keeps the morphological readings (text.Read) of the texts one
+// member's analysis reads, by text, so that a text read for one step is not
+// read again for another: the line a list hangs from is mostly a sentence
+// of the note read already, a definition's head is read for each sentence
+// under the same label. It lives for one note's analysis only: no reading
+// is shared across notes, weeks or runs. A reading is a function of its
+// text, so the results are those of reading again (TestReadingsSameAsReading).
+type readings map[string]text.Reading
+
+// keepReadings turns readings on; tests turn it off to compare.
+var keepReadings = true
+
+func newReadings() readings {
+	if !keepReadings {
+		return nil
+	}
+	return readings{}
+}
+
+// read returns text.Read(t), read once per readings.
+func (r readings) read(t string) text.Reading {
+	if rd, ok := r[t]; ok {
+		return rd
+	}
+	rd := text.Read(t)
+	if r != nil {
+		r[t] = rd
+	}
+	return rd
 }
 
 // BroadHeading reports whether a heading of the note stands over more
@@ -345,7 +379,7 @@ func (w *Week) Evidence() map[string]Evidence {
 }
 
 func analyzeMember(idx int, name string, doc *note.Document) *Member {
-	m := &Member{Name: name, Index: idx, Doc: doc, TermCount: map[string]int{}, Display: map[string]string{}}
+	m := &Member{Name: name, Index: idx, Doc: doc, TermCount: map[string]int{}, Display: map[string]string{}, reads: newReadings()}
 	n := len(doc.Sentences)
 	m.Sentences = make([]Sentence, 0, n) // at most one per note sentence
 	for _, s := range doc.Sentences {
@@ -356,7 +390,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		raw := clean
 		clean = StripLabel(clean)
 		body := Trim(clean)
-		rd := text.Read(body)
+		rd := m.reads.read(body)
 		var terms []string
 		seen := map[string]bool{}
 		for _, t := range rd.Terms {
@@ -398,7 +432,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		if s.Block >= 0 && s.Block < len(doc.Blocks) && doc.Blocks[s.Block].Caption {
 			last.Problem = ProblemCaption // "*…*" under an image: the figure's caption
 		}
-		last.Definition = defines(last, rd.Morphs)
+		last.Definition = defines(last, rd.Morphs, m.reads)
 		// A closing remark in brackets says nothing about how the
 		// sentence itself ends ("…이 달라짐 (강점이자 약점)"), nor does its
 		// subject ("…하는 표임 (이것도 …)") stand for the sentence's.
@@ -491,6 +525,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		}
 		s.Centrality = 0.5*rank[i] + 0.5*math.Min(1, hit/4)
 	}
+	m.reads = nil
 	return m
 }
 

@@ -510,7 +510,7 @@ func CueHeading(h string) bool {
 // defines reports whether a sentence defines a word: it names something
 // ("…을 X라고 한다", "X란 …"), labels a noun phrase ("토큰 : 언어 모델의 기본
 // 단위"), or says what its subject is ("X는 … Y이다", "X는 …을 의미한다").
-func defines(s *Sentence, ms []text.Morph) bool {
+func defines(s *Sentence, ms []text.Morph, r readings) bool {
 	if namingCueSet.Any(s.Body) {
 		return true
 	}
@@ -521,7 +521,7 @@ func defines(s *Sentence, ms []text.Morph) bool {
 		if i := strings.IndexAny(rest, ",，"); i > 0 {
 			first = rest[:i]
 		}
-		if rm := text.Read(first).Morphs; rm != nil && !hasFinalVerb(rm) {
+		if rm := r.read(first).Morphs; rm != nil && !hasFinalVerb(rm) {
 			return true
 		}
 	}

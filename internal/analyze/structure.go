@@ -21,7 +21,7 @@ func frames(m *Member) {
 	readParent := func(pt string) reading {
 		r, ok := read[pt]
 		if !ok {
-			ms := text.Read(pt).Morphs
+			ms := m.reads.read(pt).Morphs
 			r = reading{hasPredicate(ms), unfinished(ms)}
 			read[pt] = r
 		}
@@ -35,7 +35,7 @@ func frames(m *Member) {
 		a, ok := lastOf[t]
 		if !ok {
 			if mayAnnounce(t) {
-				if last := lastSentence(t); utf8.RuneCountInString(last) <= maxAnnounceRunes && announcesList(text.Read(last).Morphs) {
+				if last := lastSentence(t); utf8.RuneCountInString(last) <= maxAnnounceRunes && announcesList(m.reads.read(last).Morphs) {
 					a = last
 				}
 			}
