@@ -2,6 +2,7 @@ package text
 
 import (
 	"bytes"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -201,5 +202,19 @@ func TestMapFile(t *testing.T) {
 	}
 	if _, _, err := mapFile(filepath.Join(dir, "missing")); err == nil {
 		t.Error("a missing file mapped")
+	}
+}
+
+// TestChecksumSameAsCRC: the checksum taken a megabyte at a time is the
+// CRC-32C of the whole.
+func TestChecksumSameAsCRC(t *testing.T) {
+	b := make([]byte, 3<<20+7)
+	for i := range b {
+		b[i] = byte(i*7 + i>>9)
+	}
+	for _, n := range []int{0, 1, 1 << 20, 1<<20 + 1, 2<<20 - 1, len(b)} {
+		if got, want := checksum(b[:n]), crc32.Checksum(b[:n], castagnoli); got != want {
+			t.Errorf("%d bytes: checksum %08x, CRC-32C %08x", n, got, want)
+		}
 	}
 }
