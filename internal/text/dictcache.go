@@ -51,18 +51,34 @@ var dictCacheMagic = []byte("moimdict")
 // loadSystemDict returns the shrunk kagome-dict-ko dictionary (no feature
 // columns beyond the POS tags), from the cache when it holds a good copy.
 func loadSystemDict() *dict.Dict {
+	d, _ := loadDict(false)
+	return d
+}
+
+// loadSearchDict is loadSystemDict for the search (viterbi): from the
+// cache, the dictionary comes without kagome's POS table, and first gives
+// what the search reads of it, each known morpheme's first tag (see
+// firstTags). kagome's table is one slice per morpheme, 816,000 of them:
+// 20 MB of fresh memory at every start and of pointers the garbage
+// collector scans at every cycle. first is nil when d has its POS table
+// (no cache, or a table firstTags cannot stand for).
+func loadSearchDict() (d *dict.Dict, first []uint32) {
+	return loadDict(true)
+}
+
+func loadDict(search bool) (*dict.Dict, []uint32) {
 	path, key := dictCachePath()
 	if path == "" {
-		return ko.DictShrink()
+		return ko.DictShrink(), nil
 	}
-	if d, err := readDictCache(path, key); err == nil {
-		return d
+	if d, first, err := readDictCacheAs(path, key, search); err == nil {
+		return d, first
 	}
 	d := ko.DictShrink()
 	// The cache is an optimisation: a read-only or full disk only costs
 	// the next run the slow load again.
 	_ = writeDictCache(path, key, d)
-	return d
+	return d, nil
 }
 
 // dictCachePath returns the cache file of the dictionary modules this
@@ -202,10 +218,17 @@ var errBadCache = errors.New("dictionary cache: damaged or from other modules")
 // readDictCache maps the dictionary file at path into memory (mapFile) and
 // checks its key and checksum. Its arrays point into the file's bytes,
 // which stay mapped for the life of the process.
-func readDictCache(path, key string) (d *dict.Dict, err error) {
+func readDictCache(path, key string) (*dict.Dict, error) {
+	d, _, err := readDictCacheAs(path, key, false)
+	return d, err
+}
+
+// readDictCacheAs is readDictCache, for the search when search is true
+// (see loadSearchDict).
+func readDictCacheAs(path, key string, search bool) (d *dict.Dict, first []uint32, err error) {
 	b, unmap, err := mapFile(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer func() {
 		if err != nil {
@@ -213,17 +236,17 @@ func readDictCache(path, key string) (d *dict.Dict, err error) {
 		}
 	}()
 	if len(b) < 4 || checksum(b[:len(b)-4]) != binary.LittleEndian.Uint32(b[len(b)-4:]) {
-		return nil, errBadCache
+		return nil, nil, errBadCache
 	}
 	dc := &decoder{b: b[:len(b)-4]}
 	if string(dc.raw(len(dictCacheMagic))) != string(dictCacheMagic) || dc.u64() != dictCacheFormat || dc.str() != key {
-		return nil, errBadCache
+		return nil, nil, errBadCache
 	}
-	d = decodeDict(dc)
+	d, first = decodeDict(dc, search)
 	if dc.err != nil || dc.off != len(dc.b) {
-		return nil, errBadCache
+		return nil, nil, errBadCache
 	}
-	return d, nil
+	return d, first, nil
 }
 
 // checksum is the CRC-32C of b, computed a megabyte at a time: the
@@ -277,11 +300,17 @@ func encodeDict(e *encoder, d *dict.Dict) {
 	}
 }
 
-func decodeDict(dc *decoder) *dict.Dict {
+func decodeDict(dc *decoder, search bool) (*dict.Dict, []uint32) {
 	d := &dict.Dict{}
 	d.Morphs = decodeMorphs(dc)
-	d.POSTable.POSs = decodePOS(dc)
+	lens, ids := decodePOSArrays(dc)
 	d.POSTable.NameList = dc.strs()
+	var first []uint32
+	if search && len(lens) <= len(d.Morphs) && len(d.POSTable.NameList) < tagNone {
+		first = firstTags(dc, lens, ids)
+	} else {
+		d.POSTable.POSs = decodePOS(dc, lens, ids)
+	}
 	d.ContentsMeta = dc.meta()
 	d.Contents = dc.contents()
 	d.Connection.Row = int64(dc.u64())
@@ -301,7 +330,7 @@ func decodeDict(dc *decoder) *dict.Dict {
 	if dc.u64() == 1 {
 		d.SetInfo(&dict.Info{Name: dc.str(), Src: dc.str()})
 	}
-	return d
+	return d, first
 }
 
 func encodeMorphs(e *encoder, m dict.Morphs) { e.array(m == nil, len(m), bytesOf(m)) }
@@ -328,9 +357,11 @@ func encodePOS(e *encoder, pos []dict.POS) {
 	e.array(false, len(ids), bytesOf(ids))
 }
 
-func decodePOS(dc *decoder) []dict.POS {
-	lens := decodeArray[uint16](dc)
-	ids := decodeArray[dict.POSID](dc)
+func decodePOSArrays(dc *decoder) (lens []uint16, ids []dict.POSID) {
+	return decodeArray[uint16](dc), decodeArray[dict.POSID](dc)
+}
+
+func decodePOS(dc *decoder, lens []uint16, ids []dict.POSID) []dict.POS {
 	if lens == nil || dc.err != nil {
 		return nil
 	}
@@ -349,6 +380,31 @@ func decodePOS(dc *decoder) []dict.POS {
 		off += n
 	}
 	return pos
+}
+
+// firstTags returns, by morpheme id, 1 + the first POS id of each morpheme
+// of the POS arrays decodePOS would slice (0 for a nil or empty POS).
+func firstTags(dc *decoder, lens []uint16, ids []dict.POSID) []uint32 {
+	if dc.err != nil {
+		return nil
+	}
+	first := make([]uint32, len(lens))
+	off := 0
+	for i, l := range lens {
+		if l == 0 {
+			continue
+		}
+		n := int(l) - 1
+		if off+n > len(ids) {
+			dc.fail()
+			return nil
+		}
+		if n > 0 {
+			first[i] = uint32(ids[off]) + 1
+		}
+		off += n
+	}
+	return first
 }
 
 // bytesOf is the memory of the slice s, which holds no pointers.

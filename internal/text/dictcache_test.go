@@ -218,3 +218,47 @@ func TestChecksumSameAsCRC(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchDictSameTags: the search's dictionary, read from the copy
+// without kagome's POS table, gives every known morpheme the tag the
+// whole table gives it, on the edge cases of the table (a nil, an empty,
+// a longer POS, an id beyond the name list) and on the Korean dictionary.
+func TestSearchDictSameTags(t *testing.T) {
+	small := smallDict()
+	small.Morphs = append(small.Morphs, dict.Morph{LeftID: 1}, dict.Morph{RightID: 1}, dict.Morph{})
+	small.Contents = [][]string{{"a", "b"}, nil, {"다른"}, {"내용"}}
+	for name, d := range map[string]*dict.Dict{"small": small, "ko": ko.DictShrink()} {
+		path := filepath.Join(t.TempDir(), "ko.bin")
+		if err := writeDictCache(path, "v1", d); err != nil {
+			t.Fatal(err)
+		}
+		sd, first, err := readDictCacheAs(path, "v1", true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sd.POSTable.POSs != nil || first == nil {
+			t.Fatalf("%s: the search's dictionary has the POS table (%d) or no first tags (%d)", name, len(sd.POSTable.POSs), len(first))
+		}
+		whole, search := newViterbi(d, nil, nil), newViterbi(sd, nil, first)
+		if !slices.Equal(whole.tag, search.tag) {
+			t.Errorf("%s: the tag tables differ", name)
+		}
+		for id := range d.Morphs {
+			n := &lnode{id: int32(id), class: classKnown}
+			got, want := search.token("", n), whole.token("", n)
+			wantTag, wantOK := knownTag(d, id)
+			if got.tag != want.tag || got.tagOK != want.tagOK || got.tag != wantTag || got.tagOK != wantOK {
+				t.Errorf("%s: morpheme %d: tag %q %v, whole table %q %v, kagome %q %v", name, id, got.tag, got.tagOK, want.tag, want.tagOK, wantTag, wantOK)
+				break
+			}
+		}
+	}
+	// A table with more POS entries than morphemes keeps kagome's table.
+	path := filepath.Join(t.TempDir(), "ko.bin")
+	if err := writeDictCache(path, "v1", smallDict()); err != nil {
+		t.Fatal(err)
+	}
+	if d, first, err := readDictCacheAs(path, "v1", true); err != nil || first != nil || !sameDict(d, smallDict()) {
+		t.Errorf("a table firstTags cannot stand for: first %v, err %v", first, err)
+	}
+}

@@ -64,9 +64,10 @@ func newKagomeSearch() (*viterbi, error) {
 		return nil, fmt.Errorf("text: kagome user dictionary: %w", err)
 	}
 	// The shrunk dictionary leaves out the feature columns we do not read,
-	// which saves memory; POS tags are kept. loadSystemDict reads it from
+	// which saves memory; POS tags are kept. loadSearchDict reads it from
 	// the pre-decoded copy in the cache directory when there is one.
-	return newViterbi(loadSystemDict(), ud), nil
+	d, first := loadSearchDict()
+	return newViterbi(d, ud, first), nil
 }
 
 // Terms implements Analyzer. If the dictionary cannot be loaded (it is

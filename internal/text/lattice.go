@@ -77,14 +77,21 @@ type viterbi struct {
 	unkID  []int32 // by character class: first unknown-word morpheme id
 	unkDup []int32 // by character class: number of further ones
 	// tag holds, by known morpheme id, 1 + the index of its part of speech
-	// tag in the POS table's name list (0: ask knownTag)
+	// tag in the POS table's name list (0: ask knownTag; tagNone: none, the
+	// index is beyond the list)
 	tag     []uint16
 	latPool sync.Pool
 }
 
+// tagNone marks, in viterbi.tag, a morpheme whose first POS id is beyond
+// the name list: kagome gives it no tag.
+const tagNone = 1<<16 - 1
+
 // newViterbi prepares the search over the system dictionary d and the user
-// dictionary u (which may be nil).
-func newViterbi(d *dict.Dict, u *dict.UserDict) *viterbi {
+// dictionary u (which may be nil). first, when not nil, stands for d's POS
+// table, which is then nil: each known morpheme's first POS id + 1, 0 for
+// none (loadSearchDict).
+func newViterbi(d *dict.Dict, u *dict.UserDict, first []uint32) *viterbi {
 	v := &viterbi{d: d, u: u}
 	v.dup = denseDup(d.Index.Dup, len(d.Morphs))
 	if u != nil {
@@ -96,11 +103,23 @@ func newViterbi(d *dict.Dict, u *dict.UserDict) *viterbi {
 		v.unkID[c] = d.UnkDict.Index[int32(c)]
 		v.unkDup[c] = d.UnkDict.IndexDup[int32(c)]
 	}
-	if len(d.POSTable.NameList) < 1<<16-1 && len(d.POSTable.POSs) <= len(d.Morphs) {
-		v.tag = make([]uint16, len(d.Morphs))
+	if first == nil {
+		first = make([]uint32, len(d.POSTable.POSs))
 		for id, pos := range d.POSTable.POSs {
-			if len(pos) > 0 && int(pos[0]) < len(d.POSTable.NameList) {
-				v.tag[id] = uint16(pos[0]) + 1
+			if len(pos) > 0 {
+				first[id] = uint32(pos[0]) + 1
+			}
+		}
+	}
+	if names := len(d.POSTable.NameList); names < tagNone && len(first) <= len(d.Morphs) {
+		v.tag = make([]uint16, len(d.Morphs))
+		for id, f := range first {
+			switch {
+			case f == 0:
+			case int(f) <= names:
+				v.tag[id] = uint16(f)
+			default:
+				v.tag[id] = tagNone
 			}
 		}
 	}
@@ -179,7 +198,9 @@ func (v *viterbi) token(inp string, n *lnode) ktoken {
 	switch n.class {
 	case classKnown:
 		if int(n.id) < len(v.tag) && v.tag[n.id] != 0 {
-			t.tag, t.tagOK = v.d.POSTable.NameList[v.tag[n.id]-1], true
+			if v.tag[n.id] != tagNone {
+				t.tag, t.tagOK = v.d.POSTable.NameList[v.tag[n.id]-1], true
+			}
 		} else {
 			t.tag, t.tagOK = knownTag(v.d, int(n.id))
 		}

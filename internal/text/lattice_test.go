@@ -58,7 +58,9 @@ func referenceTokenizer(t testing.TB) *tokenizer.Tokenizer {
 	t.Helper()
 	loadForTest(t)
 	reference.once.Do(func() {
-		reference.tok, reference.err = tokenizer.New(kagome.vit.d, tokenizer.OmitBosEos(), tokenizer.UserDict(kagome.vit.u))
+		// kagome reads the whole POS table, which the search's own
+		// dictionary leaves out (loadSearchDict).
+		reference.tok, reference.err = tokenizer.New(loadSystemDict(), tokenizer.OmitBosEos(), tokenizer.UserDict(kagome.vit.u))
 	})
 	if reference.err != nil {
 		t.Fatal(reference.err)
