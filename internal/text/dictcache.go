@@ -366,18 +366,8 @@ func decodePOS(dc *decoder, lens []uint16, ids []dict.POSID) []dict.POS {
 		return nil
 	}
 	pos := make([]dict.POS, len(lens))
-	off := 0
-	for i, l := range lens {
-		if l == 0 {
-			continue
-		}
-		n := int(l) - 1
-		if off+n > len(ids) {
-			dc.fail()
-			return nil
-		}
-		pos[i] = ids[off : off+n : off+n]
-		off += n
+	if !eachPOS(dc, lens, ids, func(i int, p dict.POS) { pos[i] = p }) {
+		return nil
 	}
 	return pos
 }
@@ -389,6 +379,19 @@ func firstTags(dc *decoder, lens []uint16, ids []dict.POSID) []uint32 {
 		return nil
 	}
 	first := make([]uint32, len(lens))
+	if !eachPOS(dc, lens, ids, func(i int, p dict.POS) {
+		if len(p) > 0 {
+			first[i] = uint32(p[0]) + 1
+		}
+	}) {
+		return nil
+	}
+	return first
+}
+
+// eachPOS calls f with every morpheme's POS that is not nil, sliced from
+// ids; it fails dc and returns false when ids is too short.
+func eachPOS(dc *decoder, lens []uint16, ids []dict.POSID, f func(i int, p dict.POS)) bool {
 	off := 0
 	for i, l := range lens {
 		if l == 0 {
@@ -397,14 +400,12 @@ func firstTags(dc *decoder, lens []uint16, ids []dict.POSID) []uint32 {
 		n := int(l) - 1
 		if off+n > len(ids) {
 			dc.fail()
-			return nil
+			return false
 		}
-		if n > 0 {
-			first[i] = uint32(ids[off]) + 1
-		}
+		f(i, ids[off:off+n:off+n])
 		off += n
 	}
-	return first
+	return true
 }
 
 // bytesOf is the memory of the slice s, which holds no pointers.
