@@ -36,10 +36,11 @@ func chapterNumbers(cell string) []int {
 	return out
 }
 
-// chapterMaterial returns, from the repository's chapter summaries, the
-// parts about the chapters of the given schedule row, as parsed notes
-// whose sentences are only those under the matching chapter headings.
-func chapterMaterial(ws *workspace.Workspace, row *workspace.ScheduleRow) []*note.Document {
+// chapterMaterial returns, from the repository's chapter summaries
+// (chapterSummaries), the parts about the chapters of the given schedule
+// row, as parsed notes whose sentences are only those under the matching
+// chapter headings.
+func chapterMaterial(summaries []*note.Document, row *workspace.ScheduleRow) []*note.Document {
 	if row == nil || row.Chapters == "" {
 		return nil
 	}
@@ -48,7 +49,7 @@ func chapterMaterial(ws *workspace.Workspace, row *workspace.ScheduleRow) []*not
 		return nil
 	}
 	var out []*note.Document
-	for _, doc := range chapterSummaries(ws) {
+	for _, doc := range summaries {
 		part := &note.Document{Path: doc.Path, Style: doc.Style}
 		for _, s := range doc.Sentences {
 			if len(s.Path) > 0 && chapterHeading(s.Path, chapters) {

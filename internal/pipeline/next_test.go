@@ -39,7 +39,7 @@ func TestChapterMaterial(t *testing.T) {
 		t.Fatal(err)
 	}
 	ws := &workspace.Workspace{Root: root}
-	docs := chapterMaterial(ws, &workspace.ScheduleRow{Week: 2, Chapters: "2장"})
+	docs := chapterMaterial(chapterSummaries(ws), &workspace.ScheduleRow{Week: 2, Chapters: "2장"})
 	if len(docs) != 1 {
 		t.Fatalf("docs = %d, want the one summary file", len(docs))
 	}
@@ -51,7 +51,7 @@ func TestChapterMaterial(t *testing.T) {
 	if !strings.Contains(joined, "벡터 검색은") || !strings.Contains(joined, "색인은") || strings.Contains(joined, "임베딩은 텍스트") || strings.Contains(joined, "평가는") {
 		t.Errorf("sentences = %q, want only chapter 2", got)
 	}
-	if chapterMaterial(ws, &workspace.ScheduleRow{Week: 9}) != nil {
+	if chapterMaterial(chapterSummaries(ws), &workspace.ScheduleRow{Week: 9}) != nil {
 		t.Error("a row without chapters has no material")
 	}
 }

@@ -302,9 +302,11 @@ func (w *Week) Input() *engine.Input {
 				w.inputPanic = &PanicError{Value: v, Stack: debug.Stack()}
 			}
 		}()
-		in := w.buildInput()
+		// The chapter summaries, read once for the week's three uses.
+		summaries := chapterSummaries(w.WS)
+		in := w.buildInput(summaries)
 		in.Analysis = analyze.Analyze(in.Notes(), analyze.InStudy(w.Week.Number, studyBackground(w.WS)),
-			analyze.WithMaterial(chapterMaterial(w.WS, in.Schedule)))
+			analyze.WithMaterial(chapterMaterial(summaries, in.Schedule)))
 		if Analysed != nil {
 			Analysed(w.Week.Number)
 		}
@@ -316,7 +318,7 @@ func (w *Week) Input() *engine.Input {
 	return w.input
 }
 
-func (w *Week) buildInput() *engine.Input {
+func (w *Week) buildInput(summaries []*note.Document) *engine.Input {
 	in := &engine.Input{Week: w.Week.Number, Template: w.Template}
 	seen := map[string]bool{}
 	for _, m := range orderByTemplate(w.WS.MembersOf(w.Week), w.Template) {
@@ -336,9 +338,9 @@ func (w *Week) buildInput() *engine.Input {
 	}
 	track := w.WS.TrackOf(w.Week)
 	in.Schedule = track.ScheduleFor(w.Week.Number)
-	in.Chapters = chapterList(w.WS, in.Schedule)
+	in.Chapters = chapterList(summaries, in.Schedule)
 	in.Next = track.ScheduleFor(w.Week.Number + 1)
-	in.NextDocs = append(in.NextDocs, chapterMaterial(w.WS, in.Next)...)
+	in.NextDocs = append(in.NextDocs, chapterMaterial(summaries, in.Next)...)
 	if next, ok := w.WS.WeekIn(w.Week.Track, w.Week.Number+1); ok {
 		for _, nf := range next.Notes {
 			for _, p := range nf.Paths() {

@@ -185,9 +185,9 @@ func SummaryExists(ws *workspace.Workspace, wk *workspace.Week) bool {
 }
 
 // chapterList returns the chapters a schedule row names ("3-4장"), with the
-// title and section headings the repository's chapter summaries give
-// each.
-func chapterList(ws *workspace.Workspace, row *workspace.ScheduleRow) []engine.Chapter {
+// title and section headings the repository's chapter summaries
+// (chapterSummaries) give each.
+func chapterList(summaries []*note.Document, row *workspace.ScheduleRow) []engine.Chapter {
 	if row == nil || row.Chapters == "" {
 		return nil
 	}
@@ -198,7 +198,7 @@ func chapterList(ws *workspace.Workspace, row *workspace.ScheduleRow) []engine.C
 	if len(out) == 0 {
 		return nil
 	}
-	for _, d := range chapterSummaries(ws) {
+	for _, d := range summaries {
 		for i := range out {
 			c := &out[i]
 			if c.Title != "" {
