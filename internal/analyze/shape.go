@@ -301,7 +301,23 @@ func caption(s string, ms []text.Morph) bool {
 	if figureCues.Any(t) || reReference.MatchString(t) {
 		return true
 	}
-	return strings.HasSuffix(t, "보여준다") || strings.HasSuffix(t, "보여줌") || strings.HasSuffix(t, "나타낸 것이다")
+	if strings.HasSuffix(t, "나타낸 것이다") {
+		return true
+	}
+	// "…를 사용자에게 보여줌" shows something to someone: an action, not
+	// what a figure shows.
+	return (strings.HasSuffix(t, "보여준다") || strings.HasSuffix(t, "보여줌")) && !toSomeone(ms)
+}
+
+// toSomeone reports whether a sentence names to whom something is done
+// ("사용자에게", "팀한테").
+func toSomeone(ms []text.Morph) bool {
+	for _, m := range ms {
+		if hasTag(m.POS, "JKB") && (m.Surface == "에게" || m.Surface == "한테" || m.Surface == "께") {
+			return true
+		}
+	}
+	return false
 }
 
 // hasPredicate reports whether the morphemes contain a predicate: a verb,
