@@ -170,6 +170,11 @@ type Sentence struct {
 	// still: an adverb holds the sentence against what was said before
 	// it ("여전히", "그래도"; see premiseAdverb).
 	still bool
+	// bareClause: the first clause says something of a thing it does not
+	// name (see firstClauseSubjectless); difficulty: the sentence states
+	// a difficulty (see statesDifficulty); acts: it ends by doing
+	// something about one (see takesAction).
+	bareClause, difficulty, acts bool
 	// Answered marks a question the note answers right after it (a
 	// rhetorical or book question); Checklist a question standing in a
 	// list of questions (the book's checklists).
@@ -452,6 +457,11 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.Recounts = recounting(core)
 		last.arrow = arrowLed(clean)
 		last.still = premiseAdverb(rd.Morphs)
+		if s.Kind == note.KindListItem {
+			last.bareClause = firstClauseSubjectless(rd.Morphs)
+			last.difficulty = statesDifficulty(core)
+			last.acts = takesAction(rd.Morphs) && !statesDifficulty(lastClause(core))
+		}
 		last.topic = hasTopic(rd.Morphs)
 		last.pointer = pointsBack(rd.Morphs) || additive(rd.Morphs)
 		last.topicless = last.Subject == "" && rd.Morphs != nil && !hasTopic(core) && (!hasSubjectParticle(core) || copulaEnding(core) || meaningEnding(core) || embeddedSubject(rd.Morphs))

@@ -140,6 +140,7 @@ func takesAction(ms []text.Morph) bool {
 func remedies(m *Member) {
 	doc := m.Doc
 	lines := newBlockLines(doc)
+	remedy := map[int]bool{} // by block: its line announces a remedy
 	for i := 0; i+1 < len(m.Sentences); i++ {
 		s, n := &m.Sentences[i], m.Sentences[i+1]
 		if s.Kind != note.KindListItem || n.Kind != note.KindListItem || s.Problem != "" || s.Caveat != nil || s.Context != nil || len(s.Parts) > 0 {
@@ -163,14 +164,16 @@ func remedies(m *Member) {
 		if n.Problem != "" && n.Problem != ProblemDangling || n.Context != nil && n.Context.ID != s.ID {
 			continue
 		}
-		if !announcesRemedy(text.Read(lines.trimmed(p)).Morphs) {
-			continue
+		if !s.difficulty || !n.acts {
+			continue // no difficulty, or a second one or no action after it: two points of one list
 		}
-		if sm := text.Read(s.Body).Morphs; !statesDifficulty(withoutTrailingParen(sm)) {
-			continue
+		r, ok := remedy[p]
+		if !ok {
+			r = announcesRemedy(text.Read(lines.trimmed(p)).Morphs)
+			remedy[p] = r
 		}
-		if nm := text.Read(n.Body).Morphs; statesDifficulty(lastClause(withoutTrailingParen(nm))) || !takesAction(nm) {
-			continue // a second difficulty, or no action: two points of one list
+		if !r {
+			continue
 		}
 		if !fits(s.Body, n.Body) {
 			s.Problem = ProblemCut // the premise alone makes no point
@@ -351,6 +354,7 @@ func leadTopic(t string) string {
 func topicLeadIns(m *Member) {
 	doc := m.Doc
 	lines := newBlockLines(doc)
+	leads := map[int]string{} // by block: its line's last sentence when it has a topic
 	for i := range m.Sentences {
 		s := &m.Sentences[i]
 		if s.Kind != note.KindListItem || s.Frame != "" || s.Context != nil || s.Problem != "" || s.subjectless || s.topicless || ownLabel(s.Body) {
@@ -367,10 +371,14 @@ func topicLeadIns(m *Member) {
 		if p < 0 || doc.Blocks[p].Kind != note.KindParagraph && doc.Blocks[p].Kind != note.KindListItem {
 			continue
 		}
-		if !firstClauseSubjectless(text.Read(s.Body).Morphs) {
+		if !s.bareClause {
 			continue
 		}
-		lead := leadTopic(lines.trimmed(p))
+		lead, ok := leads[p]
+		if !ok {
+			lead = leadTopic(lines.trimmed(p))
+			leads[p] = lead
+		}
 		if lead == "" {
 			continue
 		}
