@@ -340,14 +340,7 @@ func Analyze(notes []Note, opts ...Option) *Week {
 	for _, m := range w.Members {
 		develop(m, chapters)
 		for i := range m.Sentences {
-			s := &m.Sentences[i]
-			if b := s.Block; m.Doc != nil && b >= 0 && b < len(m.Doc.Blocks) && m.Doc.Blocks[b].Struck {
-				// Crossed out by the writer: no view, question or point
-				// of theirs, in any section.
-				s.Voice, s.Scores = Voice{}, map[string]float64{}
-				continue
-			}
-			s.Scores = scoreSentence(s)
+			m.Sentences[i].Scores = scoreSentence(&m.Sentences[i])
 		}
 	}
 	w.Concepts = conceptMatrix(w.Members, o.bg, o.week)
@@ -388,6 +381,9 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 	n := len(doc.Sentences)
 	m.Sentences = make([]Sentence, 0, n) // at most one per note sentence
 	for _, s := range doc.Sentences {
+		if s.Block >= 0 && s.Block < len(doc.Blocks) && doc.Blocks[s.Block].Struck {
+			continue // crossed out by the writer: no view, question or point of theirs
+		}
 		clean := Clean(s.Text)
 		if !usable(clean) || metaProperty(clean) {
 			continue
