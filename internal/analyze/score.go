@@ -665,15 +665,10 @@ func bookMeta(s *Sentence) bool {
 // question up; the pointer does not make the question a signpost. A body
 // without such a bracket is returned as it is.
 func beforePointer(body string) string {
-	t := strings.TrimSpace(body)
-	if !strings.HasSuffix(t, ")") {
-		return body
+	if before, _, ok := closingParen(body); ok && strings.Contains(before, "?") {
+		return before
 	}
-	i := strings.LastIndex(t, "(")
-	if i <= 0 || !strings.Contains(t[:i], "?") {
-		return body
-	}
-	return t[:i]
+	return body
 }
 
 // exampleLabel reports whether a label announces an example ("예시:",

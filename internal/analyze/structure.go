@@ -742,9 +742,19 @@ func shareScores(members []*Member, byMember [][][]uint32) {
 // remarkText is the inside of the bracketed remark a sentence closes
 // with ("…편하다.. (다시 보면 …)" → "다시 보면 …"), or "".
 func remarkText(body string) string {
-	t := strings.TrimRight(body, " .")
+	_, in, _ := closingParen(body)
+	return in
+}
+
+// closingParen splits a text that closes with a bracketed part (a
+// trailing period or space aside) into what stands before the bracket and
+// the bracket's inside: "…편하다.. (다시 보면 …)." → "…편하다.. ", "다시 보면
+// …". Nested brackets count as one. ok is false when the text does not
+// close with a balanced bracket.
+func closingParen(t string) (before, inside string, ok bool) {
+	t = strings.TrimRight(t, " .")
 	if !strings.HasSuffix(t, ")") {
-		return ""
+		return "", "", false
 	}
 	depth := 0
 	for i := len(t) - 1; i >= 0; i-- {
@@ -754,11 +764,11 @@ func remarkText(body string) string {
 		case '(':
 			depth--
 			if depth == 0 {
-				return t[i+1 : len(t)-1]
+				return t[:i], t[i+1 : len(t)-1], true
 			}
 		}
 	}
-	return ""
+	return "", "", false
 }
 
 // bigramSet returns the distinct character bigrams of the letters and
