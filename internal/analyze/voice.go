@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -805,13 +806,12 @@ func remarkClause(in []text.Morph) bool {
 	return argument && hasAny(t, expositionSet) == 0 && !namingCueSet.Any(t)
 }
 
-// exampleWord reports a word that opens an example ("예", "e.g", "ex").
+// exampleWord reports a word that opens an example or a restatement
+// ("예", "e.g", "ex", "i.e"): an example label (exampleLabel) with its
+// closing punctuation.
 func exampleWord(w string) bool {
-	switch strings.ToLower(strings.TrimRight(w, ".)")) {
-	case "예", "예시", "e.g", "eg", "ex", "i.e", "ie":
-		return true
-	}
-	return false
+	w = strings.ToLower(strings.TrimRight(w, ".)"))
+	return exampleLabel(w) || w == "i.e" || w == "ie"
 }
 
 // trailsOff reports a statement that ends in a predicate and then trails
@@ -862,7 +862,7 @@ func laughter(s string) bool {
 }
 
 // turnsWithin reports a bracketed clause that turns against the sentence
-// it closes: it opens with a contrast ("(하지만 …)", "(But, …)"), or one of
+// it closes: it opens with a contrast (contrastTurners, "(But, …)"), or one of
 // its comma-separated parts does ("(…할 때, 그러나 …)").
 func turnsWithin(in []text.Morph) bool {
 	for k := range in {
@@ -875,8 +875,7 @@ func turnsWithin(in []text.Morph) bool {
 		for j := k + 1; j < len(in) && !in[j].Space && !strings.HasPrefix(in[j].POS, "S"); j++ {
 			w += in[j].Surface
 		}
-		switch strings.ToLower(w) {
-		case "하지만", "그러나", "그렇지만", "반면", "but", "however":
+		if w = strings.ToLower(w); w == "but" || w == "however" || slices.Contains(contrastTurners, w) {
 			return true
 		}
 	}
