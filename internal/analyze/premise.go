@@ -169,7 +169,7 @@ func remedies(m *Member) {
 		}
 		r, ok := remedy[p]
 		if !ok {
-			r = announcesRemedy(text.Read(lines.trimmed(p)).Morphs)
+			r = announcesRemedy(m.reads.read(lines.trimmed(p)).Morphs)
 			remedy[p] = r
 		}
 		if !r {
@@ -327,12 +327,12 @@ func relativeClause(ms []text.Morph, k int) bool {
 // leadTopic returns the last sentence of a lead-in line when it has a
 // topic of its own (a noun marked 은/는: "캐시라는 말은 뜻이 넓다") and is
 // short enough to lead a bullet; "" otherwise.
-func leadTopic(t string) string {
+func leadTopic(t string, r readings) string {
 	last := lastSentence(t)
 	if promise(t) || utf8.RuneCountInString(last) > maxAnnounceRunes || strings.ContainsAny(last, "?？") || formula(last) || !balanced(last) {
 		return ""
 	}
-	ms := text.Read(last).Morphs
+	ms := r.read(last).Morphs
 	for k := 1; k < len(ms); k++ {
 		m := ms[k]
 		if hasTag(m.POS, "JX") && (m.Surface == "은" || m.Surface == "는") && (strings.HasPrefix(ms[k-1].POS, "NN") && !hasTag(ms[k-1].POS, "NNB") && !clauseTime[ms[k-1].Surface] || ms[k-1].POS == "SL") {
@@ -376,7 +376,7 @@ func topicLeadIns(m *Member) {
 		}
 		lead, ok := leads[p]
 		if !ok {
-			lead = leadTopic(lines.trimmed(p))
+			lead = leadTopic(lines.trimmed(p), m.reads)
 			leads[p] = lead
 		}
 		if lead == "" {
