@@ -677,66 +677,89 @@ func bodyGrams(members []*Member) [][][]uint32 {
 // near-linear. byMember holds the sentences' bigram sets (bodyGrams).
 func shareScores(members []*Member, byMember [][][]uint32) {
 	// Sentences are numbered across members, each member's in one run
-	// from first[mi]; index maps a bigram to the sentences that have it.
-	var grams [][]uint32
+	// from first[mi]. A bigram in more than 400 sentences says nothing
+	// of copying.
+	d := diceIndex{maxPost: 400}
 	first := make([]int32, len(members)+1)
-	index := map[uint32][]int32{}
 	for mi := range members {
-		first[mi] = int32(len(grams))
+		first[mi] = int32(len(d.grams))
 		for _, g := range byMember[mi] {
-			id := int32(len(grams))
-			grams = append(grams, g)
-			for _, x := range g {
-				index[x] = append(index[x], id)
-			}
+			d.add(g)
 		}
 	}
-	first[len(members)] = int32(len(grams))
-	const maxPost = 400
-	counts := make([]int32, len(grams)) // bigrams shared with each sentence, zero between sentences
-	var touched []int32
-	// best is the highest Dice of g to a sentence outside [lo, hi).
-	best := func(g []uint32, lo, hi int32) float64 {
-		if len(g) < 4 {
-			return 0
-		}
-		touched = touched[:0]
-		for _, x := range g {
-			p := index[x]
-			if len(p) > maxPost {
-				continue
-			}
-			for _, r := range p {
-				if r < lo || r >= hi { // another member's
-					if counts[r] == 0 {
-						touched = append(touched, r)
-					}
-					counts[r]++
-				}
-			}
-		}
-		b := 0.0
-		for _, r := range touched {
-			d := 2 * float64(counts[r]) / float64(len(g)+len(grams[r]))
-			if d > b {
-				b = d
-			}
-			counts[r] = 0
-		}
-		return b
-	}
+	first[len(members)] = int32(len(d.grams))
 	id := 0
 	for mi, m := range members {
-		lo, hi := first[mi], first[mi+1]
+		lo, hi := first[mi], first[mi+1] // the member's own sentences
 		for si := range m.Sentences {
 			s := &m.Sentences[si]
-			s.Shared = best(grams[id], lo, hi)
+			s.Shared = d.best(d.grams[id], lo, hi)
 			id++
 			if s.Voice.Remark {
-				s.remarkShared = best(bigramSet(remarkText(s.Body)), lo, hi)
+				s.remarkShared = d.best(bigramSet(remarkText(s.Body)), lo, hi)
 			}
 		}
 	}
+}
+
+// diceIndex finds, for a set of character bigrams, the highest bigram
+// similarity (Dice) to the sets it indexes, through an inverted index
+// from bigram to sets: near-linear in the sets that share a bigram.
+type diceIndex struct {
+	grams [][]uint32
+	index map[uint32][]int32
+	// maxPost, when not 0, skips bigrams more sets have than that.
+	maxPost int
+	// counts holds the bigrams shared with each set during best, zero
+	// between calls; touched the sets counted.
+	counts  []int32
+	touched []int32
+}
+
+// add indexes a set of bigrams as the next set.
+func (d *diceIndex) add(g []uint32) {
+	if d.index == nil {
+		d.index = map[uint32][]int32{}
+	}
+	id := int32(len(d.grams))
+	d.grams = append(d.grams, g)
+	for _, x := range g {
+		d.index[x] = append(d.index[x], id)
+	}
+}
+
+// best returns the highest Dice of g to an indexed set outside [lo, hi)
+// (lo = hi for none left out); 0 for a set of fewer than 4 bigrams.
+func (d *diceIndex) best(g []uint32, lo, hi int32) float64 {
+	if len(g) < 4 {
+		return 0
+	}
+	if len(d.counts) < len(d.grams) {
+		d.counts = make([]int32, len(d.grams))
+	}
+	d.touched = d.touched[:0]
+	for _, x := range g {
+		p := d.index[x]
+		if d.maxPost > 0 && len(p) > d.maxPost {
+			continue
+		}
+		for _, r := range p {
+			if r < lo || r >= hi {
+				if d.counts[r] == 0 {
+					d.touched = append(d.touched, r)
+				}
+				d.counts[r]++
+			}
+		}
+	}
+	b := 0.0
+	for _, r := range d.touched {
+		if v := 2 * float64(d.counts[r]) / float64(len(g)+len(d.grams[r])); v > b {
+			b = v
+		}
+		d.counts[r] = 0
+	}
+	return b
 }
 
 // remarkText is the inside of the bracketed remark a sentence closes
@@ -840,51 +863,20 @@ func bookScores(members []*Member, byMember [][][]uint32, material []*note.Docum
 	if len(material) == 0 {
 		return
 	}
-	var grams [][]uint32
-	index := map[uint32][]int32{}
-	for _, d := range material {
-		for _, ms := range d.Sentences {
-			g := bigramSet(Clean(ms.Text))
-			if len(g) < 4 {
-				continue
-			}
-			for _, x := range g {
-				index[x] = append(index[x], int32(len(grams)))
-			}
-			grams = append(grams, g)
-		}
-	}
-	counts := make([]int32, len(grams)) // bigrams shared with each material sentence, zero between sentences
-	var touched []int32
-	// best is the highest Dice of g to a sentence of the material.
-	best := func(g []uint32) float64 {
-		if len(g) < 4 {
-			return 0
-		}
-		touched = touched[:0]
-		for _, x := range g {
-			for _, r := range index[x] {
-				if counts[r] == 0 {
-					touched = append(touched, r)
-				}
-				counts[r]++
+	var d diceIndex
+	for _, doc := range material {
+		for _, ms := range doc.Sentences {
+			if g := bigramSet(Clean(ms.Text)); len(g) >= 4 {
+				d.add(g)
 			}
 		}
-		b := 0.0
-		for _, r := range touched {
-			if d := 2 * float64(counts[r]) / float64(len(g)+len(grams[r])); d > b {
-				b = d
-			}
-			counts[r] = 0
-		}
-		return b
 	}
 	for mi, m := range members {
 		for i := range m.Sentences {
 			s := &m.Sentences[i]
-			s.Shared = max(s.Shared, best(byMember[mi][i]))
+			s.Shared = max(s.Shared, d.best(byMember[mi][i], 0, 0))
 			if s.Voice.Remark {
-				s.remarkShared = max(s.remarkShared, best(bigramSet(remarkText(s.Body))))
+				s.remarkShared = max(s.remarkShared, d.best(bigramSet(remarkText(s.Body)), 0, 0))
 			}
 		}
 	}
