@@ -20,6 +20,7 @@ func cleanAllPasses(s string) string {
 		}
 		return r
 	}, s)
+	s = dropStrayJamo(s)
 	s = reSpaces.ReplaceAllString(strings.TrimSpace(s), " ")
 	for {
 		t := reBullets.ReplaceAllString(s, "")
@@ -42,11 +43,11 @@ func TestCleanSkipsOnlyPassesThatCannotMatch(t *testing.T) {
 		"**굵게**와 __밑줄__ ~~취소~~ `코드`", "[링크](http://a.b) 글", "![그림](x.png) 설명",
 		"<b>태그</b> 안", "<Attention Is All You Need> 논문", "A &amp; B &lt;x&gt; &nbsp;끝 &quot;",
 		"https://example.com/a 주소", "주소http://x 붙음", "[대괄호 시작", "[[이중]] 대괄호",
-		"\u00a0줄바꿈 없는 공백\u00a0", "\u3000전각 공백\u3000", "제어\u0007문자", "\ufeff글머리",
+		"\u00a0줄바꿈 없는 공백\u00a0", "능력ㅇ을 봄", "ㅋㅋ 웃음", "가ㄴ", "\u3000전각 공백\u3000", "제어\u0007문자", "\ufeff글머리",
 	}
 	pieces := []string{"**", "__", "~~", "`", "&amp;", "&lt;", "&gt;", "&nbsp;", "&", "<", ">", "<i>", "</i>",
 		"[", "]", "(", ")", "](", "![", "http://", "https://x.y/", "://", "- ", "* ", "1. ", "2)", "• ",
-		" ", "  ", "\t", "\n", "\u00a0", "\u3000", "가", "나다", "모델", "LoRA", "7", ".", "\x01"}
+		" ", "  ", "\t", "\n", "\u00a0", "\u3000", "가", "나다", "ㅇ", "ㅋㅋ", "모델", "LoRA", "7", ".", "\x01"}
 	rng := rand.New(rand.NewSource(1))
 	for range 20000 {
 		var b strings.Builder
@@ -58,6 +59,25 @@ func TestCleanSkipsOnlyPassesThatCannotMatch(t *testing.T) {
 	for _, c := range cases {
 		if got, want := Clean(c), cleanAllPasses(c); got != want {
 			t.Fatalf("Clean(%q) = %q, every pass gives %q", c, got, want)
+		}
+	}
+}
+
+// TestCleanDropsStrayJamo checks that a single jamo typed inside a word
+// goes and that jamo written on purpose stay.
+func TestCleanDropsStrayJamo(t *testing.T) {
+	for in, want := range map[string]string{
+		"모델의 추론능력ㅇ을 평가한다": "모델의 추론능력을 평가한다",
+		"한도에 도달ㄹ하면 멈춘다":   "한도에 도달하면 멈춘다",
+		"설명이 길다ㅋㅋ 그래도 좋다": "설명이 길다ㅋㅋ 그래도 좋다",
+		"ㄱ. 정의를 먼저 적는다":   "ㄱ. 정의를 먼저 적는다",
+		"어렵다 ㅠ 다시 보자":     "어렵다 ㅠ 다시 보자",
+		"가ㅏㅏ나":            "가ㅏㅏ나",
+		"ㅎ애동을 바꾼다":        "ㅎ애동을 바꾼다",
+		"토큰ㄴ과 어휘ㅁ를 센다":    "토큰과 어휘를 센다",
+	} {
+		if got := Clean(in); got != want {
+			t.Errorf("Clean(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

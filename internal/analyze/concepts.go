@@ -123,7 +123,7 @@ func preferDisplay(a string, na int, b string, nb int) bool {
 
 func hangul(s string) bool {
 	for _, r := range s {
-		if r >= 0xAC00 && r <= 0xD7A3 {
+		if syllable(r) {
 			return true
 		}
 	}

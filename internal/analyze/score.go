@@ -345,6 +345,9 @@ func Clean(s string) string {
 		}
 		return r
 	}, s)
+	if strings.Contains(s, "\xe3\x84") || strings.Contains(s, "\xe3\x85") || strings.Contains(s, "\xe3\x86") {
+		s = dropStrayJamo(s)
+	}
 	// After the map the only white space \s matches is ' '.
 	s = strings.TrimSpace(s)
 	if strings.Contains(s, "  ") {
@@ -360,6 +363,33 @@ func Clean(s string) string {
 	s = strings.Trim(s, " [")
 	return s
 }
+
+// dropStrayJamo removes a lone Hangul compatibility jamo typed inside a
+// word ("능력ㅇ을", "도달ㄹ하면"): a key pressed once too often while
+// typing Korean, which no reader wants copied into a bullet and which
+// splits the word for the morphological analyzer. Only a single jamo
+// between two Hangul syllables goes; jamo written on purpose ("ㅋㅋ",
+// "ㄱ. 정의", "ㅠ") stand in runs, at a word's edge or alone.
+func dropStrayJamo(s string) string {
+	rs := []rune(s)
+	out := rs[:0:0]
+	for i, r := range rs {
+		if compatJamo(r) && i > 0 && i+1 < len(rs) && syllable(rs[i-1]) && syllable(rs[i+1]) {
+			continue
+		}
+		out = append(out, r)
+	}
+	if len(out) == len(rs) {
+		return s
+	}
+	return string(out)
+}
+
+// compatJamo reports a Hangul compatibility jamo (ㄱ … ㅣ).
+func compatJamo(r rune) bool { return r >= 0x3131 && r <= 0x318E }
+
+// syllable reports a precomposed Hangul syllable (가 … 힣).
+func syllable(r rune) bool { return r >= 0xAC00 && r <= 0xD7A3 }
 
 // mayHaveDebris reports whether s has something reDebris can match.
 func mayHaveDebris(s string) bool {
