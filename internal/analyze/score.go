@@ -225,12 +225,15 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	// "캐시 서버를 직접 운영하면 만료 정책을 조정할 수 있다": an action and what it
 	// gets is a lever for the reader wherever it stands.
 	can := v.Can && s.object && (s.subjectless && practiceHeads > 0 || s.conditional)
-	if v.Recommend && (context > 0 || strongProposal(s)) || v.Should && context > 0 || can {
+	// "…를 팀에 제안하고 싶다", "다음 프로젝트에 도입해 보고 싶다": the
+	// writer's intention to act in a setting of practice proposes it.
+	wish := v.Wish && (practice > 0 || practiceHeads > 0)
+	if (v.Recommend || wish) && (context > 0 || strongProposal(s)) || v.Should && context > 0 || can {
 		pr := 1.0 + 0.4*math.Min(2, float64(practice)) + 0.6*float64(min(1, practiceHeads))
 		if v.FirstPerson {
 			pr += 0.5
 		}
-		if !v.Recommend {
+		if !v.Recommend && !wish {
 			pr -= 0.2
 		}
 		if can && !v.Recommend && !v.Should {

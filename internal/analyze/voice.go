@@ -84,6 +84,12 @@ type Voice struct {
 	// summary has the remark itself too: a remark several members share
 	// is the book's (see Sentence.remarkShared).
 	Remark bool
+	// Wish: the writer ends on wanting to do something ("…에 제안하고
+	// 싶다", "…에 도입해 보고 싶다"): their intention, which is a
+	// proposal when it is about a setting of practice (see scoreSentence);
+	// wanting to learn something ("더 공부하고 싶다", "알아보고 싶다") is a
+	// Doubt instead.
+	Wish bool
 	// Label is the call-out label the sentence carried ("Q", "생각",
 	// "TIP", …), lower-cased, or "".
 	Label string
@@ -200,7 +206,11 @@ func readVoice(raw string, ms []text.Morph) Voice {
 		case first == "NNB" && (m.Surface == "듯" || m.Surface == "듯이") && final(0):
 			v.Hedge = true // 듯하다
 		case first == "VX" && strings.HasPrefix(m.Surface, "싶") && final(0) && !strings.Contains(m.Surface, "면") && !strings.Contains(next(1).Surface, "면") && !strings.HasPrefix(next(1).POS, "ETM"):
-			v.Hedge = true // 해 보고 싶다
+			if learningWish(ms, i) {
+				v.Doubt = true // 더 공부하고 싶다, 알아보고 싶다: a study target, not a view
+			} else {
+				v.Hedge, v.Wish = true, true // 해 보고 싶다
+			}
 		case first == "NNG" && m.Surface == "생각" && !thirdPerson(ms) && (strings.HasPrefix(next(1).POS, "XSV") && final(1) && !strings.Contains(next(2).Surface, "면") && !strings.HasPrefix(next(1).Surface, "하면") || next(1).Surface == "이" && (strings.HasPrefix(next(2).Surface, "들") || strings.HasPrefix(next(2).Surface, "든")) && final(2)):
 			v.Hedge = true // 생각한다, 생각이 든다
 		case first == "NNG" && m.Surface == "생각" && i == lastContent(ms) && hasTag(prev(1).POS, "EC") && strings.HasSuffix(prev(1).Surface, "고") && !thirdPerson(ms):
@@ -409,6 +419,37 @@ func negatedFinal(ms []text.Morph, i int) bool {
 
 // seeking reports whether the verb at i is followed, in the final
 // predicate, by "봐야"/"보아야" (need to look it up).
+// learningVerbs are the stems of wanting to learn before "…고 싶다":
+// 알다, 배우다, 찾아보다, 알아보다, 살펴보다, 파고들다, and the nouns of
+// 공부하다, 이해하다, 조사하다, 탐구하다.
+var learningVerbs = map[string]bool{
+	"알": true, "배우": true, "찾아보": true, "알아보": true, "살펴보": true, "파고들": true,
+	"공부": true, "이해": true, "조사": true, "탐구": true,
+}
+
+// learningWish reports whether the "싶" at i wants to learn something:
+// the verb before its "고" is one of learningVerbs, directly or through
+// "하" ("공부하고 싶다") or an auxiliary "보" ("찾아 보고 싶다",
+// "공부해 보고 싶다").
+func learningWish(ms []text.Morph, i int) bool {
+	k := i - 1
+	if k < 1 || !hasTag(ms[k].POS, "EC") || ms[k].Surface != "고" {
+		return false
+	}
+	k--
+	if ms[k].Surface == "보" && k >= 1 {
+		k-- // 찾아 보고, 공부해 보고
+		if hasTag(ms[k].POS, "EC") && k >= 1 && !strings.HasPrefix(ms[k].POS, "XSV") {
+			k-- // "찾/VV 아/EC": the stem before the connective
+			return learningVerbs[ms[k].Surface] || learningVerbs[ms[k].Surface+"아보"] || learningVerbs[ms[k].Surface+"어보"]
+		}
+	}
+	if strings.HasPrefix(ms[k].POS, "XSV") && k >= 1 {
+		k-- // 공부하고, 공부해 (XSV+EC)
+	}
+	return learningVerbs[ms[k].Surface]
+}
+
 func seeking(ms []text.Morph, i int) bool {
 	for k := i; k < len(ms) && k <= i+4; k++ {
 		if strings.Contains(ms[k].Surface, "봐야") || strings.Contains(ms[k].Surface, "보아야") || strings.Contains(ms[k].Surface, "볼") && strings.HasPrefix(ms[min(k+1, len(ms)-1)].Surface, "것") {

@@ -39,6 +39,14 @@ func TestVoiceFromMorphology(t *testing.T) {
 		{"읽기 복제본이 캐시의 일종이라 그냥 같다고 생각", Voice{Hedge: true}},
 		{"일부 팀은 복제본이 캐시와 같다고 생각", Voice{}},
 		{"이 모델은 놀라운 성능을 보인다.", Voice{}},
+		// A wish to act is an intention; a wish to learn is a doubt.
+		{"다음 분기 프로젝트에 이 방식을 도입해 보고 싶다.", Voice{Hedge: true, Wish: true}},
+		{"배포 절차를 바꾸자고 팀에 제안하고 싶다.", Voice{Hedge: true, Wish: true}},
+		{"인덱스 구조는 더 공부하고 싶다.", Voice{Doubt: true}},
+		{"샘플링 온도의 효과를 더 알아보고 싶다", Voice{Doubt: true}},
+		{"양자화 오차가 어디서 생기는지 찾아 보고 싶다.", Voice{Doubt: true}},
+		{"로그 압축 방식을 자세히 알고 싶음", Voice{Doubt: true}},
+		{"정규화를 공부해 보고 싶다.", Voice{Doubt: true}},
 	}
 	for _, c := range cases {
 		got := readVoice(c.s, text.Read(StripLabel(c.s)).Morphs)
