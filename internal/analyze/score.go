@@ -228,6 +228,9 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	// "…를 팀에 제안하고 싶다", "다음 프로젝트에 도입해 보고 싶다": the
 	// writer's intention to act in a setting of practice proposes it.
 	wish := v.Wish && (practice > 0 || practiceHeads > 0)
+	// "실무에서는 …를 적용하면 …를 줄일 수 있을 것 같다": the writer weighs a
+	// way to act for a setting of practice, which proposes it.
+	weighed := can && practice > 0 && (v.Hedge || v.FirstPerson)
 	if (v.Recommend || wish) && (context > 0 || strongProposal(s)) || v.Should && context > 0 || can {
 		pr := 1.0 + 0.4*math.Min(2, float64(practice)) + 0.6*float64(min(1, practiceHeads))
 		if v.FirstPerson {
@@ -236,7 +239,7 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		if !v.Recommend && !wish {
 			pr -= 0.2
 		}
-		if can && !v.Recommend && !v.Should {
+		if can && !v.Recommend && !v.Should && !weighed {
 			pr = minCan // a way to do something, worded as a fact: after every proposal
 		}
 
@@ -268,6 +271,12 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	}
 	if own >= 1 {
 		sc[insight.KeyPerspective] = own * book
+		if pr := sc[insight.KeyPractical]; pr >= minProposal && (v.Recommend || wish || weighed) && sc[insight.KeyPerspective] >= pr {
+			// The member's proposal is their practical idea wherever
+			// they wrote it (under "느낀 점" too): 독특한 관점 then
+			// points to it.
+			sc[insight.KeyPerspective] = pr * 0.9
+		}
 	}
 
 	// 핵심 인사이트: central, emphasised claims, not definitions.
@@ -735,6 +744,10 @@ func statistic(body string) bool { return reStatistic.MatchString(body) }
 // fact ("…를 직접 운영하면 만료 정책을 조정할 수 있다"): books word their
 // descriptions so too, so it ranks after every proposal the member made.
 const minCan = 0.8
+
+// minProposal is the practical score from which a proposal goes to 실무
+// 적용 rather than 독특한 관점 (above the score of a way one can take).
+const minProposal = 1.0
 
 // minReaction is the shortest reaction phrase, in runes, that says what
 // the writer reacts to besides the reaction ("흥미로움" alone says nothing).

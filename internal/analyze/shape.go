@@ -770,8 +770,8 @@ func pointMaking(ms []text.Morph) bool {
 // conditionalAction reports a sentence whose condition is an action on
 // something and whose main clause acts on something too: "모델을 직접
 // 운영하면 만료 정책을 조정할 수 있다", "장애 원인을 파악하면 스크립트를 작성해
-// 복구할 수 있다". A purpose ("…하려면"), a clause after a topic ("어떤
-// 사람들은 …하려면") or a consequence without an object ("…하면 창의성이
+// 복구할 수 있다". A setting before it ("실무에서는 …") changes nothing. A
+// purpose ("…하려면"), a clause after a topic ("어떤 사람들은 …하려면") or a consequence without an object ("…하면 창의성이
 // 떨어질 수 있다") is none.
 func conditionalAction(ms []text.Morph) bool {
 	obj, subj := false, false
@@ -784,8 +784,8 @@ func conditionalAction(ms []text.Morph) bool {
 			obj = true
 		case m.POS == "JKS":
 			subj = true
-		case m.POS == "JX" && (m.Surface == "은" || m.Surface == "는"):
-			return false
+		case m.POS == "JX" && (m.Surface == "은" || m.Surface == "는") && !(k > 0 && ms[k-1].POS == "JKB"):
+			return false // a topic, not a setting ("실무에서는", "배치 작업에는")
 		case obj && hasTag(m.POS, "EC") && strings.HasSuffix(m.Surface, "면") && !strings.HasSuffix(m.Surface, "려면") && k > 0:
 			if subj {
 				return false // "모델이 …를 따르도록 학습하면": the condition's actor is named, not the reader

@@ -211,8 +211,8 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			} else {
 				v.Hedge, v.Wish = true, true // 해 보고 싶다
 			}
-		case first == "NNG" && m.Surface == "생각" && !thirdPerson(ms) && (strings.HasPrefix(next(1).POS, "XSV") && final(1) && !strings.Contains(next(2).Surface, "면") && !strings.HasPrefix(next(1).Surface, "하면") || next(1).Surface == "이" && (strings.HasPrefix(next(2).Surface, "들") || strings.HasPrefix(next(2).Surface, "든")) && final(2)):
-			v.Hedge = true // 생각한다, 생각이 든다
+		case first == "NNG" && m.Surface == "생각" && !thirdPerson(ms) && (strings.HasPrefix(next(1).POS, "XSV") && final(1) && !strings.Contains(next(2).Surface, "면") && !strings.HasPrefix(next(1).Surface, "하면") && !strings.HasSuffix(next(1).Surface, "야") || next(1).Surface == "이" && (strings.HasPrefix(next(2).Surface, "들") || strings.HasPrefix(next(2).Surface, "든")) && final(2)):
+			v.Hedge = true // 생각한다, 생각이 든다; not 생각해야 한다, advice
 		case first == "NNG" && m.Surface == "생각" && i == lastContent(ms) && hasTag(prev(1).POS, "EC") && strings.HasSuffix(prev(1).Surface, "고") && !thirdPerson(ms):
 			v.Hedge = true // "…와 같다고 생각": a note-style "생각한다"
 		case first == "VV" && (strings.HasPrefix(m.Surface, "느끼") || strings.HasPrefix(m.Surface, "느꼈")) && final(0) && !thirdPerson(ms):
@@ -285,7 +285,8 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			// 확인할 것, 찾을 것; not "점수가 들쭉날쭉할 것", a
 			// prediction about its subject
 			v.Recommend = true
-		case (first == "NNB" || first == "NNG") && m.Surface == "수" && lemma(next(1)) == "있" && final(1):
+		case (first == "NNB" || first == "NNG") && m.Surface == "수" && lemma(next(1)) == "있" && final(1) && !pastAt(ms, i+2):
+			// not "…생각해 볼 수 있었다": what the writer could do, told
 			// 해 볼 수 있다: trying something is a proposal
 			if p := prev(1); strings.HasPrefix(p.Surface, "써볼") || strings.HasPrefix(p.Surface, "해볼") || strings.HasPrefix(p.Surface, "볼") && strings.HasSuffix(prev(2).POS, "EC") && auxConnective(prev(2).Surface) {
 				v.Recommend = true
@@ -419,6 +420,12 @@ func negatedFinal(ms []text.Morph, i int) bool {
 
 // seeking reports whether the verb at i is followed, in the final
 // predicate, by "봐야"/"보아야" (need to look it up).
+// pastAt reports a past-tense ending at i ("있었다"): what happened, no
+// proposal or way to act.
+func pastAt(ms []text.Morph, i int) bool {
+	return i < len(ms) && hasTag(ms[i].POS, "EP") && (strings.HasPrefix(ms[i].Surface, "었") || strings.HasPrefix(ms[i].Surface, "았"))
+}
+
 // learningVerbs are the stems of wanting to learn before "…고 싶다":
 // 알다, 배우다, 찾아보다, 알아보다, 살펴보다, 파고들다, and the nouns of
 // 공부하다, 이해하다, 조사하다, 탐구하다.
@@ -706,7 +713,9 @@ func actionBefore(ms []text.Morph, i int) bool {
 	case "XSV":
 		return true
 	case "VV":
-		return !strings.HasPrefix(p.Surface, "될") && !strings.HasPrefix(p.Surface, "있") && !strings.HasSuffix(p.Surface, "될")
+		// "…임을 알 수 있다" says what a reader can tell, the book
+		// showing something: no action.
+		return !strings.HasPrefix(p.Surface, "될") && !strings.HasPrefix(p.Surface, "있") && !strings.HasSuffix(p.Surface, "될") && p.Surface != "알"
 	}
 	if len(parts) == 1 && strings.HasSuffix(p.POS, "ETM") && i >= 2 {
 		return strings.HasPrefix(ms[i-2].POS, "XSV") || strings.HasPrefix(ms[i-2].POS, "VV")

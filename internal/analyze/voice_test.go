@@ -47,6 +47,12 @@ func TestVoiceFromMorphology(t *testing.T) {
 		{"양자화 오차가 어디서 생기는지 찾아 보고 싶다.", Voice{Doubt: true}},
 		{"로그 압축 방식을 자세히 알고 싶음", Voice{Doubt: true}},
 		{"정규화를 공부해 보고 싶다.", Voice{Doubt: true}},
+		// Advice to think of something is no hedge; telling what one can
+		// see is no action.
+		{"포맷을 고를 때는 읽는 방식을 먼저 생각해야 한다.", Voice{Should: true}},
+		{"이 장을 읽으며 캐시의 장점을 다시 생각해 볼 수 있었다.", Voice{Hedge: true}},
+		{"설정 파일을 열어 보면 기본값이 꺼져 있음을 알 수 있다.", Voice{}},
+		{"실무에서는 야간 배치에 압축을 적용하면 저장 비용을 줄일 수 있을 것 같다.", Voice{Hedge: true, Can: true}},
 	}
 	for _, c := range cases {
 		got := readVoice(c.s, text.Read(StripLabel(c.s)).Morphs)

@@ -71,3 +71,42 @@ func TestWishWithoutPracticeIsNoProposal(t *testing.T) {
 		t.Errorf("실무 적용 = %q, want no proposal from a wish outside practice", bulletTexts(pr))
 	}
 }
+
+// weighNote restates a book on storage formats; the member's own line
+// weighs applying one at work, and the note's advice to think of
+// something first is the book's rule, not the member's view.
+const weighNote = `# 4장 저장 포맷
+
+## 포맷 고르기
+
+포맷을 고를 때는 읽는 방식을 먼저 생각해야 한다.
+
+- 열 우선 포맷은 몇 개의 열만 읽는 집계에서 빠르다.
+- 행 우선 포맷은 한 행씩 자주 쓰는 경우에 알맞다.
+- 설정 파일을 열어 보면 기본 압축이 꺼져 있음을 알 수 있다.
+
+## 느낀 점
+
+실무에서는 야간 배치 집계에 열 우선 포맷을 적용하면 저장 비용을 줄일 수 있을 것 같다.
+`
+
+// The member weighing a way to act in a setting of practice is their
+// practical idea; advice to think of something is no angle of theirs, and
+// what a reader "can tell" is no action.
+func TestWeighedActionIsAPracticalIdea(t *testing.T) {
+	m, w := memberOf(t, "하늘", weighNote)
+	secs := MemberSections(basic.MemberSections, m, w, MaxBullets, nil)
+	got := map[string]string{}
+	for _, s := range secs {
+		got[s.Key] = bulletTexts(s)
+	}
+	if !strings.Contains(got[insight.KeyPractical], "열 우선 포맷을 적용하면") {
+		t.Errorf("실무 적용 = %q, want the member's weighed idea", got[insight.KeyPractical])
+	}
+	if strings.Contains(got[insight.KeyPractical], "알 수 있다") {
+		t.Errorf("실무 적용 = %q, want no line telling what one can see", got[insight.KeyPractical])
+	}
+	if strings.Contains(got[insight.KeyPerspective], "생각해야 한다") || strings.Contains(got[insight.KeyPerspective], "적용하면") {
+		t.Errorf("독특한 관점 = %q, want neither the book's advice nor the practical idea", got[insight.KeyPerspective])
+	}
+}
