@@ -31,12 +31,7 @@ const wishNote = `# 6장 로그
 // not their angle and not a claim to argue; a wish to learn is a study
 // target.
 func TestWishToActIsAPracticalIdea(t *testing.T) {
-	m, w := memberOf(t, "하늘", wishNote)
-	secs := MemberSections(basic.MemberSections, m, w, MaxBullets, nil)
-	got := map[string]string{}
-	for _, s := range secs {
-		got[s.Key] = bulletTexts(s)
-	}
+	got := sectionTexts(t, wishNote)
 	if !strings.Contains(got[insight.KeyPractical], "팀에 제안하고 싶다") {
 		t.Errorf("실무 적용 = %q, want the member's proposal to the team", got[insight.KeyPractical])
 	}
@@ -94,12 +89,7 @@ const weighNote = `# 4장 저장 포맷
 // practical idea; advice to think of something is no angle of theirs, and
 // what a reader "can tell" is no action.
 func TestWeighedActionIsAPracticalIdea(t *testing.T) {
-	m, w := memberOf(t, "하늘", weighNote)
-	secs := MemberSections(basic.MemberSections, m, w, MaxBullets, nil)
-	got := map[string]string{}
-	for _, s := range secs {
-		got[s.Key] = bulletTexts(s)
-	}
+	got := sectionTexts(t, weighNote)
 	if !strings.Contains(got[insight.KeyPractical], "열 우선 포맷을 적용하면") {
 		t.Errorf("실무 적용 = %q, want the member's weighed idea", got[insight.KeyPractical])
 	}
@@ -109,4 +99,15 @@ func TestWeighedActionIsAPracticalIdea(t *testing.T) {
 	if strings.Contains(got[insight.KeyPerspective], "생각해야 한다") || strings.Contains(got[insight.KeyPerspective], "적용하면") {
 		t.Errorf("독특한 관점 = %q, want neither the book's advice nor the practical idea", got[insight.KeyPerspective])
 	}
+}
+
+// sectionTexts returns the bullets of each member section of one note,
+// by section key.
+func sectionTexts(t *testing.T, src string) map[string]string {
+	m, w := memberOf(t, "하늘", src)
+	got := map[string]string{}
+	for _, s := range MemberSections(basic.MemberSections, m, w, MaxBullets, nil) {
+		got[s.Key] = bulletTexts(s)
+	}
+	return got
 }
