@@ -90,6 +90,11 @@ type Voice struct {
 	// wanting to learn something ("더 공부하고 싶다", "알아보고 싶다") is a
 	// Doubt instead.
 	Wish bool
+	// Finding: the reaction names what the writer found as its subject,
+	// a clause ending in a noun of content ("…다는 점이 흥미로웠다",
+	// "…한 사례가 놀라웠다"): an interesting finding of theirs, not only
+	// a mood.
+	Finding bool
 	// Label is the call-out label the sentence carried ("Q", "생각",
 	// "TIP", …), lower-cased, or "".
 	Label string
@@ -107,6 +112,9 @@ func (v Voice) Own() float64 {
 	}
 	if v.Reaction {
 		s += 0.8
+	}
+	if v.Finding {
+		s += 0.4
 	}
 	if v.Contrast {
 		s += 1.2
@@ -301,6 +309,7 @@ func readVoice(raw string, ms []text.Morph) Voice {
 	if ms != nil && !hasFinalVerb(withoutTrailingParen(ms)) && evaluative(ms) {
 		v.Reaction = true // "흥미롭지만 처리량을 희생하는 보장": a reaction in note style, a noun phrase
 	}
+	v.Finding = v.Reaction && foundClause(ms)
 	v.Aside = aside(ms)
 	v.Remark = !v.Aside && remark(ms)
 	v.Analogy = analogy(t, ms)
@@ -420,6 +429,21 @@ func negatedFinal(ms []text.Morph, i int) bool {
 
 // seeking reports whether the verb at i is followed, in the final
 // predicate, by "봐야"/"보아야" (need to look it up).
+// contentNouns head a clause that says what was found: "…다는 점",
+// "…라는 사실", "…한 사례", "…는 부분".
+var contentNouns = map[string]bool{"점": true, "사실": true, "사례": true, "부분": true, "결과": true}
+
+// foundClause reports a sentence whose subject or topic is a clause
+// headed by one of contentNouns ("…줄어든다는 사례가 가장 흥미로웠다").
+func foundClause(ms []text.Morph) bool {
+	for k := 1; k+1 < len(ms); k++ {
+		if contentNouns[ms[k].Surface] && strings.HasSuffix(ms[k-1].POS, "ETM") && (ms[k+1].POS == "JKS" || ms[k+1].POS == "JX") {
+			return true
+		}
+	}
+	return false
+}
+
 // pastAt reports a past-tense ending at i ("있었다"): what happened, no
 // proposal or way to act.
 func pastAt(ms []text.Morph, i int) bool {

@@ -36,6 +36,8 @@ func TestVoiceFromMorphology(t *testing.T) {
 		{"결국 비용과 지연은 함께 움직인다.", Voice{Conclusion: true}},
 		{"책에서는 장점만 말했지만 단점도 분명히 있다.", Voice{Contrast: true}},
 		{"이 결과가 꽤 신기했다.", Voice{Reaction: true}},
+		{"압축만 바꿔도 용량이 절반으로 준다는 점이 가장 흥미로웠다.", Voice{Reaction: true, Finding: true}},
+		{"인덱스 하나로 조회가 열 배 빨라진 사례가 놀라웠다.", Voice{Reaction: true, Finding: true}},
 		{"읽기 복제본이 캐시의 일종이라 그냥 같다고 생각", Voice{Hedge: true}},
 		{"일부 팀은 복제본이 캐시와 같다고 생각", Voice{}},
 		{"이 모델은 놀라운 성능을 보인다.", Voice{}},

@@ -104,10 +104,31 @@ func TestWeighedActionIsAPracticalIdea(t *testing.T) {
 // sectionTexts returns the bullets of each member section of one note,
 // by section key.
 func sectionTexts(t *testing.T, src string) map[string]string {
+	t.Helper()
 	m, w := memberOf(t, "하늘", src)
 	got := map[string]string{}
 	for _, s := range MemberSections(basic.MemberSections, m, w, MaxBullets, nil) {
 		got[s.Key] = bulletTexts(s)
 	}
 	return got
+}
+
+// findingNote restates a book on storage; the member's only words of
+// their own are what they found most interesting, under a plain heading.
+const findingNote = `# 4장 저장
+
+## 정리
+
+- 열 우선 포맷은 몇 개의 열만 읽는 집계에서 빠르다.
+- 행 우선 포맷은 한 행씩 자주 쓰는 경우에 알맞다.
+- 압축 코덱을 바꾸기만 해도 저장 용량이 절반으로 준다는 사례가 가장 흥미로웠다.
+`
+
+// A reaction naming what the member found is an interesting finding of
+// theirs: 독특한 관점 has it rather than saying the note has none.
+func TestFindingIsAnAngle(t *testing.T) {
+	got := sectionTexts(t, findingNote)
+	if !strings.Contains(got[insight.KeyPerspective], "사례가 가장 흥미로웠다") {
+		t.Errorf("독특한 관점 = %q, want the member's finding", got[insight.KeyPerspective])
+	}
 }
