@@ -313,7 +313,12 @@ func (g *group) common(limit int) []insight.Bullet {
 				picked = append(picked, s)
 				who = append(append(who, writers...), same...)
 				alike = append(alike, same...)
-				quotes = append(quotes, fmt.Sprintf("%s %s", Josa(strings.Join(writers, "·"), "은", "는"), quoteSaid(s.Body)))
+				// "이은정은 개방형 출력의 한계에 대해 “…”라고, 허채연은 “…”라고"
+				about := ""
+				if len(quotes) == 0 {
+					about = fmt.Sprintf("%s의 %s에 대해 ", c.Term, angle.topic)
+				}
+				quotes = append(quotes, fmt.Sprintf("%s %s%s", Josa(strings.Join(writers, "·"), "은", "는"), about, quoteSaid(s.Body)))
 				srcs = append(srcs, source(s))
 				if len(picked) == 2 {
 					break
@@ -325,11 +330,11 @@ func (g *group) common(limit int) []insight.Bullet {
 			// The real split, when one member wrote another side of the
 			// concept: quoted, and the question asks about the two.
 			side, sideM, split := g.otherSide(c, picked)
-			text := fmt.Sprintf("%s의 %s %s 적었습니다.", c.Term, Josa(angle.topic, "으로", "로"), strings.Join(quotes, ", "))
+			text := fmt.Sprintf("%s 적었습니다.", strings.Join(quotes, ", "))
 			text += alikeClause(alike)
 			g.claim(secCommon, c.Term)
 			g.use(picked...)
-			more, srcs2 := g.besides(c, side, sideM, split, who)
+			more, srcs2 := g.besides(c, picked[0], side, sideM, split, who)
 			text += more
 			srcs = append(srcs, srcs2...)
 			if split {
@@ -357,32 +362,71 @@ func (g *group) common(limit int) []insight.Bullet {
 				if g.taken(secCommon, c.Term) || !analyze.Mentions(q, c) {
 					continue
 				}
-				var other *analyze.Member
-				var said analyze.Sentence
+				// Others wrote of what it asks: some member's line on the
+				// concept is about it (its subject) or shares two terms.
+				talked := false
 				for _, o := range g.aw.Members {
 					if o.Name == m.Name || c.Counts[o.Name] == 0 {
 						continue
 					}
 					if s, ok := about(o, c, g.usedSentence); ok && related(q, s, c) && !g.repeats(s) {
-						other, said = o, s
+						talked = true
 						break
 					}
 				}
-				if other == nil {
+				if !talked {
 					continue
 				}
+				// The other member's line that speaks to the question:
+				// it shares what the question (or the line it hangs
+				// from) asks about besides the concept, else none.
+				var said analyze.Sentence
+				var wrote, alike []string
+				point := askedWords(m, q, c)
+				best, bestScore := 0, -1.0
+				for _, o := range g.aw.Members {
+					if o.Name == m.Name || c.Counts[o.Name] == 0 {
+						continue
+					}
+					for _, sp := range o.SentencesAbout(c) {
+						s := *sp
+						if g.usedSentence[s.ID] || s.Voice.Question || !quotable(s) || s.Definition || g.repeats(s) {
+							continue
+						}
+						n := sharesWords(s, point)
+						sc := s.Scores[insight.KeyInsights] + s.Scores[insight.KeyPerspective]
+						if n > best || n == best && n > 0 && sc > bestScore {
+							said, best, bestScore = s, n, sc
+							wrote, alike = g.writers(c, s, o.Name)
+						}
+					}
+				}
 				g.claim(secCommon, c.Term)
-				g.use(q, said)
-				text := fmt.Sprintf("%s 물은 %s — %s %s %s 정리했습니다.",
-					Josa(m.Name, "이", "가"), quote(q.Body), Josa(other.Name, "은", "는"), Josa(c.Term, "을", "를"), quoteSaid(said.Body))
-				srcs := []insight.Source{source(q), source(said)}
+				g.use(q)
+				asked := askedQuote(q.Body)
+				srcs := []insight.Source{source(q)}
+				var text string
+				if best > 0 {
+					g.use(said)
+					text = fmt.Sprintf("%s 물은 %s — %s %s %s 정리했습니다.%s",
+						Josa(m.Name, "이", "가"), quote(asked), Josa(strings.Join(wrote, "·"), "은", "는"), Josa(c.Term, "을", "를"), quoteSaid(said.Body), alikeClause(alike))
+					srcs = append(srcs, source(said))
+				} else {
+					// No other line speaks to it: the question stands with
+					// its own quote, and who else covered the concept.
+					text = fmt.Sprintf("%s %s에 대해 %s 물었습니다.", Josa(m.Name, "은", "는"), c.Term, quoteSaid(asked))
+					if others := g.coveredBy(c, []string{m.Name}); len(others) > 0 {
+						text += fmt.Sprintf(" %s도 노트에서 %s 다뤘습니다.", strings.Join(others, "·"), Josa(c.Term, "을", "를"))
+					}
+				}
 				// When the asker's note takes the question up right
-				// below it, the bullet points there instead of asking
-				// the group to find what is written already.
+				// below it, the bullet quotes that line and asks whether
+				// it answers the question, instead of asking the group to
+				// find what is written already.
 				if a, ok := answerBelow(m, q); ok {
 					g.use(a)
 					srcs = append(srcs, source(a))
-					text += fmt.Sprintf(" 답의 실마리는 %s 노트에 이미 있습니다: 질문 바로 아래에 %s 적었습니다.", m.Name+"의", quoteSaid(a.Body))
+					text += fmt.Sprintf(" %s 질문 바로 아래에 %s 적었습니다. %s", Josa(m.Name, "은", "는"), quoteSaid(a.Body), weighAnswer(asked))
 				} else {
 					text += " 함께 답을 찾아볼 수 있을까요?"
 				}
@@ -440,7 +484,7 @@ var angles = []angle{
 	// Not "선택한다", "결정된다": a system selecting or a value being
 	// determined is no criterion people choose by.
 	{[]string{"고르", "고를", "고른", "기준"},
-		"선택 기준", "우리 프로젝트라면 어떤 기준으로 정할까요?"},
+		"선택 기준", "어떤 기준으로 고르면 좋을까요?"},
 }
 
 // aboutAngle returns member m's statement about concept c from the given
@@ -541,7 +585,13 @@ func (g *group) debates(limit int) []insight.Bullet {
 		if c.s.Voice.Question {
 			text = fmt.Sprintf("%s 남긴 질문 %s%s — 함께 답을 찾아볼 만합니다.", Josa(c.m.Name, "이", "가"), lead, quote(c.s.Body))
 		} else if disputed(c.s.Body) && !c.s.Voice.Hedge && !c.s.Voice.FirstPerson {
-			text = fmt.Sprintf("%s %s%s 적었습니다. 어떤 견해들이 있고, 우리는 어떻게 볼까요?", Josa(c.m.Name, "은", "는"), lead, quoteSaid(c.s.Body))
+			// The question is the one the line says people argue
+			// about, not a stock line.
+			ask := disputedAsk(c.s.Body)
+			if ask == "" {
+				ask = "어떤 견해들이 있고, 우리는 어떻게 볼까요?"
+			}
+			text = fmt.Sprintf("%s %s%s 적었습니다. %s", Josa(c.m.Name, "은", "는"), lead, quoteSaid(c.s.Body), ask)
 		} else {
 			text = fmt.Sprintf("%s %s%s 보았습니다. 이 주장에 동의하나요, 다른 근거가 있을까요?", Josa(c.m.Name, "은", "는"), lead, quoteSaid(c.s.Body))
 		}
@@ -993,7 +1043,7 @@ func (g *group) tradeoffs(limit int) []insight.Bullet {
 			quotes = append(quotes, Josa(who[i], "은", "는")+" "+quoteSaid(p.Body))
 			srcs = append(srcs, source(p))
 		}
-		text := fmt.Sprintf("%s 적었습니다. 이 트레이드오프에서 우리 상황이라면 어느 쪽을 택할까요?", strings.Join(quotes, ", "))
+		text := fmt.Sprintf("%s 적었습니다. 이 트레이드오프에서 어떤 경우에 어느 쪽을 택할까요?", strings.Join(quotes, ", "))
 		out = append(out, insight.Bullet{Head: c.Term, Text: text, Sources: srcs, Engine: Name})
 	}
 	return out
@@ -1062,7 +1112,7 @@ func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 		t += alikeClause(bestAlike)
 		srcs := []insight.Source{source(best)}
 		side, sideM, split := g.otherSide(c, []analyze.Sentence{best})
-		more, srcs2 := g.besides(c, side, sideM, split, who)
+		more, srcs2 := g.besides(c, best, side, sideM, split, who)
 		t += more
 		srcs = append(srcs, srcs2...)
 		if split {
@@ -1099,7 +1149,8 @@ func (g *group) writers(c analyze.Concept, s analyze.Sentence, first string) (wr
 		}
 		same, verbatim := false, false
 		for _, o := range m.SentencesAbout(c) {
-			if !samePoint(o.Body, s.Body) {
+			// A question asks; it says no point alike.
+			if o.Voice.Question || !samePoint(o.Body, s.Body) {
 				continue
 			}
 			same = true
@@ -1207,7 +1258,7 @@ func (g *group) contrasts(limit int) []insight.Bullet {
 		if others := g.coveredBy(c, []string{a.m.Name, b.m.Name}); len(others) > 0 {
 			t += fmt.Sprintf(" %s도 %s 다뤘습니다.", strings.Join(others, "·"), Josa(c.Term, "을", "를"))
 		}
-		t += " 어느 쪽 근거가 더 설득력 있고, 우리 경험은 어느 쪽에 가까울까요?"
+		t += " 어느 쪽 근거가 더 설득력 있고, 어떤 경우에 다른 쪽이 맞을까요?"
 		out = append(out, insight.Bullet{Head: c.Term, Text: t, Sources: []insight.Source{source(a.s), source(b.s)}, Engine: Name})
 	}
 	return out

@@ -31,9 +31,13 @@ func TestQuoteCreditedOnlyToItsWriters(t *testing.T) {
 	if !strings.Contains(got, "민호도 같은 점을 적었습니다") {
 		t.Errorf("공통 질문 does not say that 민호 wrote the same point:\n%s", got)
 	}
-	// The line judges the concept as both things: the question asks which.
-	if !strings.Contains(got, "축복일까요, 저주일까요?") {
+	// The line judges the concept as both things: asking which one the
+	// line answers already; the question asks when each holds.
+	if !strings.Contains(got, "분산 캐시는 어떤 경우에 축복이고 어떤 경우에 저주일까요?") {
 		t.Errorf("공통 질문 ends with a template instead of the line's two sides:\n%s", got)
+	}
+	if strings.Contains(got, "축복일까요, 저주일까요?") {
+		t.Errorf("공통 질문 asks which of two sides the quote says are both:\n%s", got)
 	}
 }
 
@@ -112,11 +116,19 @@ func TestLimitQuestionAsksHowToDoIt(t *testing.T) {
 	})
 	w := generateGroup(t, in)
 	got := texts(section(t, w.Group, insight.KeyCommon))
-	if !strings.Contains(got, "개방형 응답을 어떻게 채점할까요?") {
+	if !strings.Contains(got, "개방형 응답은 어떻게 채점할 수 있을까요?") {
 		t.Errorf("공통 질문 on a limit does not ask how to do what is hard:\n%s", got)
 	}
 	if strings.Contains(got, "실무에서는 이 한계를 어떻게 다룰 수 있을까요?") {
 		t.Errorf("공통 질문 ends with the template:\n%s", got)
+	}
+	// The group may have no project: the question assumes none.
+	if strings.Contains(got, "우리 프로젝트") {
+		t.Errorf("공통 질문 assumes a project of the group's:\n%s", got)
+	}
+	// "X의 한계로 A는 …" reads awkwardly: the member comes first.
+	if !strings.Contains(got, "서연은 개방형 응답의 한계에 대해 “") {
+		t.Errorf("공통 질문 does not open with who wrote the limit:\n%s", got)
 	}
 }
 

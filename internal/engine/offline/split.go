@@ -192,16 +192,22 @@ func reason(body string) bool {
 }
 
 // besides says what a 공통 질문 adds after its quotes: the other side, when
-// there is one (marked as quoted), and every other member who covered the
-// concept, with the source of the side.
-func (g *group) besides(c analyze.Concept, side analyze.Sentence, sideM string, split bool, who []string) (string, []insight.Source) {
+// there is one (marked as quoted), with every member who wrote it, and
+// every other member who covered the concept, with the source of the side.
+// A member credited with a line is not named again as having covered the
+// concept: that would be filler.
+func (g *group) besides(c analyze.Concept, quoted analyze.Sentence, side analyze.Sentence, sideM string, split bool, who []string) (string, []insight.Source) {
 	var out string
 	var srcs []insight.Source
 	if split {
 		g.use(side)
-		out += " " + sideClause(sideM, c, side, who)
+		alike := g.sideWriters(c, side, sideM)
+		out += " " + sideClause(sideM, c, quoted, side, who)
+		if len(alike) > 0 {
+			out += fmt.Sprintf(" %s 이 점을 적었습니다.", strings.Join(alike, "·")+"도")
+		}
 		srcs = append(srcs, source(side))
-		who = append(append([]string{}, who...), sideM)
+		who = append(append(append([]string{}, who...), sideM), alike...)
 	}
 	if others := g.coveredBy(c, who); len(others) > 0 {
 		out += fmt.Sprintf(" %s도 %s 다뤘습니다.", strings.Join(others, "·"), Josa(c.Term, "을", "를"))
@@ -209,13 +215,87 @@ func (g *group) besides(c analyze.Concept, side analyze.Sentence, sideM string, 
 	return out, srcs
 }
 
-// sideClause quotes the other side: "한편 이은정은 퍼플렉시티에 대해 “…”라고
-// 적었습니다.", or "…라고도" when that member is named already.
-func sideClause(member string, c analyze.Concept, side analyze.Sentence, named []string) string {
+// sideWriters returns the members other than sideM who wrote the point of
+// the side line too: a line on the concept that says it nearly alike, or
+// any line of theirs that is nearly all a part of it ("모델이 지시를 따르도록
+// 학습되었기 때문" beside "…이유는 모델이 지시를 따르도록 학습되었기 때문에
+// …"), in the list of reasons or under the heading that names the concept.
+// A member named already for the quoted line is named again for this one:
+// they wrote both.
+func (g *group) sideWriters(c analyze.Concept, side analyze.Sentence, sideM string) []string {
+	wrote, alike := g.writers(c, side, sideM)
+	var out []string
+	for _, n := range append(wrote[1:], alike...) {
+		if !contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	for _, m := range g.aw.Members {
+		if m.Name == sideM || contains(out, m.Name) || c.Counts[m.Name] == 0 {
+			continue
+		}
+		for _, o := range m.Sentences {
+			if o.Voice.Question || !predicated(o.Body) || utf8.RuneCountInString(o.Body) < minPart || reason(o.Body) != reason(side.Body) {
+				continue // a title ("…의 트랜잭션 문제") names a topic, it says no point
+			}
+			if text.Support(o.Body, side.Body, text.SupportOptions{}) >= partShare && text.Support(side.Body, o.Body, text.SupportOptions{}) >= pointShare {
+				out = append(out, m.Name)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// minPart is the shortest line taken as writing part of another's point,
+// partShare the share of its character pairs the point has, and
+// pointShare the share of the point's pairs it has.
+const (
+	minPart    = 16
+	partShare  = 0.75
+	pointShare = 0.35
+)
+
+// sideClause quotes the other side: "이은정은 퍼플렉시티에 대해 “…”라는 점도
+// 적었습니다.", or "…라고도" when that member is named already. Only a real
+// difference is set against the quoted line with "한편": a judgement the
+// other way of the same thing (both lines say what they judge with a
+// common word). Two facts of the concept that do not conflict (a limit in
+// one use, a use for another task) are said as another point.
+func sideClause(member string, c analyze.Concept, quoted, side analyze.Sentence, named []string) string {
 	if contains(named, member) {
 		return fmt.Sprintf("%s %s에 대해 %s도 적었습니다.", Josa(member, "은", "는"), c.Term, quoteSaid(side.Body))
 	}
-	return fmt.Sprintf("한편 %s %s에 대해 %s 적었습니다.", Josa(member, "은", "는"), c.Term, quoteSaid(side.Body))
+	if splitKind(quoted, side) == "polar" && sameTarget(quoted, side, c) {
+		return fmt.Sprintf("한편 %s %s에 대해 %s 적었습니다.", Josa(member, "은", "는"), c.Term, quoteSaid(side.Body))
+	}
+	return fmt.Sprintf("%s %s에 대해 %s는 점도 적었습니다.", Josa(member, "은", "는"), c.Term, quoteAs(side.Body))
+}
+
+// quoteAs quotes a line followed by the particle that makes it a noun's
+// modifier: “…다”라는, “…임”이라는 ("…라는 점").
+func quoteAs(s string) string {
+	q := strings.TrimRight(s, ". ")
+	return "“" + q + "”" + strings.TrimPrefix(Josa(q, "이라", "라"), q)
+}
+
+// sameTarget reports whether two lines judge the same thing of the
+// concept: what each says after naming it shares a word that is not the
+// concept's nor an everyday one ("…평가에 적절하지 않다" / "…평가에 쓸 수
+// 있다").
+func sameTarget(a, b analyze.Sentence, c analyze.Concept) bool {
+	words := map[string]bool{}
+	for _, w := range contentWords(lastHalf(a.Body)) {
+		if !analyze.Everyday(w) && !analyze.MentionsText(w, c) {
+			words[analyze.Key(w)] = true
+		}
+	}
+	for _, w := range contentWords(lastHalf(b.Body)) {
+		if words[analyze.Key(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 // splitAsk is the question a split raises: which of two causes weighs
@@ -229,7 +309,7 @@ func splitAsk(c analyze.Concept, quoted, side analyze.Sentence) string {
 		return fmt.Sprintf("두 문장을 함께 놓으면, %s 어떤 경우에 쓸모 있고 어떤 경우에 맞지 않을까요?", Josa(c.Term, "은", "는"))
 	}
 	if a, b := twoSided(quoted.Body); a != "" && themeOf(quoted.Body, c) {
-		return fmt.Sprintf("두 문장을 함께 놓으면, 우리에게 %s %s일까요, %s일까요?", Josa(c.Term, "은", "는"), a, b)
+		return "두 문장을 함께 놓으면, " + whenEach(c, a, b)
 	}
 	return fmt.Sprintf("두 문장을 함께 놓으면 %s 대해 어떤 결론을 내릴 수 있을까요?", c.Term+"에")
 }
@@ -309,24 +389,38 @@ func hangulWord(s string) bool {
 // 어떻게 평가할까요?"), else the angle's question.
 func (a angle) closing(c analyze.Concept, quoted analyze.Sentence) string {
 	if v := hardToDo(quoted.Body); v != "" && themeOf(quoted.Body, c) {
-		return fmt.Sprintf("우리 프로젝트에서는 %s 어떻게 %s할까요?", Josa(c.Term, "을", "를"), v)
+		return howTo(c, v)
 	}
 	return a.ask
+}
+
+// howTo asks how to do what a line says is hard to do to the concept:
+// "개방형 출력은 어떻게 평가할 수 있을까요?". It assumes nothing about the
+// group (no project of theirs).
+func howTo(c analyze.Concept, verb string) string {
+	return fmt.Sprintf("%s 어떻게 %s할 수 있을까요?", Josa(c.Term, "은", "는"), verb)
+}
+
+// whenEach asks when each side of a two-sided judgement holds ("…은
+// 축복이자 저주다" → "…은 어떤 경우에 축복이고 어떤 경우에 저주일까요?"): the
+// line already says it is both, so asking which one would be answered by it.
+func whenEach(c analyze.Concept, a, b string) string {
+	return fmt.Sprintf("%s 어떤 경우에 %s이고 어떤 경우에 %s일까요?", Josa(c.Term, "은", "는"), a, b)
 }
 
 // stressedAsk is the question on a point several members wrote alike,
 // when no member wrote another side of it.
 func stressedAsk(c analyze.Concept, quoted analyze.Sentence) string {
 	if a, b := twoSided(quoted.Body); a != "" && themeOf(quoted.Body, c) {
-		return fmt.Sprintf("우리에게 %s %s일까요, %s일까요?", Josa(c.Term, "은", "는"), a, b)
+		return whenEach(c, a, b)
 	}
 	if v := hardToDo(quoted.Body); v != "" && themeOf(quoted.Body, c) {
-		return fmt.Sprintf("우리 프로젝트에서는 %s 어떻게 %s할까요?", Josa(c.Term, "을", "를"), v)
+		return howTo(c, v)
 	}
 	if quoted.Stance.Sign < 0 {
-		return "우리 프로젝트에서는 이 점을 어떻게 줄이거나 피할 수 있을까요?"
+		return "이 점은 어떻게 줄이거나 피할 수 있을까요?"
 	}
-	return "우리가 겪은 사례에서도 그랬는지, 반례는 없는지 이야기해 볼까요?"
+	return "이 말이 들어맞지 않는 경우는 없을까요?"
 }
 
 // answerBelow returns the statement a member wrote right after their own
@@ -362,4 +456,216 @@ func sharedTerms(a, b analyze.Sentence) int {
 		}
 	}
 	return n
+}
+
+// askedWords returns what a member's question asks about besides concept
+// c: the specific words (nouns, roots, Latin words; no everyday noun and
+// no word of the concept) of the question and of the list line it hangs
+// from, which frames it ("…비용도 두 배" above "더 작은 모델을
+// 평가자로?"). A line that answers the question shares one of them; a
+// line that only names the concept speaks of something else.
+func askedWords(m *analyze.Member, q analyze.Sentence, c analyze.Concept) map[string]bool {
+	out := map[string]bool{}
+	add := func(body string) {
+		for _, w := range contentWords(body) {
+			if analyze.Everyday(w) || analyze.MentionsText(w, c) || strings.Contains(analyze.Key(c.Term), analyze.Key(w)) {
+				continue
+			}
+			out[analyze.Key(w)] = true
+		}
+	}
+	add(askedQuote(q.Body))
+	if p := m.Parent(&q); p != nil {
+		add(p.Body)
+	}
+	return out
+}
+
+// sharesWords counts the words of asked that a line has.
+func sharesWords(s analyze.Sentence, asked map[string]bool) int {
+	n := 0
+	seen := map[string]bool{}
+	for _, w := range contentWords(s.Body) {
+		k := analyze.Key(w)
+		if asked[k] && !seen[k] {
+			seen[k] = true
+			n++
+		}
+	}
+	return n
+}
+
+// contentWords returns the content morphemes of a text that can carry
+// what it is about: common and proper nouns, roots ("강력", "똑똑") and
+// Latin words, of two characters or more.
+func contentWords(body string) []string {
+	var out []string
+	for _, mo := range text.Read(body).Morphs {
+		pos := mo.POS
+		if i := strings.IndexByte(pos, '+'); i >= 0 {
+			pos = pos[:i]
+		}
+		switch pos {
+		case "NNG", "NNP", "XR", "SL":
+		default:
+			continue
+		}
+		if utf8.RuneCountInString(mo.Surface) < 2 {
+			continue
+		}
+		out = append(out, mo.Surface)
+	}
+	return out
+}
+
+// askedQuote is a question as a bullet quotes it: without a trailing
+// pointer at a chapter in parentheses ("…평가자로?(4장에서 다룸)"), which
+// says where the book answers, not what the member asks.
+func askedQuote(body string) string {
+	b := strings.TrimSpace(body)
+	if !strings.HasSuffix(b, ")") {
+		return b
+	}
+	i := strings.LastIndex(b, "(")
+	if i <= 0 {
+		return b
+	}
+	inner := b[i+1 : len(b)-1]
+	if chapterWord(firstField(inner)) || strings.Contains(strings.ToLower(inner), "chapter") {
+		return strings.TrimSpace(b[:i])
+	}
+	return b
+}
+
+func firstField(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.TrimRight(f[0], "에서의은는")
+}
+
+// whWords ask for something other than yes or no.
+var whWords = []string{"왜", "어떻게", "무엇", "뭐", "어떤", "언제", "누가", "누구", "어디", "얼마", "몇"}
+
+// weighAnswer is the question on what the asker wrote right below their
+// own question: whether it bears the claim out, when the question is a
+// claim with a question mark ("…할수록 …멀어진다 ?" → "이 근거로
+// “…멀어진다”고 말할 수 있을까요?"), else what answer it gives. The note
+// gives evidence, not a settled answer: the group weighs it.
+func weighAnswer(asked string) string {
+	claim := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(asked), "?？ ."))
+	wh := false
+	for _, f := range strings.Fields(claim) {
+		for _, w := range whWords {
+			wh = wh || strings.HasPrefix(f, w)
+		}
+	}
+	if !wh && strings.HasSuffix(claim, "다") && utf8.RuneCountInString(claim) >= 8 {
+		return fmt.Sprintf("이 근거로 “%s”고 말할 수 있을까요?", claim)
+	}
+	return "이 근거는 질문에 어떤 답을 줄까요?"
+}
+
+// disputedAsk is the question a line reporting a dispute raises, made from
+// the line itself: the embedded question it says people argue about
+// ("…프롬프트가 특허를 받을 수 있는지에 대해 논쟁하기도 함" → "프롬프트가 특허를
+// 받을 수 있을까요?"), or the view some people hold ("…에 투자하는 것이 더
+// 좋다고 생각하는 사람들도 있음" → "“…더 좋다”는 견해에 동의하나요, …").
+// "" when the line names neither.
+func disputedAsk(body string) string {
+	f := strings.Fields(strings.TrimRight(body, " .!"))
+	for i, w := range f {
+		before, _, ok := strings.Cut(w, "지에")
+		if !ok {
+			before, _, ok = strings.Cut(w, "지를")
+		}
+		if !ok || before == "" || !hangulWord(before) || i+1 >= len(f) || !disputed(strings.Join(f[i+1:], " ")) {
+			continue
+		}
+		end := askEnding(before + "지")
+		if end == "" {
+			continue
+		}
+		words := append(clauseBefore(f[:i]), end)
+		if len(words) < 2 {
+			continue
+		}
+		return strings.Join(words, " ") + "?"
+	}
+	for _, cue := range []string{"고 생각하는 사람들도", "고 보는 사람들도", "다는 사람들도", "는 주장도"} {
+		i := strings.Index(body, cue)
+		if i <= 0 {
+			continue
+		}
+		view := strings.Join(clauseBefore(strings.Fields(body[:i])), " ")
+		if !strings.HasSuffix(view, "다") || utf8.RuneCountInString(view) < 10 {
+			continue
+		}
+		return fmt.Sprintf("“%s”는 견해에 동의하나요, 아니면 반대쪽 근거가 더 설득력 있을까요?", view)
+	}
+	return ""
+}
+
+// clauseBefore returns the last clause of words: those after the last
+// comma or clause-linking ending ("…여김,", "…있으며").
+func clauseBefore(words []string) []string {
+	start := 0
+	for j, w := range words {
+		if strings.HasSuffix(w, ",") || strings.HasSuffix(w, "며") || strings.HasSuffix(w, "고,") {
+			start = j + 1
+		}
+	}
+	return append([]string{}, words[start:]...)
+}
+
+// askEnding turns the verb of an embedded question into that of a polite
+// question: "있는지" → "있을까요", "하는지" → "할까요", "괜찮은지" →
+// "괜찮을까요", "필요한지" → "필요할까요", "무엇인지" → "무엇일까요"; "" for
+// another form.
+func askEnding(w string) string {
+	stem, ok := strings.CutSuffix(w, "는지")
+	if !ok {
+		stem, ok = strings.CutSuffix(w, "은지")
+	}
+	if ok {
+		if stem == "" {
+			return ""
+		}
+		r, n := utf8.DecodeLastRuneInString(stem)
+		if r < 0xAC00 || r > 0xD7A3 {
+			return ""
+		}
+		if (r-0xAC00)%28 == 0 {
+			return stem[:len(stem)-n] + string(r+8) + "까요" // 하 → 할, 되 → 될
+		}
+		if (r-0xAC00)%28 == 8 {
+			return stem + "까요" // 만들 (만드는지 is caught above)
+		}
+		return stem + "을까요"
+	}
+	stem, ok = strings.CutSuffix(w, "지")
+	if !ok || stem == "" {
+		return ""
+	}
+	r, n := utf8.DecodeLastRuneInString(stem)
+	if r < 0xAC00 || r > 0xD7A3 || (r-0xAC00)%28 != 4 {
+		return "" // only ㄴ before 지: 한지, 인지, 큰지
+	}
+	return stem[:len(stem)-n] + string(r+4) + "까요" // ㄴ → ㄹ
+}
+
+// predicated reports whether a line says something: it ends in a verb, an
+// adjective or an ending, or in a cause ("…때문"), not in a noun as a title
+// or a label does ("…와 …의 트랜잭션 문제").
+func predicated(body string) bool {
+	ms := text.Read(body).Morphs
+	for i := len(ms) - 1; i >= 0; i-- {
+		pos := ms[i].POS
+		if strings.HasPrefix(pos, "S") && pos != "SL" && pos != "SN" {
+			continue // punctuation
+		}
+		return !strings.HasPrefix(pos, "N") && pos != "SL" && pos != "SN" || ms[i].Surface == "때문"
+	}
+	return false
 }
