@@ -107,8 +107,8 @@ func TestSideCreditsEveryWriterOfIt(t *testing.T) {
 func TestSideIsAContrastOnlyWhenItJudgesTheSameThing(t *testing.T) {
 	notes := func(side string) [][2]string {
 		return [][2]string{
-			{"서연", "# 지표\n\n응답 길이는 요약 품질을 평가하는 데는 적절한 지표가 아닐 수 있다.\n정확도는 정답이 있을 때 쓴다.\n"},
-			{"민호", "# 지표 정리\n\n응답 길이는 요약 품질을 평가하는 데는 적절한 지표가 아닐 수 있다.\n재현율은 놓친 답을 센다.\n"},
+			{"서연", "# 지표\n\n응답 길이는 요약 품질을 재기에 알맞은 척도가 아니다.\n정확도는 정답이 있을 때 쓴다.\n"},
+			{"민호", "# 지표 정리\n\n응답 길이는 요약 품질을 재기에 알맞은 척도가 아니다.\n재현율은 놓친 답을 센다.\n"},
 			{"지우", "# 지표 메모\n\n" + side + "\n정밀도는 틀린 답을 센다.\n"},
 		}
 	}
@@ -125,8 +125,8 @@ func TestSideIsAContrastOnlyWhenItJudgesTheSameThing(t *testing.T) {
 	// What the two lines judge after naming the concept: the same thing
 	// (a measure for summaries) or another task.
 	c := analyze.Concept{Term: "응답 길이", Keys: []string{analyze.Key("응답 길이")}}
-	limit := analyze.Sentence{Body: "응답 길이는 요약 품질을 재는 데는 적절한 지표가 아닐 수 있다."}
-	if !sameTarget(limit, analyze.Sentence{Body: "응답 길이는 요약 품질을 재는 데 쓸 만한 지표다."}, c) {
+	limit := analyze.Sentence{Body: "응답 길이는 요약 품질을 재기에 알맞은 척도가 아니다."}
+	if !sameTarget(limit, analyze.Sentence{Body: "응답 길이는 요약 품질을 재기에 쓸 만한 척도다."}, c) {
 		t.Errorf("sameTarget: a judgement of the same measure the other way is not the same target")
 	}
 	if sameTarget(limit, analyze.Sentence{Body: "응답 길이로 반복 생성 오류를 찾는 데 쓸 수 있다."}, c) {

@@ -217,9 +217,9 @@ func (g *group) besides(c analyze.Concept, quoted analyze.Sentence, side analyze
 
 // sideWriters returns the members other than sideM who wrote the point of
 // the side line too: a line on the concept that says it nearly alike, or
-// any line of theirs that is nearly all a part of it ("모델이 지시를 따르도록
-// 학습되었기 때문" beside "…이유는 모델이 지시를 따르도록 학습되었기 때문에
-// …"), in the list of reasons or under the heading that names the concept.
+// any line of theirs that is nearly all a part of it ("만료 시간을 지나치게
+// 길게 잡기 때문" beside "캐시 오염은 만료 시간을 지나치게 길게 잡기 때문에
+// 자주 생긴다"), as an item of a list of reasons or an arrow conclusion.
 // A member named already for the quoted line is named again for this one:
 // they wrote both.
 func (g *group) sideWriters(c analyze.Concept, side analyze.Sentence, sideM string) []string {
@@ -236,7 +236,7 @@ func (g *group) sideWriters(c analyze.Concept, side analyze.Sentence, sideM stri
 		}
 		for _, o := range m.Sentences {
 			if o.Voice.Question || !predicated(o.Body) || utf8.RuneCountInString(o.Body) < minPart || reason(o.Body) != reason(side.Body) {
-				continue // a title ("…의 트랜잭션 문제") names a topic, it says no point
+				continue // a title ("캐시 오염과 만료 시간 문제") names a topic, it says no point
 			}
 			if text.Support(o.Body, side.Body, text.SupportOptions{}) >= partShare && text.Support(side.Body, o.Body, text.SupportOptions{}) >= pointShare {
 				out = append(out, m.Name)
@@ -256,7 +256,7 @@ const (
 	pointShare = 0.35
 )
 
-// sideClause quotes the other side: "이은정은 퍼플렉시티에 대해 “…”라는 점도
+// sideClause quotes the other side: "지우는 응답 길이에 대해 “…”라는 점도
 // 적었습니다.", or "…라고도" when that member is named already. Only a real
 // difference is set against the quoted line with "한편": a judgement the
 // other way of the same thing (both lines say what they judge with a
@@ -461,8 +461,8 @@ func sharedTerms(a, b analyze.Sentence) int {
 // askedWords returns what a member's question asks about besides concept
 // c: the specific words (nouns, roots, Latin words; no everyday noun and
 // no word of the concept) of the question and of the list line it hangs
-// from, which frames it ("…비용도 두 배" above "더 작은 모델을
-// 평가자로?"). A line that answers the question shares one of them; a
+// from, which frames it ("…호출 비용이 두 배가 든다" above "작은 모델을
+// 채점 모델로,,?"). A line that answers the question shares one of them; a
 // line that only names the concept speaks of something else.
 func askedWords(m *analyze.Member, q analyze.Sentence, c analyze.Concept) map[string]bool {
 	out := map[string]bool{}
@@ -519,7 +519,7 @@ func contentWords(body string) []string {
 }
 
 // askedQuote is a question as a bullet quotes it: without a trailing
-// pointer at a chapter in parentheses ("…평가자로?(4장에서 다룸)"), which
+// pointer at a chapter in parentheses ("…채점 모델로,,?(10장에서 다룸)"), which
 // says where the book answers, not what the member asks.
 func askedQuote(body string) string {
 	b := strings.TrimSpace(body)
@@ -550,7 +550,7 @@ var whWords = []string{"왜", "어떻게", "무엇", "뭐", "어떤", "언제", 
 
 // weighAnswer is the question on what the asker wrote right below their
 // own question: whether it bears the claim out, when the question is a
-// claim with a question mark ("…할수록 …멀어진다 ?" → "이 근거로
+// claim with a question mark ("…오래 할수록 …선호와 멀어진다 ?" → "이 근거로
 // “…멀어진다”고 말할 수 있을까요?"), else what answer it gives. The note
 // gives evidence, not a settled answer: the group weighs it.
 func weighAnswer(asked string) string {
@@ -569,9 +569,9 @@ func weighAnswer(asked string) string {
 
 // disputedAsk is the question a line reporting a dispute raises, made from
 // the line itself: the embedded question it says people argue about
-// ("…프롬프트가 특허를 받을 수 있는지에 대해 논쟁하기도 함" → "프롬프트가 특허를
-// 받을 수 있을까요?"), or the view some people hold ("…에 투자하는 것이 더
-// 좋다고 생각하는 사람들도 있음" → "“…더 좋다”는 견해에 동의하나요, …").
+// ("…설정 파일이 저작권을 받을 수 있는지에 대해 논쟁하기도 함" → "설정 파일이
+// 저작권을 받을 수 있을까요?"), or the view some people hold ("색인을 매일 다시
+// 만드는 것이 더 좋다고 생각하는 사람들도 있음" → "“…더 좋다”는 견해에 동의하나요, …").
 // "" when the line names neither.
 func disputedAsk(body string) string {
 	f := strings.Fields(strings.TrimRight(body, " .!"))
@@ -657,7 +657,7 @@ func askEnding(w string) string {
 
 // predicated reports whether a line says something: it ends in a verb, an
 // adjective or an ending, or in a cause ("…때문"), not in a noun as a title
-// or a label does ("…와 …의 트랜잭션 문제").
+// or a label does ("캐시 오염과 만료 시간 문제").
 func predicated(body string) bool {
 	ms := text.Read(body).Morphs
 	for i := len(ms) - 1; i >= 0; i-- {
