@@ -30,7 +30,7 @@ const (
 	// NoticePerspectiveInPractice: the note's only words of the member's
 	// own are proposals, under 실무 적용 아이디어; the line says where they
 	// are instead of "nothing of the member's own".
-	NoticePerspectiveInPractice = "이번 주 노트에는 '실무 적용 아이디어'의 제안 말고는 개인적인 의견이나 새로 발견한 점을 적은 문장이 없습니다."
+	NoticePerspectiveInPractice = "이번 주 노트에는 '실무 적용 아이디어'에 옮긴 권고 말고는 개인적인 의견이나 새로 발견한 점을 적은 문장이 없습니다."
 	NoticeNoPractical           = "이번 주 노트에는 실무에 적용할 아이디어가 적혀 있지 않습니다."
 	NoticeNoStudy               = "이번 주 노트에는 직접 남긴 질문이나 더 공부할 주제가 없습니다."
 	NoticeNoCommon              = "이번 주에는 여러 멤버가 함께 다룬 구체적인 개념이 적어 공통 질문을 만들지 않았습니다."
