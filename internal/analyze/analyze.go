@@ -129,6 +129,13 @@ type Sentence struct {
 	// and ChildLines their lines.
 	Children   []string
 	ChildLines []int
+	// ChildPoint says the Children carry the line's point and a bullet
+	// carries them (see subPoints): the use or consequence of a fact
+	// ("…에 사용 가능", "…에 유용"), or the how of a need or rule too
+	// long for the short children of advice. ChildIDs are the analysed
+	// sentences that open those children.
+	ChildPoint bool
+	ChildIDs   []string
 	// Definition marks a sentence that gives a word its meaning ("X는 …
 	// Y이다", "…을 X라고 한다"): a definition list is no insight.
 	Definition bool

@@ -105,14 +105,30 @@ func nextLines(m *Member) {
 	doc := m.Doc
 	for i := 0; i+1 < len(m.Sentences); i++ {
 		s, n := &m.Sentences[i], m.Sentences[i+1]
-		if s.Problem != "" || s.Caveat != nil || s.Voice.Question || len(s.Parts) > 0 || n.Block != s.Block+1 || n.Line > s.Line+2 {
+		if s.Problem != "" || s.Caveat != nil || s.Voice.Question || len(s.Parts) > 0 || s.ChildPoint || n.Block != s.Block+1 || n.Line > s.Line+2 {
 			continue
 		}
 		if s.Block < 0 || n.Block >= len(doc.Blocks) || doc.Blocks[n.Block].Line != n.Line {
 			continue // not the first sentence of the next line
 		}
-		if n.Voice.Question || !carryable(n) || n.Problem != "" && n.Problem != ProblemDangling || slices.Contains(s.ChildLines, n.Line) && listsChildren(*s) {
+		if n.Voice.Question || !carryable(n) || n.Problem != "" && n.Problem != ProblemDangling || slices.Contains(s.ChildLines, n.Line) && s.CarriesChildren() {
 			continue // a bullet lists it among the line's children
+		}
+		head := s.Body
+		if s.Context != nil {
+			head = s.Context.Body + s.Body
+		}
+		if meritLed(n.Body) {
+			// "장점: …" then "단점: …" under a line that describes a
+			// thing: the pair judges it, and the drawback two lines
+			// below is the point.
+			if mr, dr, ok := judgementRun(m, i); ok && fits(head, mr.Body+" "+dr.Body) {
+				c, k := mr, dr
+				c.Context, k.Context, k.Caveat = nil, nil, nil
+				c.Caveat = &k
+				s.Caveat, s.CaveatJoin = &c, " — "
+			}
+			continue
 		}
 		sb, nb := doc.Blocks[s.Block], doc.Blocks[n.Block]
 		// under: the next line is its own sub-item or a sibling under the
@@ -154,10 +170,6 @@ func nextLines(m *Member) {
 		} else if arrowLed(n.Text) {
 			body, join = "→ "+n.Body, " "
 		}
-		head := s.Body
-		if s.Context != nil {
-			head = s.Context.Body + s.Body
-		}
 		if !fits(head, body) {
 			if contrast && n.Problem == "" && n.Context == nil && !n.subjectless && !n.topicless {
 				s.Problem = ProblemCut // the next line alone says the point
@@ -194,4 +206,11 @@ func ownLabelled(t string) bool {
 // Children after it: the steps of advice, the items a colon announces.
 func listsChildren(s Sentence) bool {
 	return s.Voice.Recommend || s.Voice.Should || strings.HasSuffix(strings.TrimSpace(s.Body), ":")
+}
+
+// CarriesChildren reports whether a bullet of the sentence carries its
+// Children: the steps of advice, the items a colon announces, or items
+// that carry its point (ChildPoint).
+func (s Sentence) CarriesChildren() bool {
+	return len(s.Children) > 0 && (s.ChildPoint || listsChildren(s))
 }

@@ -143,7 +143,7 @@ func remedies(m *Member) {
 	remedy := map[int]bool{} // by block: its line announces a remedy
 	for i := 0; i+1 < len(m.Sentences); i++ {
 		s, n := &m.Sentences[i], m.Sentences[i+1]
-		if s.Kind != note.KindListItem || n.Kind != note.KindListItem || s.Problem != "" || s.Caveat != nil || s.Context != nil || len(s.Parts) > 0 {
+		if s.Kind != note.KindListItem || n.Kind != note.KindListItem || s.Problem != "" || s.Caveat != nil || s.Context != nil || len(s.Parts) > 0 || s.ChildPoint {
 			continue
 		}
 		if s.Block < 0 || n.Block != s.Block+1 || n.Block >= len(doc.Blocks) || doc.Blocks[n.Block].Line != n.Line {

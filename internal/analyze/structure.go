@@ -815,7 +815,9 @@ func bigramSet(s string) []uint32 {
 
 // children gives a list item the short items listed under it, when they
 // are few and plain: "실험 추적을 남겨야 한다" with "평가 데이터",
-// "채점 기준", "프롬프트" below it.
+// "채점 기준", "프롬프트" below it. When the items under a line carry its
+// point (its use, its consequence, the how of a need), subPoints gives
+// them to it as well, longer ones included.
 func children(m *Member) {
 	doc := m.Doc
 	byBlock := map[int]int{}
@@ -830,28 +832,35 @@ func children(m *Member) {
 			continue // only the block's last sentence takes the list under it
 		}
 		level := doc.Blocks[s.Block].Level
-		var kids []string
-		var lines []int
-		ok := true
+		var subs []int // the blocks of the items right under it
 		for j := s.Block + 1; j < len(doc.Blocks); j++ {
 			b := doc.Blocks[j]
 			if b.Kind != note.KindListItem || b.Level <= level {
 				break
 			}
-			if b.Level > level+1 {
-				continue
+			if b.Level == level+1 {
+				subs = append(subs, j)
 			}
-			t := Trim(Clean(b.Text))
+		}
+		if len(subs) == 0 {
+			continue
+		}
+		var kids []string
+		var lines []int
+		ok := len(subs) <= 4
+		for _, j := range subs {
+			t := Trim(Clean(doc.Blocks[j].Text))
 			if n := utf8.RuneCountInString(t); n == 0 || n > 60 || formula(t) || !balanced(t) || strings.ContainsAny(t, "?") {
 				ok = false
 				break
 			}
 			kids = append(kids, strings.TrimRight(t, ". "))
-			lines = append(lines, b.Line)
+			lines = append(lines, doc.Blocks[j].Line)
 		}
-		if ok && len(kids) > 0 && len(kids) <= 4 {
+		if ok {
 			s.Children, s.ChildLines = kids, lines
 		}
+		subPoints(m, s, subs, byBlock)
 	}
 }
 

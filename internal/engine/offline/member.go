@@ -187,6 +187,11 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 				// the sentence stands as it did without it.
 				s.Caveat, s.CaveatJoin = nil, ""
 			}
+			if s.ChildPoint && !used[s.ID] && anyUsed(used, s.ChildIDs) {
+				// An item under it is a bullet already: the line stands
+				// as it did without its items.
+				s.Children, s.ChildLines, s.ChildIDs, s.ChildPoint = nil, nil, nil, false
+			}
 			if used[s.ID] || s.Context != nil && used[s.Context.ID] || s.Caveat != nil && used[s.Caveat.ID] {
 				continue
 			}
@@ -206,7 +211,10 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 			if b.Head != "" && !strings.HasPrefix(analyze.Key(b.Text), analyze.Key(b.Head)) && strings.HasPrefix(analyze.Key(s.Body), analyze.Key(b.Head)) {
 				said = b.Head + " " + b.Text // the topic the headline took from the body
 			}
-			if b.Text == "" || seen.repeats(said) {
+			// A bullet that carries the items under its line is still the
+			// line: it repeats what the line alone would repeat.
+			carried := len(s.ChildLines) > 0 && s.ChildPoint && quotesLine(b, s.File, s.ChildLines[0])
+			if b.Text == "" || seen.repeats(said) || carried && seen.repeats(s.Body) {
 				continue
 			}
 			hk := analyze.Key(b.Head)
@@ -224,7 +232,19 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 			for _, p := range s.Parts {
 				used[p.ID] = true // the list's other items are in the bullet
 			}
-			seen.add(said)
+			for i, l := range s.ChildLines {
+				if s.ChildPoint && i < len(s.ChildIDs) && quotesLine(b, s.File, l) {
+					used[s.ChildIDs[i]] = true // the items under it are in the bullet
+				}
+			}
+			if carried {
+				// What later bullets must not repeat is the line: the
+				// items under it were no bullet of their own before
+				// it carried them.
+				seen.add(s.Body)
+			} else {
+				seen.add(said)
+			}
 			sec.Bullets = append(sec.Bullets, b)
 		}
 	}
@@ -232,6 +252,26 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 		sec.Notice = notices[key]
 	}
 	return sec
+}
+
+// anyUsed reports whether one of ids is in used.
+func anyUsed(used map[string]bool, ids []string) bool {
+	for _, id := range ids {
+		if used[id] {
+			return true
+		}
+	}
+	return false
+}
+
+// quotesLine reports whether a bullet quotes the given line of a file.
+func quotesLine(b insight.Bullet, file string, line int) bool {
+	for _, src := range b.Sources {
+		if src.File == file && src.Line == line {
+			return true
+		}
+	}
+	return false
 }
 
 func source(s analyze.Sentence) insight.Source {
@@ -243,6 +283,18 @@ func source(s analyze.Sentence) insight.Source {
 // the sentence as the note says it, whole, with the line it leans on
 // (Context) or hangs from (Frame) when it needs one.
 func Bullet(s analyze.Sentence, m *analyze.Member, aw *analyze.Week, key string) insight.Bullet {
+	b := bullet(s, m, aw, key)
+	if b.Text == "" && s.ChildPoint {
+		// Its frame leaves no room for the items under it: the line
+		// stands as it did without them.
+		s.Children, s.ChildLines, s.ChildIDs, s.ChildPoint = nil, nil, nil, false
+		b = bullet(s, m, aw, key)
+	}
+	return b
+}
+
+// bullet is Bullet for the sentence as it is.
+func bullet(s analyze.Sentence, m *analyze.Member, aw *analyze.Week, key string) insight.Bullet {
 	body := s.Body
 	head := ""
 	srcs := []insight.Source{source(s)}
@@ -275,7 +327,18 @@ func Bullet(s analyze.Sentence, m *analyze.Member, aw *analyze.Week, key string)
 			srcs = append(srcs, source(*k))
 		}
 	}
-	if len(s.Children) > 0 && (s.Voice.Recommend || s.Voice.Should || strings.HasSuffix(strings.TrimSpace(body), ":")) {
+	if s.ChildPoint && len(s.Children) > 0 {
+		// The items under the line carry its point: the how of advice
+		// after a colon, the use or consequence of a fact after a dash.
+		join := " — "
+		if s.Voice.Recommend || s.Voice.Should || strings.HasSuffix(strings.TrimSpace(body), ":") {
+			join = ": "
+		}
+		body = strings.TrimRight(strings.TrimSpace(body), " :.") + join + strings.Join(s.Children, "; ")
+		for i, c := range s.Children {
+			srcs = append(srcs, insight.Source{File: s.File, Line: s.ChildLines[i], Member: s.Member, Quote: c})
+		}
+	} else if len(s.Children) > 0 && (s.Voice.Recommend || s.Voice.Should || strings.HasSuffix(strings.TrimSpace(body), ":")) {
 		// The steps or items under the line are its concrete part.
 		body = strings.TrimRight(strings.TrimSpace(body), " :.") + ": " + strings.Join(s.Children, ", ")
 		for i, c := range s.Children {
