@@ -154,8 +154,8 @@ func usesLine(ms []text.Morph) bool {
 	i := lastContent(ms)
 	for k := max(0, i-3); k >= 0 && k <= i; k++ {
 		m := ms[k]
-		if strings.HasPrefix(m.POS, "NN") && useNouns[m.Surface] && !(k > 0 && ms[k-1].POS == "XPN" && ms[k-1].Surface == "불") {
-			return true // not "불가능": what cannot be done is no use
+		if strings.HasPrefix(m.POS, "NN") && useNouns[m.Surface] && !(k > 0 && ms[k-1].POS == "XPN" && ms[k-1].Surface == "불") && !(k+1 < len(ms) && ms[k+1].POS == "XSN") {
+			return true // not "불가능" (what cannot be done) nor "가능성" (a likelihood)
 		}
 		if hasTag(m.POS, "VV") && strings.HasPrefix(m.Surface, "위하") || strings.HasPrefix(m.Surface, "위함") {
 			return true // "…하기 위함": what it is for

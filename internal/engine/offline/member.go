@@ -207,6 +207,12 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 				}
 			}
 			b := Bullet(s, m, aw, key)
+			if s.ChildPoint && len(s.ChildLines) > 0 && quotesLine(b, s.File, s.ChildLines[0]) && othersSay(aw, m, b.Text, s) {
+				// With its items the bullet says what another member's
+				// line says: it stands as the member's line alone.
+				s.Children, s.ChildLines, s.ChildIDs, s.ChildPoint = nil, nil, nil, false
+				b = Bullet(s, m, aw, key)
+			}
 			said := b.Text
 			if b.Head != "" && !strings.HasPrefix(analyze.Key(b.Text), analyze.Key(b.Head)) && strings.HasPrefix(analyze.Key(s.Body), analyze.Key(b.Head)) {
 				said = b.Head + " " + b.Text // the topic the headline took from the body
@@ -252,6 +258,32 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 		sec.Notice = notices[key]
 	}
 	return sec
+}
+
+// othersSay reports whether a bullet made of sentence s of member m and
+// the items under it is closer to a sentence of another member's note
+// than to each line of its own (text.SentenceSupport): another member
+// wrote the fact and its point in one sentence, and the bullet would be
+// theirs.
+func othersSay(aw *analyze.Week, m *analyze.Member, bullet string, s analyze.Sentence) bool {
+	if aw == nil {
+		return false
+	}
+	own := text.Support(bullet, s.Body, text.SentenceSupport)
+	for _, c := range s.Children {
+		own = max(own, text.Support(bullet, c, text.SentenceSupport))
+	}
+	for _, o := range aw.Members {
+		if o == m || o.Name == m.Name {
+			continue
+		}
+		for i := range o.Sentences {
+			if text.Support(bullet, o.Sentences[i].Body, text.SentenceSupport) > own {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // anyUsed reports whether one of ids is in used.
