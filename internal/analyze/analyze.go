@@ -494,6 +494,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 	frames(m)
 	topicLeadIns(m)
 	answerFrames(m)
+	numberedRuns(m)
 	reactionFrames(m)
 	children(m)
 	for i := range m.Sentences {

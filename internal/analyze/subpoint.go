@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -18,7 +19,10 @@ import (
 //     short children of advice (see children);
 //   - a line that describes how a thing works followed by its "장점: …"
 //     and "단점: …" siblings: the judgement below is the point (see
-//     judgementRun, used by nextLines).
+//     judgementRun, used by nextLines);
+//   - one numbered item of a set a line asks for or announces ("이유 1.",
+//     "A2." under "Q. 왜 …?"): it is a part of the whole (see
+//     numberedRuns).
 
 // maxSubPoints is the most items under a line that can be its point: a
 // longer list is a list of its own.
@@ -226,4 +230,73 @@ func judgementRun(m *Member, i int) (merit, drawback Sentence, ok bool) {
 		}
 	}
 	return merit, drawback, true
+}
+
+// reNumbered matches a line opening with a numbered reason or answer
+// ("이유 1.", "이유2:", "A1.", "A2)", "답 3."): the number is group 1.
+var reNumbered = regexp.MustCompile(`^(?:이유|근거|A|답)\s?([1-9])\s?[.):：]`)
+
+// numberedRuns gives each line of a run of numbered reasons or answers
+// ("이유 1. …", "이유 2. …" after a claim; "A1. …", "A2. …" after a
+// question) the line they answer as its Frame and every line of the run
+// as its Parts: one reason alone is a part of what the claim rests on.
+// The line is the question an answer has as its frame already, or the
+// statement right before the first reason (within three lines, short
+// enough to lead a bullet).
+func numberedRuns(m *Member) {
+	ss := m.Sentences
+	for i := 0; i < len(ss); i++ {
+		if !first(ss, i) || numberOf(ss[i].Raw) != 1 {
+			continue
+		}
+		run := []int{i}
+		for j := i + 1; j < len(ss) && ss[j].Line-ss[run[len(run)-1]].Line <= 3; j++ {
+			if !first(ss, j) {
+				continue // a later sentence of the same line
+			}
+			if numberOf(ss[j].Raw) != len(run)+1 {
+				break
+			}
+			run = append(run, j)
+		}
+		if len(run) < 2 {
+			continue
+		}
+		frame, line := ss[i].Frame, ss[i].FrameLine
+		if frame == "" && i > 0 {
+			// The claim the reasons rest on: the statement right before.
+			c := ss[i-1]
+			if c.Voice.Question || c.Problem != "" || c.Line < ss[i].Line-3 || utf8.RuneCountInString(c.Body) > maxAnnounceRunes || numberOf(c.Raw) > 0 {
+				continue
+			}
+			frame, line = strings.TrimRight(strings.TrimSpace(c.Body), "."), c.Line
+		}
+		if frame == "" {
+			continue
+		}
+		var parts []Part
+		for _, k := range run {
+			parts = append(parts, Part{ID: ss[k].ID, Body: ss[k].Body, Line: ss[k].Line})
+		}
+		for _, k := range run {
+			s := &ss[k]
+			s.Frame, s.FrameLine, s.FrameNeeded, s.Parts = frame, line, true, parts
+		}
+		i = run[len(run)-1]
+	}
+}
+
+// first reports whether ss[i] is the first sentence of its line.
+func first(ss []Sentence, i int) bool {
+	return i == 0 || ss[i-1].Line != ss[i].Line
+}
+
+// numberOf returns the number of a numbered reason or answer line, 0 for
+// any other line.
+func numberOf(raw string) int {
+	m := reNumbered.FindStringSubmatch(strings.TrimSpace(raw))
+	if m == nil {
+		return 0
+	}
+	return int(m[1][0] - '0')
 }

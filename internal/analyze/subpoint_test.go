@@ -145,3 +145,48 @@ func TestUseAndMeritSignals(t *testing.T) {
 		t.Error("meritLed: want a merit label with a colon only")
 	}
 }
+
+// numberedNote holds numbered reasons after a claim, numbered answers
+// after a question, and a lone numbered reason.
+const numberedNote = `# 복제 공부
+
+## 복제 지연
+
+읽기 복제본이 주 서버보다 늦게 따라오는 일은 흔하다.
+
+이유 1. 주 서버가 쓰기를 묶어서 보내기 때문에, 복제본은 묶음이 올 때까지 기다린다.
+
+이유 2. 복제본이 읽기 요청을 함께 처리하느라 적용이 밀릴 수 있다.
+
+## 왜 나누나
+
+Q. 왜 쓰기와 읽기를 다른 서버로 나눌까?
+
+A1. 읽기 요청이 훨씬 많아서 읽기 서버만 늘리면 된다.
+A2. 쓰기 서버의 잠금이 읽기를 막지 않는다.
+
+## 한 가지 이유
+
+장애 조치는 생각보다 오래 걸린다.
+
+이유 1. 새 주 서버를 고르는 투표가 여러 번 돌기 때문이다.
+`
+
+// One numbered reason of a claim, or one numbered answer of a question,
+// is a part of a whole: each carries the claim or question as its frame
+// and the run as its parts. A lone numbered line is no run.
+func TestNumberedReasonsAreOneWhole(t *testing.T) {
+	w := Analyze([]Note{{Member: "노을", Doc: parse("w1/노을.md", numberedNote)}})
+	m := w.Members[0]
+	s := find(t, m, "묶어서 보내기")
+	if s.Frame != "읽기 복제본이 주 서버보다 늦게 따라오는 일은 흔하다" || !s.FrameNeeded || len(s.Parts) != 2 || !strings.Contains(s.Parts[1].Body, "적용이 밀릴") {
+		t.Errorf("%q: want the claim as frame and both reasons as parts; frame %q parts %v", s.Body, s.Frame, s.Parts)
+	}
+	s = find(t, m, "잠금이 읽기를 막지")
+	if !strings.HasPrefix(s.Frame, "Q. 왜 쓰기와 읽기를") && !strings.HasPrefix(s.Frame, "왜 쓰기와 읽기를") || len(s.Parts) != 2 {
+		t.Errorf("%q: want the question as frame and both answers as parts; frame %q parts %v", s.Body, s.Frame, s.Parts)
+	}
+	if s := find(t, m, "투표가 여러 번"); len(s.Parts) != 0 {
+		t.Errorf("%q: a lone numbered reason is no run; parts %v", s.Body, s.Parts)
+	}
+}

@@ -195,6 +195,9 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 			if used[s.ID] || s.Context != nil && used[s.Context.ID] || s.Caveat != nil && used[s.Caveat.ID] {
 				continue
 			}
+			if len(s.Parts) >= 2 && s.FrameNeeded && lineUsed(used, m, s.File, s.FrameLine) {
+				continue // the claim or question its list answers is a bullet already
+			}
 			// The note's top points are its key insights however small
 			// the note; other sections need a real signal.
 			if s.Scores[key] < minScore[key] && !(key == insight.KeyInsights && rank < 3 && !s.Definition) {
@@ -251,6 +254,14 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 			} else {
 				seen.add(said)
 			}
+			if len(s.Parts) >= 2 && quotesLine(b, s.File, s.FrameLine) {
+				// A bullet of a whole list repeats what each of its items
+				// would: another member's copy of one is no new bullet.
+				for _, p := range s.Parts {
+					seen.add(p.Body)
+				}
+				markLine(used, m, s.File, s.FrameLine) // the claim or question the items answer
+			}
 			sec.Bullets = append(sec.Bullets, b)
 		}
 	}
@@ -284,6 +295,26 @@ func othersSay(aw *analyze.Week, m *analyze.Member, bullet string, s analyze.Sen
 		}
 	}
 	return false
+}
+
+// lineUsed reports whether a sentence of m on the given line of file is
+// in used.
+func lineUsed(used map[string]bool, m *analyze.Member, file string, line int) bool {
+	for i := range m.Sentences {
+		if o := &m.Sentences[i]; o.File == file && o.Line == line && used[o.ID] {
+			return true
+		}
+	}
+	return false
+}
+
+// markLine puts every sentence of m on the given line of file in used.
+func markLine(used map[string]bool, m *analyze.Member, file string, line int) {
+	for i := range m.Sentences {
+		if o := &m.Sentences[i]; o.File == file && o.Line == line {
+			used[o.ID] = true
+		}
+	}
 }
 
 // anyUsed reports whether one of ids is in used.

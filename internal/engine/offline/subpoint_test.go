@@ -77,3 +77,28 @@ func subset(want, got []int) bool {
 	}
 	return true
 }
+
+// A numbered reason makes the bullet of its claim with every reason, and
+// the claim makes no second bullet.
+func TestNumberedReasonBulletCarriesTheClaimAndTheRun(t *testing.T) {
+	src := "# 메모\n\n## 복제 지연\n\n읽기 복제본이 주 서버보다 늦게 따라오는 일은 흔하다.\n\n" +
+		"이유 1. 주 서버가 쓰기를 묶어서 보내기 때문에, 복제본은 묶음이 올 때까지 기다린다.\n\n" +
+		"이유 2. 복제본이 읽기 요청을 함께 처리하느라 적용이 밀릴 수 있다.\n"
+	w := analyze.Analyze([]analyze.Note{{Member: "노을", Doc: note.Parse("w1/노을.md", src)}})
+	m := w.Members[0]
+	b := Bullet(sentenceWith(t, m, "묶어서 보내기"), m, w, insight.KeyInsights)
+	want := "읽기 복제본이 주 서버보다 늦게 따라오는 일은 흔하다 — 1) 주 서버가 쓰기를 묶어서 보내기 때문에, 복제본은 묶음이 올 때까지 기다린다; 2) 복제본이 읽기 요청을 함께 처리하느라 적용이 밀릴 수 있다"
+	if b.Text != want || len(b.Sources) != 3 {
+		t.Fatalf("got %q (%d sources)\nwant %q", b.Text, len(b.Sources), want)
+	}
+	n := 0
+	for _, sec := range MemberSections(basic.MemberSections, m, w, MaxBullets, nil) {
+		for _, b := range sec.Bullets {
+			t.Log(sec.Key, b.Text)
+			n += strings.Count(b.Text, "늦게 따라오는 일은 흔하다")
+		}
+	}
+	if n > 1 {
+		t.Errorf("the claim appears %d times", n)
+	}
+}
