@@ -49,6 +49,9 @@ func NoticeFor(key string) string {
 type docSeen struct {
 	texts []seenText
 	memo  map[string]seenText
+	// others remembers othersSay by sentence ID: a candidate is asked
+	// about in every section and pass.
+	others map[string]bool
 }
 
 // seenText is a bullet's text with what repeats compares it by.
@@ -210,7 +213,7 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 				}
 			}
 			b := Bullet(s, m, aw, key)
-			if s.ChildPoint && len(s.ChildLines) > 0 && quotesLine(b, s.File, s.ChildLines[0]) && othersSay(aw, m, b.Text, s) {
+			if s.ChildPoint && len(s.ChildLines) > 0 && quotesLine(b, s.File, s.ChildLines[0]) && seen.othersSay(aw, m, b.Text, s) {
 				// With its items the bullet says what another member's
 				// line says: it stands as the member's line alone.
 				s.Children, s.ChildLines, s.ChildIDs, s.ChildPoint = nil, nil, nil, false
@@ -276,25 +279,41 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 // than to each line of its own (text.SentenceSupport): another member
 // wrote the fact and its point in one sentence, and the bullet would be
 // theirs.
-func othersSay(aw *analyze.Week, m *analyze.Member, bullet string, s analyze.Sentence) bool {
+func (d *docSeen) othersSay(aw *analyze.Week, m *analyze.Member, bullet string, s analyze.Sentence) bool {
 	if aw == nil {
 		return false
 	}
-	own := text.Support(bullet, s.Body, text.SentenceSupport)
-	for _, c := range s.Children {
-		own = max(own, text.Support(bullet, c, text.SentenceSupport))
+	key := m.Name + "\x00" + s.ID
+	if v, ok := d.others[key]; ok {
+		return v
 	}
+	opt := text.SentenceSupport
+	c := text.NewBigrams(bullet, opt.BigramOptions)
+	support := func(source string) float64 {
+		o := text.NewBigrams(source, opt.BigramOptions)
+		return opt.Score(c.Overlap(o), c.Len(), o.Len())
+	}
+	own := support(s.Body)
+	for _, k := range s.Children {
+		own = max(own, support(k))
+	}
+	out := false
 	for _, o := range aw.Members {
-		if o == m || o.Name == m.Name {
+		if o == m || o.Name == m.Name || out {
 			continue
 		}
 		for i := range o.Sentences {
-			if text.Support(bullet, o.Sentences[i].Body, text.SentenceSupport) > own {
-				return true
+			if support(o.Sentences[i].Body) > own {
+				out = true
+				break
 			}
 		}
 	}
-	return false
+	if d.others == nil {
+		d.others = map[string]bool{}
+	}
+	d.others[key] = out
+	return out
 }
 
 // lineUsed reports whether a sentence of m on the given line of file is
