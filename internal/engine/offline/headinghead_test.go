@@ -96,3 +96,53 @@ func TestHeadingHeadSkipsTheNoteTitle(t *testing.T) {
 		t.Errorf("section heading: got %q, want 스냅샷", got)
 	}
 }
+
+// An arrow line that leans on an arrow line above it, neither naming a
+// subject, is headed by the heading above both; one that leans on a line
+// with a subject of its own is not.
+func TestHeadingHeadsAnArrowChain(t *testing.T) {
+	const doc = `# 저장소 노트
+
+## 로그 압축
+
+- 오래된 로그는 같은 키의 마지막 값만 남긴다.
+- 같은 키를 여러 번 쓰는 데이터에서 쓰인다.
+
+    ex) "내 화면의 배경색은 ___"에서 마지막으로 저장한 값을 읽음
+
+    → 오래된 값을 지우고 마지막 값만 보관
+    → 디스크 사용량과 복구 시간이 크게 줄어듦
+
+## 읽기 복제본
+
+- 복제본은 주 노드의 변경을 뒤따라 적용한다.
+
+    → 복제본이 읽기 요청을 나눠 받음
+    → 주 노드의 부하가 줄어듦
+
+## 파티션
+
+- 키의 범위에 따라 데이터를 여러 노드에 나눈다.
+- 한 노드에 요청이 몰리면 그 노드만 느려진다.
+- 파티션 수는 처음에 넉넉하게 잡는 편이 옮기기 쉽다.
+- 재조정 중에는 일부 키의 위치가 잠시 바뀐다.
+
+## 트랜잭션
+
+- 여러 쓰기를 하나의 단위로 묶는다.
+- 중간에 실패하면 앞의 쓰기도 되돌린다.
+- 격리 수준이 높을수록 동시에 처리하는 양이 줄어든다.
+- 긴 트랜잭션은 잠금을 오래 잡는다.
+`
+	w := analyze.Analyze([]analyze.Note{{Member: "바다", Doc: note.Parse("w1/바다.md", doc)}})
+	m := w.Members[0]
+	if s := sentenceWith(t, m, "복구 시간이"); s.Context == nil {
+		t.Fatalf("%q leans on no line above", s.Text)
+	}
+	if b := Bullet(sentenceWith(t, m, "복구 시간이"), m, w, insight.KeyInsights); b.Head != "로그 압축" {
+		t.Errorf("Bullet(arrow chain).Head = %q (text %q), want 로그 압축", b.Head, b.Text)
+	}
+	if b := Bullet(sentenceWith(t, m, "주 노드의 부하가"), m, w, insight.KeyInsights); b.Head == "읽기 복제본" {
+		t.Errorf("Bullet(arrow after a line with a subject).Head = %q (text %q), want no heading", b.Head, b.Text)
+	}
+}

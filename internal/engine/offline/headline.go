@@ -240,8 +240,18 @@ var reHeadingStep = regexp.MustCompile(`^\d+\s*단계\s*[.:)]\s*`)
 // sentence whose only subject is an everyday actor ("모델은 …") has no
 // subject of its own.
 func HeadingHead(s analyze.Sentence, m *analyze.Member) string {
-	if s.Context != nil || s.Frame != "" {
+	if s.Frame != "" {
 		return ""
+	}
+	if s.Context != nil {
+		// The line it leans on opens the bullet ("→ …를 라벨링 없이 사용
+		// → …가 성능을 향상"): when that line names no subject either,
+		// the heading above both is what they are about.
+		c := *s.Context
+		if c.Frame != "" || c.Context != nil || len(c.Path) == 0 || len(s.Path) == 0 || c.Path[len(c.Path)-1] != s.Path[len(s.Path)-1] {
+			return ""
+		}
+		return headingConcept(c, m)
 	}
 	return headingConcept(s, m)
 }
