@@ -309,9 +309,6 @@ func readVoice(raw string, ms []text.Morph) Voice {
 	if ms != nil && !hasFinalVerb(withoutTrailingParen(ms)) && evaluative(ms) {
 		v.Reaction = true // "흥미롭지만 처리량을 희생하는 보장": a reaction in note style, a noun phrase
 	}
-	if dutyTopic(ms) {
-		v.Recommend, v.Proposal = true, true // "가장 먼저 해야 할 질문은 …이다"
-	}
 	v.Finding = v.Reaction && foundClause(ms)
 	v.Aside = aside(ms)
 	v.Remark = !v.Aside && remark(ms)
@@ -432,48 +429,6 @@ func negatedFinal(ms []text.Morph, i int) bool {
 
 // seeking reports whether the verb at i is followed, in the final
 // predicate, by "봐야"/"보아야" (need to look it up).
-// dutyTopic reports a sentence whose topic is what one has to do, with
-// no one named to do it ("가장 먼저 해야 할 질문은 …이다", "먼저 확인해야
-// 하는 것은 …"): advice worded as a statement. "모델이 해야 할 작업은 …"
-// names the actor: a description.
-func dutyTopic(ms []text.Morph) bool {
-	for k := 0; k+3 < len(ms); k++ {
-		if hasTag(ms[k].POS, "JKS") {
-			return false
-		}
-		if !hasTag(ms[k].POS, "EC") || !strings.HasSuffix(ms[k].Surface, "야") {
-			continue
-		}
-		j := k + 1
-		if ms[j].Surface == "하" && j+1 < len(ms) && hasTag(ms[j+1].POS, "ETM") {
-			j++ // 해야 하는
-		} else if !(strings.HasPrefix(ms[j].Surface, "할") && hasTag(ms[j].POS, "ETM")) {
-			continue
-		}
-		n := j + 1
-		if n+1 < len(ms) && dutyNouns[ms[n].Surface] && ms[n+1].POS == "JX" && (ms[n+1].Surface == "은" || ms[n+1].Surface == "는") {
-			return !endsDenied(ms)
-		}
-	}
-	return false
-}
-
-// dutyNouns name a thing to do: the step, the task, the question to ask.
-// Not "점" (주의해야 할 점은: a caveat), "이유", "경우" or "때": what they
-// head is a fact.
-var dutyNouns = map[string]bool{"일": true, "것": true, "질문": true, "단계": true, "과제": true}
-
-// endsDenied reports a sentence that ends by denying ("…는 것은 아니다").
-func endsDenied(ms []text.Morph) bool {
-	for k := len(ms) - 1; k >= 0; k-- {
-		if strings.HasPrefix(ms[k].POS, "S") || hasTag(ms[k].POS, "EF") {
-			continue
-		}
-		return strings.HasPrefix(ms[k].POS, "VCN")
-	}
-	return false
-}
-
 // contentNouns head a clause that says what was found: "…다는 점",
 // "…라는 사실", "…한 사례", "…는 부분".
 var contentNouns = map[string]bool{"점": true, "사실": true, "사례": true, "부분": true, "결과": true}

@@ -53,12 +53,6 @@ func TestVoiceFromMorphology(t *testing.T) {
 		// see is no action.
 		{"포맷을 고를 때는 읽는 방식을 먼저 생각해야 한다.", Voice{Should: true}},
 		{"이 장을 읽으며 캐시의 장점을 다시 생각해 볼 수 있었다.", Voice{Hedge: true}},
-		// What one has to do, as the topic, with no one named: advice.
-		{"배포 전에 가장 먼저 해야 할 일은 롤백 절차를 정하는 것이다.", Voice{Recommend: true, Proposal: true}},
-		{"먼저 확인해야 하는 것은 캐시 적중률이다.", Voice{Recommend: true, Proposal: true}},
-		{"모델이 해야 할 작업은 요약이다.", Voice{}},
-		{"주의해야 할 점은 두 테스트의 순서를 알 수 없다는 것이다.", Voice{}},
-		{"굳이 예외를 모두 잡아야 하는 것은 아니다.", Voice{Should: true}},
 		{"설정 파일을 열어 보면 기본값이 꺼져 있음을 알 수 있다.", Voice{}},
 		{"실무에서는 야간 배치에 압축을 적용하면 저장 비용을 줄일 수 있을 것 같다.", Voice{Hedge: true, Can: true}},
 	}
