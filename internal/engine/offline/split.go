@@ -235,10 +235,15 @@ func (g *group) sideWriters(c analyze.Concept, side analyze.Sentence, sideM stri
 			continue
 		}
 		for _, o := range m.Sentences {
-			if o.Voice.Question || !predicated(o.Body) || utf8.RuneCountInString(o.Body) < minPart || reason(o.Body) != reason(side.Body) {
-				continue // a title ("캐시 오염과 만료 시간 문제") names a topic, it says no point
+			if o.Voice.Question || utf8.RuneCountInString(o.Body) < minPart || reason(o.Body) != reason(side.Body) {
+				continue
 			}
-			if text.Support(o.Body, side.Body, text.SupportOptions{}) >= partShare && text.Support(side.Body, o.Body, text.SupportOptions{}) >= pointShare {
+			if text.Support(o.Body, side.Body, text.SupportOptions{}) < partShare || text.Support(side.Body, o.Body, text.SupportOptions{}) < pointShare {
+				continue
+			}
+			// Read last, for the few lines alike: a title ("캐시 오염과 만료
+			// 시간 문제") names a topic, it says no point.
+			if predicated(o.Body) {
 				out = append(out, m.Name)
 				break
 			}
