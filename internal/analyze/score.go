@@ -707,7 +707,7 @@ func bookMeta(s *Sentence) bool {
 // question up; the pointer does not make the question a signpost. A body
 // without such a bracket is returned as it is.
 func beforePointer(body string) string {
-	if before, _, ok := closingParen(body); ok && strings.Contains(before, "?") {
+	if before, _, ok := ClosingParen(body); ok && strings.Contains(before, "?") {
 		return before
 	}
 	return body

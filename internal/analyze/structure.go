@@ -765,16 +765,16 @@ func (d *diceIndex) best(g []uint32, lo, hi int32) float64 {
 // remarkText is the inside of the bracketed remark a sentence closes
 // with ("…편하다.. (다시 보면 …)" → "다시 보면 …"), or "".
 func remarkText(body string) string {
-	_, in, _ := closingParen(body)
+	_, in, _ := ClosingParen(body)
 	return in
 }
 
-// closingParen splits a text that closes with a bracketed part (a
+// ClosingParen splits a text that closes with a bracketed part (a
 // trailing period or space aside) into what stands before the bracket and
 // the bracket's inside: "…편하다.. (다시 보면 …)." → "…편하다.. ", "다시 보면
 // …". Nested brackets count as one. ok is false when the text does not
 // close with a balanced bracket.
-func closingParen(t string) (before, inside string, ok bool) {
+func ClosingParen(t string) (before, inside string, ok bool) {
 	t = strings.TrimRight(t, " .")
 	if !strings.HasSuffix(t, ")") {
 		return "", "", false

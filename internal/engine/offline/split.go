@@ -528,16 +528,9 @@ func contentWords(body string) []string {
 // says where the book answers, not what the member asks.
 func askedQuote(body string) string {
 	b := strings.TrimSpace(body)
-	if !strings.HasSuffix(b, ")") {
-		return b
-	}
-	i := strings.LastIndex(b, "(")
-	if i <= 0 {
-		return b
-	}
-	inner := b[i+1 : len(b)-1]
-	if chapterWord(firstField(inner)) || strings.Contains(strings.ToLower(inner), "chapter") {
-		return strings.TrimSpace(b[:i])
+	before, inner, ok := analyze.ClosingParen(b)
+	if ok && strings.TrimSpace(before) != "" && (chapterWord(firstField(inner)) || strings.Contains(strings.ToLower(inner), "chapter")) {
+		return strings.TrimSpace(before)
 	}
 	return b
 }
