@@ -21,14 +21,23 @@ var drawbackLabels = []string{"단점", "한계", "문제점", "문제", "약점
 // drawbackLed reports a line opening with a drawback label followed by a
 // colon, a dash or a space ("단점: …", "한계 - …").
 func drawbackLed(t string) bool {
+	return labelLed(t, drawbackLabels, ":", "：", "-", "은", "는")
+}
+
+// labelLed reports a line opening with one of labels followed, after
+// optional spaces, by one of seps.
+func labelLed(t string, labels []string, seps ...string) bool {
 	t = strings.TrimSpace(t)
-	for _, l := range drawbackLabels {
-		if !strings.HasPrefix(t, l) {
+	for _, l := range labels {
+		rest, ok := strings.CutPrefix(t, l)
+		if !ok {
 			continue
 		}
-		rest := strings.TrimSpace(t[len(l):])
-		if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "은") || strings.HasPrefix(rest, "는") {
-			return true
+		rest = strings.TrimSpace(rest)
+		for _, sep := range seps {
+			if strings.HasPrefix(rest, sep) {
+				return true
+			}
 		}
 	}
 	return false
@@ -206,6 +215,12 @@ func ownLabelled(t string) bool {
 // Children after it: the steps of advice, the items a colon announces.
 func listsChildren(s Sentence) bool {
 	return s.Voice.Recommend || s.Voice.Should || strings.HasSuffix(strings.TrimSpace(s.Body), ":")
+}
+
+// DropChildren takes the Children from the sentence: a bullet of it is
+// the line alone.
+func (s *Sentence) DropChildren() {
+	s.Children, s.ChildLines, s.ChildIDs, s.ChildPoint = nil, nil, nil, false
 }
 
 // CarriesChildren reports whether a bullet of the sentence carries its

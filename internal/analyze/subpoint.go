@@ -177,14 +177,7 @@ var meritLabels = []string{"장점", "이점", "강점"}
 // meritLed reports a line opening with a merit label and a colon ("장점:
 // …").
 func meritLed(t string) bool {
-	t = strings.TrimSpace(t)
-	for _, l := range meritLabels {
-		if rest, ok := strings.CutPrefix(t, l); ok {
-			rest = strings.TrimSpace(rest)
-			return strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：")
-		}
-	}
-	return false
+	return labelLed(t, meritLabels, ":", "：")
 }
 
 // judgementRun returns the first sentences of a "장점: …" item right

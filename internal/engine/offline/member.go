@@ -193,7 +193,7 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 			if s.ChildPoint && !used[s.ID] && anyUsed(used, s.ChildIDs) {
 				// An item under it is a bullet already: the line stands
 				// as it did without its items.
-				s.Children, s.ChildLines, s.ChildIDs, s.ChildPoint = nil, nil, nil, false
+				s.DropChildren()
 			}
 			if used[s.ID] || s.Context != nil && used[s.Context.ID] || s.Caveat != nil && used[s.Caveat.ID] {
 				continue
@@ -216,7 +216,7 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 			if s.ChildPoint && len(s.ChildLines) > 0 && quotesLine(b, s.File, s.ChildLines[0]) && seen.othersSay(aw, m, b.Text, s) {
 				// With its items the bullet says what another member's
 				// line says: it stands as the member's line alone.
-				s.Children, s.ChildLines, s.ChildIDs, s.ChildPoint = nil, nil, nil, false
+				s.DropChildren()
 				b = Bullet(s, m, aw, key)
 			}
 			said := b.Text
@@ -369,7 +369,7 @@ func Bullet(s analyze.Sentence, m *analyze.Member, aw *analyze.Week, key string)
 	if b.Text == "" && s.ChildPoint {
 		// Its frame leaves no room for the items under it: the line
 		// stands as it did without them.
-		s.Children, s.ChildLines, s.ChildIDs, s.ChildPoint = nil, nil, nil, false
+		s.DropChildren()
 		b = bullet(s, m, aw, key)
 	}
 	return b
@@ -409,20 +409,19 @@ func bullet(s analyze.Sentence, m *analyze.Member, aw *analyze.Week, key string)
 			srcs = append(srcs, source(*k))
 		}
 	}
-	if s.ChildPoint && len(s.Children) > 0 {
-		// The items under the line carry its point: the how of advice
-		// after a colon, the use or consequence of a fact after a dash.
-		join := " — "
-		if s.Voice.Recommend || s.Voice.Should || strings.HasSuffix(strings.TrimSpace(body), ":") {
-			join = ": "
+	if lists := s.Voice.Recommend || s.Voice.Should || strings.HasSuffix(strings.TrimSpace(body), ":"); len(s.Children) > 0 && (s.ChildPoint || lists) {
+		// The steps or items under the line are its concrete part; items
+		// that carry its point (see analyze.Sentence.ChildPoint) are
+		// sentences of their own, the use or consequence of a fact
+		// after a dash, the how of advice after a colon.
+		join, sep := ": ", ", "
+		if s.ChildPoint {
+			sep = "; "
+			if !lists {
+				join = " — "
+			}
 		}
-		body = strings.TrimRight(strings.TrimSpace(body), " :.") + join + strings.Join(s.Children, "; ")
-		for i, c := range s.Children {
-			srcs = append(srcs, insight.Source{File: s.File, Line: s.ChildLines[i], Member: s.Member, Quote: c})
-		}
-	} else if len(s.Children) > 0 && (s.Voice.Recommend || s.Voice.Should || strings.HasSuffix(strings.TrimSpace(body), ":")) {
-		// The steps or items under the line are its concrete part.
-		body = strings.TrimRight(strings.TrimSpace(body), " :.") + ": " + strings.Join(s.Children, ", ")
+		body = strings.TrimRight(strings.TrimSpace(body), " :.") + join + strings.Join(s.Children, sep)
 		for i, c := range s.Children {
 			srcs = append(srcs, insight.Source{File: s.File, Line: s.ChildLines[i], Member: s.Member, Quote: c})
 		}
