@@ -771,8 +771,8 @@ func pointMaking(ms []text.Morph) bool {
 // something and whose main clause acts on something too: "모델을 직접
 // 운영하면 만료 정책을 조정할 수 있다", "장애 원인을 파악하면 스크립트를 작성해
 // 복구할 수 있다". A setting before it ("실무에서는 …") changes nothing. A
-// purpose ("…하려면"), a clause after a topic ("어떤 사람들은 …하려면") or a consequence without an object ("…하면 창의성이
-// 떨어질 수 있다") is none.
+// purpose ("…하려면"), a clause after a topic ("어떤 사람들은 …하려면") or a
+// consequence without an object ("…하면 창의성이 떨어질 수 있다") is none.
 func conditionalAction(ms []text.Morph) bool {
 	obj, subj := false, false
 	for k, m := range ms {
