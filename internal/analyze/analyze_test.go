@@ -260,3 +260,20 @@ func TestSubjectsOfAnalysedSentences(t *testing.T) {
 		t.Errorf("a nil week's subjects = %q", got)
 	}
 }
+
+func TestNamesSubject(t *testing.T) {
+	for _, c := range []struct {
+		body string
+		want bool
+	}{
+		{"측정해 보면 시스템은 처음과 끝에 쓴 블록을 더 빨리 읽는다.", true},
+		{"실험 결과, 모든 노드에서 요청이 고르게 나뉘는 경향이 확인되었다.", true},
+		{"롤백 절차와 복구 시간을 미리 충분히 고려해야 함", false},
+		{"0으로 설정할 때는 모든 페이지를 디스크에서 직접 읽는다.", false},
+		{"쓰기를 모아 순서대로 붙이고 오래된 조각을 한꺼번에 합친다.", false},
+	} {
+		if got := NamesSubject(c.body); got != c.want {
+			t.Errorf("NamesSubject(%q) = %v, want %v", c.body, got, c.want)
+		}
+	}
+}

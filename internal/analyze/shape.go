@@ -562,6 +562,24 @@ func ownSubject(ms []text.Morph) bool {
 	return false
 }
 
+// NamesSubject reports whether a sentence marks a noun as its subject or
+// topic anywhere ("연구에 따르면 모델은 …", "…, 정보가 …"), an
+// everyday actor included; nouns a clause turns into a time or a case
+// ("…할 때는") and bound nouns do not count.
+func NamesSubject(body string) bool {
+	ms := text.Read(body).Morphs
+	for i := 1; i < len(ms); i++ {
+		m, prev := ms[i], ms[i-1]
+		if !(m.POS == "JKS" || m.POS == "JX" && (m.Surface == "은" || m.Surface == "는")) {
+			continue
+		}
+		if (strings.HasPrefix(prev.POS, "NN") && prev.POS != "NNB" || prev.POS == "SL" || prev.POS == "NP") && !clauseTime[prev.Surface] {
+			return true
+		}
+	}
+	return false
+}
+
 // clauseTime are the nouns a clause turns into a time or a case ("…를
 // 옮길 때는", "…가 없는 경우는"): an adverbial, not what the sentence is
 // about.

@@ -48,6 +48,18 @@ const headingNote = `# 데이터베이스 운영 노트
 ## 왜 잠금이 필요한가?
 
 동시에 같은 행을 고치면 한쪽의 변경을 잃어버린다.
+
+## 이전 계획
+
+롤백 절차와 복구 시간을 미리 충분히 고려해야 함
+
+## 블록 크기와 지연 시간
+
+측정해 보면 시스템은 파일의 중간보다 처음과 끝에 쓴 블록을 더 빨리 읽는다.
+
+## 로그 구조와 압축
+
+쓰기를 모아 순서대로 붙이고 오래된 조각을 한꺼번에 합친다.
 `
 
 func TestHeadingHeadsSubjectlessSentence(t *testing.T) {
@@ -67,6 +79,12 @@ func TestHeadingHeadsSubjectlessSentence(t *testing.T) {
 		{"비동기 복제는", ""},
 		{"남긴 체크포인트에서", ""},
 		{"한쪽의 변경을", ""},
+		// A plan titles a section whose sentences are its steps; "A와 B"
+		// above a sentence saying what something does is not its topic,
+		// but it still names what a subjectless sentence is about.
+		{"롤백 절차와 복구 시간을", ""},
+		{"처음과 끝에 쓴 블록을", ""},
+		{"오래된 조각을 한꺼번에", "로그 구조와 압축"},
 	} {
 		s := sentenceWith(t, m, c.sub)
 		if b := Bullet(s, m, w, insight.KeyInsights); b.Head != c.head {

@@ -101,13 +101,15 @@ func FrameHead(frame string, item analyze.Sentence) bool {
 }
 
 // setNouns name a collection whose members a list under them enumerates:
-// steps of a process, kinds, parts, merits, cases. Nouns of one relation
+// steps of a process or of a plan or strategy, kinds, parts, merits,
+// cases. Nouns of one relation
 // (원인, 이유, 역할) are not: one item can be all of it.
 var setNouns = map[string]bool{
 	"과정": true, "단계": true, "절차": true, "순서": true, "흐름": true, "방법": true, "방법론": true, "방안": true,
 	"종류": true, "유형": true, "분류": true, "구성": true, "요소": true, "구성요소": true, "목록": true, "예시": true, "사례": true,
 	"특징": true, "특성": true, "장점": true, "단점": true, "장단점": true, "조건": true, "원칙": true, "기준": true,
 	"사항": true, "고려사항": true, "문제점": true, "예": true, "팁": true,
+	"계획": true, "기획": true, "전략": true, // what to do, step by step
 }
 
 // setNoun reports whether a noun names a set its list enumerates.
@@ -271,6 +273,9 @@ func headingConcept(s analyze.Sentence, m *analyze.Member) string {
 	}
 	if m != nil && m.BroadHeading(raw) {
 		return "" // the note's title or chapter, not one section's concept
+	}
+	if len(conjuncts(h)) > 1 && analyze.NamesSubject(s.Body) {
+		return "" // "A와 B" above a sentence saying what something does: that something is its topic
 	}
 	body := analyze.Key(s.Body)
 	for _, part := range conjuncts(h) {
