@@ -178,6 +178,7 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 	sec := insight.Section{Key: spec.Key, Heading: spec.Heading, Kind: kindOf(spec)}
 	cands := m.Ranked(key, analyze.MaxEvidence)
 	heads := map[string]bool{}
+	var points []point // what the section's bullets are about, see restates
 	// Two passes: first one bullet per headline, so a section covers
 	// several concepts; then the rest of the good candidates.
 	for pass := 0; pass < 2; pass++ {
@@ -229,12 +230,16 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 			if b.Text == "" || seen.repeats(said) || carried && seen.repeats(s.Body) {
 				continue
 			}
+			if restates(points, s) {
+				continue
+			}
 			hk := analyze.Key(b.Head)
 			if pass == 0 && b.Head != "" && heads[hk] {
 				continue
 			}
 			heads[hk] = true
 			used[s.ID] = true
+			points = append(points, pointOf(s))
 			if s.Context != nil {
 				used[s.Context.ID] = true
 			}
@@ -687,3 +692,48 @@ const maxBullet = 260
 // maxFramed is the longest bullet body that carries its frame: a frame
 // that makes the item too long to read makes no bullet.
 const maxFramed = 200
+
+// point is what a bullet is about: its sentence's focus and the keys of
+// its specific terms.
+type point struct {
+	focus string
+	terms map[string]bool
+}
+
+func pointOf(s analyze.Sentence) point {
+	p := point{focus: analyze.Key(s.Focus), terms: map[string]bool{}}
+	for _, t := range s.Terms {
+		if analyze.Specific(t) {
+			p.terms[analyze.Key(t)] = true
+		}
+	}
+	return p
+}
+
+// restates reports whether a sentence makes the point of a bullet
+// already in the section again in other words: the same focus, and the
+// specific terms (two or more each) of one all among the other's ("A는
+// B보다 …에 중점을 둔다" and "B가 …라면, A는 …"). One shared term is
+// no same point: a note says many things about one concept.
+func restates(points []point, s analyze.Sentence) bool {
+	c := pointOf(s)
+	if c.focus == "" || len(c.terms) < 2 {
+		return false
+	}
+	for _, p := range points {
+		if p.focus == c.focus && len(p.terms) >= 2 && (within(c.terms, p.terms) || within(p.terms, c.terms)) {
+			return true
+		}
+	}
+	return false
+}
+
+// within reports whether every key of a is in b.
+func within(a, b map[string]bool) bool {
+	for t := range a {
+		if !b[t] {
+			return false
+		}
+	}
+	return true
+}
