@@ -142,16 +142,27 @@ const maxSlogan = 40
 // slogans gives a short piece of advice that closes a paragraph the
 // sentence before it in the same paragraph: "…에 투자하자" after "…식의
 // 접근은 위험을 키운다" says what to do instead of what, and alone it is a
-// slogan anyone could write. The pair is the bullet when it fits.
+// slogan anyone could write. Advice naming no subject that is the last
+// item of a list takes the item before it the same way ("…보장은 없다"
+// then "…를 충분히 고려해야 함"). The pair is the bullet when it fits.
 func slogans(m *Member) {
 	for i := 1; i < len(m.Sentences); i++ {
 		s, prev := &m.Sentences[i], m.Sentences[i-1]
 		v := s.Voice
-		if !v.Recommend && !v.Should || v.Question || s.Context != nil || s.Problem != "" || s.Kind != note.KindParagraph || prev.Block != s.Block {
+		if !v.Recommend && !v.Should || v.Question || s.Context != nil || s.Problem != "" {
 			continue
 		}
-		if utf8.RuneCountInString(s.Body) > maxSlogan || i+1 < len(m.Sentences) && m.Sentences[i+1].Block == s.Block {
-			continue // long enough to say what and how, or not the paragraph's close
+		switch {
+		case s.Kind == note.KindParagraph && prev.Block == s.Block:
+			if i+1 < len(m.Sentences) && m.Sentences[i+1].Block == s.Block {
+				continue // not the paragraph's close
+			}
+		case s.Kind == note.KindListItem && lastItemAfter(m.Doc, prev, *s):
+		default:
+			continue
+		}
+		if utf8.RuneCountInString(s.Body) > maxSlogan {
+			continue // long enough to say what and how
 		}
 		if prev.Problem != "" || prev.Voice.Question || prev.Voice.Recommend || prev.Context != nil || prev.Caveat != nil || !fits(prev.Body, s.Body) {
 			continue
@@ -160,6 +171,26 @@ func slogans(m *Member) {
 		p.Context, p.Caveat = nil, nil
 		s.Context = &p
 	}
+}
+
+// lastItemAfter reports whether s is the whole last item of a list and
+// prev the whole item right before it, at the same level: "- …보장은
+// 없다" then "- 그러니 …를 고려해야 함" closes the list as a paragraph's
+// last sentence closes it.
+func lastItemAfter(doc *note.Document, prev, s Sentence) bool {
+	if prev.Kind != note.KindListItem || prev.Block != s.Block-1 || s.Block <= 0 || s.Block >= len(doc.Blocks) {
+		return false
+	}
+	b, pb := doc.Blocks[s.Block], doc.Blocks[prev.Block]
+	if pb.Level != b.Level || s.Subject != "" || s.OwnSubject {
+		return false
+	}
+	if s.Block+1 < len(doc.Blocks) {
+		if n := doc.Blocks[s.Block+1]; n.Kind == note.KindListItem && n.Level >= b.Level {
+			return false // the list goes on, or the item has items of its own
+		}
+	}
+	return true
 }
 
 // openClause reports a sentence the note left open: a clause ending in a

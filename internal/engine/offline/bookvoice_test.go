@@ -229,3 +229,24 @@ func TestOpenClauseJoinsTheLineBelow(t *testing.T) {
 		t.Errorf("open clause: %q, sources %+v", b.Text, b.Sources)
 	}
 }
+
+// Short advice that closes a list carries the item before it, as it does
+// at the close of a paragraph; advice with items after it, and advice that
+// names its own subject, stand alone.
+func TestListSloganCarriesTheItemBefore(t *testing.T) {
+	const src = "# 메모\n\n## 출시 준비\n\n초기 시연이 완성된 서비스를 보장하지 않는다\n\n" +
+		"- 시연 환경에서 빠르다고 해서 실제 트래픽에서도 빠르다는 보장은 없다.\n- 운영 환경의 안정성과 비용을 충분히 고려해야 함\n\n" +
+		"## 모니터링\n\n- 오류율이 갑자기 오르면 배포를 멈춘다.\n- 경보 기준을 먼저 정해 두자.\n- 대시보드는 팀 전체가 보는 곳에 둔다.\n\n" +
+		"## 로그\n\n- 로그는 요청마다 한 줄로 남긴다.\n- 로그 보관 기간은 팀이 정해야 한다.\n"
+	w := analyze.Analyze([]analyze.Note{{Member: "하늘", Doc: note.Parse("w1/하늘.md", src)}})
+	m := w.Members[0]
+	b := Bullet(sentenceWith(t, m, "안정성과 비용을"), m, w, insight.KeyPractical)
+	if b.Text != "시연 환경에서 빠르다고 해서 실제 트래픽에서도 빠르다는 보장은 없다. 운영 환경의 안정성과 비용을 충분히 고려해야 함" || len(b.Sources) != 2 {
+		t.Errorf("the list's closing advice without the item it answers: %q (%d sources)", b.Text, len(b.Sources))
+	}
+	for _, sub := range []string{"경보 기준을 먼저", "보관 기간은 팀이"} {
+		if s := sentenceWith(t, m, sub); s.Context != nil {
+			t.Errorf("%q carries %q", sub, s.Context.Body)
+		}
+	}
+}
