@@ -342,6 +342,7 @@ func Analyze(notes []Note, opts ...Option) *Week {
 	}
 	grams := bodyGrams(w.Members)
 	shareScores(w.Members, grams)
+	remarksBeside(w.Members, grams)
 	bookScores(w.Members, grams, o.material)
 	chapters := chapterText(o.material)
 	for _, m := range w.Members {

@@ -702,6 +702,124 @@ func shareScores(members []*Member, byMember [][][]uint32) {
 	}
 }
 
+// remarksBeside finds bracketed remarks that another member's note says
+// beside the same line: the remark's host (the sentence before the
+// bracket) is that member's line almost word for word, and one of the few
+// lines after it there names most of the remark's concepts ("(하지만 …품질이
+// 전부가 아니라는 점을 기억하자.)" after the copied "…품질을 최적화한다",
+// where the other note goes on "품질이 전부는 아니다, …"). The remark is the
+// book's caveat the two copied, not the member's own angle: a remark
+// inside the sentence (Voice.Remark) gets remarkShared, and a sentence
+// whose brackets, or bracketed next sentence, turn against it is no
+// Aside.
+func remarksBeside(members []*Member, byMember [][][]uint32) {
+	for mi, m := range members {
+		for si := range m.Sentences {
+			s := &m.Sentences[si]
+			switch {
+			case s.Voice.Remark && s.remarkShared < remarkBook:
+				if host, remark, ok := ClosingParen(s.Body); ok && saidBeside(members, byMember, mi, host, remark) {
+					s.remarkShared = remarkBook
+				}
+			case s.Voice.Aside && s.Caveat != nil:
+				if saidBeside(members, byMember, mi, s.Body, s.Caveat.Body) {
+					s.Voice.Aside = false
+				}
+			case s.Voice.Aside:
+				if host, remark, ok := ClosingParen(s.Body); ok && saidBeside(members, byMember, mi, host, remark) {
+					// The turn in the brackets is the book's too: the
+					// sentence keeps only its host's own contrast.
+					s.Voice.Aside = false
+					s.Voice.Contrast = readVoice(host, text.Read(host).Morphs).Contrast
+				}
+			}
+		}
+	}
+}
+
+// saidBeside reports whether a member other than mi copied host almost
+// word for word and says remark's concepts in one of the few lines after
+// it.
+func saidBeside(members []*Member, byMember [][][]uint32, mi int, host, remark string) bool {
+	keys := remarkKeys(remark)
+	hg := bigramSet(host)
+	if len(keys) < 2 || len(hg) < 8 {
+		return false
+	}
+	for oi, o := range members {
+		if oi == mi {
+			continue
+		}
+		for j := range o.Sentences {
+			if dice(hg, byMember[oi][j]) < hostCopied {
+				continue
+			}
+			for k := j + 1; k < len(o.Sentences) && k <= j+3 && o.Sentences[k].Line-o.Sentences[j].Line <= 4; k++ {
+				if covered(keys, o.Sentences[k].Terms) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+const (
+	// hostCopied is the similarity (Dice) at which two members' lines
+	// are one line copied from the book.
+	hostCopied = 0.8
+	// remarkBook is the remarkShared a remark the book says has: above
+	// the share at which a remark is no longer the member's own.
+	remarkBook = 0.5
+)
+
+// remarkKeys returns the keys of a remark's concept terms.
+func remarkKeys(remark string) []string {
+	var out []string
+	for _, t := range text.Read(remark).Terms {
+		if k := Key(t.Text); utf8.RuneCountInString(k) >= 2 {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// covered reports whether terms name at least two thirds of keys (a term
+// inside another counts: "모델 품질" names 품질).
+func covered(keys []string, terms []string) bool {
+	n := 0
+	for _, k := range keys {
+		for _, t := range terms {
+			if tk := Key(t); strings.Contains(tk, k) || strings.Contains(k, tk) && utf8.RuneCountInString(tk) >= 2 {
+				n++
+				break
+			}
+		}
+	}
+	return 3*n >= 2*len(keys)
+}
+
+// dice returns the bigram similarity of two sorted bigram sets.
+func dice(a, b []uint32) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return 2 * float64(n) / float64(len(a)+len(b))
+}
+
 // diceIndex finds, for a set of character bigrams, the highest bigram
 // similarity (Dice) to the sets it indexes, through an inverted index
 // from bigram to sets: near-linear in the sets that share a bigram.
