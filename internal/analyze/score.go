@@ -195,9 +195,10 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		// not answer it and no one else asks it
 		return sc
 	}
-	if s.Problem == ProblemFragment && v.Reaction && s.Frame != "" && utf8.RuneCountInString(s.Body) >= minReaction {
-		// "흥미롭지만 처리량을 희생하는 보장" under the heading it reacts to: books
-		// write no bare phrases of reaction, the writer does.
+	if s.Problem == ProblemFragment && v.Reaction && (s.Frame != "" || s.ContextParent) && utf8.RuneCountInString(s.Body) >= minReaction {
+		// "흥미롭지만 처리량을 희생하는 보장" under the heading or the list item
+		// it reacts to: books write no bare phrases of reaction, the
+		// writer does.
 		sc[insight.KeyPerspective] = v.Own() + 0.4
 		return sc
 	}

@@ -1067,13 +1067,21 @@ func (m *Member) Parent(s *Sentence) *Sentence {
 }
 
 // reactionFrames gives a reaction written as a bare phrase ("흥미롭지만
-// 처리량을 희생하는 보장") the heading it stands under as its frame, when no list
-// line above frames it: the phrase reacts to what the heading names.
+// 처리량을 희생하는 보장") what it reacts to: the list item it is nested
+// under, carried before it ("…를 발견 → 흥미롭지만 비용이 큰 실험"), or else
+// the heading it stands under as its frame, when no list line above
+// frames it.
 func reactionFrames(m *Member) {
 	doc := m.Doc
 	for i := range m.Sentences {
 		s := &m.Sentences[i]
-		if !s.Voice.Reaction || s.Problem != ProblemFragment || s.Frame != "" || s.Block <= 0 || s.Block >= len(doc.Blocks) {
+		if !s.Voice.Reaction || s.Problem != ProblemFragment || s.Frame != "" || s.Context != nil || s.Block <= 0 || s.Block >= len(doc.Blocks) {
+			continue
+		}
+		if p := m.Parent(s); p != nil && p.Problem == "" && carryable(*p) && !p.Voice.Question && fits(p.Body, s.Body) {
+			c := *p
+			c.Context, c.Caveat = nil, nil
+			s.Context, s.ContextJoin, s.ContextParent = &c, " → ", true
 			continue
 		}
 		for j := s.Block - 1; j >= 0; j-- {

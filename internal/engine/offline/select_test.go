@@ -94,3 +94,22 @@ func TestAPlainSummarySaysItHasNoViewNoIdeaNoQuestion(t *testing.T) {
 		}
 	}
 }
+
+// A bare reaction nested under a list item reacts to that item: the bullet
+// carries it, and it stays the writer's view.
+func TestNestedReactionCarriesTheItemItReactsTo(t *testing.T) {
+	const src = "# 7장 메시지 큐\n\n## 처리량 실험\n\n" +
+		"- 한 연구팀은 파티션 수를 1에서 1,000으로 늘리면 처리량도 거의 선형으로 늘어난다는 것을 발견\n" +
+		"    - 흥미롭지만 운영 비용이 매우 큰 실험\n" +
+		"- 브로커는 메시지를 디스크에 기록한 뒤 확인 응답을 보낸다.\n"
+	w := analyze.Analyze([]analyze.Note{{Member: "도윤", Doc: note.Parse("w7/도윤.md", src)}})
+	m := w.Members[0]
+	s := sentenceWith(t, m, "흥미롭지만 운영 비용이")
+	if s.Scores[insight.KeyPerspective] < 1 {
+		t.Errorf("the nested reaction is no view of the writer's: scores %v", s.Scores)
+	}
+	b := Bullet(s, m, w, insight.KeyPerspective)
+	if want := "한 연구팀은 파티션 수를 1에서 1,000으로 늘리면 처리량도 거의 선형으로 늘어난다는 것을 발견 → 흥미롭지만 운영 비용이 매우 큰 실험"; b.Text != want || len(b.Sources) != 2 {
+		t.Errorf("bullet %q (%d sources), want %q", b.Text, len(b.Sources), want)
+	}
+}
