@@ -193,6 +193,15 @@ func lastItemAfter(doc *note.Document, prev, s Sentence) bool {
 	return true
 }
 
+// nextItem reports whether s is the list item right after prev's, at the
+// same level.
+func nextItem(doc *note.Document, prev, s Sentence) bool {
+	if prev.Kind != note.KindListItem || s.Kind != note.KindListItem || prev.Block != s.Block-1 || s.Block <= 0 || s.Block >= len(doc.Blocks) {
+		return false
+	}
+	return doc.Blocks[prev.Block].Level == doc.Blocks[s.Block].Level
+}
+
 // openClause reports a sentence the note left open: a clause ending in a
 // comma ("…늘지만,", "…이고,"), whose sentence goes on after it.
 func openClause(s Sentence) bool {
@@ -255,11 +264,11 @@ func leanOnArrows(m *Member) {
 func leanOnPremises(m *Member) {
 	for i := 1; i < len(m.Sentences); i++ {
 		s, prev := &m.Sentences[i], m.Sentences[i-1]
-		if s.Context == nil && prev.Block == s.Block && s.Line-prev.Line <= 3 && openClause(prev) && !prev.Voice.Question && fits(prev.Body, s.Body) {
+		if s.Context == nil && (prev.Block == s.Block || nextItem(m.Doc, prev, *s)) && s.Line-prev.Line <= 3 && openClause(prev) && !prev.Voice.Question && fits(prev.Body, s.Body) {
 			// "파라미터가 커질수록 표현력은 늘지만," then, a line below in
-			// the same item, "…비용이 함께 증가": one sentence the note
-			// broke over two lines; its second half alone drops the
-			// premise.
+			// the same item or in the next item of the list, "…비용이
+			// 함께 증가": one sentence the note broke over two lines; its
+			// second half alone drops the premise.
 			p := prev
 			p.Context, p.Caveat = nil, nil
 			s.Context, s.joined = &p, true
@@ -400,7 +409,14 @@ func contextLost(m *Member) {
 		}
 		// A context that needs its own frame cannot lead a bullet
 		// either: it carries this sentence itself (see followers).
-		if p := m.Sentences[c].Problem; p == ProblemDangling && m.Sentences[c].Frame == "" || m.Sentences[c].FrameNeeded {
+		// Under the same frame as this sentence, the frame leads both.
+		ctx := m.Sentences[c]
+		shared := s.Frame != "" && ctx.Frame == s.Frame && ctx.FrameLine == s.FrameLine
+		if shared && s.Context.Frame == "" {
+			// The copy was taken before frames were read.
+			s.Context.Frame, s.Context.FrameLine = ctx.Frame, ctx.FrameLine
+		}
+		if ctx.Problem == ProblemDangling && ctx.Frame == "" || ctx.FrameNeeded && !shared {
 			s.Context, s.ContextJoin, s.ContextParent = nil, "", false
 			s.Problem = ProblemDangling
 		}

@@ -250,3 +250,16 @@ func TestListSloganCarriesTheItemBefore(t *testing.T) {
 		}
 	}
 }
+
+// A sentence the note broke over two items of a list under a label keeps
+// both halves and the label.
+func TestSentenceOverTwoItemsKeepsItsLabel(t *testing.T) {
+	const src = "# 메모\n\n## 캐시 크기\n\n- 캐시를 크게 잡을수록:\n    - 메모리에 남는 빈 공간이 점점 줄어들고,\n" +
+		"    - 점점 더 많은 요청이 디스크로 밀려나지 않을까..\n\n## 만료\n\n- 만료 시간은 데이터가 바뀌는 주기에 맞춘다.\n"
+	w := analyze.Analyze([]analyze.Note{{Member: "하늘", Doc: note.Parse("w1/하늘.md", src)}})
+	m := w.Members[0]
+	b := Bullet(sentenceWith(t, m, "디스크로 밀려나지"), m, w, insight.KeyPerspective)
+	if want := "캐시를 크게 잡을수록: 메모리에 남는 빈 공간이 점점 줄어들고, 점점 더 많은 요청이 디스크로 밀려나지 않을까.."; b.Text != want || len(b.Sources) != 3 {
+		t.Errorf("bullet %q (%d sources), want %q", b.Text, len(b.Sources), want)
+	}
+}

@@ -439,7 +439,11 @@ func bullet(s analyze.Sentence, m *analyze.Member, aw *analyze.Week, key string)
 			return b
 		}
 	}
-	if s.Frame != "" && s.Context == nil && (head == "" || s.FrameNeeded) {
+	// A line it leans on under the same frame ("더 큰 모델을 만들수록:"
+	// above "…부족해지고," and "…되지 않을까") leads its body; the frame
+	// leads both.
+	underFrame := s.Context == nil || s.Context.Frame == s.Frame && s.Context.FrameLine == s.FrameLine
+	if s.Frame != "" && underFrame && (head == "" || s.FrameNeeded) {
 		frameSrc := insight.Source{File: s.File, Line: s.FrameLine, Member: s.Member, Quote: s.Frame}
 		switch {
 		case FrameHead(conceptName(s.Frame), s) && (head == "" || s.FrameNeeded):
