@@ -216,9 +216,9 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 			b := Bullet(s, m, aw, key)
 			if s.ChildPoint && len(s.ChildLines) > 0 && quotesLine(b, s.File, s.ChildLines[0]) && seen.othersSay(aw, m, b.Text, s) {
 				// With its items the bullet says what another member's
-				// line says: it stands as the member's line alone.
-				s.DropChildren()
-				b = Bullet(s, m, aw, key)
+				// line says, and without them it loses its point: the
+				// point is the other member's bullet.
+				continue
 			}
 			said := b.Text
 			if b.Head != "" && !strings.HasPrefix(analyze.Key(b.Text), analyze.Key(b.Head)) && strings.HasPrefix(analyze.Key(s.Body), analyze.Key(b.Head)) {

@@ -102,3 +102,27 @@ func TestNumberedReasonBulletCarriesTheClaimAndTheRun(t *testing.T) {
 		t.Errorf("the claim appears %d times", n)
 	}
 }
+
+// A line whose point is in its items, when another member wrote the fact
+// and its point in one sentence, is no bullet: with its items it says the
+// other member's sentence, and alone it loses its point.
+func TestLineWhosePointAnotherMemberWroteIsNoBullet(t *testing.T) {
+	const a = "# 메모\n\n## 적중률\n\n- 자주 읽는 키에서는 캐시 적중률이 가장 높게 나타남\n" +
+		"    - 어떤 키를 미리 올려 둘지 고르는 데 사용 가능\n    - 만료 시간을 정하는 데에도 유용\n\n" +
+		"## 복제\n\n- 비동기 복제는 주 노드의 쓰기를 먼저 끝낸다.\n- 동기 복제는 모든 복제본이 쓴 뒤에 응답한다.\n"
+	const b = "# 메모\n\n## 적중률\n\n- 자주 읽는 키에서는 캐시 적중률이 가장 높게 나타나기 때문에, 어떤 키를 미리 올려 둘지 고르는 데 사용할 수 있다.\n\n" +
+		"## 샤딩\n\n- 샤드 키는 조회 패턴에 맞춰 고른다.\n"
+	w := analyze.Analyze([]analyze.Note{{Member: "노을", Doc: note.Parse("w1/노을.md", a)}, {Member: "바다", Doc: note.Parse("w1/바다.md", b)}})
+	m := w.Member("노을")
+	line := sentenceWith(t, m, "캐시 적중률이 가장 높게")
+	if !line.ChildPoint {
+		t.Fatalf("the line does not carry its items: %+v", line.Children)
+	}
+	for _, sec := range MemberSections(basic.MemberSections, m, w, MaxBullets, nil) {
+		for _, bl := range sec.Bullets {
+			if strings.Contains(bl.Text, "캐시 적중률이 가장 높게") {
+				t.Errorf("%s holds the line another member wrote with its point: %q", sec.Key, bl.Text)
+			}
+		}
+	}
+}
