@@ -450,11 +450,16 @@ func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 // metaCues mark sentences about the note itself rather than its subject.
 var metaCues = []string{"이 장에서는", "이번 장에서는", "이 장에서", "다뤄보자", "다뤄 보자", "알아보겠", "살펴보겠", "정리한 글", "옮겨 왔", "옮겨왔", "정리해 보", "정리해보", "포스팅", "이번 글", "이 글에서", "오늘은", "다뤄보려", "다뤄 보려", "살펴보자", "알아보자", "작성했다", "작성한 글"}
 
-var anaphora = []string{"이것", "이는", "이를", "이러한", "이런", "그래서", "그리고", "또한", "그러나", "하지만", "그런데", "이 때", "이때", "여기서", "위의", "위 ", "아래", "이로 인해", "이로써", "이 때문에", "그 때문에", "그 결과", "이에 따라", "이처럼", "이렇게"}
+var anaphora = []string{"이것", "이는", "이를", "이러한", "이런", "그래서", "그리고", "또한", "그러나", "하지만", "그런데", "이 때", "이때", "여기서", "위의", "위 ", "아래", "이로 인해", "이로써", "이 때문에", "그 때문에", "그 결과", "이에 따라", "이처럼", "이렇게", "덕분에", "결과적으로", "추가로"}
 
 // pointers refer back to something named before, wherever they stand in
 // the sentence ("일부 모델에서는 이런 꼼수가 …").
 var pointers = []string{" 이런 ", " 이러한 ", " 이와 같은 ", " 이 같은 ", " 위와 같은 "}
+
+// doings refer back to a way of doing something named before ("책에서 말한
+// 것처럼 이렇게 하면 …"), unless a clause of the same sentence names it
+// first ("…하고 싶을 수 있는데, 이렇게 하면 …").
+var doings = []string{" 이렇게 하면", " 이렇게 해서", " 그렇게 하면"}
 
 func anaphoric(s string) bool {
 	for _, a := range anaphora {
@@ -464,6 +469,11 @@ func anaphoric(s string) bool {
 	}
 	for _, p := range pointers {
 		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	for _, p := range doings {
+		if i := strings.Index(s, p); i >= 0 && !strings.Contains(s[:i], ",") {
 			return true
 		}
 	}
