@@ -404,8 +404,10 @@ func headingName(h string) string {
 }
 
 // parentBlock returns the index of the block a list item hangs from: the
-// item one level up, or the paragraph that introduces a top-level list;
-// -1 when there is none.
+// item one level up, or the paragraph that introduces the item's list at
+// its own depth (a top-level paragraph above a top-level list, or a
+// paragraph inside an item above that item's nested list); -1 when there
+// is none.
 func parentBlock(doc *note.Document, bi int) int {
 	b := doc.Blocks[bi]
 	for j := bi - 1; j >= 0; j-- {
@@ -421,7 +423,10 @@ func parentBlock(doc *note.Document, bi int) int {
 				return -1
 			}
 		case note.KindParagraph:
-			if b.Level == 0 && j == bi-1 || b.Level == 0 && doc.Blocks[j+1].Kind == note.KindListItem && doc.Blocks[j+1].Level == 0 && allItems(doc, j+1, bi) {
+			if o.Level > b.Level {
+				continue // inside an earlier item of the list
+			}
+			if o.Level == b.Level && (j == bi-1 || doc.Blocks[j+1].Kind == note.KindListItem && doc.Blocks[j+1].Level == b.Level && allItems(doc, j+1, bi, b.Level)) {
 				return j
 			}
 			return -1
@@ -432,9 +437,11 @@ func parentBlock(doc *note.Document, bi int) int {
 	return -1
 }
 
-func allItems(doc *note.Document, from, to int) bool {
+// allItems reports whether blocks from..to-1 are one list at level and
+// what its items hold: items, and paragraphs inside them.
+func allItems(doc *note.Document, from, to, level int) bool {
 	for k := from; k < to; k++ {
-		if doc.Blocks[k].Kind != note.KindListItem {
+		if o := doc.Blocks[k]; o.Kind != note.KindListItem && (o.Kind != note.KindParagraph || o.Level <= level) {
 			return false
 		}
 	}

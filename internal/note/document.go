@@ -30,7 +30,8 @@ const (
 type Block struct {
 	Kind Kind `json:"kind"`
 	// Level is the heading level (1-6) for headings and the nesting depth
-	// (0 = top level) for list items and quotes.
+	// (0 = top level) for list items and quotes; a paragraph inside a list
+	// item (after its nested list) stands at the depth of that list.
 	Level int `json:"level,omitempty"`
 	// Text is the block's plain text: no markdown syntax, no HTML tags, no
 	// entities, no image references or link URLs (link text is kept).

@@ -179,7 +179,9 @@ func (p *parser) walk(root ast.Node) {
 			p.inline(n, ib, 0)
 			p.emit(KindHeading, n.Level, ib, p.linesRange(n))
 		case *ast.Paragraph, *ast.TextBlock:
-			kind, level := KindParagraph, 0
+			// A paragraph inside a list item stands at the depth of the
+			// item's nested list.
+			kind, level := KindParagraph, min(f.list, maxDepth)
 			switch {
 			case f.callout || p.html.aside > 0:
 				kind = KindCallout
@@ -269,6 +271,13 @@ func (p *parser) listItem(stack []frame, n *ast.ListItem, f frame) []frame {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c.(type) {
 		case *ast.Paragraph, *ast.TextBlock:
+			if len(rest) > 0 {
+				// A paragraph after the item's nested list ("**2)
+				// 파인튜닝**" between two sublists) is a block of its
+				// own where it stands, not more of the item's line.
+				rest = append(rest, c)
+				continue
+			}
 			if len(ib.b) > 0 {
 				ib.b = append(ib.b, '\n')
 			}

@@ -1,0 +1,45 @@
+package note
+
+import (
+	"strings"
+	"testing"
+)
+
+// A list item's paragraphs after its nested list are blocks of their own
+// where they stand, at the depth of that list: a bold line between two
+// sublists ("**2) …**") titles the sublist below it and is no part of the
+// item's first line.
+func TestItemParagraphAfterNestedList(t *testing.T) {
+	src := `1. **쿼리 실행**
+    - 옵티마이저가 실행 계획을 고른다
+
+    **2) 해시 조인 (Hash join)**
+
+    - 작은 쪽 테이블로 해시 테이블을 먼저 만든다
+2. 다음 항목
+`
+	doc := Parse("n.md", src)
+	var got []string
+	for _, b := range doc.Blocks {
+		got = append(got, string(b.Kind)+"/"+string(rune('0'+b.Level))+" "+b.Text)
+	}
+	want := []string{
+		"item/0 쿼리 실행",
+		"item/1 옵티마이저가 실행 계획을 고른다",
+		"paragraph/1 2) 해시 조인 (Hash join)",
+		"item/1 작은 쪽 테이블로 해시 테이블을 먼저 만든다",
+		"item/0 다음 항목",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("blocks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if p := doc.Blocks[2]; len(p.Emphasis) != 1 || p.Line != 4 {
+		t.Errorf("bold line: emphasis %q line %d, want the whole line, line 4", p.Emphasis, p.Line)
+	}
+	// A paragraph that continues the item's first line, before any nested
+	// list, stays part of it.
+	doc = Parse("n.md", "- 첫 줄\n\n  이어지는 문단\n\n  - 하위 항목\n")
+	if len(doc.Blocks) != 2 || doc.Blocks[0].Text != "첫 줄\n이어지는 문단" {
+		t.Errorf("continuation: got %+v", doc.Blocks)
+	}
+}
