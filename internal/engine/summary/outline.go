@@ -201,10 +201,11 @@ func boldHeadings(d *note.Document) map[int]bool {
 
 // boldOrdinal is the number of a one-line paragraph written all in bold
 // that starts with a number ("**2. 시계 차이**"), 0 for any other
-// block.
+// block. One inside a list item (Level > 0) titles that item's own
+// nested list, not a section of the note.
 func boldOrdinal(b note.Block) int {
 	t := strings.TrimSpace(b.Text)
-	if b.Kind != note.KindParagraph || strings.Contains(t, "\n") || utf8.RuneCountInString(t) > maxBoldHeading {
+	if b.Kind != note.KindParagraph || b.Level > 0 || strings.Contains(t, "\n") || utf8.RuneCountInString(t) > maxBoldHeading {
 		return 0
 	}
 	m := boldOrdinalRe.FindStringSubmatch(t)

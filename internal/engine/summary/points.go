@@ -129,8 +129,10 @@ func points(m int, d *note.Document, blocks []int, ix *sentenceIndex) []*point {
 			}
 			p.emphasis = len(b.Emphasis) > 0
 			for k+1 < len(blocks) {
+				// Its nested items, and the paragraphs written inside
+				// them (an item's line after its own sublist).
 				c := d.Blocks[blocks[k+1]]
-				if c.Kind != note.KindListItem || c.Level <= top {
+				if c.Kind != note.KindListItem && c.Kind != note.KindParagraph || c.Level <= top {
 					break
 				}
 				k++
@@ -278,10 +280,18 @@ func labelledList(d *note.Document, blocks []int, from int) ([]note.Block, int) 
 	for k < len(blocks) && d.Blocks[blocks[k]].Kind != note.KindListItem && d.Blocks[blocks[k]].Kind != note.KindHeading && inline(d.Blocks[blocks[k]]) == "" {
 		k++
 	}
+	// A label inside a list item ("**2) …**" between two of its nested
+	// lists) titles its own list, not the items of the outer list after
+	// it.
+	top := 0
+	if from > 0 && from <= len(blocks) && d.Blocks[blocks[from-1]].Kind == note.KindParagraph {
+		top = d.Blocks[blocks[from-1]].Level
+	}
 	var items []note.Block
 	for ; k < len(blocks); k++ {
 		c := d.Blocks[blocks[k]]
-		if c.Kind != note.KindListItem || len(items) > 0 && c.Level < items[0].Level {
+		inItem := c.Kind == note.KindParagraph && len(items) > 0 && c.Level > items[0].Level // a line inside one of its items
+		if c.Kind != note.KindListItem && !inItem || c.Level < top || len(items) > 0 && c.Level < items[0].Level {
 			break
 		}
 		if inline(c) == "" {
