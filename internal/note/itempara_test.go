@@ -42,4 +42,14 @@ func TestItemParagraphAfterNestedList(t *testing.T) {
 	if len(doc.Blocks) != 2 || doc.Blocks[0].Text != "첫 줄\n이어지는 문단" {
 		t.Errorf("continuation: got %+v", doc.Blocks)
 	}
+	// A paragraph after the item's code (a caption of the next example)
+	// is no sublist's title: it stays part of the item's line, as before.
+	doc = Parse("n.md", "- 재시도 코드\n\n  ```go\n  retry()\n  ```\n\n  🔽 재시도 후 복구\n\n- 다음\n")
+	var kinds []string
+	for _, b := range doc.Blocks {
+		kinds = append(kinds, string(b.Kind)+" "+b.Text)
+	}
+	if len(doc.Blocks) != 3 || doc.Blocks[0].Text != "재시도 코드\n🔽 재시도 후 복구" {
+		t.Errorf("paragraph after an item's code: got %q, want it on the item's line", kinds)
+	}
 }

@@ -268,13 +268,16 @@ func (p *parser) listItem(stack []frame, n *ast.ListItem, f frame) []frame {
 	ib := &inlineBuf{}
 	r := srcRange{-1, -1}
 	var rest []ast.Node
+	sublist := false
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c.(type) {
 		case *ast.Paragraph, *ast.TextBlock:
-			if len(rest) > 0 {
+			if sublist {
 				// A paragraph after the item's nested list ("**2)
 				// 파인튜닝**" between two sublists) is a block of its
 				// own where it stands, not more of the item's line.
+				// (One after the item's code or image only, such as a
+				// caption, stays with the item's line.)
 				rest = append(rest, c)
 				continue
 			}
@@ -287,6 +290,9 @@ func (p *parser) listItem(stack []frame, n *ast.ListItem, f frame) []frame {
 				r = cr
 			}
 			r.end = max(r.end, cr.end)
+		case *ast.List:
+			sublist = true
+			rest = append(rest, c)
 		default:
 			rest = append(rest, c)
 		}
