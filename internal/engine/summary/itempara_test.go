@@ -54,10 +54,10 @@ func TestItemParagraphsStayInTheirItem(t *testing.T) {
 	for _, p := range points(0, d, blocks, newSentenceIndex(nil)) {
 		got = append(got, p.lines)
 	}
-	// (A bold line's number goes with Clean, and its bold with it: as
-	// for any numbered bold line.)
+	// A bold line inside the item keeps its number and its bold: it
+	// numbers the item's parts, it is no list marker.
 	want := [][]string{
-		{"**색인 종류**", "  - 색인은 조회를 빠르게 한다", "  - 해시 색인", "  - 키의 해시로 위치를 바로 찾는다", "  - 범위 색인", "  - 정렬된 키로 구간을 읽는다"},
+		{"**색인 종류**", "  - 색인은 조회를 빠르게 한다", "  - **1) 해시 색인**", "  - 키의 해시로 위치를 바로 찾는다", "  - **2) 범위 색인**", "  - 정렬된 키로 구간을 읽는다"},
 		{"다음 주제"},
 		{"**정리하면:**", "  - 쓰기 경로", "    - 로그에 먼저 쓴다", "    - → 장애가 나도 다시 읽을 수 있다", "  - 읽기 경로"},
 	}

@@ -136,7 +136,7 @@ func points(m int, d *note.Document, blocks []int, ix *sentenceIndex) []*point {
 					break
 				}
 				k++
-				if t := inline(dropCaption(c)); t != "" {
+				if t := nestedLine(c); t != "" {
 					p.lines = append(p.lines, strings.Repeat("  ", c.Level-top)+"- "+t)
 				}
 				p.end = max(p.end, c.EndLine)
@@ -445,11 +445,32 @@ func (p *point) nest(first string, items []note.Block) {
 	p.lines = []string{first}
 	base := items[0].Level
 	for _, c := range items {
-		p.lines = append(p.lines, strings.Repeat("  ", max(c.Level-base, 0)+1)+"- "+inline(dropCaption(c)))
+		p.lines = append(p.lines, strings.Repeat("  ", max(c.Level-base, 0)+1)+"- "+nestedLine(c))
 		p.end = max(p.end, c.EndLine)
 	}
 	p.plain = plainText(p.lines)
 	p.emphasis = p.emphasis || strings.HasPrefix(first, "**")
+}
+
+// itemOrdinalRe matches the number a paragraph inside a list item starts
+// with ("2) 파인튜닝").
+var itemOrdinalRe = regexp.MustCompile(`^\d{1,2}[.)]`)
+
+// nestedLine is the text of a block nested under a point's first line. A
+// paragraph written inside a list item keeps the number it starts with:
+// there it numbers the item's parts ("**2) 파인튜닝**" between two
+// sublists), it is no list marker to drop.
+func nestedLine(c note.Block) string {
+	t := inline(dropCaption(c))
+	if c.Kind != note.KindParagraph || c.Level == 0 || t == "" {
+		return t
+	}
+	raw := strings.TrimSpace(c.Text)
+	s := analyze.Clean(raw)
+	if n := itemOrdinalRe.FindString(raw); n != "" && !strings.HasPrefix(s, n) {
+		return emphasize(n+" "+s, c.Emphasis)
+	}
+	return t
 }
 
 // nextBlock is the index in blocks of the first block at or after from
