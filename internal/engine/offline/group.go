@@ -291,7 +291,7 @@ func (g *group) common(limit int) []insight.Bullet {
 			var quotes []string
 			var srcs []insight.Source
 			var picked []analyze.Sentence
-			var who, alike []string
+			var who []string
 			for _, m := range g.aw.Members {
 				if c.Counts[m.Name] == 0 || contains(who, m.Name) {
 					continue
@@ -307,18 +307,17 @@ func (g *group) common(limit int) []insight.Bullet {
 				if dup {
 					continue // the same book sentence, copied twice
 				}
-				// Everyone who wrote this line, not only the first; who
-				// wrote the same point in other words is named apart.
-				writers, same := g.writers(c, s, m.Name)
+				// Everyone who wrote this point, in its words or nearly
+				// the same ones, not only the first, in one clause.
+				names := g.pointWriters(c, s, m.Name)
 				picked = append(picked, s)
-				who = append(append(who, writers...), same...)
-				alike = append(alike, same...)
-				// "이은정은 개방형 출력의 한계에 대해 “…”라고, 허채연은 “…”라고"
+				who = append(who, names...)
+				// "이은정·안태현은 개방형 출력의 한계에 대해 “…”라는 점을, 허채연은 “…”라는 점을"
 				about := ""
 				if len(quotes) == 0 {
 					about = fmt.Sprintf("%s의 %s에 대해 ", c.Term, angle.topic)
 				}
-				quotes = append(quotes, fmt.Sprintf("%s %s%s", Josa(strings.Join(writers, "·"), "은", "는"), about, quoteSaid(s.Body)))
+				quotes = append(quotes, credit(names, about, s.Body))
 				srcs = append(srcs, source(s))
 				if len(picked) == 2 {
 					break
@@ -330,12 +329,9 @@ func (g *group) common(limit int) []insight.Bullet {
 			// The real split, when one member wrote another side of the
 			// concept: quoted, and the question asks about the two.
 			side, sideM, split := g.otherSide(c, picked)
-			text := fmt.Sprintf("%s 적었습니다.", strings.Join(quotes, ", "))
-			text += alikeClause(alike)
 			g.claim(secCommon, c.Term)
 			g.use(picked...)
-			more, srcs2 := g.besides(c, picked[0], side, sideM, split, who)
-			text += more
+			text, srcs2 := g.besides(c, quotes, picked[0], side, sideM, split)
 			srcs = append(srcs, srcs2...)
 			if split {
 				text += " " + splitAsk(c, picked[0], side)
@@ -405,30 +401,47 @@ func (g *group) common(limit int) []insight.Bullet {
 				g.use(q)
 				asked := askedQuote(q.Body)
 				srcs := []insight.Source{source(q)}
-				var text string
+				// Another member's line saying that a question on the
+				// concept is still open ("…가 괜찮은지는 아직 해결되지
+				// 않음") speaks to it too, and its question closes the
+				// bullet.
+				open, openM, isOpen := g.openOn(c, m.Name)
+				answer, answered := answerBelow(m, q)
+				var text, names string
 				if best > 0 {
 					g.use(said)
-					text = fmt.Sprintf("%s 물은 %s — %s %s %s 정리했습니다.%s",
-						Josa(m.Name, "이", "가"), quote(asked), Josa(strings.Join(wrote, "·"), "은", "는"), Josa(c.Term, "을", "를"), quoteSaid(said.Body), alikeClause(alike))
+					names = strings.Join(append(wrote, alike...), "·")
+					text = fmt.Sprintf("%s 물은 %s — %s %s %s 정리했습니다.",
+						Josa(m.Name, "이", "가"), quote(asked), Josa(names, "은", "는"), Josa(c.Term, "을", "를"), quoteSaid(said.Body))
 					srcs = append(srcs, source(said))
 				} else {
 					// No other line speaks to it: the question stands with
 					// its own quote, and who else covered the concept.
 					text = fmt.Sprintf("%s %s에 대해 %s 물었습니다.", Josa(m.Name, "은", "는"), c.Term, quoteSaid(asked))
-					if others := g.coveredBy(c, []string{m.Name}); len(others) > 0 {
+					if others := g.coveredBy(c, []string{m.Name}); len(others) > 0 && !isOpen && !answered {
 						text += fmt.Sprintf(" %s도 노트에서 %s 다뤘습니다.", strings.Join(others, "·"), Josa(c.Term, "을", "를"))
 					}
+				}
+				if isOpen {
+					g.use(open)
+					srcs = append(srcs, source(open))
+					text += fmt.Sprintf(" %s %s 적었습니다.", Josa(strings.Join(g.pointWriters(c, open, openM), "·"), "은", "는"), quoteSaid(open.Body))
 				}
 				// When the asker's note takes the question up right
 				// below it, the bullet quotes that line and asks whether
 				// it answers the question, instead of asking the group to
 				// find what is written already.
-				if a, ok := answerBelow(m, q); ok {
-					g.use(a)
-					srcs = append(srcs, source(a))
-					text += fmt.Sprintf(" %s 질문 바로 아래에 %s 적었습니다. %s", Josa(m.Name, "은", "는"), quoteSaid(a.Body), weighAnswer(asked))
-				} else {
-					text += " 함께 답을 찾아볼 수 있을까요?"
+				switch {
+				case answered:
+					g.use(answer)
+					srcs = append(srcs, source(answer))
+					text += fmt.Sprintf(" %s 질문 바로 아래에 %s 적었습니다. %s", Josa(m.Name, "은", "는"), quoteSaid(answer.Body), weighAnswer(asked))
+				case isOpen:
+					text += " " + openAsk(open.Body)
+				case best > 0:
+					// The question the two lines leave: whether the line
+					// answers it, not a stock call to find an answer.
+					text += fmt.Sprintf(" %s 정리는 이 물음에 답이 될까요?", names+"의")
 				}
 				out = append(out, insight.Bullet{Head: questionHead(m, q, c.Term), Text: text, Sources: srcs, Engine: Name})
 				break
@@ -1100,20 +1113,12 @@ func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 		}
 		g.claim(secCommon, c.Term)
 		g.use(best)
+		// Everyone who wrote the point, in its words or nearly the same
+		// ones, in one clause.
 		who := append(append([]string{}, bestWrote...), bestAlike...)
-		// The quote is credited to who wrote its wording; the others
-		// who wrote the point in their own words are named apart.
-		var t string
-		if len(bestWrote) > 1 {
-			t = fmt.Sprintf("%s 모두 %s에 대해 %s 적었습니다.", strings.Join(bestWrote, "·"), c.Term, quoteSaid(best.Body))
-		} else {
-			t = fmt.Sprintf("%s %s에 대해 %s 적었습니다.", Josa(bestWrote[0], "은", "는"), c.Term, quoteSaid(best.Body))
-		}
-		t += alikeClause(bestAlike)
 		srcs := []insight.Source{source(best)}
 		side, sideM, split := g.otherSide(c, []analyze.Sentence{best})
-		more, srcs2 := g.besides(c, best, side, sideM, split, who)
-		t += more
+		t, srcs2 := g.besides(c, []string{credit(who, c.Term+"에 대해 ", best.Body)}, best, side, sideM, split)
 		srcs = append(srcs, srcs2...)
 		if split {
 			t += " " + splitAsk(c, best, side)
@@ -1148,7 +1153,7 @@ func (g *group) writers(c analyze.Concept, s analyze.Sentence, first string) (wr
 			continue
 		}
 		same, verbatim := false, false
-		for _, o := range m.SentencesAbout(c) {
+		for _, o := range creditLines(m, c) {
 			// A question asks; it says no point alike.
 			if o.Voice.Question || !samePoint(o.Body, s.Body) {
 				continue
@@ -1180,13 +1185,24 @@ func wroteQuote(quoted, line string) bool {
 // it is the same wording (spacing and punctuation aside).
 const verbatimShare = 0.9
 
-// alikeClause says that members wrote the quoted point in words of their
-// own: " 허채연도 같은 점을 적었습니다." ("" with none).
-func alikeClause(alike []string) string {
-	if len(alike) == 0 {
-		return ""
+// pointWriters returns member first and every other member whose note
+// has the point of line s on concept c, in its words or nearly the same
+// ones (see writers).
+func (g *group) pointWriters(c analyze.Concept, s analyze.Sentence, first string) []string {
+	wrote, alike := g.writers(c, s, first)
+	return append(wrote, alike...)
+}
+
+// apart returns names without those in other, but for its first (the
+// member whose line it is).
+func apart(names, other []string) []string {
+	out := names[:1:1]
+	for _, n := range names[1:] {
+		if !contains(other, n) {
+			out = append(out, n)
+		}
 	}
-	return fmt.Sprintf(" %s 같은 점을 적었습니다.", strings.Join(alike, "·")+"도")
+	return out
 }
 
 // sameLine is the bigram similarity from which two members' lines say the
@@ -1253,11 +1269,12 @@ func (g *group) contrasts(limit int) []insight.Bullet {
 		}
 		g.claim(secCommon, c.Term)
 		g.use(a.s, b.s)
+		// Each side with everyone who wrote it; a member found on both
+		// sides is named on neither but their own line's.
+		na, nb := g.pointWriters(c, a.s, a.m.Name), g.pointWriters(c, b.s, b.m.Name)
+		na, nb = apart(na, nb), apart(nb, na)
 		t := fmt.Sprintf("%s 두고 판단이 갈립니다. %s %s, %s %s 적었습니다.", Josa(c.Term, "을", "를"),
-			Josa(a.m.Name, "은", "는"), quoteSaid(a.s.Body), Josa(b.m.Name, "은", "는"), quoteSaid(b.s.Body))
-		if others := g.coveredBy(c, []string{a.m.Name, b.m.Name}); len(others) > 0 {
-			t += fmt.Sprintf(" %s도 %s 다뤘습니다.", strings.Join(others, "·"), Josa(c.Term, "을", "를"))
-		}
+			Josa(strings.Join(na, "·"), "은", "는"), quoteSaid(a.s.Body), Josa(strings.Join(nb, "·"), "은", "는"), quoteSaid(b.s.Body))
 		t += " 어느 쪽 근거가 더 설득력 있고, 어떤 경우에 다른 쪽이 맞을까요?"
 		out = append(out, insight.Bullet{Head: c.Term, Text: t, Sources: []insight.Source{source(a.s), source(b.s)}, Engine: Name})
 	}

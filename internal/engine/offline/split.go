@@ -191,28 +191,19 @@ func reason(body string) bool {
 	return strings.Contains(body, "때문") || strings.Contains(body, "이유")
 }
 
-// besides says what a 공통 질문 adds after its quotes: the other side, when
-// there is one (marked as quoted), with every member who wrote it, and
-// every other member who covered the concept, with the source of the side.
-// A member credited with a line is not named again as having covered the
-// concept: that would be filler.
-func (g *group) besides(c analyze.Concept, quoted analyze.Sentence, side analyze.Sentence, sideM string, split bool, who []string) (string, []insight.Source) {
-	var out string
-	var srcs []insight.Source
-	if split {
-		g.use(side)
-		alike := g.sideWriters(c, side, sideM)
-		out += " " + sideClause(sideM, c, quoted, side, who)
-		if len(alike) > 0 {
-			out += fmt.Sprintf(" %s 이 점을 적었습니다.", strings.Join(alike, "·")+"도")
-		}
-		srcs = append(srcs, source(side))
-		who = append(append(append([]string{}, who...), sideM), alike...)
+// besides says a 공통 질문's points, each with its writers, in one
+// sentence (see credits): the quoted points, and the other side, when
+// there is one, with every member who wrote it; with the source of the
+// side. It names no member as only having covered the concept: that adds
+// nothing to the question.
+func (g *group) besides(c analyze.Concept, points []string, quoted analyze.Sentence, side analyze.Sentence, sideM string, split bool) (string, []insight.Source) {
+	if !split {
+		return credits(points, "", false), nil
 	}
-	if others := g.coveredBy(c, who); len(others) > 0 {
-		out += fmt.Sprintf(" %s도 %s 다뤘습니다.", strings.Join(others, "·"), Josa(c.Term, "을", "를"))
-	}
-	return out, srcs
+	g.use(side)
+	names := append([]string{sideM}, g.sideWriters(c, side, sideM)...)
+	against := splitKind(quoted, side) == "polar" && sameTarget(quoted, side, c)
+	return credits(points, credit(names, "", side.Body), against), []insight.Source{source(side)}
 }
 
 // sideWriters returns the members other than sideM who wrote the point of
@@ -238,7 +229,9 @@ func (g *group) sideWriters(c analyze.Concept, side analyze.Sentence, sideM stri
 			if o.Voice.Question || utf8.RuneCountInString(o.Body) < minPart || reason(o.Body) != reason(side.Body) {
 				continue
 			}
-			if text.Support(o.Body, side.Body, text.SupportOptions{}) < partShare || text.Support(side.Body, o.Body, text.SupportOptions{}) < pointShare {
+			// The line says it whole, or as the consequence it draws
+			// ("…가장 높게 나타나므로, …탐지에도 사용될 수 있음").
+			if !saysPart(o.Body, side.Body) && !consequenceSays(consequence(o.Body), side.Body) {
 				continue
 			}
 			// Read last, for the few lines alike: a title ("캐시 오염과 만료
@@ -260,22 +253,6 @@ const (
 	partShare  = 0.75
 	pointShare = 0.35
 )
-
-// sideClause quotes the other side: "지우는 응답 길이에 대해 “…”라는 점도
-// 적었습니다.", or "…라고도" when that member is named already. Only a real
-// difference is set against the quoted line with "한편": a judgement the
-// other way of the same thing (both lines say what they judge with a
-// common word). Two facts of the concept that do not conflict (a limit in
-// one use, a use for another task) are said as another point.
-func sideClause(member string, c analyze.Concept, quoted, side analyze.Sentence, named []string) string {
-	if contains(named, member) {
-		return fmt.Sprintf("%s %s에 대해 %s도 적었습니다.", Josa(member, "은", "는"), c.Term, quoteSaid(side.Body))
-	}
-	if splitKind(quoted, side) == "polar" && sameTarget(quoted, side, c) {
-		return fmt.Sprintf("한편 %s %s에 대해 %s 적었습니다.", Josa(member, "은", "는"), c.Term, quoteSaid(side.Body))
-	}
-	return fmt.Sprintf("%s %s에 대해 %s는 점도 적었습니다.", Josa(member, "은", "는"), c.Term, quoteAs(side.Body))
-}
 
 // quoteAs quotes a line followed by the particle that makes it a noun's
 // modifier: “…다”라는, “…임”이라는 ("…라는 점").
@@ -572,24 +549,8 @@ func weighAnswer(asked string) string {
 // 만드는 것이 더 좋다고 생각하는 사람들도 있음" → "“…더 좋다”는 견해에 동의하나요, …").
 // "" when the line names neither.
 func disputedAsk(body string) string {
-	f := strings.Fields(strings.TrimRight(body, " .!"))
-	for i, w := range f {
-		before, _, ok := strings.Cut(w, "지에")
-		if !ok {
-			before, _, ok = strings.Cut(w, "지를")
-		}
-		if !ok || before == "" || !hangulWord(before) || i+1 >= len(f) || !disputed(strings.Join(f[i+1:], " ")) {
-			continue
-		}
-		end := askEnding(before + "지")
-		if end == "" {
-			continue
-		}
-		words := append(clauseBefore(f[:i]), end)
-		if len(words) < 2 {
-			continue
-		}
-		return strings.Join(words, " ") + "?"
+	if q := embeddedAsk(body, disputed); q != "" {
+		return q
 	}
 	for _, cue := range []string{"고 생각하는 사람들도", "고 보는 사람들도", "다는 사람들도", "는 주장도"} {
 		i := strings.Index(body, cue)
@@ -666,4 +627,74 @@ func predicated(body string) bool {
 		return !strings.HasPrefix(pos, "N") && pos != "SL" && pos != "SN" || ms[i].Surface == "때문"
 	}
 	return false
+}
+
+// embeddedAsk returns the question a line embeds ("…X가 괜찮은지에 대해"
+// → "X가 괜찮을까요?") when what follows it says of it what said accepts
+// (people argue about it, it is still open), or "".
+func embeddedAsk(body string, said func(string) bool) string {
+	f := strings.Fields(strings.TrimRight(body, " .!"))
+	for i, w := range f {
+		before, _, ok := strings.Cut(w, "지에")
+		if !ok {
+			before, _, ok = strings.Cut(w, "지를")
+		}
+		if !ok {
+			before, _, ok = strings.Cut(w, "지는")
+		}
+		if !ok || before == "" || !hangulWord(before) || i+1 >= len(f) || !said(strings.Join(f[i+1:], " ")) {
+			continue
+		}
+		end := askEnding(before + "지")
+		if end == "" {
+			continue
+		}
+		words := append(clauseBefore(f[:i]), end)
+		if len(words) < 2 {
+			continue
+		}
+		return strings.Join(words, " ") + "?"
+	}
+	return ""
+}
+
+// openCues mark a line saying that a question is still open: no one has
+// settled it, or it is not known.
+var openCues = []string{"해결되지 않", "해결되지 못", "풀리지 않", "밝혀지지 않", "알려지지 않", "불분명", "미해결", "결론이 나지 않", "정해지지 않", "합의되지 않", "아직 모르", "아직 모름"}
+
+// unsettled reports whether a text says that something is still open.
+func unsettled(s string) bool {
+	for _, c := range openCues {
+		if strings.Contains(s, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// openAsk is the question a line saying that a question is still open
+// embeds ("약한 채점 모델이 괜찮은지는 아직 해결되지 않음" → "약한 채점 모델이
+// 괜찮을까요?"), or "".
+func openAsk(body string) string { return embeddedAsk(body, unsettled) }
+
+// openOn returns another member's (not asker's) line on concept c saying
+// that a question on it is still open, with its writer: the question it
+// embeds names the concept. A member's question on the concept and
+// another's note leaving a question on it open speak to each other.
+func (g *group) openOn(c analyze.Concept, asker string) (analyze.Sentence, string, bool) {
+	for _, o := range g.aw.Members {
+		if o.Name == asker || c.Counts[o.Name] == 0 {
+			continue
+		}
+		for _, sp := range o.SentencesAbout(c) {
+			s := *sp
+			if g.usedSentence[s.ID] || s.Voice.Question || s.Problem != "" || s.Frame != "" || utf8.RuneCountInString(s.Body) > maxQuote || g.repeats(s) {
+				continue
+			}
+			if q := openAsk(s.Body); q != "" && analyze.MentionsText(q, c) {
+				return s, o.Name, true
+			}
+		}
+	}
+	return analyze.Sentence{}, "", false
 }

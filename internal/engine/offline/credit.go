@@ -1,0 +1,132 @@
+package offline
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/moim-study/moim/internal/analyze"
+	"github.com/moim-study/moim/internal/text"
+)
+
+// creditLines returns the lines of member m's note that can say a point
+// on concept c, for crediting the member with a point another member's
+// line makes: the lines that name c, a line with no subject of its own
+// that follows one of those (the same item, or the next line under the
+// same heading: "…개방형 출력을 다룬다. 유연하지만 평가하기 어렵다."), and
+// a line whose subject is c with a word set inside its name ("범용
+// 파운데이션 모델이 …" for 범용 모델). They are read only to say who wrote a
+// point; a bullet quotes a line that names the concept.
+func creditLines(m *analyze.Member, c analyze.Concept) []*analyze.Sentence {
+	named := map[string]bool{}
+	for _, s := range m.SentencesAbout(c) {
+		named[s.ID] = true
+	}
+	var out []*analyze.Sentence
+	about := false // the line before names c, or follows one that does
+	for i := range m.Sentences {
+		s := &m.Sentences[i]
+		on := named[s.ID] || widened(s.Subject, c)
+		if !on && about && i > 0 && continues(&m.Sentences[i-1], s) {
+			on = true
+		}
+		if on {
+			out = append(out, s)
+		}
+		about = on
+	}
+	return out
+}
+
+// continues reports whether sentence s goes on from prev, the sentence
+// before it in the note, without a subject of its own: it says more of
+// what prev is about (the same line or the next under the same heading).
+func continues(prev, s *analyze.Sentence) bool {
+	if s.Subject != "" || s.OwnSubject || s.Voice.Question || s.File != prev.File || s.Line-prev.Line > 2 {
+		return false
+	}
+	return strings.Join(s.Path, "\x00") == strings.Join(prev.Path, "\x00")
+}
+
+// widened reports whether a subject names concept c with one word set
+// inside its name: the same first and last words, one more between ("범용
+// 파운데이션 모델" for 범용 모델).
+func widened(subject string, c analyze.Concept) bool {
+	sw, cw := strings.Fields(subject), strings.Fields(c.Term)
+	if len(cw) < 2 || len(sw) != len(cw)+1 {
+		return false
+	}
+	return analyze.Key(sw[0]) == analyze.Key(cw[0]) && analyze.Key(sw[len(sw)-1]) == analyze.Key(cw[len(cw)-1])
+}
+
+// consequence returns the last clause of a line that draws its point from
+// what it says first ("…에서 가장 높게 나타나므로, 비정상적인 텍스트 탐지에도
+// 사용될 수 있음" → "비정상적인 텍스트 탐지에도 사용될 수 있음"), or "" when the
+// line has no such clause.
+func consequence(body string) string {
+	i := strings.LastIndex(body, ", ")
+	if i < 0 {
+		return ""
+	}
+	head := strings.TrimSpace(body[:i])
+	for _, end := range []string{"므로", "으니", "니까", "어서", "아서", "해서", "때문에", "하여", "되어"} {
+		if strings.HasSuffix(head, end) {
+			rest := strings.TrimSpace(body[i+2:])
+			if utf8.RuneCountInString(rest) >= minPart {
+				return rest
+			}
+		}
+	}
+	return ""
+}
+
+// saysPart reports whether a line o says the point of line p as a part of
+// it: nearly all of o is in p, and o covers a fair share of p.
+func saysPart(o, p string) bool {
+	return text.Support(o, p, text.SupportOptions{}) >= partShare && text.Support(p, o, text.SupportOptions{}) >= pointShare
+}
+
+// credit names the members who wrote a point and quotes it as the point
+// they made, after what it is about: "서연·민호는 캐시에 대해 “…”라는 점을".
+// The quote is the first member's wording; the others wrote it in the
+// same or nearly the same words.
+func credit(names []string, about, body string) string {
+	return Josa(strings.Join(names, "·"), "은", "는") + " " + about + quoteAs(body) + "는 점을"
+}
+
+// credits says the points of a 공통 질문 in one sentence, each with its
+// writers: "서연·민호는 “…”라는 점을, 지우는 “…”라는 점을 적었습니다.". A side
+// that judges the same thing the other way is set against them ("…적었고,
+// 한편 지우는 …").
+func credits(points []string, side string, against bool) string {
+	switch {
+	case side == "":
+		return strings.Join(points, ", ") + " 적었습니다."
+	case against:
+		return strings.Join(points, ", ") + " 적었고, 한편 " + side + " 적었습니다."
+	}
+	return strings.Join(append(points, side), ", ") + " 적었습니다."
+}
+
+// consequenceSays reports whether a consequence clause says the point of
+// line p: it has three content words or more, all of them p's (endings
+// aside: "탐지에도 사용될 수 있음" says "…를 탐지하는 데 사용될 수 있다"), and
+// it covers a fair share of p.
+func consequenceSays(clause, p string) bool {
+	if clause == "" || text.Support(p, clause, text.SupportOptions{}) < pointShare {
+		return false
+	}
+	words := contentWords(clause)
+	if len(words) < 3 {
+		return false
+	}
+	in := map[string]bool{}
+	for _, w := range contentWords(p) {
+		in[analyze.Key(w)] = true
+	}
+	for _, w := range words {
+		if !in[analyze.Key(w)] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,138 @@
+package offline
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/moim-study/moim/internal/analyze"
+	"github.com/moim-study/moim/internal/insight"
+)
+
+// Readers' kinds of fault in who a 공통 질문 credits and how it says so,
+// each on notes written for the test: a member who wrote the point in a
+// line with no subject of its own (right after a line naming the concept),
+// under a wider name of the concept, or as the consequence a longer line
+// draws, left out; credit spread over several sentences ("…도 같은 점을
+// 적었습니다", "…도 X를 다뤘습니다"); and a stock closing question.
+
+// creditNotes: 서연 wrote the limit of 개방형 응답; 민호 wrote it in a line
+// with no subject right after one naming the concept; 하늘 under a wider
+// name ("개방형 서술 응답"); 지우 wrote the same words after a line on
+// another thing, so they are not about the concept.
+func creditNotes() [][2]string {
+	return [][2]string{
+		{"서연", "# 8장\n\n개방형 응답은 유연성을 주지만 그만큼 채점하기가 더 어렵다.\n색인 갱신은 밤에 한다.\n"},
+		{"민호", "# 8장 정리\n\n- 생성 과제: 모델은 개방형 응답을 만든다. 유연성을 주지만 그만큼 채점하기 어렵다.\n- 캐시 서버는 메모리에 데이터를 둔다.\n"},
+		{"지우", "# 8장 메모\n\n개방형 응답은 사람이 직접 읽는다.\n\n## 캐시\n\n캐시 서버는 메모리에 데이터를 둔다.\n유연성을 주지만 그만큼 채점하기 어렵다.\n"},
+		{"하늘", "# 8장 요약\n\n개방형 서술 응답은 유연성을 주지만 그만큼 채점하기가 더 어렵다고 한다.\n개방형 응답은 요약 과제에서 흔하다.\n"},
+	}
+}
+
+func TestCreditNamesEveryWriterOfThePoint(t *testing.T) {
+	got := texts(section(t, generateGroup(t, commonInput(creditNotes())).Group, insight.KeyCommon))
+	if !strings.Contains(got, "서연·하늘·민호는 개방형 응답의 한계에 대해 “개방형 응답은 유연성을 주지만 그만큼 채점하기가 더 어렵다”라는 점을 적었습니다.") {
+		t.Errorf("공통 질문 does not credit everyone who wrote the limit, in one clause:\n%s", got)
+	}
+	if strings.Contains(got, "지우") {
+		t.Errorf("공통 질문 credits 지우, whose like line is about another thing:\n%s", got)
+	}
+	if strings.Contains(got, "다뤘습니다") || strings.Contains(got, "같은 점을") {
+		t.Errorf("공통 질문 pads the credit with a second sentence:\n%s", got)
+	}
+}
+
+func TestCreditLines(t *testing.T) {
+	w := analyze.Analyze(commonInput(creditNotes()).Notes())
+	c := analyze.Concept{Term: "개방형 응답", Keys: []string{analyze.Key("개방형 응답")}}
+	has := func(name, body string) bool {
+		for _, m := range w.Members {
+			if m.Name != name {
+				continue
+			}
+			for _, s := range creditLines(m, c) {
+				if strings.Contains(s.Body, body) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if !has("민호", "유연성을 주지만") {
+		t.Errorf("creditLines: 민호's line with no subject, right after one naming the concept, is not about it")
+	}
+	if has("지우", "유연성을 주지만") {
+		t.Errorf("creditLines: 지우's line after a line on the cache server is taken as about the concept")
+	}
+	if !has("하늘", "개방형 서술 응답은") {
+		t.Errorf("creditLines: a subject naming the concept with a word inside is not about it")
+	}
+	if widened("개방형 서술 요약", c) || widened("서술 개방형 응답", c) || widened("개방형 응답", c) {
+		t.Errorf("widened: a subject that does not keep the concept's first and last words counts")
+	}
+}
+
+// A member who wrote the other side as the consequence a longer line
+// draws ("…늘어나므로, …찾는 데에도 사용할 수 있음") wrote that side too.
+func TestSideCreditsAConsequenceClause(t *testing.T) {
+	limit := "응답 길이는 요약 품질을 재기에 알맞은 척도가 아니다."
+	in := commonInput([][2]string{
+		{"서연", "# 지표\n\n" + limit + "\n정확도는 정답이 있을 때 쓴다.\n"},
+		{"민호", "# 지표 정리\n\n" + limit + "\n재현율은 놓친 답을 센다.\n"},
+		{"지우", "# 지표 메모\n\n응답 길이는 반복 생성에서 크게 늘어난다.\n=> 응답 길이로 반복 생성 오류를 찾는 데 사용할 수 있다.\n정밀도는 틀린 답을 센다.\n"},
+		{"하늘", "# 지표 요약\n\n## 응답 길이\n\n- 응답 길이는 토큰 수로 센다.\n- 반복 생성에서 크게 늘어나므로, 반복 생성 오류를 찾는 데에도 사용할 수 있음\n- 정확도는 채점이 쉽다.\n"},
+	})
+	got := texts(section(t, generateGroup(t, in).Group, insight.KeyCommon))
+	if !strings.Contains(got, "지우·하늘은 “응답 길이로 반복 생성 오류를 찾는 데 사용할 수 있다”라는 점을") {
+		t.Errorf("공통 질문 leaves out 하늘, who drew the same use as a consequence:\n%s", got)
+	}
+	if c := consequence("반복 생성에서 크게 늘어나므로, 반복 생성 오류를 찾는 데에도 사용할 수 있음"); c != "반복 생성 오류를 찾는 데에도 사용할 수 있음" {
+		t.Errorf("consequence = %q", c)
+	}
+	if c := consequence("정확도, 재현율, 정밀도를 모두 본다"); c != "" {
+		t.Errorf("consequence of a list = %q; want none", c)
+	}
+}
+
+// A member's question and another member's line saying that the question
+// on the concept is still open speak to each other: the bullet quotes
+// the open line and closes with the question it leaves, not a stock call
+// to find an answer, and pads nothing with who covered the concept.
+func TestQuestionWithAnOpenLineAsksWhatItLeaves(t *testing.T) {
+	notes := askNotes(false)
+	notes[1][1] += "\n- 작은 채점 모델이 괜찮은지에 대해서는 아직 해결되지 않음\n"
+	b := questionBullet(t, notes)
+	if !strings.Contains(b.Text, "민호는 “작은 채점 모델이 괜찮은지에 대해서는 아직 해결되지 않음”이라고 적었습니다.") {
+		t.Errorf("공통 질문 leaves out the line saying the question is open:\n%s", b.Text)
+	}
+	if !strings.HasSuffix(b.Text, "작은 채점 모델이 괜찮을까요?") {
+		t.Errorf("공통 질문 does not close with the question the open line leaves:\n%s", b.Text)
+	}
+	if strings.Contains(b.Text, "함께 답을") || strings.Contains(b.Text, "다뤘습니다") {
+		t.Errorf("공통 질문 keeps a stock close or filler:\n%s", b.Text)
+	}
+	if len(b.Sources) != 2 {
+		t.Errorf("공통 질문 cites %d lines; want the question and the open line", len(b.Sources))
+	}
+}
+
+// With a line that speaks to the question, the bullet asks whether it
+// answers it, about those two lines.
+func TestQuestionWithAPairedLineAsksWhetherItAnswers(t *testing.T) {
+	b := questionBullet(t, askNotes(true))
+	if !strings.HasSuffix(b.Text, "민호의 정리는 이 물음에 답이 될까요?") || strings.Contains(b.Text, "함께 답을") {
+		t.Errorf("공통 질문 does not ask whether the paired line answers the question:\n%s", b.Text)
+	}
+}
+
+func TestOpenAsk(t *testing.T) {
+	for _, c := range []struct{ body, want string }{
+		{"작은 채점 모델이 괜찮은지에 대해서는 아직 해결되지 않음", "작은 채점 모델이 괜찮을까요?"},
+		{"색인을 매일 다시 만들어야 하는지는 아직 밝혀지지 않았다.", "색인을 매일 다시 만들어야 할까요?"},
+		{"작은 채점 모델이 괜찮은지에 대해 실험했다.", ""},
+		{"채점 모델은 아직 해결되지 않은 문제가 많다.", ""},
+	} {
+		if got := openAsk(c.body); got != c.want {
+			t.Errorf("openAsk(%q) = %q, want %q", c.body, got, c.want)
+		}
+	}
+}
