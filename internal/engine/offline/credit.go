@@ -1,6 +1,7 @@
 package offline
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -129,4 +130,77 @@ func consequenceSays(clause, p string) bool {
 		}
 	}
 	return true
+}
+
+// limitClose is the question a 공통 질문 on one side of a concept ends
+// with (see angle.closing). On a limit the quoted writers go on to say
+// what it takes to overcome ("…하려면 …가 필요하다" right below it), the
+// bullet quotes that line with everyone who wrote it and asks what to do
+// when that need cannot be met: the notes set the question up. need is
+// that line, or nil; ask is the angle's own question only when nothing in
+// the lines sets one up.
+func (g *group) limitClose(a angle, c analyze.Concept, quoted analyze.Sentence, who []string) (ask string, need *analyze.Sentence) {
+	if v := hardToDo(quoted.Body); v != "" && themeOf(quoted.Body, c) || a.topic != angles[0].topic {
+		return a.closing(c, quoted), nil
+	}
+	var names []string
+	for _, n := range who {
+		if m := g.member(n); m != nil {
+			if r, ok := needBelow(m, quoted, needs); ok && !g.usedSentence[r.ID] {
+				need, names = &r, []string{n}
+				break
+			}
+		}
+	}
+	// Everyone who wrote it below their line, as the whole line or as
+	// part of a longer one.
+	for _, n := range who {
+		if m := g.member(n); m != nil && len(names) > 0 && n != names[0] {
+			if _, ok := needBelow(m, quoted, func(r analyze.Sentence) bool {
+				return samePoint(r.Body, need.Body) || saysPart(need.Body, r.Body)
+			}); ok {
+				names = append(names, n)
+			}
+		}
+	}
+	if len(names) == 0 {
+		return a.ask, nil
+	}
+	return fmt.Sprintf("%s 이어서 %s 적었습니다. 그 조건을 갖추기 어려울 때는 어떻게 할 수 있을까요?", Josa(strings.Join(names, "·"), "은", "는"), quoteSaid(need.Body)), need
+}
+
+// needBelow returns the line of member m's note right below their line
+// that says the quoted point (within a few lines of the same file) that
+// says accepts: see needs, "…하려면 …가 필요하다".
+func needBelow(m *analyze.Member, quoted analyze.Sentence, says func(analyze.Sentence) bool) (analyze.Sentence, bool) {
+	for i := range m.Sentences {
+		s := m.Sentences[i]
+		if s.ID != quoted.ID && !samePoint(s.Body, quoted.Body) {
+			continue
+		}
+		for j := i + 1; j < len(m.Sentences) && j <= i+3; j++ {
+			r := m.Sentences[j]
+			if r.File != s.File || r.Line-s.Line > 4 {
+				break
+			}
+			if says(r) {
+				return r, true
+			}
+		}
+	}
+	return analyze.Sentence{}, false
+}
+
+// needs reports whether a line says what it takes to do something: a
+// purpose condition ("…하려면") and a need or duty ("필요하다", "해야 한다").
+// A line leaning on the one above ("해당 분야의 …") stands in a bullet
+// that quotes it right after that line.
+func needs(s analyze.Sentence) bool {
+	if s.Voice.Question || s.Problem != "" && s.Problem != analyze.ProblemDangling || s.Context != nil || s.Frame != "" ||
+		utf8.RuneCountInString(s.Body) > maxQuote || !strings.Contains(s.Body, "려면") {
+		return false
+	}
+	f := strings.Fields(strings.TrimRight(s.Body, " .!"))
+	last := f[len(f)-1]
+	return strings.HasPrefix(last, "필요") || s.Voice.Should
 }

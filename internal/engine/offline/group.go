@@ -329,6 +329,17 @@ func (g *group) common(limit int) []insight.Bullet {
 			// The real split, when one member wrote another side of the
 			// concept: quoted, and the question asks about the two.
 			side, sideM, split := g.otherSide(c, picked)
+			var ask string
+			var need *analyze.Sentence
+			if !split {
+				ask, need = g.limitClose(angle, c, picked[0], who)
+				// One member's line, with no other side and nothing in
+				// it that sets up a question, is no point the group
+				// shares nor a question it can argue about.
+				if len(who) < 2 && need == nil && ask == angle.ask {
+					continue
+				}
+			}
 			g.claim(secCommon, c.Term)
 			g.use(picked...)
 			text, srcs2 := g.besides(c, quotes, picked[0], side, sideM, split)
@@ -336,7 +347,11 @@ func (g *group) common(limit int) []insight.Bullet {
 			if split {
 				text += " " + splitAsk(c, picked[0], side)
 			} else {
-				text += " " + angle.closing(c, picked[0])
+				text += " " + ask
+				if need != nil {
+					g.use(*need)
+					srcs = append(srcs, source(*need))
+				}
 			}
 			out = append(out, insight.Bullet{Head: c.Term, Text: text, Sources: srcs, Engine: Name})
 			break

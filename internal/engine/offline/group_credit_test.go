@@ -136,3 +136,37 @@ func TestOpenAsk(t *testing.T) {
 		}
 	}
 }
+
+// A limit several members wrote, with what it takes to overcome it right
+// below ("…하려면 …가 필요하다"): the bullet quotes that need with everyone
+// who wrote it (one as part of a longer line) and asks what to do when it
+// cannot be met, instead of a stock question on handling the limit.
+func TestLimitClosesOnTheNeedBelowIt(t *testing.T) {
+	limit := "범용 검색 엔진은 일반 문서는 잘 찾지만, 사내 용어가 많은 문서에서는 좋은 결과를 내기 어렵다."
+	in := commonInput([][2]string{
+		{"서연", "# 7장\n\n" + limit + "\n사내 용어가 많은 문서에서 좋은 결과를 내려면 용어 사전이 필요하다.\n"},
+		{"민호", "# 7장 정리\n\n- " + limit + "\n- 사내 용어가 많은 문서에서 좋은 결과를 내려면 용어 사전이 필요하고 예시는 다음과 같다.\n"},
+		{"지우", "# 7장 메모\n\n범용 검색 엔진은 색인을 매일 만든다.\n"},
+	})
+	got := texts(section(t, generateGroup(t, in).Group, insight.KeyCommon))
+	want := "서연·민호는 이어서 “사내 용어가 많은 문서에서 좋은 결과를 내려면 용어 사전이 필요하다”라고 적었습니다. 그 조건을 갖추기 어려울 때는 어떻게 할 수 있을까요?"
+	if !strings.Contains(got, "서연·민호는 범용 검색 엔진의 한계에 대해") || !strings.Contains(got, want) {
+		t.Errorf("공통 질문 does not close on the need both wrote below the limit:\n%s", got)
+	}
+	if strings.Contains(got, "실무에서는") || strings.Contains(got, "지우") {
+		t.Errorf("공통 질문 keeps the stock question or names 지우:\n%s", got)
+	}
+}
+
+// One member's limit, with no other side, is no point the group shares.
+func TestLimitOfOneMemberIsNoCommonQuestion(t *testing.T) {
+	in := commonInput([][2]string{
+		{"서연", "# 7장\n\n범용 검색 엔진은 일반 문서는 잘 찾지만, 사내 용어가 많은 문서에서는 좋은 결과를 내기 어렵다.\n"},
+		{"민호", "# 7장 정리\n\n범용 검색 엔진은 색인을 매일 만든다.\n"},
+		{"지우", "# 7장 메모\n\n범용 검색 엔진은 문서를 조각으로 나눈다.\n"},
+	})
+	got := texts(section(t, generateGroup(t, in).Group, insight.KeyCommon))
+	if strings.Contains(got, "한계에 대해") {
+		t.Errorf("공통 질문 is built on one member's limit:\n%s", got)
+	}
+}

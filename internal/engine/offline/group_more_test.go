@@ -11,11 +11,12 @@ import (
 )
 
 // A week where every member covers 벡터 색인 and 분산 캐시: one member
-// names a limit of 벡터 색인 (the first 공통 질문); what two members wrote
-// alike of 분산 캐시 is given by cache.
+// names a limit of 벡터 색인 that says what is hard to do with it (the
+// first 공통 질문: one member's limit, with the question it sets up);
+// what two members wrote alike of 분산 캐시 is given by cache.
 func twoConceptWeek(cache string) *engine.Input {
 	return commonInput([][2]string{
-		{"서연", "# 6장\n\n벡터 색인은 데이터가 자주 바뀌면 다시 만들기 어렵다.\n" + cache + "\n"},
+		{"서연", "# 6장\n\n벡터 색인은 데이터가 자주 바뀌면 다시 구축하기 어렵다.\n" + cache + "\n"},
 		{"민호", "# 6장\n\n벡터 색인은 근사 탐색으로 검색 속도를 높인다.\n" + cache + "\n"},
 		{"지우", "# 6장\n\n벡터 색인은 메모리를 많이 차지한다.\n분산 캐시는 노드를 추가해 용량을 늘린다.\n"},
 	})
