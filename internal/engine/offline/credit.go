@@ -11,7 +11,8 @@ import (
 
 // creditLines returns the lines of member m's note that can say a point
 // on concept c, for crediting the member with a point another member's
-// line makes: the lines that name c, a line with no subject of its own
+// line makes: the lines that name c (as a term, or as the start of a word:
+// "평가자를" in a line whose terms missed it), a line with no subject of its own
 // that follows one of those (the same item, or the next line under the
 // same heading: "…개방형 출력을 다룬다. 유연하지만 평가하기 어렵다."), and
 // a line whose subject is c with a word set inside its name ("범용
@@ -26,7 +27,7 @@ func creditLines(m *analyze.Member, c analyze.Concept) []*analyze.Sentence {
 	about := false // the line before names c, or follows one that does
 	for i := range m.Sentences {
 		s := &m.Sentences[i]
-		on := named[s.ID] || widened(s.Subject, c)
+		on := named[s.ID] || analyze.MentionsText(s.Body, c) || widened(s.Subject, c)
 		if !on && about && i > 0 && continues(&m.Sentences[i-1], s) {
 			on = true
 		}
@@ -203,4 +204,22 @@ func needs(s analyze.Sentence) bool {
 	f := strings.Fields(strings.TrimRight(s.Body, " .!"))
 	last := f[len(f)-1]
 	return strings.HasPrefix(last, "필요") || s.Voice.Should
+}
+
+// nextOf returns the line right after s in member m's note when it goes
+// on with s as the next item of the same list or the next line under the
+// same heading: one member writes in two items ("…평가자를 찾을 수 없음",
+// "…평가 방법이 필요함") what another writes in one sentence.
+func nextOf(m *analyze.Member, s *analyze.Sentence) *analyze.Sentence {
+	for i := range m.Sentences {
+		if &m.Sentences[i] != s || i+1 >= len(m.Sentences) {
+			continue
+		}
+		n := &m.Sentences[i+1]
+		if n.File != s.File || n.Line-s.Line > 2 || n.Line == s.Line || n.Kind != s.Kind || strings.Join(n.Path, "\x00") != strings.Join(s.Path, "\x00") {
+			return nil
+		}
+		return n
+	}
+	return nil
 }

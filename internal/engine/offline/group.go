@@ -1169,8 +1169,16 @@ func (g *group) writers(c analyze.Concept, s analyze.Sentence, first string) (wr
 		}
 		same, verbatim := false, false
 		for _, o := range creditLines(m, c) {
-			// A question asks; it says no point alike.
-			if o.Voice.Question || !samePoint(o.Body, s.Body) {
+			// A question asks; it says no point alike. The line may say
+			// it with the next item of its list.
+			if o.Voice.Question {
+				continue
+			}
+			if !samePoint(o.Body, s.Body) {
+				if n := nextOf(m, o); n == nil || n.Voice.Question || !samePoint(o.Body+" "+n.Body, s.Body) {
+					continue
+				}
+				same = true
 				continue
 			}
 			same = true

@@ -170,3 +170,20 @@ func TestLimitOfOneMemberIsNoCommonQuestion(t *testing.T) {
 		t.Errorf("공통 질문 is built on one member's limit:\n%s", got)
 	}
 }
+
+// One member writes in two list items what another writes in one
+// sentence: the two items together say the point.
+func TestWritersReadTwoItemsAsOneLine(t *testing.T) {
+	w := analyze.Analyze(commonInput([][2]string{
+		{"서연", "# 8장\n\n채점 모델을 크게 쓰면 가장 큰 모델을 채점할 채점 모델을 찾을 수 없고, 어떤 모델이 가장 큰지 판단할 다른 방법이 필요하다.\n"},
+		{"민호", "# 8장 정리\n\n## 큰 채점 모델의 문제\n\n- 가장 큰 모델을 채점할 채점 모델을 찾을 수 없음\n- 어떤 모델이 가장 큰지 판단할 다른 방법이 필요함\n"},
+		{"지우", "# 8장 메모\n\n- 채점 모델은 비용이 든다.\n- 어떤 모델이 가장 큰지는 중요하지 않다.\n"},
+	}).Notes())
+	g := &group{aw: w, usedSentence: map[string]bool{}}
+	c := analyze.Concept{Term: "채점 모델", Keys: []string{analyze.Key("채점 모델")}, Counts: map[string]int{"서연": 1, "민호": 1, "지우": 1}}
+	wrote, alike := g.writers(c, w.Members[0].Sentences[0], "서연")
+	got := strings.Join(append(wrote, alike...), "·")
+	if got != "서연·민호" {
+		t.Errorf("writers = %s; want 서연·민호 (민호 wrote the point in two items, 지우 did not write it)", got)
+	}
+}
