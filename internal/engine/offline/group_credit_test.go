@@ -175,7 +175,7 @@ func TestLimitOfOneMemberIsNoCommonQuestion(t *testing.T) {
 // sentence: the two items together say the point.
 func TestWritersReadTwoItemsAsOneLine(t *testing.T) {
 	w := analyze.Analyze(commonInput([][2]string{
-		{"서연", "# 8장\n\n채점 모델을 크게 쓰면 가장 큰 모델을 채점할 채점 모델을 찾을 수 없고, 어떤 모델이 가장 큰지 판단할 다른 방법이 필요하다.\n"},
+		{"서연", "# 8장\n\n채점 모델을 크게 쓰면 가장 큰 모델을 채점할 채점 모델을 찾을 수 없고, 어떤 모델이 가장 큰지 판단할 다른 방법이 필요하며, 호출 비용도 두 배로 든다.\n"},
 		{"민호", "# 8장 정리\n\n## 큰 채점 모델의 문제\n\n- 가장 큰 모델을 채점할 채점 모델을 찾을 수 없음\n- 어떤 모델이 가장 큰지 판단할 다른 방법이 필요함\n"},
 		{"지우", "# 8장 메모\n\n- 채점 모델은 비용이 든다.\n- 어떤 모델이 가장 큰지는 중요하지 않다.\n"},
 	}).Notes())
