@@ -153,21 +153,39 @@ func (g *group) limitClose(a angle, c analyze.Concept, quoted analyze.Sentence, 
 			}
 		}
 	}
-	// Everyone who wrote it below their line, as the whole line or as
-	// part of a longer one.
-	for _, n := range who {
-		if m := g.member(n); m != nil && len(names) > 0 && n != names[0] {
-			if _, ok := needBelow(m, quoted, func(r analyze.Sentence) bool {
-				return samePoint(r.Body, need.Body) || saysPart(need.Body, r.Body)
-			}); ok {
-				names = append(names, n)
-			}
-		}
-	}
 	if len(names) == 0 {
 		return a.ask, nil
 	}
-	return fmt.Sprintf("%s 이어서 %s 적었습니다. 그 조건을 갖추기 어려울 때는 어떻게 할 수 있을까요?", Josa(strings.Join(names, "·"), "은", "는"), quoteSaid(need.Body)), need
+	// Everyone who wrote it below their line, as the whole line or as
+	// part of a longer one, in the order the limit names them.
+	var all []string
+	for _, n := range who {
+		if n == names[0] {
+			all = append(all, n)
+			continue
+		}
+		if m := g.member(n); m != nil {
+			if _, ok := needBelow(m, quoted, func(r analyze.Sentence) bool {
+				return samePoint(r.Body, need.Body) || saysPart(need.Body, r.Body)
+			}); ok {
+				all = append(all, n)
+			}
+		}
+	}
+	// The same members as the limit's are not named again.
+	subject := Josa(strings.Join(all, "·"), "은", "는")
+	if len(all) == len(who) && len(all) >= 2 {
+		subject = everyone(len(all))
+	}
+	return fmt.Sprintf("%s 이어서 %s 적었습니다. 그 조건을 갖추기 어려울 때는 어떻게 할 수 있을까요?", subject, quoteSaid(need.Body)), need
+}
+
+// everyone says "all n of them" of members just named: "세 사람 모두".
+func everyone(n int) string {
+	if n >= 2 && n <= 5 {
+		return []string{"두", "세", "네", "다섯"}[n-2] + " 사람 모두"
+	}
+	return "모두"
 }
 
 // needBelow returns the line of member m's note right below their line

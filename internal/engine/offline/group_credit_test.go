@@ -149,7 +149,7 @@ func TestLimitClosesOnTheNeedBelowIt(t *testing.T) {
 		{"지우", "# 7장 메모\n\n범용 검색 엔진은 색인을 매일 만든다.\n"},
 	})
 	got := texts(section(t, generateGroup(t, in).Group, insight.KeyCommon))
-	want := "서연·민호는 이어서 “사내 용어가 많은 문서에서 좋은 결과를 내려면 용어 사전이 필요하다”라고 적었습니다. 그 조건을 갖추기 어려울 때는 어떻게 할 수 있을까요?"
+	want := "두 사람 모두 이어서 “사내 용어가 많은 문서에서 좋은 결과를 내려면 용어 사전이 필요하다”라고 적었습니다. 그 조건을 갖추기 어려울 때는 어떻게 할 수 있을까요?"
 	if !strings.Contains(got, "서연·민호는 범용 검색 엔진의 한계에 대해") || !strings.Contains(got, want) {
 		t.Errorf("공통 질문 does not close on the need both wrote below the limit:\n%s", got)
 	}
