@@ -1408,8 +1408,11 @@ func firstHalf(s string) string {
 var disputeCues = []string{"논쟁", "논란", "의견이 갈", "견해가 갈", "의견이 엇갈", "견해차", "이견", "반론", "하는 사람들도 있", "보는 사람들도 있", "사람들도 있음", "주장도 있"}
 
 // disputed reports whether a sentence says that a question is disputed.
-func disputed(s string) bool {
-	for _, c := range disputeCues {
+func disputed(s string) bool { return hasCue(s, disputeCues) }
+
+// hasCue reports whether a text has one of the cues.
+func hasCue(s string, cues []string) bool {
+	for _, c := range cues {
 		if strings.Contains(s, c) {
 			return true
 		}

@@ -663,14 +663,7 @@ func embeddedAsk(body string, said func(string) bool) string {
 var openCues = []string{"해결되지 않", "해결되지 못", "풀리지 않", "밝혀지지 않", "알려지지 않", "불분명", "미해결", "결론이 나지 않", "정해지지 않", "합의되지 않", "아직 모르", "아직 모름"}
 
 // unsettled reports whether a text says that something is still open.
-func unsettled(s string) bool {
-	for _, c := range openCues {
-		if strings.Contains(s, c) {
-			return true
-		}
-	}
-	return false
-}
+func unsettled(s string) bool { return hasCue(s, openCues) }
 
 // openAsk is the question a line saying that a question is still open
 // embeds ("약한 채점 모델이 괜찮은지는 아직 해결되지 않음" → "약한 채점 모델이
