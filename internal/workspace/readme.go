@@ -39,6 +39,9 @@ func parseReadme(text string) readmeInfo {
 			p.memberTable(t)
 		}
 	}
+	if len(info.schedule) == 0 {
+		info.schedule = proseSchedule(lines)
+	}
 	if len(info.schedule) > 0 {
 		// The first schedule table wins for each week.
 		seen := map[int]bool{}

@@ -125,3 +125,43 @@ func scheduleOf(t table) ([]ScheduleRow, []string) {
 	sort.SliceStable(rows, func(a, b int) bool { return rows[a].Week < rows[b].Week })
 	return rows, names
 }
+
+// reProseWeek matches a schedule written as lines instead of a table: "1주차
+// : 1장", "- **2주차** - 2,3장", "3주차: 인덱스와 조인".
+var reProseWeek = regexp.MustCompile(`^\s*(?:[-*+]\s+)?(?:\*\*)?0*(\d{1,3})\s*주\s*차(?:\*\*)?\s*[:：\-–—]\s*(.+?)\s*$`)
+
+// reChapterRange matches what a schedule line gives as its reading: "1장",
+// "2,3장", "4~5장", "Chapter 3".
+var reChapterRange = regexp.MustCompile(`(?i)^(?:\d{1,3}\s*(?:[,~\-–·]\s*\d{1,3}\s*)*장|(?:chapter|ch\.?)\s*\d{1,3}(?:\s*[,~\-–]\s*\d{1,3})*)$`)
+
+// proseSchedule reads a schedule the README writes as lines, one per week
+// ("1주차 : 1장"), when it has no schedule table: two or more such lines for
+// different weeks, outside code. A line that gives a chapter range is the
+// week's chapters, any other text its topic.
+func proseSchedule(lines []readmeLine) []ScheduleRow {
+	var rows []ScheduleRow
+	seen := map[int]bool{}
+	for _, l := range lines {
+		m := reProseWeek.FindStringSubmatch(l.text)
+		if m == nil {
+			continue
+		}
+		n, _ := strconv.Atoi(m[1])
+		what := plainCell(m[2])
+		if n == 0 || seen[n] || what == "" {
+			continue
+		}
+		seen[n] = true
+		r := ScheduleRow{Week: n, Line: l.line}
+		if reChapterRange.MatchString(what) {
+			r.Chapters = what
+		} else {
+			r.Topic = what
+		}
+		rows = append(rows, r)
+	}
+	if len(rows) < 2 {
+		return nil
+	}
+	return rows
+}

@@ -209,6 +209,8 @@ func htmlTable(lines []string, i int) (table, int) {
 type readmeLine struct {
 	text         string
 	participants bool
+	// line is the line's number in the README, from 1.
+	line int
 }
 
 // scanReadme splits a README into its tables and its other lines, noting
@@ -253,7 +255,7 @@ func scanReadme(text string) ([]table, []readmeLine) {
 			i = next - 1
 			continue
 		}
-		rest = append(rest, readmeLine{text: line, participants: inPeople})
+		rest = append(rest, readmeLine{text: line, participants: inPeople, line: i + 1})
 	}
 	return tables, rest
 }

@@ -148,3 +148,28 @@ func TestParseWeekCell(t *testing.T) {
 		}
 	}
 }
+
+// A README that writes its schedule as lines ("1주차 : 1장") instead of a
+// table has a schedule; one such line, or a line that only mentions a
+// week, is none.
+func TestProseSchedule(t *testing.T) {
+	const text = "# 객체지향 스터디\n\n## 규칙\n\n- PR 이름 예시 : N주차-이름\n- 예시 : 1주차-홍길동.md\n\n## 주차별 진도\n\n" +
+		"1주차 : 1장\n\n2주차 : 2,3장\n\n- **3주차** - 캐시와 인덱스\n\n... 주차별로 2장씩 읽을 예정\n"
+	got := parseReadme(text).schedule
+	want := []ScheduleRow{
+		{Week: 1, Chapters: "1장", Line: 10},
+		{Week: 2, Chapters: "2,3장", Line: 12},
+		{Week: 3, Topic: "캐시와 인덱스", Line: 14},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("schedule = %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("row %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	if rows := parseReadme("# 스터디\n\n1주차 : 1장부터 시작합니다.\n").schedule; rows != nil {
+		t.Errorf("one week line read as a schedule: %+v", rows)
+	}
+}

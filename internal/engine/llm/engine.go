@@ -635,7 +635,7 @@ func (r *run) emptyNotice(key string) string {
 		return NoticeNoCorrections
 	case insight.KeyNext:
 		if r.in.Next == nil {
-			return offline.NoticeNoSchedule
+			return offline.NextNotice(r.in)
 		}
 	}
 	if n := offline.NoticeFor(key); n != "" {

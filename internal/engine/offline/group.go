@@ -74,7 +74,7 @@ func GroupSections(in *engine.Input, aw *analyze.Week, members []insight.Member,
 		case insight.KeyNext:
 			sec.Bullets = g.next(min(limit, groupMax))
 			if len(sec.Bullets) == 0 {
-				sec.Notice = NoticeNoSchedule
+				sec.Notice = NextNotice(g.in)
 			}
 		}
 		out = append(out, sec)

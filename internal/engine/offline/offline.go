@@ -23,6 +23,8 @@ const MaxBullets = 5
 const (
 	NoticeMissing    = "이번 주 노트가 제출되지 않았습니다."
 	NoticeNoSchedule = "README에 일정표가 없어 다음 주차 주제를 알 수 없습니다."
+	// NoticeNoNextRow: the schedule has this week but not the next.
+	NoticeNoNextRow = "README 일정표에 다음 주차가 없어 다음 주차 주제를 알 수 없습니다."
 	// A section whose kind of content the note does not have says so in
 	// one plain line rather than holding a misplaced sentence.
 	NoticeNoInsight     = "이번 주 노트에서 핵심으로 꼽을 만한 문장을 찾지 못했습니다."
@@ -48,13 +50,23 @@ const (
 // missing note, a section the note has nothing for), so that measures of
 // a document can tell them from bullets.
 func Notices() []string {
-	return []string{NoticeMissing, NoticeNoSchedule, NoticeNoInsight, NoticeNoPerspective, NoticePerspectiveInPractice, NoticeNoPractical, NoticeNoStudy, NoticeNoCommon, NoticeNoDebate, NoticeNoContrast, NoticeDebateInStudy}
+	return []string{NoticeMissing, NoticeNoSchedule, NoticeNoNextRow, NoticeNoInsight, NoticeNoPerspective, NoticePerspectiveInPractice, NoticeNoPractical, NoticeNoStudy, NoticeNoCommon, NoticeNoDebate, NoticeNoContrast, NoticeDebateInStudy}
 }
 
 // Engine is the offline engine.
 type Engine struct {
 	// Max is the most bullets per section (MaxBullets when 0).
 	Max int
+}
+
+// NextNotice is the line of a 다음 주차 section with nothing to link: the
+// schedule has no row for next week (NoticeNoNextRow when it has this
+// week's), or the README no schedule at all.
+func NextNotice(in *engine.Input) string {
+	if in.Schedule != nil {
+		return NoticeNoNextRow
+	}
+	return NoticeNoSchedule
 }
 
 // New returns the offline engine.

@@ -199,12 +199,21 @@ func TestNextWeekStartsWithTheSchedule(t *testing.T) {
 
 func TestNoScheduleSaysSo(t *testing.T) {
 	in := weekInput()
-	in.Next = nil
+	in.Next, in.Schedule = nil, nil
 	w, err := New().Generate(context.Background(), in)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if next := section(t, w.Group, insight.KeyNext); next.Notice != NoticeNoSchedule || len(next.Bullets) != 0 {
+		t.Errorf("next = %+v", next)
+	}
+	// A schedule that has this week but not the next says that instead.
+	in = weekInput()
+	in.Next, in.Schedule = nil, &workspace.ScheduleRow{Week: in.Week, Chapters: "3장"}
+	if w, err = New().Generate(context.Background(), in); err != nil {
+		t.Fatal(err)
+	}
+	if next := section(t, w.Group, insight.KeyNext); next.Notice != NoticeNoNextRow || len(next.Bullets) != 0 {
 		t.Errorf("next = %+v", next)
 	}
 }
