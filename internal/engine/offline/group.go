@@ -109,6 +109,26 @@ type group struct {
 	studied map[string]bool
 	// studiedQuestions counts the open questions 심화 토론 left to 추가 학습.
 	studiedQuestions int
+	// credit memoizes creditLines by member and concept: writers asks
+	// for the same lines for every quote on a concept.
+	credit map[creditKey][]*analyze.Sentence
+}
+
+// creditKey names one member's lines on one concept.
+type creditKey struct{ member, term string }
+
+// creditLines is creditLines, once per member and concept.
+func (g *group) creditLines(m *analyze.Member, c analyze.Concept) []*analyze.Sentence {
+	k := creditKey{m.Name, c.Term}
+	if out, ok := g.credit[k]; ok {
+		return out
+	}
+	out := creditLines(m, c)
+	if g.credit == nil {
+		g.credit = map[creditKey][]*analyze.Sentence{}
+	}
+	g.credit[k] = out
+	return out
 }
 
 // studied returns the lines the members' 추가 학습 bullets quote.
@@ -1168,7 +1188,7 @@ func (g *group) writers(c analyze.Concept, s analyze.Sentence, first string) (wr
 			continue
 		}
 		same, verbatim := false, false
-		for _, o := range creditLines(m, c) {
+		for _, o := range g.creditLines(m, c) {
 			// A question asks; it says no point alike. The line may say
 			// it with the next item of its list.
 			if o.Voice.Question {
