@@ -126,34 +126,31 @@ func TestBookCaveatBesideACopiedLineIsNoAside(t *testing.T) {
 	}
 }
 
-// The same holds for a remark inside the sentence's own brackets.
+// The same holds for a remark inside the sentence's own brackets, one
+// that turns against it (an Aside) or a note-style comment after a line
+// that trails off (a Remark).
 func TestBookRemarkBesideACopiedLineIsTheBooks(t *testing.T) {
-	const mine = "# 5장 캐시\n\n## 만료\n\n- 만료 정책은 주어진 메모리 안에서 적중률을 최적화한다 (하지만 실제 서비스는 적중률이 전부가 아니라는 점을 기억하자)\n"
-	const other = "# 5장 캐시\n\n## 만료\n\n- 만료 정책은 주어진 메모리 안에서 적중률을 최적화한다.\n" +
-		"    - 적중률이 전부는 아니다, 조금 낮아도 운영하기 쉬운 정책이 실제 서비스에서 널리 쓰인다.\n"
-	alone := Analyze([]Note{{Member: "하람", Doc: parse("w5/하람.md", mine)}})
-	s := find(t, alone.Member("하람"), "최적화한다 (하지만")
-	if !s.Voice.Aside || s.Scores[insight.KeyPerspective] < 1 {
-		t.Fatalf("the writer's remark: voice %+v, scores %v; want a perspective", s.Voice, s.Scores)
-	}
-	both := Analyze([]Note{{Member: "하람", Doc: parse("w5/하람.md", mine)}, {Member: "다온", Doc: parse("w5/다온.md", other)}})
-	if s := find(t, both.Member("하람"), "최적화한다 (하지만"); s.Voice.Aside || s.Scores[insight.KeyPerspective] >= 1 {
-		t.Errorf("the book's remark beside a copied line: voice %+v, scores %v; want no perspective", s.Voice, s.Scores)
-	}
-}
-
-// A note-style remark in brackets after a trailing-off line, likewise.
-func TestBookRemarkInTheSentenceIsTheBooks(t *testing.T) {
-	const mine = "# 5장 캐시\n\n## 만료\n\n- 만료 정책은 주어진 메모리 안에서 적중률을 최적화한다.. (다시 보면 실제 서비스는 운영 비용까지 같이 본다.)\n"
-	const other = "# 5장 캐시\n\n## 만료\n\n- 만료 정책은 주어진 메모리 안에서 적중률을 최적화한다.\n" +
-		"    - 운영 비용도 서비스를 고를 때 적중률만큼 중요한 기준이 된다.\n"
-	alone := Analyze([]Note{{Member: "하람", Doc: parse("w5/하람.md", mine)}})
-	s := find(t, alone.Member("하람"), "최적화한다..")
-	if !s.Voice.Remark || s.Scores[insight.KeyPerspective] < 1 {
-		t.Fatalf("the writer's remark: voice %+v, scores %v; want a perspective", s.Voice, s.Scores)
-	}
-	both := Analyze([]Note{{Member: "하람", Doc: parse("w5/하람.md", mine)}, {Member: "다온", Doc: parse("w5/다온.md", other)}})
-	if s := find(t, both.Member("하람"), "최적화한다.."); s.remarkShared < 0.45 || s.Scores[insight.KeyPerspective] >= 1 {
-		t.Errorf("the book's remark beside a copied line: shared %.2f, scores %v; want no perspective", s.remarkShared, s.Scores)
+	const copied = "# 5장 캐시\n\n## 만료\n\n- 만료 정책은 주어진 메모리 안에서 적중률을 최적화한다.\n"
+	for _, c := range []struct {
+		name, mine, next, sub string
+		own                   func(Voice) bool
+	}{
+		{"a turn", "적중률을 최적화한다 (하지만 실제 서비스는 적중률이 전부가 아니라는 점을 기억하자)",
+			"적중률이 전부는 아니다, 조금 낮아도 운영하기 쉬운 정책이 실제 서비스에서 널리 쓰인다.", "최적화한다 (하지만",
+			func(v Voice) bool { return v.Aside }},
+		{"a comment", "적중률을 최적화한다.. (다시 보면 실제 서비스는 운영 비용까지 같이 본다.)",
+			"운영 비용도 서비스를 고를 때 적중률만큼 중요한 기준이 된다.", "최적화한다..",
+			func(v Voice) bool { return v.Remark }},
+	} {
+		mine := "# 5장 캐시\n\n## 만료\n\n- 만료 정책은 주어진 메모리 안에서 " + c.mine + "\n"
+		alone := Analyze([]Note{{Member: "하람", Doc: parse("w5/하람.md", mine)}})
+		if s := find(t, alone.Member("하람"), c.sub); !c.own(s.Voice) || s.Scores[insight.KeyPerspective] < 1 {
+			t.Errorf("%s of the writer's: voice %+v, scores %v; want a perspective", c.name, s.Voice, s.Scores)
+		}
+		other := copied + "    - " + c.next + "\n"
+		both := Analyze([]Note{{Member: "하람", Doc: parse("w5/하람.md", mine)}, {Member: "다온", Doc: parse("w5/다온.md", other)}})
+		if s := find(t, both.Member("하람"), c.sub); s.Voice.Aside || s.Scores[insight.KeyPerspective] >= 1 {
+			t.Errorf("%s the book's beside a copied line: voice %+v, shared %.2f, scores %v; want no perspective", c.name, s.Voice, s.remarkShared, s.Scores)
+		}
 	}
 }
