@@ -422,6 +422,14 @@ func Mentions(s Sentence, c Concept) bool {
 	return false
 }
 
+// lettersOnly keeps letters and digits (strings.Map drops the rest).
+func lettersOnly(r rune) rune {
+	if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		return r
+	}
+	return -1
+}
+
 // MentionsText reports whether a text mentions a concept under any of its
 // spellings, as whole words: a word of the text starts the spelling ("퍼플
 // 렉시티는" mentions 퍼플렉시티; "Sentence Transformers" does not mention
@@ -431,17 +439,23 @@ func MentionsText(s string, c Concept) bool {
 	if len(keys) == 0 {
 		keys = []string{Key(c.Term)}
 	}
-	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	lower := strings.ToLower(s)
+	// The words run together (letters and digits only): a spelling the
+	// text mentions as whole words is inside it, so a spelling that is not
+	// needs no word-by-word look.
+	flat := strings.Map(lettersOnly, lower)
+	var words []string
 	for _, k := range keys {
 		if k == "" {
 			continue
 		}
-		k = strings.Map(func(r rune) rune {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				return r
-			}
-			return -1
-		}, k)
+		k = strings.Map(lettersOnly, k)
+		if !strings.Contains(flat, k) {
+			continue
+		}
+		if words == nil {
+			words = strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		}
 		for i := range words {
 			acc := ""
 			for j := i; j < len(words) && len(acc) < len(k); j++ {
