@@ -53,3 +53,25 @@ func TestItemParagraphAfterNestedList(t *testing.T) {
 		t.Errorf("paragraph after an item's code: got %q, want it on the item's line", kinds)
 	}
 }
+
+// A bold span the writer broke over lines is one sentence; sentences a
+// bold span holds on one line stay apart, and so do plain lines.
+func TestBoldSpanOverLinesIsOneSentence(t *testing.T) {
+	src := "# 메모\n\n**캐시에서 가장 중요한 것은 자주 읽는 데이터를 고르기 위해\n요청마다 남긴 접근 기록\n그리고 그 기록의 주기**\n\n" +
+		"**먼저 기록을 모으자. 그다음 만료를 정하자.**\n\n평범한 줄이다\n다음 줄이다\n"
+	d := Parse("w1/메모.md", src)
+	var got []string
+	for _, s := range d.Sentences {
+		got = append(got, s.Text)
+	}
+	want := []string{
+		"캐시에서 가장 중요한 것은 자주 읽는 데이터를 고르기 위해 요청마다 남긴 접근 기록 그리고 그 기록의 주기",
+		"먼저 기록을 모으자.", "그다음 만료를 정하자.", "평범한 줄이다", "다음 줄이다",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("sentences:\n got %q\nwant %q", got, want)
+	}
+	if d.Sentences[0].Line != 3 {
+		t.Errorf("the joined sentence's line = %d, want 3", d.Sentences[0].Line)
+	}
+}

@@ -693,7 +693,7 @@ func (p *parser) sentences() {
 		}
 		r := p.ranges[bi]
 		cursor, line := r.start, b.Line
-		for _, s := range text.Sentences(b.Text) {
+		for _, s := range joinEmphasised(b.Text, text.Sentences(b.Text), b.Emphasis) {
 			if !hasLetter(s) {
 				continue
 			}
@@ -717,6 +717,38 @@ func (p *parser) sentences() {
 			})
 		}
 	}
+}
+
+// joinEmphasised joins the lines of block text t that one emphasis span
+// runs over ("**…구현하기 위해" then "협력에 참여하는 … 상호작용**"): the
+// writer set them as one sentence, broken only by the line's end.
+// Sentences the span holds on one line stay apart.
+func joinEmphasised(t string, ss, emphasis []string) []string {
+	if len(emphasis) == 0 || len(ss) < 2 {
+		return ss
+	}
+	out := make([]string, 0, len(ss))
+	raw := "" // the last sentence as the block has it, line breaks kept
+	for _, s := range ss {
+		if n := len(out); n > 0 && strings.Contains(t, raw+"\n"+s) && spans(emphasis, out[n-1]+" "+s) {
+			out[n-1] += " " + s
+			raw += "\n" + s
+			continue
+		}
+		out = append(out, s)
+		raw = s
+	}
+	return out
+}
+
+// spans reports whether one of the emphasis spans holds s.
+func spans(emphasis []string, s string) bool {
+	for _, e := range emphasis {
+		if strings.Contains(e, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // find locates the start of sentence s in the source between from and
