@@ -141,3 +141,20 @@ func TestTracksKeepTheirWeeks(t *testing.T) {
 		t.Errorf("1. 책가 week 1: members %d, next %+v", len(in.Members), in.NextDocs)
 	}
 }
+
+// Week folders named after their chapter are the schedule when the README
+// has none: the week's input names next week's chapter and topic.
+func TestChapterFoldersAreTheSchedule(t *testing.T) {
+	root := writeFiles(t, map[string]string{
+		"README.md":          "# 스터디\n\n## 참여자\n\n- 한서진\n- 오태윤\n",
+		"[01장] 저장 구조/한서진.md": "# 저장 구조\n\n페이지는 디스크와 메모리 사이의 단위이다.\n",
+		"[01장] 저장 구조/오태윤.md": "# 저장 구조\n\n버퍼 풀은 페이지를 캐시한다.\n",
+		"[02장] 인덱스/한서진.md":   "# 인덱스\n\nB 트리는 정렬된 키를 유지한다.\n",
+		"[02장] 인덱스/오태윤.md":   "# 인덱스\n\n해시 인덱스는 범위 검색에 약하다.\n",
+	})
+	w := loadWeek(t, root, 1, "")
+	in := w.Input()
+	if in.Next == nil || in.Next.Chapters != "2장" || in.Next.Topic != "인덱스" {
+		t.Fatalf("next week's row = %+v, want 2장 인덱스 from its folder", in.Next)
+	}
+}

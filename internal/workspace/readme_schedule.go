@@ -165,3 +165,34 @@ func proseSchedule(lines []readmeLine) []ScheduleRow {
 	}
 	return rows
 }
+
+// reFolderTitle matches a week folder named after its reading: "[07장] 비동기
+// 호출", "05장 타입 활용하기", "Chapter 3 - Storage".
+var reFolderTitle = regexp.MustCompile(`(?i)^[\[(]?\s*(?:제\s*)?0*(\d{1,3})\s*장\s*[\])]?\s*[-–:.]?\s*(.*)$|^(?:chapter|ch\.?)\s*0*(\d{1,3})\s*[-–:.]?\s*(.*)$`)
+
+// FolderRow returns the schedule row a week folder's name gives when it
+// names the chapter it reads ("[07장] 비동기 호출" → 7장, 비동기 호출), or
+// nil: for a repository whose README has no row for that week, the folder
+// is the schedule.
+func FolderRow(w *Week) *ScheduleRow {
+	if w == nil || w.Dir == "" {
+		return nil
+	}
+	name := w.Dir
+	if i := strings.LastIndex(name, "/"); i >= 0 {
+		name = name[i+1:]
+	}
+	m := reFolderTitle.FindStringSubmatch(strings.TrimSpace(name))
+	if m == nil {
+		return nil
+	}
+	ch, topic := m[1], m[2]
+	if ch == "" {
+		ch, topic = m[3], m[4]
+	}
+	n, _ := strconv.Atoi(ch)
+	if n == 0 {
+		return nil
+	}
+	return &ScheduleRow{Week: w.Number, Chapters: strconv.Itoa(n) + "장", Topic: strings.TrimSpace(topic)}
+}

@@ -173,3 +173,26 @@ func TestProseSchedule(t *testing.T) {
 		t.Errorf("one week line read as a schedule: %+v", rows)
 	}
 }
+
+// A week folder named after its chapter is a schedule row when the README
+// has none; a folder named only by its week is not.
+func TestFolderRow(t *testing.T) {
+	for _, c := range []struct {
+		dir, chapters, topic string
+	}{
+		{"[07장] 비동기 호출", "7장", "비동기 호출"},
+		{"study/05장 타입 활용하기", "5장", "타입 활용하기"},
+		{"Chapter 3 - Storage", "3장", "Storage"},
+		{"3주차", "", ""},
+		{"week03", "", ""},
+		{"", "", ""},
+	} {
+		r := FolderRow(&Week{Number: 4, Dir: c.dir})
+		switch {
+		case c.chapters == "" && r != nil:
+			t.Errorf("FolderRow(%q) = %+v, want none", c.dir, *r)
+		case c.chapters != "" && (r == nil || r.Chapters != c.chapters || r.Topic != c.topic || r.Week != 4):
+			t.Errorf("FolderRow(%q) = %+v, want %s %s", c.dir, r, c.chapters, c.topic)
+		}
+	}
+}

@@ -990,10 +990,27 @@ func Josa(word, withBatchim, without string) string {
 	default:
 		has = strings.ContainsRune("bcdgjklmnpqtBCDGJKLMNPQT", r)
 	}
+	if has && withBatchim == "으로" && rieulFinal(word, r) {
+		has = false // ㄹ takes 로: "컴파일로", "1로", "URL로"
+	}
 	if has {
 		return word + withBatchim
 	}
 	return word + without
+}
+
+// rieulFinal reports whether a word whose last character is r ends in the
+// final consonant ㄹ, read as Korean would read it.
+func rieulFinal(word string, r rune) bool {
+	switch {
+	case r >= 0xAC00 && r <= 0xD7A3:
+		return (r-0xAC00)%28 == 8
+	case r >= '0' && r <= '9':
+		return strings.ContainsRune("178", r)
+	case acronym(word):
+		return r == 'L'
+	}
+	return r == 'l' || r == 'L'
 }
 
 // acronym reports whether a word ends in a run of two or more capital

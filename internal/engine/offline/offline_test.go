@@ -262,4 +262,12 @@ func TestJosa(t *testing.T) {
 			t.Errorf("Josa(%q) = %q, want %q", c.word, got, c.want)
 		}
 	}
+	// 으로 after every final consonant but ㄹ, which takes 로.
+	for _, c := range []struct{ word, want string }{
+		{"컴파일", "컴파일로"}, {"모델", "모델로"}, {"임베딩", "임베딩으로"}, {"데이터", "데이터로"}, {"1", "1로"}, {"3", "3으로"}, {"URL", "URL로"}, {"LLM", "LLM으로"},
+	} {
+		if got := Josa(c.word, "으로", "로"); got != c.want {
+			t.Errorf("Josa(%q, 으로) = %q, want %q", c.word, got, c.want)
+		}
+	}
 }
