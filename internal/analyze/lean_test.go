@@ -330,8 +330,9 @@ func TestItemOfAnAnnouncedListCarriesItsLeadIn(t *testing.T) {
 }
 
 // Discourse openers that hand a result or an addition over from the line
-// before ("덕분에 …", "결과적으로 …", "추가로 …") and a way of doing
-// named before ("…처럼 이렇게 하면 …") lean on that line; a way the same
+// before ("덕분에 …", "결과적으로 …", "추가로 …"), the items of an
+// enumeration the line before announces ("첫째, …", "둘째, …"), and a way
+// of doing named before ("…처럼 이렇게 하면 …") lean on that line; a way the same
 // sentence names first does not.
 func TestOpenersThatPointBack(t *testing.T) {
 	for _, c := range []struct {
@@ -341,6 +342,8 @@ func TestOpenersThatPointBack(t *testing.T) {
 		{"덕분에 소비자는 브로커에게 요청만 보내면 된다.", true},
 		{"결과적으로 캐시를 두는 가장 기본적인 방법은 읽기 경로를 나누는 것이다.", true},
 		{"추가로 복제본은 주 노드 대신 읽기 요청을 받을 수 있다.", true},
+		{"첫째, 캐시는 자주 읽는 키만 담는다.", true},
+		{"둘째, 복제본은 읽기 요청을 나눠 받는다.", true},
 		{"책에서 말한 것처럼 이렇게 하면 배포가 쉬워질 것 같다.", true},
 		{"응답 타입을 한곳에서 처리하고 싶을 수 있는데, 이렇게 하면 응답이 없는 요청이 까다로워진다.", false},
 		{"추론 결과를 캐시에 두면 응답이 빨라진다.", false},
