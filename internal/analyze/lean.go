@@ -178,13 +178,10 @@ func slogans(m *Member) {
 // 없다" then "- 그러니 …를 고려해야 함" closes the list as a paragraph's
 // last sentence closes it.
 func lastItemAfter(doc *note.Document, prev, s Sentence) bool {
-	if prev.Kind != note.KindListItem || prev.Block != s.Block-1 || s.Block <= 0 || s.Block >= len(doc.Blocks) {
+	if !nextItem(doc, prev, s) || s.Subject != "" || s.OwnSubject {
 		return false
 	}
-	b, pb := doc.Blocks[s.Block], doc.Blocks[prev.Block]
-	if pb.Level != b.Level || s.Subject != "" || s.OwnSubject {
-		return false
-	}
+	b := doc.Blocks[s.Block]
 	if s.Block+1 < len(doc.Blocks) {
 		if n := doc.Blocks[s.Block+1]; n.Kind == note.KindListItem && n.Level >= b.Level {
 			return false // the list goes on, or the item has items of its own

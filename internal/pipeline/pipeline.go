@@ -340,13 +340,8 @@ func (w *Week) buildInput(summaries []*note.Document) *engine.Input {
 	in.Schedule = track.ScheduleFor(w.Week.Number)
 	in.Chapters = chapterList(summaries, in.Schedule)
 	in.Next = track.ScheduleFor(w.Week.Number + 1)
-	next, hasNext := w.WS.WeekIn(w.Week.Track, w.Week.Number+1)
-	if in.Next == nil && hasNext {
-		// No schedule row, but next week's folder names its chapter.
-		in.Next = workspace.FolderRow(next)
-	}
 	in.NextDocs = append(in.NextDocs, chapterMaterial(summaries, in.Next)...)
-	if hasNext {
+	if next, ok := w.WS.WeekIn(w.Week.Track, w.Week.Number+1); ok {
 		for _, nf := range next.Notes {
 			for _, p := range nf.Paths() {
 				abs := filepath.Join(w.WS.Root, filepath.FromSlash(p))

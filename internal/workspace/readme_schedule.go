@@ -170,11 +170,26 @@ func proseSchedule(lines []readmeLine) []ScheduleRow {
 // 호출", "05장 타입 활용하기", "Chapter 3 - Storage".
 var reFolderTitle = regexp.MustCompile(`(?i)^[\[(]?\s*(?:제\s*)?0*(\d{1,3})\s*장\s*[\])]?\s*[-–:.]?\s*(.*)$|^(?:chapter|ch\.?)\s*0*(\d{1,3})\s*[-–:.]?\s*(.*)$`)
 
-// FolderRow returns the schedule row a week folder's name gives when it
+// folderSchedule is the schedule of a track with none in its README or
+// moim.yaml whose week folders name the chapters they read: two or more
+// of them ("[06장] 타입스크립트 컴파일", "[07장] 비동기 호출").
+func folderSchedule(weeks []*Week) []ScheduleRow {
+	var rows []ScheduleRow
+	for _, w := range weeks {
+		if r := folderRow(w); r != nil {
+			rows = append(rows, *r)
+		}
+	}
+	if len(rows) < 2 {
+		return nil
+	}
+	return rows
+}
+
+// folderRow returns the schedule row a week folder's name gives when it
 // names the chapter it reads ("[07장] 비동기 호출" → 7장, 비동기 호출), or
-// nil: for a repository whose README has no row for that week, the folder
-// is the schedule.
-func FolderRow(w *Week) *ScheduleRow {
+// nil.
+func folderRow(w *Week) *ScheduleRow {
 	if w == nil || w.Dir == "" {
 		return nil
 	}
@@ -191,8 +206,9 @@ func FolderRow(w *Week) *ScheduleRow {
 		ch, topic = m[3], m[4]
 	}
 	n, _ := strconv.Atoi(ch)
-	if n == 0 {
-		return nil
+	topic = strings.TrimSpace(topic)
+	if n == 0 || topic != "" && topic[0] >= '0' && topic[0] <= '9' {
+		return nil // "Chapter1-7": a range of chapters, no one reading to name
 	}
-	return &ScheduleRow{Week: w.Number, Chapters: strconv.Itoa(n) + "장", Topic: strings.TrimSpace(topic)}
+	return &ScheduleRow{Week: w.Number, Chapters: strconv.Itoa(n) + "장", Topic: topic}
 }

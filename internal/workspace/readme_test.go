@@ -183,16 +183,17 @@ func TestFolderRow(t *testing.T) {
 		{"[07장] 비동기 호출", "7장", "비동기 호출"},
 		{"study/05장 타입 활용하기", "5장", "타입 활용하기"},
 		{"Chapter 3 - Storage", "3장", "Storage"},
+		{"Chapter1-7", "", ""},
 		{"3주차", "", ""},
 		{"week03", "", ""},
 		{"", "", ""},
 	} {
-		r := FolderRow(&Week{Number: 4, Dir: c.dir})
+		r := folderRow(&Week{Number: 4, Dir: c.dir})
 		switch {
 		case c.chapters == "" && r != nil:
-			t.Errorf("FolderRow(%q) = %+v, want none", c.dir, *r)
+			t.Errorf("folderRow(%q) = %+v, want none", c.dir, *r)
 		case c.chapters != "" && (r == nil || r.Chapters != c.chapters || r.Topic != c.topic || r.Week != 4):
-			t.Errorf("FolderRow(%q) = %+v, want %s %s", c.dir, r, c.chapters, c.topic)
+			t.Errorf("folderRow(%q) = %+v, want %s %s", c.dir, r, c.chapters, c.topic)
 		}
 	}
 }

@@ -31,6 +31,11 @@ func (d *detector) finish() {
 	}
 	ws.Skipped = append(ws.Skipped, d.walk.skipped...)
 	sort.Slice(ws.Skipped, func(a, b int) bool { return ws.Skipped[a].Path < ws.Skipped[b].Path })
+	for i := range ws.Tracks {
+		if t := &ws.Tracks[i]; len(t.Schedule) == 0 {
+			t.Schedule = folderSchedule(ws.TrackWeeks(t.Name))
+		}
+	}
 	if len(ws.Tracks) == 1 {
 		ws.Layout = ws.Tracks[0].Layout
 		ws.Schedule = ws.Tracks[0].Schedule
@@ -38,6 +43,9 @@ func (d *detector) finish() {
 		ws.Schedule = d.readmeSchedule
 		if d.cfg != nil && len(d.cfg.Schedule) > 0 {
 			ws.Schedule = d.cfg.Schedule
+		}
+		if len(ws.Schedule) == 0 {
+			ws.Schedule = folderSchedule(ws.TrackWeeks(""))
 		}
 	}
 	sort.SliceStable(ws.Schedule, func(a, b int) bool { return ws.Schedule[a].Week < ws.Schedule[b].Week })

@@ -23,8 +23,9 @@ const MaxBullets = 5
 const (
 	NoticeMissing    = "이번 주 노트가 제출되지 않았습니다."
 	NoticeNoSchedule = "README에 일정표가 없어 다음 주차 주제를 알 수 없습니다."
-	// NoticeNoNextRow: the schedule has this week but not the next.
-	NoticeNoNextRow = "README 일정표에 다음 주차가 없어 다음 주차 주제를 알 수 없습니다."
+	// NoticeNoNextRow: the schedule (the README's, moim.yaml's or the week
+	// folders') has this week but not the next.
+	NoticeNoNextRow = "일정에 다음 주차가 없어 다음 주차 주제를 알 수 없습니다."
 	// A section whose kind of content the note does not have says so in
 	// one plain line rather than holding a misplaced sentence.
 	NoticeNoInsight     = "이번 주 노트에서 핵심으로 꼽을 만한 문장을 찾지 못했습니다."
