@@ -2,6 +2,7 @@ package offline
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -46,7 +47,7 @@ func continues(prev, s *analyze.Sentence) bool {
 	if s.Subject != "" || s.OwnSubject || s.Voice.Question || s.File != prev.File || s.Line-prev.Line > 2 {
 		return false
 	}
-	return strings.Join(s.Path, "\x00") == strings.Join(prev.Path, "\x00")
+	return slices.Equal(s.Path, prev.Path)
 }
 
 // widened reports whether a subject names concept c with one word set
@@ -234,7 +235,7 @@ func nextOf(m *analyze.Member, s *analyze.Sentence) *analyze.Sentence {
 			continue
 		}
 		n := &m.Sentences[i+1]
-		if n.File != s.File || n.Line-s.Line > 2 || n.Line == s.Line || n.Kind != s.Kind || strings.Join(n.Path, "\x00") != strings.Join(s.Path, "\x00") {
+		if n.File != s.File || n.Line-s.Line > 2 || n.Line == s.Line || n.Kind != s.Kind || !slices.Equal(n.Path, s.Path) {
 			return nil
 		}
 		return n
