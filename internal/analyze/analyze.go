@@ -509,7 +509,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 			s.FrameNeeded = true
 		}
 		if s.Problem == "" && (s.subjectless || s.topicless) && s.Frame == "" && s.Context == nil && s.Kind != note.KindHeading &&
-			!v.Recommend && !v.Should && !(v.Can && (practiceHeading(s.Path) || s.conditional)) && !v.Question && !v.Doubt && !v.Hedge && !v.FirstPerson && !v.Reaction {
+			!v.Recommend && !v.Should && !(v.Can && (practiceHeading(s.Path) || s.conditional)) && !(v.Conclusion && s.ChildPoint) && !v.Question && !v.Doubt && !v.Hedge && !v.FirstPerson && !v.Reaction {
 			s.Problem = ProblemDangling
 		}
 	}

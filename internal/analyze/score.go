@@ -294,7 +294,7 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	if s.Definition {
 		ins -= 1.2
 	}
-	if !s.point && !v.Conclusion && !v.Contrast && !v.Hedge && !v.Opinion() {
+	if !s.point && !turnedBelow(s) && !v.Conclusion && !v.Contrast && !v.Hedge && !v.Opinion() {
 		// "X는 Y로 측정된다": a description, not the member's point; it
 		// keeps a share of its score, so that a group section can
 		// still quote it on a concept.
@@ -732,6 +732,13 @@ func exampleLabel(l string) bool {
 		return true
 	}
 	return false
+}
+
+// turnedBelow reports a sentence whose Caveat turns against it ("A와 B는
+// …에서는 같다. 그러나 B는 …하지 않는다"): the pair compares, which is a
+// point even when each half only describes.
+func turnedBelow(s *Sentence) bool {
+	return s.Caveat != nil && turnsNext(s.Caveat.Text) && !conclusionTurn(s.Caveat.Text)
 }
 
 // plainPenalty lowers the key-insight score of a sentence that only

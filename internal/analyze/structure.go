@@ -984,6 +984,7 @@ func children(m *Member) {
 		}
 		if ok {
 			s.Children, s.ChildLines = kids, lines
+			summarises(m, s, subs, byBlock)
 		}
 		subPoints(m, s, subs, byBlock)
 	}

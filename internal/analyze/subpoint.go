@@ -293,3 +293,23 @@ func numberOf(raw string) int {
 	}
 	return int(m[1][0] - '0')
 }
+
+// summarises lets a line by which the writer sums up ("정리하자면 …의
+// 역할을 크게 2가지로 나눌 수 있다", "요약하면 다음과 같다") carry the short
+// items it announces: the items are the summary, the writer's own
+// statement of the point, where an announcement alone says nothing. It
+// runs after children gave the line its Children.
+func summarises(m *Member, s *Sentence, subs []int, byBlock map[int]int) {
+	if s.Problem != ProblemPromise || !s.Voice.Conclusion || len(s.Children) < 2 || len(s.Children) != len(subs) || !fits(s.Body, strings.Join(s.Children, "; ")) {
+		return
+	}
+	ids := make([]string, 0, len(subs))
+	for _, j := range subs {
+		k, ok := byBlock[j]
+		if !ok {
+			return
+		}
+		ids = append(ids, m.Sentences[k].ID)
+	}
+	s.Problem, s.ChildPoint, s.ChildIDs = "", true, ids
+}

@@ -557,7 +557,7 @@ func lastContent(ms []text.Morph) int {
 // conclusionMarked reports whether a sentence opens with a marker by which
 // the writer draws their own conclusion.
 func conclusionMarked(t string) bool {
-	for _, p := range []string{"=>", "->", "→", "⇒", "∴", "즉,", "즉 ", "결국", "결론적으로", "정리하면", "요컨대"} {
+	for _, p := range []string{"=>", "->", "→", "⇒", "∴", "즉,", "즉 ", "결국", "결론적으로", "정리하면", "정리하자면", "요약하면", "요약하자면", "종합하면", "종합하자면", "요컨대", "한마디로"} {
 		if strings.HasPrefix(t, p) {
 			return true
 		}
@@ -693,15 +693,20 @@ func auxConnective(s string) bool {
 // a hortative ending on them announces a section, it proposes nothing.
 var discourseStems = []string{"논의", "정의", "살펴", "살펴보", "알아보", "알아", "이야기", "다루", "다뤄", "정리", "시작", "넘어가", "보"}
 
+// textParts are the parts of a text a book turns to ("예시를 보자", "아래
+// 코드를 보자").
+var textParts = set("예 예시 예제 코드 그림 표 사례 다음 아래 위 결과 구조 흐름 과정 부분 내용")
+
 func discourse(ms []text.Morph, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		for _, d := range discourseStems {
 			if strings.HasPrefix(ms[k].Surface, d) && (k == i-1 || strings.HasPrefix(ms[k].POS, "NNG") || strings.HasPrefix(ms[k].POS, "VV")) {
-				if d == "보" && k > 0 && !strings.HasSuffix(ms[k-1].POS, "EC") {
-					continue
-				}
 				if d == "보" {
-					// "해 보자" tries something; "살펴보자" is reached above
+					// "예시를 보자" turns to a part of the text; "해 보자"
+					// tries something; "살펴보자" is reached above
+					if k == i-1 && k >= 2 && hasTag(ms[k-1].POS, "JKO") && textParts[ms[k-2].Surface] {
+						return true
+					}
 					continue
 				}
 				return true
