@@ -393,6 +393,9 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 			continue // crossed out by the writer: no view, question or point of theirs
 		}
 		clean := Clean(s.Text)
+		if s.Block >= 0 && s.Block < len(doc.Blocks) && bracketed(doc.Blocks[s.Block].Text) {
+			clean = unwrapped(clean) // a line the writer set whole in brackets
+		}
 		if !usable(clean) || metaProperty(clean) {
 			continue
 		}
@@ -438,6 +441,9 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 			Subject:  subject(rd.Morphs, body),
 		})
 		last := &m.Sentences[len(m.Sentences)-1]
+		if last.Problem == ProblemFragment && quotedGuess(body) {
+			last.Problem = "" // "…아닐까..? 라는 추측.": a note-style sentence, whole
+		}
 		if s.Block >= 0 && s.Block < len(doc.Blocks) && doc.Blocks[s.Block].Caption {
 			last.Problem = ProblemCaption // "*…*" under an image: the figure's caption
 		}

@@ -28,7 +28,7 @@ const maxBodyRunes = 200
 
 // dependentOpeners make a sentence lean on the one before it: without that
 // sentence it says nothing.
-var dependentOpeners = []string{"대신 ", "이들", "이것들", "그들", "그것", "이러한", "그러한", "이와 같", "물론", "뿐만 아니라", "뿐 아니라", "이 밖에", "이외에도", "이는", "이를", "이것은", "이것이", "이것을", "이러한", "이런", "이렇게", "그러면", "그렇다면", "반대로", "반면", "이때", "이 때", "이 경우", "그 결과", "여기서", "위의", "위에서", "아래", "그래도", "하지만", "그러나", "그런데", "다만", "단,", "이 중", "그중", "그 중", "해당 ", "또 다른", "또다른", "여전히", "마찬가지로"}
+var dependentOpeners = []string{"대신 ", "이들", "이것들", "그들", "그것", "이러한", "그러한", "이와 같", "물론", "뿐만 아니라", "뿐 아니라", "이 밖에", "이외에도", "이는", "이를", "이것은", "이것이", "이것을", "이러한", "이런", "이렇게", "그러면", "그렇다면", "반대로", "반면", "이때", "이 때", "이 경우", "그 결과", "여기서", "위의", "위에서", "위와 같", "이처럼", "앞서 ", "앞에서", "아래", "그래도", "하지만", "그러나", "그런데", "다만", "단,", "이 중", "그중", "그 중", "해당 ", "또 다른", "또다른", "여전히", "마찬가지로"}
 
 // looseOpeners are discourse markers a bullet can drop without losing
 // its meaning: "따라서 X이다" says X.
@@ -43,6 +43,47 @@ var (
 	// mathOpChars holds a character of every match of reMathOps.
 	mathOpChars = `=^√∑Σ∫≈≠≤≥×÷\_$`
 )
+
+// bracketed reports a line the writer set whole in brackets ("(…라고
+// 생각됨.)", "(왜냐면 …때문. …도 마찬가지임.)"): an aside of theirs beside
+// the book's lines, whose sentences are sentences.
+func bracketed(line string) bool {
+	t := strings.TrimRight(strings.TrimSpace(line), ". ")
+	if !strings.HasPrefix(t, "(") || !strings.HasSuffix(t, ")") {
+		return false
+	}
+	depth := 0
+	for i, r := range t {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 && i != len(t)-1 {
+				return false // "(A) … (B)": two brackets, not one around it all
+			}
+		}
+	}
+	return depth == 0 && utf8.RuneCountInString(t) >= 14
+}
+
+// unwrapped returns a sentence of a bracketed line (see bracketed)
+// without the line's brackets: the opening one before its first sentence,
+// the closing one after its last, or both.
+func unwrapped(s string) string {
+	t := strings.TrimSpace(s)
+	if strings.HasPrefix(t, "(") && strings.Count(t, "(") > strings.Count(t, ")") || bracketed(t) {
+		t = strings.TrimSpace(t[1:])
+	}
+	end := strings.TrimRight(t, ". ")
+	if strings.HasSuffix(end, ")") && strings.Count(end, ")") > strings.Count(end, "(") {
+		t = strings.TrimSpace(end[:len(end)-1])
+		if !strings.HasSuffix(t, ".") && strings.HasSuffix(strings.TrimSpace(s), ".") {
+			t += "."
+		}
+	}
+	return t
+}
 
 // Trim drops the markers a note puts before a sentence that a bullet does
 // not need: numbering ("1)", "이유 2."), circled letters, arrows and loose

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -214,7 +215,9 @@ func readVoice(raw string, ms []text.Morph) Voice {
 		case first == "NNB" && (m.Surface == "듯" || m.Surface == "듯이") && final(0):
 			v.Hedge = true // 듯하다
 		case first == "VX" && strings.HasPrefix(m.Surface, "싶") && final(0) && !strings.Contains(m.Surface, "면") && !strings.Contains(next(1).Surface, "면") && !strings.HasPrefix(next(1).POS, "ETM"):
-			if learningWish(ms, i) {
+			if hasTag(prev(1).POS, "EC") && strings.HasSuffix(prev(1).Surface, "까") {
+				v.Doubt = true // "과연 정답일까 싶다": the writer wonders, a question of their own
+			} else if learningWish(ms, i) {
 				v.Doubt = true // 더 공부하고 싶다, 알아보고 싶다: a study target, not a view
 			} else {
 				v.Hedge, v.Wish = true, true // 해 보고 싶다
@@ -248,6 +251,10 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			v.Formal = true // …는가, …인가, …한가
 		case first == "VV" && (strings.HasPrefix(m.Surface, "모르") || strings.HasPrefix(m.Surface, "몰랐")) && final(0) && (strings.HasPrefix(next(1).Surface, "겠") || v.FirstPerson || strings.HasPrefix(m.Surface, "몰랐")):
 			v.Doubt = true // 모르겠다, (나는) 몰랐다
+		case first == "VV" && strings.HasPrefix(m.Surface, "모르") && strings.HasPrefix(next(1).Surface, "겠") && hasTag(prev(1).POS, "EC") && whetherEnding(prev(1).Surface):
+			v.Doubt = true // "이게 맞는진 모르겠는데 …": whether it holds, the writer does not know
+		case hasTag(pos, "EP") && m.Surface == "겠" && next(1).Surface == "지" && (hasTag(next(1).POS, "EF") || hasTag(next(1).POS, "EC")) && i+1 >= lastContent(ms):
+			v.Hedge = true // "…가능해지겠지": the writer's conjecture, in the spoken style books do not use
 		case first == "NNG" && m.Surface == "개인" && next(1).Surface == "적" && strings.HasPrefix(next(2).Surface, "으로") && i <= 1:
 			v.Hedge = true // 개인적으로 …: the writer's own view
 		case first == "MAG" && (m.Surface == "어쩌면" || m.Surface == "아마" || m.Surface == "아마도"):
@@ -322,7 +329,20 @@ func readVoice(raw string, ms []text.Morph) Voice {
 		v.Recommend, v.Should, v.Can = false, false, false // "…해야 할까?" asks, it does not recommend
 	}
 	v.Contrast = bookContrast(t)
+	if quotedGuess(t) {
+		v.Hedge = true // "…아닐까..? 라는 추측.": the writer's own guess, quoted
+	}
 	return v
+}
+
+// reQuotedGuess matches a question the writer quotes as their guess or
+// thought ("…위함이 아닐까..? 라는 추측", "…일까? 하는 생각이 든다").
+var reQuotedGuess = regexp.MustCompile(`[까나][.…]*[?？]+[.…]*\s*(라는|하는|란)\s*(추측|생각|의문|궁금증|가설|느낌)`)
+
+// quotedGuess reports a sentence that quotes a question as the writer's
+// guess or thought.
+func quotedGuess(t string) bool {
+	return strings.ContainsAny(t, "?？") && reQuotedGuess.MatchString(t)
 }
 
 // surfaceVoice reads the few signals that survive without morphology.
@@ -692,6 +712,18 @@ func auxConnective(s string) bool {
 // discourseStems are verbs a book uses to move on ("논의하자", "살펴보자"):
 // a hortative ending on them announces a section, it proposes nothing.
 var discourseStems = []string{"논의", "정의", "살펴", "살펴보", "알아보", "알아", "이야기", "다루", "다뤄", "정리", "시작", "넘어가", "보"}
+
+// whetherEnding reports a connective ending of "whether" ("맞는지",
+// "맞는진", "옳은지", "무엇인지"), not the "ㄹ지" of "필요할지 모르겠지만",
+// which hedges ("may").
+func whetherEnding(e string) bool {
+	for _, p := range []string{"는지", "는진", "은지", "은진", "인지", "인진", "던지", "던진"} {
+		if strings.HasPrefix(e, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // textParts are the parts of a text a book turns to ("예시를 보자", "아래
 // 코드를 보자").

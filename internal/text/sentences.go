@@ -49,9 +49,23 @@ func splitLine(rs []rune) []string {
 		}
 		start = end
 	}
+	closes := bracketCloses(rs)
+	depth := 0
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
-		if !isTerminator(r) {
+		switch {
+		case r == '(' && closes != nil && closes[i]:
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+			if depth == 0 && endsInside(rs, start, i) && (i+1 == len(rs) || unicode.IsSpace(rs[i+1])) {
+				emit(i + 1) // "(…피해야 할 것 같다.) 다음 …": the remark ended the sentence
+				continue
+			}
+		}
+		if !isTerminator(r) || depth > 0 {
+			// "(… 객체 그래프 탐색? 이 …했는데, …것 같다.)": a bracket closed
+			// later on the line is one remark, whatever it holds
 			continue
 		}
 		// swallow repeated terminators ("?!", "!!") and closers
@@ -61,6 +75,9 @@ func splitLine(rs []rune) []string {
 		}
 		if r == '.' && !periodEnds(rs, i) {
 			continue
+		}
+		if r != '.' && quoted(rs, j) {
+			continue // "…될 수 없어! 라고 가정한다": a quoted exclamation or question
 		}
 		if j < len(rs) && !unicode.IsSpace(rs[j]) {
 			// "했다.그래서": split only after a Korean syllable
@@ -73,6 +90,89 @@ func splitLine(rs []rune) []string {
 	}
 	emit(len(rs))
 	return out
+}
+
+// endsInside reports whether the bracket closing at i ends on a
+// terminator ("…것 같다.)") after start.
+func endsInside(rs []rune, start, i int) bool {
+	k := i - 1
+	for k > start && unicode.IsSpace(rs[k]) {
+		k--
+	}
+	return k > start && isTerminator(rs[k])
+}
+
+// quotatives open the words that go on after a quoted sentence ("…없어!
+// 라고 가정한다", "…뭘까? 라는 질문").
+var quotatives = []string{"라고", "라는", "라며", "라면서", "라던", "란 ", "이라고", "이라는", "하고 ", "하는 "}
+
+// quoted reports whether the text from j, after spaces, goes on with a
+// quotative: the terminator before j closes a quotation, not the sentence.
+func quoted(rs []rune, j int) bool {
+	for j < len(rs) && unicode.IsSpace(rs[j]) {
+		j++
+	}
+	rest := string(rs[j:min(j+8, len(rs))]) // the longest quotative, and a space
+	for _, q := range quotatives {
+		if strings.HasPrefix(rest, q) {
+			return true
+		}
+	}
+	return false
+}
+
+// bracketCloses marks each '(' of rs whose matching ')' comes later in
+// rs; nil when there is none.
+func bracketCloses(rs []rune) []bool {
+	var marks []bool
+	var open []int
+	for i, r := range rs {
+		switch r {
+		case '(':
+			if marks == nil {
+				marks = make([]bool, len(rs))
+			}
+			open = append(open, i)
+		case ')':
+			if n := len(open); n > 0 {
+				marks[open[n-1]] = true
+				open = open[:n-1]
+			}
+		}
+	}
+	if marks == nil {
+		return nil
+	}
+	// A bracket around the whole line ("(…했다. 그래서 …임.)") wraps the
+	// writer's aside, whose sentences are sentences.
+	first, last := 0, len(rs)-1
+	for first < len(rs) && unicode.IsSpace(rs[first]) {
+		first++
+	}
+	for last >= 0 && (unicode.IsSpace(rs[last]) || rs[last] == '.') {
+		last--
+	}
+	if first < last && rs[first] == '(' && rs[last] == ')' && matches(rs, first) == last {
+		marks[first] = false
+	}
+	return marks
+}
+
+// matches returns the index of the ')' that closes the '(' at i, or -1.
+func matches(rs []rune, i int) int {
+	depth := 0
+	for k := i; k < len(rs); k++ {
+		switch rs[k] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return k
+			}
+		}
+	}
+	return -1
 }
 
 func isTerminator(r rune) bool {

@@ -39,6 +39,14 @@ func TestSentences(t *testing.T) {
 			[]string{"모델이 커졌다.", "그래서 비용도 늘었다."}},
 		{"period inside url or file", "설정은 config.yaml 파일에 있다.", []string{"설정은 config.yaml 파일에 있다."}},
 		{"crlf and blanks", "첫 문장이다.\r\n\r\n  두 번째 문장  ", []string{"첫 문장이다.", "두 번째 문장"}},
+		{"terminators inside a bracket", "이 코드는 규칙을 어긴다 (이런 탐색? 이 편했는데, 피해야 할 것 같다.) 다음 절로 간다.",
+			[]string{"이 코드는 규칙을 어긴다 (이런 탐색? 이 편했는데, 피해야 할 것 같다.)", "다음 절로 간다."}},
+		{"bracket never closed", "이 코드는 (이런 탐색? 이 편했다. 다음 절로 간다.",
+			[]string{"이 코드는 (이런 탐색?", "이 편했다.", "다음 절로 간다."}},
+		{"bracket around the whole line", "(왜냐면 인터페이스는 합성을 허용하지 않기 때문. 유니온도 마찬가지임.)",
+			[]string{"(왜냐면 인터페이스는 합성을 허용하지 않기 때문.", "유니온도 마찬가지임.)"}},
+		{"quoted exclamation or question", "이 값은 절대 거짓이 될 수 없어! 라고 가정한다. 상속을 쓸까? 하는 결정이 남는다.",
+			[]string{"이 값은 절대 거짓이 될 수 없어! 라고 가정한다.", "상속을 쓸까? 하는 결정이 남는다."}},
 		{"empty", " \n\n ", nil},
 	}
 	for _, tt := range tests {

@@ -1,0 +1,93 @@
+package analyze
+
+import (
+	"testing"
+
+	"github.com/moim-study/moim/internal/text"
+)
+
+// The writer's own voice in the spoken style of notes: wondering ("…일까
+// 싶다"), not knowing whether ("맞는진 모르겠는데"), a conjecture ("…겠지"),
+// a question quoted as a guess ("…아닐까..? 라는 추측"). A hedge ("필요할지
+// 모르겠지만", "may") is no doubt, and a wish stays a wish.
+func TestSpokenOwnVoice(t *testing.T) {
+	for _, c := range []struct {
+		s                         string
+		doubt, hedge, wish, quote bool
+	}{
+		{s: "하나의 모듈만 쓰는 것이 과연 정답일까 싶다.", doubt: true},
+		{s: "이게 맞는진 모르겠는데 내가 읽은 바로는 그렇다.", doubt: true},
+		{s: "이 방식이 옳은지 모르겠다.", doubt: true},
+		{s: "목 객체를 만드는 수고가 더 필요할지 모르겠지만 보상은 크다."},
+		{s: "다른 타입을 넣는다면 더 쉽게 추론이 가능해지겠지", hedge: true},
+		{s: "캐시를 두는 까닭은 비교를 피하기 위함이 아닐까..? 라는 추측.", hedge: true, quote: true},
+		{s: "캐시를 앞에 두면 응답이 더 빨라질까? 하는 생각.", hedge: true, quote: true},
+		{s: "다음 프로젝트에 꼭 도입해 보고 싶다.", hedge: true, wish: true},
+	} {
+		v := readVoice(c.s, text.Read(c.s).Morphs)
+		if v.Doubt != c.doubt || v.Hedge != c.hedge || v.Wish != c.wish {
+			t.Errorf("readVoice(%q): doubt %v hedge %v wish %v, want %v %v %v", c.s, v.Doubt, v.Hedge, v.Wish, c.doubt, c.hedge, c.wish)
+		}
+		if got := quotedGuess(c.s); got != c.quote {
+			t.Errorf("quotedGuess(%q) = %v, want %v", c.s, got, c.quote)
+		}
+	}
+}
+
+// asideNote sets the writer's own lines in brackets under the book's, and
+// quotes a guess.
+const asideNote = `# 3장 타입 넓히기
+
+- 합성 타입은 type 키워드로 선언한다.
+  - (왜냐면 인터페이스에서는 합성 연산자를 허용하지 않기 때문. 유니온 연산자도 마찬가지임.)
+  - (값의 범위를 정하는 일은 type 키워드로 하는 것이 옳고 계산된 값도 같은 맥락이라고 생각됨.)
+- 위와 같이 쓰면 합성 타입은 여러 곳에서 재사용된다.
+- 캐시 객체를 두는 까닭은 불필요한 비교를 피하기 위함이 아닐까..? 라는 추측.
+- 모델 (대형 언어 모델) 은 입력을 토큰으로 나눈다.
+`
+
+// A line the writer set whole in brackets is read without them: its
+// sentences are sentences, not halves of an unbalanced bracket (a reason
+// among them leans on the item it explains); a bracket inside a line
+// stays. A sentence that opens by pointing above ("위와
+// 같이 …") leans on it; a quoted guess is a whole sentence.
+func TestBracketedLinesAndPointers(t *testing.T) {
+	w := Analyze([]Note{{Member: "다온", Doc: parse("w3/다온.md", asideNote)}})
+	m := w.Members[0]
+	for _, c := range []struct {
+		sub, body, problem string
+	}{
+		{"왜냐면", "왜냐면 인터페이스에서는 합성 연산자를 허용하지 않기 때문.", ""},
+		{"값의 범위를", "값의 범위를 정하는 일은 type 키워드로 하는 것이 옳고 계산된 값도 같은 맥락이라고 생각됨.", ""},
+		{"위와 같이", "", ProblemDangling},
+		{"아닐까", "", ""},
+		{"대형 언어 모델", "모델 (대형 언어 모델) 은 입력을 토큰으로 나눈다.", ""},
+	} {
+		s := find(t, m, c.sub)
+		if c.body != "" && s.Body != c.body {
+			t.Errorf("%q: body %q, want %q", c.sub, s.Body, c.body)
+		}
+		if s.Problem != c.problem {
+			t.Errorf("%q: problem %q, want %q", c.sub, s.Problem, c.problem)
+		}
+	}
+	if s := find(t, m, "왜냐면"); s.Context == nil || s.Context.Body != "합성 타입은 type 키워드로 선언한다." {
+		t.Errorf("%q: the reason does not lean on the item it explains (context %v)", s.Body, s.Context)
+	}
+	if s := find(t, m, "값의 범위를"); !s.Voice.Hedge {
+		t.Errorf("%q: no hedge read", s.Body)
+	}
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"(왜냐면 인터페이스에서는 허용하지 않기 때문.)", true},
+		{"(주석) 본문은 여기 있고 (다른 주석)", false},
+		{"(생략)", false},
+		{"본문 (주석)", false},
+	} {
+		if got := bracketed(c.line); got != c.want {
+			t.Errorf("bracketed(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+}
