@@ -91,3 +91,34 @@ func TestBracketedLinesAndPointers(t *testing.T) {
 		}
 	}
 }
+
+// Lines that cannot stand as a bullet: a "whether" with nothing after it,
+// "the case of …" without what holds in it, a sentence that opens with a
+// particle (it goes on from a code block), a count of the items that
+// follow. Their look-alikes stand.
+func TestFragmentsAndCounts(t *testing.T) {
+	for _, c := range []struct{ s, want string }{
+		{"객체 안에 속성이 있는지 없는지!", ProblemFragment},
+		{"instanceof 는 조금 더 복잡한 타입의 경우.", ProblemFragment},
+		{"캐시가 가득 찬 경우 오래된 항목부터 지운다.", ""},
+		{"에서, 수신자는 메시지를 받는 객체에 해당한다.", ProblemDangling},
+		{"합성 타입은 4가지로 생각할 수 있다.", ProblemPromise},
+		{"이 책에선 두 가지 방법을 제시한다", ProblemPromise},
+		{"캐시는 두 가지 장점이 있어 널리 쓰인다.", ""},
+	} {
+		if got := problem(c.s, text.Read(c.s).Morphs); got != c.want {
+			t.Errorf("problem(%q) = %q, want %q", c.s, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		s     string
+		hedge bool
+	}{
+		{"합성 타입은 네 가지로 생각할 수 있다.", false}, // the book's "one can think of"
+		{"합성 타입은 합집합으로 보는 게 맞다고 생각한다.", true},
+	} {
+		if got := readVoice(c.s, text.Read(c.s).Morphs).Hedge; got != c.hedge {
+			t.Errorf("readVoice(%q).Hedge = %v, want %v", c.s, got, c.hedge)
+		}
+	}
+}

@@ -179,7 +179,9 @@ func problem(t string, ms []text.Morph) string {
 		return ProblemCaption
 	case n < 12 || ms != nil && (!hasPredicate(ms) || nounEnding(ms) || exampleTail(t, ms) || unfinished(ms)):
 		return ProblemFragment
-	case Dependent(t) || reason(t) || headless(ms):
+	case Dependent(t) || reason(t) || headless(ms) || len(ms) > 0 && strings.HasPrefix(ms[0].POS, "J"):
+		// a sentence opening with a particle ("에서, …는 수신자") goes on
+		// from what came before it (a code block, a formula)
 		return ProblemDangling
 	}
 	return ""
@@ -304,8 +306,14 @@ func promise(s string) bool {
 			return true
 		}
 	}
-	return false
+	// "…는 4가지로 생각할 수 있다", "이 책에선 두 가지 방법을 제시한다": a
+	// count of the items that follow, closing the sentence
+	return reCountClosing.MatchString(t)
 }
+
+// reCountClosing matches a sentence that closes on a count of things and
+// a verb that presents, divides or has them.
+var reCountClosing = regexp.MustCompile(`(?:두|세|네|다섯|여섯|일곱|몇|여러|[2-9])\s?가지[가-힣]*(?:\s+[가-힣]+){0,2}\s+(?:수 있다|있다|있음|나뉜다|나뉨|구분된다|구분됨|제시한다|제시함|소개한다|소개함|존재한다|존재함)$`)
 
 // captionNouns end the noun phrases that caption a figure, a table or an
 // example.
@@ -466,10 +474,19 @@ func Standalone(t string) bool {
 // condition or a first clause whose main clause is missing ("…하고 싶다면").
 func unfinished(ms []text.Morph) bool {
 	i := lastContent(ms)
-	if i < 0 || !hasTag(ms[i].POS, "EC") {
+	if i < 0 {
 		return false
 	}
 	s := ms[i].Surface
+	if hasTag(ms[i].POS, "EF") && (strings.HasSuffix(s, "는지") || strings.HasSuffix(s, "은지") || strings.HasSuffix(s, "ㄴ지")) {
+		return true // "속성이 있는지 없는지!": a "whether" never ends a statement
+	}
+	if hasTag(ms[i].POS, "NNG") && s == "경우" && i > 0 && (hasTag(ms[i-1].POS, "JKG") || hasTag(ms[i-1].POS, "ETM")) {
+		return true // "…는 더 복잡한 타입의 경우.": the case, without what holds in it
+	}
+	if !hasTag(ms[i].POS, "EC") {
+		return false
+	}
 	for _, e := range []string{"면", "고", "며", "서", "는데", "은데", "ㄴ데", "지만", "거나", "도록", "려고", "니까", "므로", "든지", "다가", "는지", "은지", "ㄴ지", "을지", "ㄹ지"} {
 		if strings.HasSuffix(s, e) {
 			return true
