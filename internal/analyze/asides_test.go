@@ -122,3 +122,36 @@ func TestFragmentsAndCounts(t *testing.T) {
 		}
 	}
 }
+
+// answeredNote asks the book's questions and answers them: across the code
+// the question shows, and in the next paragraph in other compounds of the
+// same word. The writer's own question at the end stays open.
+const answeredNote = "# 4장 예외\n\n" +
+	"- 저장소 구현을 다른 기술로 바꾼다면…?\n\n" +
+	"```java\nvoid add(User u) throws StoreException;\n```\n\n" +
+	"- 어떻게 해결할 수 있을까?\n\n" +
+	"```java\nvoid add(User u) throws Exception;\n```\n\n" +
+	"- 좋지 않다~\n" +
+	"- 다행히 대부분의 저장 기술은 런타임 예외를 던진다.\n\n" +
+	"## 책임 배치\n\n" +
+	"할인 여부를 판단하는 코드를 어디에 두어야 할까?\n\n" +
+	"상영 객체에 두면 상영 객체가 할인 조건을 판단하는 책임까지 떠안는다.\n\n" +
+	"## 남은 궁금증\n\n" +
+	"재시도 횟수는 팀마다 어떻게 정할까?\n"
+
+func TestQuestionsTheNoteAnswers(t *testing.T) {
+	w := Analyze([]Note{{Member: "다온", Doc: parse("w4/다온.md", answeredNote)}})
+	m := w.Members[0]
+	for _, c := range []struct {
+		sub      string
+		answered bool
+	}{
+		{"어떻게 해결할 수 있을까", true},
+		{"어디에 두어야 할까", true},
+		{"재시도 횟수는", false},
+	} {
+		if s := find(t, m, c.sub); s.Answered != c.answered {
+			t.Errorf("%q: answered %v, want %v", s.Body, s.Answered, c.answered)
+		}
+	}
+}

@@ -490,7 +490,10 @@ func questions(m *Member) {
 			// then "…하려는 것 같다") is no answer the note gives: the
 			// question stays theirs.
 			ownGuess := o.Voice.Hedge || o.Voice.FirstPerson || o.Voice.Doubt || o.Voice.Guess
-			if !o.Voice.Question && !ownGuess && !listMovesOn(m.Doc, *s, o) && (o.Block == s.Block || samePath(o.Path, s.Path) && o.Line-s.Line <= 3 && (sharesTerm(o.Terms, s.Terms) || answerMarked(o.Raw) || o.Kind == note.KindListItem)) {
+			// The lines between may be code the question shows ("…
+			// 전환한다면…?" above the signatures it means).
+			near := o.Line-s.Line <= 3 || onlyCodeBetween(m.Doc, s.Block, o.Block)
+			if !o.Voice.Question && !ownGuess && !listMovesOn(m.Doc, *s, o) && (o.Block == s.Block || samePath(o.Path, s.Path) && near && (sharesTerm(o.Terms, s.Terms) || sharesWord(o.Terms, s.Terms) || answerMarked(o.Raw) || o.Kind == note.KindListItem)) {
 				s.Answered = true
 			}
 		}
@@ -621,6 +624,47 @@ func sharesTerm(a, b []string) bool {
 		}
 	}
 	return false
+}
+
+// sharesWord reports whether two term lists share a word of two letters
+// or more inside their compounds ("할인 여부" and "할인 조건").
+func sharesWord(a, b []string) bool {
+	words := map[string]bool{}
+	for _, x := range a {
+		for _, w := range strings.Fields(x) {
+			if utf8.RuneCountInString(w) >= 2 {
+				words[Key(w)] = true
+			}
+		}
+	}
+	for _, y := range b {
+		for _, w := range strings.Fields(y) {
+			if words[Key(w)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// onlyCodeBetween reports whether every block strictly between blocks
+// from and to is code, or a line too short to be a sentence ("이러면
+// 안돼~"), with at most one such short line.
+func onlyCodeBetween(doc *note.Document, from, to int) bool {
+	if doc == nil || from < 0 || to <= from+1 || to > len(doc.Blocks) {
+		return false
+	}
+	short := 0
+	for k := from + 1; k < to; k++ {
+		b := doc.Blocks[k]
+		if b.Kind == note.KindCode {
+			continue
+		}
+		if short++; short > 1 || utf8.RuneCountInString(strings.TrimSpace(b.Text)) >= 12 {
+			return false
+		}
+	}
+	return true
 }
 
 func abs(n int) int {
