@@ -23,6 +23,7 @@ func TestSpokenOwnVoice(t *testing.T) {
 		{s: "캐시를 두는 까닭은 비교를 피하기 위함이 아닐까..? 라는 추측.", hedge: true, quote: true},
 		{s: "캐시를 앞에 두면 응답이 더 빨라질까? 하는 생각.", hedge: true, quote: true},
 		{s: "다음 프로젝트에 꼭 도입해 보고 싶다.", hedge: true, wish: true},
+		{s: "규칙을 어기는 코드는 이런 모양이다 (실무에서는 지양하는 것을 고려해봐야 할 것 같다.)", hedge: true}, // a closing bracket ends no predicate
 	} {
 		v := readVoice(c.s, text.Read(c.s).Morphs)
 		if v.Doubt != c.doubt || v.Hedge != c.hedge || v.Wish != c.wish {

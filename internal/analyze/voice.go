@@ -542,7 +542,7 @@ func finalPredicate(ms []text.Morph, i int) bool {
 		}
 		surf := ms[k].Surface
 		switch {
-		case strings.HasPrefix(first, "E"), strings.HasPrefix(first, "XS"), first == "VX", first == "VCP", first == "VCN", first == "SF", first == "SE", first == "SS", first == "SY", first == "SC", first == "JKS", first == "JKO", first == "JX":
+		case strings.HasPrefix(first, "E"), strings.HasPrefix(first, "XS"), first == "VX", first == "VCP", first == "VCN", first == "SF", first == "SE", strings.HasPrefix(first, "SS"), first == "SY", first == "SC", first == "JKS", first == "JKO", first == "JX":
 		case first == "NNB" || first == "NNG" && (surf == "수" || surf == "것"):
 		case (first == "VV" || first == "VA") && modalVerb(surf):
 		case first == "MAG" && (surf == "안" || surf == "못" || surf == "잘"):
