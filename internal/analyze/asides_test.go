@@ -156,3 +156,26 @@ func TestQuestionsTheNoteAnswers(t *testing.T) {
 		}
 	}
 }
+
+// A guess about how something will feel to the writer (needed, helpful,
+// hard) is nothing to argue about; a claim about the thing is.
+func TestFeelsOwnEffort(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"이 패턴을 적용하려면 연습이 많이 필요할 것 같다.", true},
+		{"책임을 중심으로 설계하고 트레이드 오프를 이해하면 도움이 될 것 같다.", true},
+		{"처음에는 타입 가드를 직접 쓰기가 어려울 것 같다.", true},
+		{"책의 예제 중에는 이 도구가 가장 좋은 것 같다.", false},
+		{"캐시를 앞에 두면 지연이 줄어들 것 같다.", false},
+		{"이 패턴을 적용하려면 연습이 많이 필요하다.", false}, // no guess: a claim
+	} {
+		var s Sentence
+		s.Body = c.s
+		s.Voice = readVoice(c.s, text.Read(c.s).Morphs)
+		if got := FeelsOwnEffort(s); got != c.want {
+			t.Errorf("FeelsOwnEffort(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}

@@ -364,3 +364,30 @@ func finalN(s string) bool {
 	r := rs[len(rs)-1]
 	return r >= 0xAC00 && r <= 0xD7A3 && (r-0xAC00)%28 == 4
 }
+
+// effortWords head the predicate of a guess about how something will feel
+// to the writer: needed, helpful, hard, easy ("연습이 많이 필요할 것
+// 같다", "…를 이해하면 도움이 될 것 같다").
+var effortWords = set("필요 도움 어렵 어려울 쉽 쉬울 편하 편할")
+
+// FeelsOwnEffort reports a hedged sentence whose guess is about how
+// something will feel to the writer ("…하려면 연습이 많이 필요할 것 같다",
+// "…하면 도움이 될 것 같다"): the writer's feeling, nothing the group could
+// argue about.
+func FeelsOwnEffort(s Sentence) bool {
+	if !s.Voice.Hedge {
+		return false
+	}
+	ms := text.Read(s.Body).Morphs
+	for i, m := range ms {
+		if m.Surface != "것" || !strings.HasPrefix(m.POS, "NNB") || i+1 >= len(ms) || !strings.HasPrefix(ms[i+1].Surface, "같") || !finalPredicate(ms, i+1) {
+			continue
+		}
+		for k := i - 1; k >= 0 && k >= i-3; k-- {
+			if effortWords[ms[k].Surface] {
+				return true
+			}
+		}
+	}
+	return false
+}
