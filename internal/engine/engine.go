@@ -27,6 +27,10 @@ type Input struct {
 	// may be nil.
 	Schedule *workspace.ScheduleRow
 	Next     *workspace.ScheduleRow
+	// Scheduled reports whether the week's track has a schedule at all
+	// (moim.yaml's, the README's or a derived one), so that a week past
+	// its last row is told apart from a study with no schedule.
+	Scheduled bool
 	// NextDocs are notes of the next week, when they exist already, and
 	// other material about what comes next (chapter summaries).
 	NextDocs []*note.Document

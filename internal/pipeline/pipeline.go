@@ -338,6 +338,7 @@ func (w *Week) buildInput(summaries []*note.Document) *engine.Input {
 	}
 	track := w.WS.TrackOf(w.Week)
 	in.Schedule = track.ScheduleFor(w.Week.Number)
+	in.Scheduled = len(track.Schedule) > 0
 	in.Chapters = chapterList(summaries, in.Schedule)
 	in.Next = track.ScheduleFor(w.Week.Number + 1)
 	in.NextDocs = append(in.NextDocs, chapterMaterial(summaries, in.Next)...)

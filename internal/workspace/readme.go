@@ -42,6 +42,14 @@ func parseReadme(text string) readmeInfo {
 	if len(info.schedule) == 0 {
 		info.schedule = proseSchedule(lines)
 	}
+	// A table without a week column is the schedule only when nothing
+	// numbers the weeks: the first such table, read in row order.
+	for _, t := range tables {
+		if len(info.schedule) > 0 {
+			break
+		}
+		info.schedule = orderSchedule(t)
+	}
 	if len(info.schedule) > 0 {
 		// The first schedule table wins for each week.
 		seen := map[int]bool{}

@@ -43,7 +43,7 @@ func columnRole(h string) int {
 		{colWeek, []string{"주차", "회차", "차수", "week", "session", "#"}},
 		{colDate, []string{"날짜", "일자", "일시", "date", "when"}},
 		{colChapters, []string{"범위", "챕터", "chapter", "진도", "분량", "range", "reading", "장"}},
-		{colTopic, []string{"내용", "주제", "topic", "title", "제목", "content"}},
+		{colTopic, []string{"내용", "주제", "토픽", "topic", "title", "제목", "content"}},
 	}
 	for _, r := range roles {
 		if material && (r.role == colIntegrator || r.role == colPresenter) {
@@ -91,32 +91,17 @@ func scheduleOf(t table) ([]ScheduleRow, []string) {
 	if !hasWeek || others == 0 {
 		return nil, nil
 	}
+	return weekRows(t, roles)
+}
+
+// weekRows reads the rows of a schedule table whose week column is known.
+func weekRows(t table, roles []int) ([]ScheduleRow, []string) {
 	var rows []ScheduleRow
 	var names []string
 	seen := map[int]bool{}
 	for _, r := range t.rows[1:] {
 		row := ScheduleRow{Line: r.line}
-		for c, cl := range r.cells {
-			if c >= len(roles) {
-				break
-			}
-			switch roles[c] {
-			case colWeek:
-				row.Week = parseWeekCell(cl.raw)
-			case colDate:
-				row.Date = cl.text
-			case colChapters:
-				row.Chapters = cl.text
-			case colTopic:
-				row.Topic = cl.text
-			case colPresenter:
-				row.Presenter = cl.text
-				names = append(names, namesIn(cl.raw)...)
-			case colIntegrator:
-				row.Integrator = cl.text
-				names = append(names, namesIn(cl.raw)...)
-			}
-		}
+		names = append(names, fillRow(&row, r, roles)...)
 		if row.Week > 0 && !seen[row.Week] {
 			seen[row.Week] = true
 			rows = append(rows, row)
@@ -124,6 +109,143 @@ func scheduleOf(t table) ([]ScheduleRow, []string) {
 	}
 	sort.SliceStable(rows, func(a, b int) bool { return rows[a].Week < rows[b].Week })
 	return rows, names
+}
+
+// fillRow fills a schedule row from a table row by the columns' roles and
+// returns the names in its presenter and integrator cells.
+func fillRow(row *ScheduleRow, r tableRow, roles []int) (names []string) {
+	for c, cl := range r.cells {
+		if c >= len(roles) {
+			break
+		}
+		switch roles[c] {
+		case colWeek:
+			row.Week = parseWeekCell(cl.raw)
+		case colDate:
+			row.Date = cl.text
+		case colChapters:
+			row.Chapters = cl.text
+		case colTopic:
+			row.Topic = cl.text
+		case colPresenter:
+			row.Presenter = cl.text
+			names = append(names, namesIn(cl.raw)...)
+		case colIntegrator:
+			row.Integrator = cl.text
+			names = append(names, namesIn(cl.raw)...)
+		}
+	}
+	return names
+}
+
+// OriginOrder marks the rows of a README table without a week column,
+// whose weeks are the rows' order; OriginFolder rows named after week
+// folders; OriginNotes a row taken from next week's notes.
+const (
+	OriginOrder  = "order"
+	OriginFolder = "folder"
+	OriginNotes  = "notes"
+)
+
+// reChapterCell matches a cell that opens with the chapter or part it is
+// about: "1장 오브젝트", "제3장", "Chapter 2: Storage", "Part 1".
+var reChapterCell = regexp.MustCompile(`(?i)^(?:제\s*)?\d{1,3}\s*장|^(?:chapter|ch\.|part)\s*\d{1,3}\b`)
+
+// reDateCell matches a cell that holds a date: "24.01.01 ~ 01.14",
+// "2024-03-05", "3/12", "3월 12일".
+var reDateCell = regexp.MustCompile(`\d{1,4}\s*[./-]\s*\d{1,2}|\d{1,2}\s*월\s*\d{1,2}\s*일`)
+
+// rePageCell matches a cell of a page number ("13", "p. 45", "45쪽").
+var rePageCell = regexp.MustCompile(`(?i)^(?:pp?\.?\s*)?\d{1,4}(?:\s*[-~]\s*\d{1,4})?\s*(?:쪽|p)?$`)
+
+// orderSchedule reads a table without a week column as a schedule whose
+// rows are the study's sessions in order, row i being week i: a column of
+// what each session reads (a 토픽/주제/챕터 header, or cells that open with
+// "N장"/"Chapter N"/"Part N"), and either most of those cells opening with
+// a chapter or most rows holding a date. A table of people (no such
+// column), of links (no dates, no chapters) or of contents (page numbers)
+// is not one.
+func orderSchedule(t table) []ScheduleRow {
+	if !t.header || t.participants || len(t.rows) < 3 {
+		return nil
+	}
+	header, body := t.rows[0].cells, t.rows[1:]
+	roles := make([]int, len(header))
+	subject := -1 // the column of what each session reads
+	dates := -1
+	for j, h := range header {
+		roles[j] = columnRole(h.raw)
+		switch roles[j] {
+		case colWeek:
+			return nil
+		case colDate:
+			dates = j
+		case colTopic, colChapters:
+			if subject < 0 {
+				subject = j
+			}
+		}
+	}
+	chapterCol := -1
+	for j := range header {
+		if share(body, j, func(s string) bool { return reChapterCell.MatchString(s) }) {
+			chapterCol = j
+			break
+		}
+	}
+	for j := range header {
+		if j != chapterCol && pageColumn(body, j) {
+			return nil // page numbers: a table of contents
+		}
+	}
+	if subject < 0 {
+		subject = chapterCol
+		if subject >= 0 && roles[subject] == colNone {
+			roles[subject] = colTopic
+		}
+	}
+	if subject < 0 || chapterCol != subject && (dates < 0 || !share(body, dates, reDateCell.MatchString)) {
+		return nil
+	}
+	var rows []ScheduleRow
+	for _, r := range body {
+		if subject >= len(r.cells) || r.cells[subject].text == "" {
+			continue
+		}
+		row := ScheduleRow{Week: len(rows) + 1, Line: r.line, Origin: OriginOrder}
+		fillRow(&row, r, roles)
+		rows = append(rows, row)
+	}
+	if len(rows) < 2 {
+		return nil
+	}
+	return rows
+}
+
+// pageColumn reports whether column j holds page numbers: most cells a
+// bare number or range, and not the plain count 1, 2, 3 … of the rows.
+func pageColumn(rows []tableRow, j int) bool {
+	if !share(rows, j, func(s string) bool { return rePageCell.MatchString(s) }) {
+		return false
+	}
+	for i, r := range rows {
+		if j >= len(r.cells) || firstNumber(r.cells[j].text) != i+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// share reports whether most (two thirds) of the rows' cells in column j
+// satisfy ok, blank cells counting against.
+func share(rows []tableRow, j int, ok func(string) bool) bool {
+	n := 0
+	for _, r := range rows {
+		if j < len(r.cells) && ok(strings.TrimSpace(r.cells[j].text)) {
+			n++
+		}
+	}
+	return n >= 2 && 3*n >= 2*len(rows)
 }
 
 // reProseWeek matches a schedule written as lines instead of a table: "1주차
@@ -210,5 +332,5 @@ func folderRow(w *Week) *ScheduleRow {
 	if n == 0 || topic != "" && topic[0] >= '0' && topic[0] <= '9' {
 		return nil // "Chapter1-7": a range of chapters, no one reading to name
 	}
-	return &ScheduleRow{Week: w.Number, Chapters: strconv.Itoa(n) + "장", Topic: topic}
+	return &ScheduleRow{Week: w.Number, Chapters: strconv.Itoa(n) + "장", Topic: topic, Origin: OriginFolder}
 }

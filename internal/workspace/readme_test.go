@@ -47,6 +47,44 @@ func TestParseSchedule(t *testing.T) {
 			want: []ScheduleRow{{Week: 1, Date: "3/4", Presenter: "최유나", Line: 3}, {Week: 2, Date: "3/11", Presenter: "미정", Line: 4}},
 		},
 		{
+			name: "a table of sessions without a week column: row i is week i, dates kept",
+			text: "# 스터디\n\n## 진도\n\n| 토픽 | 날짜 | 진행 |\n|--|--|--|\n| 1장 트랜잭션 기초 | 25.03.02 ~ 03.15 | ✅ |\n| 2장 격리 수준 | 03.16 ~ 03.29 | ✅ |\n| 3장 잠금 | 03.30 ~ 04.12 | |\n",
+			want: []ScheduleRow{
+				{Week: 1, Date: "25.03.02 ~ 03.15", Topic: "1장 트랜잭션 기초", Line: 7, Origin: OriginOrder},
+				{Week: 2, Date: "03.16 ~ 03.29", Topic: "2장 격리 수준", Line: 8, Origin: OriginOrder},
+				{Week: 3, Date: "03.30 ~ 04.12", Topic: "3장 잠금", Line: 9, Origin: OriginOrder},
+			},
+		},
+		{
+			name: "cells opening with Chapter N under a header moim does not know, no dates",
+			text: "| 읽을 곳 | 비고 |\n|---|---|\n| Chapter 1. 저장소 | |\n| Chapter 2. 복제 | 휴강 뒤 |\n| Chapter 3. 파티셔닝 | |\n",
+			want: []ScheduleRow{
+				{Week: 1, Topic: "Chapter 1. 저장소", Line: 3, Origin: OriginOrder},
+				{Week: 2, Topic: "Chapter 2. 복제", Line: 4, Origin: OriginOrder},
+				{Week: 3, Topic: "Chapter 3. 파티셔닝", Line: 5, Origin: OriginOrder},
+			},
+		},
+		{
+			name: "a table with a week column wins over a table without one",
+			text: "| 토픽 | 날짜 |\n|---|---|\n| 1장 가 | 3/4 |\n| 2장 나 | 3/11 |\n| 3장 다 | 3/18 |\n\n| 주차 | 범위 |\n|---|---|\n| 1주차 | 1장 |\n| 2주차 | 2장 |\n",
+			want: []ScheduleRow{{Week: 1, Chapters: "1장", Line: 9}, {Week: 2, Chapters: "2장", Line: 10}},
+		},
+		{
+			name: "a table of members is not a schedule",
+			text: "| 이름 | GitHub | 역할 |\n|---|---|---|\n| 박지민 | [jimin](https://github.com/jimin) | 리더 |\n| 최유나 | [yuna](https://github.com/yuna) | 기록 |\n| 정하늘 | [haneul](https://github.com/haneul) | 발표 |\n",
+			want: nil,
+		},
+		{
+			name: "a table of links under a 주제 header is not a schedule",
+			text: "| 주제 | 링크 |\n|---|---|\n| 회고 모음 | [보기](https://example.com/a) |\n| 발표 자료 | [보기](https://example.com/b) |\n| 참고 글 | [보기](https://example.com/c) |\n",
+			want: nil,
+		},
+		{
+			name: "a table of contents with page numbers is not a schedule",
+			text: "| 챕터 | 쪽 |\n|---|---|\n| 1장 트랜잭션 기초 | 13 |\n| 2장 격리 수준 | 41~76 |\n| 3장 잠금 | p. 77 |\n",
+			want: nil,
+		},
+		{
 			name: "tables in code fences and tables without a week column are not schedules",
 			text: "```\n| 주차 | 날짜 |\n|---|---|\n| 1주차 | 3/4 |\n```\n\n| 이름 | 역할 |\n|---|---|\n| 박지민 | 리더 |\n",
 			want: nil,

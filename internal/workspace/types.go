@@ -26,9 +26,16 @@ type ScheduleRow struct {
 	Topic      string `yaml:"topic,omitempty" json:"topic,omitempty"`
 	Presenter  string `yaml:"presenter,omitempty" json:"presenter,omitempty"`
 	Integrator string `yaml:"integrator,omitempty" json:"integrator,omitempty"`
-	// Source and Line locate the row (README.md or moim.yaml) for provenance.
+	// Source and Line locate the row (README.md, moim.yaml or, for a row
+	// taken from next week's notes, the note) for provenance.
 	Source string `yaml:"-" json:"source,omitempty"`
 	Line   int    `yaml:"-" json:"line,omitempty"`
+	// Origin says how the row's week was found when nothing numbers it:
+	// "" for a row moim.yaml or the README numbers, OriginOrder for a row
+	// of a README table without a week column (its place in the table),
+	// OriginFolder for a week folder named after its chapter, OriginNotes
+	// for the topic next week's notes share.
+	Origin string `yaml:"-" json:"origin,omitempty"`
 }
 
 // NoteFile is one member's note for one week: one file, or several used

@@ -61,10 +61,10 @@ type Engine struct {
 }
 
 // NextNotice is the line of a 다음 주차 section with nothing to link: the
-// schedule has no row for next week (NoticeNoNextRow when it has this
-// week's), or the README no schedule at all.
+// schedule has no row for next week (NoticeNoNextRow, also for a week past
+// the schedule's last row), or the study has no schedule at all.
 func NextNotice(in *engine.Input) string {
-	if in.Schedule != nil {
+	if in.Scheduled || in.Schedule != nil || in.Next != nil {
 		return NoticeNoNextRow
 	}
 	return NoticeNoSchedule

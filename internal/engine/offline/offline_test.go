@@ -216,6 +216,16 @@ func TestNoScheduleSaysSo(t *testing.T) {
 	if next := section(t, w.Group, insight.KeyNext); next.Notice != NoticeNoNextRow || len(next.Bullets) != 0 {
 		t.Errorf("next = %+v", next)
 	}
+	// A week past the schedule's last row (a schedule of weeks 1-3, week
+	// 5 generated) has a schedule too: it is not "no schedule".
+	in = weekInput()
+	in.Next, in.Schedule, in.Scheduled = nil, nil, true
+	if w, err = New().Generate(context.Background(), in); err != nil {
+		t.Fatal(err)
+	}
+	if next := section(t, w.Group, insight.KeyNext); next.Notice != NoticeNoNextRow || len(next.Bullets) != 0 {
+		t.Errorf("past the schedule's end: next = %+v", next)
+	}
 }
 
 func TestDeterministic(t *testing.T) {
