@@ -341,16 +341,33 @@ func (w *Week) buildInput(summaries []*note.Document) *engine.Input {
 	in.Scheduled = len(track.Schedule) > 0
 	in.Chapters = chapterList(summaries, in.Schedule)
 	in.Next = track.ScheduleFor(w.Week.Number + 1)
-	in.NextDocs = append(in.NextDocs, chapterMaterial(summaries, in.Next)...)
+	var byMember [][]*note.Document // next week's notes, a member's files together
 	if next, ok := w.WS.WeekIn(w.Week.Track, w.Week.Number+1); ok {
 		for _, nf := range next.Notes {
+			var docs []*note.Document
 			for _, p := range nf.Paths() {
 				abs := filepath.Join(w.WS.Root, filepath.FromSlash(p))
 				if src, err := note.ReadFile(abs); err == nil {
-					in.NextDocs = append(in.NextDocs, parseNote(p, src))
+					docs = append(docs, parseNote(p, src))
 				}
 			}
+			if len(docs) > 0 {
+				byMember = append(byMember, docs)
+			}
 		}
+	}
+	// Past the schedule's rows (or with none), next week's notes say
+	// what next week reads when they agree on it.
+	if in.Next == nil && len(byMember) > 0 {
+		var this []*note.Document
+		for _, m := range in.Members {
+			this = append(this, m.Doc)
+		}
+		in.Next = notesRow(w.Week.Number+1, byMember, this)
+	}
+	in.NextDocs = append(in.NextDocs, chapterMaterial(summaries, in.Next)...)
+	for _, docs := range byMember {
+		in.NextDocs = append(in.NextDocs, docs...)
 	}
 	return in
 }

@@ -344,11 +344,6 @@ func (d *detector) number(t *trackB) {
 func (d *detector) chapterPlan(t *trackB, nums []int) map[int]int {
 	chapterWeek := map[int]int{}
 	for _, r := range d.scheduleOf(t) {
-		// A table without a week column numbers its rows, not the
-		// weeks: its chapters map nothing to weeks.
-		if r.Origin == OriginOrder {
-			continue
-		}
 		if n := firstNumber(r.Chapters); n > 0 {
 			if _, dup := chapterWeek[n]; !dup {
 				chapterWeek[n] = r.Week

@@ -204,6 +204,15 @@ func orderSchedule(t table) []ScheduleRow {
 			roles[subject] = colTopic
 		}
 	}
+	if dates < 0 {
+		// A column of dates under a header moim does not know ("일정").
+		for j := range header {
+			if roles[j] == colNone && j != chapterCol && share(body, j, reDateCell.MatchString) {
+				dates, roles[j] = j, colDate
+				break
+			}
+		}
+	}
 	if subject < 0 || chapterCol != subject && (dates < 0 || !share(body, dates, reDateCell.MatchString)) {
 		return nil
 	}
@@ -214,6 +223,9 @@ func orderSchedule(t table) []ScheduleRow {
 		}
 		row := ScheduleRow{Week: len(rows) + 1, Line: r.line, Origin: OriginOrder}
 		fillRow(&row, r, roles)
+		if row.Chapters == "" {
+			row.Chapters, row.Topic = splitChapter(row.Topic)
+		}
 		rows = append(rows, row)
 	}
 	if len(rows) < 2 {
@@ -234,6 +246,20 @@ func pageColumn(rows []tableRow, j int) bool {
 		}
 	}
 	return false
+}
+
+// reLeadChapter matches the chapter a topic cell opens with: "5장",
+// "제5장", "Chapter 5", "Ch. 5" (a part is not a chapter).
+var reLeadChapter = regexp.MustCompile(`(?i)^(?:제\s*)?\d{1,3}\s*장|^(?:chapter|ch\.)\s*\d{1,3}\b`)
+
+// splitChapter splits a topic cell that opens with its chapter into the
+// chapter and the title: "5장 서비스 추상화" → "5장", "서비스 추상화".
+func splitChapter(topic string) (chapters, rest string) {
+	loc := reLeadChapter.FindStringIndex(topic)
+	if loc == nil {
+		return "", topic
+	}
+	return topic[:loc[1]], strings.TrimLeft(topic[loc[1]:], " .:：-–—)")
 }
 
 // share reports whether most (two thirds) of the rows' cells in column j

@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -50,18 +51,27 @@ func TestParseSchedule(t *testing.T) {
 			name: "a table of sessions without a week column: row i is week i, dates kept",
 			text: "# 스터디\n\n## 진도\n\n| 토픽 | 날짜 | 진행 |\n|--|--|--|\n| 1장 트랜잭션 기초 | 25.03.02 ~ 03.15 | ✅ |\n| 2장 격리 수준 | 03.16 ~ 03.29 | ✅ |\n| 3장 잠금 | 03.30 ~ 04.12 | |\n",
 			want: []ScheduleRow{
-				{Week: 1, Date: "25.03.02 ~ 03.15", Topic: "1장 트랜잭션 기초", Line: 7, Origin: OriginOrder},
-				{Week: 2, Date: "03.16 ~ 03.29", Topic: "2장 격리 수준", Line: 8, Origin: OriginOrder},
-				{Week: 3, Date: "03.30 ~ 04.12", Topic: "3장 잠금", Line: 9, Origin: OriginOrder},
+				{Week: 1, Date: "25.03.02 ~ 03.15", Chapters: "1장", Topic: "트랜잭션 기초", Line: 7, Origin: OriginOrder},
+				{Week: 2, Date: "03.16 ~ 03.29", Chapters: "2장", Topic: "격리 수준", Line: 8, Origin: OriginOrder},
+				{Week: 3, Date: "03.30 ~ 04.12", Chapters: "3장", Topic: "잠금", Line: 9, Origin: OriginOrder},
+			},
+		},
+		{
+			name: "a 토픽 column of plain titles with dates",
+			text: "| 토픽 | 일정 |\n|---|---|\n| 트랜잭션 기초 | 3/2 |\n| 격리 수준 | 3/9 |\n| 잠금 | 3/16 |\n",
+			want: []ScheduleRow{
+				{Week: 1, Date: "3/2", Topic: "트랜잭션 기초", Line: 3, Origin: OriginOrder},
+				{Week: 2, Date: "3/9", Topic: "격리 수준", Line: 4, Origin: OriginOrder},
+				{Week: 3, Date: "3/16", Topic: "잠금", Line: 5, Origin: OriginOrder},
 			},
 		},
 		{
 			name: "cells opening with Chapter N under a header moim does not know, no dates",
 			text: "| 읽을 곳 | 비고 |\n|---|---|\n| Chapter 1. 저장소 | |\n| Chapter 2. 복제 | 휴강 뒤 |\n| Chapter 3. 파티셔닝 | |\n",
 			want: []ScheduleRow{
-				{Week: 1, Topic: "Chapter 1. 저장소", Line: 3, Origin: OriginOrder},
-				{Week: 2, Topic: "Chapter 2. 복제", Line: 4, Origin: OriginOrder},
-				{Week: 3, Topic: "Chapter 3. 파티셔닝", Line: 5, Origin: OriginOrder},
+				{Week: 1, Chapters: "Chapter 1", Topic: "저장소", Line: 3, Origin: OriginOrder},
+				{Week: 2, Chapters: "Chapter 2", Topic: "복제", Line: 4, Origin: OriginOrder},
+				{Week: 3, Chapters: "Chapter 3", Topic: "파티셔닝", Line: 5, Origin: OriginOrder},
 			},
 		},
 		{
@@ -232,6 +242,39 @@ func TestFolderRow(t *testing.T) {
 			t.Errorf("folderRow(%q) = %+v, want none", c.dir, *r)
 		case c.chapters != "" && (r == nil || r.Chapters != c.chapters || r.Topic != c.topic || r.Week != 4):
 			t.Errorf("folderRow(%q) = %+v, want %s %s", c.dir, r, c.chapters, c.topic)
+		}
+	}
+}
+
+// TestOrderScheduleWithChapterFolders: a README table of sessions without a
+// week column, its rows opening with chapters, and chapter folders with a
+// chapter nobody wrote: row i is week i, and each folder gets the week of
+// the row that reads its chapter (chap04 is week 4, whose row is 4장).
+func TestOrderScheduleWithChapterFolders(t *testing.T) {
+	root := mkRepo(t, map[string]string{
+		"README.md": "# 스터디\n\n## 참여자\n\n- 박지민\n- 최유나\n\n## 진도\n\n| 토픽 | 날짜 |\n|---|---|\n" +
+			"| 1장 관계형 모델 | 3/4 |\n| 2장 인덱스 | 3/11 |\n| 3장 조인 | 3/18 |\n| 4장 트랜잭션 | 3/25 |\n",
+		"chap01/박지민.md": "# 관계형 모델\n\n릴레이션은 튜플의 집합이다.\n",
+		"chap02/박지민.md": "# 인덱스\n\nB 트리는 정렬된 키를 유지한다.\n",
+		"chap04/박지민.md": "# 트랜잭션\n\n원자성은 전부 또는 전무다.\n",
+	})
+	ws, err := Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []int
+	for _, w := range ws.Weeks {
+		got = append(got, w.Number)
+	}
+	if !reflect.DeepEqual(got, []int{1, 2, 4}) {
+		t.Errorf("weeks = %v, want 1 2 4", got)
+	}
+	if r := ws.ScheduleFor(4); r == nil || r.Chapters != "4장" || r.Topic != "트랜잭션" || r.Date != "3/25" || r.Source != "README.md" {
+		t.Errorf("week 4's row = %+v", r)
+	}
+	for _, w := range ws.Warnings {
+		if strings.Contains(w.Msg, "no schedule") {
+			t.Errorf("warning %q with a schedule", w)
 		}
 	}
 }

@@ -228,6 +228,27 @@ func TestNoScheduleSaysSo(t *testing.T) {
 	}
 }
 
+// A row taken from next week's notes (the schedule has no such week) says
+// that the notes, not the schedule, name the topic, and cites the note.
+func TestNextRowFromNotes(t *testing.T) {
+	in := weekInput()
+	in.Scheduled = true
+	in.Next = &workspace.ScheduleRow{Week: in.Week + 1, Chapters: "9장", Topic: "양자 암호", Source: "w2/b.md", Line: 3, Origin: workspace.OriginNotes}
+	w, err := New().Generate(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := section(t, w.Group, insight.KeyNext)
+	if len(next.Bullets) != 1 {
+		t.Fatalf("next = %+v", next)
+	}
+	b := next.Bullets[0]
+	if !strings.Contains(b.Text, "노트는 9장 양자 암호를 다룹니다(일정표에는 그 주가 없습니다)") || strings.Contains(b.Text, "에는 9장") ||
+		len(b.Sources) != 1 || b.Sources[0].File != "w2/b.md" || b.Sources[0].Line != 3 {
+		t.Errorf("bullet = %+v", b)
+	}
+}
+
 func TestDeterministic(t *testing.T) {
 	a, err := New().Generate(context.Background(), weekInput())
 	if err != nil {
