@@ -726,7 +726,7 @@ func (g *group) links(row *workspace.ScheduleRow, where string, limit int) (out 
 			g.claim(secNext, x)
 			next := where
 			if t != "" {
-				next = fmt.Sprintf("%s의 %s", where, t)
+				next = termOf(where, t)
 			}
 			out = append(out, insight.Bullet{
 				Head:    x,
@@ -770,7 +770,7 @@ func (g *group) links(row *workspace.ScheduleRow, where string, limit int) (out 
 		topical++
 		out = append(out, insight.Bullet{
 			Head:    x,
-			Text:    fmt.Sprintf("%s %s 적었습니다. 이번 주의 %s %s", Josa(bestM.Name, "은", "는"), quoteSaid(best.Body), Josa(x, "은", "는"), leadsTo(where+"의 "+t)),
+			Text:    fmt.Sprintf("%s %s 적었습니다. 이번 주의 %s %s", Josa(bestM.Name, "은", "는"), quoteSaid(best.Body), Josa(x, "은", "는"), leadsTo(termOf(where, t))),
 			Sources: []insight.Source{source(best)},
 			Engine:  Name,
 		})
@@ -870,6 +870,16 @@ func topicTerms(topic string) []string {
 // leadsTo says that something leads into what follows: "…의 에이전트로
 // 이어집니다."
 func leadsTo(what string) string { return Josa(what, "으로", "로") + " 이어집니다." }
+
+// termOf names a term of next week's topic where the topic is named
+// ("다음 주 6장 RAG의 검색기"); a term that is the topic's last word says
+// it once ("다음 주 2장 테스트", not "… 테스트의 테스트").
+func termOf(where, t string) string {
+	if strings.HasSuffix(where, " "+t) {
+		return where
+	}
+	return where + "의 " + t
+}
 
 // mentioned returns the first of terms a sentence names, or "".
 func mentioned(s string, terms []string) string {

@@ -302,3 +302,17 @@ func TestJosa(t *testing.T) {
 		}
 	}
 }
+
+// A term of next week's topic that is the topic's last word is said once.
+func TestTermOf(t *testing.T) {
+	for _, c := range []struct{ where, t, want string }{
+		{"다음 주 2장 테스트", "테스트", "다음 주 2장 테스트"},
+		{"다음 주 6장 타입 컴파일", "타입 컴파일", "다음 주 6장 타입 컴파일"},
+		{"다음 주 6장 RAG", "검색기", "다음 주 6장 RAG의 검색기"},
+		{"다음 주 5장 통합테스트", "테스트", "다음 주 5장 통합테스트의 테스트"},
+	} {
+		if got := termOf(c.where, c.t); got != c.want {
+			t.Errorf("termOf(%q, %q) = %q, want %q", c.where, c.t, got, c.want)
+		}
+	}
+}
