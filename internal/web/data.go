@@ -281,8 +281,11 @@ func (s *Site) refresh() (*snapshot, error) {
 	for i := range ws.Weeks {
 		wk := &ws.Weeks[i]
 		n := wk.Number
+		// Whether the track has a schedule at all decides the 다음 주차
+		// line of a week past its last row.
+		scheduled := strconv.FormatBool(len(ws.TrackOf(wk).Schedule) > 0)
 		key := sum([]byte(noteKey[n]), []byte(outKey[n]), []byte(noteKey[n+1]), []byte(tmplKey),
-			jsonBytes(ws.ScheduleFor(n)), jsonBytes(ws.ScheduleFor(n+1)), members,
+			jsonBytes(ws.ScheduleFor(n)), jsonBytes(ws.ScheduleFor(n+1)), []byte(scheduled), members,
 			[]byte(wk.Dir), []byte(wk.Output), jsonBytes(wk.Missing))
 		old := s.weeks[n]
 		if old != nil && old.key == key && (old.err != nil || old.an.key == anKey(wk, old.pw)) {
