@@ -674,7 +674,9 @@ func (g *group) next(limit int) []insight.Bullet {
 		return out
 	}
 	// The schedule alone links nothing: it is said only when no sentence
-	// of this week leads into next week's topic.
+	// of this week names next week's topic. It claims no more: a reader
+	// may well see a link the words do not show, and a line saying there
+	// is none would then be false.
 	var srcs []insight.Source
 	if row.Source != "" {
 		srcs = append(srcs, insight.Source{File: row.Source, Line: row.Line})
@@ -687,7 +689,6 @@ func (g *group) next(limit int) []insight.Bullet {
 	if row.Presenter != "" {
 		text += fmt.Sprintf(" 발표: %s.", row.Presenter)
 	}
-	text += " 이번 주 노트에서 그 주제로 바로 이어지는 문장은 찾지 못했습니다."
 	return []insight.Bullet{{Head: label, Text: text, Sources: srcs, Engine: Name}}
 }
 
