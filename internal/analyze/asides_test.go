@@ -179,3 +179,22 @@ func TestFeelsOwnEffort(t *testing.T) {
 		}
 	}
 }
+
+// A statement that trails off into a question ("…라는 차이..?") is the
+// writer doubting it; "…복잡하다면…?" asks what if, and a bare term with a
+// question mark doubts no statement.
+func TestTrailingDoubt(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"예외는 처리하고 어설션은 절대 거짓이 아니라고 가정한다는 차이..?", true},
+		{"캐시는 읽기가 많을 때 유리함?", true},
+		{"근데 설정이 꽤나 복잡하다면…?", false},
+		{"어설션?", false},
+	} {
+		if got := statementQueried(text.Read(c.s).Morphs); got != c.want {
+			t.Errorf("statementQueried(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}

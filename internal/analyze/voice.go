@@ -1019,7 +1019,8 @@ func topicWord(ms []text.Morph) bool {
 }
 
 // statementQueried reports a sentence that ends in a declarative ending
-// ("…멀어진다", "…높음") followed by a question mark: the writer doubts a
+// ("…멀어진다", "…높음") or trails off ("…차이..?") before a question
+// mark: the writer doubts a
 // statement rather than asking in an interrogative form. kagome tags the
 // ending "ㄴ다" before "?" as EF or EC; both are read.
 func statementQueried(ms []text.Morph) bool {
@@ -1031,6 +1032,18 @@ func statementQueried(ms []text.Morph) bool {
 		return false
 	}
 	p := ms[i-1]
+	if k := i - 1; strings.Trim(p.Surface, ".…") == "" {
+		// "…가정하고 사용한다는 차이..?": the writer trails off into doubt
+		// about what they just said; "…복잡하다면…?" asks what if
+		for k >= 0 && strings.Trim(ms[k].Surface, ".…") == "" {
+			k--
+		}
+		if k < 2 {
+			return false
+		}
+		w := ms[k]
+		return strings.HasPrefix(w.POS, "NN") || hasTag(w.POS, "ETN") || hasTag(w.POS, "EF") && strings.HasSuffix(w.Surface, "다")
+	}
 	if hasTag(p.POS, "ETN") && (strings.HasSuffix(p.Surface, "음") || strings.HasSuffix(p.Surface, "ㅁ") || strings.HasSuffix(p.Surface, "함") || strings.HasSuffix(p.Surface, "됨") || strings.HasSuffix(p.Surface, "짐")) {
 		return true // "…높음?"
 	}
