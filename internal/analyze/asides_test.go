@@ -198,3 +198,26 @@ func TestTrailingDoubt(t *testing.T) {
 		}
 	}
 }
+
+// Setting one way of seeing a thing against another and saying how to see
+// it is the writer's reframing; saying what a thing is closer to is the
+// book's way too. A claim and its reason in one sentence stand alone; a
+// bare reason leans on the line before.
+func TestReframeAndItsReason(t *testing.T) {
+	own := "교차 타입은 교집합이라기 보단 합집합으로 이해하는게 쉬운데, 두 타입을 묶으면 둘 다 만족하는 타입이 만들어지기 때문이다."
+	book := "컨텍스트는 전역 상태 관리 도구라기보다는 값을 나누는 도구에 가깝다."
+	if v := readVoice(own, text.Read(own).Morphs); !v.Reframe || v.Own() < 1 {
+		t.Errorf("readVoice(%q): reframe %v, own %.1f; want the writer's reframing", own, v.Reframe, v.Own())
+	}
+	if v := readVoice(book, text.Read(book).Morphs); v.Reframe {
+		t.Errorf("readVoice(%q): reframe, want none (what it is closer to)", book)
+	}
+	for _, c := range []struct{ s, want string }{
+		{own, ""},
+		{"모델의 크기가 커졌기 때문이다.", ProblemDangling},
+	} {
+		if got := problem(c.s, text.Read(c.s).Morphs); got != c.want {
+			t.Errorf("problem(%q) = %q, want %q", c.s, got, c.want)
+		}
+	}
+}

@@ -457,7 +457,10 @@ func reason(t string) bool {
 	t = strings.TrimRight(t, " .")
 	for _, e := range []string{"때문이다", "때문임", "때문", "때문에", "때문입니다", "까닭이다", "이유이다", "이유다"} {
 		if strings.HasSuffix(t, e) {
-			return !strings.Contains(t, "이유는") && !strings.Contains(t, "원인은")
+			// "A는 …하는 게 쉬운데, …하기 때문이다": the claim comes
+			// first in the sentence, then its reason
+			claim := strings.Contains(t, "는데,") || strings.Contains(t, "운데,") || strings.Contains(t, "인데,")
+			return !strings.Contains(t, "이유는") && !strings.Contains(t, "원인은") && !claim
 		}
 	}
 	return false

@@ -91,6 +91,10 @@ type Voice struct {
 	// wanting to learn something ("더 공부하고 싶다", "알아보고 싶다") is a
 	// Doubt instead.
 	Wish bool
+	// Reframe: the writer sets one way of seeing a thing against another
+	// ("교집합이라기 보단 합집합으로 이해하는 게 쉽다"). Books do this too, so
+	// unlike Contrast it counts only when no one else wrote the sentence.
+	Reframe bool
 	// Finding: the reaction names what the writer found as its subject,
 	// a clause ending in a noun of content ("…다는 점이 흥미로웠다",
 	// "…한 사례가 놀라웠다"): an interesting finding of theirs, not only
@@ -129,7 +133,7 @@ func (v Voice) Own() float64 {
 	if v.Aside || v.Remark {
 		s += 1
 	}
-	if v.Verdict {
+	if v.Verdict || v.Reframe {
 		s += 1
 	}
 	if v.Doubt {
@@ -329,6 +333,7 @@ func readVoice(raw string, ms []text.Morph) Voice {
 		v.Recommend, v.Should, v.Can = false, false, false // "…해야 할까?" asks, it does not recommend
 	}
 	v.Contrast = bookContrast(t)
+	v.Reframe = reframes(t)
 	if quotedGuess(t) {
 		v.Hedge = true // "…아닐까..? 라는 추측.": the writer's own guess, quoted
 	}
@@ -580,6 +585,23 @@ func conclusionMarked(t string) bool {
 	for _, p := range []string{"=>", "->", "→", "⇒", "∴", "즉,", "즉 ", "결국", "결론적으로", "정리하면", "정리하자면", "요약하면", "요약하자면", "종합하면", "종합하자면", "요컨대", "한마디로"} {
 		if strings.HasPrefix(t, p) {
 			return true
+		}
+	}
+	return false
+}
+
+// reframes reports a sentence that sets one way of seeing a thing against
+// another and says how to see it ("A라기 보단 B로 이해하는 게 쉽다", "…로
+// 보는 게 맞다"); "A라기보다는 B에 가깝다" says what it is, as books do.
+func reframes(t string) bool {
+	for _, p := range []string{"라기 보단", "라기보단", "라기 보다는", "라기보다는", "라기 보다", "라기보다"} {
+		if i := strings.Index(t, p); i > 0 {
+			rest := t[i+len(p):]
+			for _, w := range []string{"이해하", "이해하는", "보는 게", "보는게", "보는 것이", "생각하", "받아들이"} {
+				if strings.Contains(rest, w) {
+					return true
+				}
+			}
 		}
 	}
 	return false
