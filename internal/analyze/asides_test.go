@@ -1,8 +1,10 @@
 package analyze
 
 import (
+	"strings"
 	"testing"
 
+	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/text"
 )
 
@@ -219,5 +221,29 @@ func TestReframeAndItsReason(t *testing.T) {
 		if got := problem(c.s, text.Read(c.s).Morphs); got != c.want {
 			t.Errorf("problem(%q) = %q, want %q", c.s, got, c.want)
 		}
+	}
+}
+
+// A concession the writer let trail off ("…볼 수도 있겠지만…") goes on in
+// the next item; the two are one remark, and an annoyance is the writer's
+// reaction. A clause that ends its line with a period stands alone.
+func TestTrailingConcessionJoinsItsTurn(t *testing.T) {
+	src := "# 예외\n\n- 체크 예외는 복구할 가능성이 있는 예외다.\n" +
+		"  - 자바는 이를 처리하는 선언을 강제함\n" +
+		"  - 개발자의 실수를 막기 위한 배려라고 볼 수도 있겠지만…\n" +
+		"  - 짜증 지대로다~\n" +
+		"- 이 규칙은 지키라는 것 같은데.\n" +
+		"- 언체크 예외는 선언하지 않아도 된다.\n"
+	w := Analyze([]Note{{Member: "다온", Doc: parse("w4/다온.md", src)}})
+	m := w.Members[0]
+	turn := find(t, m, "짜증")
+	if turn.Context == nil || !strings.Contains(turn.Context.Body, "볼 수도 있겠지만") {
+		t.Fatalf("%q: context %v, want the concession above", turn.Body, turn.Context)
+	}
+	if sc := turn.Scores[insight.KeyPerspective]; sc < 1 {
+		t.Errorf("%q: perspective %.2f, want the writer's reaction (>= 1)", turn.Body, sc)
+	}
+	if next := find(t, m, "언체크 예외는"); next.Context != nil {
+		t.Errorf("%q: leans on %q, want none (the line above ends with a period)", next.Body, next.Context.Body)
 	}
 }

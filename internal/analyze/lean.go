@@ -200,10 +200,22 @@ func nextItem(doc *note.Document, prev, s Sentence) bool {
 }
 
 // openClause reports a sentence the note left open: a clause ending in a
-// comma ("…늘지만,", "…이고,"), whose sentence goes on after it.
+// comma ("…늘지만,", "…이고,") or a concession trailing off ("…있겠지만…"),
+// whose sentence goes on after it.
 func openClause(s Sentence) bool {
 	b := strings.TrimSpace(s.Body)
-	return (s.Problem == ProblemFragment || s.Problem == "") && (strings.HasSuffix(b, ",") || strings.HasSuffix(b, "，"))
+	if s.Problem != ProblemFragment && s.Problem != "" {
+		return false
+	}
+	if strings.HasSuffix(b, ",") || strings.HasSuffix(b, "，") {
+		return true
+	}
+	// "…볼 수도 있겠지만…": a concession trailing off, the turn on the
+	// next line
+	t := strings.TrimRight(b, ".… ")
+	tail := b[len(t):]
+	trails := strings.Contains(tail, "…") || strings.Contains(tail, "..")
+	return trails && (strings.HasSuffix(t, "지만") || strings.HasSuffix(t, "는데") || strings.HasSuffix(t, "은데") || strings.HasSuffix(t, "인데"))
 }
 
 // premiseAdverb reports an adverb that holds a statement against what was

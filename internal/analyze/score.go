@@ -195,7 +195,11 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		// not answer it and no one else asks it
 		return sc
 	}
-	if s.Problem == ProblemFragment && v.Reaction && (s.Frame != "" || s.ContextParent) && utf8.RuneCountInString(s.Body) >= minReaction {
+	said := s.Body
+	if s.joined && s.Context != nil {
+		said = s.Context.Body + " " + s.Body // the first half the note broke off
+	}
+	if s.Problem == ProblemFragment && v.Reaction && (s.Frame != "" || s.ContextParent || s.joined) && utf8.RuneCountInString(said) >= minReaction {
 		// "흥미롭지만 처리량을 희생하는 보장" under the heading or the list item
 		// it reacts to: books write no bare phrases of reaction, the
 		// writer does.

@@ -281,6 +281,8 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			}
 		case first == "NNG" && (m.Surface == "흥미" || m.Surface == "인상") && final(1):
 			v.Reaction = true
+		case (first == "NNG" || first == "XR") && (m.Surface == "짜증" || m.Surface == "답답" || m.Surface == "귀찮"):
+			v.Reaction = true // "짜증 지대로다~": annoyance, which books do not voice
 		case hasTag(pos, "EF") && m.Surface == "자" && i >= len(ms)-2:
 			if !discourse(ms, i) {
 				v.Recommend = true // 해 보자
