@@ -171,6 +171,9 @@ type Sentence struct {
 	// topic (은/는) of its own; pointer: a demonstrative inside it points
 	// at a noun named on a line above ("해당 정보").
 	arrow, topic, pointer bool
+	// effort: a hedged guess about how something will feel to the writer
+	// (see FeelsOwnEffort).
+	effort bool
 	// joined: Context is the first half of the same sentence, left open
 	// on the line above ("…늘지만," / "…비용이 함께 증가").
 	joined bool
@@ -465,6 +468,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.Stance, last.Judged = stances(rd.Morphs)
 		last.Assesses = assesses(core, last.Stance)
 		last.Recounts = recounting(core)
+		last.effort = feelsOwnEffort(last.Voice, rd.Morphs)
 		last.arrow = arrowLed(clean)
 		last.still = premiseAdverb(rd.Morphs)
 		if s.Kind == note.KindListItem {

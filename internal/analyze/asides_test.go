@@ -173,10 +173,8 @@ func TestFeelsOwnEffort(t *testing.T) {
 		{"캐시를 앞에 두면 지연이 줄어들 것 같다.", false},
 		{"이 패턴을 적용하려면 연습이 많이 필요하다.", false}, // no guess: a claim
 	} {
-		var s Sentence
-		s.Body = c.s
-		s.Voice = readVoice(c.s, text.Read(c.s).Morphs)
-		if got := FeelsOwnEffort(s); got != c.want {
+		ms := text.Read(c.s).Morphs
+		if got := feelsOwnEffort(readVoice(c.s, ms), ms); got != c.want {
 			t.Errorf("FeelsOwnEffort(%q) = %v, want %v", c.s, got, c.want)
 		}
 	}

@@ -308,7 +308,7 @@ func promise(s string) bool {
 	}
 	// "…는 4가지로 생각할 수 있다", "이 책에선 두 가지 방법을 제시한다": a
 	// count of the items that follow, closing the sentence
-	return reCountClosing.MatchString(t)
+	return strings.Contains(t, "가지") && reCountClosing.MatchString(t)
 }
 
 // reCountClosing matches a sentence that closes on a count of things and

@@ -349,7 +349,7 @@ var reQuotedGuess = regexp.MustCompile(`[까나][.…]*[?？]+[.…]*\s*(라는|
 // quotedGuess reports a sentence that quotes a question as the writer's
 // guess or thought.
 func quotedGuess(t string) bool {
-	return strings.ContainsAny(t, "?？") && reQuotedGuess.MatchString(t)
+	return strings.ContainsAny(t, "?？") && (strings.Contains(t, "라는") || strings.Contains(t, "하는") || strings.Contains(t, "란")) && reQuotedGuess.MatchString(t)
 }
 
 // surfaceVoice reads the few signals that survive without morphology.

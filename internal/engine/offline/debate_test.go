@@ -96,3 +96,27 @@ func TestDebateNoticeWhenTheQuestionsAreInTheStudyList(t *testing.T) {
 		t.Errorf("심화 토론 %q / notice %q: want no bullet and the notice that the open questions are in 추가 학습", texts(debate), debate.Notice)
 	}
 }
+
+// A guess about how something will feel to the writer ("…연습이 많이 필요할
+// 것 같다") argues nothing; a guess about the thing itself does.
+func TestDebateQuotesNoFeelingOfEffort(t *testing.T) {
+	plain := "# 8장 정리\n\n메시지 큐는 생산자와 소비자를 떼어 놓는다.\n소비자 그룹은 파티션을 나눠 읽는다.\n"
+	for _, c := range []struct {
+		line, want string
+	}{
+		{"예제를 여러 번 따라 치면서 메시지 큐 코드에 익숙해지기 위한 훈련이 필요할 것 같다.", ""},
+		{"파티션을 너무 잘게 나누면 오히려 순서 보장이 어려워져서 손해일 것 같다.", "순서 보장"},
+	} {
+		in := commonInput([][2]string{
+			{"하늘", "# 8장 메시지 큐\n\n- 소비자 그룹은 파티션을 나눠 읽는다.\n- " + c.line + "\n"},
+			{"바다", plain},
+		})
+		debate := texts(section(t, generateGroup(t, in).Group, insight.KeyDebate))
+		switch {
+		case c.want == "" && strings.Contains(debate, "것 같다"):
+			t.Errorf("심화 토론 quotes a feeling of effort:\n%s", debate)
+		case c.want != "" && !strings.Contains(debate, c.want):
+			t.Errorf("심화 토론 misses the guess about the thing itself:\n%s", debate)
+		}
+	}
+}
