@@ -196,6 +196,11 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 				// as it did without its items.
 				s.DropChildren()
 			}
+			if s.Context != nil && !used[s.ID] && used[s.Context.ID] && s.Problem == "" && !s.FrameNeeded && s.Voice.Remark {
+				// A remark of the writer's whose lead-in is a bullet
+				// already: the remark stands with its own line.
+				s.Context, s.ContextJoin = nil, ""
+			}
 			if used[s.ID] || s.Context != nil && used[s.Context.ID] || s.Caveat != nil && used[s.Caveat.ID] {
 				continue
 			}
