@@ -684,7 +684,7 @@ func (g *group) next(limit int) []insight.Bullet {
 	text := fmt.Sprintf("다음 주(%d주차%s)에는 %s 다룹니다.", row.Week, datePart(row.Date), Josa(label, "을", "를"))
 	if row.Origin == workspace.OriginNotes {
 		// Not the schedule's word: the notes already written for next week.
-		text = fmt.Sprintf("다음 주(%d주차) 노트는 %s 다룹니다(일정표에는 그 주가 없습니다).", row.Week, Josa(label, "을", "를"))
+		text = fmt.Sprintf("다음 주(%d주차) 노트는 %s 다룹니다.", row.Week, Josa(label, "을", "를"))
 	}
 	if row.Presenter != "" {
 		text += fmt.Sprintf(" 발표: %s.", row.Presenter)

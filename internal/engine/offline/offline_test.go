@@ -243,7 +243,7 @@ func TestNextRowFromNotes(t *testing.T) {
 		t.Fatalf("next = %+v", next)
 	}
 	b := next.Bullets[0]
-	if !strings.Contains(b.Text, "노트는 9장 양자 암호를 다룹니다(일정표에는 그 주가 없습니다)") || strings.Contains(b.Text, "에는 9장") ||
+	if !strings.Contains(b.Text, "다음 주(2주차) 노트는 9장 양자 암호를 다룹니다.") || strings.Contains(b.Text, "에는 9장") ||
 		len(b.Sources) != 1 || b.Sources[0].File != "w2/b.md" || b.Sources[0].Line != 3 {
 		t.Errorf("bullet = %+v", b)
 	}
