@@ -245,3 +245,21 @@ func TestTrailingConcessionJoinsItsTurn(t *testing.T) {
 		t.Errorf("%q: leans on %q, want none (the line above ends with a period)", next.Body, next.Context.Body)
 	}
 }
+
+// "…와 다른 점이 있다" announces a difference without saying it; a
+// sentence that says which one does not.
+func TestAnnouncedLikeness(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"교차 타입도 두 타입을 합치지만 유니온 타입과 다른 점이 있다.", true},
+		{"두 도구는 비슷한 점이 있다.", true},
+		{"교차 타입은 두 타입의 속성을 모두 가진다는 점이 유니온 타입과 다르다.", false},
+		{"캐시를 두면 지연을 줄이는 장점이 있다.", false},
+	} {
+		if got := announcesOnly(text.Read(c.s).Morphs); got != c.want {
+			t.Errorf("announcesOnly(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}

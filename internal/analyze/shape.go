@@ -948,6 +948,19 @@ func mainSubject(ms []text.Morph) bool {
 var announceNouns = map[string]bool{"장단점": true, "장점": true, "단점": true, "차이": true, "차이점": true, "종류": true, "유형": true,
 	"방법": true, "방식": true, "요인": true, "이유": true, "특징": true, "한계": true, "문제점": true}
 
+// likenessWords modify 점 in "다른 점이 있다", "비슷한 점이 있다".
+var likenessWords = set("다른 같은 비슷한 닮은 공통된 공통적인 유사한")
+
+// likeness reports whether the morpheme at i, with the root before it
+// when it is a suffix ("비슷" + "한"), is one of likenessWords.
+func likeness(ms []text.Morph, i int) bool {
+	w := ms[i].Surface
+	if i > 0 && (hasTag(ms[i].POS, "XSA") || hasTag(ms[i].POS, "XSV")) {
+		w = ms[i-1].Surface + w
+	}
+	return likenessWords[w]
+}
+
 // announcesOnly reports a sentence that only says there are such things
 // ("각각 장단점이 있다", "세 가지 종류가 있다", "분명한 차이가 있다")
 // without saying which: the lead-in to what comes next, no point of its
@@ -963,6 +976,11 @@ func announcesOnly(ms []text.Morph) bool {
 	j := i - 1
 	if hasTag(ms[j].POS, "JKS") || hasTag(ms[j].POS, "JX") {
 		j--
+	}
+	if j > 0 && ms[j].Surface == "점" && likeness(ms, j-1) {
+		// "…와 다른 점이 있다", "…와 비슷한 점이 있다": a difference or
+		// likeness announced, not said
+		return true
 	}
 	if j < 0 || !announceNouns[ms[j].Surface] {
 		return false
