@@ -263,3 +263,17 @@ func TestAnnouncedLikeness(t *testing.T) {
 		}
 	}
 }
+
+// A book's signpost in the future tense ("…를 알아볼 것이다") is about the
+// text, not a study target of the member's.
+func TestFutureSignpostIsNoStudyTarget(t *testing.T) {
+	src := "# 4장 예외\n\n- 스프링이 제공하는 예외 처리 전략의 접근 방법에 대해 알아볼 것이다.\n- 트랜잭션 전략은 팀마다 다를까?\n"
+	w := Analyze([]Note{{Member: "다온", Doc: parse("w4/다온.md", src)}})
+	m := w.Members[0]
+	if s := find(t, m, "알아볼 것이다"); len(s.Scores) > 0 {
+		t.Errorf("%q: scores %v, want none (a signpost)", s.Body, s.Scores)
+	}
+	if s := find(t, m, "팀마다 다를까"); s.Scores[insight.KeyStudy] <= 0 {
+		t.Errorf("%q: no study score, want the member's question", s.Body)
+	}
+}
