@@ -48,23 +48,7 @@ var (
 // 생각됨.)", "(왜냐면 …때문. …도 마찬가지임.)"): an aside of theirs beside
 // the book's lines, whose sentences are sentences.
 func bracketed(line string) bool {
-	t := strings.TrimRight(strings.TrimSpace(line), ". ")
-	if !strings.HasPrefix(t, "(") || !strings.HasSuffix(t, ")") {
-		return false
-	}
-	depth := 0
-	for i, r := range t {
-		switch r {
-		case '(':
-			depth++
-		case ')':
-			depth--
-			if depth == 0 && i != len(t)-1 {
-				return false // "(A) … (B)": two brackets, not one around it all
-			}
-		}
-	}
-	return depth == 0 && utf8.RuneCountInString(t) >= 14
+	return text.Wrapped(line) && utf8.RuneCountInString(strings.TrimSpace(line)) >= 14
 }
 
 // unwrapped returns a sentence of a bracketed line (see bracketed)

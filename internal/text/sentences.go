@@ -145,17 +145,31 @@ func bracketCloses(rs []rune) []bool {
 	}
 	// A bracket around the whole line ("(…했다. 그래서 …임.)") wraps the
 	// writer's aside, whose sentences are sentences.
-	first, last := 0, len(rs)-1
+	if first, ok := wrapping(rs); ok {
+		marks[first] = false
+	}
+	return marks
+}
+
+// Wrapped reports whether s is set whole in one pair of brackets, with
+// only spaces and periods outside them ("(…라고 생각됨.)"); "(A) … (B)"
+// is two brackets, not one around it all.
+func Wrapped(s string) bool {
+	_, ok := wrapping([]rune(s))
+	return ok
+}
+
+// wrapping returns the index of the '(' that wraps all of rs (see
+// Wrapped).
+func wrapping(rs []rune) (first int, ok bool) {
+	last := len(rs) - 1
 	for first < len(rs) && unicode.IsSpace(rs[first]) {
 		first++
 	}
 	for last >= 0 && (unicode.IsSpace(rs[last]) || rs[last] == '.') {
 		last--
 	}
-	if first < last && rs[first] == '(' && rs[last] == ')' && matches(rs, first) == last {
-		marks[first] = false
-	}
-	return marks
+	return first, first < last && rs[first] == '(' && rs[last] == ')' && matches(rs, first) == last
 }
 
 // matches returns the index of the ')' that closes the '(' at i, or -1.
