@@ -16,10 +16,6 @@ import (
 // read is then next week's topic, when the notes agree on it. This file
 // reads that topic from the notes' chapter headings.
 
-// reHeadChapter matches a heading that names its chapter: "8장 의존성",
-// "제8장. 의존성", "6장 : 메시지", "Chapter 8 - Dependencies", "Ch. 8".
-var reHeadChapter = regexp.MustCompile(`(?i)^(?:제\s*)?0*(\d{1,3})\s*장(?:[\s.:：\-–—)]+(.*))?$|^(?:chapter|ch\.?)\s*0*(\d{1,3})(?:[\s.:：\-–—)]+(.*))?$`)
-
 // reHeadNumbered matches a heading numbered like a chapter ("08. 의존성
 // 관리하기"), not a section ("3.1. 다시 보기", "1) 예시" is a list).
 var reHeadNumbered = regexp.MustCompile(`^0*(\d{1,3})\.\s+(\D.*)$`)
@@ -93,14 +89,8 @@ func headClaims(docs []*note.Document) (claims []headClaim, top []headClaim) {
 			}
 			text := strings.TrimSpace(b.Text)
 			c := headClaim{file: d.BlockFile(b), line: b.Line}
-			if m := reHeadChapter.FindStringSubmatch(cleanLead(text)); m != nil {
-				num, title := m[1], m[2]
-				if num == "" {
-					num, title = m[3], m[4]
-				}
-				c.chapter, _ = strconv.Atoi(num)
-				c.strong = true
-				c.title = cleanTitle(title)
+			if ch, title, ok := workspace.ChapterTitle(cleanLead(text)); ok {
+				c.chapter, c.strong, c.title = ch, true, cleanTitle(title)
 			} else if b.Level != minLevel {
 				continue
 			} else if m := reHeadNumbered.FindStringSubmatch(cleanLead(text)); m != nil {

@@ -314,9 +314,26 @@ func proseSchedule(lines []readmeLine) []ScheduleRow {
 	return rows
 }
 
-// reFolderTitle matches a week folder named after its reading: "[07장] 비동기
-// 호출", "05장 타입 활용하기", "Chapter 3 - Storage".
-var reFolderTitle = regexp.MustCompile(`(?i)^[\[(]?\s*(?:제\s*)?0*(\d{1,3})\s*장\s*[\])]?\s*[-–:.]?\s*(.*)$|^(?:chapter|ch\.?)\s*0*(\d{1,3})\s*[-–:.]?\s*(.*)$`)
+// reChapterTitle matches a name that opens with its chapter, then a title:
+// "[07장] 비동기 호출", "제8장. 의존성", "6장 : 메시지", "Chapter 3 - Storage",
+// "Ch. 8".
+var reChapterTitle = regexp.MustCompile(`(?i)^[\[(]?\s*(?:제\s*)?0*(\d{1,3})\s*장\s*[\])]?(?:[\s.:：\-–—)]+(.*))?$|^(?:chapter|ch\.?)\s*0*(\d{1,3})(?:[\s.:：\-–—)]+(.*))?$`)
+
+// ChapterTitle splits a folder name or a heading that opens with its
+// chapter into the chapter's number and the title after it (trimmed, maybe
+// empty); ok is false when s names no chapter first.
+func ChapterTitle(s string) (chapter int, title string, ok bool) {
+	m := reChapterTitle.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return 0, "", false
+	}
+	num, title := m[1], m[2]
+	if num == "" {
+		num, title = m[3], m[4]
+	}
+	n, err := strconv.Atoi(num)
+	return n, strings.TrimSpace(title), err == nil
+}
 
 // folderSchedule is the schedule of a track with none in its README or
 // moim.yaml whose week folders name the chapters they read: two or more
@@ -345,17 +362,8 @@ func folderRow(w *Week) *ScheduleRow {
 	if i := strings.LastIndex(name, "/"); i >= 0 {
 		name = name[i+1:]
 	}
-	m := reFolderTitle.FindStringSubmatch(strings.TrimSpace(name))
-	if m == nil {
-		return nil
-	}
-	ch, topic := m[1], m[2]
-	if ch == "" {
-		ch, topic = m[3], m[4]
-	}
-	n, _ := strconv.Atoi(ch)
-	topic = strings.TrimSpace(topic)
-	if n == 0 || topic != "" && topic[0] >= '0' && topic[0] <= '9' {
+	n, topic, ok := ChapterTitle(name)
+	if !ok || n == 0 || topic != "" && topic[0] >= '0' && topic[0] <= '9' {
 		return nil // "Chapter1-7": a range of chapters, no one reading to name
 	}
 	return &ScheduleRow{Week: w.Number, Chapters: strconv.Itoa(n) + "장", Topic: topic, Origin: OriginFolder}
