@@ -147,9 +147,13 @@ const (
 	OriginNotes  = "notes"
 )
 
-// reChapterCell matches a cell that opens with the chapter or part it is
+// rePartCell matches a cell that opens with the part of a book it is
+// about ("Part 1"); see chapterCell.
+var rePartCell = regexp.MustCompile(`(?i)^part\s*\d{1,3}\b`)
+
+// chapterCell reports a cell that opens with the chapter or part it is
 // about: "1장 오브젝트", "제3장", "Chapter 2: Storage", "Part 1".
-var reChapterCell = regexp.MustCompile(`(?i)^(?:제\s*)?\d{1,3}\s*장|^(?:chapter|ch\.|part)\s*\d{1,3}\b`)
+func chapterCell(s string) bool { return reLeadChapter.MatchString(s) || rePartCell.MatchString(s) }
 
 // reDateCell matches a cell that holds a date: "24.01.01 ~ 01.14",
 // "2024-03-05", "3/12", "3월 12일".
@@ -188,7 +192,7 @@ func orderSchedule(t table) []ScheduleRow {
 	}
 	chapterCol := -1
 	for j := range header {
-		if share(body, j, func(s string) bool { return reChapterCell.MatchString(s) }) {
+		if share(body, j, chapterCell) {
 			chapterCol = j
 			break
 		}
