@@ -493,7 +493,7 @@ func questions(m *Member) {
 			// The lines between may be code the question shows ("…
 			// 전환한다면…?" above the signatures it means).
 			near := o.Line-s.Line <= 3 || onlyCodeBetween(m.Doc, s.Block, o.Block)
-			if !o.Voice.Question && !ownGuess && !listMovesOn(m.Doc, *s, o) && (o.Block == s.Block || samePath(o.Path, s.Path) && near && (sharesTerm(o.Terms, s.Terms) || sharesWord(o.Terms, s.Terms) || answerMarked(o.Raw) || o.Kind == note.KindListItem)) {
+			if !o.Voice.Question && !ownGuess && !listMovesOn(m.Doc, *s, o) && (o.Block == s.Block || samePath(o.Path, s.Path) && near && (sharesWord(o.Terms, s.Terms) || answerMarked(o.Raw) || o.Kind == note.KindListItem)) {
 				s.Answered = true
 			}
 		}
@@ -627,7 +627,8 @@ func sharesTerm(a, b []string) bool {
 }
 
 // sharesWord reports whether two term lists share a word of two letters
-// or more inside their compounds ("할인 여부" and "할인 조건").
+// or more, a whole term or one inside their compounds ("할인 여부" and
+// "할인 조건").
 func sharesWord(a, b []string) bool {
 	words := map[string]bool{}
 	for _, x := range a {
