@@ -155,7 +155,11 @@ func bracketCloses(rs []rune) []bool {
 // only spaces and periods outside them ("(…라고 생각됨.)"); "(A) … (B)"
 // is two brackets, not one around it all.
 func Wrapped(s string) bool {
-	_, ok := wrapping([]rune(s))
+	t := strings.TrimSpace(s)
+	if !strings.HasPrefix(t, "(") || !strings.HasSuffix(strings.TrimRight(t, ". "), ")") {
+		return false // most lines: no rune copy
+	}
+	_, ok := wrapping([]rune(t))
 	return ok
 }
 
