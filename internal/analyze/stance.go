@@ -374,7 +374,7 @@ var effortWords = set("필요 도움 어렵 어려울 쉽 쉬울 편하 편할")
 // something will feel to the writer ("…하려면 연습이 많이 필요할 것 같다",
 // "…하면 도움이 될 것 같다"): the writer's feeling, nothing the group could
 // argue about.
-func FeelsOwnEffort(s Sentence) bool { return s.effort }
+func (s Sentence) FeelsOwnEffort() bool { return s.effort }
 
 // feelsOwnEffort reads FeelsOwnEffort from a hedged sentence's morphemes.
 func feelsOwnEffort(v Voice, ms []text.Morph) bool {

@@ -585,7 +585,7 @@ func (g *group) debates(limit int) []insight.Bullet {
 			// reading ("…를 배운 것 같아서 좋았다") or saying what they
 			// want to do ("…를 팀에 제안하고 싶다") argues nothing.
 			case s.Scores[insight.KeyPerspective] >= minScore[insight.KeyPerspective] && (v.Hedge || v.Contrast || v.Opinion() && utf8.RuneCountInString(s.Body) >= 30) && !v.Recommend && !v.Should && !v.Wish && !s.Recounts && (s.Shared < 0.45 || v.Contrast) && !v.Question:
-				if analyze.FeelsOwnEffort(s) {
+				if s.FeelsOwnEffort() {
 					continue // "…연습이 많이 필요할 것 같다": how it feels to the writer, nothing to argue
 				}
 				cands = append(cands, cand{m, s, s.Scores[insight.KeyPerspective] + 0.5})
