@@ -159,6 +159,10 @@ type Sentence struct {
 	// conditional: the sentence opens with an action as its condition
 	// ("…를 직접 운영하면 …"): what follows is what that action gets.
 	conditional bool
+	// condition: a "…해 보자" (Voice.Try) sets a condition of any kind
+	// ("가능하다면 …", "…하려면 …"): the reader's situation, not the book's
+	// next step.
+	condition bool
 	// genericObject: the object of the last action is an everyday word
 	// ("모델을 평가해야 함"; see genericObject).
 	genericObject bool
@@ -461,6 +465,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.announces = announcesOnly(rd.Morphs) || arrival(core)
 		last.point = pointMaking(rd.Morphs)
 		last.conditional = conditionalAction(rd.Morphs)
+		last.condition = last.Voice.Try && hasCondition(rd.Morphs)
 		last.genericObject = genericObject(rd.Morphs)
 		last.OwnSubject = ownSubject(rd.Morphs)
 		last.Topics = topics(rd.Morphs)
@@ -487,7 +492,10 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		// A nested list item leans on the item it hangs from.
 		parent := s.Kind == note.KindListItem && prev.Kind == note.KindListItem && prev.Block != s.Block && parentBlock(doc, s.Block) == prev.Block
 		above := sameBlock(doc, prev, *s) || prev.Kind == note.KindParagraph && s.Kind == note.KindParagraph || parent
-		if (anaphoric(s.Text) || s.pointer || s.Problem == ProblemDangling) && prev.Line >= s.Line-1 && above && prev.Problem == "" {
+		// The line above helps only when it stands on its own: one that
+		// leans on its own line above ("이러한 객체들은 …" under "이러한
+		// 객체들은 …") leaves the pair as dangling as the sentence.
+		if (anaphoric(s.Text) || s.pointer || s.Problem == ProblemDangling) && prev.Line >= s.Line-1 && above && prev.Problem == "" && prev.Context == nil {
 			p := prev
 			p.Context = nil
 			s.Context, s.ContextParent = &p, parent
@@ -521,6 +529,11 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		if s.Problem == "" && (s.subjectless || s.topicless) && s.Frame == "" && s.Context == nil && s.Kind != note.KindHeading &&
 			!v.Recommend && !v.Should && !(v.Can && (practiceHeading(s.Path) || s.conditional)) && !(v.Conclusion && s.ChildPoint) && !v.Question && !v.Doubt && !v.Hedge && !v.FirstPerson && !v.Reaction {
 			s.Problem = ProblemDangling
+		}
+	}
+	for i := range m.Sentences {
+		if s := &m.Sentences[i]; s.Problem == "" && len(s.Parts) == 0 && pointsAhead(s.Body) {
+			s.Problem = ProblemDangling // "아래처럼 …": the code or figure below is no part of a bullet
 		}
 	}
 	sides(m)

@@ -260,6 +260,9 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		if propertyLabelled(s) {
 			pr = 0 // "성능: …해야 한다. 하지만 …보다 낮다": what a property of a thing is, not an action
 		}
+		if v.Try && !wish && !ownSetting(s) {
+			pr = 0 // "이제 포인트컷을 적용해보자": the book walking its example through
+		}
 		sc[insight.KeyPractical] = pr
 	}
 
@@ -452,7 +455,9 @@ func cleanDebris(s string) string {
 func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // metaCues mark sentences about the note itself rather than its subject.
-var metaCues = []string{"이 장에서는", "이번 장에서는", "이 장에서", "다뤄보자", "다뤄 보자", "알아보겠", "살펴보겠", "정리한 글", "옮겨 왔", "옮겨왔", "정리해 보", "정리해보", "포스팅", "이번 글", "이 글에서", "오늘은", "다뤄보려", "다뤄 보려", "살펴보자", "알아보자", "작성했다", "작성한 글", "알아볼 것이다", "살펴볼 것이다", "다룰 것이다", "알아볼 것임", "살펴볼 것임"}
+var metaCues = []string{"이 장에서는", "이번 장에서는", "이 장에서", "다뤄보자", "다뤄 보자", "알아보겠", "살펴보겠", "정리한 글", "옮겨 왔", "옮겨왔", "정리해 보", "정리해보", "포스팅", "이번 글", "이 글에서", "오늘은", "다뤄보려", "다뤄 보려", "살펴보자", "알아보자", "작성했다", "작성한 글", "알아볼 것이다", "살펴볼 것이다", "다룰 것이다", "알아볼 것임", "살펴볼 것임",
+	// the same signposts spaced as notes often space them
+	"알아 보겠", "살펴 보겠", "살펴 보자", "알아 보자", "알아 볼 것이다", "살펴 볼 것이다", "알아 볼 것임", "살펴 볼 것임"}
 
 var anaphora = []string{"이것", "이는", "이를", "이러한", "이런", "그래서", "그리고", "또한", "그러나", "하지만", "그런데", "이 때", "이때", "여기서", "위의", "위 ", "아래", "이로 인해", "이로써", "이 때문에", "그 때문에", "그 결과", "이에 따라", "이처럼", "이렇게", "덕분에", "결과적으로", "추가로", "첫째,", "둘째,", "셋째,", "넷째,", "다섯째,"}
 
@@ -679,6 +684,23 @@ func strongProposal(s *Sentence) bool {
 		}
 	}
 	return false
+}
+
+// settingWords name a setting of the reader's own, where a "…해 보자" is
+// the writer's proposal rather than the book's next step: their project,
+// team or work, or their own future.
+var settingWords = []string{"프로젝트", "팀", "회사", "업무", "실무", "현업", "제품", "조직", "고객", "프로덕션", "동료", "우리", "앞으로", "다음에", "나중에", "평소"}
+
+var settingSet = text.NewCues(settingWords)
+
+// ownSetting reports a sentence set in the reader's own practice: it or
+// its heading names such a setting (settingWords), the writer speaks in
+// the first person, or it opens on a condition ("가능하다면 …", "…가
+// 복잡해지면 …해 보자"). A book's walkthrough ("TestUserService를 빈으로
+// 등록해보자", "포인트컷을 적용해보자" under "포인트컷 적용") has none of
+// these: it acts on the book's example.
+func ownSetting(s *Sentence) bool {
+	return s.Voice.FirstPerson || s.conditional || s.condition || hasAny(s.Body, settingSet) > 0 || hasAny(strings.Join(s.Path, " "), settingSet) > 0
 }
 
 // Book-structure references: the book, its chapters and their order.

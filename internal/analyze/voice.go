@@ -51,6 +51,11 @@ type Voice struct {
 	// 것", or an obligation to check, test, compare or design something
 	// ("…를 고려해야 한다").
 	Recommend bool
+	// Try: the recommendation is "…해 보자", let us try. A book walks its
+	// running example through in these words ("이제 포인트컷을 적용해보자"),
+	// so it proposes something only in a setting of the reader's own (see
+	// ownSetting).
+	Try bool
 	// Should: an obligation of any other action ("…해야 한다"); books use
 	// it to describe how a mechanism works as much as to advise.
 	Should bool
@@ -218,7 +223,7 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			v.Hedge = true // 것 같다
 		case first == "NNB" && (m.Surface == "듯" || m.Surface == "듯이") && final(0):
 			v.Hedge = true // 듯하다
-		case first == "VX" && strings.HasPrefix(m.Surface, "싶") && final(0) && !strings.Contains(m.Surface, "면") && !strings.Contains(next(1).Surface, "면") && !strings.HasPrefix(next(1).POS, "ETM"):
+		case first == "VX" && strings.HasPrefix(m.Surface, "싶") && final(0) && !propositive(ms) && !strings.Contains(m.Surface, "면") && !strings.Contains(next(1).Surface, "면") && !strings.HasPrefix(next(1).POS, "ETM"):
 			if hasTag(prev(1).POS, "EC") && strings.HasSuffix(prev(1).Surface, "까") {
 				v.Doubt = true // "과연 정답일까 싶다": the writer wonders, a question of their own
 			} else if learningWish(ms, i) {
@@ -226,7 +231,7 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			} else {
 				v.Hedge, v.Wish = true, true // 해 보고 싶다
 			}
-		case first == "NNG" && m.Surface == "생각" && !thirdPerson(ms) && (strings.HasPrefix(next(1).POS, "XSV") && final(1) && !strings.Contains(next(2).Surface, "면") && !(hasTag(next(1).POS, "ETM") && next(2).Surface == "수") && !strings.HasPrefix(next(1).Surface, "하면") && !strings.HasSuffix(next(1).Surface, "야") || next(1).Surface == "이" && (strings.HasPrefix(next(2).Surface, "들") || strings.HasPrefix(next(2).Surface, "든")) && final(2)):
+		case first == "NNG" && m.Surface == "생각" && !thirdPerson(ms) && !propositive(ms) && (strings.HasPrefix(next(1).POS, "XSV") && final(1) && !strings.Contains(next(2).Surface, "면") && !(hasTag(next(1).POS, "ETM") && next(2).Surface == "수") && !strings.HasPrefix(next(1).Surface, "하면") && !strings.HasSuffix(next(1).Surface, "야") || next(1).Surface == "이" && (strings.HasPrefix(next(2).Surface, "들") || strings.HasPrefix(next(2).Surface, "든")) && final(2)):
 			v.Hedge = true // 생각한다, 생각이 든다; not 생각해야 한다, advice
 		case first == "NNG" && m.Surface == "생각" && i == lastContent(ms) && hasTag(prev(1).POS, "EC") && strings.HasSuffix(prev(1).Surface, "고") && !thirdPerson(ms):
 			v.Hedge = true // "…와 같다고 생각": a note-style "생각한다"
@@ -284,8 +289,9 @@ func readVoice(raw string, ms []text.Morph) Voice {
 		case (first == "NNG" || first == "XR") && (m.Surface == "짜증" || m.Surface == "답답" || m.Surface == "귀찮"):
 			v.Reaction = true // "짜증 지대로다~": annoyance, which books do not voice
 		case hasTag(pos, "EF") && m.Surface == "자" && i >= len(ms)-2:
-			if !discourse(ms, i) {
+			if !discourse(ms, i) && !supposes(prev(1), prev(2), prev(3)) {
 				v.Recommend = true // 해 보자
+				v.Try = prev(1).Surface == "보" && (hasTag(prev(1).POS, "VX") || strings.HasSuffix(prev(2).POS, "EC"))
 			}
 		case hasTag(pos, "EC") && strings.HasSuffix(m.Surface, "야") && final(0) && actionStem(pos, prev(1)):
 			n := next(1)
@@ -296,6 +302,13 @@ func readVoice(raw string, ms []text.Morph) Voice {
 					v.Should = true // 해야 한다, 되어야 한다
 				}
 			}
+		case first == "NNG" && m.Surface == "필요" && hasTag(prev(1).POS, "ETM") && next(1).Surface == "는" && strings.HasPrefix(next(2).Surface, "없") && final(2) && !namedBefore(ms, i) && !groundedBefore(ms, i):
+			// "…까지 추상화해서 어렵게 만들 필요는 없다": advice against doing
+			// more than needed, worded as advice. "클라이언트는 …를 알 필요는
+			// 없다" says what a named thing needs, and "…해 주면 …를 수정할
+			// 필요가 없다", "…이니 …할 필요는 없다" what a mechanism or the
+			// book's example spares: descriptions
+			v.Recommend, v.Proposal = true, true
 		case first == "NNG" && (m.Surface == "추천" || m.Surface == "권장" || m.Surface == "권고") && final(1):
 			v.Recommend = true
 		case first == "NNB" && m.Surface == "것" && (next(1).Surface == "이" || next(1).Surface == "을") && (lemma(next(2)) == "좋" || lemma(next(2)) == "바람직" || lemma(next(2)) == "추천" || lemma(next(2)) == "권장") && final(2):
@@ -729,6 +742,51 @@ func auxConnective(s string) bool {
 	switch (last - 0xAC00) / 28 % 21 { // the vowel
 	case 0, 1, 4, 5, 6, 9, 14: // ㅏ ㅐ ㅓ ㅔ ㅕ ㅘ ㅝ
 		return true
+	}
+	return false
+}
+
+// namedBefore reports a subject or topic (이/가, 은/는) before ms[i]: the
+// sentence says something of a thing it names.
+func namedBefore(ms []text.Morph, i int) bool {
+	for _, m := range ms[:i] {
+		if hasTag(m.POS, "JKS") || m.POS == "JX" && (m.Surface == "은" || m.Surface == "는") {
+			return true
+		}
+	}
+	return false
+}
+
+// groundedBefore reports a condition or a reason before ms[i] ("…하면",
+// "…이니", "…므로", "…때문에").
+func groundedBefore(ms []text.Morph, i int) bool {
+	for _, m := range ms[:i] {
+		if hasTag(m.POS, "EC") && (strings.HasSuffix(m.Surface, "면") || strings.HasSuffix(m.Surface, "니") || strings.HasSuffix(m.Surface, "므로")) || m.Surface == "때문" {
+			return true
+		}
+	}
+	return false
+}
+
+// supposes reports the three morphemes before a closing "자" as "…다고
+// 해 보자" or "…라고 하자": the text sets up a scenario ("…를 파악하고
+// 싶다고 해보자"), it proposes nothing.
+func supposes(p1, p2, p3 text.Morph) bool {
+	if p1.Surface == "보" {
+		return strings.HasPrefix(p2.Surface, "해") && hasTag(p3.POS, "EC") && strings.HasSuffix(p3.Surface, "고")
+	}
+	return p1.Surface == "하" && hasTag(p2.POS, "EC") && strings.HasSuffix(p2.Surface, "고")
+}
+
+// propositive reports a sentence that ends inviting the reader ("…를
+// 생각해 보자", "…하자"): a "생각" in it is the text's invitation, not the
+// writer saying what they think.
+func propositive(ms []text.Morph) bool {
+	for i := len(ms) - 1; i >= 0; i-- {
+		if hasTag(ms[i].POS, "SF") || hasTag(ms[i].POS, "SE") || hasTag(ms[i].POS, "SS") {
+			continue
+		}
+		return hasTag(ms[i].POS, "EF") && ms[i].Surface == "자"
 	}
 	return false
 }

@@ -29,7 +29,17 @@ func TestVoiceFromMorphology(t *testing.T) {
 		{"응답은 짧아야 한다.", Voice{}},
 		{"일부 기업은 이 단계를 건너뛰어도 된다고 생각한다.", Voice{}},
 		{"처음에는 도구 없이 직접 작성하는 것이 좋다.", Voice{Recommend: true}},
-		{"여러 설정을 나란히 비교해 보자.", Voice{Recommend: true}},
+		{"여러 설정을 나란히 비교해 보자.", Voice{Recommend: true, Try: true}},
+		// A scenario the text sets up proposes nothing; an invitation to
+		// think is no view of the writer's.
+		{"주문이 몇 번 실패했는지 세고 싶다고 해보자.", Voice{}},
+		{"재고를 줄이는 주문 서비스의 cancel() 메소드를 생각해 보자.", Voice{Recommend: true, Try: true}},
+		{"주문 도메인과 결제 도메인을 먼저 분리하자.", Voice{Recommend: true}},
+		// Advice against doing more than needed, unless a named thing or
+		// a mechanism is what needs nothing.
+		{"쓰지 않는 설정까지 미리 추상화해서 코드를 읽기 어렵게 만들 필요는 없다.", Voice{Recommend: true, Proposal: true}},
+		{"호출하는 쪽은 저장소의 구현을 알 필요는 없다.", Voice{}},
+		{"트랜잭션을 묶어 주면 저장소 코드를 고칠 필요는 없다.", Voice{}},
 		{"캐시 적중률을 대시보드에 따로 표시해 볼 수 있다.", Voice{Recommend: true}},
 		{"Q: 로그를 어디까지 남겨야 할까?", Voice{Question: true, Label: "q"}},
 		{"💡 개인적인 생각: 작은 팀에는 관리형 서비스가 맞다.", Voice{Label: "생각"}},

@@ -1,0 +1,68 @@
+package analyze
+
+import (
+	"testing"
+
+	"github.com/moim-study/moim/internal/insight"
+)
+
+// A note that restates a book's walkthrough: the book's next steps on its
+// running example ("…해보자"), a scenario it sets up, a signpost spaced
+// the way notes space it, and lines that lean on something the bullet
+// would not carry (a line that itself leans on the one above, a code
+// block below).
+const walkthroughNote = `# 6장 트랜잭션
+
+## 6.2 포인트컷 적용
+
+- 이제 OrderService를 인터페이스와 구현으로 분리해보자.
+- 포인트컷을 적용해보자.
+- 주문이 몇 번 실패했는지 세고 싶다고 해보자.
+- 다음 프로젝트에서는 서비스 계층에 트랜잭션 경계를 두는 방식을 적용해보자.
+- 가능하다면 프레임워크가 제공하는 트랜잭션 가이드를 읽어보자.
+- 트랜잭션의 응용 방식을 알아 볼 것이다.
+- 쓰지 않는 설정까지 미리 추상화해서 코드를 읽기 어렵게 만들 필요는 없다.
+
+## 정리
+
+- 잘 설계된 서비스는 작은 객체들로 이루어진다. 이러한 객체들은 각자 한 가지 일을 맡는다. 이러한 분업은 객체들 사이의 의존을 만든다.
+- 재고가 부족하면 주문을 거절해야 한다. 때문에 결제 서비스는 재고를 먼저 확인하는 흐름을 따른다.
+- 설정 파일은 아래처럼 환경마다 나누어 두면 관리가 쉬워진다.
+`
+
+func TestBookWalkthroughIsNoPracticalIdea(t *testing.T) {
+	w := Analyze([]Note{{Member: "나무", Doc: parse("w6/나무.md", walkthroughNote)}})
+	m := w.Members[0]
+	for _, s := range []string{"OrderService를 인터페이스와 구현으로", "포인트컷을 적용해보자", "세고 싶다고 해보자"} {
+		if got := find(t, m, s); got.Scores[insight.KeyPractical] > 0 || got.Scores[insight.KeyPerspective] > 0 {
+			t.Errorf("the book's walkthrough %q scored %v, want no practical idea and no view", got.Body, got.Scores)
+		}
+	}
+	for _, s := range []string{"다음 프로젝트에서는", "가능하다면 프레임워크가", "미리 추상화해서"} {
+		if got := find(t, m, s); got.Scores[insight.KeyPractical] == 0 {
+			t.Errorf("a proposal in the reader's own setting (%q) lost its practical score: %v", got.Body, got.Scores)
+		}
+	}
+	if got := find(t, m, "알아 볼 것이다"); len(got.Scores) > 0 {
+		t.Errorf("the spaced signpost %q scored %v, want no section", got.Body, got.Scores)
+	}
+}
+
+func TestLinesThatLeanOnWhatABulletLeavesOut(t *testing.T) {
+	w := Analyze([]Note{{Member: "나무", Doc: parse("w6/나무.md", walkthroughNote)}})
+	m := w.Members[0]
+	if got := find(t, m, "이러한 객체들은"); got.Context == nil || got.Problem != "" {
+		t.Errorf("%q: context %v, problem %q; want the line above as its context", got.Body, got.Context, got.Problem)
+	}
+	// The pair "이러한 객체들은 … 이러한 분업은 …" still says nothing of
+	// which objects: the second line cannot lean on a line that leans.
+	if got := find(t, m, "이러한 분업은"); got.Problem != ProblemDangling {
+		t.Errorf("%q leans on a line that leans itself: problem %q, want %q", got.Body, got.Problem, ProblemDangling)
+	}
+	if got := find(t, m, "때문에 결제 서비스는"); got.Context == nil || got.Problem != "" {
+		t.Errorf("%q opens on 때문에: context %v, problem %q; want the line above as its context", got.Body, got.Context, got.Problem)
+	}
+	if got := find(t, m, "아래처럼"); got.Problem != ProblemDangling {
+		t.Errorf("%q points at what follows it: problem %q, want %q", got.Body, got.Problem, ProblemDangling)
+	}
+}
