@@ -482,7 +482,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 			last.acts = takesAction(rd.Morphs) && !statesDifficulty(lastClause(core))
 		}
 		last.topic = hasTopic(rd.Morphs)
-		last.pointer = pointsBack(rd.Morphs) || additive(rd.Morphs)
+		last.pointer = pointsBack(rd.Morphs) || additive(rd.Morphs) || echoesAbove(body)
 		last.topicless = last.Subject == "" && rd.Morphs != nil && !hasTopic(core) && (!hasSubjectParticle(core) || copulaEnding(core) || meaningEnding(core) || embeddedSubject(rd.Morphs))
 	}
 	for i := 1; i < len(m.Sentences); i++ {

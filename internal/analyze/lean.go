@@ -84,6 +84,22 @@ var demonstratives = map[string]bool{"이": true, "그": true, "저": true, "이
 // book and its parts, the note itself.
 var selfEvident = map[string]bool{"책": true, "장": true, "절": true, "글": true, "노트": true, "주": true, "스터디": true}
 
+// echoCues end a sentence that says its subject is like what the line
+// above said ("추상화를 한 경우가 그러하다", "B도 마찬가지다").
+var echoCues = []string{"그러하다", "그렇다", "마찬가지다", "마찬가지이다", "마찬가지임", "그러함"}
+
+// echoesAbove reports a sentence whose predicate is the line above's (see
+// echoCues): alone it names a case of something it does not say.
+func echoesAbove(body string) bool {
+	t := strings.TrimRight(strings.TrimSpace(body), ".!~ ")
+	for _, c := range echoCues {
+		if strings.HasSuffix(t, c) && len(t) > len(c) {
+			return true
+		}
+	}
+	return false
+}
+
 // pointsBack reports whether a sentence points back, inside it, with a
 // demonstrative before a noun ("해당 정보를", "이 계층은", "그 모델의")
 // whose noun it does not name before: what it points at is on a line

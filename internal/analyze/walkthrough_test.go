@@ -28,6 +28,8 @@ const walkthroughNote = `# 6장 트랜잭션
 - 잘 설계된 서비스는 작은 객체들로 이루어진다. 이러한 객체들은 각자 한 가지 일을 맡는다. 이러한 분업은 객체들 사이의 의존을 만든다.
 - 재고가 부족하면 주문을 거절해야 한다. 때문에 결제 서비스는 재고를 먼저 확인하는 흐름을 따른다.
 - 설정 파일은 아래처럼 환경마다 나누어 두면 관리가 쉬워진다.
+
+코드 구조는 컴파일할 때 정해지지만 의존 대상은 실행 중에 정해지기도 한다. 인터페이스에 의존하는 경우가 그러하다.
 `
 
 func TestBookWalkthroughIsNoPracticalIdea(t *testing.T) {
@@ -61,6 +63,9 @@ func TestLinesThatLeanOnWhatABulletLeavesOut(t *testing.T) {
 	}
 	if got := find(t, m, "때문에 결제 서비스는"); got.Context == nil || got.Problem != "" {
 		t.Errorf("%q opens on 때문에: context %v, problem %q; want the line above as its context", got.Body, got.Context, got.Problem)
+	}
+	if got := find(t, m, "경우가 그러하다"); got.Context == nil || got.Problem != "" {
+		t.Errorf("%q says its subject is like the line above: context %v, problem %q; want the line above as its context", got.Body, got.Context, got.Problem)
 	}
 	if got := find(t, m, "아래처럼"); got.Problem != ProblemDangling {
 		t.Errorf("%q points at what follows it: problem %q, want %q", got.Body, got.Problem, ProblemDangling)
