@@ -700,7 +700,7 @@ var settingSet = text.NewCues(settingWords)
 // 등록해보자", "포인트컷을 적용해보자" under "포인트컷 적용") has none of
 // these: it acts on the book's example.
 func ownSetting(s *Sentence) bool {
-	return s.Voice.FirstPerson || s.conditional || s.condition || hasAny(s.Body, settingSet) > 0 || hasAny(strings.Join(s.Path, " "), settingSet) > 0
+	return s.Voice.FirstPerson || s.condition || hasAny(s.Body, settingSet) > 0 || hasAny(strings.Join(s.Path, " "), settingSet) > 0
 }
 
 // Book-structure references: the book, its chapters and their order.

@@ -848,10 +848,11 @@ func pointMaking(ms []text.Morph) bool {
 }
 
 // hasCondition reports a sentence with a conditional clause ("…다면",
-// "…하려면", "…면").
+// "…하려면", "…면"), not the "…하면 좋은" of a noun's modifier ("따르면
+// 좋은 몇 가지 전략").
 func hasCondition(ms []text.Morph) bool {
-	for _, m := range ms {
-		if hasTag(m.POS, "EC") && strings.HasSuffix(m.Surface, "면") {
+	for k, m := range ms {
+		if hasTag(m.POS, "EC") && strings.HasSuffix(m.Surface, "면") && !(k+1 < len(ms) && lemma(ms[k+1]) == "좋" && modifies(ms, k+1)) {
 			return true
 		}
 	}

@@ -17,6 +17,7 @@ const walkthroughNote = `# 6장 트랜잭션
 
 - 이제 OrderService를 인터페이스와 구현으로 분리해보자.
 - 포인트컷을 적용해보자.
+- 트랜잭션 속성을 정할 때 따르면 좋은 몇 가지 전략을 생각해보자.
 - 주문이 몇 번 실패했는지 세고 싶다고 해보자.
 - 다음 프로젝트에서는 서비스 계층에 트랜잭션 경계를 두는 방식을 적용해보자.
 - 가능하다면 프레임워크가 제공하는 트랜잭션 가이드를 읽어보자.
@@ -35,7 +36,7 @@ const walkthroughNote = `# 6장 트랜잭션
 func TestBookWalkthroughIsNoPracticalIdea(t *testing.T) {
 	w := Analyze([]Note{{Member: "나무", Doc: parse("w6/나무.md", walkthroughNote)}})
 	m := w.Members[0]
-	for _, s := range []string{"OrderService를 인터페이스와 구현으로", "포인트컷을 적용해보자", "세고 싶다고 해보자"} {
+	for _, s := range []string{"OrderService를 인터페이스와 구현으로", "포인트컷을 적용해보자", "세고 싶다고 해보자", "따르면 좋은 몇 가지 전략"} {
 		if got := find(t, m, s); got.Scores[insight.KeyPractical] > 0 || got.Scores[insight.KeyPerspective] > 0 {
 			t.Errorf("the book's walkthrough %q scored %v, want no practical idea and no view", got.Body, got.Scores)
 		}
