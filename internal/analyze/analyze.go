@@ -178,6 +178,10 @@ type Sentence struct {
 	// effort: a hedged guess about how something will feel to the writer
 	// (see FeelsOwnEffort).
 	effort bool
+	// trailing: the sentence is the writer's remark set whole in
+	// brackets after another sentence of the same line: it carries that
+	// sentence as its Context.
+	trailing bool
 	// joined: Context is the first half of the same sentence, left open
 	// on the line above ("…늘지만," / "…비용이 함께 증가").
 	joined bool
@@ -395,7 +399,10 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 	m := &Member{Name: name, Index: idx, Doc: doc, TermCount: map[string]int{}, Display: map[string]string{}, reads: newReadings()}
 	n := len(doc.Sentences)
 	m.Sentences = make([]Sentence, 0, n) // at most one per note sentence
+	prevLine, prevBlock := -1, -1
 	for _, s := range doc.Sentences {
+		sameLine := s.Line == prevLine && s.Block == prevBlock
+		prevLine, prevBlock = s.Line, s.Block
 		if s.Block >= 0 && s.Block < len(doc.Blocks) && doc.Blocks[s.Block].Struck {
 			continue // crossed out by the writer: no view, question or point of theirs
 		}
@@ -410,6 +417,18 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		clean = StripLabel(clean)
 		body := Trim(clean)
 		rd := m.reads.read(body)
+		// A sentence set whole in brackets after another on the same
+		// line ("…할 수 있다. ( 즉 …는 지양해야 한다 )") is read without
+		// its brackets; it is the writer's remark on that sentence when it
+		// speaks in their voice (see ownRemark), and otherwise stays a
+		// bracketed aside, the book's gloss more often than not.
+		trailing := false
+		if sameLine && text.Wrapped(clean) && (!bracketedTurn(clean) || strings.Contains(clean, "?")) {
+			in := Trim(unwrapped(clean))
+			if ird := m.reads.read(in); ownRemark(readVoice(unwrapped(raw), ird.Morphs)) && (problem(in, ird.Morphs) == "" || problem(in, ird.Morphs) == ProblemDangling) {
+				raw, clean, body, rd, trailing = unwrapped(raw), unwrapped(clean), in, ird, true
+			}
+		}
 		var terms []string
 		seen := map[string]bool{}
 		for _, t := range rd.Terms {
@@ -448,6 +467,11 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 			Subject:  subject(rd.Morphs, body),
 		})
 		last := &m.Sentences[len(m.Sentences)-1]
+		if trailing {
+			last.trailing = true
+			last.Voice.Remark = true
+			last.Body = "(" + last.Body + ")"
+		}
 		if last.Problem == ProblemFragment && quotedGuess(body) {
 			last.Problem = "" // "…아닐까..? 라는 추측.": a note-style sentence, whole
 		}
@@ -495,7 +519,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		// The line above helps only when it stands on its own: one that
 		// leans on its own line above ("이러한 객체들은 …" under "이러한
 		// 객체들은 …") leaves the pair as dangling as the sentence.
-		if (anaphoric(s.Text) || s.pointer || s.Problem == ProblemDangling) && prev.Line >= s.Line-1 && above && prev.Problem == "" && prev.Context == nil {
+		if (anaphoric(s.Text) || s.pointer || s.trailing || s.Problem == ProblemDangling) && prev.Line >= s.Line-1 && above && prev.Problem == "" && prev.Context == nil {
 			p := prev
 			p.Context = nil
 			s.Context, s.ContextParent = &p, parent

@@ -491,6 +491,9 @@ func unfinished(ms []text.Morph) bool {
 	if !hasTag(ms[i].POS, "EC") {
 		return false
 	}
+	if i+1 < len(ms) && strings.HasPrefix(ms[i+1].Surface, "?") && (strings.HasSuffix(s, "는데") || strings.HasSuffix(s, "은데") || strings.HasSuffix(s, "ㄴ데")) {
+		return false // "DB와는 고립됐는데?": a spoken question, whole
+	}
 	for _, e := range []string{"면", "고", "며", "서", "는데", "은데", "ㄴ데", "지만", "거나", "도록", "려고", "니까", "므로", "든지", "다가", "는지", "은지", "ㄴ지", "을지", "ㄹ지"} {
 		if strings.HasSuffix(s, e) {
 			return true

@@ -937,6 +937,15 @@ func aside(ms []text.Morph) bool {
 	return false
 }
 
+// ownRemark reports the voice of a bracketed sentence that is the
+// writer's remark on the sentence before it: a hedge, a question or doubt,
+// a reaction, a turn against it, a conclusion drawn from it, or the
+// first person. A bracket with none of these ("(…를 사용한다.)", "(…이
+// 묶임)") glosses the line, as books do.
+func ownRemark(v Voice) bool {
+	return v.Hedge || v.Question || v.Doubt || v.Reaction || v.Contrast || v.Conclusion || v.FirstPerson
+}
+
 // remark reports a bracketed clause closing a sentence that comments on
 // the statement before it (see Voice.Remark): a clause of its own (see
 // remarkClause) after a statement that trails off ("…이다.. (…)"), or one

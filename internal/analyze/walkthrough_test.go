@@ -72,3 +72,31 @@ func TestLinesThatLeanOnWhatABulletLeavesOut(t *testing.T) {
 		t.Errorf("%q points at what follows it: problem %q, want %q", got.Body, got.Problem, ProblemDangling)
 	}
 }
+
+// Brackets after a full stop on the same line: the writer's remark when
+// it speaks in their voice, the book's gloss otherwise.
+const trailingRemarkNote = `# 5장 의존성
+
+실행할 때는 추상 클래스를 상속한 객체가 들어오므로 설계를 바꾸지 않고 확장할 수 있다. ( 즉 컴파일할 때는 구체 클래스에 의존하는 걸 지양해야 한다 )
+
+테스트 대상은 목 오브젝트에만 의존하도록 분리할 수 있다. (하지만 저장소와는 이미 떨어져 있는데?)
+
+비교 평가는 두 응답 중 나은 쪽을 고르게 한다. (여러 순위표가 이 방식을 사용한다.)
+`
+
+func TestTrailingBracketRemark(t *testing.T) {
+	w := Analyze([]Note{{Member: "나무", Doc: parse("w5/나무.md", trailingRemarkNote)}})
+	m := w.Members[0]
+	for _, s := range []string{"구체 클래스에 의존하는 걸 지양", "이미 떨어져 있는데"} {
+		got := find(t, m, s)
+		if got.Context == nil || !got.Voice.Remark || got.Problem != "" {
+			t.Errorf("%q: context %v, remark %v, problem %q; want the writer's remark carrying its line", got.Body, got.Context, got.Voice.Remark, got.Problem)
+		}
+	}
+	if got := find(t, m, "이미 떨어져 있는데"); !got.Voice.Question {
+		t.Errorf("%q is a spoken question: voice %+v", got.Body, got.Voice)
+	}
+	if got := find(t, m, "순위표가 이 방식을"); got.Voice.Remark {
+		t.Errorf("the book's gloss %q became the writer's remark", got.Body)
+	}
+}
