@@ -182,6 +182,9 @@ type Sentence struct {
 	// brackets after another sentence of the same line: it carries that
 	// sentence as its Context.
 	trailing bool
+	// retracted: the writer takes the sentence back on the next line (see
+	// retractions).
+	retracted bool
 	// joined: Context is the first half of the same sentence, left open
 	// on the line above ("…늘지만," / "…비용이 함께 증가").
 	joined bool
@@ -563,6 +566,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 	sides(m)
 	contextLost(m)
 	followers(m)
+	retractions(m)
 	nextLines(m)
 	remedies(m)
 	slogans(m)

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -517,4 +518,49 @@ func embeddedSubject(ms []text.Morph) bool {
 		}
 	}
 	return false
+}
+
+// retractions marks a sentence the writer takes back on the line right
+// after it (see retracts): "(결국 이 방법이 최고!)" followed by "인 줄
+// 알았으나…", or "…옮기는 방법을 생각해볼 수 있다" followed by "→ 이
+// 방식은 … 한심한 결과를 초래한다". Alone it says the opposite of what the
+// member concluded.
+func retractions(m *Member) {
+	doc := m.Doc
+	for i := range m.Sentences {
+		s := &m.Sentences[i]
+		k := sentenceIndex(s.ID)
+		if s.Caveat != nil && sentenceIndex(s.Caveat.ID) == k+1 {
+			k++ // the bullet carries the next sentence: the line after it
+		}
+		if k < 0 || k+1 >= len(doc.Sentences) {
+			continue
+		}
+		if next := doc.Sentences[k+1]; next.Line <= doc.Sentences[k].Line+3 && retracts(Clean(next.Text)) {
+			s.retracted = true
+		}
+	}
+}
+
+// methodPointers point back at a way of doing something.
+var methodPointers = []string{"이 방식", "이 방법", "그 방식", "그 방법", "이런 방식", "이런 방법", "이러한 방식", "이러한 방법", "이렇게 하면"}
+
+// rejections judge a way of doing something as bad.
+var rejections = []string{"문제", "한심", "단점", "초래", "위험", "나쁘", "나쁜", "좋지 않", "좋지않", "불편", "안 된다", "안된다", "피해야"}
+
+// retracts reports a line that takes back the one before it: it goes on
+// from it with "인 줄 알았으나" ("I thought so, but"), or it opens with
+// an arrow or a contrast and judges "this way" as bad.
+func retracts(t string) bool {
+	t = strings.TrimSpace(t)
+	for _, o := range []string{"인 줄 알았", "줄 알았", "라고 생각했으나", "라고 생각했지만"} {
+		if strings.HasPrefix(t, o) {
+			return true
+		}
+	}
+	if !arrowLed(t) && !opensWith(t, contrastTurners) {
+		return false
+	}
+	return slices.ContainsFunc(methodPointers, func(p string) bool { return strings.Contains(t, p) }) &&
+		slices.ContainsFunc(rejections, func(r string) bool { return strings.Contains(t, r) })
 }

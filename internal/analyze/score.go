@@ -159,6 +159,9 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	if s.opens {
 		return sc // the scene a signpost goes on from: no point, no idea
 	}
+	if s.retracted {
+		return sc // "…인 줄 알았으나…": the writer took it back
+	}
 	path := text.Lower(strings.Join(s.Path, " "))
 	v := s.Voice
 	ok := s.Problem == ""

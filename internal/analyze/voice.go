@@ -105,6 +105,12 @@ type Voice struct {
 	// "…한 사례가 놀라웠다"): an interesting finding of theirs, not only
 	// a mood.
 	Finding bool
+	// Spoken: the sentence says something in the writer's spoken words,
+	// a colloquial intensifier books do not print ("이제부터가 진짜 고민의
+	// 시작이다", "개꿀팁"). Punctuation and laughter after a statement
+	// ("…몰린다 ㅋㅋ", "…이다!!") are no such words: a copied book
+	// sentence ends so too.
+	Spoken bool
 	// Label is the call-out label the sentence carried ("Q", "생각",
 	// "TIP", …), lower-cased, or "".
 	Label string
@@ -136,6 +142,9 @@ func (v Voice) Own() float64 {
 		s += 0.5
 	}
 	if v.Aside || v.Remark {
+		s += 1
+	}
+	if v.Spoken {
 		s += 1
 	}
 	if v.Verdict || v.Reframe {
@@ -219,6 +228,10 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			// not the 나 of "엔트로피나" or "나은지", nor the verb 내다
 			// of "만들어 내는" or "결과를 내는" (the pronoun is 내가)
 			v.FirstPerson = !anyoneFirst(ms, i)
+		case first == "NNG" && m.Surface == "본인" && (i == 0 || hasTag(prev(1).POS, "MAJ") || strings.HasPrefix(prev(1).POS, "S")) && (hasTag(next(1).POS, "JX") || hasTag(next(1).POS, "JKS")):
+			// "근데 본인은 …라는 입장이다": the writer naming themselves,
+			// not "사용자 본인이 …", someone's own self
+			v.FirstPerson = true
 		case first == "NNB" && m.Surface == "것" && lemma(next(1)) == "같" && final(1):
 			v.Hedge = true // 것 같다
 		case first == "NNB" && (m.Surface == "듯" || m.Surface == "듯이") && final(0):
@@ -336,6 +349,7 @@ func readVoice(raw string, ms []text.Morph) Voice {
 		v.Reaction = true // "흥미롭지만 처리량을 희생하는 보장": a reaction in note style, a noun phrase
 	}
 	v.Finding = v.Reaction && foundClause(ms)
+	v.Spoken = spoken(ms)
 	v.Aside = aside(ms)
 	v.Remark = !v.Aside && remark(ms)
 	v.Analogy = analogy(t, ms)
@@ -1047,6 +1061,20 @@ func trailsOff(core []text.Morph) bool {
 	}
 	p := core[i].POS
 	return hasTag(p, "EF") || hasTag(p, "EC") || hasTag(p, "ETN")
+}
+
+// colloquials are intensifiers of speech that books do not print.
+var colloquials = map[string]bool{"진짜": true, "되게": true, "엄청": true, "개꿀": true, "개꿀팁": true, "겁나": true, "존나": true}
+
+// spoken reports a sentence with a colloquial intensifier (see
+// Voice.Spoken).
+func spoken(ms []text.Morph) bool {
+	for _, m := range ms {
+		if colloquials[m.Surface] && (hasTag(m.POS, "MAG") || strings.HasPrefix(m.POS, "NN")) {
+			return true
+		}
+	}
+	return false
 }
 
 // laughter reports a run of the jamo notes use for laughing or crying

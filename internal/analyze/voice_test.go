@@ -39,6 +39,11 @@ func TestVoiceFromMorphology(t *testing.T) {
 		// a mechanism is what needs nothing.
 		{"쓰지 않는 설정까지 미리 추상화해서 코드를 읽기 어렵게 만들 필요는 없다.", Voice{Recommend: true, Proposal: true}},
 		{"호출하는 쪽은 저장소의 구현을 알 필요는 없다.", Voice{}},
+		// The writer naming themselves; someone's own self is not.
+		{"근데 본인은 상속보다 조합이 오히려 비용이 덜 든다는 입장이다.", Voice{FirstPerson: true}},
+		{"사용자 본인이 직접 비밀번호를 바꿔야 한다.", Voice{Should: true}},
+		// A colloquial intensifier is the writer's own words.
+		{"하지만 이제부터가 진짜 고민의 시작이다", Voice{Spoken: true}},
 		{"트랜잭션을 묶어 주면 저장소 코드를 고칠 필요는 없다.", Voice{}},
 		{"캐시 적중률을 대시보드에 따로 표시해 볼 수 있다.", Voice{Recommend: true}},
 		{"Q: 로그를 어디까지 남겨야 할까?", Voice{Question: true, Label: "q"}},

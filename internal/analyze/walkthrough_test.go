@@ -100,3 +100,30 @@ func TestTrailingBracketRemark(t *testing.T) {
 		t.Errorf("the book's gloss %q became the writer's remark", got.Body)
 	}
 }
+
+// Lines the writer takes back on the next line.
+const retractedNote = `# 5장 서비스 추상화
+
+서비스 메소드의 내용을 저장소 메소드 안으로 옮기는 방법을 생각해볼 수 있다.
+
+→ 이 방식은 비즈니스 로직과 데이터 로직을 한데 묶어 버리는 문제를 초래한다.
+
+→ 서비스 안에서 시작한 트랜잭션에 저장소 메소드도 참여하게 할 수 있다. (결국 이 방법이 최고!)
+
+인 줄 알았으나…
+
+트랜잭션 경계를 서비스 계층에 두면 저장소 코드를 바꾸지 않고 묶음 단위를 정할 수 있다.
+`
+
+func TestRetractedLinesAreNoPoints(t *testing.T) {
+	w := Analyze([]Note{{Member: "나무", Doc: parse("w5/나무.md", retractedNote)}})
+	m := w.Members[0]
+	for _, s := range []string{"옮기는 방법을 생각해볼 수 있다", "참여하게 할 수 있다"} {
+		if got := find(t, m, s); len(got.Scores) > 0 {
+			t.Errorf("%q is taken back on the next line, yet scored %v", got.Body, got.Scores)
+		}
+	}
+	if got := find(t, m, "묶음 단위를 정할 수 있다"); len(got.Scores) == 0 {
+		t.Errorf("%q, which nothing takes back, lost its scores", got.Body)
+	}
+}
