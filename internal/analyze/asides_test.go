@@ -108,6 +108,14 @@ func TestFragmentsAndCounts(t *testing.T) {
 		{"합성 타입은 4가지로 생각할 수 있다.", ProblemPromise},
 		{"이 책에선 두 가지 방법을 제시한다", ProblemPromise},
 		{"캐시는 두 가지 장점이 있어 널리 쓰인다.", ""},
+		// An item that ends on a particle leaves its verb to the next
+		// item; one that opens on 그렇게 or 그래야 goes on from the line
+		// above.
+		{"처음부터 설계를 탄탄히 하고 싶다면 관계형 저장소를", ProblemFragment},
+		{"내가 써 봤던 예시는...", ProblemFragment},
+		{"그렇게 해야만 부모 쪽 데이터와 동기화가 된다.", ProblemDangling},
+		{"그래야 나중에 요구 사항이 바뀌어도 대처하기 쉽다.", ProblemDangling},
+		{"상태는 한곳에서 관리해야 동기화가 된다.", ""},
 	} {
 		if got := problem(c.s, text.Read(c.s).Morphs); got != c.want {
 			t.Errorf("problem(%q) = %q, want %q", c.s, got, c.want)

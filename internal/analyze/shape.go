@@ -28,7 +28,7 @@ const maxBodyRunes = 200
 
 // dependentOpeners make a sentence lean on the one before it: without that
 // sentence it says nothing.
-var dependentOpeners = []string{"대신 ", "이들", "이것들", "그들", "그것", "이러한", "그러한", "이와 같", "물론", "뿐만 아니라", "뿐 아니라", "이 밖에", "이외에도", "이는", "이를", "이것은", "이것이", "이것을", "이러한", "이런", "이렇게", "그러면", "그렇다면", "반대로", "반면", "이때", "이 때", "이 경우", "그 결과", "여기서", "위의", "위에서", "위와 같", "이처럼", "앞서 ", "앞에서", "아래", "그래도", "하지만", "그러나", "그런데", "다만", "단,", "이 중", "그중", "그 중", "해당 ", "또 다른", "또다른", "여전히", "마찬가지로", "때문에 ", "추가적으로", "추가로"}
+var dependentOpeners = []string{"대신 ", "이들", "이것들", "그들", "그것", "이러한", "그러한", "이와 같", "물론", "뿐만 아니라", "뿐 아니라", "이 밖에", "이외에도", "이는", "이를", "이것은", "이것이", "이것을", "이러한", "이런", "이렇게", "그러면", "그렇다면", "반대로", "반면", "이때", "이 때", "이 경우", "그 결과", "여기서", "위의", "위에서", "위와 같", "이처럼", "앞서 ", "앞에서", "아래", "그래도", "하지만", "그러나", "그런데", "다만", "단,", "이 중", "그중", "그 중", "해당 ", "또 다른", "또다른", "여전히", "마찬가지로", "때문에 ", "추가적으로", "추가로", "그렇게 ", "그래야"}
 
 // aheadCues point at something below the sentence: the code, the figure
 // or the example the writer shows next ("아래처럼 생성해도 된다", "밑에
@@ -487,6 +487,9 @@ func unfinished(ms []text.Morph) bool {
 	}
 	if hasTag(ms[i].POS, "NNG") && s == "경우" && i > 0 && (hasTag(ms[i-1].POS, "JKG") || hasTag(ms[i-1].POS, "ETM")) {
 		return true // "…는 더 복잡한 타입의 경우.": the case, without what holds in it
+	}
+	if p := firstTag(ms[i].POS); p == "JKO" || p == "JKB" || p == "JKS" || p == "JX" && (s == "은" || s == "는") {
+		return true // "…관리한다면 redux 를": the verb is on the next item
 	}
 	if !hasTag(ms[i].POS, "EC") {
 		return false
