@@ -302,6 +302,18 @@ func (w *Week) Widespread(term string) bool {
 	return weeks >= 2 && share >= genericSpread
 }
 
+// StudyWord reports whether term is the study's own subject: the notes
+// of every other week use it, in a study long enough for that to say so
+// (five other weeks or more), as "스프링" does in a study of a book on
+// Spring. A schedule topic such a word names links no two weeks.
+func (w *Week) StudyWord(term string) bool {
+	if w == nil {
+		return false
+	}
+	share, weeks := w.bg.PhraseSpread(term, w.week)
+	return weeks >= 5 && share >= 1
+}
+
 // Note is one member's note of a week, in the order the week lists its
 // members; Doc is nil when the member wrote none. A member's place in the
 // list numbers their evidence IDs.

@@ -701,7 +701,14 @@ func (g *group) links(row *workspace.ScheduleRow, where string, limit int) (out 
 	// book's own cross-reference ("다음 장에서 더 살펴본다") names
 	// nothing: a pointer links only when it names a concept of this week.
 	chapters := chapterRefs(row.Chapters)
-	topics := topicTerms(row.Topic)
+	// A topic word the whole study uses ("스프링" in "스프링이란 무엇인가?"
+	// of a study on Spring) links every week to every other: no link.
+	var topics []string
+	for _, t := range topicTerms(row.Topic) {
+		if !g.aw.StudyWord(t) {
+			topics = append(topics, t)
+		}
+	}
 	// Concepts several members wrote together with next week's topic:
 	// the strongest evidence of a link, first.
 	out = append(out, g.coMentions(topics, where, limit)...)
@@ -806,8 +813,8 @@ func (g *group) links(row *workspace.ScheduleRow, where string, limit int) (out 
 		if len(out) >= limit || links >= 2 {
 			break
 		}
-		if g.taken(secNext, c.Term) {
-			continue
+		if g.taken(secNext, c.Term) || g.aw.Widespread(c.Term) {
+			continue // a concept most weeks take up ties no two weeks together
 		}
 		var thisM *analyze.Member
 		var thisS analyze.Sentence

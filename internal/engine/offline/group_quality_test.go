@@ -348,3 +348,47 @@ func TestChoiceAngleIsPeopleChoosing(t *testing.T) {
 		}
 	}
 }
+
+// A schedule topic the whole study writes about every week links no two
+// weeks; in a short study every week sharing a word says nothing yet.
+func TestNextWeekTopicThatIsTheStudysSubject(t *testing.T) {
+	row := &workspace.ScheduleRow{Week: 7, Chapters: "7장", Topic: "양자화", Source: "README.md", Line: 12}
+	weeks := map[int][]string{6: {groupNotes["지우"]}}
+	for _, k := range []int{1, 2, 3, 4, 5} {
+		weeks[k] = []string{"양자화로 모델을 줄이는 방법을 본다."}
+	}
+	long := section(t, generateGroup(t, groupInput(row, analyze.InStudy(6, text.NewBackground(weeks)))).Group, insight.KeyNext)
+	if strings.Contains(texts(long), "벡터 색인은 다음 주") {
+		t.Errorf("다음 주차 links to 양자화, which every other week of the study writes about:\n%s", texts(long))
+	}
+	short := map[int][]string{6: {groupNotes["지우"]}, 4: weeks[4], 5: weeks[5]}
+	if got := section(t, generateGroup(t, groupInput(row, analyze.InStudy(6, text.NewBackground(short)))).Group, insight.KeyNext); !strings.Contains(texts(got), "벡터 색인은 다음 주") {
+		t.Errorf("다음 주차 in a three-week study: %q; want 지우's line linked to 양자화", texts(got))
+	}
+}
+
+// A concept most weeks of the study write about (하이브리드 검색 here) is no
+// link between this week and the next, even when next week's notes make
+// it their subject; a concept only these two weeks share is.
+func TestNextWeekConceptMostWeeksShare(t *testing.T) {
+	row := &workspace.ScheduleRow{Week: 7, Chapters: "7장", Topic: "평가", Source: "README.md", Line: 12}
+	nextNote := note.Parse("w7/서연.md", "# 7장 평가\n\n하이브리드 검색은 평가용 질의마다 두 점수의 비율을 따로 맞춰야 한다.\n재순위화는 평가 지표를 올리는 가장 손쉬운 방법이다.\n")
+	build := func(bg *text.Background) insight.Section {
+		in := groupInput(row, analyze.InStudy(6, bg))
+		in.NextDocs = []*note.Document{nextNote}
+		in.NextAnalysis = analyze.Analyze([]analyze.Note{{Member: "서연", Doc: nextNote}})
+		return section(t, generateGroup(t, in).Group, insight.KeyNext)
+	}
+	weeks := map[int][]string{6: {groupNotes["서연"], groupNotes["민호"], groupNotes["지우"]}, 7: {"하이브리드 검색은 평가용 질의마다 두 점수의 비율을 따로 맞춰야 한다. 재순위화는 평가 지표를 올린다."}}
+	for _, k := range []int{2, 3, 4} {
+		weeks[k] = []string{"하이브리드 검색의 구조를 본다."}
+	}
+	weeks[5] = []string{"색인을 나누는 기준을 본다."} // four of the five other weeks: most, not all
+	next := build(text.NewBackground(weeks))
+	if strings.Contains(texts(next), "**하이브리드 검색**") {
+		t.Errorf("다음 주차 links through 하이브리드 검색, which most weeks write about:\n%s", texts(next))
+	}
+	if !strings.Contains(texts(next), "**재순위화**") {
+		t.Errorf("다음 주차 %q: want the link through 재순위화, which only these weeks share", texts(next))
+	}
+}
