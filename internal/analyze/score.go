@@ -271,6 +271,11 @@ func scoreSentence(s *Sentence) map[string]float64 {
 
 	// 독특한 관점: the member's own voice.
 	own := v.Own()
+	if v.Doubt && sc[insight.KeyStudy] > 0 {
+		// "…잘 이해가 되진 않았다.. 나중에 공부해보면 좋을 것 같다": a doubt
+		// that is a study target is that first, under "느낀 점" too
+		own--
+	}
 	if v.Question {
 		own -= 0.6 // a hypothesis ("…않을까?") counts by its hedge only
 	}

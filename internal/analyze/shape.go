@@ -30,10 +30,11 @@ const maxBodyRunes = 200
 // sentence it says nothing.
 var dependentOpeners = []string{"대신 ", "이들", "이것들", "그들", "그것", "이러한", "그러한", "이와 같", "물론", "뿐만 아니라", "뿐 아니라", "이 밖에", "이외에도", "이는", "이를", "이것은", "이것이", "이것을", "이러한", "이런", "이렇게", "그러면", "그렇다면", "반대로", "반면", "이때", "이 때", "이 경우", "그 결과", "여기서", "위의", "위에서", "위와 같", "이처럼", "앞서 ", "앞에서", "아래", "그래도", "하지만", "그러나", "그런데", "다만", "단,", "이 중", "그중", "그 중", "해당 ", "또 다른", "또다른", "여전히", "마찬가지로", "때문에 ", "추가적으로", "추가로", "그렇게 ", "그래야"}
 
-// aheadCues point at something below the sentence: the code, the figure
-// or the example the writer shows next ("아래처럼 생성해도 된다", "밑에
-// 코드처럼 바꿔야 한다", "다음과 같은 구조를 …").
-var aheadCues = []string{"아래처럼", "아래와 같", "다음과 같", "밑에 코드", "밑의 코드", "밑에처럼", "밑과 같", "아래 코드", "다음 코드", "아래 그림", "다음 그림", "아래 예시", "다음 예시", "아래 예제", "다음 예제"}
+// aheadCues point at the code, the figure or the example the writer
+// shows beside the sentence, mostly below it ("아래처럼 생성해도 된다",
+// "밑에 코드처럼 바꿔야 한다", "다음과 같은 구조를 …", "앞의 코드를 보면
+// …"): no line of the note's text supplies it.
+var aheadCues = []string{"아래처럼", "아래와 같", "다음과 같", "밑에 코드", "밑의 코드", "밑에처럼", "밑과 같", "아래 코드", "다음 코드", "아래 그림", "다음 그림", "아래 예시", "다음 예시", "아래 예제", "다음 예제", "앞의 코드", "위 코드", "위의 코드", "그림처럼"}
 
 // pointsAhead reports a sentence that leans on what follows it (see
 // aheadCues): without the code or figure below, a bullet of it says

@@ -246,6 +246,8 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			}
 		case first == "NNG" && m.Surface == "생각" && !thirdPerson(ms) && !propositive(ms) && (strings.HasPrefix(next(1).POS, "XSV") && final(1) && !strings.Contains(next(2).Surface, "면") && !(hasTag(next(1).POS, "ETM") && next(2).Surface == "수") && !strings.HasPrefix(next(1).Surface, "하면") && !strings.HasSuffix(next(1).Surface, "야") || next(1).Surface == "이" && (strings.HasPrefix(next(2).Surface, "들") || strings.HasPrefix(next(2).Surface, "든")) && final(2)):
 			v.Hedge = true // 생각한다, 생각이 든다; not 생각해야 한다, advice
+		case first == "NNG" && m.Surface == "생각" && strings.HasSuffix(prev(1).POS, "ETM") && (strings.HasSuffix(prev(1).Surface, "다는") || strings.HasSuffix(prev(1).Surface, "라는")) && (next(1).Surface == "을" || next(1).Surface == "이") && final(1) && !thirdPerson(ms):
+			v.Hedge = true // "…사용해야겠다는 생각을 했다", "…좋겠다는 생각이 들었다": the writer's reflection
 		case first == "NNG" && m.Surface == "생각" && i == lastContent(ms) && hasTag(prev(1).POS, "EC") && strings.HasSuffix(prev(1).Surface, "고") && !thirdPerson(ms):
 			v.Hedge = true // "…와 같다고 생각": a note-style "생각한다"
 		case first == "VV" && (strings.HasPrefix(m.Surface, "느끼") || strings.HasPrefix(m.Surface, "느꼈")) && final(0) && !thirdPerson(ms):
@@ -575,6 +577,11 @@ func finalPredicate(ms []text.Morph, i int) bool {
 			first = pos[:j]
 		}
 		surf := ms[k].Surface
+		if hasTag(pos, "EF") && trailsOn(ms, k+1) {
+			// "…잘 이해가 되진 않았다.. 스칼라가 …": the writer trailed off
+			// and went on; the predicate before the dots is a final one
+			return true
+		}
 		switch {
 		case strings.HasPrefix(first, "E"), strings.HasPrefix(first, "XS"), first == "VX", first == "VCP", first == "VCN", first == "SF", first == "SE", strings.HasPrefix(first, "SS"), first == "SY", first == "SC", first == "JKS", first == "JKO", first == "JX":
 		case first == "NNB" || first == "NNG" && (surf == "수" || surf == "것"):
@@ -585,6 +592,16 @@ func finalPredicate(ms []text.Morph, i int) bool {
 		}
 	}
 	return true
+}
+
+// trailsOn reports dots that trail off after a final ending and words
+// that go on after them ("…않았다.. 스칼라가 …", "…했다… 그런데 …").
+func trailsOn(ms []text.Morph, k int) bool {
+	dots, j := 0, k
+	for ; j < len(ms) && strings.HasPrefix(ms[j].POS, "S") && ms[j].POS != "SL" && ms[j].POS != "SN"; j++ {
+		dots += strings.Count(ms[j].Surface, ".") + 2*strings.Count(ms[j].Surface, "…")
+	}
+	return dots >= 2 && j < len(ms)
 }
 
 // modalVerb reports whether a verb surface is one of the light verbs that

@@ -42,6 +42,10 @@ func TestVoiceFromMorphology(t *testing.T) {
 		// The writer naming themselves; someone's own self is not.
 		{"근데 본인은 상속보다 조합이 오히려 비용이 덜 든다는 입장이다.", Voice{FirstPerson: true}},
 		{"사용자 본인이 직접 비밀번호를 바꿔야 한다.", Voice{Should: true}},
+		// "…다는 생각을 했다" is the writer's reflection; a doubt before
+		// trailing dots ends its clause though the sentence goes on.
+		{"캐시를 의도적으로 먼저 두어야겠다는 생각을 했다.", Voice{Hedge: true}},
+		{"색인 구조는 사실 잘 이해가 되진 않았다.. 샤딩이 이렇게까지 복잡한 줄은 몰랐다.", Voice{Doubt: true}},
 		// A colloquial intensifier is the writer's own words.
 		{"하지만 이제부터가 진짜 고민의 시작이다", Voice{Spoken: true}},
 		{"트랜잭션을 묶어 주면 저장소 코드를 고칠 필요는 없다.", Voice{}},

@@ -29,6 +29,7 @@ const walkthroughNote = `# 6장 트랜잭션
 - 잘 설계된 서비스는 작은 객체들로 이루어진다. 이러한 객체들은 각자 한 가지 일을 맡는다. 이러한 분업은 객체들 사이의 의존을 만든다.
 - 재고가 부족하면 주문을 거절해야 한다. 때문에 결제 서비스는 재고를 먼저 확인하는 흐름을 따른다.
 - 설정 파일은 아래처럼 환경마다 나누어 두면 관리가 쉬워진다.
+- 앞의 코드를 보면 알 수 있듯이 설정 객체는 한 번만 만들어진다.
 
 코드 구조는 컴파일할 때 정해지지만 의존 대상은 실행 중에 정해지기도 한다. 인터페이스에 의존하는 경우가 그러하다.
 `
@@ -67,6 +68,9 @@ func TestLinesThatLeanOnWhatABulletLeavesOut(t *testing.T) {
 	}
 	if got := find(t, m, "경우가 그러하다"); got.Context == nil || got.Problem != "" {
 		t.Errorf("%q says its subject is like the line above: context %v, problem %q; want the line above as its context", got.Body, got.Context, got.Problem)
+	}
+	if got := find(t, m, "앞의 코드를 보면"); got.Problem != ProblemDangling {
+		t.Errorf("%q points at code the bullet leaves out: problem %q, want %q", got.Body, got.Problem, ProblemDangling)
 	}
 	if got := find(t, m, "아래처럼"); got.Problem != ProblemDangling {
 		t.Errorf("%q points at what follows it: problem %q, want %q", got.Body, got.Problem, ProblemDangling)
@@ -125,5 +129,28 @@ func TestRetractedLinesAreNoPoints(t *testing.T) {
 	}
 	if got := find(t, m, "묶음 단위를 정할 수 있다"); len(got.Scores) == 0 {
 		t.Errorf("%q, which nothing takes back, lost its scores", got.Body)
+	}
+}
+
+// Under a heading of the member's impressions, a doubt that is a study
+// target goes to 추가 학습, and a resolution worded as a reflection is the
+// member's view.
+const impressionsNote = `# 6장 상속과 합성
+
+## 느낀 점
+
+합성을 쓰는 방식을 의도적으로 먼저 고려해야겠다는 생각을 했다.
+
+말미의 믹스인은 사실 잘 이해가 되진 않았다.. 나중에 언젠가 따로 공부해보면 좋을 것 같다는 생각을 했다.
+`
+
+func TestDoubtUnderImpressionsIsAStudyTarget(t *testing.T) {
+	w := Analyze([]Note{{Member: "나무", Doc: parse("w6/나무.md", impressionsNote)}})
+	m := w.Members[0]
+	if got := find(t, m, "믹스인"); got.Best(insight.KeyPerspective, insight.KeyPractical, insight.KeyStudy) != insight.KeyStudy {
+		t.Errorf("%q: scores %v; want 추가 학습 first", got.Body, got.Scores)
+	}
+	if got := find(t, m, "의도적으로"); got.Problem != "" || got.Scores[insight.KeyPerspective] < 1 {
+		t.Errorf("%q: problem %q, scores %v; want the member's view", got.Body, got.Problem, got.Scores)
 	}
 }
