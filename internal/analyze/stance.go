@@ -328,7 +328,7 @@ func assessing(ms []text.Morph) bool {
 func recounting(ms []text.Morph) bool {
 	for i, m := range ms {
 		// "…겠다고 생각했다": the writer's plan.
-		if hasTag(m.POS, "EP") && strings.HasSuffix(m.Surface, "겠") {
+		if hasTag(m.POS, "EP") && strings.Contains(m.Surface, "겠") { // "겠", or "겠다는" as one morpheme
 			for k := i + 1; k < len(ms) && k <= i+3; k++ {
 				if ms[k].Surface == "생각" {
 					return true
@@ -341,9 +341,14 @@ func recounting(ms []text.Morph) bool {
 			if prev.Surface == "던" && hasTag(prev.POS, "ETM") {
 				return true
 			}
-			if hasTag(prev.POS, "ETM") && (hasTag(prev.POS, "VV") || hasTag(prev.POS, "VX")) && finalN(prev.Surface) {
-				return true
+			if hasTag(prev.POS, "ETM") && (hasTag(prev.POS, "VV") || hasTag(prev.POS, "VX") || hasTag(prev.POS, "XSA") && prev.Surface == "한") && finalN(prev.Surface) {
+				return true // "…이해할 수 있게 한 것 같다" too, however the dictionary tags 한
 			}
+		}
+		// "…살펴봐서 좋았고, …": the writer's reading was good to them,
+		// in any clause.
+		if firstTag(m.POS) == "VA" && strings.HasPrefix(m.Surface, "좋") && i+1 < len(ms) && hasTag(ms[i+1].POS, "EP") && strings.HasPrefix(ms[i+1].Surface, "았") {
+			return true
 		}
 	}
 	// "…좋았다": the final predicate is a past adjective.

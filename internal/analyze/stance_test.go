@@ -77,11 +77,13 @@ func TestRecounting(t *testing.T) {
 	morphRule(t, "recounting", recounting, map[string]bool{
 		// The writer's own reading: a past deed or state, a past
 		// reaction, a resolution.
-		"예제를 따라가며 설계 방법을 배운 것 같아서 좋았다.":    true,
-		"내가 쓰던 방식이 하향식 설계와 비슷했던 것 같다.":     true,
-		"설계의 중요성을 다시 깨닫게 된 것 같습니다.":        true,
-		"리뷰 전에도 테스트를 돌려야겠다고 생각했다.":         true,
-		"캐시 예제가 무효화의 어려움을 이해시키기 좋았던 것 같다.": true,
+		"예제를 따라가며 설계 방법을 배운 것 같아서 좋았다.":                                 true,
+		"내가 쓰던 방식이 하향식 설계와 비슷했던 것 같다.":                                  true,
+		"설계의 중요성을 다시 깨닫게 된 것 같습니다.":                                     true,
+		"리뷰 전에도 테스트를 돌려야겠다고 생각했다.":                                      true,
+		"캐시 예제가 무효화의 어려움을 이해시키기 좋았던 것 같다.":                              true,
+		"상속의 문제를 예제로 살펴봐서 좋았고, 리팩터링을 따라가는 것이 상속을 더 깊게 이해할 수 있게 한 것 같다.": true,
+		"합성을 쓰는 방식을 의도적으로 먼저 고려해야겠다는 생각을 했다.":                           true,
 		// Views others could argue with: a guess, a present view.
 		"분산 캐시가 결국 표준이 될 것 같다.":               false,
 		"작은 팀에는 재순위화가 더 유리할 것 같다.":            false,

@@ -244,7 +244,7 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			} else {
 				v.Hedge, v.Wish = true, true // 해 보고 싶다
 			}
-		case first == "NNG" && m.Surface == "생각" && !thirdPerson(ms) && !propositive(ms) && (strings.HasPrefix(next(1).POS, "XSV") && final(1) && !strings.Contains(next(2).Surface, "면") && !(hasTag(next(1).POS, "ETM") && next(2).Surface == "수") && !strings.HasPrefix(next(1).Surface, "하면") && !strings.HasSuffix(next(1).Surface, "야") || next(1).Surface == "이" && (strings.HasPrefix(next(2).Surface, "들") || strings.HasPrefix(next(2).Surface, "든")) && final(2)):
+		case first == "NNG" && m.Surface == "생각" && !thirdPerson(ms) && !propositive(ms) && !signpostThink(next(1), next(2)) && (strings.HasPrefix(next(1).POS, "XSV") && final(1) && !strings.Contains(next(2).Surface, "면") && !(hasTag(next(1).POS, "ETM") && next(2).Surface == "수") && !strings.HasPrefix(next(1).Surface, "하면") && !strings.HasSuffix(next(1).Surface, "야") || next(1).Surface == "이" && (strings.HasPrefix(next(2).Surface, "들") || strings.HasPrefix(next(2).Surface, "든")) && final(2)):
 			v.Hedge = true // 생각한다, 생각이 든다; not 생각해야 한다, advice
 		case first == "NNG" && m.Surface == "생각" && strings.HasSuffix(prev(1).POS, "ETM") && (strings.HasSuffix(prev(1).Surface, "다는") || strings.HasSuffix(prev(1).Surface, "라는")) && (next(1).Surface == "을" || next(1).Surface == "이") && final(1) && !thirdPerson(ms):
 			v.Hedge = true // "…사용해야겠다는 생각을 했다", "…좋겠다는 생각이 들었다": the writer's reflection
@@ -293,6 +293,8 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			v.Doubt = true // 이해가 안 된다, 이해하지 못했다
 		case (first == "VV" && (m.Surface == "찾" || m.Surface == "알" || strings.HasPrefix(m.Surface, "알아") || strings.HasPrefix(m.Surface, "찾아") || m.Surface == "살펴")) && seeking(ms, i):
 			v.Doubt = true // 찾아봐야겠다, 알아봐야 한다
+		case first == "NNG" && m.Surface == "공부" && (next(1).Surface == "는" || next(1).Surface == "를" || next(1).Surface == "도") && strings.HasPrefix(next(2).Surface, "해야") && !thirdPerson(ms):
+			v.Doubt = true // "…공부는 해야된다고 생각한다", "따로 공부를 해야겠다": the writer's study need
 		case first == "NNG" && (m.Surface == "공부" || m.Surface == "조사") && seeking(ms, i) && prevSurface(ms, i, "더"):
 			v.Doubt = true // 더 공부해봐야겠다
 		case first == "XR" && m.Surface == "신기" || first == "VA" && (strings.HasPrefix(m.Surface, "놀라") || strings.HasPrefix(m.Surface, "놀랍") || strings.HasPrefix(m.Surface, "재밌") || strings.HasPrefix(m.Surface, "재미있")):
@@ -793,6 +795,20 @@ func namedBefore(ms []text.Morph, i int) bool {
 func groundedBefore(ms []text.Morph, i int) bool {
 	for _, m := range ms[:i] {
 		if hasTag(m.POS, "EC") && (strings.HasSuffix(m.Surface, "면") || strings.HasSuffix(m.Surface, "니") || strings.HasSuffix(m.Surface, "므로")) || m.Surface == "때문" {
+			return true
+		}
+	}
+	return false
+}
+
+// signpostThink reports the two morphemes after "생각" as "해본다",
+// "해 보겠다" or "해 보도록 …": a text announcing what it will think
+// about ("…좀 더 깊이 있게 생각해본다"), not the writer saying what they
+// think; "생각해 봤다" and "생각해 보게 되었다" are the writer's.
+func signpostThink(n1, n2 text.Morph) bool {
+	t := n1.Surface + n2.Surface
+	for _, p := range []string{"해본다", "해봅시다", "해보겠", "해보도록", "해 본다"} {
+		if strings.HasPrefix(t, strings.ReplaceAll(p, " ", "")) {
 			return true
 		}
 	}

@@ -46,6 +46,12 @@ func TestVoiceFromMorphology(t *testing.T) {
 		// trailing dots ends its clause though the sentence goes on.
 		{"캐시를 의도적으로 먼저 두어야겠다는 생각을 했다.", Voice{Hedge: true}},
 		{"색인 구조는 사실 잘 이해가 되진 않았다.. 샤딩이 이렇게까지 복잡한 줄은 몰랐다.", Voice{Doubt: true}},
+		// The writer's need to study, in their spoken words; the book's
+		// advice to its readers is none.
+		{"이 부분은 따로 공부를 해야겠다.", Voice{Doubt: true}},
+		{"개발자는 자료구조를 공부해야 한다.", Voice{Should: true}},
+		// A text announcing what it thinks about is no view.
+		{"스프링의 사상과 원칙을 좀 더 깊이 있게 생각해본다.", Voice{}},
 		// A colloquial intensifier is the writer's own words.
 		{"하지만 이제부터가 진짜 고민의 시작이다", Voice{Spoken: true}},
 		{"트랜잭션을 묶어 주면 저장소 코드를 고칠 필요는 없다.", Voice{}},
