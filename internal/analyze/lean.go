@@ -536,7 +536,7 @@ func retractions(m *Member) {
 		if k < 0 || k+1 >= len(doc.Sentences) {
 			continue
 		}
-		if next := doc.Sentences[k+1]; next.Line <= doc.Sentences[k].Line+3 && retracts(Clean(next.Text)) {
+		if next := doc.Sentences[k+1]; next.Line <= doc.Sentences[k].Line+3 && mayRetract(next.Text) && retracts(Clean(next.Text)) {
 			s.retracted = true
 		}
 	}
@@ -547,6 +547,13 @@ var methodPointers = []string{"이 방식", "이 방법", "그 방식", "그 방
 
 // rejections judge a way of doing something as bad.
 var rejections = []string{"문제", "한심", "단점", "초래", "위험", "나쁘", "나쁜", "좋지 않", "좋지않", "불편", "안 된다", "안된다", "피해야"}
+
+// mayRetract is retracts' cheap first test on the raw line, before it is
+// cleaned: most lines name neither a belief taken back nor a way judged.
+func mayRetract(t string) bool {
+	return strings.Contains(t, "줄 알았") || strings.Contains(t, "생각했") ||
+		(strings.Contains(t, "방") || strings.Contains(t, "렇게")) && slices.ContainsFunc(methodPointers, func(p string) bool { return strings.Contains(t, p) })
+}
 
 // retracts reports a line that takes back the one before it: it goes on
 // from it with "인 줄 알았으나" ("I thought so, but"), or it opens with
