@@ -185,6 +185,10 @@ type Sentence struct {
 	// retracted: the writer takes the sentence back on the next line (see
 	// retractions).
 	retracted bool
+	// onExample: the sentence advises or obliges something of a type the
+	// note's own code declares ("RatePolicy 인터페이스를 구현해야 한다"
+	// under "interface RatePolicy"): a step of the book's example.
+	onExample bool
 	// joined: Context is the first half of the same sentence, left open
 	// on the line above ("…늘지만," / "…비용이 함께 증가").
 	joined bool
@@ -414,6 +418,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 	m := &Member{Name: name, Index: idx, Doc: doc, TermCount: map[string]int{}, Display: map[string]string{}, reads: newReadings()}
 	n := len(doc.Sentences)
 	m.Sentences = make([]Sentence, 0, n) // at most one per note sentence
+	examples := exampleTypes(doc)
 	prevLine, prevBlock := -1, -1
 	for _, s := range doc.Sentences {
 		sameLine := s.Line == prevLine && s.Block == prevBlock
@@ -505,6 +510,9 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.point = pointMaking(rd.Morphs)
 		last.conditional = conditionalAction(rd.Morphs)
 		last.condition = last.Voice.Try && hasCondition(rd.Morphs)
+		if v := last.Voice; (v.Recommend || v.Should) && len(examples) > 0 {
+			last.onExample = namesAny(body, examples)
+		}
 		last.genericObject = genericObject(rd.Morphs)
 		last.OwnSubject = ownSubject(rd.Morphs)
 		last.Topics = topics(rd.Morphs)

@@ -232,7 +232,10 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	// a method can do in the same words.
 	// "캐시 서버를 직접 운영하면 만료 정책을 조정할 수 있다": an action and what it
 	// gets is a lever for the reader wherever it stands.
-	can := v.Can && s.object && (s.subjectless && practiceHeads > 0 || s.conditional)
+	// The heading must be the member's own: a numbered section of the
+	// book ("7.3. 서비스 추상화 적용") names what the book applies, and
+	// "…파일을 읽어올 수 있다" under it is what the example can do.
+	can := v.Can && s.object && (s.subjectless && practiceHeads > 0 && ownPracticeHeading(s.Path) || s.conditional)
 	// "…를 팀에 제안하고 싶다", "다음 프로젝트에 도입해 보고 싶다": the
 	// writer's intention to act in a setting of practice proposes it.
 	wish := v.Wish && (practice > 0 || practiceHeads > 0)
@@ -263,8 +266,10 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		if propertyLabelled(s) {
 			pr = 0 // "성능: …해야 한다. 하지만 …보다 낮다": what a property of a thing is, not an action
 		}
-		if v.Try && !wish && !ownSetting(s) {
-			pr = 0 // "이제 포인트컷을 적용해보자": the book walking its example through
+		if (v.Try || s.onExample) && !wish && !ownSetting(s) {
+			// "이제 포인트컷을 적용해보자", "…RatePolicy 인터페이스를 구현해야
+			// 한다": the book walking its example through
+			pr = 0
 		}
 		sc[insight.KeyPractical] = pr
 	}
@@ -813,6 +818,29 @@ const minAdvice = 25
 // to work (적용, 활용, 실무 …).
 func practiceHeading(path []string) bool {
 	return hasAny(strings.ToLower(strings.Join(path, " ")), headingCueSet[insight.KeyPractical]) > 0
+}
+
+// ownPracticeHeading reports a heading about practice that is not a
+// numbered section of the book (see ownHeadings).
+func ownPracticeHeading(path []string) bool {
+	return practiceHeading(ownHeadings(path))
+}
+
+// reSectionNumber matches a heading that opens with the book's section
+// number: "7.3. 서비스 추상화 적용", "6.5.2 포인트컷", "3장 템플릿".
+var reSectionNumber = regexp.MustCompile(`^\s*(?:\d+(?:\.\d+)+\.?|\d+\.|제?\s*\d+\s*장)(?:\s|$)`)
+
+// ownHeadings returns the headings of a path that are not the book's
+// numbered sections: a book's table of contents names what the book
+// applies ("…의 적용"), not a setting of the member's practice.
+func ownHeadings(path []string) []string {
+	var out []string
+	for _, h := range path {
+		if !reSectionNumber.MatchString(h) {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // namesConcept reports whether a sentence names a specific term (온도,

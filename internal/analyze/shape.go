@@ -2,10 +2,12 @@ package analyze
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/moim-study/moim/internal/note"
 	"github.com/moim-study/moim/internal/text"
 )
 
@@ -852,6 +854,51 @@ func pointMaking(ms []text.Morph) bool {
 		}
 	}
 	return false
+}
+
+// reDeclared matches a type a code block declares: "class Movie",
+// "public interface RatePolicy", "type PayMethodType<…>", "enum Level".
+var reDeclared = regexp.MustCompile(`\b(?:class|interface|enum|record|type|struct|trait|object)\s+([A-Z][A-Za-z0-9_]{3,})`)
+
+// exampleTypes returns the types a note's code blocks declare: the book's
+// running example, whose classes a walkthrough acts on.
+func exampleTypes(doc *note.Document) []string {
+	var out []string
+	for _, b := range doc.Blocks {
+		if b.Kind != note.KindCode {
+			continue
+		}
+		for _, m := range reDeclared.FindAllStringSubmatch(b.Text, -1) {
+			if !slices.Contains(out, m[1]) {
+				out = append(out, m[1])
+			}
+		}
+	}
+	return out
+}
+
+// namesAny reports whether t names one of the words as a word of its own
+// (not inside a longer identifier: "UserService" in "UserServiceImpl" is
+// no mention of it).
+func namesAny(t string, words []string) bool {
+	for _, w := range words {
+		for i := strings.Index(t, w); i >= 0; {
+			end := i + len(w)
+			if (i == 0 || !isIdentByte(t[i-1])) && (end == len(t) || !isIdentByte(t[end])) {
+				return true
+			}
+			j := strings.Index(t[end:], w)
+			if j < 0 {
+				break
+			}
+			i = end + j
+		}
+	}
+	return false
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // hasCondition reports a sentence with a conditional clause ("…다면",

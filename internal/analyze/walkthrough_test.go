@@ -154,3 +154,26 @@ func TestDoubtUnderImpressionsIsAStudyTarget(t *testing.T) {
 		t.Errorf("%q: problem %q, scores %v; want the member's view", got.Body, got.Problem, got.Scores)
 	}
 }
+
+// Steps on the book's example code, and what the example can do under a
+// numbered section of the book, are no practical ideas; the same kind of
+// line under the member's own heading about practice is.
+const exampleCodeNote = "# 7장 추상화\n\n## 7.3. 저장소 추상화 적용\n\n" +
+	"```java\npublic interface OrderPolicy {\n    Money discount(Order order);\n}\n```\n\n" +
+	"- 할인 규칙은 모두 OrderPolicy 인터페이스를 구현해야 한다.\n" +
+	"- 설정 파일의 위치만 바꿔 원격 저장소의 파일을 읽어올 수 있다.\n\n" +
+	"## 적용해 볼 점\n\n" +
+	"- 설정 파일의 위치만 바꿔 운영 서버의 파일을 읽어올 수 있다.\n"
+
+func TestStepsOnTheBooksExampleAreNoPracticalIdeas(t *testing.T) {
+	w := Analyze([]Note{{Member: "나무", Doc: parse("w7/나무.md", exampleCodeNote)}})
+	m := w.Members[0]
+	for _, s := range []string{"OrderPolicy 인터페이스를 구현해야", "원격 저장소의 파일을"} {
+		if got := find(t, m, s); got.Scores[insight.KeyPractical] > 0 {
+			t.Errorf("%q, a step of the book's example, scored %v; want no practical idea", got.Body, got.Scores)
+		}
+	}
+	if got := find(t, m, "운영 서버의 파일을"); got.Scores[insight.KeyPractical] == 0 {
+		t.Errorf("%q under the member's own heading about practice lost its practical score: %v", got.Body, got.Scores)
+	}
+}
