@@ -115,6 +115,9 @@ func TestFragmentsAndCounts(t *testing.T) {
 		{"내가 써 봤던 예시는...", ProblemFragment},
 		{"그렇게 해야만 부모 쪽 데이터와 동기화가 된다.", ProblemDangling},
 		{"그래야 나중에 요구 사항이 바뀌어도 대처하기 쉽다.", ProblemDangling},
+		{"때문에, 배포 중에도 설정을 바꿀 수 있다.", ProblemDangling},
+		{"다시 말해 캐시는 읽기를 위해 쓰기를 늦춘다.", ProblemDangling},
+		{"이보다는 프레임워크가 주는 설정을 쓰는 편이 낫다.", ProblemDangling},
 		{"상태는 한곳에서 관리해야 동기화가 된다.", ""},
 	} {
 		if got := problem(c.s, text.Read(c.s).Morphs); got != c.want {

@@ -96,6 +96,24 @@ func credit(names []string, about, body string) string {
 	return Josa(strings.Join(names, "·"), "은", "는") + " " + about + quoteAs(body) + "는 점을"
 }
 
+// creditApart is credit with the members who wrote the point in other
+// words named apart from the quote, which is only the others' wording:
+// "민호는(지우도 같은 점을 다른 말로) 캐시에 대해 “…”라는 점을".
+func creditApart(wrote, alike []string, about, body string) string {
+	return sayers(wrote, alike) + " " + about + quoteAs(body) + "는 점을"
+}
+
+// sayers names the members who wrote a quote, and after them in brackets
+// those who wrote its point in other words: "민호는(지우도 같은 점을 다른
+// 말로)".
+func sayers(wrote, alike []string) string {
+	t := Josa(strings.Join(wrote, "·"), "은", "는")
+	if len(alike) > 0 {
+		t += "(" + strings.Join(alike, "·") + "도 같은 점을 다른 말로)"
+	}
+	return t
+}
+
 // credits says the points of a 공통 질문 in one sentence, each with its
 // writers: "서연·민호는 “…”라는 점을, 지우는 “…”라는 점을 적었습니다.". A side
 // that judges the same thing the other way is set against them ("…적었고,

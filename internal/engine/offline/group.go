@@ -329,15 +329,15 @@ func (g *group) common(limit int) []insight.Bullet {
 				}
 				// Everyone who wrote this point, in its words or nearly
 				// the same ones, not only the first, in one clause.
-				names := g.pointWriters(c, s, m.Name)
+				wrote, alike := g.writers(c, s, m.Name)
 				picked = append(picked, s)
-				who = append(who, names...)
+				who = append(append(who, wrote...), alike...)
 				// "이은정·안태현은 개방형 출력의 한계에 대해 “…”라는 점을, 허채연은 “…”라는 점을"
 				about := ""
 				if len(quotes) == 0 {
 					about = fmt.Sprintf("%s의 %s에 대해 ", c.Term, angle.topic)
 				}
-				quotes = append(quotes, credit(names, about, s.Body))
+				quotes = append(quotes, creditApart(wrote, alike, about, s.Body))
 				srcs = append(srcs, source(s))
 				if len(picked) == 2 {
 					break
@@ -460,7 +460,8 @@ func (g *group) common(limit int) []insight.Bullet {
 				if isOpen {
 					g.use(open)
 					srcs = append(srcs, source(open))
-					text += fmt.Sprintf(" %s %s 적었습니다.", Josa(strings.Join(g.pointWriters(c, open, openM), "·"), "은", "는"), quoteSaid(open.Body))
+					wrote, alike := g.writers(c, open, openM)
+					text += fmt.Sprintf(" %s %s 적었습니다.", sayers(wrote, alike), quoteSaid(open.Body))
 				}
 				// When the asker's note takes the question up right
 				// below it, the bullet quotes that line and asks whether
@@ -1192,10 +1193,11 @@ func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 		g.use(best)
 		// Everyone who wrote the point, in its words or nearly the same
 		// ones, in one clause.
-		who := append(append([]string{}, bestWrote...), bestAlike...)
+		// The quote is credited to who wrote it; the others are named
+		// beside it.
 		srcs := []insight.Source{source(best)}
 		side, sideM, split := g.otherSide(c, []analyze.Sentence{best})
-		t, srcs2 := g.besides(c, []string{credit(who, c.Term+"에 대해 ", best.Body)}, best, side, sideM, split)
+		t, srcs2 := g.besides(c, []string{creditApart(bestWrote, bestAlike, c.Term+"에 대해 ", best.Body)}, best, side, sideM, split)
 		srcs = append(srcs, srcs2...)
 		if split {
 			t += " " + splitAsk(c, best, side)

@@ -30,13 +30,15 @@ func creditNotes() [][2]string {
 
 func TestCreditNamesEveryWriterOfThePoint(t *testing.T) {
 	got := texts(section(t, generateGroup(t, commonInput(creditNotes())).Group, insight.KeyCommon))
-	if !strings.Contains(got, "서연·하늘·민호는 개방형 응답의 한계에 대해 “개방형 응답은 유연성을 주지만 그만큼 채점하기가 더 어렵다”라는 점을 적었습니다.") {
-		t.Errorf("공통 질문 does not credit everyone who wrote the limit, in one clause:\n%s", got)
+	// The quote is 서연's and 하늘's wording; 민호 wrote the point in
+	// other words and is named beside it, in the same clause.
+	if !strings.Contains(got, "서연·하늘은(민호도 같은 점을 다른 말로) 개방형 응답의 한계에 대해 “개방형 응답은 유연성을 주지만 그만큼 채점하기가 더 어렵다”라는 점을 적었습니다.") {
+		t.Errorf("공통 질문 does not credit everyone who wrote the limit, in one clause, the quote to its writers:\n%s", got)
 	}
 	if strings.Contains(got, "지우") {
 		t.Errorf("공통 질문 credits 지우, whose like line is about another thing:\n%s", got)
 	}
-	if strings.Contains(got, "다뤘습니다") || strings.Contains(got, "같은 점을") {
+	if strings.Contains(got, "다뤘습니다") || strings.Contains(got, "같은 점을 적었습니다") {
 		t.Errorf("공통 질문 pads the credit with a second sentence:\n%s", got)
 	}
 }

@@ -12,8 +12,9 @@ import (
 
 // A point is credited to every member whose note has it, in its words or
 // nearly the same ones (a member who wrote it shorter, without the aside),
-// in one clause that quotes the first writer's wording as the point they
-// made: no second sentence saying that someone wrote the same.
+// in one clause: the quote to those whose note has its wording, the others
+// named beside it ("(민호도 같은 점을 다른 말로)"), and no second sentence
+// saying that someone wrote the same.
 func TestQuoteCreditedOnlyToItsWriters(t *testing.T) {
 	in := commonInput([][2]string{
 		{"서연", "# 캐시\n\n늘 켜 둔 분산 캐시는 축복이자 저주다.(빠르게 만들면 그만큼 관리할 것이 늘어난다.)\n캐시 서버는 메모리에 데이터를 둔다.\n"},
@@ -23,10 +24,10 @@ func TestQuoteCreditedOnlyToItsWriters(t *testing.T) {
 	w := generateGroup(t, in)
 	common := section(t, w.Group, insight.KeyCommon)
 	got := texts(common)
-	if !strings.Contains(got, "서연·지우·민호는 분산 캐시에 대해 “늘 켜 둔 분산 캐시는 축복이자 저주다.(빠르게 만들면 그만큼 관리할 것이 늘어난다.)”라는 점을 적었습니다.") {
+	if !strings.Contains(got, "서연·지우는(민호도 같은 점을 다른 말로) 분산 캐시에 대해 “늘 켜 둔 분산 캐시는 축복이자 저주다.(빠르게 만들면 그만큼 관리할 것이 늘어난다.)”라는 점을 적었습니다.") {
 		t.Fatalf("공통 질문 does not credit the point to all three members in one clause:\n%s", got)
 	}
-	if strings.Contains(got, "같은 점을") || strings.Contains(got, "모두") {
+	if strings.Contains(got, "같은 점을 적었습니다") || strings.Contains(got, "모두") {
 		t.Errorf("공통 질문 credits the point in more than one sentence:\n%s", got)
 	}
 	// The line judges the concept as both things: asking which one the
