@@ -177,22 +177,28 @@ func (g *group) limitClose(a angle, c analyze.Concept, quoted analyze.Sentence, 
 	}
 	// Everyone who wrote it below their line, as the whole line or as
 	// part of a longer one, in the order the limit names them.
-	var all []string
+	// The quote is theirs whose line has its wording; the others wrote
+	// the point in other words and are named beside it.
+	var all, alike []string
 	for _, n := range who {
 		if n == names[0] {
 			all = append(all, n)
 			continue
 		}
 		if m := g.member(n); m != nil {
-			if _, ok := needBelow(m, quoted, func(r analyze.Sentence) bool {
+			if r, ok := needBelow(m, quoted, func(r analyze.Sentence) bool {
 				return samePoint(r.Body, need.Body) || saysPart(need.Body, r.Body)
 			}); ok {
-				all = append(all, n)
+				if wroteQuote(need.Body, r.Body) {
+					all = append(all, n)
+				} else {
+					alike = append(alike, n)
+				}
 			}
 		}
 	}
 	// The same members as the limit's are not named again.
-	subject := Josa(strings.Join(all, "·"), "은", "는")
+	subject := sayers(all, alike)
 	if len(all) == len(who) && len(all) >= 2 {
 		subject = everyone(len(all))
 	}

@@ -189,3 +189,18 @@ func TestWritersReadTwoItemsAsOneLine(t *testing.T) {
 		t.Errorf("writers = %s; want 서연·민호 (민호 wrote the point in two items, 지우 did not write it)", got)
 	}
 }
+
+// The need below the limit is quoted as its writer's words: a member who
+// wrote it in other words is named beside the quote, not as its writer.
+func TestNeedBelowCreditsItsWriters(t *testing.T) {
+	limit := "범용 검색 엔진은 일반 문서는 잘 찾지만, 사내 용어가 많은 문서에서는 좋은 결과를 내기 어렵다."
+	in := commonInput([][2]string{
+		{"서연", "# 7장\n\n" + limit + "\n사내 용어가 많은 문서에서 좋은 결과를 내려면 용어 사전이 필요하다.\n"},
+		{"민호", "# 7장 정리\n\n- " + limit + "\n- 사내 용어가 많은 문서에서 좋은 결과를 내려면 용어 사전이 있어야 한다.\n"},
+		{"지우", "# 7장 메모\n\n범용 검색 엔진은 색인을 매일 만든다.\n"},
+	})
+	got := texts(section(t, generateGroup(t, in).Group, insight.KeyCommon))
+	if strings.Contains(got, "두 사람 모두 이어서") || !strings.Contains(got, "서연은(민호도 같은 점을 다른 말로) 이어서 “사내 용어가 많은 문서에서 좋은 결과를 내려면 용어 사전이 필요하다”라고 적었습니다.") {
+		t.Errorf("공통 질문 quotes 서연's need as both members' words, though 민호 wrote it otherwise:\n%s", got)
+	}
+}
