@@ -493,12 +493,20 @@ func questions(m *Member) {
 			// The lines between may be code the question shows ("…
 			// 전환한다면…?" above the signatures it means).
 			near := o.Line-s.Line <= 3 || onlyCodeBetween(m.Doc, s.Block, o.Block)
-			if !o.Voice.Question && !ownGuess && !listMovesOn(m.Doc, *s, o) && (o.Block == s.Block || samePath(o.Path, s.Path) && near && (sharesWord(o.Terms, s.Terms) || answerMarked(o.Raw) || o.Kind == note.KindListItem)) {
+			if !o.Voice.Question && !ownGuess && !asksForMore(s.Body) && !listMovesOn(m.Doc, *s, o) && (o.Block == s.Block || samePath(o.Path, s.Path) && near && (sharesWord(o.Terms, s.Terms) || answerMarked(o.Raw) || o.Kind == note.KindListItem)) {
 				s.Answered = true
 			}
 		}
 	}
 	askedRuns(ss)
+}
+
+// asksForMore reports a question that asks for other cases than the ones
+// at hand ("infer 에 대한 다른 실용적 예제는 없을까?", "또 다른 방법은
+// 없을까?"): what the note shows next is the case at hand, no answer.
+func asksForMore(q string) bool {
+	t := strings.TrimRight(q, "?？!. ")
+	return strings.Contains(q, "다른 ") && (strings.HasSuffix(t, "없을까") || strings.HasSuffix(t, "있을까") || strings.HasSuffix(t, "없나") || strings.HasSuffix(t, "있나"))
 }
 
 // listMovesOn reports whether the list item o, right after the list item

@@ -177,3 +177,31 @@ func TestStepsOnTheBooksExampleAreNoPracticalIdeas(t *testing.T) {
 		t.Errorf("%q under the member's own heading about practice lost its practical score: %v", got.Body, got.Scores)
 	}
 }
+
+// A question asking for other cases than the one the note shows stays
+// open; a question the next line answers does not.
+const moreCasesNote = `# 4장 캐시
+
+## 무효화
+
+캐시 무효화에 대한 다른 실용적인 예시는 없을까?
+
+캐시 무효화는 주문이 바뀔 때 상품 캐시를 지우는 식으로 쓴다.
+
+## 만료
+
+캐시는 왜 만료 시간을 둘까?
+
+캐시는 만료 시간이 지나면 원본을 다시 읽어 오래된 값을 버린다.
+`
+
+func TestQuestionAskingForOtherCasesStaysOpen(t *testing.T) {
+	w := Analyze([]Note{{Member: "나무", Doc: parse("w4/나무.md", moreCasesNote)}})
+	m := w.Members[0]
+	if got := find(t, m, "다른 실용적인 예시는"); got.Answered || got.Scores[insight.KeyStudy] == 0 {
+		t.Errorf("%q asks for other cases than the one shown: answered %v, scores %v; want an open study target", got.Body, got.Answered, got.Scores)
+	}
+	if got := find(t, m, "왜 만료 시간을"); !got.Answered {
+		t.Errorf("%q is answered on the next line: answered %v", got.Body, got.Answered)
+	}
+}
