@@ -583,6 +583,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 			s.Problem = ProblemDangling // "아래처럼 …": the code or figure below is no part of a bullet
 		}
 	}
+	sectionPointers(m)
 	sides(m)
 	contextLost(m)
 	followers(m)

@@ -571,3 +571,39 @@ func retracts(t string) bool {
 	return slices.ContainsFunc(methodPointers, func(p string) bool { return strings.Contains(t, p) }) &&
 		slices.ContainsFunc(rejections, func(r string) bool { return strings.Contains(t, r) })
 }
+
+// sectionOpeners point at the section the sentence stands in, not at a
+// line: "이 부분", "이 내용", "이 설명".
+var sectionOpeners = []string{"이 부분", "이 내용", "이 설명", "이 절", "이 예제", "이번 예제"}
+
+// sectionPointers gives a remark of the writer's on the section it stands
+// in ("이 부분 설명에 약간의 오류가 있는 것 같다" under "extends 조건부
+// 타입을 활용하여 개선하기") that section's heading as its frame: the
+// heading says which part, where no line above does. Only the writer's
+// voice (a hedge, a doubt, a question, a turn, the first person) makes
+// such a remark; the book's "이 부분은 …" goes on from its own lines.
+func sectionPointers(m *Member) {
+	doc := m.Doc
+	for i := range m.Sentences {
+		s := &m.Sentences[i]
+		v := s.Voice
+		if s.Problem != ProblemDangling || s.Context != nil || s.Frame != "" || len(s.Path) == 0 ||
+			!(v.Hedge || v.Doubt || v.Question || v.Contrast || v.FirstPerson) || !opensWith(s.Body, sectionOpeners) {
+			continue
+		}
+		head := s.Path[len(s.Path)-1]
+		line := 0
+		for b := s.Block - 1; b >= 0 && b < len(doc.Blocks); b-- {
+			if doc.Blocks[b].Kind == note.KindHeading {
+				if doc.Blocks[b].Text == head {
+					line = doc.Blocks[b].Line
+				}
+				break
+			}
+		}
+		if line == 0 || utf8.RuneCountInString(head) < 4 {
+			continue
+		}
+		s.Problem, s.Frame, s.FrameLine, s.FrameNeeded = "", Clean(head), line, true
+	}
+}

@@ -205,3 +205,21 @@ func TestQuestionAskingForOtherCasesStaysOpen(t *testing.T) {
 		t.Errorf("%q is answered on the next line: answered %v", got.Body, got.Answered)
 	}
 }
+
+// The writer's remark on the section it stands in takes the section's
+// heading as its frame; the book's "이 부분은 …" after code stays leaning.
+const sectionRemarkNote = "# 5장 타입 활용\n\n## 조건부 타입으로 반환 타입 좁히기\n\n" +
+	"```ts\ntype Pay<T> = T extends \"card\" ? Card : Bank;\n```\n\n" +
+	"- 이 부분 설명에 약간의 오류가 있는 것 같다.\n\n" +
+	"## 분산 조건부 타입\n\n```ts\ntype A = B;\n```\n\n- 이 부분은 유니온의 각 멤버에 조건을 따로 적용한다.\n"
+
+func TestRemarkOnItsSectionTakesTheHeading(t *testing.T) {
+	w := Analyze([]Note{{Member: "나무", Doc: parse("w5/나무.md", sectionRemarkNote)}})
+	m := w.Members[0]
+	if got := find(t, m, "약간의 오류가"); got.Problem != "" || got.Frame != "조건부 타입으로 반환 타입 좁히기" || !got.FrameNeeded {
+		t.Errorf("%q: problem %q, frame %q; want the section's heading as its frame", got.Body, got.Problem, got.Frame)
+	}
+	if got := find(t, m, "각 멤버에 조건을"); got.Problem != ProblemDangling {
+		t.Errorf("%q, the book's account after code, problem %q; want it leaning", got.Body, got.Problem)
+	}
+}
