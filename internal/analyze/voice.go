@@ -802,13 +802,14 @@ func groundedBefore(ms []text.Morph, i int) bool {
 }
 
 // signpostThink reports the two morphemes after "생각" as "해본다",
-// "해 보겠다" or "해 보도록 …": a text announcing what it will think
-// about ("…좀 더 깊이 있게 생각해본다"), not the writer saying what they
-// think; "생각해 봤다" and "생각해 보게 되었다" are the writer's.
+// "해 보겠다" or "해 보도록 …" (the surfaces joined, so spacing aside): a
+// text announcing what it will think about ("…좀 더 깊이 있게
+// 생각해본다"), not the writer saying what they think; "생각해 봤다" and
+// "생각해 보게 되었다" are the writer's.
 func signpostThink(n1, n2 text.Morph) bool {
 	t := n1.Surface + n2.Surface
-	for _, p := range []string{"해본다", "해봅시다", "해보겠", "해보도록", "해 본다"} {
-		if strings.HasPrefix(t, strings.ReplaceAll(p, " ", "")) {
+	for _, p := range []string{"해본다", "해봅시다", "해보겠", "해보도록"} {
+		if strings.HasPrefix(t, p) {
 			return true
 		}
 	}
