@@ -98,18 +98,18 @@ func credit(names []string, about, body string) string {
 
 // creditApart is credit with the members who wrote the point in other
 // words named apart from the quote, which is only the others' wording:
-// "민호는(지우도 같은 점을 다른 말로) 캐시에 대해 “…”라는 점을".
+// "민호는(지우도 비슷하게) 캐시에 대해 “…”라는 점을".
 func creditApart(wrote, alike []string, about, body string) string {
 	return sayers(wrote, alike) + " " + about + quoteAs(body) + "는 점을"
 }
 
 // sayers names the members who wrote a quote, and after them in brackets
-// those who wrote its point in other words: "민호는(지우도 같은 점을 다른
-// 말로)".
+// those who wrote its point in other or fewer words: "민호는(지우도
+// 비슷하게)".
 func sayers(wrote, alike []string) string {
 	t := Josa(strings.Join(wrote, "·"), "은", "는")
 	if len(alike) > 0 {
-		t += "(" + strings.Join(alike, "·") + "도 같은 점을 다른 말로)"
+		t += "(" + strings.Join(alike, "·") + "도 비슷하게)"
 	}
 	return t
 }

@@ -32,7 +32,7 @@ func TestCreditNamesEveryWriterOfThePoint(t *testing.T) {
 	got := texts(section(t, generateGroup(t, commonInput(creditNotes())).Group, insight.KeyCommon))
 	// The quote is 서연's and 하늘's wording; 민호 wrote the point in
 	// other words and is named beside it, in the same clause.
-	if !strings.Contains(got, "서연·하늘은(민호도 같은 점을 다른 말로) 개방형 응답의 한계에 대해 “개방형 응답은 유연성을 주지만 그만큼 채점하기가 더 어렵다”라는 점을 적었습니다.") {
+	if !strings.Contains(got, "서연·하늘은(민호도 비슷하게) 개방형 응답의 한계에 대해 “개방형 응답은 유연성을 주지만 그만큼 채점하기가 더 어렵다”라는 점을 적었습니다.") {
 		t.Errorf("공통 질문 does not credit everyone who wrote the limit, in one clause, the quote to its writers:\n%s", got)
 	}
 	if strings.Contains(got, "지우") {
@@ -200,7 +200,7 @@ func TestNeedBelowCreditsItsWriters(t *testing.T) {
 		{"지우", "# 7장 메모\n\n범용 검색 엔진은 색인을 매일 만든다.\n"},
 	})
 	got := texts(section(t, generateGroup(t, in).Group, insight.KeyCommon))
-	if strings.Contains(got, "두 사람 모두 이어서") || !strings.Contains(got, "서연은(민호도 같은 점을 다른 말로) 이어서 “사내 용어가 많은 문서에서 좋은 결과를 내려면 용어 사전이 필요하다”라고 적었습니다.") {
+	if strings.Contains(got, "두 사람 모두 이어서") || !strings.Contains(got, "서연은(민호도 비슷하게) 이어서 “사내 용어가 많은 문서에서 좋은 결과를 내려면 용어 사전이 필요하다”라고 적었습니다.") {
 		t.Errorf("공통 질문 quotes 서연's need as both members' words, though 민호 wrote it otherwise:\n%s", got)
 	}
 }

@@ -13,7 +13,7 @@ import (
 // A point is credited to every member whose note has it, in its words or
 // nearly the same ones (a member who wrote it shorter, without the aside),
 // in one clause: the quote to those whose note has its wording, the others
-// named beside it ("(민호도 같은 점을 다른 말로)"), and no second sentence
+// named beside it ("(민호도 비슷하게)"), and no second sentence
 // saying that someone wrote the same.
 func TestQuoteCreditedOnlyToItsWriters(t *testing.T) {
 	in := commonInput([][2]string{
@@ -24,7 +24,7 @@ func TestQuoteCreditedOnlyToItsWriters(t *testing.T) {
 	w := generateGroup(t, in)
 	common := section(t, w.Group, insight.KeyCommon)
 	got := texts(common)
-	if !strings.Contains(got, "서연·지우는(민호도 같은 점을 다른 말로) 분산 캐시에 대해 “늘 켜 둔 분산 캐시는 축복이자 저주다.(빠르게 만들면 그만큼 관리할 것이 늘어난다.)”라는 점을 적었습니다.") {
+	if !strings.Contains(got, "서연·지우는(민호도 비슷하게) 분산 캐시에 대해 “늘 켜 둔 분산 캐시는 축복이자 저주다.(빠르게 만들면 그만큼 관리할 것이 늘어난다.)”라는 점을 적었습니다.") {
 		t.Fatalf("공통 질문 does not credit the point to all three members in one clause:\n%s", got)
 	}
 	if strings.Contains(got, "같은 점을 적었습니다") || strings.Contains(got, "모두") {
