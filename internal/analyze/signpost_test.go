@@ -103,6 +103,8 @@ func TestStatementsThatLeanOnTheLineAbove(t *testing.T) {
 
 예시를 프롬프트에 넣어 가르치는 것을 퓨샷 학습이라 함
 
+한 서비스가 일을 하려고 다른 서비스를 불러야 하는 경우, 두 서비스 사이에 결합이 있다고 말한다.
+
 캐시 적중률은 읽기 패턴이 고를수록 높아진다.
 `
 	w := Analyze([]Note{{Member: "하늘", Doc: parse("w5/하늘.md", src)}})
@@ -117,6 +119,9 @@ func TestStatementsThatLeanOnTheLineAbove(t *testing.T) {
 	}
 	if s := find(t, m, "퓨샷 학습이라 함"); !s.Definition {
 		t.Errorf("%q names a term; want a definition", s.Body)
+	}
+	if s := find(t, m, "결합이 있다고 말한다"); !s.Definition {
+		t.Errorf("%q says when a term applies (\"…다고 말한다\"); want a definition", s.Body)
 	}
 	if s := find(t, m, "캐시 적중률은"); s.Problem != "" || s.Context != nil {
 		t.Errorf("%q stands alone; got problem %q, context %v", s.Body, s.Problem, s.Context != nil)
