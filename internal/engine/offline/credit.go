@@ -89,17 +89,11 @@ func saysPart(o, p string) bool {
 }
 
 // credit names the members who wrote a point and quotes it as the point
-// they made, after what it is about: "서연·민호는 캐시에 대해 “…”라는 점을".
-// The quote is the first member's wording; the others wrote it in the
-// same or nearly the same words.
-func credit(names []string, about, body string) string {
-	return Josa(strings.Join(names, "·"), "은", "는") + " " + about + quoteAs(body) + "는 점을"
-}
-
-// creditApart is credit with the members who wrote the point in other
-// words named apart from the quote, which is only the others' wording:
-// "민호는(지우도 비슷하게) 캐시에 대해 “…”라는 점을".
-func creditApart(wrote, alike []string, about, body string) string {
+// they made, after what it is about: the quote goes to the members whose
+// line has its wording (wrote), and those who wrote the point in other or
+// fewer words (alike) are named beside it: "민호는(지우도 비슷하게) 캐시에
+// 대해 “…”라는 점을".
+func credit(wrote, alike []string, about, body string) string {
 	return sayers(wrote, alike) + " " + about + quoteAs(body) + "는 점을"
 }
 

@@ -337,7 +337,7 @@ func (g *group) common(limit int) []insight.Bullet {
 				if len(quotes) == 0 {
 					about = fmt.Sprintf("%s의 %s에 대해 ", c.Term, angle.topic)
 				}
-				quotes = append(quotes, creditApart(wrote, alike, about, s.Body))
+				quotes = append(quotes, credit(wrote, alike, about, s.Body))
 				srcs = append(srcs, source(s))
 				if len(picked) == 2 {
 					break
@@ -1197,7 +1197,7 @@ func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 		// beside it.
 		srcs := []insight.Source{source(best)}
 		side, sideM, split := g.otherSide(c, []analyze.Sentence{best})
-		t, srcs2 := g.besides(c, []string{creditApart(bestWrote, bestAlike, c.Term+"에 대해 ", best.Body)}, best, side, sideM, split)
+		t, srcs2 := g.besides(c, []string{credit(bestWrote, bestAlike, c.Term+"에 대해 ", best.Body)}, best, side, sideM, split)
 		srcs = append(srcs, srcs2...)
 		if split {
 			t += " " + splitAsk(c, best, side)
@@ -1272,24 +1272,21 @@ func wroteQuote(quoted, line string) bool {
 // it is the same wording (spacing and punctuation aside).
 const verbatimShare = 0.9
 
-// pointWriters returns member first and every other member whose note
-// has the point of line s on concept c, in its words or nearly the same
-// ones (see writers).
-func (g *group) pointWriters(c analyze.Concept, s analyze.Sentence, first string) []string {
-	wrote, alike := g.writers(c, s, first)
-	return append(wrote, alike...)
-}
-
-// apart returns names without those in other, but for its first (the
-// member whose line it is).
-func apart(names, other []string) []string {
-	out := names[:1:1]
-	for _, n := range names[1:] {
+// without returns names without those in other.
+func without(names, other []string) []string {
+	var out []string
+	for _, n := range names {
 		if !contains(other, n) {
 			out = append(out, n)
 		}
 	}
 	return out
+}
+
+// apart returns names without those in other, but for its first (the
+// member whose line it is).
+func apart(names, other []string) []string {
+	return append(names[:1:1], without(names[1:], other)...)
 }
 
 // sameLine is the bigram similarity from which two members' lines say the
@@ -1356,12 +1353,15 @@ func (g *group) contrasts(limit int) []insight.Bullet {
 		}
 		g.claim(secCommon, c.Term)
 		g.use(a.s, b.s)
-		// Each side with everyone who wrote it; a member found on both
-		// sides is named on neither but their own line's.
-		na, nb := g.pointWriters(c, a.s, a.m.Name), g.pointWriters(c, b.s, b.m.Name)
-		na, nb = apart(na, nb), apart(nb, na)
+		// Each side with everyone who wrote it, the quote credited to
+		// who has its wording; a member found on both sides is named on
+		// neither but their own line's.
+		aw, al := g.writers(c, a.s, a.m.Name)
+		bw, bl := g.writers(c, b.s, b.m.Name)
+		onA, onB := append(append([]string{}, aw...), al...), append(append([]string{}, bw...), bl...)
+		aw, al, bw, bl = apart(aw, onB), without(al, onB), apart(bw, onA), without(bl, onA)
 		t := fmt.Sprintf("%s 두고 판단이 갈립니다. %s %s, %s %s 적었습니다.", Josa(c.Term, "을", "를"),
-			Josa(strings.Join(na, "·"), "은", "는"), quoteSaid(a.s.Body), Josa(strings.Join(nb, "·"), "은", "는"), quoteSaid(b.s.Body))
+			sayers(aw, al), quoteSaid(a.s.Body), sayers(bw, bl), quoteSaid(b.s.Body))
 		t += " 어느 쪽 근거가 더 설득력 있고, 어떤 경우에 다른 쪽이 맞을까요?"
 		out = append(out, insight.Bullet{Head: c.Term, Text: t, Sources: []insight.Source{source(a.s), source(b.s)}, Engine: Name})
 	}

@@ -84,7 +84,8 @@ func TestSideCreditsAConsequenceClause(t *testing.T) {
 		{"하늘", "# 지표 요약\n\n## 응답 길이\n\n- 응답 길이는 토큰 수로 센다.\n- 반복 생성에서 크게 늘어나므로, 반복 생성 오류를 찾는 데에도 사용할 수 있음\n- 정확도는 채점이 쉽다.\n"},
 	})
 	got := texts(section(t, generateGroup(t, in).Group, insight.KeyCommon))
-	if !strings.Contains(got, "지우·하늘은 “응답 길이로 반복 생성 오류를 찾는 데 사용할 수 있다”라는 점을") {
+	// 하늘 drew the use in other words: named beside 지우's quote.
+	if !strings.Contains(got, "지우는(하늘도 비슷하게) “응답 길이로 반복 생성 오류를 찾는 데 사용할 수 있다”라는 점을") {
 		t.Errorf("공통 질문 leaves out 하늘, who drew the same use as a consequence:\n%s", got)
 	}
 	if c := consequence("반복 생성에서 크게 늘어나므로, 반복 생성 오류를 찾는 데에도 사용할 수 있음"); c != "반복 생성 오류를 찾는 데에도 사용할 수 있음" {

@@ -90,7 +90,8 @@ func TestSideCreditsEveryWriterOfIt(t *testing.T) {
 	if !strings.Contains(got, "만료 시간을") || !strings.Contains(got, "두 이유 가운데") {
 		t.Fatalf("fixture: 공통 질문 should set 지우's other cause beside the shared line:\n%s", got)
 	}
-	if !strings.Contains(got, "지우·하늘은 “캐시 오염은 만료 시간을") {
+	// 하늘 wrote the cause as a list item, not 지우's words: named beside them.
+	if !strings.Contains(got, "지우는(하늘도 비슷하게) “캐시 오염은 만료 시간을") {
 		t.Errorf("공통 질문 leaves out 하늘, who wrote the same cause as a list item:\n%s", got)
 	}
 	if strings.Contains(got, "다뤘습니다") {

@@ -201,28 +201,23 @@ func (g *group) besides(c analyze.Concept, points []string, quoted analyze.Sente
 		return credits(points, "", false), nil
 	}
 	g.use(side)
-	names := append([]string{sideM}, g.sideWriters(c, side, sideM)...)
+	wrote, alike := g.sideWriters(c, side, sideM)
 	against := splitKind(quoted, side) == "polar" && sameTarget(quoted, side, c)
-	return credits(points, credit(names, "", side.Body), against), []insight.Source{source(side)}
+	return credits(points, credit(wrote, alike, "", side.Body), against), []insight.Source{source(side)}
 }
 
-// sideWriters returns the members other than sideM who wrote the point of
-// the side line too: a line on the concept that says it nearly alike, or
-// any line of theirs that is nearly all a part of it ("만료 시간을 지나치게
-// 길게 잡기 때문" beside "캐시 오염은 만료 시간을 지나치게 길게 잡기 때문에
-// 자주 생긴다"), as an item of a list of reasons or an arrow conclusion.
-// A member named already for the quoted line is named again for this one:
+// sideWriters returns sideM and the other members whose note has the
+// side line's wording (wrote), and those who wrote its point otherwise
+// (alike): a line on the concept that says it nearly alike, or any line
+// of theirs that is nearly all a part of it ("만료 시간을 지나치게 길게 잡기
+// 때문" beside "캐시 오염은 만료 시간을 지나치게 길게 잡기 때문에 자주
+// 생긴다"), as an item of a list of reasons or an arrow conclusion. A
+// member named already for the quoted line is named again for this one:
 // they wrote both.
-func (g *group) sideWriters(c analyze.Concept, side analyze.Sentence, sideM string) []string {
-	wrote, alike := g.writers(c, side, sideM)
-	var out []string
-	for _, n := range append(wrote[1:], alike...) {
-		if !contains(out, n) {
-			out = append(out, n)
-		}
-	}
+func (g *group) sideWriters(c analyze.Concept, side analyze.Sentence, sideM string) (wrote, alike []string) {
+	wrote, alike = g.writers(c, side, sideM)
 	for _, m := range g.aw.Members {
-		if m.Name == sideM || contains(out, m.Name) || c.Counts[m.Name] == 0 {
+		if m.Name == sideM || contains(wrote, m.Name) || contains(alike, m.Name) || c.Counts[m.Name] == 0 {
 			continue
 		}
 		for _, o := range m.Sentences {
@@ -237,12 +232,12 @@ func (g *group) sideWriters(c analyze.Concept, side analyze.Sentence, sideM stri
 			// Read last, for the few lines alike: a title ("캐시 오염과 만료
 			// 시간 문제") names a topic, it says no point.
 			if predicated(o.Body) {
-				out = append(out, m.Name)
+				alike = append(alike, m.Name)
 				break
 			}
 		}
 	}
-	return out
+	return wrote, alike
 }
 
 // minPart is the shortest line taken as writing part of another's point,
