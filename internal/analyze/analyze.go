@@ -445,7 +445,8 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		trailing := false
 		if sameLine && text.Wrapped(clean) && (!bracketedTurn(clean) || strings.Contains(clean, "?")) {
 			in := Trim(unwrapped(clean))
-			if ird := m.reads.read(in); ownRemark(readVoice(unwrapped(raw), ird.Morphs)) && (problem(in, ird.Morphs) == "" || problem(in, ird.Morphs) == ProblemDangling) {
+			ird := m.reads.read(in)
+			if p := problem(in, ird.Morphs); (p == "" || p == ProblemDangling) && ownRemark(readVoice(unwrapped(raw), ird.Morphs)) {
 				raw, clean, body, rd, trailing = unwrapped(raw), unwrapped(clean), in, ird, true
 			}
 		}

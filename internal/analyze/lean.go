@@ -1,7 +1,6 @@
 package analyze
 
 import (
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -548,11 +547,15 @@ var methodPointers = []string{"이 방식", "이 방법", "그 방식", "그 방
 // rejections judge a way of doing something as bad.
 var rejections = []string{"문제", "한심", "단점", "초래", "위험", "나쁘", "나쁜", "좋지 않", "좋지않", "불편", "안 된다", "안된다", "피해야"}
 
+var (
+	methodSet    = text.NewCues(methodPointers)
+	rejectionSet = text.NewCues(rejections)
+)
+
 // mayRetract is retracts' cheap first test on the raw line, before it is
 // cleaned: most lines name neither a belief taken back nor a way judged.
 func mayRetract(t string) bool {
-	return strings.Contains(t, "줄 알았") || strings.Contains(t, "생각했") ||
-		(strings.Contains(t, "방") || strings.Contains(t, "렇게")) && slices.ContainsFunc(methodPointers, func(p string) bool { return strings.Contains(t, p) })
+	return strings.Contains(t, "줄 알았") || strings.Contains(t, "생각했") || methodSet.Any(t)
 }
 
 // retracts reports a line that takes back the one before it: it goes on
@@ -568,8 +571,7 @@ func retracts(t string) bool {
 	if !arrowLed(t) && !opensWith(t, contrastTurners) {
 		return false
 	}
-	return slices.ContainsFunc(methodPointers, func(p string) bool { return strings.Contains(t, p) }) &&
-		slices.ContainsFunc(rejections, func(r string) bool { return strings.Contains(t, r) })
+	return methodSet.Any(t) && rejectionSet.Any(t)
 }
 
 // sectionOpeners point at the section the sentence stands in, not at a

@@ -38,17 +38,12 @@ var dependentOpeners = []string{"대신 ", "이들", "이것들", "그들", "그
 // …"): no line of the note's text supplies it.
 var aheadCues = []string{"아래처럼", "아래와 같", "다음과 같", "밑에 코드", "밑의 코드", "밑에처럼", "밑과 같", "아래 코드", "다음 코드", "아래 그림", "다음 그림", "아래 예시", "다음 예시", "아래 예제", "다음 예제", "앞의 코드", "위 코드", "위의 코드", "그림처럼"}
 
+var aheadSet = text.NewCues(aheadCues)
+
 // pointsAhead reports a sentence that leans on what follows it (see
 // aheadCues): without the code or figure below, a bullet of it says
 // nothing, and the line above does not supply it.
-func pointsAhead(t string) bool {
-	for _, c := range aheadCues {
-		if strings.Contains(t, c) {
-			return true
-		}
-	}
-	return false
-}
+func pointsAhead(t string) bool { return aheadSet.Any(t) }
 
 // looseOpeners are discourse markers a bullet can drop without losing
 // its meaning: "따라서 X이다" says X.

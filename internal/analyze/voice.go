@@ -830,13 +830,8 @@ func supposes(p1, p2, p3 text.Morph) bool {
 // 생각해 보자", "…하자"): a "생각" in it is the text's invitation, not the
 // writer saying what they think.
 func propositive(ms []text.Morph) bool {
-	for i := len(ms) - 1; i >= 0; i-- {
-		if hasTag(ms[i].POS, "SF") || hasTag(ms[i].POS, "SE") || hasTag(ms[i].POS, "SS") {
-			continue
-		}
-		return hasTag(ms[i].POS, "EF") && ms[i].Surface == "자"
-	}
-	return false
+	i := lastContent(ms)
+	return i >= 0 && hasTag(ms[i].POS, "EF") && ms[i].Surface == "자"
 }
 
 // discourseStems are verbs a book uses to move on ("논의하자", "살펴보자"):

@@ -241,7 +241,7 @@ func orderSchedule(t table) []ScheduleRow {
 // pageColumn reports whether column j holds page numbers: most cells a
 // bare number or range, and not the plain count 1, 2, 3 … of the rows.
 func pageColumn(rows []tableRow, j int) bool {
-	if !share(rows, j, func(s string) bool { return rePageCell.MatchString(s) }) {
+	if !share(rows, j, rePageCell.MatchString) {
 		return false
 	}
 	for i, r := range rows {
