@@ -250,8 +250,8 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			v.Hedge = true // "…사용해야겠다는 생각을 했다", "…좋겠다는 생각이 들었다": the writer's reflection
 		case first == "NNG" && m.Surface == "생각" && i == lastContent(ms) && hasTag(prev(1).POS, "EC") && strings.HasSuffix(prev(1).Surface, "고") && !thirdPerson(ms):
 			v.Hedge = true // "…와 같다고 생각": a note-style "생각한다"
-		case first == "VV" && (strings.HasPrefix(m.Surface, "느끼") || strings.HasPrefix(m.Surface, "느꼈")) && final(0) && !thirdPerson(ms):
-			v.Hedge = true
+		case first == "VV" && (strings.HasPrefix(m.Surface, "느끼") || strings.HasPrefix(m.Surface, "느꼈") || strings.HasPrefix(m.Surface, "느껴졌")) && final(0) && !thirdPerson(ms):
+			v.Hedge = true // 느꼈다, and 느껴졌다: how it struck the writer (not 느껴질 수 있다, how it may strike anyone)
 		case hasTag(pos, "EC") && strings.HasSuffix(m.Surface, "까") && i >= lastContent(ms) && (lemma(prev(1)) == "않" || strings.HasPrefix(prev(1).POS, "VCN")):
 			v.Hedge = true // "…되지 않을까.." ends on a connective form
 		case (first == "NNG" || first == "XR") && m.Surface == "중요" && i == lastContent(ms) && (prev(1).POS == "JKS" || prev(1).POS == "JX"):

@@ -12,6 +12,10 @@ func TestVoiceFromMorphology(t *testing.T) {
 		want Voice
 	}{
 		{"개인적으로는 캐시를 먼저 두는 편이 더 나은 것 같다.", Voice{Hedge: true}},
+		// How the reading struck the writer, in the passive past; not
+		// how something may strike anyone.
+		{"직접 캐시를 구현해 보니까 라이브러리가 참 고맙게 느껴졌다.", Voice{Hedge: true}},
+		{"응답이 늦으면 기능이 불필요하게 느껴질 수 있다.", Voice{Can: true}},
 		{"나타나는 현상을 새롭게 정의했다.", Voice{}},
 		{"저는 이 설명에 동의하지 않는다.", Voice{FirstPerson: true}},
 		{"배치 크기를 왜 이렇게 잡았는지 잘 모르겠다.", Voice{Doubt: true}},

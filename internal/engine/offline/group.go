@@ -59,7 +59,10 @@ func GroupSections(in *engine.Input, aw *analyze.Week, members []insight.Member,
 			sec.Bullets = g.common(min(limit, groupMax))
 			if len(sec.Bullets) == 0 && len(aw.Members) >= 2 {
 				sec.Notice = NoticeNoCommon
-				if g.shared() {
+				switch {
+				case g.unasked:
+					sec.Notice = NoticeSharedNoQuestion
+				case g.shared():
 					sec.Notice = NoticeNoContrast
 				}
 			}
@@ -107,6 +110,9 @@ type group struct {
 	// studied holds the lines ("file:line") the members' 추가 학습
 	// sections already quote: a group bullet does not say them again.
 	studied map[string]bool
+	// unasked is set when several members wrote one point alike but it
+	// raised no question (see stressed): 공통 질문's notice says so.
+	unasked bool
 	// studiedQuestions counts the open questions 심화 토론 left to 추가 학습.
 	studiedQuestions int
 	// credit memoizes creditLines by member and concept: writers asks
@@ -350,6 +356,12 @@ func (g *group) common(limit int) []insight.Bullet {
 			// concept: quoted, and the question asks about the two.
 			side, sideM, split := g.otherSide(c, picked)
 			var ask string
+			if split {
+				// Two lines that raise no question of their own are no
+				// split to ask about: the angle's question stands.
+				ask = splitAsk(c, picked[0], side)
+				split = ask != ""
+			}
 			var need *analyze.Sentence
 			if !split {
 				ask, need = g.limitClose(angle, c, picked[0], who)
@@ -365,7 +377,7 @@ func (g *group) common(limit int) []insight.Bullet {
 			text, srcs2 := g.besides(c, quotes, picked[0], side, sideM, split)
 			srcs = append(srcs, srcs2...)
 			if split {
-				text += " " + splitAsk(c, picked[0], side)
+				text += " " + ask
 			} else {
 				text += " " + ask
 				if need != nil {
@@ -1189,6 +1201,23 @@ func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 		if len(bestWrote)+len(bestAlike) < 2 {
 			continue
 		}
+		// The question the point raises: with another side, about the
+		// two; else about the point itself. A point that raises none
+		// (a fact or definition several members copied) gets no bullet:
+		// a stock question on it is a template, not a question.
+		side, sideM, split := g.otherSide(c, []analyze.Sentence{best})
+		var ask string
+		if split {
+			ask = splitAsk(c, best, side)
+			split = ask != ""
+		}
+		if !split {
+			ask = stressedAsk(c, best)
+		}
+		if ask == "" {
+			g.unasked = true
+			continue
+		}
 		g.claim(secCommon, c.Term)
 		g.use(best)
 		// Everyone who wrote the point, in its words or nearly the same
@@ -1196,14 +1225,9 @@ func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 		// The quote is credited to who wrote it; the others are named
 		// beside it.
 		srcs := []insight.Source{source(best)}
-		side, sideM, split := g.otherSide(c, []analyze.Sentence{best})
 		t, srcs2 := g.besides(c, []string{credit(bestWrote, bestAlike, c.Term+"에 대해 ", best.Body)}, best, side, sideM, split)
 		srcs = append(srcs, srcs2...)
-		if split {
-			t += " " + splitAsk(c, best, side)
-		} else {
-			t += " " + stressedAsk(c, best)
-		}
+		t += " " + ask
 		out = append(out, insight.Bullet{Head: c.Term, Text: t, Sources: srcs, Engine: Name})
 	}
 	return out

@@ -61,7 +61,7 @@ func (g *group) otherSide(c analyze.Concept, quoted []analyze.Sentence) (analyze
 			for _, q := range quoted {
 				other = other && !samePoint(q.Body, s.Body) && (text.BigramF1(lastHalf(q.Body), lastHalf(s.Body)) < otherPoint || otherAfterFrame(q.Body, s.Body))
 			}
-			if !other || splitKind(quoted[0], s) == "" {
+			if !other || splitKind(c, quoted[0], s) == "" {
 				continue
 			}
 			sc := s.Scores[insight.KeyInsights] + s.Scores[insight.KeyPerspective]
@@ -82,16 +82,20 @@ func (g *group) otherSide(c analyze.Concept, quoted []analyze.Sentence) (analyze
 	return best, bestM, bestM != ""
 }
 
-// splitKind says how a member's other line on a concept stands beside the
-// quoted one, or "" when it is only another fact: two causes ("reason"),
-// a limit beside a use or a judgement the other way ("polar"), or a point
-// the member draws in their own voice (a conclusion, a hedged view, a
-// contrast) that no other member copied ("own").
-func splitKind(quoted, side analyze.Sentence) string {
+// splitKind says how a member's other line on concept c stands beside the
+// quoted one, or "" when it is only another fact: two causes of the same
+// thing ("reason"), a limit of the concept beside a use or a judgement the
+// other way ("polar"), or a point the member draws in their own voice (a
+// conclusion, a hedged view, a contrast) that no other member copied
+// ("own"). Two lines each with a "때문" that explain different things
+// ("…때문에 Class[]를 사용한다", "…때문에 빈으로 등록하기 번거롭다") are
+// no two causes, and a line denying something of another subject ("모든
+// A가 B인 것은 아니다") is no limit of the concept.
+func splitKind(c analyze.Concept, quoted, side analyze.Sentence) string {
 	switch v := side.Voice; {
-	case reason(quoted.Body) && reason(side.Body):
+	case reason(quoted.Body) && reason(side.Body) && sameEffect(quoted.Body, side.Body):
 		return "reason"
-	case negative(quoted) && positive(side) || negative(side) && positive(quoted):
+	case negative(quoted) && positive(side) && themeOf(quoted.Body, c) || negative(side) && positive(quoted) && themeOf(side.Body, c):
 		return "polar"
 	case (v.Conclusion || v.Hedge || v.Contrast || v.Verdict || v.Opinion()) && side.Shared < 0.45:
 		return "own"
@@ -191,6 +195,37 @@ func reason(body string) bool {
 	return strings.Contains(body, "때문") || strings.Contains(body, "이유")
 }
 
+// sameEffect reports whether two lines that give causes explain the same
+// thing: what each gives the reason for ("X가 가능한 이유는 …") or what
+// follows from the cause ("…때문에 X가 생긴다") is nearly alike.
+func sameEffect(a, b string) bool {
+	ea, eb := effectOf(a), effectOf(b)
+	return ea != "" && eb != "" && text.BigramF1(ea, eb) >= sameEffectShare
+}
+
+// sameEffectShare is the similarity by character pairs from which two
+// lines explain the same thing.
+const sameEffectShare = 0.5
+
+// effectOf returns what a line gives the cause of: the words before "이유"
+// ("프롬프트 공격이 가능한 이유는 …" → "프롬프트 공격이 가능한"), else those
+// after the last "때문에" ("…하기 때문에 빈으로 등록하기 번거롭다" → "빈으로
+// 등록하기 번거롭다"), else those before "것은" of "…것은 …때문이다"; "" when
+// the line says none of them.
+func effectOf(body string) string {
+	b := strings.TrimRight(strings.TrimSpace(body), " .!")
+	if i := strings.Index(b, "이유"); i > 0 {
+		return strings.TrimSpace(b[:i])
+	}
+	if i := strings.LastIndex(b, "때문에"); i >= 0 {
+		return strings.TrimSpace(b[i+len("때문에"):])
+	}
+	if i := strings.Index(b, "것은"); i > 0 && strings.Contains(b[i:], "때문") {
+		return strings.TrimSpace(b[:i])
+	}
+	return ""
+}
+
 // besides says a 공통 질문's points, each with its writers, in one
 // sentence (see credits): the quoted points, and the other side, when
 // there is one, with every member who wrote it; with the source of the
@@ -202,7 +237,7 @@ func (g *group) besides(c analyze.Concept, points []string, quoted analyze.Sente
 	}
 	g.use(side)
 	wrote, alike := g.sideWriters(c, side, sideM)
-	against := splitKind(quoted, side) == "polar" && sameTarget(quoted, side, c)
+	against := splitKind(c, quoted, side) == "polar" && sameTarget(quoted, side, c)
 	return credits(points, credit(wrote, alike, "", side.Body), against), []insight.Source{source(side)}
 }
 
@@ -276,10 +311,12 @@ func sameTarget(a, b analyze.Sentence, c analyze.Concept) bool {
 }
 
 // splitAsk is the question a split raises: which of two causes weighs
-// more, where the concept serves and where it does not, or which side
-// the group's cases bear out.
+// more, where the concept serves and where it does not, or when each side
+// of a two-sided judgement holds. It is "" when the two lines set up no
+// such question: "what do you conclude from the two?" is a template any
+// pair of sentences fits, and readers take it for one.
 func splitAsk(c analyze.Concept, quoted, side analyze.Sentence) string {
-	switch splitKind(quoted, side) {
+	switch splitKind(c, quoted, side) {
 	case "reason":
 		return fmt.Sprintf("%s 두 이유 가운데 어느 쪽이 더 근본적이라고 볼까요?", Josa(c.Term, "이", "가")+" 생기는")
 	case "polar":
@@ -288,7 +325,7 @@ func splitAsk(c analyze.Concept, quoted, side analyze.Sentence) string {
 	if a, b := twoSided(quoted.Body); a != "" && themeOf(quoted.Body, c) {
 		return "두 문장을 함께 놓으면, " + whenEach(c, a, b)
 	}
-	return fmt.Sprintf("두 문장을 함께 놓으면 %s 대해 어떤 결론을 내릴 수 있을까요?", c.Term+"에")
+	return ""
 }
 
 // negative reports whether a line judges its subject badly or as lacking,
@@ -386,7 +423,13 @@ func whenEach(c analyze.Concept, a, b string) string {
 }
 
 // stressedAsk is the question on a point several members wrote alike,
-// when no member wrote another side of it.
+// when no member wrote another side of it: when each side of a two-sided
+// judgement holds, how to do what the line says is hard, how to avoid
+// what it says goes wrong, or, for a judgement of the concept itself
+// ("분산 캐시는 생각보다 운영이 복잡하다"), whether it fails to hold. It is
+// "" for what sets up no question (a definition, a fact, what something
+// does or can do: "useEffect는 deps를 얕은 비교로 판단한다"): asking
+// whether a fact holds is a template, and readers take it for one.
 func stressedAsk(c analyze.Concept, quoted analyze.Sentence) string {
 	if a, b := twoSided(quoted.Body); a != "" && themeOf(quoted.Body, c) {
 		return whenEach(c, a, b)
@@ -394,10 +437,48 @@ func stressedAsk(c analyze.Concept, quoted analyze.Sentence) string {
 	if v := hardToDo(quoted.Body); v != "" && themeOf(quoted.Body, c) {
 		return howTo(c, v)
 	}
-	if quoted.Stance.Sign < 0 {
+	if quoted.Stance.Sign < 0 || costArises(quoted.Body) {
 		return "이 점은 어떻게 줄이거나 피할 수 있을까요?"
 	}
-	return "이 말이 들어맞지 않는 경우는 없을까요?"
+	if judges(quoted) && themeOf(quoted.Body, c) {
+		return "이 말이 들어맞지 않는 경우는 없을까요?"
+	}
+	return ""
+}
+
+// costNouns name a cost that a line may say arises: "운영 부담이 생긴다",
+// "비용이 든다", "오버헤드가 커진다".
+var costNouns = []string{"부담", "비용", "오버헤드", "복잡성", "복잡도", "위험", "리스크", "부작용"}
+
+// costVerbs say that what the noun before them names arises or grows.
+var costVerbs = []string{"생기", "생긴", "생겨", "발생", "든다", "들어", "늘", "커", "커진", "따르", "따른", "초래"}
+
+// costArises reports whether a line ends saying that a cost arises or
+// grows: its subject before the last word is a cost noun with 이/가 and
+// the last word a verb of arising ("…해서 운영 부담이 생긴다").
+func costArises(body string) bool {
+	f := strings.Fields(strings.TrimRight(strings.TrimSpace(body), " .!"))
+	if len(f) < 2 {
+		return false
+	}
+	subj, verb := f[len(f)-2], f[len(f)-1]
+	noun, ok := strings.CutSuffix(subj, "이")
+	if !ok {
+		noun, ok = strings.CutSuffix(subj, "가")
+	}
+	cost := false
+	for _, n := range costNouns {
+		cost = cost || ok && strings.HasSuffix(noun, n)
+	}
+	if !cost {
+		return false
+	}
+	for _, v := range costVerbs {
+		if strings.HasPrefix(verb, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // answerBelow returns the statement a member wrote right after their own

@@ -1,0 +1,109 @@
+package offline
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/moim-study/moim/internal/analyze"
+	"github.com/moim-study/moim/internal/insight"
+)
+
+// Stock questions: a 공통 질문 asks what the members' lines set up, or it
+// is not written.
+
+func TestCommonNoStockQuestionOnACopiedFact(t *testing.T) {
+	// Every member copied what the book says 벡터 색인 does: a fact, no
+	// judgement, nothing hard, no cost. "Could this fail to hold?" on it
+	// is a template; the section says plainly why it has no question.
+	fact := "벡터 색인은 근사 탐색으로 질의와 가까운 벡터를 먼저 찾는다."
+	in := commonInput([][2]string{
+		{"서연", "# 6장\n\n" + fact + "\n"},
+		{"민호", "# 6장\n\n" + fact + "\n"},
+		{"지우", "# 6장\n\n" + strings.Replace(fact, "먼저 찾는다", "찾는다", 1) + "\n"},
+	})
+	common := section(t, generateGroup(t, in).Group, insight.KeyCommon)
+	if strings.Contains(texts(common), "들어맞지 않는") || strings.Contains(texts(common), "어떤 결론") {
+		t.Errorf("공통 질문 puts a stock question on a fact everyone copied:\n%s", texts(common))
+	}
+	if len(common.Bullets) == 0 && common.Notice != NoticeSharedNoQuestion {
+		t.Errorf("공통 질문 notice %q: the members wrote the same point; want it said that it raised no question", common.Notice)
+	}
+}
+
+func TestCommonAsksHowToAvoidACostAllStressed(t *testing.T) {
+	// A cost that two members wrote arises is a point the group can take
+	// up: how to keep it down.
+	line := "벡터 색인은 데이터가 바뀔 때마다 다시 만들어야 해서 운영 부담이 생긴다."
+	in := commonInput([][2]string{
+		{"서연", "# 6장\n\n" + line + "\n"},
+		{"민호", "# 6장\n\n" + line + "\n"},
+		{"지우", "# 6장\n\n벡터 색인은 메모리를 많이 차지하므로 양자화와 함께 쓰인다.\n"},
+	})
+	common := section(t, generateGroup(t, in).Group, insight.KeyCommon)
+	if len(common.Bullets) == 0 || !strings.Contains(common.Bullets[0].Text, "줄이거나 피할") {
+		t.Errorf("공통 질문 does not ask how to keep down the cost two members stressed:\n%s (notice %q)", texts(common), common.Notice)
+	}
+}
+
+func TestCostArises(t *testing.T) {
+	for body, want := range map[string]bool{
+		"색인을 매번 다시 만들어야 해서 운영 부담이 생긴다.": true,
+		"요청마다 토큰을 세므로 비용이 든다":           true,
+		"계층이 늘수록 오버헤드가 커진다.":            true,
+		"운영 부담을 줄이려면 배치로 묶는다.":          false, // the cost is the object, not what arises
+		"캐시는 응답 시간을 줄인다.":               false,
+	} {
+		if got := costArises(body); got != want {
+			t.Errorf("costArises(%q) = %v, want %v", body, got, want)
+		}
+	}
+}
+
+func TestSplitKindNeedsTheSameEffectAndTheConceptJudged(t *testing.T) {
+	c := analyze.Concept{Term: "캐시", Keys: []string{analyze.Key("캐시")}}
+	s := func(body string, assesses bool) analyze.Sentence {
+		return analyze.Sentence{Body: body, Assesses: assesses}
+	}
+	cases := []struct {
+		name         string
+		quoted, side analyze.Sentence
+		want         string
+	}{
+		{
+			// Two causes of one thing: which weighs more is a question.
+			"two causes of one effect",
+			s("캐시 오염이 생기는 이유는 만료 시간을 길게 잡기 때문이다", false),
+			s("캐시 오염이 생기는 이유는 무효화를 빠뜨리기 때문이다", false),
+			"reason",
+		},
+		{
+			// Each line explains something else: no two causes to weigh.
+			"causes of different things",
+			s("캐시는 키마다 만료 시간을 따로 두기 때문에 메모리를 더 쓴다", false),
+			s("캐시는 원본 저장소를 거치지 않기 때문에 응답이 빠르다", false),
+			"",
+		},
+		{
+			// A use beside a limit of the concept itself.
+			"a use beside a limit of the concept",
+			s("캐시는 읽기 요청을 줄이는 데 쓸 수 있다", false),
+			s("캐시는 자주 바뀌는 데이터에는 적절하지 않다", true),
+			"polar",
+		},
+		{
+			// The denial is of another subject: no limit of the concept.
+			"a denial of another subject",
+			s("캐시는 읽기 요청을 줄이는 데 쓸 수 있다", false),
+			s("모든 저장소가 캐시에 맞는 것은 아니다", true),
+			"",
+		},
+	}
+	for _, tc := range cases {
+		if got := splitKind(c, tc.quoted, tc.side); got != tc.want {
+			t.Errorf("%s: splitKind = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+	if got := splitAsk(c, s("캐시는 키마다 만료 시간을 따로 둔다", false), s("캐시는 원본 저장소를 거치지 않는다", false)); got != "" {
+		t.Errorf("splitAsk on two lines that set up no question = %q, want none (no stock question)", got)
+	}
+}
