@@ -244,7 +244,7 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			} else {
 				v.Hedge, v.Wish = true, true // 해 보고 싶다
 			}
-		case first == "NNG" && m.Surface == "생각" && !thirdPerson(ms) && !propositive(ms) && !signpostThink(next(1), next(2)) && (strings.HasPrefix(next(1).POS, "XSV") && final(1) && !strings.Contains(next(2).Surface, "면") && !(hasTag(next(1).POS, "ETM") && next(2).Surface == "수") && !strings.HasPrefix(next(1).Surface, "하면") && !strings.HasSuffix(next(1).Surface, "야") || next(1).Surface == "이" && (strings.HasPrefix(next(2).Surface, "들") || strings.HasPrefix(next(2).Surface, "든")) && final(2)):
+		case first == "NNG" && m.Surface == "생각" && !thirdPerson(ms) && !propositive(ms) && !signpostThink(next(1), next(2)) && !thoughtAbout(prev(1), next(1), next(2)) && (strings.HasPrefix(next(1).POS, "XSV") && final(1) && !strings.Contains(next(2).Surface, "면") && !(hasTag(next(1).POS, "ETM") && next(2).Surface == "수") && !strings.HasPrefix(next(1).Surface, "하면") && !strings.HasSuffix(next(1).Surface, "야") || next(1).Surface == "이" && (strings.HasPrefix(next(2).Surface, "들") || strings.HasPrefix(next(2).Surface, "든")) && final(2)):
 			v.Hedge = true // 생각한다, 생각이 든다; not 생각해야 한다, advice
 		case first == "NNG" && m.Surface == "생각" && strings.HasSuffix(prev(1).POS, "ETM") && (strings.HasSuffix(prev(1).Surface, "다는") || strings.HasSuffix(prev(1).Surface, "라는")) && (next(1).Surface == "을" || next(1).Surface == "이") && final(1) && !thirdPerson(ms):
 			v.Hedge = true // "…사용해야겠다는 생각을 했다", "…좋겠다는 생각이 들었다": the writer's reflection
@@ -814,6 +814,18 @@ func signpostThink(n1, n2 text.Morph) bool {
 		}
 	}
 	return false
+}
+
+// thoughtAbout reports "…에 대해 생각해 봤다" (p1 the "대해"/"관해" before
+// 생각, n1 and n2 the two morphemes after it): the writer or the text says
+// what it has thought about, not what it thinks of it ("지금까지는 … 분리의
+// 문제에 대해 생각해봤다"); "…라고 생각해 봤다" keeps a view.
+func thoughtAbout(p1, n1, n2 text.Morph) bool {
+	t := n1.Surface + n2.Surface
+	if !strings.HasPrefix(t, "해봤") && !strings.HasPrefix(t, "해보았") {
+		return false
+	}
+	return strings.HasPrefix(p1.Surface, "대해") || strings.HasPrefix(p1.Surface, "관해")
 }
 
 // supposes reports the three morphemes before a closing "자" as "…다고

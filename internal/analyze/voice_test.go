@@ -16,6 +16,10 @@ func TestVoiceFromMorphology(t *testing.T) {
 		// how something may strike anyone.
 		{"직접 캐시를 구현해 보니까 라이브러리가 참 고맙게 느껴졌다.", Voice{Hedge: true}},
 		{"응답이 늦으면 기능이 불필요하게 느껴질 수 있다.", Voice{Can: true}},
+		// What the text or the writer has thought about is no view of it;
+		// what they thought is.
+		{"지금까지는 주로 함수 단위에서 캐시 무효화 문제에 대해 생각해봤다.", Voice{}},
+		{"캐시 무효화가 생각보다 어렵다고 생각해봤다.", Voice{Hedge: true}},
 		{"나타나는 현상을 새롭게 정의했다.", Voice{}},
 		{"저는 이 설명에 동의하지 않는다.", Voice{FirstPerson: true}},
 		{"배치 크기를 왜 이렇게 잡았는지 잘 모르겠다.", Voice{Doubt: true}},

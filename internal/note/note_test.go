@@ -372,3 +372,35 @@ func TestCaptionUnderImage(t *testing.T) {
 		t.Errorf("found %d of %d blocks: %+v", seen, len(want), d.Blocks)
 	}
 }
+
+func TestMarkdownFenceIsTheWritersText(t *testing.T) {
+	// A "```md" fence at the top level boxes the writer's own remarks; a
+	// fence of any other language, or one inside a list, stays code.
+	src := "# 캐시\n\n```md\n📌 짚고 넘어가기\n\n만료 시간은 짧게 잡는 것이 좋을 듯 싶다.\n\n- 무효화\n  - 쓰기 직후에 지운다.\n```\n\n```go\nfunc get() {}\n```\n\n- 목록 안\n  ```md\n  목록 안의 상자는 코드로 남는다.\n  ```\n"
+	d := Parse("w1/하늘.md", src)
+	lines := map[string]int{}
+	kinds := map[string]Kind{}
+	for _, s := range d.Sentences {
+		lines[s.Text] = s.Line
+	}
+	for _, b := range d.Blocks {
+		kinds[b.Text] = b.Kind
+	}
+	for text, line := range map[string]int{"만료 시간은 짧게 잡는 것이 좋을 듯 싶다.": 6, "쓰기 직후에 지운다.": 9} {
+		if lines[text] != line {
+			t.Errorf("sentence %q on line %d, want %d (the fence's text, at its line): %+v", text, lines[text], line, d.Sentences)
+		}
+	}
+	if kinds["무효화"] != KindListItem {
+		t.Errorf("list item inside the md fence has kind %q, want a list item", kinds["무효화"])
+	}
+	if kinds["func get() {}"] != KindCode {
+		t.Errorf("go fence has kind %q, want code", kinds["func get() {}"])
+	}
+	if _, ok := lines["목록 안의 상자는 코드로 남는다."]; ok {
+		t.Errorf("an md fence inside a list item was read as text: %+v", d.Sentences)
+	}
+	if d.Stats.Code != 2 {
+		t.Errorf("Stats.Code = %d, want 2 (the md box is no code block)", d.Stats.Code)
+	}
+}

@@ -208,6 +208,12 @@ func (p *parser) walk(root ast.Node) {
 			}
 			stack = p.pushChildren(stack, f)
 		case *ast.FencedCodeBlock:
+			if sub := p.markdownFence(n, f); sub != nil {
+				// A box of markdown the writer fenced as such ("```md" around
+				// "🧐 짚고 넘어가기 …"): their text, read as markdown.
+				stack = p.pushChildren(stack, frame{n: sub, list: f.list, quote: f.quote, callout: f.callout})
+				continue
+			}
 			p.code(n, true)
 		case *ast.CodeBlock:
 			p.code(n, false)
@@ -329,6 +335,38 @@ func (p *parser) linesRange(n ast.Node) srcRange {
 		return srcRange{pos, pos + 1}
 	}
 	return srcRange{lines.At(0).Start, lines.At(lines.Len() - 1).Stop}
+}
+
+// markdownFence returns the blocks of a fenced block whose info string
+// says it holds markdown ("```md", "```markdown") and that stands at the
+// top level of the note: study notes use such a fence as a box around their
+// own remarks and lists, not for code. The content is parsed at its place
+// in the source (everything else blanked, line breaks kept), so its lines
+// are the file's. nil for any other fence, for one inside a list or quote
+// (its lines carry the container's indentation), and for an empty one.
+func (p *parser) markdownFence(n *ast.FencedCodeBlock, f frame) ast.Node {
+	if f.list > 0 || f.quote > 0 || f.callout || n.Info == nil || n.Lines().Len() == 0 {
+		return nil
+	}
+	lang := strings.ToLower(strings.TrimSpace(string(n.Language(p.src))))
+	if lang != "md" && lang != "markdown" {
+		return nil
+	}
+	start, end := n.Lines().At(0).Start, n.Lines().At(n.Lines().Len()-1).Stop
+	if start < 0 || end > len(p.src) || start >= end {
+		return nil
+	}
+	sub := make([]byte, len(p.src))
+	for i, c := range p.src {
+		if c == '\n' {
+			sub[i] = '\n'
+		} else {
+			sub[i] = ' '
+		}
+	}
+	copy(sub[start:end], p.src[start:end])
+	defer func() { _ = recover() }()
+	return newMarkdown().Parse(gtext.NewReader(sub))
 }
 
 // code emits a fenced or indented code block.

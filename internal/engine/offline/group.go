@@ -59,10 +59,7 @@ func GroupSections(in *engine.Input, aw *analyze.Week, members []insight.Member,
 			sec.Bullets = g.common(min(limit, groupMax))
 			if len(sec.Bullets) == 0 && len(aw.Members) >= 2 {
 				sec.Notice = NoticeNoCommon
-				switch {
-				case g.unasked:
-					sec.Notice = NoticeSharedNoQuestion
-				case g.shared():
+				if g.shared() {
 					sec.Notice = NoticeNoContrast
 				}
 			}
@@ -110,9 +107,6 @@ type group struct {
 	// studied holds the lines ("file:line") the members' 추가 학습
 	// sections already quote: a group bullet does not say them again.
 	studied map[string]bool
-	// unasked is set when several members wrote one point alike but it
-	// raised no question (see stressed): 공통 질문's notice says so.
-	unasked bool
 	// studiedQuestions counts the open questions 심화 토론 left to 추가 학습.
 	studiedQuestions int
 	// credit memoizes creditLines by member and concept: writers asks
@@ -577,7 +571,10 @@ func (g *group) debates(limit int) []insight.Bullet {
 			// A nested item that leans on its parent line is quoted
 			// with it (see below).
 			nested := s.ContextParent && s.Problem == "" && s.Frame == "" && utf8.RuneCountInString(s.Body) <= maxQuote
-			if g.usedSentence[s.ID] || !quotable(s) && !nested || s.Definition {
+			// A remark that needs its frame (the heading of the section
+			// it is on, the list line it hangs from) is quoted with it.
+			framed := s.Frame != "" && s.Problem == "" && s.Context == nil && utf8.RuneCountInString(s.Frame+s.Body) <= maxQuote+30
+			if g.usedSentence[s.ID] || !quotable(s) && !nested && !framed || s.Definition {
 				continue
 			}
 			if g.studied[lineKey(s.File, s.Line)] {
@@ -640,7 +637,12 @@ func (g *group) debates(limit int) []insight.Bullet {
 		// about on its parent line ("…처리량이 는다" above "왜 그런지에
 		// 대해서는 논쟁이 있다"): the bullet keeps that antecedent.
 		lead, srcs := "", []insight.Source{source(c.s)}
-		if p := c.m.Parent(&c.s); p != nil && c.s.Subject == "" && p.Problem == "" && !p.Voice.Question && utf8.RuneCountInString(p.Body) <= maxQuote {
+		if f := c.s.Frame; f != "" {
+			// "박진수는 “…개선하기”에 대해 “이 부분 설명에 … 것 같다”라고":
+			// the frame says what the remark is on.
+			lead = quote(strings.TrimRight(f, ":：")) + "에 대해 "
+			srcs = append([]insight.Source{{File: c.s.File, Line: c.s.FrameLine, Member: c.s.Member, Quote: f}}, srcs...)
+		} else if p := c.m.Parent(&c.s); p != nil && c.s.Subject == "" && p.Problem == "" && !p.Voice.Question && utf8.RuneCountInString(p.Body) <= maxQuote {
 			lead = quote(p.Body) + "에 이어 "
 			srcs = append([]insight.Source{source(*p)}, srcs...)
 			g.use(*p)
@@ -1202,9 +1204,7 @@ func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 			continue
 		}
 		// The question the point raises: with another side, about the
-		// two; else about the point itself. A point that raises none
-		// (a fact or definition several members copied) gets no bullet:
-		// a stock question on it is a template, not a question.
+		// two; else about the point itself.
 		side, sideM, split := g.otherSide(c, []analyze.Sentence{best})
 		var ask string
 		if split {
@@ -1213,10 +1213,6 @@ func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 		}
 		if !split {
 			ask = stressedAsk(c, best)
-		}
-		if ask == "" {
-			g.unasked = true
-			continue
 		}
 		g.claim(secCommon, c.Term)
 		g.use(best)

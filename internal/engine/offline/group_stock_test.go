@@ -8,27 +8,9 @@ import (
 	"github.com/moim-study/moim/internal/insight"
 )
 
-// Stock questions: a 공통 질문 asks what the members' lines set up, or it
-// is not written.
-
-func TestCommonNoStockQuestionOnACopiedFact(t *testing.T) {
-	// Every member copied what the book says 벡터 색인 does: a fact, no
-	// judgement, nothing hard, no cost. "Could this fail to hold?" on it
-	// is a template; the section says plainly why it has no question.
-	fact := "벡터 색인은 근사 탐색으로 질의와 가까운 벡터를 먼저 찾는다."
-	in := commonInput([][2]string{
-		{"서연", "# 6장\n\n" + fact + "\n"},
-		{"민호", "# 6장\n\n" + fact + "\n"},
-		{"지우", "# 6장\n\n" + strings.Replace(fact, "먼저 찾는다", "찾는다", 1) + "\n"},
-	})
-	common := section(t, generateGroup(t, in).Group, insight.KeyCommon)
-	if strings.Contains(texts(common), "들어맞지 않는") || strings.Contains(texts(common), "어떤 결론") {
-		t.Errorf("공통 질문 puts a stock question on a fact everyone copied:\n%s", texts(common))
-	}
-	if len(common.Bullets) == 0 && common.Notice != NoticeSharedNoQuestion {
-		t.Errorf("공통 질문 notice %q: the members wrote the same point; want it said that it raised no question", common.Notice)
-	}
-}
+// The question a 공통 질문 closes with comes from what its lines set up:
+// how to avoid a cost they say arises, which of two causes of one thing
+// weighs more, where a concept serves and where it is judged unfit.
 
 func TestCommonAsksHowToAvoidACostAllStressed(t *testing.T) {
 	// A cost that two members wrote arises is a point the group can take

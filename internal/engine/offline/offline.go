@@ -45,17 +45,13 @@ const (
 	// 추가 학습 already, and nothing else is open to argue.
 	NoticeDebateInStudy = "이번 주 노트의 열린 질문은 멤버별 '추가 학습이 필요한 부분'에 있고, 그 밖에 토론으로 이어 갈 만한 의견은 없습니다."
 	NoticeNoContrast    = "여러 멤버가 같은 개념을 다뤘지만, 판단이 엇갈리거나 여럿이 같은 점을 강조한 곳은 노트에서 찾지 못했습니다."
-	// NoticeSharedNoQuestion: several members wrote the same point (a
-	// fact, a definition), but no judgement differs and the point raises
-	// no question of its own; no stock question is put on it.
-	NoticeSharedNoQuestion = "여러 멤버가 같은 내용을 정리했지만, 서로 엇갈리는 판단이나 그 내용에서 나오는 질문은 노트에서 찾지 못해 공통 질문을 만들지 않았습니다."
 )
 
 // Notices returns every line the engine writes in place of content (a
 // missing note, a section the note has nothing for), so that measures of
 // a document can tell them from bullets.
 func Notices() []string {
-	return []string{NoticeMissing, NoticeNoSchedule, NoticeNoNextRow, NoticeNoInsight, NoticeNoPerspective, NoticePerspectiveInPractice, NoticeNoPractical, NoticeNoStudy, NoticeNoCommon, NoticeNoDebate, NoticeNoContrast, NoticeDebateInStudy, NoticeSharedNoQuestion}
+	return []string{NoticeMissing, NoticeNoSchedule, NoticeNoNextRow, NoticeNoInsight, NoticeNoPerspective, NoticePerspectiveInPractice, NoticeNoPractical, NoticeNoStudy, NoticeNoCommon, NoticeNoDebate, NoticeNoContrast, NoticeDebateInStudy}
 }
 
 // Engine is the offline engine.

@@ -425,11 +425,11 @@ func whenEach(c analyze.Concept, a, b string) string {
 // stressedAsk is the question on a point several members wrote alike,
 // when no member wrote another side of it: when each side of a two-sided
 // judgement holds, how to do what the line says is hard, how to avoid
-// what it says goes wrong, or, for a judgement of the concept itself
-// ("분산 캐시는 생각보다 운영이 복잡하다"), whether it fails to hold. It is
-// "" for what sets up no question (a definition, a fact, what something
-// does or can do: "useEffect는 deps를 얕은 비교로 판단한다"): asking
-// whether a fact holds is a template, and readers take it for one.
+// what it says goes wrong (a bad judgement, a cost that arises), else
+// whether it fails to hold. The last is a stock question, and readers
+// call it one on a fact; but a line saying the notes hold no question was
+// read as false every time (readers find a disagreement the notes' words
+// do not show), so the shared point stays with it.
 func stressedAsk(c analyze.Concept, quoted analyze.Sentence) string {
 	if a, b := twoSided(quoted.Body); a != "" && themeOf(quoted.Body, c) {
 		return whenEach(c, a, b)
@@ -440,10 +440,7 @@ func stressedAsk(c analyze.Concept, quoted analyze.Sentence) string {
 	if quoted.Stance.Sign < 0 || costArises(quoted.Body) {
 		return "이 점은 어떻게 줄이거나 피할 수 있을까요?"
 	}
-	if judges(quoted) && themeOf(quoted.Body, c) {
-		return "이 말이 들어맞지 않는 경우는 없을까요?"
-	}
-	return ""
+	return "이 말이 들어맞지 않는 경우는 없을까요?"
 }
 
 // costNouns name a cost that a line may say arises: "운영 부담이 생긴다",
