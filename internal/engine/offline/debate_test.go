@@ -120,3 +120,22 @@ func TestDebateQuotesNoFeelingOfEffort(t *testing.T) {
 		}
 	}
 }
+
+func TestDebateQuotesARemarkWithTheSectionItIsOn(t *testing.T) {
+	// "이 부분 설명에 … 것 같다" is the writer's remark on the section it
+	// stands in: 심화 토론 quotes it with that section's heading, which
+	// says which part.
+	in := commonInput([][2]string{
+		{"하늘", "# 8장\n\n메시지 큐는 생산자와 소비자를 떼어 놓는다.\n\n## 오프셋 커밋 시점 정하기\n\n이 부분 설명에 약간의 오류가 있는 것 같다.\n"},
+		{"바다", "# 8장\n\n소비자 그룹은 파티션을 나눠 읽는다.\n"},
+	})
+	debate := section(t, generateGroup(t, in).Group, insight.KeyDebate)
+	if !strings.Contains(texts(debate), "“오프셋 커밋 시점 정하기”에 대해 “이 부분 설명에 약간의 오류가 있는 것 같다”") {
+		t.Fatalf("심화 토론 misses 하늘's remark with the section it is on:\n%s (notice %q)", texts(debate), debate.Notice)
+	}
+	for _, b := range debate.Bullets {
+		if strings.Contains(b.Text, "오류가 있는 것 같다") && (len(b.Sources) != 2 || b.Sources[0].Quote != "오프셋 커밋 시점 정하기") {
+			t.Errorf("the remark's bullet cites %+v: want the heading, then the remark", b.Sources)
+		}
+	}
+}
