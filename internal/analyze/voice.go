@@ -330,7 +330,7 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			v.Recommend = true
 		case first == "NNB" && m.Surface == "것" && (next(1).Surface == "이" || next(1).Surface == "을") && (lemma(next(2)) == "좋" || lemma(next(2)) == "바람직" || lemma(next(2)) == "추천" || lemma(next(2)) == "권장") && final(2):
 			v.Recommend = true // 하는 것이 좋다
-		case hasTag(pos, "EC") && m.Surface == "면" && lemma(next(1)) == "좋" && final(1):
+		case hasTag(pos, "EC") && m.Surface == "면" && lemma(next(1)) == "좋" && final(1) && !glossBefore(ms, i):
 			v.Recommend = true // 하면 좋다
 		case first == "NNB" && m.Surface == "것" && i == lastContent(ms) && (strings.HasPrefix(prev(1).Surface, "할") || strings.HasSuffix(prev(1).Surface, "ㄹ") || strings.HasSuffix(prev(1).POS, "ETM") && (prev(1).Surface == "을" || prev(1).Surface == "ㄹ")) && !hasSubjectParticle(ms[:i]):
 			// 확인할 것, 찾을 것; not "점수가 들쭉날쭉할 것", a
@@ -814,6 +814,17 @@ func signpostThink(n1, n2 text.Morph) bool {
 		}
 	}
 	return false
+}
+
+// glossBefore reports "…라고 보면" or "…로 보면" before the "면" at i
+// ("스프링 전용 설정정보라고 보면 좋다"): a way to picture what the sentence
+// names, a gloss of it, no advice to do anything.
+func glossBefore(ms []text.Morph, i int) bool {
+	if i < 2 || lemma(ms[i-1]) != "보" {
+		return false
+	}
+	q := ms[i-2]
+	return hasTag(q.POS, "EC") && strings.HasSuffix(q.Surface, "고") || hasTag(q.POS, "JKB") && (q.Surface == "로" || q.Surface == "으로")
 }
 
 // thoughtAbout reports "…에 대해 생각해 봤다" (p1 the "대해"/"관해" before

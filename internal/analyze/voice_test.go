@@ -19,6 +19,9 @@ func TestVoiceFromMorphology(t *testing.T) {
 		// What the text or the writer has thought about is no view of it;
 		// what they thought is.
 		{"지금까지는 주로 함수 단위에서 캐시 무효화 문제에 대해 생각해봤다.", Voice{}},
+		// A way to picture a thing is no advice; trying something is.
+		{"설정 클래스는 일종의 배포용 명세서라고 보면 좋다.", Voice{}},
+		{"캐시 적중률을 먼저 확인해 보면 좋다.", Voice{Recommend: true}},
 		{"캐시 무효화가 생각보다 어렵다고 생각해봤다.", Voice{Hedge: true}},
 		{"나타나는 현상을 새롭게 정의했다.", Voice{}},
 		{"저는 이 설명에 동의하지 않는다.", Voice{FirstPerson: true}},
