@@ -159,6 +159,9 @@ type Sentence struct {
 	// conditional: the sentence opens with an action as its condition
 	// ("…를 직접 운영하면 …"): what follows is what that action gets.
 	conditional bool
+	// whenDoing: the sentence sets the reader's action in a situation of
+	// doing something ("…클래스를 만들 때는 …해야 한다"; see whenDoing).
+	whenDoing bool
 	// condition: a "…해 보자" (Voice.Try) sets a condition of any kind
 	// ("가능하다면 …", "…하려면 …"): the reader's situation, not the book's
 	// next step.
@@ -510,6 +513,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.announces = announcesOnly(rd.Morphs) || arrival(core)
 		last.point = pointMaking(rd.Morphs)
 		last.conditional = conditionalAction(rd.Morphs)
+		last.whenDoing = whenDoing(rd.Morphs)
 		last.condition = last.Voice.Try && hasCondition(rd.Morphs)
 		if v := last.Voice; (v.Recommend || v.Should) && len(examples) > 0 {
 			last.onExample = namesAny(body, examples)

@@ -242,7 +242,9 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	// "실무에서는 …를 적용하면 …를 줄일 수 있을 것 같다": the writer weighs a
 	// way to act for a setting of practice, which proposes it.
 	weighed := can && practice > 0 && (v.Hedge || v.FirstPerson)
-	if (v.Recommend || wish) && (context > 0 || strongProposal(s)) || v.Should && context > 0 || can {
+	// "…클래스를 만들 때는 …로 정의해야 한다": a rule for a situation of the
+	// reader's own work, as "…할 때 …하면 좋다" is advice for one.
+	if (v.Recommend || wish) && (context > 0 || strongProposal(s)) || v.Should && (context > 0 || s.whenDoing) || can {
 		pr := 1.0 + 0.4*math.Min(2, float64(practice)) + 0.6*float64(min(1, practiceHeads))
 		if v.FirstPerson {
 			pr += 0.5

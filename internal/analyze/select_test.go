@@ -120,6 +120,30 @@ func TestPracticalNeedsAConcreteAction(t *testing.T) {
 	}
 }
 
+// A rule said for a situation of the reader's own work ("…를 만들 때는
+// …해야 한다") is a practical idea; the same obligation with no such
+// situation, under no heading about practice, is the book's rule.
+func TestPracticalRuleForASituationOfDoing(t *testing.T) {
+	src := `# 4장 캐시
+
+- 여러 서버가 공유하는 캐시 클래스를 만들 때는 요청마다 바뀌는 값은 지역 변수로 두어야 한다.
+- 캐시 키는 요청마다 바뀌는 값을 포함해야 한다.
+- 캐시가 가득 찰 때는 가장 오래된 항목이 지워져야 한다.
+`
+	w := Analyze([]Note{{Member: "하늘", Doc: parse("w4/하늘.md", src)}})
+	m := w.Members[0]
+	for sub, want := range map[string]bool{
+		"캐시 클래스를 만들 때는": true,  // what to do when doing something
+		"캐시 키는 요청마다":    false, // a rule of the thing, no situation of the reader's
+		"가득 찰 때는":       false, // a situation of the cache, not of doing something to an object
+	} {
+		s := find(t, m, sub)
+		if got := s.Scores[insight.KeyPractical] > 0; got != want {
+			t.Errorf("%q: practical %v (scores %v), want %v", s.Body, got, s.Scores, want)
+		}
+	}
+}
+
 func TestThoughtThatComesToMindIsAHedge(t *testing.T) {
 	s := "좋은 설계는 경계를 잘 긋는 것이라는 생각이 든다."
 	if v := readVoice(s, text.Read(s).Morphs); !v.Hedge {

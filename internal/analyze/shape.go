@@ -914,6 +914,26 @@ func hasCondition(ms []text.Morph) bool {
 // 복구할 수 있다". A setting before it ("실무에서는 …") changes nothing. A
 // purpose ("…하려면"), a clause after a topic ("어떤 사람들은 …하려면") or a
 // consequence without an object ("…하면 창의성이 떨어질 수 있다") is none.
+// whenDoing reports a sentence that names a situation of doing something
+// to an object before what to do in it: a verb with its object and "…할
+// 때(는|에는)" ("싱글톤 빈으로 쓰일 클래스를 만들 때는 …"). A rule said for
+// such a situation is one the reader can follow in their own code.
+func whenDoing(ms []text.Morph) bool {
+	obj := false
+	for k, m := range ms {
+		switch {
+		case m.POS == "JKO":
+			obj = true
+		case obj && m.Surface == "때" && (m.POS == "NNG" || m.POS == "NNB") && k > 0 && hasTag(ms[k-1].POS, "ETM"):
+			f := strings.Split(ms[k-1].POS, "+")[0]
+			if f == "VV" || f == "XSV" || f == "ETM" && k > 1 && (hasTag(ms[k-2].POS, "VV") || hasTag(ms[k-2].POS, "XSV")) {
+				return k+1 < len(ms) && (ms[k+1].Surface == "는" || ms[k+1].Surface == "에")
+			}
+		}
+	}
+	return false
+}
+
 func conditionalAction(ms []text.Morph) bool {
 	obj, subj := false, false
 	for k, m := range ms {
