@@ -162,6 +162,9 @@ type Sentence struct {
 	// whenDoing: the sentence sets the reader's action in a situation of
 	// doing something ("…클래스를 만들 때는 …해야 한다"; see whenDoing).
 	whenDoing bool
+	// notReaders: an obligation that is no action of the reader's (see
+	// notReaders).
+	notReaders bool
 	// condition: a "…해 보자" (Voice.Try) sets a condition of any kind
 	// ("가능하다면 …", "…하려면 …"): the reader's situation, not the book's
 	// next step.
@@ -514,6 +517,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.point = pointMaking(rd.Morphs)
 		last.conditional = conditionalAction(rd.Morphs)
 		last.whenDoing = whenDoing(rd.Morphs)
+		last.notReaders = notReaders(rd.Morphs)
 		last.condition = last.Voice.Try && hasCondition(rd.Morphs)
 		if v := last.Voice; (v.Recommend || v.Should) && len(examples) > 0 {
 			last.onExample = namesAny(body, examples)

@@ -244,7 +244,13 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	weighed := can && practice > 0 && (v.Hedge || v.FirstPerson)
 	// "…클래스를 만들 때는 …로 정의해야 한다": a rule for a situation of the
 	// reader's own work, as "…할 때 …하면 좋다" is advice for one.
-	if (v.Recommend || wish) && (context > 0 || strongProposal(s)) || v.Should && (context > 0 || s.whenDoing) || can {
+	proposes := (v.Recommend || wish) && (context > 0 || strongProposal(s)) || v.Should && (context > 0 || s.whenDoing) || can
+	// Advice or a rule with nothing that sets it in practice ("실제로
+	// 사용하는 값을 deps에 넣어야 한다") is still something a reader can do:
+	// it scores under every proposal (FallbackPractical), for a note that
+	// has nothing better.
+	fallback := !proposes && (v.Recommend || v.Should) && !v.Question && !s.notReaders && !s.genericObject && namesConcept(s)
+	if proposes || fallback {
 		pr := 1.0 + 0.4*math.Min(2, float64(practice)) + 0.6*float64(min(1, practiceHeads))
 		if v.FirstPerson {
 			pr += 0.5
@@ -272,6 +278,9 @@ func scoreSentence(s *Sentence) map[string]float64 {
 			// "이제 포인트컷을 적용해보자", "…RatePolicy 인터페이스를 구현해야
 			// 한다": the book walking its example through
 			pr = 0
+		}
+		if fallback {
+			pr = min(pr, FallbackPractical)
 		}
 		sc[insight.KeyPractical] = pr
 	}
@@ -798,6 +807,12 @@ var (
 // statistic reports whether a sentence reports figures: a percentage, a
 // multiple ("8배"), a year ("2023년에").
 func statistic(body string) bool { return reStatistic.MatchString(body) }
+
+// FallbackPractical is the practical score of advice or a rule that
+// nothing sets in practice (no practice word or heading, no situation of
+// the reader's own work): below the section's bar, taken only when a
+// note has no proposal at all.
+const FallbackPractical = 0.5
 
 // minCan is the practical score of an action one can take, worded as a
 // fact ("…를 직접 운영하면 만료 정책을 조정할 수 있다"): books word their

@@ -134,12 +134,35 @@ func TestPracticalRuleForASituationOfDoing(t *testing.T) {
 	m := w.Members[0]
 	for sub, want := range map[string]bool{
 		"캐시 클래스를 만들 때는": true,  // what to do when doing something
-		"캐시 키는 요청마다":    false, // a rule of the thing, no situation of the reader's
+		"캐시 키는 요청마다":    false, // a rule of the thing, no situation of the reader's: a fallback at most
 		"가득 찰 때는":       false, // a situation of the cache, not of doing something to an object
 	} {
 		s := find(t, m, sub)
-		if got := s.Scores[insight.KeyPractical] > 0; got != want {
-			t.Errorf("%q: practical %v (scores %v), want %v", s.Body, got, s.Scores, want)
+		if got := s.Scores[insight.KeyPractical] > FallbackPractical; got != want {
+			t.Errorf("%q: practical above the fallback %v (scores %v), want %v", s.Body, got, s.Scores, want)
+		}
+	}
+}
+
+// Advice that nothing sets in practice scores under every proposal, for a
+// note with nothing better; an obligation of a named thing, one to know
+// something, or one a cause forces is no action of the reader's at all.
+func TestFallbackPracticalAdvice(t *testing.T) {
+	src := `# 5장 캐시
+
+- 캐시 키에는 요청마다 실제로 바뀌는 파라미터만 넣어야 한다.
+- 캐시 노드들이 서로 협력하기 위해선 서로의 상태를 알아야 한다.
+- 잦은 요구사항 변경으로 인해 만료 정책을 자주 수정해야 한다.
+- 무효화가 일어나는 시점을 정확히 이해해야 한다.
+`
+	w := Analyze([]Note{{Member: "하늘", Doc: parse("w5/하늘.md", src)}})
+	m := w.Members[0]
+	if s := find(t, m, "실제로 바뀌는 파라미터만"); s.Scores[insight.KeyPractical] != FallbackPractical {
+		t.Errorf("%q: practical %v, want the fallback score %v", s.Body, s.Scores[insight.KeyPractical], FallbackPractical)
+	}
+	for _, sub := range []string{"서로의 상태를 알아야", "자주 수정해야", "시점을 정확히 이해해야"} {
+		if s := find(t, m, sub); s.Scores[insight.KeyPractical] > 0 {
+			t.Errorf("%q: practical %v, want none (no action of the reader's)", s.Body, s.Scores[insight.KeyPractical])
 		}
 	}
 }

@@ -934,6 +934,35 @@ func whenDoing(ms []text.Morph) bool {
 	return false
 }
 
+// notReaders reports an obligation that is no action of the reader's: a
+// named thing must do it ("객체들이 … 책임을 알아야 한다": a subject before
+// the obligation, outside a modifier clause), it is to know or understand
+// something ("…를 알아야 한다"), or a cause forces it ("…으로 인해 함수를
+// 빈번하게 수정해야 한다": a burden described, not advice).
+func notReaders(ms []text.Morph) bool {
+	subject := false
+	for k, m := range ms {
+		switch {
+		case m.POS == "JKS":
+			subject = true
+		case hasTag(m.POS, "ETM"):
+			subject = false // "…하는 값을": the subject of a modifier clause
+		case strings.HasPrefix(m.Surface, "인해") || strings.HasPrefix(m.Surface, "인하여"):
+			return true
+		case hasTag(m.POS, "EC") && strings.HasSuffix(m.Surface, "야"):
+			if subject {
+				return true
+			}
+			v := m // "알아야" as one morpheme
+			if k > 0 && (!strings.Contains(m.POS, "+") || strings.HasPrefix(m.POS, "XSV")) {
+				v = ms[k-1] // "알/VV 아야/EC", "이해/NNG 해야/XSV+EC"
+			}
+			return strings.HasPrefix(v.Surface, "알") || v.Surface == "이해"
+		}
+	}
+	return false
+}
+
 func conditionalAction(ms []text.Morph) bool {
 	obj, subj := false, false
 	for k, m := range ms {

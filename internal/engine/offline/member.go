@@ -181,7 +181,18 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 	var points []point // what the section's bullets are about, see restates
 	// Two passes: first one bullet per headline, so a section covers
 	// several concepts; then the rest of the good candidates.
-	for pass := 0; pass < 2; pass++ {
+	// A third pass, for 실무 적용 only and only when the first two found
+	// nothing: one piece of advice that nothing sets in practice
+	// (analyze.FallbackPractical), rather than a line saying the note has
+	// none when it does give advice.
+	for pass := 0; pass < 3; pass++ {
+		bar := minScore[key]
+		if pass == 2 {
+			if key != insight.KeyPractical || len(sec.Bullets) > 0 {
+				break
+			}
+			bar, limit = analyze.FallbackPractical, 1
+		}
 		for rank, s := range cands {
 			if len(sec.Bullets) >= limit {
 				break
@@ -209,7 +220,7 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 			}
 			// The note's top points are its key insights however small
 			// the note; other sections need a real signal.
-			if s.Scores[key] < minScore[key] && !(key == insight.KeyInsights && rank < 3 && !s.Definition) {
+			if s.Scores[key] < bar && !(key == insight.KeyInsights && rank < 3 && !s.Definition) {
 				continue
 			}
 			// A sentence goes to the specific section it fits best.
