@@ -330,6 +330,8 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			v.Recommend = true
 		case first == "NNB" && m.Surface == "것" && (next(1).Surface == "이" || next(1).Surface == "을") && (lemma(next(2)) == "좋" || lemma(next(2)) == "바람직" || lemma(next(2)) == "추천" || lemma(next(2)) == "권장") && final(2):
 			v.Recommend = true // 하는 것이 좋다
+		case m.Surface == "게" && (m.POS == "NNB+JKS" || hasTag(pos, "EC")) && hasTag(prev(1).POS, "ETM") && betterAfter(ms, i):
+			v.Recommend = true // "…를 쓰는 게 (더) 좋다/낫다/바람직": 것이 in speech
 		case hasTag(pos, "EC") && m.Surface == "면" && lemma(next(1)) == "좋" && final(1) && !glossBefore(ms, i):
 			v.Recommend = true // 하면 좋다
 		case first == "NNB" && m.Surface == "것" && i == lastContent(ms) && (strings.HasPrefix(prev(1).Surface, "할") || strings.HasSuffix(prev(1).Surface, "ㄹ") || strings.HasSuffix(prev(1).POS, "ETM") && (prev(1).Surface == "을" || prev(1).Surface == "ㄹ")) && !hasSubjectParticle(ms[:i]):
@@ -814,6 +816,28 @@ func signpostThink(n1, n2 text.Morph) bool {
 		}
 	}
 	return false
+}
+
+// betterAfter reports "좋다", "낫다" or "바람직하다", after an optional
+// "더", as the final predicate after the morpheme at i.
+func betterAfter(ms []text.Morph, i int) bool {
+	k := i + 1
+	if k < len(ms) && ms[k].Surface == "더" {
+		k++
+	}
+	if k >= len(ms) {
+		return false
+	}
+	m := ms[k]
+	if !strings.HasPrefix(m.Surface, "좋") && !strings.HasPrefix(m.Surface, "낫") && !strings.HasPrefix(m.Surface, "나은") && m.Surface != "바람직" {
+		return false
+	}
+	for _, r := range ms[k+1:] {
+		if !(strings.HasPrefix(r.POS, "E") || strings.HasPrefix(r.POS, "S") || strings.HasPrefix(r.POS, "XS")) {
+			return false // "…게 좋다고 한다": someone else's advice, reported
+		}
+	}
+	return true
 }
 
 // glossBefore reports "…라고 보면" or "…로 보면" before the "면" at i

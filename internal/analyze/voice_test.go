@@ -19,6 +19,11 @@ func TestVoiceFromMorphology(t *testing.T) {
 		// What the text or the writer has thought about is no view of it;
 		// what they thought is.
 		{"지금까지는 주로 함수 단위에서 캐시 무효화 문제에 대해 생각해봤다.", Voice{}},
+		// "…는 게 좋다" is "…는 것이 좋다" as notes write it; reported
+		// advice is someone else's.
+		{"캐시는 요청 경로 앞에 두는 게 더 바람직.", Voice{Recommend: true}},
+		{"만료 시간은 짧게 잡는 게 낫다.", Voice{Recommend: true}},
+		{"만료 시간은 짧게 잡는 게 좋다고 한다.", Voice{}},
 		// A way to picture a thing is no advice; trying something is.
 		{"설정 클래스는 일종의 배포용 명세서라고 보면 좋다.", Voice{}},
 		{"캐시 적중률을 먼저 확인해 보면 좋다.", Voice{Recommend: true}},
