@@ -365,6 +365,11 @@ func (w *Week) buildInput(summaries []*note.Document) *engine.Input {
 		}
 		in.Next = notesRow(w.Week.Number+1, byMember, this)
 	}
+	// Past the listed rows with no notes yet, the README's stated pace
+	// ("주차별로 2장씩") says which chapters come next.
+	if in.Next == nil {
+		in.Next = pacedRow(w.WS.Root, track.Schedule, w.Week.Number+1)
+	}
 	in.NextDocs = append(in.NextDocs, chapterMaterial(summaries, in.Next)...)
 	for _, docs := range byMember {
 		in.NextDocs = append(in.NextDocs, docs...)

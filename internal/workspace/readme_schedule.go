@@ -140,11 +140,15 @@ func fillRow(row *ScheduleRow, r tableRow, roles []int) (names []string) {
 
 // OriginOrder marks the rows of a README table without a week column,
 // whose weeks are the rows' order; OriginFolder rows named after week
-// folders; OriginNotes a row taken from next week's notes.
+// folders; OriginNotes a row taken from next week's notes; OriginPace a
+// row the README's pace implies.
 const (
 	OriginOrder  = "order"
 	OriginFolder = "folder"
 	OriginNotes  = "notes"
+	// OriginPace marks a row past the README's listed weeks whose chapters
+	// follow from the pace it states ("주차별로 2장씩").
+	OriginPace = "pace"
 )
 
 // rePartCell matches a cell that opens with the part of a book it is

@@ -697,9 +697,13 @@ func (g *group) next(limit int) []insight.Bullet {
 		srcs = append(srcs, insight.Source{File: row.Source, Line: row.Line})
 	}
 	text := fmt.Sprintf("다음 주(%d주차%s)에는 %s 다룹니다.", row.Week, datePart(row.Date), Josa(label, "을", "를"))
-	if row.Origin == workspace.OriginNotes {
+	switch row.Origin {
+	case workspace.OriginNotes:
 		// Not the schedule's word: the notes already written for next week.
 		text = fmt.Sprintf("다음 주(%d주차) 노트는 %s 다룹니다.", row.Week, Josa(label, "을", "를"))
+	case workspace.OriginPace:
+		// Not a row of the schedule: what the pace it states implies.
+		text = fmt.Sprintf("README가 적은 진도대로라면 다음 주(%d주차)에는 %s 다룹니다.", row.Week, Josa(label, "을", "를"))
 	}
 	if row.Presenter != "" {
 		text += fmt.Sprintf(" 발표: %s.", row.Presenter)
