@@ -249,6 +249,25 @@ func TestNextRowFromNotes(t *testing.T) {
 	}
 }
 
+// A row the README's pace implies says so: no schedule row lists it.
+func TestNextRowFromThePace(t *testing.T) {
+	in := weekInput()
+	in.Scheduled = true
+	in.Next = &workspace.ScheduleRow{Week: in.Week + 1, Chapters: "6,7장", Source: "README.md", Line: 11, Origin: workspace.OriginPace}
+	w, err := New().Generate(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := section(t, w.Group, insight.KeyNext)
+	if len(next.Bullets) != 1 {
+		t.Fatalf("next = %+v", next)
+	}
+	b := next.Bullets[0]
+	if !strings.Contains(b.Text, "README가 적은 진도대로라면 다음 주(2주차)에는 6,7장을 다룹니다.") || len(b.Sources) != 1 || b.Sources[0].Line != 11 {
+		t.Errorf("bullet = %+v", b)
+	}
+}
+
 func TestDeterministic(t *testing.T) {
 	a, err := New().Generate(context.Background(), weekInput())
 	if err != nil {
