@@ -105,6 +105,14 @@ func echoesAbove(body string) bool {
 // whose noun it does not name before: what it points at is on a line
 // above.
 func pointsBack(ms []text.Morph) bool {
+	for _, m := range ms {
+		if m.POS == "NP" && backPronouns[m.Surface] {
+			return true // "근데 이거보다는 …": what "이거" is, is above
+		}
+		if strings.HasPrefix(m.POS, "NN") || m.POS == "SL" || strings.HasPrefix(m.POS, "V") {
+			break // a pronoun after a noun or a verb may stand for it ("문서를 작성하는데, 이것을 …")
+		}
+	}
 	for i := 1; i+1 < len(ms); i++ {
 		m, n := ms[i], ms[i+1]
 		if !demonstratives[m.Surface] || !m.Space || !n.Space || !strings.HasPrefix(n.POS, "NN") || strings.HasPrefix(n.POS, "NNB") {
@@ -134,6 +142,10 @@ func pointsBack(ms []text.Morph) bool {
 	}
 	return false
 }
+
+// backPronouns stand for a thing the line above named: "이거보다는",
+// "그것을".
+var backPronouns = map[string]bool{"이거": true, "이것": true, "그거": true, "그것": true, "요거": true, "저거": true}
 
 // carryable reports whether a sentence can be carried as the frame of
 // another: prose or a short label, not a formula, code or an open

@@ -353,3 +353,20 @@ func TestOpenersThatPointBack(t *testing.T) {
 		}
 	}
 }
+
+func TestPronounOrContrastOpenerLeansOnTheLineAbove(t *testing.T) {
+	for body, want := range map[string]bool{
+		"근데 이거보다는 분산 캐시를 먼저 두는 편이 낫다.":       true,  // what 이거 is, is above
+		"오히려 캐시를 직접 만든 것보다 번거로운 준비가 필요하다.":   true,  // rather than what?
+		"동시에 원본 저장소는 그런 변화에 영향을 받지 않는다.":     true,  // at the same time as what?
+		"해결 방법으로 만료 시간을 짧게 잡는 방법이 있다.":       true,  // the solution to what?
+		"설계를 문서로 적었는데, 이것을 검증하려면 코드를 짜야 했다.": false, // 이것 is 문서, in the sentence
+		"캐시는 원본 저장소 앞에 둔다.":                  false,
+	} {
+		rd := text.Read(body)
+		got := pointsBack(rd.Morphs) || Dependent(body)
+		if got != want {
+			t.Errorf("%q leans on the line above: %v, want %v", body, got, want)
+		}
+	}
+}
