@@ -1191,6 +1191,7 @@ func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 			continue
 		}
 		var best analyze.Sentence
+		var bestM *analyze.Member
 		var bestWrote, bestAlike []string
 		for _, m := range g.aw.Members {
 			if c.Counts[m.Name] == 0 {
@@ -1201,7 +1202,7 @@ func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 				continue
 			}
 			if w, a := g.writers(c, s, m.Name); len(w)+len(a) > len(bestWrote)+len(bestAlike) || len(w)+len(a) == len(bestWrote)+len(bestAlike) && len(w) > len(bestWrote) {
-				best, bestWrote, bestAlike = s, w, a
+				best, bestM, bestWrote, bestAlike = s, m, w, a
 			}
 		}
 		if len(bestWrote)+len(bestAlike) < 2 {
@@ -1228,9 +1229,25 @@ func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 		t, srcs2 := g.besides(c, []string{credit(bestWrote, bestAlike, c.Term+"에 대해 ", best.Body)}, best, side, sideM, split)
 		srcs = append(srcs, srcs2...)
 		t += " " + ask
-		out = append(out, insight.Bullet{Head: c.Term, Text: t, Sources: srcs, Engine: Name})
+		out = append(out, insight.Bullet{Head: pointHead(best, bestM, c.Term), Text: t, Sources: srcs, Engine: Name})
 	}
 	return out
+}
+
+// pointHead is the headline of a 공통 질문 on one quoted point: what the
+// line is about when it names it ("DaoFactory는 …" on the concept UserDao
+// it also names), else the heading right above it when that names a
+// concept ("### 구조적 타이핑" over "타입스크립트에서는 …"), else the concept.
+func pointHead(s analyze.Sentence, m *analyze.Member, concept string) string {
+	if h := Headline(s); h != "" {
+		return h
+	}
+	if m != nil {
+		if h := HeadingHead(s, m); h != "" {
+			return h
+		}
+	}
+	return concept
 }
 
 // shared reports whether two or more members covered one specific,

@@ -89,3 +89,28 @@ func TestSplitKindNeedsTheSameEffectAndTheConceptJudged(t *testing.T) {
 		t.Errorf("splitAsk on two lines that set up no question = %q, want none (no stock question)", got)
 	}
 }
+
+func TestPointHeadNamesWhatTheLineIsAbout(t *testing.T) {
+	src := "# 3장\n\n### 구조적 타이핑\n\n객체의 실제 구조만 일치하면 이름이 달라도 같은 타입으로 본다.\n\n### 설정\n\n설정 팩토리는 저장소 객체를 만들고 연결해 주는 역할만 맡는다.\n\n### 유니온 타입\n\n유니온 타입은 여러 타입 가운데 하나를 뜻한다.\n\n유니온 타입의 값은 공통 속성으로만 다룬다.\n\n### 교차 타입\n\n교차 타입은 여러 타입을 모두 만족하는 타입이다.\n\n교차 타입은 객체 타입을 합칠 때 쓴다.\n"
+	in := commonInput([][2]string{{"하늘", src}})
+	m := in.Analysis.Members[0]
+	find := func(sub string) analyze.Sentence {
+		for _, s := range m.Sentences {
+			if strings.Contains(s.Body, sub) {
+				return s
+			}
+		}
+		t.Fatalf("no sentence %q", sub)
+		return analyze.Sentence{}
+	}
+	// The line names its topic: the headline is that topic, not the
+	// concept the bullet was built on.
+	if got := pointHead(find("역할만 맡는다"), m, "저장소 객체"); got != "설정 팩토리" {
+		t.Errorf("pointHead = %q, want the line's topic 설정 팩토리", got)
+	}
+	// The line names no topic: the heading above says which point it
+	// makes.
+	if got := pointHead(find("같은 타입으로 본다"), m, "타입스크립트"); got != "구조적 타이핑" {
+		t.Errorf("pointHead = %q, want the heading above, 구조적 타이핑", got)
+	}
+}
