@@ -19,6 +19,9 @@ func TestVoiceFromMorphology(t *testing.T) {
 		// What the text or the writer has thought about is no view of it;
 		// what they thought is.
 		{"지금까지는 주로 함수 단위에서 캐시 무효화 문제에 대해 생각해봤다.", Voice{}},
+		// The written imperative is advice.
+		{"캐시 키는 요청의 뜻이 드러나는 이름으로 정하라.", Voice{Recommend: true}},
+		{"상속 대신 합성을 사용하라.", Voice{Recommend: true}},
 		// "…는 게 좋다" is "…는 것이 좋다" as notes write it; reported
 		// advice is someone else's.
 		{"캐시는 요청 경로 앞에 두는 게 더 바람직.", Voice{Recommend: true}},
