@@ -370,3 +370,17 @@ func TestPronounOrContrastOpenerLeansOnTheLineAbove(t *testing.T) {
 		}
 	}
 }
+
+func TestConditionLineFramesItsItems(t *testing.T) {
+	src := "# 9장\n\n## 동작\n\n- 캐시가 비어 있다면\n  - 첫 요청은 원본 저장소까지 내려간다\n  - 응답 시간이 길어진다\n- 캐시에 값이 있다면\n  - 원본 저장소를 거치지 않는다\n"
+	w := Analyze([]Note{{Member: "하늘", Doc: parse("w9/하늘.md", src)}})
+	s := find(t, w.Members[0], "첫 요청은 원본 저장소까지")
+	if s.Frame != "캐시가 비어 있다면" || !s.FrameNeeded {
+		t.Errorf("%q under a condition line: frame %q (needed %v), want the condition it holds under", s.Body, s.Frame, s.FrameNeeded)
+	}
+	for line, want := range map[string]bool{"캐시가 비어 있다면": true, "요청이 실패했을 때": true, "캐시가 가득 찬 경우": true, "캐시는 비어 있다": false} {
+		if got := ConditionLine(line); got != want {
+			t.Errorf("ConditionLine(%q) = %v, want %v", line, got, want)
+		}
+	}
+}

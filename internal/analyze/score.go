@@ -249,7 +249,13 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	// 사용하는 값을 deps에 넣어야 한다") is still something a reader can do:
 	// it scores under every proposal (FallbackPractical), for a note that
 	// has nothing better.
-	fallback := !proposes && (v.Recommend || v.Should) && !v.Question && !s.notReaders && !s.genericObject && namesConcept(s)
+	// A bare rule ("행동 호환성을 만족시켜야 한다") or what something takes
+	// ("Array 타입을 사용하기 위해서는 …를 사용해야 한다") is how the thing
+	// works: an obligation is advice only with a reason, a condition or a
+	// time that says when ("…판단하기 때문에 객체의 경우 …를 넣어 주어야
+	// 한다", "렌더링 될 때마다 …를 유지하도록 구현해야 한다").
+	reasoned := v.Recommend || v.Should && (s.point || strings.Contains(s.Body, "때") || strings.Contains(s.Body, "경우")) && !strings.Contains(s.Body, "위해서는") && !strings.Contains(s.Body, "위해선")
+	fallback := !proposes && reasoned && !v.Question && !s.notReaders && !s.genericObject && namesConcept(s)
 	if proposes || fallback {
 		pr := 1.0 + 0.4*math.Min(2, float64(practice)) + 0.6*float64(min(1, practiceHeads))
 		if v.FirstPerson {

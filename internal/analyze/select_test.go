@@ -145,12 +145,15 @@ func TestPracticalRuleForASituationOfDoing(t *testing.T) {
 }
 
 // Advice that nothing sets in practice scores under every proposal, for a
-// note with nothing better; an obligation of a named thing, one to know
-// something, or one a cause forces is no action of the reader's at all.
+// note with nothing better, when it says why or when; a bare rule, what
+// something takes, an obligation of a named thing, one to know something,
+// or one a cause forces is no action of the reader's at all.
 func TestFallbackPracticalAdvice(t *testing.T) {
 	src := `# 5장 캐시
 
-- 캐시 키에는 요청마다 실제로 바뀌는 파라미터만 넣어야 한다.
+- 캐시 키는 값이 같은지만 비교하기 때문에 요청마다 실제로 바뀌는 파라미터만 넣어야 한다.
+- 캐시 노드는 일관성 규칙을 만족시켜야 한다.
+- 레디스 클러스터를 사용하기 위해서는 슬롯 설정을 먼저 해야 한다.
 - 캐시 노드들이 서로 협력하기 위해선 서로의 상태를 알아야 한다.
 - 잦은 요구사항 변경으로 인해 만료 정책을 자주 수정해야 한다.
 - 무효화가 일어나는 시점을 정확히 이해해야 한다.
@@ -159,6 +162,12 @@ func TestFallbackPracticalAdvice(t *testing.T) {
 	m := w.Members[0]
 	if s := find(t, m, "실제로 바뀌는 파라미터만"); s.Scores[insight.KeyPractical] != FallbackPractical {
 		t.Errorf("%q: practical %v, want the fallback score %v", s.Body, s.Scores[insight.KeyPractical], FallbackPractical)
+	}
+	// A bare rule and what something takes are how it works, not advice.
+	for _, sub := range []string{"일관성 규칙을 만족시켜야", "슬롯 설정을 먼저"} {
+		if s := find(t, m, sub); s.Scores[insight.KeyPractical] > 0 {
+			t.Errorf("%q: practical %v, want none (a rule with no reason or condition)", s.Body, s.Scores[insight.KeyPractical])
+		}
 	}
 	for _, sub := range []string{"서로의 상태를 알아야", "자주 수정해야", "시점을 정확히 이해해야"} {
 		if s := find(t, m, sub); s.Scores[insight.KeyPractical] > 0 {

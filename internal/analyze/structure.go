@@ -88,6 +88,13 @@ func frames(m *Member) {
 		}
 		r := readParent(pt)
 		colon := strings.HasSuffix(strings.TrimSpace(lines.clean(p)), ":")
+		if r.unfinished && !colon && nested && doc.Blocks[p].Kind == note.KindListItem && ConditionLine(pt) {
+			// "- deps가 빈 배열이라면" over "  - …처음 렌더링 될 때만
+			// 실행됨": each item says what holds under that condition,
+			// and is false without it.
+			s.Frame, s.FrameLine, s.FrameNeeded = pt, doc.Blocks[p].Line, true
+			continue
+		}
 		if r.unfinished && !colon {
 			continue // "두 가지 종류가 있는데,": a clause, not a frame
 		}
@@ -111,6 +118,19 @@ func frames(m *Member) {
 	}
 	wholes(m)
 	headingFrames(m)
+}
+
+// ConditionLine reports a line that is a condition only, the clause its
+// sub-items complete: "deps가 빈 배열이라면", "캐시가 가득 찬 경우",
+// "요청이 실패했을 때".
+func ConditionLine(t string) bool {
+	t = strings.TrimRight(strings.TrimSpace(t), " ,.…")
+	for _, end := range []string{"면", "경우", "경우에는", "경우엔", "때", "때는", "때에는"} {
+		if strings.HasSuffix(t, end) {
+			return true
+		}
+	}
+	return false
 }
 
 // Part is one item of a list its line counts or announces, as a bullet

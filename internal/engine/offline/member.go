@@ -489,6 +489,8 @@ func bullet(s analyze.Sentence, m *analyze.Member, aw *analyze.Week, key string)
 				sep = " — "
 			} else if strings.HasSuffix(s.Frame, "다") || strings.HasSuffix(s.Frame, "?") || strings.HasSuffix(s.Frame, "？") {
 				sep = " — "
+			} else if analyze.ConditionLine(s.Frame) {
+				sep = ", " // "deps가 빈 배열이라면, …": the condition reads on into what holds under it
 			}
 			body = s.Frame + sep + strings.TrimSpace(body)
 			head = ""
