@@ -384,3 +384,20 @@ func TestConditionLineFramesItsItems(t *testing.T) {
 		}
 	}
 }
+
+func TestQuestionTheNoteAnswersAgainOrRightBelow(t *testing.T) {
+	src := "# 7장\n\n## 캐시 선택\n\n언제 캐시를 써야 할까? 읽기가 쓰기보다 훨씬 많을 때만 쓰라고 조언한다.\n\n쓰기 지연을 줄이는 방법도 있다.\n\n요구사항에 맞춰 저장소를 고르는데, 언제 캐시를 써야 할까?\n\n이에 대한 기준은 데이터의 변경 빈도와 일관성 요구다.\n\n## 더 볼 것\n\n만료 정책은 팀마다 어떻게 정할까?\n"
+	w := Analyze([]Note{{Member: "하늘", Doc: parse("w7/하늘.md", src)}})
+	m := w.Members[0]
+	if s := find(t, m, "요구사항에 맞춰 저장소를 고르는데"); !s.Answered {
+		t.Errorf("%q asks again what the note answered above, and the next line takes it up: want answered", s.Body)
+	}
+	if s := find(t, m, "만료 정책은 팀마다"); s.Answered {
+		t.Errorf("%q: nothing answers it, want it open", s.Body)
+	}
+	for body, want := range map[string]bool{"이에 대한 기준은 변경 빈도다.": true, "답은 변경 빈도에 있다.": true, "이 기준은 변경 빈도다.": false} {
+		if got := respondsTo(body); got != want {
+			t.Errorf("respondsTo(%q) = %v, want %v", body, got, want)
+		}
+	}
+}

@@ -513,12 +513,26 @@ func questions(m *Member) {
 			// The lines between may be code the question shows ("…
 			// 전환한다면…?" above the signatures it means).
 			near := o.Line-s.Line <= 3 || onlyCodeBetween(m.Doc, s.Block, o.Block)
-			if !o.Voice.Question && !ownGuess && !asksForMore(s.Body) && !listMovesOn(m.Doc, *s, o) && (o.Block == s.Block || samePath(o.Path, s.Path) && near && (sharesWord(o.Terms, s.Terms) || answerMarked(o.Raw) || o.Kind == note.KindListItem)) {
+			if !o.Voice.Question && !ownGuess && !asksForMore(s.Body) && !listMovesOn(m.Doc, *s, o) && (o.Block == s.Block || samePath(o.Path, s.Path) && near && (sharesWord(o.Terms, s.Terms) || answerMarked(o.Raw) || respondsTo(o.Body) || o.Kind == note.KindListItem)) {
+				s.Answered = true
+			}
+		}
+		// The book asking again what the note answered a few lines up
+		// ("언제 상속을 사용해야할까? 마틴 오더스키는 …" then "…설계하는데, 언제
+		// 상속을 사용해야할까?") is that question again.
+		for j := i - 1; j >= 0 && !s.Answered; j-- {
+			if t := ss[j]; t.Voice.Question && t.Answered && samePath(t.Path, s.Path) && strings.Contains(s.Body, strings.TrimRight(t.Body, "?？ ")) {
 				s.Answered = true
 			}
 		}
 	}
 	askedRuns(ss)
+}
+
+// respondsTo reports a line that opens by taking up what was just asked:
+// "이에 대한 …", "이에 대해 …", "답은 …".
+func respondsTo(body string) bool {
+	return opensWith(body, []string{"이에 대한", "이에대한", "이에 대해", "이에대해", "답은", "정답은", "그 답은"})
 }
 
 // asksForMore reports a question that asks for other cases than the ones

@@ -39,12 +39,14 @@ const (
 	NoticeNoCommon              = "이번 주에는 여러 멤버가 함께 다룬 구체적인 개념이 적어 공통 질문을 만들지 않았습니다."
 	NoticeNoDebate              = "이번 주 노트에는 토론으로 이어 갈 만한 의견이나 열린 질문이 없습니다."
 	// NoticeNoContrast: members covered the same concepts, but no two
-	// judge one differently and no point is stressed by several; a
-	// contrast is not made up.
+	// judge one differently and no member's question is taken up by
+	// another's note; a contrast is not made up. It claims nothing about
+	// points several members stressed: readers find such points in other
+	// words than the notes share.
 	// NoticeDebateInStudy: the notes' open questions are in the members'
 	// 추가 학습 already, and nothing else is open to argue.
 	NoticeDebateInStudy = "이번 주 노트의 열린 질문은 멤버별 '추가 학습이 필요한 부분'에 있고, 그 밖에 토론으로 이어 갈 만한 의견은 없습니다."
-	NoticeNoContrast    = "여러 멤버가 같은 개념을 다뤘지만, 판단이 엇갈리거나 여럿이 같은 점을 강조한 곳은 노트에서 찾지 못했습니다."
+	NoticeNoContrast    = "여러 멤버가 같은 개념을 다뤘지만, 판단이 엇갈리는 곳이나 한 멤버의 질문을 다른 멤버의 노트가 다룬 곳은 찾지 못해 공통 질문을 만들지 않았습니다."
 )
 
 // Notices returns every line the engine writes in place of content (a
