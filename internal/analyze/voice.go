@@ -330,8 +330,8 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			v.Recommend = true
 		case first == "NNB" && m.Surface == "것" && (next(1).Surface == "이" || next(1).Surface == "을") && (lemma(next(2)) == "좋" || lemma(next(2)) == "바람직" || lemma(next(2)) == "추천" || lemma(next(2)) == "권장") && final(2):
 			v.Recommend = true // 하는 것이 좋다
-		case hasTag(pos, "EF") && (m.Surface == "라" || m.Surface == "어라" || m.Surface == "아라" || m.Surface == "여라") && (hasTag(prev(1).POS, "VV") || hasTag(prev(1).POS, "XSV") || hasTag(prev(1).POS, "VX")) && final(0):
-			v.Recommend = true // "…이름을 정하라", "…를 사용하라": the written imperative
+		case (hasTag(pos, "EF") || hasTag(pos, "EC") && i == len(ms)-1) && (m.Surface == "라" || m.Surface == "어라" || m.Surface == "아라" || m.Surface == "여라") && (hasTag(prev(1).POS, "VV") || hasTag(prev(1).POS, "XSV") || hasTag(prev(1).POS, "VX")) && final(0):
+			v.Recommend = true // "…이름을 정하라", "…를 사용하라": the written imperative (read as a connective with no full stop after it)
 		case m.Surface == "게" && (m.POS == "NNB+JKS" || hasTag(pos, "EC")) && hasTag(prev(1).POS, "ETM") && betterAfter(ms, i):
 			v.Recommend = true // "…를 쓰는 게 (더) 좋다/낫다/바람직": 것이 in speech
 		case hasTag(pos, "EC") && m.Surface == "면" && lemma(next(1)) == "좋" && final(1) && !glossBefore(ms, i):

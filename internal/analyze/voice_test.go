@@ -22,6 +22,7 @@ func TestVoiceFromMorphology(t *testing.T) {
 		// The written imperative is advice.
 		{"캐시 키는 요청의 뜻이 드러나는 이름으로 정하라.", Voice{Recommend: true}},
 		{"상속 대신 합성을 사용하라.", Voice{Recommend: true}},
+		{"캐시 키는 요청의 뜻이 드러나는 이름으로 정하라", Voice{Recommend: true}},
 		// "…는 게 좋다" is "…는 것이 좋다" as notes write it; reported
 		// advice is someone else's.
 		{"캐시는 요청 경로 앞에 두는 게 더 바람직.", Voice{Recommend: true}},
