@@ -547,7 +547,10 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		// before ("…함께 움직인다." / "그래서 …").
 		// A nested list item leans on the item it hangs from.
 		parent := s.Kind == note.KindListItem && prev.Kind == note.KindListItem && prev.Block != s.Block && parentBlock(doc, s.Block) == prev.Block
-		above := sameBlock(doc, prev, *s) || prev.Kind == note.KindParagraph && s.Kind == note.KindParagraph || parent
+		// So does an item opening with a qualifier ("- 다만, …") on the
+		// item right before it in the same list.
+		sibling := s.Problem == ProblemDangling && opensWith(s.Text, qualifiers) && nextItem(doc, prev, *s)
+		above := sameBlock(doc, prev, *s) || prev.Kind == note.KindParagraph && s.Kind == note.KindParagraph || parent || sibling
 		// The line above helps only when it stands on its own: one that
 		// leans on its own line above ("이러한 객체들은 …" under "이러한
 		// 객체들은 …") leaves the pair as dangling as the sentence.

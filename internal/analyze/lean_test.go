@@ -401,3 +401,12 @@ func TestQuestionTheNoteAnswersAgainOrRightBelow(t *testing.T) {
 		}
 	}
 }
+
+func TestQualifierItemCarriesTheItemAbove(t *testing.T) {
+	src := "# 2장\n\n## 캐시\n\n- 로컬 캐시는 네트워크를 거치지 않아 가장 빠르다.\n- 다만, 서버가 여러 대일 때는 분산 캐시를 두는 게 좋다.\n- 캐시 키는 짧게 짓는다.\n"
+	w := Analyze([]Note{{Member: "하늘", Doc: parse("w2/하늘.md", src)}})
+	s := find(t, w.Members[0], "분산 캐시를 두는 게")
+	if s.Context == nil || !strings.Contains(s.Context.Body, "로컬 캐시는") || s.Problem != "" {
+		t.Errorf("%q opens with 다만 on the item above: context %v, problem %q", s.Body, s.Context, s.Problem)
+	}
+}
