@@ -139,3 +139,17 @@ func TestDebateQuotesARemarkWithTheSectionItIsOn(t *testing.T) {
 		}
 	}
 }
+
+func TestDebateQuotesAViewWithTheLineItAnswers(t *testing.T) {
+	// The only view in the notes leans on the line above it: 심화 토론
+	// quotes the two together instead of saying the notes hold no view.
+	in := commonInput([][2]string{
+		{"하늘", "# 4장\n\n## 체크 예외\n\n- 체크 예외\n    - 컴파일러가 처리를 강제한다\n    - 실수를 막아 주려는 배려라고 볼 수도 있겠지만…\n    - 짜증 제대로다~\n"},
+		{"바다", "# 4장\n\n런타임 예외는 잡지 않아도 컴파일된다.\n"},
+	})
+	debate := section(t, generateGroup(t, in).Group, insight.KeyDebate)
+	want := "“실수를 막아 주려는 배려라고 볼 수도 있겠지만…”에 이어 “짜증 제대로다~”"
+	if !strings.Contains(texts(debate), want) {
+		t.Fatalf("심화 토론 misses 하늘's view with the line it answers:\n%s (notice %q)", texts(debate), debate.Notice)
+	}
+}

@@ -606,6 +606,32 @@ func (g *group) debates(limit int) []insight.Bullet {
 			}
 		}
 	}
+	if len(cands) == 0 {
+		// No view stands alone: a view of the member's own that needs
+		// the line it answers ("…배려라고 볼 수도 있겠지만…" then "짜증
+		// 지대로다~") is quoted with that line, rather than the section
+		// saying the notes hold no view when they do.
+		for _, m := range g.aw.Members {
+			for _, s := range m.Sentences {
+				v := s.Voice
+				if s.Context == nil || g.usedSentence[s.ID] || g.usedSentence[s.Context.ID] || g.studied[lineKey(s.File, s.Line)] {
+					continue
+				}
+				if s.Problem != "" && s.Problem != analyze.ProblemFragment || s.Context.Problem != "" && s.Context.Problem != analyze.ProblemFragment || s.Definition || s.Recounts || s.FeelsOwnEffort() {
+					continue
+				}
+				if utf8.RuneCountInString(s.Context.Body+s.Body) > 2*maxQuote || s.Shared >= 0.6 {
+					continue
+				}
+				if v.Question || v.Recommend || v.Should || v.Wish || !(v.Hedge || v.Contrast || v.Reaction || v.Opinion()) {
+					continue
+				}
+				if s.Scores[insight.KeyPerspective] >= minScore[insight.KeyPerspective] {
+					cands = append(cands, cand{m, s, s.Scores[insight.KeyPerspective]})
+				}
+			}
+		}
+	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	out := g.tradeoffs(limit)
 	perMember := map[string]int{}
@@ -637,7 +663,12 @@ func (g *group) debates(limit int) []insight.Bullet {
 		// about on its parent line ("…처리량이 는다" above "왜 그런지에
 		// 대해서는 논쟁이 있다"): the bullet keeps that antecedent.
 		lead, srcs := "", []insight.Source{source(c.s)}
-		if f := c.s.Frame; f != "" {
+		if k := c.s.Context; k != nil {
+			// The line the view answers comes first.
+			lead = quote(k.Body) + "에 이어 "
+			srcs = append([]insight.Source{source(*k)}, srcs...)
+			g.use(*k)
+		} else if f := c.s.Frame; f != "" {
 			// "박진수는 “…개선하기”에 대해 “이 부분 설명에 … 것 같다”라고":
 			// the frame says what the remark is on.
 			lead = quote(strings.TrimRight(f, ":：")) + "에 대해 "
