@@ -287,6 +287,8 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			v.Guess = true // …로 해석할 수 있다: a reading, the writer's or the book's
 		case first == "XR" && m.Surface == "궁금" && final(0):
 			v.Doubt = true
+		case first == "NNG" && m.Surface == "의문" && next(1).POS == "JKS" && (strings.HasPrefix(next(2).Surface, "들") || strings.HasPrefix(next(2).Surface, "듬") || strings.HasPrefix(next(2).Surface, "든") || strings.HasPrefix(next(2).Surface, "생")) && final(2) && !thirdPerson(ms):
+			v.Doubt = true // "…맞는가라는 의문이 듬": the writer wonders
 		case first == "VV" && strings.HasPrefix(m.Surface, "헷갈") && final(0) && !strings.Contains(m.Surface, "려하") && next(1).Surface != "하":
 			v.Doubt = true
 		case first == "NNG" && m.Surface == "이해" && negatedFinal(ms, i):

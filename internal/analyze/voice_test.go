@@ -19,6 +19,9 @@ func TestVoiceFromMorphology(t *testing.T) {
 		// What the text or the writer has thought about is no view of it;
 		// what they thought is.
 		{"지금까지는 주로 함수 단위에서 캐시 무효화 문제에 대해 생각해봤다.", Voice{}},
+		// A doubt that arises is the writer's.
+		{"만료 시간을 이렇게 길게 잡는 게 맞는가라는 의문이 듬.", Voice{Doubt: true, Formal: true}},
+		{"이게 맞는지 의문이 들었다.", Voice{Doubt: true}},
 		// The written imperative is advice.
 		{"캐시 키는 요청의 뜻이 드러나는 이름으로 정하라.", Voice{Recommend: true}},
 		{"상속 대신 합성을 사용하라.", Voice{Recommend: true}},
