@@ -228,21 +228,28 @@ func TestNoScheduleSaysSo(t *testing.T) {
 	}
 }
 
-// A row taken from next week's notes (the schedule has no such week) says
-// that the notes, not the schedule, name the topic, and cites the note.
-func TestNextRowFromNotes(t *testing.T) {
+// nextBullet generates the test week with next as next week's row and
+// returns the one bullet 다음 주차 연결 포인트 holds.
+func nextBullet(t *testing.T, next *workspace.ScheduleRow) insight.Bullet {
+	t.Helper()
 	in := weekInput()
 	in.Scheduled = true
-	in.Next = &workspace.ScheduleRow{Week: in.Week + 1, Chapters: "9장", Topic: "양자 암호", Source: "w2/b.md", Line: 3, Origin: workspace.OriginNotes}
+	in.Next = next
 	w, err := New().Generate(context.Background(), in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	next := section(t, w.Group, insight.KeyNext)
-	if len(next.Bullets) != 1 {
-		t.Fatalf("next = %+v", next)
+	sec := section(t, w.Group, insight.KeyNext)
+	if len(sec.Bullets) != 1 {
+		t.Fatalf("next = %+v", sec)
 	}
-	b := next.Bullets[0]
+	return sec.Bullets[0]
+}
+
+// A row taken from next week's notes (the schedule has no such week) says
+// that the notes, not the schedule, name the topic, and cites the note.
+func TestNextRowFromNotes(t *testing.T) {
+	b := nextBullet(t, &workspace.ScheduleRow{Week: 2, Chapters: "9장", Topic: "양자 암호", Source: "w2/b.md", Line: 3, Origin: workspace.OriginNotes})
 	if !strings.Contains(b.Text, "다음 주(2주차) 노트는 9장 양자 암호를 다룹니다.") || strings.Contains(b.Text, "에는 9장") ||
 		len(b.Sources) != 1 || b.Sources[0].File != "w2/b.md" || b.Sources[0].Line != 3 {
 		t.Errorf("bullet = %+v", b)
@@ -251,18 +258,7 @@ func TestNextRowFromNotes(t *testing.T) {
 
 // A row the README's pace implies says so: no schedule row lists it.
 func TestNextRowFromThePace(t *testing.T) {
-	in := weekInput()
-	in.Scheduled = true
-	in.Next = &workspace.ScheduleRow{Week: in.Week + 1, Chapters: "6,7장", Source: "README.md", Line: 11, Origin: workspace.OriginPace}
-	w, err := New().Generate(context.Background(), in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	next := section(t, w.Group, insight.KeyNext)
-	if len(next.Bullets) != 1 {
-		t.Fatalf("next = %+v", next)
-	}
-	b := next.Bullets[0]
+	b := nextBullet(t, &workspace.ScheduleRow{Week: 2, Chapters: "6,7장", Source: "README.md", Line: 11, Origin: workspace.OriginPace})
 	if !strings.Contains(b.Text, "README가 적은 진도대로라면 다음 주(2주차)에는 6,7장을 다룹니다.") || len(b.Sources) != 1 || b.Sources[0].Line != 11 {
 		t.Errorf("bullet = %+v", b)
 	}
