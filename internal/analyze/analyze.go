@@ -550,11 +550,18 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		// So does an item opening with a qualifier ("- 다만, …") on the
 		// item right before it in the same list.
 		sibling := s.Problem == ProblemDangling && opensWith(s.Text, qualifiers) && nextItem(doc, prev, *s)
+		// A conclusion on the line of the sentence it follows from, naming
+		// no topic of its own ("enum 은 … 사라지지 않음. 따라서 메모리
+		// 오버헤드가 있으며 …"), says its consequence of nothing: it carries
+		// that sentence, which names the topic.
+		concludes := prev.Line == s.Line && prev.Block == s.Block && opensWith(s.Text, concluders) && !s.topic && prev.topic && !s.trailing && !prev.Voice.Question
 		above := sameBlock(doc, prev, *s) || prev.Kind == note.KindParagraph && s.Kind == note.KindParagraph || parent || sibling
 		// The line above helps only when it stands on its own: one that
 		// leans on its own line above ("이러한 객체들은 …" under "이러한
 		// 객체들은 …") leaves the pair as dangling as the sentence.
-		if (anaphoric(s.Text) || s.pointer || s.trailing || s.Problem == ProblemDangling) && prev.Line >= s.Line-1 && above && prev.Problem == "" && prev.Context == nil {
+		// A remark in brackets after a sentence is on that sentence, even
+		// when the sentence carries the one before it.
+		if (anaphoric(s.Text) || s.pointer || s.trailing || s.Problem == ProblemDangling || concludes) && prev.Line >= s.Line-1 && above && prev.Problem == "" && (prev.Context == nil || s.trailing) {
 			p := prev
 			p.Context = nil
 			s.Context, s.ContextParent = &p, parent

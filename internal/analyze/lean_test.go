@@ -410,3 +410,19 @@ func TestQualifierItemCarriesTheItemAbove(t *testing.T) {
 		t.Errorf("%q opens with 다만 on the item above: context %v, problem %q", s.Body, s.Context, s.Problem)
 	}
 }
+
+func TestConclusionOnTheSameLineCarriesItsTopic(t *testing.T) {
+	src := "# 3장\n\n- 로컬 캐시는 프로세스 메모리에 남아 재시작 전까지 사라지지 않음. 따라서 메모리를 계속 차지하며 서버마다 값이 달라질 수 있다.\n\n분산 캐시가 필요한 이유는 서버가 여러 대이기 때문이다. 즉 한 서버의 갱신이 다른 서버에 보여야 한다. ( 즉 로컬 캐시만 두는 것은 지양해야 한다 )\n"
+	w := Analyze([]Note{{Member: "하늘", Doc: parse("w3/하늘.md", src)}})
+	m := w.Members[0]
+	s := find(t, m, "메모리를 계속 차지하며")
+	if s.Context == nil || !strings.Contains(s.Context.Body, "로컬 캐시는") {
+		t.Errorf("%q concludes from the sentence before it, which names its topic: context %v", s.Body, s.Context)
+	}
+	// The remark in brackets stays on the sentence it follows, although
+	// that sentence carries the one before it.
+	r := find(t, m, "로컬 캐시만 두는 것은")
+	if r.Context == nil || !strings.Contains(r.Context.Body, "한 서버의 갱신이") {
+		t.Errorf("%q is a remark on the sentence before it: context %v", r.Body, r.Context)
+	}
+}
