@@ -81,3 +81,20 @@ func TestCleanDropsStrayJamo(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanKeepsCodeInAngleBrackets: a type parameter or an element name in
+// angle brackets is code, set in backticks so markdown shows it; a title
+// in angle brackets keeps the brackets Korean uses for titles.
+func TestCleanKeepsCodeInAngleBrackets(t *testing.T) {
+	for in, want := range map[string]string{
+		"제네릭은 <T>처럼 쓴다.":                       "제네릭은 `<T>`처럼 쓴다.",
+		"<T extends string> 이런식으로 제약한다.":       "`<T extends string>` 이런식으로 제약한다.",
+		"반환 타입이 Result<Card>[]였으면 좋겠다.":        "반환 타입이 Result`<Card>`[]였으면 좋겠다.",
+		"Map<K, V>를 쓴다.":                       "Map`<K, V>`를 쓴다.",
+		"<Attention Is All You Need> 논문을 읽었다.": "《Attention Is All You Need》 논문을 읽었다.",
+	} {
+		if got := Clean(in); got != want {
+			t.Errorf("Clean(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

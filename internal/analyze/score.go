@@ -454,6 +454,11 @@ func mayBeBullet(s string) bool {
 	return strings.ContainsRune("-*+>•·▪◦", r) || r >= '0' && r <= '9'
 }
 
+// reCodeAngle matches what angle brackets hold when they are code, not a
+// title: one identifier ("T", "entry", "Card"), type arguments ("K, V"),
+// or a type parameter with its bound ("T extends string").
+var reCodeAngle = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.]*(?:\s*,\s*[A-Za-z_][A-Za-z0-9_.]*)*(?:\s+extends\s+[A-Za-z0-9_.|\[\]'" ]+)?$`)
+
 func cleanDebris(s string) string {
 	return reDebris.ReplaceAllStringFunc(s, func(m string) string {
 		if strings.HasPrefix(m, "](") {
@@ -463,9 +468,16 @@ func cleanDebris(s string) string {
 			if htmlTag(m) {
 				return ""
 			}
+			inner := strings.TrimSpace(m[1 : len(m)-1])
+			if reCodeAngle.MatchString(inner) {
+				// "<T>", "<T extends string>", "<entry>": a type parameter
+				// or an element name, code; in backticks, so that markdown
+				// shows it instead of reading a tag.
+				return "`<" + inner + ">`"
+			}
 			// "<Attention Is All You Need>": a title in angle brackets,
 			// not markup; keep it in the brackets Korean uses for titles.
-			return "《" + strings.TrimSpace(m[1:len(m)-1]) + "》"
+			return "《" + inner + "》"
 		}
 		if strings.HasPrefix(m, "&") {
 			switch m {

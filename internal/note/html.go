@@ -316,6 +316,15 @@ func (p *parser) inlineHTML(n *ast.RawHTML, ib *inlineBuf) {
 		buf = append(buf, seg.Value(p.src)...)
 	}
 	if title, ok := angleTitle(buf); ok {
+		if codeAngle(title) {
+			// "<T>", "<T extends string>", "<entry>": a type parameter
+			// or an element name the writer did not put in backticks:
+			// kept as written, like an inline code span.
+			start := len(ib.b)
+			ib.b = append(ib.b, "<"+title+">"...)
+			ib.code = append(ib.code, [2]int{start, len(ib.b)})
+			return
+		}
 		// "<Attention Is All You Need>": a title in angle brackets that
 		// markdown reads as a tag; keep it, in the brackets Korean
 		// writing uses for titles.
@@ -423,6 +432,15 @@ var reAngle = regexp.MustCompile(`^<([A-Za-z][A-Za-z0-9]*)((?:\s[^<>]*)?)>$`)
 // angleTitle reports whether raw inline HTML is really text in angle
 // brackets: the "tag" is no HTML element, or its "attributes" are plain
 // words rather than name=value pairs. It returns the text inside.
+// reCodeAngle matches what angle brackets hold when they are code, not a
+// title: one identifier ("T", "entry", "Card"), type arguments ("K, V"),
+// or a type parameter with its bound ("T extends string").
+var reCodeAngle = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.]*(?:\s*,\s*[A-Za-z_][A-Za-z0-9_.]*)*(?:\s+extends\s+[A-Za-z0-9_.|\[\]'" ]+)?$`)
+
+// codeAngle reports whether text in angle brackets is code (see
+// reCodeAngle) rather than a title.
+func codeAngle(s string) bool { return reCodeAngle.MatchString(s) }
+
 func angleTitle(raw []byte) (string, bool) {
 	m := reAngle.FindSubmatch(raw)
 	if m == nil {

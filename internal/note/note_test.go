@@ -404,3 +404,18 @@ func TestMarkdownFenceIsTheWritersText(t *testing.T) {
 		t.Errorf("Stats.Code = %d, want 2 (the md box is no code block)", d.Stats.Code)
 	}
 }
+
+func TestCodeInAngleBracketsStaysAsWritten(t *testing.T) {
+	// "<entry>" and "<T>" read as tags by markdown are code the writer did
+	// not put in backticks; a title in angle brackets is a title.
+	d := Parse("w7/하늘.md", "# 7장\n\n- 새 SQL마다 <entry> 설정만 추가한다.\n- <T extends string> 이런식으로 제약한다.\n- <Attention Is All You Need> 논문을 읽었다.\n")
+	want := []string{"새 SQL마다 <entry> 설정만 추가한다.", "<T extends string> 이런식으로 제약한다.", "《Attention Is All You Need》 논문을 읽었다."}
+	if len(d.Sentences) != len(want) {
+		t.Fatalf("sentences %+v", d.Sentences)
+	}
+	for i, s := range d.Sentences {
+		if s.Text != want[i] {
+			t.Errorf("sentence %d = %q, want %q", i, s.Text, want[i])
+		}
+	}
+}
