@@ -454,11 +454,6 @@ func mayBeBullet(s string) bool {
 	return strings.ContainsRune("-*+>•·▪◦", r) || r >= '0' && r <= '9'
 }
 
-// reCodeAngle matches what angle brackets hold when they are code, not a
-// title: one identifier ("T", "entry", "Card"), type arguments ("K, V"),
-// or a type parameter with its bound ("T extends string").
-var reCodeAngle = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.]*(?:\s*,\s*[A-Za-z_][A-Za-z0-9_.]*)*(?:\s+extends\s+[A-Za-z0-9_.|\[\]'" ]+)?$`)
-
 func cleanDebris(s string) string {
 	return reDebris.ReplaceAllStringFunc(s, func(m string) string {
 		if strings.HasPrefix(m, "](") {
@@ -469,7 +464,7 @@ func cleanDebris(s string) string {
 				return ""
 			}
 			inner := strings.TrimSpace(m[1 : len(m)-1])
-			if reCodeAngle.MatchString(inner) {
+			if note.CodeAngle(inner) {
 				// "<T>", "<T extends string>", "<entry>": a type parameter
 				// or an element name, code; in backticks, so that markdown
 				// shows it instead of reading a tag.

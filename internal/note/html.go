@@ -316,7 +316,7 @@ func (p *parser) inlineHTML(n *ast.RawHTML, ib *inlineBuf) {
 		buf = append(buf, seg.Value(p.src)...)
 	}
 	if title, ok := angleTitle(buf); ok {
-		if codeAngle(title) {
+		if CodeAngle(title) {
 			// "<T>", "<T extends string>", "<entry>": a type parameter
 			// or an element name the writer did not put in backticks:
 			// kept as written, like an inline code span.
@@ -437,9 +437,10 @@ var reAngle = regexp.MustCompile(`^<([A-Za-z][A-Za-z0-9]*)((?:\s[^<>]*)?)>$`)
 // or a type parameter with its bound ("T extends string").
 var reCodeAngle = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.]*(?:\s*,\s*[A-Za-z_][A-Za-z0-9_.]*)*(?:\s+extends\s+[A-Za-z0-9_.|\[\]'" ]+)?$`)
 
-// codeAngle reports whether text in angle brackets is code (see
-// reCodeAngle) rather than a title.
-func codeAngle(s string) bool { return reCodeAngle.MatchString(s) }
+// CodeAngle reports whether text in angle brackets is code (see
+// reCodeAngle) rather than a title: the cleaning of sentences keeps it as
+// code too.
+func CodeAngle(s string) bool { return reCodeAngle.MatchString(s) }
 
 func angleTitle(raw []byte) (string, bool) {
 	m := reAngle.FindSubmatch(raw)
