@@ -914,6 +914,37 @@ func hasCondition(ms []text.Morph) bool {
 // 복구할 수 있다". A setting before it ("실무에서는 …") changes nothing. A
 // purpose ("…하려면"), a clause after a topic ("어떤 사람들은 …하려면") or a
 // consequence without an object ("…하면 창의성이 떨어질 수 있다") is none.
+func conditionalAction(ms []text.Morph) bool {
+	obj, subj := false, false
+	for k, m := range ms {
+		if hasTag(m.POS, "ETM") {
+			subj = false // "모델이 자주 하는 실수를": the subject of a relative clause
+		}
+		switch {
+		case m.POS == "JKO":
+			obj = true
+		case m.POS == "JKS":
+			subj = true
+		case m.POS == "JX" && (m.Surface == "은" || m.Surface == "는") && !(k > 0 && ms[k-1].POS == "JKB"):
+			return false // a topic, not a setting ("실무에서는", "배치 작업에는")
+		case obj && hasTag(m.POS, "EC") && strings.HasSuffix(m.Surface, "면") && !strings.HasSuffix(m.Surface, "려면") && k > 0:
+			if subj {
+				return false // "모델이 …를 따르도록 학습하면": the condition's actor is named, not the reader
+			}
+			p := ms[k-1]
+			if strings.Contains(m.POS, "+") {
+				p = m // "파악하면" may come as one morpheme
+			}
+			f := strings.Split(p.POS, "+")[0]
+			if adoption(ms, k, p, f) {
+				return false // "오픈 데이터를 사용하면 …할 수 있다": what an option gives, the book's account of it
+			}
+			return (f == "VV" || f == "XSV") && hasObject(ms[k+1:]) && !mainSubject(ms[k+1:])
+		}
+	}
+	return false
+}
+
 // whenDoing reports a sentence that names a situation of doing something
 // to an object before what to do in it: a verb with its object and "…할
 // 때(는|에는)" ("싱글톤 빈으로 쓰일 클래스를 만들 때는 …"). A rule said for
@@ -958,37 +989,6 @@ func notReaders(ms []text.Morph) bool {
 				v = ms[k-1] // "알/VV 아야/EC", "이해/NNG 해야/XSV+EC"
 			}
 			return strings.HasPrefix(v.Surface, "알") || v.Surface == "이해"
-		}
-	}
-	return false
-}
-
-func conditionalAction(ms []text.Morph) bool {
-	obj, subj := false, false
-	for k, m := range ms {
-		if hasTag(m.POS, "ETM") {
-			subj = false // "모델이 자주 하는 실수를": the subject of a relative clause
-		}
-		switch {
-		case m.POS == "JKO":
-			obj = true
-		case m.POS == "JKS":
-			subj = true
-		case m.POS == "JX" && (m.Surface == "은" || m.Surface == "는") && !(k > 0 && ms[k-1].POS == "JKB"):
-			return false // a topic, not a setting ("실무에서는", "배치 작업에는")
-		case obj && hasTag(m.POS, "EC") && strings.HasSuffix(m.Surface, "면") && !strings.HasSuffix(m.Surface, "려면") && k > 0:
-			if subj {
-				return false // "모델이 …를 따르도록 학습하면": the condition's actor is named, not the reader
-			}
-			p := ms[k-1]
-			if strings.Contains(m.POS, "+") {
-				p = m // "파악하면" may come as one morpheme
-			}
-			f := strings.Split(p.POS, "+")[0]
-			if adoption(ms, k, p, f) {
-				return false // "오픈 데이터를 사용하면 …할 수 있다": what an option gives, the book's account of it
-			}
-			return (f == "VV" || f == "XSV") && hasObject(ms[k+1:]) && !mainSubject(ms[k+1:])
 		}
 	}
 	return false

@@ -370,14 +370,10 @@ func (g *group) common(limit int) []insight.Bullet {
 			g.use(picked...)
 			text, srcs2 := g.besides(c, quotes, picked[0], side, sideM, split)
 			srcs = append(srcs, srcs2...)
-			if split {
-				text += " " + ask
-			} else {
-				text += " " + ask
-				if need != nil {
-					g.use(*need)
-					srcs = append(srcs, source(*need))
-				}
+			text += " " + ask
+			if !split && need != nil {
+				g.use(*need)
+				srcs = append(srcs, source(*need))
 			}
 			out = append(out, insight.Bullet{Head: c.Term, Text: text, Sources: srcs, Engine: Name})
 			break
