@@ -143,11 +143,6 @@ func pointsBack(ms []text.Morph) bool {
 	return false
 }
 
-// qualifiers open a line that narrows or turns the line before it: "다만,
-// …", "단, …", "하지만 …". An item opening with one says half its point
-// without the item above it.
-var qualifiers = []string{"다만", "단,", "단 ", "하지만", "그러나", "그런데", "대신"}
-
 // backPronouns stand for a thing the line above named: "이거보다는",
 // "그것을".
 var backPronouns = map[string]bool{"이거": true, "이것": true, "그거": true, "그것": true, "요거": true, "저거": true}
