@@ -429,9 +429,6 @@ func hasListLine(t []byte) bool {
 // reAngle matches an opening tag-like span: a name, then words.
 var reAngle = regexp.MustCompile(`^<([A-Za-z][A-Za-z0-9]*)((?:\s[^<>]*)?)>$`)
 
-// angleTitle reports whether raw inline HTML is really text in angle
-// brackets: the "tag" is no HTML element, or its "attributes" are plain
-// words rather than name=value pairs. It returns the text inside.
 // reCodeAngle matches what angle brackets hold when they are code, not a
 // title: one identifier ("T", "entry", "Card"), type arguments ("K, V"),
 // or a type parameter with its bound ("T extends string").
@@ -442,6 +439,9 @@ var reCodeAngle = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.]*(?:\s*,\s*[A-Za-z_
 // code too.
 func CodeAngle(s string) bool { return reCodeAngle.MatchString(s) }
 
+// angleTitle reports whether raw inline HTML is really text in angle
+// brackets: the "tag" is no HTML element, or its "attributes" are plain
+// words rather than name=value pairs. It returns the text inside.
 func angleTitle(raw []byte) (string, bool) {
 	m := reAngle.FindSubmatch(raw)
 	if m == nil {
