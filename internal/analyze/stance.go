@@ -182,8 +182,45 @@ func finalJudgement(ms []text.Morph, i int) bool {
 	return true
 }
 
+// costNouns name a cost, and costVerbs say that what their subject
+// names arises or grows: "운영 부담이 생긴다", "비용이 든다", "오버헤드가
+// 커진다" judge the sentence's topic badly ("cost", -1). Only the arising
+// is read; a cost that shrinks is a direction word, left out as 늘다 and
+// 줄다 are.
+var (
+	costNouns = []string{"부담", "비용", "오버헤드", "복잡성", "복잡도", "위험", "리스크", "부작용"}
+	costVerbs = []string{"생기", "생긴", "생겨", "발생", "들", "든", "늘", "커", "따르", "따른", "초래"}
+)
+
+// costAt reports a verb of arising at i whose subject, right before it,
+// is a cost noun: "…부담/NNG 이/JKS 생긴다/VV".
+func costAt(ms []text.Morph, i int) bool {
+	if i < 2 || ms[i-1].POS != "JKS" || !strings.HasPrefix(ms[i-2].POS, "NN") {
+		return false
+	}
+	if !hasTag(ms[i].POS, "VV") && !(ms[i].POS == "NNG" && i+1 < len(ms) && hasTag(ms[i+1].POS, "XSV")) {
+		return false
+	}
+	cost := false
+	for _, n := range costNouns {
+		cost = cost || strings.HasSuffix(ms[i-2].Surface, n)
+	}
+	if !cost {
+		return false
+	}
+	for _, v := range costVerbs {
+		if strings.HasPrefix(ms[i].Surface, v) {
+			return true
+		}
+	}
+	return false
+}
+
 // judgementAt returns the lexicon entry of the morpheme at i, if any.
 func judgementAt(ms []text.Morph, i int) (judgement, bool) {
+	if costAt(ms, i) {
+		return judgement{stem: ms[i].Surface, axis: "cost", sign: -1}, true
+	}
 	m := ms[i]
 	verb := hasTag(m.POS, "VV") || hasTag(m.POS, "VA")
 	noun := m.POS == "NNG" || m.POS == "XR"

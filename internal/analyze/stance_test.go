@@ -119,3 +119,23 @@ func TestJudgedAnywhere(t *testing.T) {
 		}
 	}
 }
+
+// A cost that the sentence says arises or grows judges its topic badly;
+// a cost as the object of an action, or no cost, judges nothing.
+func TestCostArises(t *testing.T) {
+	if _, ok := text.Default().(*text.KagomeAnalyzer); !ok {
+		t.Skip("stance needs morphology")
+	}
+	cost := Stance{"cost", -1}
+	for body, want := range map[string]bool{
+		"색인을 매번 다시 만들어야 해서 운영 부담이 생긴다.": true,
+		"요청마다 토큰을 세므로 비용이 든다":           true,
+		"계층이 늘수록 오버헤드가 커진다.":            true,
+		"운영 부담을 줄이려면 배치로 묶는다.":          false, // the cost is the object, not what arises
+		"캐시는 응답 시간을 줄인다.":               false,
+	} {
+		if got := stance(text.Read(body).Morphs) == cost; got != want {
+			t.Errorf("stance(%q) is a cost arising: %v, want %v", body, got, want)
+		}
+	}
+}

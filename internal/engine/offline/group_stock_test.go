@@ -27,20 +27,6 @@ func TestCommonAsksHowToAvoidACostAllStressed(t *testing.T) {
 	}
 }
 
-func TestCostArises(t *testing.T) {
-	for body, want := range map[string]bool{
-		"색인을 매번 다시 만들어야 해서 운영 부담이 생긴다.": true,
-		"요청마다 토큰을 세므로 비용이 든다":           true,
-		"계층이 늘수록 오버헤드가 커진다.":            true,
-		"운영 부담을 줄이려면 배치로 묶는다.":          false, // the cost is the object, not what arises
-		"캐시는 응답 시간을 줄인다.":               false,
-	} {
-		if got := costArises(body); got != want {
-			t.Errorf("costArises(%q) = %v, want %v", body, got, want)
-		}
-	}
-}
-
 func TestSplitKindNeedsTheSameEffectAndTheConceptJudged(t *testing.T) {
 	c := analyze.Concept{Term: "캐시", Keys: []string{analyze.Key("캐시")}}
 	s := func(body string, assesses bool) analyze.Sentence {

@@ -437,45 +437,10 @@ func stressedAsk(c analyze.Concept, quoted analyze.Sentence) string {
 	if v := hardToDo(quoted.Body); v != "" && themeOf(quoted.Body, c) {
 		return howTo(c, v)
 	}
-	if quoted.Stance.Sign < 0 || costArises(quoted.Body) {
+	if quoted.Stance.Sign < 0 {
 		return "이 점은 어떻게 줄이거나 피할 수 있을까요?"
 	}
 	return "이 말이 들어맞지 않는 경우는 없을까요?"
-}
-
-// costNouns name a cost that a line may say arises: "운영 부담이 생긴다",
-// "비용이 든다", "오버헤드가 커진다".
-var costNouns = []string{"부담", "비용", "오버헤드", "복잡성", "복잡도", "위험", "리스크", "부작용"}
-
-// costVerbs say that what the noun before them names arises or grows.
-var costVerbs = []string{"생기", "생긴", "생겨", "발생", "든다", "들어", "늘", "커", "커진", "따르", "따른", "초래"}
-
-// costArises reports whether a line ends saying that a cost arises or
-// grows: its subject before the last word is a cost noun with 이/가 and
-// the last word a verb of arising ("…해서 운영 부담이 생긴다").
-func costArises(body string) bool {
-	f := strings.Fields(strings.TrimRight(strings.TrimSpace(body), " .!"))
-	if len(f) < 2 {
-		return false
-	}
-	subj, verb := f[len(f)-2], f[len(f)-1]
-	noun, ok := strings.CutSuffix(subj, "이")
-	if !ok {
-		noun, ok = strings.CutSuffix(subj, "가")
-	}
-	cost := false
-	for _, n := range costNouns {
-		cost = cost || ok && strings.HasSuffix(noun, n)
-	}
-	if !cost {
-		return false
-	}
-	for _, v := range costVerbs {
-		if strings.HasPrefix(verb, v) {
-			return true
-		}
-	}
-	return false
 }
 
 // answerBelow returns the statement a member wrote right after their own
