@@ -547,9 +547,9 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		// before ("…함께 움직인다." / "그래서 …").
 		// A nested list item leans on the item it hangs from.
 		parent := s.Kind == note.KindListItem && prev.Kind == note.KindListItem && prev.Block != s.Block && parentBlock(doc, s.Block) == prev.Block
-		// So does an item opening with a turner ("- 다만, …", "- 즉, …",
-		// see turners) on the item right before it in the same list.
-		sibling := s.Problem == ProblemDangling && opensWith(s.Text, turners) && nextItem(doc, prev, *s)
+		// So does an item opening with a qualifier ("- 다만, …", see
+		// qualifiers) on the item right before it in the same list.
+		sibling := s.Problem == ProblemDangling && opensWith(s.Text, qualifiers) && nextItem(doc, prev, *s)
 		// A conclusion on the line of the sentence it follows from, naming
 		// no topic of its own ("enum 은 … 사라지지 않음. 따라서 메모리
 		// 오버헤드가 있으며 …"), says its consequence of nothing: it carries

@@ -143,6 +143,11 @@ func pointsBack(ms []text.Morph) bool {
 	return false
 }
 
+// qualifiers open a list item that narrows or turns the item before it
+// ("- 다만, …", "- 하지만 …"): the contrast turners and the narrowing
+// words. A concluding item ("- 즉, …") is read by nextLines instead.
+var qualifiers = append([]string{"다만", "단,", "단 ", "대신"}, contrastTurners...)
+
 // backPronouns stand for a thing the line above named: "이거보다는",
 // "그것을".
 var backPronouns = map[string]bool{"이거": true, "이것": true, "그거": true, "그것": true, "요거": true, "저거": true}
