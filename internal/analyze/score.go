@@ -96,7 +96,7 @@ func booksQuestion(s *Sentence) bool {
 	if s.Answered || quotedWhole(s.Body) {
 		return true
 	}
-	return copiedQuestion(s, questionLabel(v.Label) || questionHeading(s.Path))
+	return copiedQuestion(s, QuestionLabel(v.Label) || questionHeading(s.Path))
 }
 
 // copiedQuestion reports a question that another member's note or the
@@ -168,12 +168,12 @@ func scoreSentence(s *Sentence) map[string]float64 {
 
 	// 추가 학습: the member's own open questions and doubts; never the
 	// book's checklists or the questions the note answers itself.
-	if v.Doubt || v.Question && !s.Answered && (questionLabel(v.Label) || questionHeading(s.Path) || !v.Formal && !s.Checklist) {
+	if v.Doubt || v.Question && !s.Answered && (QuestionLabel(v.Label) || questionHeading(s.Path) || !v.Formal && !s.Checklist) {
 		st := 1.0
 		if v.Doubt {
 			st += 1
 		}
-		if questionLabel(v.Label) || questionHeading(s.Path) {
+		if QuestionLabel(v.Label) || questionHeading(s.Path) {
 			st += 1
 		}
 		if v.FirstPerson {
@@ -182,7 +182,7 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		if v.Queried {
 			st += 0.5 // the writer doubts a statement: their question however the book words it
 		}
-		own := questionLabel(v.Label) || questionHeading(s.Path)
+		own := QuestionLabel(v.Label) || questionHeading(s.Path)
 		// A question another member wrote too, or the chapter summary
 		// asks, is the book's (its agenda, its rhetorical questions):
 		// the member's own questions are their own.

@@ -480,7 +480,7 @@ func questions(m *Member) {
 		if !s.Voice.Question {
 			continue
 		}
-		if questionLabel(s.Voice.Label) || questionHeading(s.Path) || s.Voice.Queried {
+		if QuestionLabel(s.Voice.Label) || questionHeading(s.Path) || s.Voice.Queried {
 			// A statement the writer put in doubt ("…멀어진다 ?") is theirs
 			// too: what follows is the book's account, not an answer.
 			// The member's own question, unless the note answers it
@@ -573,7 +573,7 @@ func askedRuns(ss []Sentence) {
 		if !s.Voice.Question || s.Answered || !o.Voice.Question || !o.Answered || o.Block != s.Block {
 			continue
 		}
-		if questionLabel(s.Voice.Label) || questionHeading(s.Path) || s.Voice.Queried {
+		if QuestionLabel(s.Voice.Label) || questionHeading(s.Path) || s.Voice.Queried {
 			continue // the writer's own question stays theirs
 		}
 		s.Answered = true

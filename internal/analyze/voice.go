@@ -184,8 +184,9 @@ func opinionLabel(l string) bool {
 	return false
 }
 
-// questionLabel reports whether a label introduces the writer's question.
-func questionLabel(l string) bool {
+// QuestionLabel reports whether a label ("Q", "질문", "궁금한 점") introduces
+// the writer's question.
+func QuestionLabel(l string) bool {
 	switch l {
 	case "q", "질문", "궁금한점":
 		return true
@@ -328,8 +329,8 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			// 필요가 없다", "…이니 …할 필요는 없다" what a mechanism or the
 			// book's example spares: descriptions
 			v.Recommend, v.Proposal = true, true
-		case first == "NNG" && (m.Surface == "추천" || m.Surface == "권장" || m.Surface == "권고") && final(1):
-			v.Recommend = true
+		case first == "NNG" && (m.Surface == "추천" || m.Surface == "권장" || m.Surface == "권고") && (final(1) || predicateNoun(ms, i+1)):
+			v.Recommend = true // 권장한다, 권장된다, "…하지 말도록 권장되는 타입이다"
 		case first == "NNB" && m.Surface == "것" && (next(1).Surface == "이" || next(1).Surface == "을") && (lemma(next(2)) == "좋" || lemma(next(2)) == "바람직" || lemma(next(2)) == "추천" || lemma(next(2)) == "권장") && final(2):
 			v.Recommend = true // 하는 것이 좋다
 		case (hasTag(pos, "EF") || hasTag(pos, "EC") && i == len(ms)-1) && (m.Surface == "라" || m.Surface == "어라" || m.Surface == "아라" || m.Surface == "여라") && (hasTag(prev(1).POS, "VV") || hasTag(prev(1).POS, "XSV") || hasTag(prev(1).POS, "VX")) && final(0):
@@ -352,7 +353,7 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			}
 		}
 	}
-	if questionLabel(v.Label) {
+	if QuestionLabel(v.Label) {
 		v.Question = true // "Q: …" marks the writer's question, worded or not as one
 	}
 	if ms != nil && !hasFinalVerb(withoutTrailingParen(ms)) && evaluative(ms) {
@@ -571,6 +572,16 @@ func prevSurface(ms []text.Morph, i int, s string) bool {
 		}
 	}
 	return false
+}
+
+// predicateNoun reports a verb at i that qualifies the sentence's final
+// predicate noun ("권장되는 타입이다", "추천하는 방법이다"): the verb,
+// its adnominal ending, one noun and the copula closing the sentence.
+func predicateNoun(ms []text.Morph, i int) bool {
+	if i+3 >= len(ms) || !hasTag(ms[i].POS, "XSV") || ms[i+1].POS != "ETM" || !strings.HasPrefix(ms[i+2].POS, "NN") || !strings.HasPrefix(ms[i+3].POS, "VCP") {
+		return false
+	}
+	return finalPredicate(ms, i+3)
 }
 
 // finalPredicate reports whether the morpheme at i stands in the

@@ -26,6 +26,11 @@ func TestVoiceFromMorphology(t *testing.T) {
 		{"캐시 키는 요청의 뜻이 드러나는 이름으로 정하라.", Voice{Recommend: true}},
 		{"상속 대신 합성을 사용하라.", Voice{Recommend: true}},
 		{"캐시 키는 요청의 뜻이 드러나는 이름으로 정하라", Voice{Recommend: true}},
+		// A recommendation worded as what a thing is ("…권장되는 X이다") is
+		// one; the same verb before a reason that goes on is not final.
+		{"전역 변수는 가급적 사용하지 말도록 권장되는 방식이다.", Voice{Recommend: true}},
+		{"캐시 키에 버전을 넣는 것은 권장되는 방법이다.", Voice{Recommend: true}},
+		{"전역 변수는 권장되는데 테스트가 어렵기 때문이다.", Voice{}},
 		// "…는 게 좋다" is "…는 것이 좋다" as notes write it; reported
 		// advice is someone else's.
 		{"캐시는 요청 경로 앞에 두는 게 더 바람직.", Voice{Recommend: true}},
