@@ -54,10 +54,12 @@ type docSeen struct {
 	others map[string]bool
 }
 
-// seenText is a bullet's text with what repeats compares it by.
+// seenText is a bullet's text with what repeats compares it by, and
+// whose bullet it is (the member and the section key; empty in memo).
 type seenText struct {
-	grams text.Bigrams
-	key   string
+	grams        text.Bigrams
+	key          string
+	owner, inKey string
 }
 
 func (d *docSeen) of(s string) seenText {
@@ -75,6 +77,13 @@ func (d *docSeen) of(s string) seenText {
 // repeats reports whether s is (almost) a bullet already in the document:
 // text.BigramF1 above 0.6, or one's key inside the other's.
 func (d *docSeen) repeats(s string) bool {
+	_, ok := d.repeatOf(s)
+	return ok
+}
+
+// repeatOf returns the bullet already in the document that s (almost)
+// repeats, see repeats.
+func (d *docSeen) repeatOf(s string) (seenText, bool) {
 	t := d.of(s)
 	n := t.grams.Len()
 	for _, o := range d.texts {
@@ -83,17 +92,22 @@ func (d *docSeen) repeats(s string) bool {
 		// the pair needs no count.
 		no := o.grams.Len()
 		if bound := 2 * float64(min(n, no)) / float64(n+no); bound >= 0.59 && t.grams.F1(o.grams) > 0.6 {
-			return true
+			return o, true
 		}
 		k, ko := t.key, o.key
 		if len(k) > 20 && len(ko) > 20 && (strings.Contains(ko, k) || strings.Contains(k, ko)) {
-			return true
+			return o, true
 		}
 	}
-	return false
+	return seenText{}, false
 }
 
-func (d *docSeen) add(s string) { d.texts = append(d.texts, d.of(s)) }
+// add remembers s as a bullet of member owner's section inKey.
+func (d *docSeen) add(s, owner, inKey string) {
+	t := d.of(s)
+	t.owner, t.inKey = owner, inKey
+	d.texts = append(d.texts, t)
+}
 
 // MemberSections fills one member's sections from their analysed note.
 // seen holds the document's bullets so far (nil for none).
@@ -107,15 +121,18 @@ func MemberSections(specs []doc.SectionSpec, m *analyze.Member, aw *analyze.Week
 	// insights do not take their sentences; render in template order.
 	order := []string{insight.KeyStudy, insight.KeyPractical, insight.KeyPerspective, insight.KeyInsights}
 	filled := map[string]insight.Section{}
+	sharedProposal := false // the note's proposal is another member's bullet
 	keys := present(specs)
 	for _, key := range order {
 		for _, spec := range specs {
 			if spec.Key == key {
-				filled[key] = pick(spec, keys, m, aw, key, limit, used, seen)
+				var shared *analyze.Sentence
+				filled[key], shared = pick(spec, keys, m, aw, key, limit, used, seen)
+				sharedProposal = sharedProposal || key == insight.KeyPractical && shared != nil && shared.Voice.Recommend
 			}
 		}
 	}
-	if p, ok := filled[insight.KeyPerspective]; ok && len(p.Bullets) == 0 && proposes(filled[insight.KeyPractical], m) {
+	if p, ok := filled[insight.KeyPerspective]; ok && len(p.Bullets) == 0 && (proposes(filled[insight.KeyPractical], m) || sharedProposal) {
 		// The note's own words are its proposals, under 실무 적용: "no own
 		// remark at all" would be false.
 		p.Notice = NoticePerspectiveInPractice
@@ -174,11 +191,19 @@ func kindOf(spec doc.SectionSpec) string {
 	return insight.KindBullets
 }
 
-func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.Week, key string, limit int, used map[string]bool, seen *docSeen) insight.Section {
+// pick fills the section of kind key from member m's ranked sentences. It
+// also returns the sentence the section would have taken but for another
+// member's bullet saying the same, when the section got nothing else.
+func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.Week, key string, limit int, used map[string]bool, seen *docSeen) (insight.Section, *analyze.Sentence) {
 	sec := insight.Section{Key: spec.Key, Heading: spec.Heading, Kind: kindOf(spec)}
 	cands := m.Ranked(key, analyze.MaxEvidence)
 	heads := map[string]bool{}
 	var points []point // what the section's bullets are about, see restates
+	// The best candidate left out only because another member's bullet
+	// says the same (a book line both copied): when the section gets
+	// nothing else, its line says so instead of "nothing of the kind".
+	var shared *analyze.Sentence
+	var sharedOf seenText
 	// Two passes: first one bullet per headline, so a section covers
 	// several concepts; then the rest of the good candidates.
 	// A third pass, for 실무 적용 only and only when the first two found
@@ -188,8 +213,8 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 	for pass := 0; pass < 3; pass++ {
 		bar := minScore[key]
 		if pass == 2 {
-			if key != insight.KeyPractical || len(sec.Bullets) > 0 {
-				break
+			if key != insight.KeyPractical || len(sec.Bullets) > 0 || shared != nil {
+				break // a proposal of the note's is in the document: no fallback
 			}
 			bar, limit = analyze.FallbackPractical, 1
 		}
@@ -243,7 +268,13 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 			// A bullet that carries the items under its line is still the
 			// line: it repeats what the line alone would repeat.
 			carried := len(s.ChildLines) > 0 && s.ChildPoint && quotesLine(b, s.File, s.ChildLines[0])
-			if b.Text == "" || seen.repeats(said) || carried && seen.repeats(s.Body) {
+			if b.Text == "" {
+				continue
+			}
+			if o, ok := seen.repeatOf(said); ok || carried && seen.repeats(s.Body) {
+				if ok && shared == nil && o.owner != "" && o.owner != m.Name {
+					shared, sharedOf = &s, o
+				}
 				continue
 			}
 			if restates(points, s) {
@@ -274,15 +305,15 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 				// What later bullets must not repeat is the line: the
 				// items under it were no bullet of their own before
 				// it carried them.
-				seen.add(s.Body)
+				seen.add(s.Body, m.Name, key)
 			} else {
-				seen.add(said)
+				seen.add(said, m.Name, key)
 			}
 			if len(s.Parts) >= 2 && quotesLine(b, s.File, s.FrameLine) {
 				// A bullet of a whole list repeats what each of its items
 				// would: another member's copy of one is no new bullet.
 				for _, p := range s.Parts {
-					seen.add(p.Body)
+					seen.add(p.Body, m.Name, key)
 				}
 				markLine(used, m, s.File, s.FrameLine) // the claim or question the items answer
 			}
@@ -291,8 +322,64 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 	}
 	if len(sec.Bullets) == 0 {
 		sec.Notice = notices[key]
+		if shared != nil {
+			sec.Notice = sharedNotice(key, shared.Body, sharedOf)
+			return sec, shared
+		}
 	}
-	return sec
+	return sec, nil
+}
+
+// kindWords name what a section of each kind holds, and sectionNames the
+// section, in the lines that say where a member's sentence went instead.
+var (
+	kindWords = map[string]string{
+		insight.KeyInsights:    "핵심 문장",
+		insight.KeyPerspective: "의견",
+		insight.KeyPractical:   "실무 적용 아이디어",
+		insight.KeyStudy:       "질문",
+	}
+	sectionNames = map[string]string{
+		insight.KeyInsights:    "핵심 인사이트",
+		insight.KeyPerspective: "독특한 관점",
+		insight.KeyPractical:   "실무 적용 아이디어",
+		insight.KeyStudy:       "추가 학습",
+	}
+)
+
+// sharedQuoteMax is the most runes of the sentence a shared-line notice
+// quotes: enough to find it, not the whole bullet again.
+const sharedQuoteMax = 40
+
+// clipQuote cuts s to at most max runes at a space, marking the cut with
+// "…"; a text that fits is returned as it is.
+func clipQuote(s string, max int) string {
+	r := []rune(s)
+	if len(r) <= max {
+		return s
+	}
+	cut := max
+	for i := max; i > max/2; i-- {
+		if r[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimRight(string(r[:cut]), " ,") + " …"
+}
+
+// sharedNotice is the line of a section whose only sentence of its kind
+// is another member's bullet already (both copied the same line): it
+// quotes the sentence and says where it is, so that "the note has none"
+// is never said of a note that has one.
+func sharedNotice(key, body string, o seenText) string {
+	q := clipQuote(strings.TrimRight(body, ". "), sharedQuoteMax)
+	where := sectionNames[o.inKey]
+	if where == "" {
+		where = "항목"
+	}
+	return fmt.Sprintf("이번 주 노트의 %s “%s”%s %s의 %s에 같은 내용이 있어 한 번만 적었습니다.",
+		kindWords[key], q, strings.TrimPrefix(Josa(q, "은", "는"), q), o.owner, where)
 }
 
 // othersSay reports whether a bullet made of sentence s of member m and

@@ -67,7 +67,7 @@ func TestDocSeenSameAsByPairs(t *testing.T) {
 		}
 		if !want && rng.Intn(3) == 0 && len(texts) < 60 {
 			texts = append(texts, s)
-			d.add(s)
+			d.add(s, "", "")
 		}
 	}
 	if hits == 0 || hits == 3000 {
