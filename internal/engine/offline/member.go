@@ -204,6 +204,7 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 	// nothing else, its line says so instead of "nothing of the kind".
 	var shared *analyze.Sentence
 	var sharedOf seenText
+	var sharedHead string // the headline its bullet would have had
 	// Two passes: first one bullet per headline, so a section covers
 	// several concepts; then the rest of the good candidates.
 	// A third pass, for 실무 적용 only and only when the first two found
@@ -273,7 +274,7 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 			}
 			if o, ok := seen.repeatOf(said); ok || carried && seen.repeats(s.Body) {
 				if ok && shared == nil && o.owner != "" && o.owner != m.Name {
-					shared, sharedOf = &s, o
+					shared, sharedOf, sharedHead = &s, o, b.Head
 				}
 				continue
 			}
@@ -323,7 +324,7 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 	if len(sec.Bullets) == 0 {
 		sec.Notice = notices[key]
 		if shared != nil {
-			sec.Notice = sharedNotice(key, shared.Body, sharedOf)
+			sec.Notice = sharedNotice(key, sharedHead, shared.Body, sharedOf)
 			return sec, shared
 		}
 	}
@@ -348,36 +349,65 @@ var (
 )
 
 // sharedQuoteMax is the most runes of the sentence a shared-line notice
-// quotes: enough to find it, not the whole bullet again.
-const sharedQuoteMax = 40
+// quotes whole; a longer one is cut after a clause (see clipQuote).
+const sharedQuoteMax = 50
 
-// clipQuote cuts s to at most max runes at a space, marking the cut with
-// "…"; a text that fits is returned as it is.
+// clipQuote cuts s after its last clause that ends within max runes (a
+// comma, or a word ending in a connective: …고, …며, …면, …서, …지만, …는데),
+// marking the cut with "…"; a text that fits, or has no such clause, is
+// returned whole: a cut inside a phrase can turn its meaning around
+// ("원시 타입을 …" of "원시 타입을 제외한").
 func clipQuote(s string, max int) string {
-	r := []rune(s)
-	if len(r) <= max {
+	if utf8.RuneCountInString(s) <= max {
 		return s
 	}
-	cut := max
-	for i := max; i > max/2; i-- {
-		if r[i] == ' ' {
-			cut = i
+	words := strings.Fields(s)
+	cut, n := 0, 0
+	for i, w := range words {
+		n += utf8.RuneCountInString(w) + 1
+		if n > max {
 			break
 		}
+		if i < len(words)-1 && clauseEnd(w) {
+			cut = i + 1
+		}
 	}
-	return strings.TrimRight(string(r[:cut]), " ,") + " …"
+	if cut == 0 {
+		return s
+	}
+	return strings.TrimRight(strings.Join(words[:cut], " "), ",") + " …"
+}
+
+// clauseEnd reports a word that closes a clause: a comma after it, or a
+// connective ending.
+func clauseEnd(w string) bool {
+	if strings.HasSuffix(w, ",") {
+		return true
+	}
+	for _, e := range []string{"고", "며", "면", "서", "지만", "는데", "은데"} {
+		if strings.HasSuffix(w, e) && utf8.RuneCountInString(w) > utf8.RuneCountInString(e) {
+			return true
+		}
+	}
+	return false
 }
 
 // sharedNotice is the line of a section whose only sentence of its kind
 // is another member's bullet already (both copied the same line): it
 // quotes the sentence and says where it is, so that "the note has none"
 // is never said of a note that has one.
-func sharedNotice(key, body string, o seenText) string {
-	q := clipQuote(strings.TrimRight(body, ". "), sharedQuoteMax)
+func sharedNotice(key, head, body string, o seenText) string {
 	where := sectionNames[o.inKey]
 	if where == "" {
 		where = "항목"
 	}
+	if head != "" {
+		// The concept the sentence is about names it well enough: the
+		// other member's bullet is right there.
+		return fmt.Sprintf("이번 주 노트의 %s 가운데 %s에 대한 것은 %s의 %s에 같은 내용이 있어 한 번만 적었습니다.",
+			kindWords[key], head, o.owner, where)
+	}
+	q := clipQuote(strings.TrimRight(body, ". "), sharedQuoteMax)
 	return fmt.Sprintf("이번 주 노트의 %s “%s”%s %s의 %s에 같은 내용이 있어 한 번만 적었습니다.",
 		kindWords[key], q, strings.TrimPrefix(Josa(q, "은", "는"), q), o.owner, where)
 }

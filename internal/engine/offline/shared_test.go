@@ -50,14 +50,33 @@ func TestCopiedProposalIsNamedNotDenied(t *testing.T) {
 	}
 }
 
+// When the sentence has a headline, the line names the concept instead of
+// quoting the sentence again.
+func TestCopiedProposalIsNamedByItsConcept(t *testing.T) {
+	const line = "- 만료 시간은 값이 바뀌는 주기보다 짧게 잡아야 오래된 응답을 막을 수 있으므로 짧게 잡는 것을 권장한다.\n"
+	first := "# 4장 캐시\n\n- 캐시는 자주 읽는 값을 가까운 곳에 두는 저장소다.\n" + line
+	second := "# 4장 캐시\n\n- 캐시 적중률은 요청 가운데 캐시에서 답한 비율이다.\n" + line
+	w := generateGroup(t, commonInput([][2]string{{"가람", first}, {"나래", second}}))
+	p := section(t, w.Members[1].Sections, insight.KeyPractical)
+	if len(p.Bullets) != 0 || p.Notice != "이번 주 노트의 실무 적용 아이디어 가운데 만료 시간에 대한 것은 가람의 실무 적용 아이디어에 같은 내용이 있어 한 번만 적었습니다." {
+		t.Errorf("나래's 실무 적용 = %q, notice %q", texts(p), p.Notice)
+	}
+}
+
 func TestClipQuote(t *testing.T) {
 	if got := clipQuote("짧은 문장", 40); got != "짧은 문장" {
 		t.Errorf("clipQuote(short) = %q", got)
 	}
+	// Cut after the last clause that ends within the limit.
 	long := "캐시 키에 사용자 식별자를 넣지 않으면 다른 사용자의 응답이 섞일 수 있다"
-	got := clipQuote(long, 20)
-	if !strings.HasSuffix(got, " …") || len([]rune(got)) > 22 || !strings.HasPrefix(long, strings.TrimSuffix(got, " …")) {
-		t.Errorf("clipQuote(long, 20) = %q, want a prefix cut at a space and marked", got)
+	if got := clipQuote(long, 30); got != "캐시 키에 사용자 식별자를 넣지 않으면 …" {
+		t.Errorf("clipQuote(long, 30) = %q, want the clause up to 않으면", got)
+	}
+	// No clause ends in time: a cut inside the phrase could turn it
+	// around ("원시 타입을 …" of "원시 타입을 제외한"), so it stays whole.
+	phrase := "객체에 해당하는 원시 타입을 제외한 모든 타입 값을 할당할 수 있는 타입이다"
+	if got := clipQuote(phrase, 20); got != phrase {
+		t.Errorf("clipQuote(phrase, 20) = %q, want it whole", got)
 	}
 }
 
