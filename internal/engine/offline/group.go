@@ -289,11 +289,15 @@ func (g *group) member(name string) *analyze.Member {
 // members' opposite judgements of one concept (see contrasts); then a
 // concept most of them covered, taken up from a side they raised about it
 // (its limits, how to choose it), quoting them and naming every member who
-// wrote the quoted line; when there is neither, the point (nearly) every
-// member stressed, said plainly as one without a contrast; then a member's
-// own question on a concept others covered, with what another member wrote
-// about it. Every name it gives wrote about the concept (the concept
-// matrix says so); it invents no contrast and claims no answer.
+// wrote the quoted line; then the point (nearly) every member stressed,
+// said plainly as one without a contrast, with the limit its writer wrote
+// right below it or the cost of a benefit as its question (after a sharper
+// bullet only a point that passes a judgement); then a member's own
+// question on a concept others covered, open or answered right below it in
+// the member's own words, with what another member wrote about it. The
+// questions take their concepts before the stressed point does. Every name
+// it gives wrote about the concept (the concept matrix says so); it
+// invents no contrast and claims no answer.
 func (g *group) common(limit int) []insight.Bullet {
 	if len(g.aw.Members) < 2 {
 		return nil
@@ -379,10 +383,23 @@ func (g *group) common(limit int) []insight.Bullet {
 			break
 		}
 	}
+	// A member's own open question on a concept the others wrote about;
+	// then a question of the member's own that their note answers right
+	// below it ("…그럼 A와 B가 다른가?" over "…B가 더 명시적"): the others'
+	// lines and that answer set the group a question too. They take their
+	// concepts before the point most members stressed, which follows the
+	// sharper bullets above them.
+	sharp := len(out)
+	out = append(out, g.questions(limit-len(out))...)
 	// The point most members stressed: as the only bullet, any such
 	// line; after a sharper one, only a line that passes a judgement.
-	out = append(out, g.stressed(limit-len(out), len(out) > 0)...)
-	// A member's own open question on a concept the others wrote about.
+	stressed := g.stressed(limit-len(out), len(out) > 0)
+	return append(out[:sharp:sharp], append(stressed, out[sharp:]...)...)
+}
+
+// questions builds 공통 질문 bullets on the members' own questions, at
+// most limit: see common.
+func (g *group) questions(limit int) (out []insight.Bullet) {
 	for _, m := range g.aw.Members {
 		for _, q := range m.Ranked(insight.KeyStudy, 10) {
 			if len(out) >= limit {
@@ -391,102 +408,147 @@ func (g *group) common(limit int) []insight.Bullet {
 			if q.Scores[insight.KeyStudy] < minScore[insight.KeyStudy] || !q.Voice.Question || !quotable(q) || g.repeats(q) {
 				continue
 			}
-			for _, c := range g.specificConcepts() {
-				if g.taken(secCommon, c.Term) || !analyze.Mentions(q, c) {
-					continue
-				}
-				// Others wrote of what it asks: some member's line on the
-				// concept is about it (its subject) or shares two terms.
-				talked := false
-				for _, o := range g.aw.Members {
-					if o.Name == m.Name || c.Counts[o.Name] == 0 {
-						continue
-					}
-					if s, ok := about(o, c, g.usedSentence); ok && related(q, s, c) && !g.repeats(s) {
-						talked = true
-						break
-					}
-				}
-				if !talked {
-					continue
-				}
-				// The other member's line that speaks to the question:
-				// it shares what the question (or the line it hangs
-				// from) asks about besides the concept, else none.
-				var said analyze.Sentence
-				var wrote, alike []string
-				point := askedWords(m, q, c)
-				best, bestScore := 0, -1.0
-				for _, o := range g.aw.Members {
-					if o.Name == m.Name || c.Counts[o.Name] == 0 {
-						continue
-					}
-					for _, sp := range o.SentencesAbout(c) {
-						s := *sp
-						if g.usedSentence[s.ID] || s.Voice.Question || !quotable(s) || s.Definition || g.repeats(s) {
-							continue
-						}
-						n := sharesWords(s, point)
-						sc := s.Scores[insight.KeyInsights] + s.Scores[insight.KeyPerspective]
-						if n > best || n == best && n > 0 && sc > bestScore {
-							said, best, bestScore = s, n, sc
-							wrote, alike = g.writers(c, s, o.Name)
-						}
-					}
-				}
-				g.claim(secCommon, c.Term)
-				g.use(q)
-				asked := askedQuote(q.Body)
-				srcs := []insight.Source{source(q)}
-				// Another member's line saying that a question on the
-				// concept is still open ("…가 괜찮은지는 아직 해결되지
-				// 않음") speaks to it too, and its question closes the
-				// bullet.
-				open, openM, isOpen := g.openOn(c, m.Name)
-				answer, answered := answerBelow(m, q)
-				var text, names string
-				if best > 0 {
-					g.use(said)
-					names = strings.Join(append(wrote, alike...), "·")
-					text = fmt.Sprintf("%s 물은 %s — %s %s %s 정리했습니다.",
-						Josa(m.Name, "이", "가"), quote(asked), Josa(names, "은", "는"), Josa(c.Term, "을", "를"), quoteSaid(said.Body))
-					srcs = append(srcs, source(said))
-				} else {
-					// No other line speaks to it: the question stands with
-					// its own quote, and who else covered the concept.
-					text = fmt.Sprintf("%s %s에 대해 %s 물었습니다.", Josa(m.Name, "은", "는"), c.Term, quoteSaid(asked))
-					if others := g.coveredBy(c, []string{m.Name}); len(others) > 0 && !isOpen && !answered {
-						text += fmt.Sprintf(" %s도 노트에서 %s 다뤘습니다.", strings.Join(others, "·"), Josa(c.Term, "을", "를"))
-					}
-				}
-				if isOpen {
-					g.use(open)
-					srcs = append(srcs, source(open))
-					wrote, alike := g.writers(c, open, openM)
-					text += fmt.Sprintf(" %s %s 적었습니다.", sayers(wrote, alike), quoteSaid(open.Body))
-				}
-				// When the asker's note takes the question up right
-				// below it, the bullet quotes that line and asks whether
-				// it answers the question, instead of asking the group to
-				// find what is written already.
-				switch {
-				case answered:
-					g.use(answer)
-					srcs = append(srcs, source(answer))
-					text += fmt.Sprintf(" %s 질문 바로 아래에 %s 적었습니다. %s", Josa(m.Name, "은", "는"), quoteSaid(answer.Body), weighAnswer(asked))
-				case isOpen:
-					text += " " + openAsk(open.Body)
-				case best > 0:
-					// The question the two lines leave: whether the line
-					// answers it, not a stock call to find an answer.
-					text += fmt.Sprintf(" %s 정리는 이 물음에 답이 될까요?", names+"의")
-				}
-				out = append(out, insight.Bullet{Head: questionHead(m, q, c.Term), Text: text, Sources: srcs, Engine: Name})
-				break
+			if b, ok := g.questionBullet(m, q); ok {
+				out = append(out, b)
+			}
+		}
+	}
+	for _, m := range g.aw.Members {
+		for _, q := range m.Sentences {
+			if len(out) >= limit {
+				return out
+			}
+			if !q.Voice.Question || !q.Answered || q.Checklist || !quotable(q) || !ownAsking(q) || g.usedSentence[q.ID] || g.repeats(q) {
+				continue
+			}
+			if _, answered := answerBelow(m, q); !answered {
+				continue
+			}
+			if b, ok := g.questionBullet(m, q); ok {
+				out = append(out, b)
 			}
 		}
 	}
 	return out
+}
+
+// questionBullet builds the 공통 질문 on member m's question q when q names
+// a specific concept that another member's lines speak to; false when
+// none does.
+func (g *group) questionBullet(m *analyze.Member, q analyze.Sentence) (insight.Bullet, bool) {
+	for _, c := range g.specificConcepts() {
+		if g.taken(secCommon, c.Term) || !analyze.Mentions(q, c) {
+			continue
+		}
+		// Others wrote of what it asks: some member's line on the
+		// concept is about it (its subject) or shares two terms.
+		talked := false
+		for _, o := range g.aw.Members {
+			if o.Name == m.Name || c.Counts[o.Name] == 0 {
+				continue
+			}
+			if s, ok := about(o, c, g.usedSentence); ok && related(q, s, c) && !g.repeats(s) {
+				talked = true
+				break
+			}
+		}
+		if !talked {
+			continue
+		}
+		// The other member's line that speaks to the question:
+		// it shares what the question (or the line it hangs
+		// from) asks about besides the concept, else none.
+		var said analyze.Sentence
+		var wrote, alike []string
+		point := askedWords(m, q, c)
+		best, bestScore := 0, -1.0
+		for _, o := range g.aw.Members {
+			if o.Name == m.Name || c.Counts[o.Name] == 0 {
+				continue
+			}
+			for _, sp := range o.SentencesAbout(c) {
+				s := *sp
+				if g.usedSentence[s.ID] || s.Voice.Question || !quotable(s) || s.Definition || g.repeats(s) {
+					continue
+				}
+				n := sharesWords(s, point)
+				sc := s.Scores[insight.KeyInsights] + s.Scores[insight.KeyPerspective]
+				if n > best || n == best && n > 0 && sc > bestScore {
+					said, best, bestScore = s, n, sc
+					wrote, alike = g.writers(c, s, o.Name)
+				}
+			}
+		}
+		g.claim(secCommon, c.Term)
+		g.use(q)
+		asked := askedQuote(q.Body)
+		srcs := []insight.Source{source(q)}
+		// Another member's line saying that a question on the
+		// concept is still open ("…가 괜찮은지는 아직 해결되지
+		// 않음") speaks to it too, and its question closes the
+		// bullet.
+		open, openM, isOpen := g.openOn(c, m.Name)
+		answer, answered := answerBelow(m, q)
+		var text, names string
+		if best > 0 {
+			g.use(said)
+			names = strings.Join(append(wrote, alike...), "·")
+			text = fmt.Sprintf("%s 물은 %s — %s %s %s 정리했습니다.",
+				Josa(m.Name, "이", "가"), quote(asked), Josa(names, "은", "는"), Josa(c.Term, "을", "를"), quoteSaid(said.Body))
+			srcs = append(srcs, source(said))
+		} else {
+			// No other line speaks to it: the question stands with
+			// its own quote, and who else covered the concept.
+			text = fmt.Sprintf("%s %s에 대해 %s 물었습니다.", Josa(m.Name, "은", "는"), c.Term, quoteSaid(asked))
+			if others := g.coveredBy(c, []string{m.Name}); len(others) > 0 && !isOpen && !answered {
+				text += fmt.Sprintf(" %s도 노트에서 %s 다뤘습니다.", strings.Join(others, "·"), Josa(c.Term, "을", "를"))
+			}
+		}
+		if isOpen {
+			g.use(open)
+			srcs = append(srcs, source(open))
+			wrote, alike := g.writers(c, open, openM)
+			text += fmt.Sprintf(" %s %s 적었습니다.", sayers(wrote, alike), quoteSaid(open.Body))
+		}
+		// When the asker's note takes the question up right
+		// below it, the bullet quotes that line and asks whether
+		// it answers the question, instead of asking the group to
+		// find what is written already.
+		switch {
+		case answered:
+			g.use(answer)
+			srcs = append(srcs, source(answer))
+			text += fmt.Sprintf(" %s 질문 바로 아래에 %s 적었습니다. %s", Josa(m.Name, "은", "는"), quoteSaid(answer.Body), weighAnswer(asked))
+		case isOpen:
+			text += " " + openAsk(open.Body)
+		case best > 0:
+			// The question the two lines leave: whether the line
+			// answers it, not a stock call to find an answer.
+			text += fmt.Sprintf(" %s 정리는 이 물음에 답이 될까요?", names+"의")
+		}
+		return insight.Bullet{Head: questionHead(m, q, c.Term), Text: text, Sources: srcs, Engine: Name}, true
+	}
+	return insight.Bullet{}, false
+}
+
+// ownAsking reports a question worded as the member asks it, not as a
+// book prints one: trailing dots or doubled marks ("…인데... 그럼 …?",
+// "…??"), a spoken opener or 굳이 ("그럼 …", "근데 …", "왜 굳이 …"), the
+// spoken polite ending (…나요?), or the writer's first person or label.
+func ownAsking(q analyze.Sentence) bool {
+	b := q.Body
+	if q.Voice.FirstPerson || q.Voice.Spoken || analyze.QuestionLabel(q.Voice.Label) ||
+		strings.Contains(b, "...") || strings.Contains(b, "…") || strings.Contains(b, "??") || strings.Contains(b, "?!") ||
+		strings.HasSuffix(strings.TrimSpace(b), "나요?") {
+		return true
+	}
+	for _, w := range strings.Fields(b) {
+		switch strings.Trim(w, ",.") {
+		case "그럼", "근데", "굳이":
+			return true
+		}
+	}
+	return false
 }
 
 // questionHead is the headline of a 공통 질문 on a member's own question:
@@ -1243,11 +1305,21 @@ func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 			ask = splitAsk(c, best, side)
 			split = ask != ""
 		}
+		var limit *analyze.Sentence
 		if !split {
 			ask = stressedAsk(c, best)
+			// Nothing in the point sets a question up, but its writer
+			// goes on to its limit: the two lines set it up.
+			if r, ok := limitBelow(bestM, best); ok && ask == stockAsk && !g.usedSentence[r.ID] && !g.repeats(r) {
+				limit = &r
+				ask = fmt.Sprintf("%s 이어서 %s 적었습니다. %s", Josa(bestM.Name, "은", "는"), quoteSaid(r.Body), angles[0].ask)
+			}
 		}
 		g.claim(secCommon, c.Term)
 		g.use(best)
+		if limit != nil {
+			g.use(*limit)
+		}
 		// Everyone who wrote the point, in its words or nearly the same
 		// ones, in one clause.
 		// The quote is credited to who wrote it; the others are named
@@ -1255,6 +1327,9 @@ func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 		srcs := []insight.Source{source(best)}
 		t, srcs2 := g.besides(c, []string{credit(bestWrote, bestAlike, c.Term+"에 대해 ", best.Body)}, best, side, sideM, split)
 		srcs = append(srcs, srcs2...)
+		if limit != nil {
+			srcs = append(srcs, source(*limit))
+		}
 		t += " " + ask
 		out = append(out, insight.Bullet{Head: pointHead(best, bestM, c.Term), Text: t, Sources: srcs, Engine: Name})
 	}

@@ -100,3 +100,59 @@ func TestPointHeadNamesWhatTheLineIsAbout(t *testing.T) {
 		t.Errorf("pointHead = %q, want the heading above, 구조적 타이핑", got)
 	}
 }
+
+func TestCommonQuotesTheLimitItsWriterWroteBelow(t *testing.T) {
+	// All three stressed a convenience of SQL 맵; one wrote its limit on
+	// the next line. The two lines set the question up, not the stock one.
+	line := "SQL 맵은 새로운 쿼리가 필요할 때 설정에 항목만 추가하면 되기 때문에 작업량이 줄어든다."
+	in := commonInput([][2]string{
+		{"서연", "# 7장\n\n- " + line + "\n- 키 이름에 오타가 있어도 실행하기 전까지는 오류를 확인하기 힘들다.\n"},
+		{"민호", "# 7장\n\n" + line + "\n"},
+		{"지우", "# 7장\n\n" + line + "\n"},
+	})
+	common := section(t, generateGroup(t, in).Group, insight.KeyCommon)
+	if len(common.Bullets) == 0 {
+		t.Fatalf("공통 질문 is empty (notice %q)", common.Notice)
+	}
+	b := common.Bullets[0]
+	if !strings.Contains(b.Text, "서연은 이어서 “키 이름에 오타가") || !strings.Contains(b.Text, "이 한계를 어떻게 다룰") || strings.Contains(b.Text, stockAsk) {
+		t.Errorf("공통 질문 = %q, want the limit 서연 wrote below quoted and asked about", b.Text)
+	}
+	if len(b.Sources) < 2 {
+		t.Errorf("sources = %v, want the limit's line among them", b.Sources)
+	}
+
+	// Without the limit line the point keeps the question it had.
+	in = commonInput([][2]string{{"서연", "# 7장\n\n" + line + "\n"}, {"민호", "# 7장\n\n" + line + "\n"}, {"지우", "# 7장\n\n" + line + "\n"}})
+	common = section(t, generateGroup(t, in).Group, insight.KeyCommon)
+	if len(common.Bullets) == 0 || strings.Contains(common.Bullets[0].Text, "이어서") {
+		t.Errorf("공통 질문 without a limit line = %q (notice %q)", texts(common), common.Notice)
+	}
+}
+
+func TestCommonTakesUpAnAnsweredQuestionOfTheMembersOwn(t *testing.T) {
+	// 서연 asks, in her own words, how two things differ and answers it
+	// below; the others wrote on one of them. The group can weigh her
+	// answer. A question worded as the book prints it, answered below,
+	// is the book's: no bullet.
+	others := "# 3장\n\n- 만료 시간은 값이 저장된 뒤 정해진 시간이 지나면 자동으로 값이 삭제되게 한다.\n- 만료 시간을 짧게 잡으면 명시적 삭제를 덜 써도 된다.\n"
+	own := "# 3장\n\n- 캐시 값은 만료 시간이 지나면 지워지는데... 그럼 만료 시간과 명시적 삭제는 뭐가 다른가?\n  - 어차피 둘 다 값을 지우지만 명시적 삭제가 만료 시간보다 더 즉각적.\n"
+	in := commonInput([][2]string{{"서연", own}, {"민호", others}, {"지우", others}})
+	common := section(t, generateGroup(t, in).Group, insight.KeyCommon)
+	found := false
+	for _, b := range common.Bullets {
+		if strings.Contains(b.Text, "서연") && strings.Contains(b.Text, "뭐가 다른가") && strings.Contains(b.Text, "질문 바로 아래에") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("공통 질문 = %q (notice %q), want 서연's own answered question with her answer", texts(common), common.Notice)
+	}
+
+	book := "# 3장\n\n- 캐시 값은 만료 시간이 지나면 지워진다. 만료 시간과 명시적 삭제는 무엇이 다른가?\n  - 둘 다 값을 지우지만 명시적 삭제가 만료 시간보다 더 즉각적이다.\n"
+	in = commonInput([][2]string{{"서연", book}, {"민호", others}, {"지우", others}})
+	common = section(t, generateGroup(t, in).Group, insight.KeyCommon)
+	if strings.Contains(texts(common), "무엇이 다른가") {
+		t.Errorf("공통 질문 = %q, want no bullet on a question worded as the book prints it", texts(common))
+	}
+}

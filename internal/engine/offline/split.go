@@ -440,7 +440,31 @@ func stressedAsk(c analyze.Concept, quoted analyze.Sentence) string {
 	if quoted.Stance.Sign < 0 {
 		return "이 점은 어떻게 줄이거나 피할 수 있을까요?"
 	}
-	return "이 말이 들어맞지 않는 경우는 없을까요?"
+	return stockAsk
+}
+
+// stockAsk is the question of a stressed point that nothing in it or
+// around it sets up.
+const stockAsk = "이 말이 들어맞지 않는 경우는 없을까요?"
+
+// limitCues end a line that states a limit: the limit angle's cues and
+// what is hard or needs care.
+var limitCues = append(append([]string(nil), angles[0].cues...), "힘들", "주의")
+
+// limitBelow returns the line right below quoted in member m's note (see
+// needBelow) that states a limit of what quoted says ("…오류를 확인하기
+// 힘들다" under "…설정만 추가하면 된다"): a statement, quotable, or leaning
+// only on quoted itself ("하지만 …" on its line).
+func limitBelow(m *analyze.Member, quoted analyze.Sentence) (analyze.Sentence, bool) {
+	return needBelow(m, quoted, func(r analyze.Sentence) bool {
+		if r.Voice.Question || r.Problem != "" && r.Problem != analyze.ProblemDangling || r.Frame != "" || utf8.RuneCountInString(r.Body) > maxQuote {
+			return false
+		}
+		if r.Context != nil && r.Context.ID != quoted.ID {
+			return false
+		}
+		return r.Stance.Sign < 0 || saysOf(r.Body, limitCues)
+	})
 }
 
 // answerBelow returns the statement a member wrote right after their own
