@@ -790,6 +790,11 @@ func (g *group) next(limit int) []insight.Bullet {
 	case workspace.OriginNotes:
 		// Not the schedule's word: the notes already written for next week.
 		text = fmt.Sprintf("다음 주(%d주차) 노트는 %s 다룹니다.", row.Week, Josa(label, "을", "를"))
+	case workspace.OriginFolder:
+		// The week folders name their chapters, and the count of folders
+		// is moim's, not the group's: a study whose weeks are its chapters
+		// ("스터디 주차는 챕터와 동일") would read "2주차" as chapter 2.
+		text = fmt.Sprintf("다음 주에는 %s 다룹니다.", Josa(label, "을", "를"))
 	case workspace.OriginPace:
 		// Not a row of the schedule: what the pace it states implies.
 		text = fmt.Sprintf("README가 적은 진도대로라면 다음 주(%d주차)에는 %s 다룹니다.", row.Week, Josa(label, "을", "를"))

@@ -264,6 +264,17 @@ func TestNextRowFromThePace(t *testing.T) {
 	}
 }
 
+// A row named by a week folder ("[03장] 고급 타입") has moim's count of
+// folders for its week, which need not be the group's: a study whose weeks
+// are its chapters would read "2주차" as chapter 2. The line names the
+// chapter and no week number.
+func TestNextRowFromAFolderHasNoWeekNumber(t *testing.T) {
+	b := nextBullet(t, &workspace.ScheduleRow{Week: 2, Chapters: "3장", Topic: "고급 타입", Origin: workspace.OriginFolder})
+	if b.Text != "다음 주에는 3장 고급 타입을 다룹니다." {
+		t.Errorf("bullet = %q", b.Text)
+	}
+}
+
 func TestDeterministic(t *testing.T) {
 	a, err := New().Generate(context.Background(), weekInput())
 	if err != nil {
