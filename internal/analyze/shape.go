@@ -30,7 +30,7 @@ const maxBodyRunes = 200
 
 // dependentOpeners make a sentence lean on the one before it: without that
 // sentence it says nothing.
-var dependentOpeners = []string{"대신 ", "이들", "이것들", "그들", "그것", "이러한", "그러한", "이와 같", "물론", "뿐만 아니라", "뿐 아니라", "이 밖에", "이외에도", "이는", "이를", "이것은", "이것이", "이것을", "이러한", "이런", "이렇게", "그러면", "그렇다면", "반대로", "반면", "이때", "이 때", "이 경우", "그 결과", "여기서", "위의", "위에서", "위와 같", "이처럼", "앞서 ", "앞에서", "아래", "그래도", "하지만", "그러나", "그런데", "다만", "단,", "이 중", "그중", "그 중", "해당 ", "또 다른", "또다른", "여전히", "마찬가지로", "때문에 ", "추가적으로", "추가로", "그렇게 ", "그래야", "때문에,", "다시 말해", "이보다", "오히려", "동시에 ", "해결 방법으로", "해결책으로", "대안으로"}
+var dependentOpeners = []string{"대신 ", "이들", "이것들", "그들", "그것", "이러한", "그러한", "이와 같", "물론", "뿐만 아니라", "뿐 아니라", "이 밖에", "이외에도", "이는", "이를", "이것은", "이것이", "이것을", "이러한", "이런", "이렇게", "그러면", "그렇다면", "반대로", "반면", "이때", "이 때", "이 경우", "그 결과", "여기서", "위의", "위에서", "위와 같", "이처럼", "앞서 ", "앞에서", "아래", "그래도", "하지만", "그러나", "그런데", "다만", "단,", "이 중", "그중", "그 중", "해당 ", "또 다른", "또다른", "여전히", "마찬가지로", "때문에 ", "추가적으로", "추가로", "그렇게 ", "그래야", "때문에,", "다시 말해", "다시말해", "다시 말하자면", "다시말하자면", "이보다", "오히려", "동시에 ", "해결 방법으로", "해결책으로", "대안으로"}
 
 // aheadCues point at the code, the figure or the example the writer
 // shows beside the sentence, mostly below it ("아래처럼 생성해도 된다",
@@ -585,7 +585,7 @@ func hasSubject(ms []text.Morph) bool {
 			return true
 		}
 	}
-	return false
+	return caseTopic(ms)
 }
 
 // ownSubject reports whether a sentence names what it is about itself,
@@ -747,6 +747,18 @@ func hasTopic(ms []text.Morph) bool {
 		// 은/는/도 right after a noun ("모델은", "평가자도"); not after
 		// another particle ("관점에서는", "작업에도").
 		if hasTag(m.POS, "JX") && (m.Surface == "은" || m.Surface == "는" || m.Surface == "ㄴ" || m.Surface == "도" || m.Surface == "란" || m.Surface == "이란") && i > 0 && !strings.HasPrefix(ms[i-1].POS, "J") {
+			return true
+		}
+	}
+	return caseTopic(ms)
+}
+
+// caseTopic reports "X의 경우(에는/도) …": X is set up as what the
+// sentence is about, as a topic particle would.
+func caseTopic(ms []text.Morph) bool {
+	for i := 2; i < len(ms); i++ {
+		if ms[i].Surface == "경우" && strings.HasPrefix(ms[i].POS, "NNG") && hasTag(ms[i-1].POS, "JKG") && ms[i-1].Surface == "의" &&
+			(strings.HasPrefix(ms[i-2].POS, "NN") || ms[i-2].POS == "SL" || strings.HasPrefix(ms[i-2].POS, "SSC")) {
 			return true
 		}
 	}

@@ -245,10 +245,12 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			} else {
 				v.Hedge, v.Wish = true, true // 해 보고 싶다
 			}
-		case first == "NNG" && m.Surface == "생각" && !thirdPerson(ms) && !propositive(ms) && !signpostThink(next(1), next(2)) && !thoughtAbout(prev(1), next(1), next(2)) && (strings.HasPrefix(next(1).POS, "XSV") && final(1) && !strings.Contains(next(2).Surface, "면") && !(hasTag(next(1).POS, "ETM") && next(2).Surface == "수") && !strings.HasPrefix(next(1).Surface, "하면") && !strings.HasSuffix(next(1).Surface, "야") || next(1).Surface == "이" && (strings.HasPrefix(next(2).Surface, "들") || strings.HasPrefix(next(2).Surface, "든")) && final(2)):
-			v.Hedge = true // 생각한다, 생각이 든다; not 생각해야 한다, advice
-		case first == "NNG" && m.Surface == "생각" && strings.HasSuffix(prev(1).POS, "ETM") && (strings.HasSuffix(prev(1).Surface, "다는") || strings.HasSuffix(prev(1).Surface, "라는")) && (next(1).Surface == "을" || next(1).Surface == "이") && final(1) && !thirdPerson(ms):
-			v.Hedge = true // "…사용해야겠다는 생각을 했다", "…좋겠다는 생각이 들었다": the writer's reflection
+		case first == "NNG" && m.Surface == "생각" && !thirdPerson(ms) && !propositive(ms) && !signpostThink(next(1), next(2)) && !thoughtAbout(prev(1), next(1), next(2)) && (strings.HasPrefix(next(1).POS, "XSV") && final(1) && !strings.Contains(next(2).Surface, "면") && !(hasTag(next(1).POS, "ETM") && next(2).Surface == "수") && !strings.HasPrefix(next(1).Surface, "하면") && !strings.HasSuffix(next(1).Surface, "야") || (next(1).Surface == "이" || next(1).Surface == "도") && (strings.HasPrefix(next(2).Surface, "들") || strings.HasPrefix(next(2).Surface, "든")) && final(2)):
+			v.Hedge = true // 생각한다, 생각이 든다, 생각도 든다; not 생각해야 한다, advice
+		case first == "NNG" && m.Surface == "생각" && strings.HasSuffix(prev(1).POS, "ETM") && (strings.HasSuffix(prev(1).Surface, "다는") || strings.HasSuffix(prev(1).Surface, "라는")) && (next(1).Surface == "을" || next(1).Surface == "이" || next(1).Surface == "도") && final(1) && !thirdPerson(ms):
+			v.Hedge = true // "…사용해야겠다는 생각을 했다", "…좋겠다는 생각이 들었다", "…것이라는 생각도 든다": the writer's reflection
+		case first == "NNG" && m.Surface == "선호" && hasTag(next(1).POS, "XSV") && hasTag(next(2).POS, "ETM") && next(3).Surface == "편" && strings.HasPrefix(next(4).POS, "VCP") && final(4) && !thirdPerson(ms):
+			v.Hedge = true // "…간편해서 선호하는 편임": the writer's own leaning
 		case first == "NNG" && m.Surface == "생각" && i == lastContent(ms) && hasTag(prev(1).POS, "EC") && strings.HasSuffix(prev(1).Surface, "고") && !thirdPerson(ms):
 			v.Hedge = true // "…와 같다고 생각": a note-style "생각한다"
 		case first == "VV" && (strings.HasPrefix(m.Surface, "느끼") || strings.HasPrefix(m.Surface, "느꼈") || strings.HasPrefix(m.Surface, "느껴졌")) && final(0) && !thirdPerson(ms):

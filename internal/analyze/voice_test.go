@@ -26,6 +26,11 @@ func TestVoiceFromMorphology(t *testing.T) {
 		{"캐시 키는 요청의 뜻이 드러나는 이름으로 정하라.", Voice{Recommend: true}},
 		{"상속 대신 합성을 사용하라.", Voice{Recommend: true}},
 		{"캐시 키는 요청의 뜻이 드러나는 이름으로 정하라", Voice{Recommend: true}},
+		// A thought that also comes to the writer, and the writer's own
+		// leaning, are their view; a leaning of others is not.
+		{"좁은 영역에서 사용한다면 충분히 가치는 있을 것이라는 생각도 든다.", Voice{Hedge: true}},
+		{"상속의 경우도 더 명시적이고 간편해서 선호하는 편임.", Voice{Hedge: true}},
+		{"개발자들은 이 방식을 선호하는 편이다.", Voice{}},
 		// A recommendation worded as what a thing is ("…권장되는 X이다") is
 		// one; the same verb before a reason that goes on is not final.
 		{"전역 변수는 가급적 사용하지 말도록 권장되는 방식이다.", Voice{Recommend: true}},
