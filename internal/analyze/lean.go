@@ -126,7 +126,7 @@ func pointsBack(ms []text.Morph) bool {
 		default:
 			continue
 		}
-		if selfEvident[n.Surface] {
+		if selfEvident[n.Surface] || clauseBefore(ms, i) {
 			continue
 		}
 		named := false
@@ -138,6 +138,28 @@ func pointsBack(ms []text.Morph) bool {
 		}
 		if !named {
 			return true
+		}
+	}
+	return false
+}
+
+// clauseBefore reports a clause of the sentence that ends with a comma
+// before morpheme i and does something, a verb ("…를 호출하기 보다는, 이
+// 로직을 …"): a determiner after it points at that clause, not above. A
+// comma after a discourse word ("그러나, 이 방법은 …") or a phrase with no
+// verb ("일반적인 방법 이외에도, 그 모델의 …") is none.
+func clauseBefore(ms []text.Morph, i int) bool {
+	content, words := false, 0
+	for k := 0; k < i; k++ {
+		p := ms[k].POS
+		if strings.HasPrefix(p, "VV") || strings.HasPrefix(p, "XSV") {
+			content = true
+		}
+		if k > 0 && ms[k].Space {
+			words++
+		}
+		if ms[k].Surface == "," && content && words > 0 {
+			return true // a clause of two words or more ("다시말하자면," is one)
 		}
 	}
 	return false

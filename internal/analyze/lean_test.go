@@ -226,6 +226,12 @@ func TestPointsBack(t *testing.T) {
 		{"질문의 시작과 끝에 가까울 때 해당 정보를 더 잘 찾아냄", true},
 		{"데이터가 중요하므로 이 계층은 데이터 정제도 포함한다", true},
 		{"일반적인 방법 이외에도, 그 모델의 가이드를 참고하는 것이 좋다.", true},
+		// A determiner after a clause of the same sentence that does
+		// something points at that clause; after one discourse word it
+		// points above.
+		{"화면 안에서 주문 목록을 직접 불러오기 보다는, 이 조회 로직을 별도로 분리하자.", false},
+		{"다시말하자면, 해당 코드를 런타임이 이해하지 못한다.", true},
+		{"그러나, 이 방법은 느리다.", true},
 		{"시스템이 코드를 실행한다면 이 코드를 격리된 환경에서 실행해야 한다.", false},
 		{"이 책에서 가장 흥미로운 부분은 평가였다.", false},
 		{"캐시 적중률은 읽기 패턴이 고를수록 높아진다.", false},
@@ -360,6 +366,7 @@ func TestPronounOrContrastOpenerLeansOnTheLineAbove(t *testing.T) {
 		"오히려 캐시를 직접 만든 것보다 번거로운 준비가 필요하다.":   true,  // rather than what?
 		"동시에 원본 저장소는 그런 변화에 영향을 받지 않는다.":     true,  // at the same time as what?
 		"해결 방법으로 만료 시간을 짧게 잡는 방법이 있다.":       true,  // the solution to what?
+		"다시말하자면, 만료 시간은 원본이 바뀌는 주기를 따른다.":    true,  // says again what?
 		"설계를 문서로 적었는데, 이것을 검증하려면 코드를 짜야 했다.": false, // 이것 is 문서, in the sentence
 		"캐시는 원본 저장소 앞에 둔다.":                  false,
 	} {
