@@ -295,7 +295,8 @@ func SameLoanword(a, b string) bool {
 }
 
 // latinSkeleton reduces an English word to the consonants a Korean
-// transliteration keeps, in one shared alphabet (p t k s j n m l):
+// transliteration keeps, in one shared alphabet (p t d k s j n m l; d and t
+// stay apart, as ㄷ and ㅌ do in transliterations):
 // "context" → "kntkst", "transformer" → "tlnspm".
 func latinSkeleton(w string) string {
 	w = strings.ToLower(w)
@@ -323,7 +324,9 @@ func latinSkeleton(w string) string {
 			put = "ks"
 		case strings.IndexByte("bfvp", c) >= 0:
 			put = "p"
-		case strings.IndexByte("dt", c) >= 0:
+		case c == 'd':
+			put = "d" // transliterated ㄷ, where t is ㅌ: "undefined" is no "엔드포인트"
+		case c == 't':
 			put = "t"
 		case strings.IndexByte("cgkq", c) >= 0:
 			put = "k"
@@ -344,7 +347,7 @@ func latinSkeleton(w string) string {
 // Initial and final consonants of Hangul syllables in the alphabet of
 // latinSkeleton (” for ㅇ and ㅎ, which transliterations drop).
 var (
-	choseong  = []string{"k", "k", "n", "t", "t", "l", "m", "p", "p", "s", "s", "", "j", "j", "j", "k", "t", "p", ""}
+	choseong  = []string{"k", "k", "n", "d", "d", "l", "m", "p", "p", "s", "s", "", "j", "j", "j", "k", "t", "p", ""}
 	_         = choseong // ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ
 	jongseong = []string{"", "k", "k", "ks", "n", "nj", "n", "t", "l", "lk", "lm", "lp", "ls", "lt", "lp", "l", "m", "p", "ps", "s", "s", "", "j", "j", "k", "t", "p", ""}
 )

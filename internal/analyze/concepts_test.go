@@ -6,13 +6,15 @@ func TestTransliterationSkeletons(t *testing.T) {
 	same := [][2]string{
 		{"컨텍스트", "context"}, {"퍼플렉시티", "perplexity"}, {"트랜스포머", "transformer"},
 		{"벤치마크", "benchmark"}, {"토큰", "token"}, {"임베딩", "embedding"}, {"샘플링", "sampling"},
+		{"업데이트", "update"}, {"디코더", "decoder"}, {"인덱스", "index"}, {"엔드포인트", "endpoint"},
 	}
 	for _, p := range same {
 		if h, l := hangulSkeleton(p[0]), latinSkeleton(p[1]); h != l {
 			t.Errorf("%s → %q, %s → %q: want equal", p[0], h, p[1], l)
 		}
 	}
-	differ := [][2]string{{"컨텍스트", "contest"}, {"프롬프트", "platform"}, {"캐시", "cash register"}}
+	// ㄷ is d and ㅌ is t in transliterations: "undefined" is no "엔드포인트".
+	differ := [][2]string{{"컨텍스트", "contest"}, {"프롬프트", "platform"}, {"캐시", "cash register"}, {"엔드포인트", "undefined"}}
 	for _, p := range differ {
 		if h, l := hangulSkeleton(p[0]), latinSkeleton(p[1]); h == l {
 			t.Errorf("%s and %s share skeleton %q", p[0], p[1], h)
