@@ -802,7 +802,59 @@ func (g *group) next(limit int) []insight.Bullet {
 	if row.Presenter != "" {
 		text += fmt.Sprintf(" 발표: %s.", row.Presenter)
 	}
+	if cs := g.comingBack(3); len(cs) > 0 {
+		text += fmt.Sprintf(" 이번 주 여러 멤버가 쓴 %s 다음 주에도 나옵니다.", Josa(strings.Join(cs, "·"), "은", "는"))
+	}
 	return []insight.Bullet{{Head: label, Text: text, Sources: srcs, Engine: Name}}
+}
+
+// comingBack returns up to n concepts of this week that next week's
+// material (notes, chapter summaries) takes up again, in two documents
+// or more: specific, named terms that are no word of most weeks, those
+// more documents take up first.
+func (g *group) comingBack(n int) []string {
+	type cand struct {
+		term        string
+		docs, names int
+	}
+	var cands []cand
+	for _, c := range g.specificConcepts() {
+		if !named(c.Term) || g.aw.Widespread(c.Term) || g.aw.StudyWord(c.Term) {
+			continue
+		}
+		docs := 0
+		for _, d := range g.in.NextDocs {
+			for _, ns := range d.Sentences {
+				if analyze.MentionsText(ns.Text, c) {
+					docs++
+					break
+				}
+			}
+		}
+		if docs >= 2 && len(c.Counts) >= 2 {
+			cands = append(cands, cand{c.Term, docs, len(c.Counts)})
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].docs != cands[j].docs {
+			return cands[i].docs > cands[j].docs
+		}
+		return cands[i].names > cands[j].names
+	})
+	var out []string
+	for _, c := range cands {
+		if len(out) == n {
+			break
+		}
+		dup := false
+		for _, o := range out {
+			dup = dup || strings.Contains(o, c.term) || strings.Contains(c.term, o)
+		}
+		if !dup {
+			out = append(out, c.term)
+		}
+	}
+	return out
 }
 
 // links returns the places where this week's notes lead into next week's

@@ -1,0 +1,49 @@
+package offline
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/note"
+	"github.com/moim-study/moim/internal/workspace"
+)
+
+// When no line of this week names next week's topic, the schedule line
+// names the concepts several members wrote this week that next week's
+// notes take up again: a concrete link, claimed only as a recurrence.
+// A concept one member wrote, or one only one next note mentions, is not
+// named.
+func TestScheduleLineNamesConceptsThatComeBack(t *testing.T) {
+	a := "# 4장 캐시\n\n- 값마다 TTL을 정해 수명을 준다.\n- LRU는 오래 쓰지 않은 값을 먼저 버린다.\n- 쓰기 버퍼는 디스크 쓰기를 모은다.\n"
+	b := "# 4장 캐시\n\n- TTL을 짧게 잡으면 적중률이 떨어진다.\n- LRU는 구현이 단순해서 널리 쓰인다.\n"
+	in := commonInput([][2]string{{"가람", a}, {"나래", b}})
+	in.Scheduled = true
+	in.Next = &workspace.ScheduleRow{Week: 7, Chapters: "5장", Topic: "분산 저장소", Source: "README.md", Line: 9}
+	in.NextDocs = []*note.Document{
+		note.Parse("w7/가람.md", "# 5장 분산 저장소\n\n- 노드마다 TTL을 따로 두면 값이 어긋난다.\n- 쓰기 버퍼를 비우는 시점에 복제를 시작한다.\n"),
+		note.Parse("w7/나래.md", "# 5장 분산 저장소\n\n- 노드마다 LRU 목록을 따로 관리한다.\n- 노드마다 TTL을 같게 맞춘다.\n"),
+		note.Parse("w7/다솜.md", "# 5장 분산 저장소\n\n- 메모리가 모자라면 노드가 LRU로 값을 버린다.\n"),
+	}
+	next := section(t, generateGroup(t, in).Group, insight.KeyNext)
+	if len(next.Bullets) != 1 {
+		t.Fatalf("다음 주차 = %q (notice %q)", texts(next), next.Notice)
+	}
+	got := next.Bullets[0].Text
+	if !strings.HasPrefix(got, "다음 주(7주차)에는 5장 분산 저장소를 다룹니다.") {
+		t.Errorf("다음 주차 = %q, want the schedule line first", got)
+	}
+	if !strings.Contains(got, "TTL") || !strings.Contains(got, "LRU") || !strings.Contains(got, "다음 주에도 나옵니다") {
+		t.Errorf("다음 주차 = %q, want TTL and LRU, which both members wrote and two next notes take up", got)
+	}
+	if strings.Contains(got, "쓰기 버퍼") {
+		t.Errorf("다음 주차 = %q: 쓰기 버퍼 is one member's and one next note's", got)
+	}
+
+	// With no next notes the line is the schedule's alone.
+	in.NextDocs = nil
+	next = section(t, generateGroup(t, in).Group, insight.KeyNext)
+	if len(next.Bullets) != 1 || strings.Contains(next.Bullets[0].Text, "다음 주에도 나옵니다") {
+		t.Errorf("다음 주차 without next notes = %q", texts(next))
+	}
+}
