@@ -1177,8 +1177,12 @@ func Josa(word, withBatchim, without string) string {
 		// Read letter by letter: "RAG" is 래그/알에이지 → no final
 		// consonant; "LLM" ends in 엠.
 		has = strings.ContainsRune("LMNR", r)
+	case r == 'd' || r == 'D':
+		has = false // a final d is read 드: "undefined는", "method를"
+	case r == 'g' || r == 'G':
+		has = len(word) > 1 && (word[len(word)-2] == 'n' || word[len(word)-2] == 'N') // "string을" (ㅇ), "log를" (그)
 	default:
-		has = strings.ContainsRune("bcdgjklmnpqtBCDGJKLMNPQT", r)
+		has = strings.ContainsRune("bcjklmnpqtBCJKLMNPQT", r)
 	}
 	if has && withBatchim == "으로" && rieulFinal(word, r) {
 		has = false // ㄹ takes 로: "컴파일로", "1로", "URL로"

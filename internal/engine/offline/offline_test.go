@@ -314,6 +314,8 @@ func equalWeeks(a, b *insight.Week) bool {
 func TestJosa(t *testing.T) {
 	for _, c := range []struct{ word, want string }{
 		{"임베딩", "임베딩을"}, {"모델", "모델을"}, {"데이터", "데이터를"}, {"RAG", "RAG를"}, {"LoRA", "LoRA를"}, {"LLM", "LLM을"}, {"GPT", "GPT를"}, {"SQL", "SQL을"}, {"NoSQL", "NoSQL을"}, {"Spring", "Spring을"},
+		// A final d is read 드, a final g 그 unless it closes "ng" (ㅇ).
+		{"undefined", "undefined를"}, {"method", "method를"}, {"log", "log를"}, {"string", "string을"},
 	} {
 		if got := Josa(c.word, "을", "를"); got != c.want {
 			t.Errorf("Josa(%q) = %q, want %q", c.word, got, c.want)
