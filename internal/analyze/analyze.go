@@ -312,6 +312,17 @@ func (w *Week) Widespread(term string) bool {
 	return weeks >= 2 && share >= genericSpread
 }
 
+// Spread returns the share of the study's other weeks whose notes use
+// term (0 when the analysis knows no other week): how much of the study's
+// everyday vocabulary it is.
+func (w *Week) Spread(term string) float64 {
+	if w == nil {
+		return 0
+	}
+	share, _ := w.bg.PhraseSpread(term, w.week)
+	return share
+}
+
 // StudyWord reports whether term is the study's own subject: the notes
 // of every other week use it, in a study long enough for that to say so
 // (five other weeks or more), as "스프링" does in a study of a book on

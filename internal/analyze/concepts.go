@@ -158,7 +158,22 @@ func Meaningful(term string) bool {
 	if other == 0 && latin == 0 {
 		return false // a number
 	}
+	if particleTail(term) {
+		return false // "JdbcTemplate과": a name with the particle written onto it
+	}
 	return utf8.RuneCountInString(term) >= 2
+}
+
+// particleTail reports a Latin word with a one-syllable particle written
+// onto it ("JdbcTemplate과", "Redux는"): the analyzer may read the pair as
+// one noun, but it names nothing the Latin word alone does not.
+func particleTail(term string) bool {
+	last, size := utf8.DecodeLastRuneInString(term)
+	if size == 0 || !strings.ContainsRune("과와은는이가을를의에도로", last) {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(term[:len(term)-size])
+	return before < 0x80 && unicode.IsLetter(before)
 }
 
 // reAliasKo matches "한국어 용어(English term)"; reAliasEn the reverse.

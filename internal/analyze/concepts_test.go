@@ -26,6 +26,7 @@ func TestMeaningful(t *testing.T) {
 	for term, want := range map[string]bool{
 		"al": false, "et": false, "x_i": false, "log": false, "bit": false, "2024": false,
 		"KV": true, "RAG": true, "LoRA": true, "softmax": true, "퍼플렉시티": true, "평가 파이프라인": true,
+		"JdbcTemplate": true, "JdbcTemplate과": false, "Redux는": false,
 	} {
 		if got := Meaningful(term); got != want {
 			t.Errorf("Meaningful(%q) = %v, want %v", term, got, want)

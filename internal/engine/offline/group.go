@@ -808,14 +808,16 @@ func (g *group) next(limit int) []insight.Bullet {
 	return []insight.Bullet{{Head: label, Text: text, Sources: srcs, Engine: Name}}
 }
 
-// comingBack returns up to n concepts of this week that next week's
-// material (notes, chapter summaries) takes up again, in two documents
-// or more: specific, named terms that are no word of most weeks, those
-// more documents take up first.
+// comingBack returns up to n concepts that two or more members wrote this
+// week and next week's material (notes, chapter summaries) takes up again,
+// in two documents or more: specific, named terms that are no word of most
+// weeks, weighed by how widely these two weeks and how little the rest of
+// the study take them up.
 func (g *group) comingBack(n int) []string {
 	type cand struct {
 		term        string
 		docs, names int
+		spread      float64
 	}
 	var cands []cand
 	for _, c := range g.specificConcepts() {
@@ -832,15 +834,15 @@ func (g *group) comingBack(n int) []string {
 			}
 		}
 		if docs >= 2 && len(c.Counts) >= 2 {
-			cands = append(cands, cand{c.Term, docs, len(c.Counts)})
+			cands = append(cands, cand{c.Term, docs, len(c.Counts), g.aw.Spread(c.Term)})
 		}
 	}
-	sort.SliceStable(cands, func(i, j int) bool {
-		if cands[i].docs != cands[j].docs {
-			return cands[i].docs > cands[j].docs
-		}
-		return cands[i].names > cands[j].names
-	})
+	// Weighed by how many of this week's members and next week's documents
+	// take a concept up, and by how little the rest of the study uses it: a
+	// word of many weeks ("컴포넌트" in a study of a book on React) ties
+	// every week to every other.
+	weight := func(c cand) float64 { return float64(c.docs+c.names) * (1 - c.spread) }
+	sort.SliceStable(cands, func(i, j int) bool { return weight(cands[i]) > weight(cands[j]) })
 	var out []string
 	for _, c := range cands {
 		if len(out) == n {
