@@ -4,8 +4,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/moim-study/moim/internal/analyze"
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/note"
+	"github.com/moim-study/moim/internal/text"
 	"github.com/moim-study/moim/internal/workspace"
 )
 
@@ -45,5 +47,30 @@ func TestScheduleLineNamesConceptsThatComeBack(t *testing.T) {
 	next = section(t, generateGroup(t, in).Group, insight.KeyNext)
 	if len(next.Bullets) != 1 || strings.Contains(next.Bullets[0].Text, "다음 주에도 나옵니다") {
 		t.Errorf("다음 주차 without next notes = %q", texts(next))
+	}
+}
+
+// A concept most of the study's other weeks use too (here LRU, in four of
+// six other weeks) needs more members and next notes than these two weeks
+// give to be named as coming back: it ties every week to every other.
+func TestComingBackWeighsTheRestOfTheStudy(t *testing.T) {
+	a := "# 4장 캐시\n\n- 값마다 TTL을 정해 수명을 준다.\n- LRU는 오래 쓰지 않은 값을 먼저 버린다.\n"
+	b := "# 4장 캐시\n\n- TTL을 짧게 잡으면 적중률이 떨어진다.\n- LRU는 구현이 단순해서 널리 쓰인다.\n"
+	next := []*note.Document{
+		note.Parse("w7/가람.md", "# 5장 분산 저장소\n\n- 노드마다 TTL을 따로 두면 값이 어긋난다.\n- 노드마다 LRU 목록을 따로 관리한다.\n"),
+		note.Parse("w7/나래.md", "# 5장 분산 저장소\n\n- 노드마다 TTL을 같게 맞춘다.\n- 메모리가 모자라면 노드가 LRU로 값을 버린다.\n"),
+	}
+	weeks := map[int][]string{6: {a, b}}
+	for _, k := range []int{1, 2, 3, 4} {
+		weeks[k] = []string{"LRU 목록을 다시 본다."}
+	}
+	weeks[5], weeks[7] = []string{"색인을 나누는 기준을 본다."}, []string{"샤드를 고르는 기준을 본다."}
+	in := commonInput([][2]string{{"가람", a}, {"나래", b}})
+	in.Analysis = analyze.Analyze(in.Notes(), analyze.InStudy(6, text.NewBackground(weeks)))
+	in.Scheduled, in.NextDocs = true, next
+	in.Next = &workspace.ScheduleRow{Week: 7, Chapters: "5장", Topic: "분산 저장소", Source: "README.md", Line: 9}
+	got := texts(section(t, generateGroup(t, in).Group, insight.KeyNext))
+	if !strings.Contains(got, "TTL") || strings.Contains(got, "LRU") {
+		t.Errorf("다음 주차 = %q, want TTL (these weeks') and not LRU (most weeks')", got)
 	}
 }

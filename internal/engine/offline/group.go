@@ -808,6 +808,12 @@ func (g *group) next(limit int) []insight.Bullet {
 	return []insight.Bullet{{Head: label, Text: text, Sources: srcs, Engine: Name}}
 }
 
+// minComingBack is the least weight (see comingBack) of a concept named as
+// coming back: two members and two documents of next week for a concept
+// few other weeks use, more for one many weeks use ("컴포넌트", used in
+// two thirds of a study's weeks, needs nine).
+const minComingBack = 3.0
+
 // comingBack returns up to n concepts that two or more members wrote this
 // week and next week's material (notes, chapter summaries) takes up again,
 // in two documents or more: specific, named terms that are no word of most
@@ -852,7 +858,7 @@ func (g *group) comingBack(n int) []string {
 		for _, o := range out {
 			dup = dup || strings.Contains(o, c.term) || strings.Contains(c.term, o)
 		}
-		if !dup {
+		if !dup && weight(c) >= minComingBack {
 			out = append(out, c.term)
 		}
 	}
