@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/moim-study/moim/internal/analyze"
@@ -825,13 +826,50 @@ func (g *group) comingBack(n int) []string {
 		docs, names int
 		spread      float64
 	}
+	if len(g.in.NextDocs) < 2 {
+		return nil
+	}
+	// Each document's words run together, once: a concept whose spelling
+	// is not inside them is not in the document, and the sentence-by-
+	// sentence look (analyze.MentionsText) is left for those whose is.
+	flat := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return r
+			}
+			return -1
+		}, strings.ToLower(s))
+	}
+	docFlat := make([]string, len(g.in.NextDocs))
+	for i, d := range g.in.NextDocs {
+		var b strings.Builder
+		for _, ns := range d.Sentences {
+			b.WriteString(ns.Text)
+			b.WriteByte(' ')
+		}
+		docFlat[i] = flat(b.String())
+	}
 	var cands []cand
 	for _, c := range g.specificConcepts() {
-		if !named(c.Term) || g.aw.Widespread(c.Term) || g.aw.StudyWord(c.Term) {
+		if len(c.Counts) < 2 || !named(c.Term) || g.aw.Widespread(c.Term) || g.aw.StudyWord(c.Term) {
 			continue
 		}
+		keys := c.Keys
+		if len(keys) == 0 {
+			keys = []string{analyze.Key(c.Term)}
+		}
 		docs := 0
-		for _, d := range g.in.NextDocs {
+		for i, d := range g.in.NextDocs {
+			inside := false
+			for _, k := range keys {
+				if k := flat(k); k != "" && strings.Contains(docFlat[i], k) {
+					inside = true
+					break
+				}
+			}
+			if !inside {
+				continue
+			}
 			for _, ns := range d.Sentences {
 				if analyze.MentionsText(ns.Text, c) {
 					docs++
@@ -839,7 +877,7 @@ func (g *group) comingBack(n int) []string {
 				}
 			}
 		}
-		if docs >= 2 && len(c.Counts) >= 2 {
+		if docs >= 2 {
 			cands = append(cands, cand{c.Term, docs, len(c.Counts), g.aw.Spread(c.Term)})
 		}
 	}
