@@ -858,11 +858,17 @@ func (g *group) comingBack(n int) []string {
 		if len(keys) == 0 {
 			keys = []string{analyze.Key(c.Term)}
 		}
+		var fk []string
+		for _, k := range keys {
+			if k := flat(k); k != "" {
+				fk = append(fk, k)
+			}
+		}
 		docs := 0
 		for i, d := range g.in.NextDocs {
 			inside := false
-			for _, k := range keys {
-				if k := flat(k); k != "" && strings.Contains(docFlat[i], k) {
+			for _, k := range fk {
+				if strings.Contains(docFlat[i], k) {
 					inside = true
 					break
 				}
