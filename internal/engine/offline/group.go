@@ -809,6 +809,51 @@ func (g *group) next(limit int) []insight.Bullet {
 	return []insight.Bullet{{Head: label, Text: text, Sources: srcs, Engine: Name}}
 }
 
+// wordIndex is a document's words (lower case, letters and digits only)
+// for wordIndex.startsWith: the distinct words in order, and where each
+// word stands.
+type wordIndex struct {
+	words  []string
+	sorted []string
+	at     map[string][]int
+}
+
+func newWordIndex(words []string) *wordIndex {
+	x := &wordIndex{words: words, at: map[string][]int{}}
+	for i, w := range words {
+		if _, ok := x.at[w]; !ok {
+			x.sorted = append(x.sorted, w)
+		}
+		x.at[w] = append(x.at[w], i)
+	}
+	sort.Strings(x.sorted)
+	return x
+}
+
+// startsWith reports whether a run of the document's words starts with
+// one of the spellings ks: a word that begins with it ("enum", "enums"),
+// or words that run together into it ("타입 가드" for "타입가드").
+func (x *wordIndex) startsWith(ks []string) bool {
+	for _, k := range ks {
+		if i := sort.SearchStrings(x.sorted, k); i < len(x.sorted) && strings.HasPrefix(x.sorted[i], k) {
+			return true
+		}
+		// A word that is a proper beginning of k, followed by the rest.
+		for n := 1; n < len(k); n++ {
+			for _, i := range x.at[k[:n]] {
+				acc := k[:n]
+				for j := i + 1; j < len(x.words) && len(acc) < len(k); j++ {
+					acc += x.words[j]
+				}
+				if strings.HasPrefix(acc, k) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // minComingBack is the least weight (see comingBack) of a concept named as
 // coming back: two members and two documents of next week for a concept
 // few other weeks use, more for one many weeks use ("컴포넌트", used in
@@ -829,25 +874,18 @@ func (g *group) comingBack(n int) []string {
 	if len(g.in.NextDocs) < 2 {
 		return nil
 	}
-	// Each document's words run together, once: a concept whose spelling
-	// is not inside them is not in the document, and the sentence-by-
-	// sentence look (analyze.MentionsText) is left for those whose is.
-	flat := func(s string) string {
-		return strings.Map(func(r rune) rune {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				return r
-			}
-			return -1
-		}, strings.ToLower(s))
-	}
-	docFlat := make([]string, len(g.in.NextDocs))
+	// Each document's words, once (lower case, letters and digits): a
+	// concept is in a document when a run of its words starts with one of
+	// the concept's spellings, as analyze.MentionsText reads a sentence.
+	docs := make([]*wordIndex, len(g.in.NextDocs))
 	for i, d := range g.in.NextDocs {
-		var b strings.Builder
+		var words []string
 		for _, ns := range d.Sentences {
-			b.WriteString(ns.Text)
-			b.WriteByte(' ')
+			words = append(words, strings.FieldsFunc(strings.ToLower(ns.Text), func(r rune) bool {
+				return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+			})...)
 		}
-		docFlat[i] = flat(b.String())
+		docs[i] = newWordIndex(words)
 	}
 	var cands []cand
 	for _, c := range g.specificConcepts() {
@@ -860,31 +898,24 @@ func (g *group) comingBack(n int) []string {
 		}
 		var fk []string
 		for _, k := range keys {
-			if k := flat(k); k != "" {
+			k = strings.Map(func(r rune) rune {
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					return r
+				}
+				return -1
+			}, strings.ToLower(k))
+			if k != "" {
 				fk = append(fk, k)
 			}
 		}
-		docs := 0
-		for i, d := range g.in.NextDocs {
-			inside := false
-			for _, k := range fk {
-				if strings.Contains(docFlat[i], k) {
-					inside = true
-					break
-				}
-			}
-			if !inside {
-				continue
-			}
-			for _, ns := range d.Sentences {
-				if analyze.MentionsText(ns.Text, c) {
-					docs++
-					break
-				}
+		in := 0
+		for _, d := range docs {
+			if d.startsWith(fk) {
+				in++
 			}
 		}
-		if docs >= 2 {
-			cands = append(cands, cand{c.Term, docs, len(c.Counts), g.aw.Spread(c.Term)})
+		if in >= 2 {
+			cands = append(cands, cand{c.Term, in, len(c.Counts), g.aw.Spread(c.Term)})
 		}
 	}
 	// Weighed by how many of this week's members and next week's documents
