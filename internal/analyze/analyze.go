@@ -74,6 +74,11 @@ type Sentence struct {
 	// at its opening (see ownSubject), so a heading above it is not its
 	// subject.
 	OwnSubject bool
+	// Property: the sentence says that something it does not name has a
+	// property ("…추적하기 어렵다는 단점이 있다", "…작성할 수 있는 장점이
+	// 있다"): the subjects in it are the property's, and what has it is
+	// the heading's.
+	Property bool
 	// Topics counts the noun phrases the sentence marks as a topic
 	// (은/는): two mean a first clause hands over to another topic
 	// ("사람 평가는 … 때문에, 비교 평가는 …").
@@ -535,6 +540,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		}
 		last.genericObject = genericObject(rd.Morphs)
 		last.OwnSubject = ownSubject(rd.Morphs)
+		last.Property = propertyClaim(core)
 		last.Topics = topics(rd.Morphs)
 		last.HandsOver = handsOver(rd.Morphs)
 		last.Stance, last.Judged = stances(rd.Morphs)

@@ -753,6 +753,26 @@ func hasTopic(ms []text.Morph) bool {
 	return caseTopic(ms)
 }
 
+// traitNouns name a merit or flaw something has: "…다는 단점이 있다".
+var traitNouns = map[string]bool{"장점": true, "단점": true, "특징": true, "한계": true, "이점": true, "약점": true, "강점": true, "문제점": true, "장단점": true}
+
+// propertyClaim reports a sentence that ends saying a property noun
+// exists ("…힘들다는 단점이 있다", "…단순하게 작성할 수 있는 장점이 있다")
+// and marks no topic of its own: it describes something it does not name.
+func propertyClaim(ms []text.Morph) bool {
+	i := lastContent(ms)
+	for i >= 0 && strings.HasPrefix(ms[i].POS, "E") {
+		i-- // the endings after the stem
+	}
+	if i < 2 || !strings.HasPrefix(ms[i].Surface, "있") || !(hasTag(ms[i].POS, "VA") || hasTag(ms[i].POS, "VV")) {
+		return false
+	}
+	if !hasTag(ms[i-1].POS, "JKS") || !strings.HasPrefix(ms[i-2].POS, "NN") || !traitNouns[ms[i-2].Surface] {
+		return false
+	}
+	return !hasTopic(ms[:i-2])
+}
+
 // caseTopic reports "X의 경우(에는/도) …": X is set up as what the
 // sentence is about, as a topic particle would.
 func caseTopic(ms []text.Morph) bool {

@@ -164,3 +164,25 @@ func TestHeadingHeadsAnArrowChain(t *testing.T) {
 		t.Errorf("Bullet(arrow after a line with a subject).Head = %q (text %q), want no heading", b.Head, b.Text)
 	}
 }
+
+// A sentence saying that something has a merit or a flaw ("…다는 단점이
+// 있다") under the heading naming that something is headed by it: its
+// subjects are the flaw's. One that names its topic ("RocksDB는 …") is
+// headed by that topic, as any sentence is.
+func TestHeadingHeadsATraitClaim(t *testing.T) {
+	src := "# 10장 저장소 라이브러리\n\n## 1. LevelDB\n\n- 컴팩션이 밀리면 쓰기 지연이 튄다는 단점이 있다.\n\n" +
+		"## 2. SQLite\n\n- 라이브러리가 가벼워 어디에나 넣을 수 있다는 장점이 있다.\n\n" +
+		"## 3. 설정\n\n- RocksDB는 설정 항목이 많아 익히기 어렵다는 단점이 있다.\n"
+	w := analyze.Analyze([]analyze.Note{{Member: "바다", Doc: note.Parse("w1/바다.md", src)}})
+	m := w.Members[0]
+	for _, c := range []struct{ sub, head string }{
+		{"컴팩션이 밀리면", "LevelDB"},
+		{"어디에나 넣을 수", "SQLite"},
+		{"설정 항목이 많아", "RocksDB"},
+	} {
+		s := sentenceWith(t, m, c.sub)
+		if b := Bullet(s, m, w, insight.KeyInsights); b.Head != c.head {
+			t.Errorf("Bullet(%q).Head = %q, want %q (subject %q, property %v)", s.Text, b.Head, c.head, s.Subject, s.Property)
+		}
+	}
+}

@@ -13,7 +13,9 @@ import (
 // sentence's subject ("비교 평가는 …" → 비교 평가) or an emphasised noun
 // phrase. It is "" when none fits: no headline beats a vague one. Clauses, numbers and everyday words never head a bullet.
 func Headline(s analyze.Sentence) string {
-	if s.Subject != "" && headWorthy(s.Subject) && named(s.Subject) && mainTopic(s, s.Subject) && !advice(s) {
+	// The subject of a property claim ("라이브러리가 … 검증되지 않았다는 단점이
+	// 있다") is the property's: what has it is not named.
+	if s.Subject != "" && !s.Property && headWorthy(s.Subject) && named(s.Subject) && mainTopic(s, s.Subject) && !advice(s) {
 		return s.Subject
 	}
 	for _, e := range s.Emphasis {
@@ -263,7 +265,9 @@ func HeadingHead(s analyze.Sentence, m *analyze.Member) string {
 // subject of its own.
 func headingConcept(s analyze.Sentence, m *analyze.Member) string {
 	// Two topics ("값은 …지만 변수는 …") are a contrast of the sentence's own.
-	if s.OwnSubject || s.Subject != "" && !looseSubject(s) || s.Topics >= 2 || len(s.Path) == 0 || s.Voice.Question {
+	// A property claim ("…힘들다는 단점이 있다") has the property's subjects
+	// only: what has the property is the heading's.
+	if !s.Property && (s.OwnSubject || s.Subject != "" && !looseSubject(s)) || s.Topics >= 2 || len(s.Path) == 0 || s.Voice.Question {
 		return ""
 	}
 	raw := s.Path[len(s.Path)-1]
