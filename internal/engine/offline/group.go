@@ -1452,11 +1452,18 @@ func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 		var limit *analyze.Sentence
 		if !split {
 			ask = stressedAsk(c, best)
-			// Nothing in the point sets a question up, but its writer
-			// goes on to its limit: the two lines set it up.
-			if r, ok := limitBelow(bestM, best); ok && ask == stockAsk && !g.usedSentence[r.ID] && !g.repeats(r) {
-				limit = &r
-				ask = fmt.Sprintf("%s 이어서 %s 적었습니다. %s", Josa(bestM.Name, "은", "는"), quoteSaid(r.Body), angles[0].ask)
+			// Nothing in the point sets a question up, but one who wrote
+			// it goes on to its limit: the two lines set it up.
+			// Any of those who wrote the point may go on to it.
+			for _, name := range append(append([]string(nil), bestWrote...), bestAlike...) {
+				m := g.member(name)
+				if m == nil || ask != stockAsk {
+					break
+				}
+				if r, ok := limitBelow(m, best); ok && !g.usedSentence[r.ID] && !g.repeats(r) {
+					limit = &r
+					ask = fmt.Sprintf("%s 이어서 %s 적었습니다. %s", Josa(name, "은", "는"), quoteSaid(r.Body), angles[0].ask)
+				}
 			}
 		}
 		g.claim(secCommon, c.Term)

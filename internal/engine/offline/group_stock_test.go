@@ -122,6 +122,18 @@ func TestCommonQuotesTheLimitItsWriterWroteBelow(t *testing.T) {
 		t.Errorf("sources = %v, want the limit's line among them", b.Sources)
 	}
 
+	// Another of those who wrote the point may be the one who goes on to
+	// its limit.
+	in = commonInput([][2]string{
+		{"서연", "# 7장\n\n" + line + "\n"},
+		{"민호", "# 7장\n\n- " + line + "\n- 키 이름에 오타가 있어도 실행하기 전까지는 오류를 확인하기 힘들다.\n"},
+		{"지우", "# 7장\n\n" + line + "\n"},
+	})
+	common = section(t, generateGroup(t, in).Group, insight.KeyCommon)
+	if len(common.Bullets) == 0 || !strings.Contains(common.Bullets[0].Text, "민호는 이어서 “키 이름에 오타가") {
+		t.Errorf("공통 질문 = %q (notice %q), want the limit 민호 wrote below the point quoted", texts(common), common.Notice)
+	}
+
 	// Without the limit line the point keeps the question it had.
 	in = commonInput([][2]string{{"서연", "# 7장\n\n" + line + "\n"}, {"민호", "# 7장\n\n" + line + "\n"}, {"지우", "# 7장\n\n" + line + "\n"}})
 	common = section(t, generateGroup(t, in).Group, insight.KeyCommon)
