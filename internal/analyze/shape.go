@@ -756,9 +756,10 @@ func hasTopic(ms []text.Morph) bool {
 // traitNouns name a merit or flaw something has: "…다는 단점이 있다".
 var traitNouns = map[string]bool{"장점": true, "단점": true, "특징": true, "한계": true, "이점": true, "약점": true, "강점": true, "문제점": true, "장단점": true}
 
-// propertyClaim reports a sentence that ends saying a property noun
-// exists ("…힘들다는 단점이 있다", "…단순하게 작성할 수 있는 장점이 있다")
-// and marks no topic of its own: it describes something it does not name.
+// propertyClaim reports a sentence that ends saying a merit or flaw
+// (traitNouns) exists ("…힘들다는 단점이 있다", "…단순하게 작성할 수 있는
+// 장점이 있다") and marks no topic of its own: it describes something it
+// does not name.
 func propertyClaim(ms []text.Morph) bool {
 	i := lastContent(ms)
 	for i >= 0 && strings.HasPrefix(ms[i].POS, "E") {
