@@ -1476,15 +1476,62 @@ func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 		// The quote is credited to who wrote it; the others are named
 		// beside it.
 		srcs := []insight.Source{source(best)}
-		t, srcs2 := g.besides(c, []string{credit(bestWrote, bestAlike, c.Term+"에 대해 ", best.Body)}, best, side, sideM, split)
+		head, about := pointHead(best, bestM, c.Term), c.Term
+		if h := g.sharedHeading(best, append(append([]string(nil), bestWrote...), bestAlike...)); h != "" && Headline(best) == "" && analyze.Key(head) == analyze.Key(c.Term) {
+			// The point is copied from a section every writer kept
+			// under one heading ("### Recoil" over "…보일러플레이트가
+			// 적고 …"): that heading is what the line is about.
+			head, about = h, h
+		}
+		t, srcs2 := g.besides(c, []string{credit(bestWrote, bestAlike, about+"에 대해 ", best.Body)}, best, side, sideM, split)
 		srcs = append(srcs, srcs2...)
 		if limit != nil {
 			srcs = append(srcs, source(*limit))
 		}
 		t += " " + ask
-		out = append(out, insight.Bullet{Head: pointHead(best, bestM, c.Term), Text: t, Sources: srcs, Engine: Name})
+		out = append(out, insight.Bullet{Head: head, Text: t, Sources: srcs, Engine: Name})
 	}
 	return out
+}
+
+// sharedHeading returns the concept the heading right above a point names
+// when two or more of the members who wrote it (names) keep their line, in
+// its wording, under a heading naming the same concept, and the line does
+// not name it:
+// the point is that concept's ("### 3. Recoil" over "…보일러플레이트가 적고
+// 난이도가 쉽다"). "" otherwise.
+func (g *group) sharedHeading(s analyze.Sentence, names []string) string {
+	count := map[string]int{}
+	name := map[string]string{}
+	for _, n := range names {
+		m := g.member(n)
+		if m == nil {
+			continue
+		}
+		for i := range m.Sentences {
+			o := &m.Sentences[i]
+			if o.ID != s.ID && !wroteQuote(s.Body, o.Body) || len(o.Path) == 0 {
+				continue // only the line itself, in the quote's wording
+			}
+			raw := o.Path[len(o.Path)-1]
+			h := HeadingName(raw)
+			if h == "" || m.BroadHeading(raw) || strings.Contains(analyze.Key(s.Body), analyze.Key(h)) {
+				break
+			}
+			k := analyze.Key(h)
+			count[k]++
+			if name[k] == "" {
+				name[k] = h
+			}
+			break
+		}
+	}
+	for k, n := range count {
+		if n >= 2 {
+			return name[k]
+		}
+	}
+	return ""
 }
 
 // pointHead is the headline of a 공통 질문 on one quoted point: what the

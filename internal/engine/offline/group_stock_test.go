@@ -168,3 +168,26 @@ func TestCommonTakesUpAnAnsweredQuestionOfTheMembersOwn(t *testing.T) {
 		t.Errorf("공통 질문 = %q, want no bullet on a question worded as the book prints it", texts(common))
 	}
 }
+
+func TestStressedPointIsHeadedByTheHeadingItsWritersShare(t *testing.T) {
+	// All three copied the book's line on a library from its section
+	// ("### 2. LevelDB"); the line names only what it compares it with.
+	// The heading they share is what the point is about.
+	line := "RocksDB에 비해 컴팩션 설정이 적고 난이도가 낮다."
+	note := func(own string) string {
+		return "# 10장 저장소 라이브러리\n\n## 저장 엔진\n\n- 저장 엔진은 데이터를 디스크에 두는 방식을 정한다.\n- 로그 구조 병합 트리는 쓰기를 모아 내려 쓴다.\n- 페이지 캐시는 읽기를 줄인다.\n- 블룸 필터는 없는 키를 빨리 걸러 낸다.\n\n" +
+			"### 1. RocksDB\n\n- " + own + "\n\n### 2. LevelDB\n\n- " + line + "\n"
+	}
+	in := commonInput([][2]string{
+		{"서연", note("컴팩션 설정이 많아 쓰기 지연을 세밀하게 줄일 수 있다.")},
+		{"민호", note("튜닝할 컴팩션 설정이 수십 가지다.")},
+		{"지우", note("컴팩션 설정을 잘못 잡으면 디스크가 빨리 찬다.")},
+	})
+	common := section(t, generateGroup(t, in).Group, insight.KeyCommon)
+	if len(common.Bullets) == 0 {
+		t.Fatalf("공통 질문 is empty (notice %q)", common.Notice)
+	}
+	if b := common.Bullets[0]; b.Head != "LevelDB" || !strings.Contains(b.Text, "LevelDB에 대해") {
+		t.Errorf("공통 질문 = %q (head %q), want it headed by the shared heading LevelDB", b.Text, b.Head)
+	}
+}
