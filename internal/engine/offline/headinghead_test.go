@@ -62,10 +62,26 @@ const headingNote = `# 데이터베이스 운영 노트
 쓰기를 모아 순서대로 붙이고 오래된 조각을 한꺼번에 합친다.
 `
 
-func TestHeadingHeadsSubjectlessSentence(t *testing.T) {
-	w := analyze.Analyze([]analyze.Note{{Member: "바다", Doc: note.Parse("w1/바다.md", headingNote)}})
+// headCase is a sentence of a note (a substring of it) and the headline
+// its 핵심 인사이트 bullet should have.
+type headCase struct{ sub, head string }
+
+// wantHeads checks the headline of the bullet of each case's sentence in
+// the note src.
+func wantHeads(t *testing.T, src string, cases []headCase) {
+	t.Helper()
+	w := analyze.Analyze([]analyze.Note{{Member: "바다", Doc: note.Parse("w1/바다.md", src)}})
 	m := w.Members[0]
-	for _, c := range []struct{ sub, head string }{
+	for _, c := range cases {
+		s := sentenceWith(t, m, c.sub)
+		if b := Bullet(s, m, w, insight.KeyInsights); b.Head != c.head {
+			t.Errorf("Bullet(%q).Head = %q, want %q (subject %q, frame %q, property %v)", s.Text, b.Head, c.head, s.Subject, s.Frame, s.Property)
+		}
+	}
+}
+
+func TestHeadingHeadsSubjectlessSentence(t *testing.T) {
+	wantHeads(t, headingNote, []headCase{
 		// The heading names what the sentence is about.
 		{"0으로 설정할 때", "캐시 용량"},
 		{"하나씩 보내는 대신", "일괄 처리"},
@@ -85,12 +101,7 @@ func TestHeadingHeadsSubjectlessSentence(t *testing.T) {
 		{"롤백 절차와 복구 시간을", ""},
 		{"처음과 끝에 쓴 블록을", ""},
 		{"오래된 조각을 한꺼번에", "로그 구조와 압축"},
-	} {
-		s := sentenceWith(t, m, c.sub)
-		if b := Bullet(s, m, w, insight.KeyInsights); b.Head != c.head {
-			t.Errorf("Bullet(%q).Head = %q, want %q (subject %q, frame %q)", s.Text, b.Head, c.head, s.Subject, s.Frame)
-		}
-	}
+	})
 }
 
 func TestHeadingHeadSkipsTheNoteTitle(t *testing.T) {
@@ -173,16 +184,9 @@ func TestHeadingHeadsATraitClaim(t *testing.T) {
 	src := "# 10장 저장소 라이브러리\n\n## 1. LevelDB\n\n- 컴팩션이 밀리면 쓰기 지연이 튄다는 단점이 있다.\n\n" +
 		"## 2. SQLite\n\n- 라이브러리가 가벼워 어디에나 넣을 수 있다는 장점이 있다.\n\n" +
 		"## 3. 설정\n\n- RocksDB는 설정 항목이 많아 익히기 어렵다는 단점이 있다.\n"
-	w := analyze.Analyze([]analyze.Note{{Member: "바다", Doc: note.Parse("w1/바다.md", src)}})
-	m := w.Members[0]
-	for _, c := range []struct{ sub, head string }{
+	wantHeads(t, src, []headCase{
 		{"컴팩션이 밀리면", "LevelDB"},
 		{"어디에나 넣을 수", "SQLite"},
 		{"설정 항목이 많아", "RocksDB"},
-	} {
-		s := sentenceWith(t, m, c.sub)
-		if b := Bullet(s, m, w, insight.KeyInsights); b.Head != c.head {
-			t.Errorf("Bullet(%q).Head = %q, want %q (subject %q, property %v)", s.Text, b.Head, c.head, s.Subject, s.Property)
-		}
-	}
+	})
 }
