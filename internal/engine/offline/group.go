@@ -291,9 +291,9 @@ func (g *group) member(name string) *analyze.Member {
 // concept most of them covered, taken up from a side they raised about it
 // (its limits, how to choose it), quoting them and naming every member who
 // wrote the quoted line; then the point (nearly) every member stressed,
-// said plainly as one without a contrast, with the limit its writer wrote
-// right below it or the cost of a benefit as its question (after a sharper
-// bullet only a point that passes a judgement); then a member's own
+// said plainly as one without a contrast, with the limit one of its
+// writers wrote right below it as its question (after a sharper bullet
+// only a point that passes a judgement); then a member's own
 // question on a concept others covered, open or answered right below it in
 // the member's own words, with what another member wrote about it. The
 // questions take their concepts before the stressed point does. Every name
@@ -1449,16 +1449,19 @@ func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 			ask = splitAsk(c, best, side)
 			split = ask != ""
 		}
+		writers := append(append([]string(nil), bestWrote...), bestAlike...)
 		var limit *analyze.Sentence
 		if !split {
 			ask = stressedAsk(c, best)
-			// Nothing in the point sets a question up, but one who wrote
-			// it goes on to its limit: the two lines set it up.
-			// Any of those who wrote the point may go on to it.
-			for _, name := range append(append([]string(nil), bestWrote...), bestAlike...) {
-				m := g.member(name)
-				if m == nil || ask != stockAsk {
+			// Nothing in the point sets a question up, but one of those
+			// who wrote it goes on to its limit: the two lines set it up.
+			for _, name := range writers {
+				if ask != stockAsk {
 					break
+				}
+				m := g.member(name)
+				if m == nil {
+					continue
 				}
 				if r, ok := limitBelow(m, best); ok && !g.usedSentence[r.ID] && !g.repeats(r) {
 					limit = &r
@@ -1477,7 +1480,7 @@ func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 		// beside it.
 		srcs := []insight.Source{source(best)}
 		head, about := pointHead(best, bestM, c.Term), c.Term
-		if h := g.sharedHeading(best, append(append([]string(nil), bestWrote...), bestAlike...)); h != "" && Headline(best) == "" && analyze.Key(head) == analyze.Key(c.Term) {
+		if h := g.sharedHeading(best, writers); h != "" && Headline(best) == "" && analyze.Key(head) == analyze.Key(c.Term) {
 			// The point is copied from a section every writer kept
 			// under one heading ("### Recoil" over "…보일러플레이트가
 			// 적고 …"): that heading is what the line is about.
