@@ -453,34 +453,100 @@ func lettersOnly(r rune) rune {
 // 렉시티는" mentions 퍼플렉시티; "Sentence Transformers" does not mention
 // transformer, "sentencetransformers" being one name).
 func MentionsText(s string, c Concept) bool {
-	keys := c.Keys
-	if len(keys) == 0 {
-		keys = []string{Key(c.Term)}
-	}
 	lower := strings.ToLower(s)
 	// The words run together (letters and digits only): a spelling the
 	// text mentions as whole words is inside it, so a spelling that is not
 	// needs no word-by-word look.
 	flat := strings.Map(lettersOnly, lower)
 	var words []string
-	for _, k := range keys {
-		if k == "" {
-			continue
-		}
-		k = strings.Map(lettersOnly, k)
+	for _, k := range spellings(c) {
 		if !strings.Contains(flat, k) {
 			continue
 		}
 		if words == nil {
-			words = strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+			words = textWords(lower)
 		}
 		for i := range words {
-			acc := ""
-			for j := i; j < len(words) && len(acc) < len(k); j++ {
-				acc += words[j]
-			}
-			if strings.HasPrefix(acc, k) && (len(words[i]) >= len(k) || strings.HasPrefix(k, words[i])) {
+			if runStarts(words, i, k) {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// spellings returns a concept's spellings as MentionsText compares them:
+// letters and digits only.
+func spellings(c Concept) []string {
+	keys := c.Keys
+	if len(keys) == 0 {
+		keys = []string{Key(c.Term)}
+	}
+	var out []string
+	for _, k := range keys {
+		if k = strings.Map(lettersOnly, k); k != "" {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// textWords splits lower-case text into its words: runs of letters and
+// digits.
+func textWords(lower string) []string {
+	return strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// runStarts reports whether word i starts the spelling k, alone ("enums"
+// for "enum") or run together with the words after it ("타입 가드" for
+// "타입가드").
+func runStarts(words []string, i int, k string) bool {
+	acc := ""
+	for j := i; j < len(words) && len(acc) < len(k); j++ {
+		acc += words[j]
+	}
+	return strings.HasPrefix(acc, k) && (len(words[i]) >= len(k) || strings.HasPrefix(k, words[i]))
+}
+
+// TextIndex is the words of a document, indexed to ask of many concepts
+// whether the document mentions them, as MentionsText reads one text,
+// without reading the sentences again per concept (the texts' words are
+// read as one run: a spelling may run across from one text to the next).
+type TextIndex struct {
+	words  []string
+	sorted []string         // the distinct words, sorted
+	at     map[string][]int // where each word stands
+}
+
+// NewTextIndex indexes the words of texts, in order.
+func NewTextIndex(texts ...string) *TextIndex {
+	x := &TextIndex{at: map[string][]int{}}
+	for _, t := range texts {
+		x.words = append(x.words, textWords(strings.ToLower(t))...)
+	}
+	for i, w := range x.words {
+		if _, ok := x.at[w]; !ok {
+			x.sorted = append(x.sorted, w)
+		}
+		x.at[w] = append(x.at[w], i)
+	}
+	sort.Strings(x.sorted)
+	return x
+}
+
+// Mentions reports whether the indexed words mention concept c as
+// MentionsText reads it: a word that starts one of its spellings, or a
+// word that is a proper beginning of one and runs on into it.
+func (x *TextIndex) Mentions(c Concept) bool {
+	for _, k := range spellings(c) {
+		if i := sort.SearchStrings(x.sorted, k); i < len(x.sorted) && strings.HasPrefix(x.sorted[i], k) {
+			return true
+		}
+		for n := 1; n < len(k); n++ {
+			for _, i := range x.at[k[:n]] {
+				if runStarts(x.words, i, k) {
+					return true
+				}
 			}
 		}
 	}

@@ -1,6 +1,9 @@
 package analyze
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestTransliterationSkeletons(t *testing.T) {
 	same := [][2]string{
@@ -52,5 +55,26 @@ func TestSameLoanword(t *testing.T) {
 		if got := SameLoanword(c.a, c.b); got != c.same {
 			t.Errorf("%q / %q: %v, want %v", c.a, c.b, got, c.same)
 		}
+	}
+}
+
+// A TextIndex of a document answers as MentionsText does for the
+// document's text: a word starting a spelling ("enums" for enum), words
+// running together into one ("타입 가드" for 타입가드), an alias, and no
+// match inside a word ("numerical" has no "enum" at its start).
+func TestTextIndexMentionsAsMentionsText(t *testing.T) {
+	texts := []string{"enums를 쓰면 값이 늘어난다.", "타입 가드로 좁힌다.", "Context 길이가 문제다.", "numerical 값은 숫자다."}
+	x := NewTextIndex(texts...)
+	whole := strings.Join(texts, " ")
+	for _, c := range []Concept{
+		{Term: "enum"}, {Term: "타입가드"}, {Term: "컨텍스트", Keys: []string{"컨텍스트", "context"}},
+		{Term: "merical"}, {Term: "가드로 좁힌"}, {Term: "값"}, {Term: "인덱스"},
+	} {
+		if got, want := x.Mentions(c), MentionsText(whole, c); got != want {
+			t.Errorf("TextIndex.Mentions(%q) = %v, MentionsText says %v", c.Term, got, want)
+		}
+	}
+	if !x.Mentions(Concept{Term: "타입 가드"}) || x.Mentions(Concept{Term: "merical"}) {
+		t.Error("want 타입 가드 mentioned and no match inside a word")
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/moim-study/moim/internal/analyze"
@@ -809,51 +808,6 @@ func (g *group) next(limit int) []insight.Bullet {
 	return []insight.Bullet{{Head: label, Text: text, Sources: srcs, Engine: Name}}
 }
 
-// wordIndex is a document's words (lower case, letters and digits only)
-// for wordIndex.startsWith: the distinct words in order, and where each
-// word stands.
-type wordIndex struct {
-	words  []string
-	sorted []string
-	at     map[string][]int
-}
-
-func newWordIndex(words []string) *wordIndex {
-	x := &wordIndex{words: words, at: map[string][]int{}}
-	for i, w := range words {
-		if _, ok := x.at[w]; !ok {
-			x.sorted = append(x.sorted, w)
-		}
-		x.at[w] = append(x.at[w], i)
-	}
-	sort.Strings(x.sorted)
-	return x
-}
-
-// startsWith reports whether a run of the document's words starts with
-// one of the spellings ks: a word that begins with it ("enum", "enums"),
-// or words that run together into it ("타입 가드" for "타입가드").
-func (x *wordIndex) startsWith(ks []string) bool {
-	for _, k := range ks {
-		if i := sort.SearchStrings(x.sorted, k); i < len(x.sorted) && strings.HasPrefix(x.sorted[i], k) {
-			return true
-		}
-		// A word that is a proper beginning of k, followed by the rest.
-		for n := 1; n < len(k); n++ {
-			for _, i := range x.at[k[:n]] {
-				acc := k[:n]
-				for j := i + 1; j < len(x.words) && len(acc) < len(k); j++ {
-					acc += x.words[j]
-				}
-				if strings.HasPrefix(acc, k) {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
 // minComingBack is the least weight (see comingBack) of a concept named as
 // coming back: two members and two documents of next week for a concept
 // few other weeks use, more for one many weeks use ("컴포넌트", used in
@@ -874,43 +828,24 @@ func (g *group) comingBack(n int) []string {
 	if len(g.in.NextDocs) < 2 {
 		return nil
 	}
-	// Each document's words, once (lower case, letters and digits): a
-	// concept is in a document when a run of its words starts with one of
-	// the concept's spellings, as analyze.MentionsText reads a sentence.
-	docs := make([]*wordIndex, len(g.in.NextDocs))
+	// Each document's words, indexed once: a concept is looked up in them,
+	// not in every sentence again.
+	docs := make([]*analyze.TextIndex, len(g.in.NextDocs))
 	for i, d := range g.in.NextDocs {
-		var words []string
-		for _, ns := range d.Sentences {
-			words = append(words, strings.FieldsFunc(strings.ToLower(ns.Text), func(r rune) bool {
-				return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-			})...)
+		texts := make([]string, len(d.Sentences))
+		for j, ns := range d.Sentences {
+			texts[j] = ns.Text
 		}
-		docs[i] = newWordIndex(words)
+		docs[i] = analyze.NewTextIndex(texts...)
 	}
 	var cands []cand
 	for _, c := range g.specificConcepts() {
 		if len(c.Counts) < 2 || !named(c.Term) || g.aw.Widespread(c.Term) || g.aw.StudyWord(c.Term) {
 			continue
 		}
-		keys := c.Keys
-		if len(keys) == 0 {
-			keys = []string{analyze.Key(c.Term)}
-		}
-		var fk []string
-		for _, k := range keys {
-			k = strings.Map(func(r rune) rune {
-				if unicode.IsLetter(r) || unicode.IsDigit(r) {
-					return r
-				}
-				return -1
-			}, strings.ToLower(k))
-			if k != "" {
-				fk = append(fk, k)
-			}
-		}
 		in := 0
 		for _, d := range docs {
-			if d.startsWith(fk) {
+			if d.Mentions(c) {
 				in++
 			}
 		}
