@@ -459,8 +459,8 @@ func MentionsText(s string, c Concept) bool {
 	// needs no word-by-word look.
 	flat := strings.Map(lettersOnly, lower)
 	var words []string
-	for _, k := range spellings(c) {
-		if !strings.Contains(flat, k) {
+	for _, k := range conceptKeys(c) {
+		if k = strings.Map(lettersOnly, k); k == "" || !strings.Contains(flat, k) {
 			continue
 		}
 		if words == nil {
@@ -478,17 +478,22 @@ func MentionsText(s string, c Concept) bool {
 // spellings returns a concept's spellings as MentionsText compares them:
 // letters and digits only.
 func spellings(c Concept) []string {
-	keys := c.Keys
-	if len(keys) == 0 {
-		keys = []string{Key(c.Term)}
-	}
 	var out []string
-	for _, k := range keys {
+	for _, k := range conceptKeys(c) {
 		if k = strings.Map(lettersOnly, k); k != "" {
 			out = append(out, k)
 		}
 	}
 	return out
+}
+
+// conceptKeys returns a concept's keys, or the key of its term when it
+// has none.
+func conceptKeys(c Concept) []string {
+	if len(c.Keys) == 0 {
+		return []string{Key(c.Term)}
+	}
+	return c.Keys
 }
 
 // textWords splits lower-case text into its words: runs of letters and
