@@ -170,6 +170,10 @@ type Sentence struct {
 	// notReaders: an obligation that is no action of the reader's (see
 	// notReaders).
 	notReaders bool
+	// whenOrCase: the sentence names a time or a case ("…될 때마다",
+	// "객체의 경우"); forPurpose: it says what a purpose takes ("…하기
+	// 위해서는"). See timeOrCase and purposeClause.
+	whenOrCase, forPurpose bool
 	// condition: a "…해 보자" (Voice.Try) sets a condition of any kind
 	// ("가능하다면 …", "…하려면 …"): the reader's situation, not the book's
 	// next step.
@@ -534,6 +538,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.conditional = conditionalAction(rd.Morphs)
 		last.whenDoing = whenDoing(rd.Morphs)
 		last.notReaders = notReaders(rd.Morphs)
+		last.whenOrCase, last.forPurpose = timeOrCase(rd.Morphs), purposeClause(rd.Morphs)
 		last.condition = last.Voice.Try && hasCondition(rd.Morphs)
 		if v := last.Voice; (v.Recommend || v.Should) && len(examples) > 0 {
 			last.onExample = namesAny(body, examples)

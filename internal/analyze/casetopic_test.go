@@ -49,3 +49,26 @@ func TestViewUnderACaseTopicLine(t *testing.T) {
 	}
 	t.Fatal("line 7 not read")
 }
+
+// The time or case an obligation holds in, and what a purpose takes, are
+// read from morphemes: 때 the noun, not 때문; 위해서는 the verb.
+func TestTimeOrCaseAndPurpose(t *testing.T) {
+	for _, c := range []struct {
+		s             string
+		when, purpose bool
+	}{
+		{"렌더링 될 때마다 참조를 유지해야 한다.", true, false},
+		{"객체의 경우 키를 넣어야 한다.", true, false},
+		{"그 때문에 키를 넣어야 한다.", false, false},
+		{"Array 타입을 사용하기 위해서는 제네릭을 사용해야 한다.", false, true},
+		{"그걸 위해선 테스트를 먼저 짜야 한다.", false, true},
+	} {
+		ms := text.Read(c.s).Morphs
+		if got := timeOrCase(ms); got != c.when {
+			t.Errorf("timeOrCase(%q) = %v, want %v", c.s, got, c.when)
+		}
+		if got := purposeClause(ms); got != c.purpose {
+			t.Errorf("purposeClause(%q) = %v, want %v", c.s, got, c.purpose)
+		}
+	}
+}

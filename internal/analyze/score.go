@@ -254,7 +254,7 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	// works: an obligation is advice only with a reason, a condition or a
 	// time that says when ("…판단하기 때문에 객체의 경우 …를 넣어 주어야
 	// 한다", "렌더링 될 때마다 …를 유지하도록 구현해야 한다").
-	reasoned := v.Recommend || v.Should && (s.point || strings.Contains(s.Body, "때") || strings.Contains(s.Body, "경우")) && !strings.Contains(s.Body, "위해서는") && !strings.Contains(s.Body, "위해선")
+	reasoned := v.Recommend || v.Should && (s.point || s.whenOrCase) && !s.forPurpose
 	fallback := !proposes && reasoned && !v.Question && !s.notReaders && !s.genericObject && namesConcept(s)
 	if proposes || fallback {
 		pr := 1.0 + 0.4*math.Min(2, float64(practice)) + 0.6*float64(min(1, practiceHeads))

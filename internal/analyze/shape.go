@@ -1027,6 +1027,31 @@ func notReaders(ms []text.Morph) bool {
 	return false
 }
 
+// timeOrCase reports a sentence that names a time or a case it holds in:
+// the noun 때 ("…될 때마다", not 때문) or 경우 ("객체의 경우").
+func timeOrCase(ms []text.Morph) bool {
+	for _, m := range ms {
+		if m.Surface == "때" && strings.HasPrefix(m.POS, "NN") || m.Surface == "경우" && strings.HasPrefix(m.POS, "NNG") {
+			return true
+		}
+	}
+	return false
+}
+
+// purposeClause reports "…하기 위해서는", "…위해선": what a purpose takes,
+// how a thing works rather than advice.
+func purposeClause(ms []text.Morph) bool {
+	for k, m := range ms {
+		if !strings.HasPrefix(m.POS, "VV") {
+			continue
+		}
+		if strings.HasPrefix(m.Surface, "위해선") || m.Surface == "위해서" && k+1 < len(ms) && ms[k+1].Surface == "는" {
+			return true
+		}
+	}
+	return false
+}
+
 // adoptionNouns are verbal nouns of taking up an option as it is: to use,
 // adopt or choose something.
 var adoptionNouns = map[string]bool{"사용": true, "이용": true, "활용": true, "도입": true, "채택": true, "선택": true}
