@@ -167,9 +167,13 @@ type Sentence struct {
 	// whenDoing: the sentence sets the reader's action in a situation of
 	// doing something ("…클래스를 만들 때는 …해야 한다"; see whenDoing).
 	whenDoing bool
-	// notReaders: an obligation that is no action of the reader's (see
-	// notReaders).
+	// notReaders: an obligation that is no action of the reader's: a
+	// named thing must do it, it is to know something, or a cause
+	// forces it (see obligation).
 	notReaders bool
+	// knows: an obligation to know, understand or tell apart something
+	// ("A와 B를 구분해야 한다"): what to understand, not a step to take.
+	knows bool
 	// whenOrCase: the sentence names a time or a case ("…될 때마다",
 	// "객체의 경우"); forPurpose: it says what a purpose takes ("…하기
 	// 위해서는"). See timeOrCase and purposeClause.
@@ -537,7 +541,8 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.point = pointMaking(rd.Morphs)
 		last.conditional = conditionalAction(rd.Morphs)
 		last.whenDoing = whenDoing(rd.Morphs)
-		last.notReaders = notReaders(rd.Morphs)
+		sub, know, caused := obligation(rd.Morphs)
+		last.notReaders, last.knows = sub || know || caused, know
 		last.whenOrCase, last.forPurpose = timeOrCase(rd.Morphs), purposeClause(rd.Morphs)
 		last.condition = last.Voice.Try && hasCondition(rd.Morphs)
 		if v := last.Voice; (v.Recommend || v.Should) && len(examples) > 0 {

@@ -98,3 +98,25 @@ func TestCleanKeepsCodeInAngleBrackets(t *testing.T) {
 		}
 	}
 }
+
+// TestTrimOpeners checks that Trim drops the markers a bullet does not
+// need, spoken fillers and example markers included, and keeps words
+// that only start like one.
+func TestTrimOpeners(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"따라서 캐시는 지연을 줄인다.", "캐시는 지연을 줄인다."},
+		{"우선 설정 파일의 경로를 환경 변수로 받도록 바꾸자.", "설정 파일의 경로를 환경 변수로 받도록 바꾸자."},
+		{"우선, 큐의 크기를 제한해야 한다.", "큐의 크기를 제한해야 한다."},
+		{"우선 순위가 높은 작업을 먼저 처리한다.", "우선 순위가 높은 작업을 먼저 처리한다."},
+		{"우선순위 큐는 힙으로 구현한다.", "우선순위 큐는 힙으로 구현한다."},
+		{"암튼 재시도 횟수는 세 번으로 정했다.", "재시도 횟수는 세 번으로 정했다."},
+		{"예를 들어, 주문 서비스는 결제 이벤트를 구독한다.", "주문 서비스는 결제 이벤트를 구독한다."},
+		{"예를 들면 로그 수집기는 파일을 감시한다.", "로그 수집기는 파일을 감시한다."},
+		{"즉시 실행 함수는 스코프를 만든다.", "즉시 실행 함수는 스코프를 만든다."},
+		{"1) 그리고 예를 들어 인덱스를 먼저 만든다.", "인덱스를 먼저 만든다."},
+	} {
+		if got := Trim(c.in); got != c.want {
+			t.Errorf("Trim(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

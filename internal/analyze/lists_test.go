@@ -39,6 +39,10 @@ func TestAdoptionIsNoAction(t *testing.T) {
 		{"자체 호스팅을 하면 규모가 커질수록 비용을 줄일 수 있음", false},
 		{"소비자가 메시지를 순서대로 처리하도록 설정하면 중복을 막을 수 있다.", false},
 		{"워커가 자주 일으키는 오류를 기록하면, 재시도 규칙을 만들어 실패를 줄일 수 있다.", true},
+		// Taking up an option in a situation of the reader's own work is
+		// advice for that situation.
+		{"배치 작업에 재시도를 추가할 때 큐가 제공하는 지연 옵션을 사용하면 더 안전하게 실패를 다룰 수 있다.", true},
+		{"설정 파일을 나눌 때는 환경 변수를 활용하면 배포마다 값을 바꿀 수 있다.", true},
 	} {
 		if got := conditionalAction(text.Read(c.s).Morphs); got != c.want {
 			t.Errorf("conditionalAction(%q) = %v, want %v", c.s, got, c.want)

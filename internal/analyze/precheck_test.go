@@ -396,20 +396,7 @@ func trimEveryExpression(s string) string {
 		t := strings.TrimSpace(s)
 		t = reCircled.ReplaceAllString(t, "")
 		t = reNumbering.ReplaceAllString(t, "")
-		for _, o := range looseOpeners {
-			if strings.HasPrefix(t, o) {
-				rest := strings.TrimLeft(t[len(o):], " ,")
-				if o == "즉" || o == "특히" || o == "결국" || o == "따라서" || o == "또한" || o == "그리고" || o == "그래서" {
-					if rest == t[len(o):] {
-						continue
-					}
-				}
-				if rest != "" {
-					t = rest
-				}
-				break
-			}
-		}
+		t = dropOpener(t)
 		if t == s {
 			break
 		}

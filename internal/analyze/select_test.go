@@ -213,3 +213,25 @@ func TestOwnSubject(t *testing.T) {
 		}
 	}
 }
+
+// An obligation to know or tell apart something is what to understand,
+// even where the writer sets it in practice; an obligation to act there is
+// a practical idea.
+func TestKnowingIsNoPracticalIdea(t *testing.T) {
+	src := `# 6장 트랜잭션
+
+- 내가 요청을 보내지 않은 것과 요청을 보낼 수 없는 것을 구분해야 한다.
+- 프로젝트에서는 격리 수준의 차이를 꼭 이해해야 한다.
+- 실무에서는 트랜잭션 경계를 서비스 계층으로 옮겨야 한다.
+`
+	w := Analyze([]Note{{Member: "하늘", Doc: parse("w6/하늘.md", src)}})
+	m := w.Members[0]
+	for _, sub := range []string{"보낼 수 없는 것을 구분해야", "격리 수준의 차이를"} {
+		if s := find(t, m, sub); s.Scores[insight.KeyPractical] > 0 {
+			t.Errorf("%q: practical %v, want none (what to understand)", s.Body, s.Scores[insight.KeyPractical])
+		}
+	}
+	if s := find(t, m, "서비스 계층으로 옮겨야"); s.Scores[insight.KeyPractical] <= FallbackPractical {
+		t.Errorf("%q: practical %v, want a proposal (above %v)", s.Body, s.Scores[insight.KeyPractical], FallbackPractical)
+	}
+}

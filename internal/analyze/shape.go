@@ -47,7 +47,7 @@ func pointsAhead(t string) bool { return aheadSet.Any(t) }
 
 // looseOpeners are discourse markers a bullet can drop without losing
 // its meaning: "따라서 X이다" says X.
-var looseOpeners = []string{"But,", "But ", "However,", "So,", "그렇기 때문에", "그렇기에", "그러니까", "따라서,", "따라서", "그래서", "그리고", "또한,", "또한", "특히,", "특히", "즉,", "즉", "결국,", "결국", "결론적으로,", "결론적으로", "그러므로", "=>", "->", "→", "⇒", "∴", "ex)", "Ex)", "예)", "e.g.", "cf)", "참고)"}
+var looseOpeners = []string{"But,", "But ", "However,", "So,", "그렇기 때문에", "그렇기에", "그러니까", "따라서,", "따라서", "그래서", "그리고", "또한,", "또한", "특히,", "특히", "즉,", "즉", "결국,", "결국", "결론적으로,", "결론적으로", "그러므로", "우선,", "우선", "암튼", "아무튼", "어쨌든", "예를 들어,", "예를 들어", "예를 들면,", "예를 들면", "=>", "->", "→", "⇒", "∴", "ex)", "Ex)", "예)", "e.g.", "cf)", "참고)"}
 
 var (
 	reCircled   = regexp.MustCompile(`^[\x{2460}-\x{24FF}\x{2776}-\x{2793}]\s*`)
@@ -97,27 +97,39 @@ func Trim(s string) string {
 		if mayBeNumbered(t) {
 			t = reNumbering.ReplaceAllString(t, "")
 		}
-		for _, o := range looseOpeners {
-			if strings.HasPrefix(t, o) {
-				rest := strings.TrimLeft(t[len(o):], " ,")
-				// "즉시" is no "즉": the opener must end a word.
-				if o == "즉" || o == "특히" || o == "결국" || o == "따라서" || o == "또한" || o == "그리고" || o == "그래서" {
-					if rest == t[len(o):] {
-						continue
-					}
-				}
-				if rest != "" {
-					t = rest
-				}
-				break
-			}
-		}
+		t = dropOpener(t)
 		if t == s {
 			break
 		}
 		s = t
 	}
 	return strings.TrimSpace(s)
+}
+
+// wordOpeners are the loose openers that must end a word: "즉시" is no
+// "즉", "우선순위" no "우선".
+var wordOpeners = map[string]bool{"즉": true, "특히": true, "결국": true, "따라서": true, "또한": true, "그리고": true, "그래서": true, "우선": true, "예를 들어": true, "예를 들면": true}
+
+// dropOpener returns t without the first loose opener it starts with
+// (see looseOpeners), or t.
+func dropOpener(t string) string {
+	for _, o := range looseOpeners {
+		if !strings.HasPrefix(t, o) {
+			continue
+		}
+		rest := strings.TrimLeft(t[len(o):], " ,")
+		if wordOpeners[o] && rest == t[len(o):] {
+			continue
+		}
+		if o == "우선" && (strings.HasPrefix(rest, "순위") || strings.HasPrefix(rest, "순서")) {
+			continue // "우선 순위": a noun, not "first"
+		}
+		if rest != "" {
+			return rest
+		}
+		return t
+	}
+	return t
 }
 
 // mayBeNumbered reports whether reNumbering can match at the start of s:
@@ -958,8 +970,8 @@ func conditionalAction(ms []text.Morph) bool {
 			obj = true
 		case m.POS == "JKS":
 			subj = true
-		case m.POS == "JX" && (m.Surface == "은" || m.Surface == "는") && !(k > 0 && ms[k-1].POS == "JKB"):
-			return false // a topic, not a setting ("실무에서는", "배치 작업에는")
+		case m.POS == "JX" && (m.Surface == "은" || m.Surface == "는") && !(k > 0 && (ms[k-1].POS == "JKB" || ms[k-1].Surface == "때")):
+			return false // a topic, not a setting ("실무에서는", "배치 작업에는", "…할 때는")
 		case obj && hasTag(m.POS, "EC") && strings.HasSuffix(m.Surface, "면") && !strings.HasSuffix(m.Surface, "려면") && k > 0:
 			if subj {
 				return false // "모델이 …를 따르도록 학습하면": the condition's actor is named, not the reader
@@ -969,8 +981,12 @@ func conditionalAction(ms []text.Morph) bool {
 				p = m // "파악하면" may come as one morpheme
 			}
 			f := strings.Split(p.POS, "+")[0]
-			if adoption(ms, k, p, f) {
-				return false // "오픈 데이터를 사용하면 …할 수 있다": what an option gives, the book's account of it
+			if adoption(ms, k, p, f) && !doingAt(ms[:k]) {
+				// "오픈 데이터를 사용하면 …할 수 있다": what an option gives,
+				// the book's account of it. Under a situation of the
+				// reader's work ("…를 추가할 때 …를 사용하면 …") it is
+				// advice for that situation.
+				return false
 			}
 			return (f == "VV" || f == "XSV") && hasObject(ms[k+1:]) && !mainSubject(ms[k+1:])
 		}
@@ -983,6 +999,17 @@ func conditionalAction(ms []text.Morph) bool {
 // 때(는|에는)" ("싱글톤 빈으로 쓰일 클래스를 만들 때는 …"). A rule said for
 // such a situation is one the reader can follow in their own code.
 func whenDoing(ms []text.Morph) bool {
+	k := doingWhen(ms)
+	return k >= 0 && k+1 < len(ms) && (ms[k+1].Surface == "는" || ms[k+1].Surface == "에")
+}
+
+// doingAt reports a situation of doing something to an object anywhere
+// in ms, with or without a particle after 때 ("props를 추가할 때 …").
+func doingAt(ms []text.Morph) bool { return doingWhen(ms) >= 0 }
+
+// doingWhen returns the index of the first 때 that closes a verb with its
+// object ("…를 만들 때"), or -1.
+func doingWhen(ms []text.Morph) int {
 	obj := false
 	for k, m := range ms {
 		switch {
@@ -991,20 +1018,22 @@ func whenDoing(ms []text.Morph) bool {
 		case obj && m.Surface == "때" && (m.POS == "NNG" || m.POS == "NNB") && k > 0 && hasTag(ms[k-1].POS, "ETM"):
 			f := strings.Split(ms[k-1].POS, "+")[0]
 			if f == "VV" || f == "XSV" || f == "ETM" && k > 1 && (hasTag(ms[k-2].POS, "VV") || hasTag(ms[k-2].POS, "XSV")) {
-				return k+1 < len(ms) && (ms[k+1].Surface == "는" || ms[k+1].Surface == "에")
+				return k
 			}
 		}
 	}
-	return false
+	return -1
 }
 
-// notReaders reports an obligation that is no action of the reader's: a
-// named thing must do it ("객체들이 … 책임을 알아야 한다": a subject before
-// the obligation, outside a modifier clause), it is to know or understand
-// something ("…를 알아야 한다"), or a cause forces it ("…으로 인해 함수를
-// 빈번하게 수정해야 한다": a burden described, not advice).
-func notReaders(ms []text.Morph) bool {
-	subject := false
+// obligation reads the first obligation ("…해야") of ms, for the
+// obligations that are no action of the reader's: whether a named thing
+// must do it ("객체들이 … 책임을 알아야 한다": a subject before the
+// obligation, outside a modifier clause), whether it is to know, understand
+// or tell apart something ("…를 알아야 한다", "A와 B를 구분해야 한다"), and
+// whether a cause forces it ("…으로 인해 함수를 빈번하게 수정해야 한다": a
+// burden described, not advice; a cause before any obligation reports only
+// that).
+func obligation(ms []text.Morph) (subject, know, caused bool) {
 	for k, m := range ms {
 		switch {
 		case m.POS == "JKS":
@@ -1012,20 +1041,21 @@ func notReaders(ms []text.Morph) bool {
 		case hasTag(m.POS, "ETM"):
 			subject = false // "…하는 값을": the subject of a modifier clause
 		case strings.HasPrefix(m.Surface, "인해") || strings.HasPrefix(m.Surface, "인하여"):
-			return true
+			return false, false, true
 		case hasTag(m.POS, "EC") && strings.HasSuffix(m.Surface, "야"):
-			if subject {
-				return true
-			}
 			v := m // "알아야" as one morpheme
 			if k > 0 && (!strings.Contains(m.POS, "+") || strings.HasPrefix(m.POS, "XSV")) {
 				v = ms[k-1] // "알/VV 아야/EC", "이해/NNG 해야/XSV+EC"
 			}
-			return strings.HasPrefix(v.Surface, "알") || v.Surface == "이해"
+			return subject, strings.HasPrefix(v.Surface, "알") || knowing[v.Surface], false
 		}
 	}
-	return false
+	return false, false, false
 }
+
+// knowing are the verbal nouns of knowing or telling apart: "…를 이해해야
+// 한다", "A와 B를 구분해야 한다" says what to understand, not what to do.
+var knowing = map[string]bool{"이해": true, "구분": true, "구별": true, "기억": true}
 
 // timeOrCase reports a sentence that names a time or a case it holds in:
 // the noun 때 ("…될 때마다", not 때문) or 경우 ("객체의 경우").

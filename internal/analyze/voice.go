@@ -331,10 +331,12 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			// 필요가 없다", "…이니 …할 필요는 없다" what a mechanism or the
 			// book's example spares: descriptions
 			v.Recommend, v.Proposal = true, true
+		case first == "NNG" && adviceNouns[m.Surface] && strings.HasSuffix(prev(1).Surface, "라는") && reportedAdvice(ms, i):
+			v.Recommend = true // "…를 쓰라는 조언이 많다", "차라리 …로 써라… 라는 권고도 있다": advice the writer passes on
 		case first == "NNG" && (m.Surface == "추천" || m.Surface == "권장" || m.Surface == "권고") && (final(1) || predicateNoun(ms, i+1)):
 			v.Recommend = true // 권장한다, 권장된다, "…하지 말도록 권장되는 타입이다"
-		case first == "NNB" && m.Surface == "것" && (next(1).Surface == "이" || next(1).Surface == "을") && (lemma(next(2)) == "좋" || lemma(next(2)) == "바람직" || lemma(next(2)) == "추천" || lemma(next(2)) == "권장") && final(2):
-			v.Recommend = true // 하는 것이 좋다
+		case first == "NNB" && m.Surface == "것" && (next(1).Surface == "이" || next(1).Surface == "을") && betterWay[lemma(next(2))] && final(2):
+			v.Recommend = true // 하는 것이 좋다, 쓰는 것이 낫다, 정의하는 것이 안전하다
 		case (hasTag(pos, "EF") || hasTag(pos, "EC") && i == len(ms)-1) && (m.Surface == "라" || m.Surface == "어라" || m.Surface == "아라" || m.Surface == "여라") && (hasTag(prev(1).POS, "VV") || hasTag(prev(1).POS, "XSV") || hasTag(prev(1).POS, "VX")) && final(0):
 			v.Recommend = true // "…이름을 정하라", "…를 사용하라": the written imperative (read as a connective with no full stop after it)
 		case m.Surface == "게" && (m.POS == "NNB+JKS" || hasTag(pos, "EC")) && hasTag(prev(1).POS, "ETM") && betterAfter(ms, i):
@@ -1289,4 +1291,34 @@ func verdict(ms []text.Morph) bool {
 		}
 	}
 	return false
+}
+
+// betterWay are the words that judge a way of doing as the one to take
+// in "…하는 것이 좋다".
+var betterWay = map[string]bool{"좋": true, "바람직": true, "추천": true, "권장": true, "낫": true, "안전": true}
+
+// adviceNouns name a piece of advice.
+var adviceNouns = map[string]bool{"권고": true, "권장": true, "조언": true, "추천": true}
+
+// reportedAdvice reports that the advice noun at i, after a quoted
+// imperative ("…하라는"), is what the sentence says is common or given:
+// a particle, then 많다 or 있다 closing the sentence ("…라는 조언이 많다",
+// "…라는 권고도 있음").
+func reportedAdvice(ms []text.Morph, i int) bool {
+	j := i + 1
+	if j < len(ms) && strings.HasPrefix(ms[j].POS, "J") {
+		j++
+	}
+	if j >= len(ms) {
+		return false
+	}
+	if l := lemma(ms[j]); l != "많" && l != "있" {
+		return false
+	}
+	for _, m := range ms[j+1:] {
+		if !strings.HasPrefix(m.POS, "E") && !strings.HasPrefix(m.POS, "S") {
+			return false
+		}
+	}
+	return true
 }

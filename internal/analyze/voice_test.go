@@ -36,6 +36,17 @@ func TestVoiceFromMorphology(t *testing.T) {
 		{"전역 변수는 가급적 사용하지 말도록 권장되는 방식이다.", Voice{Recommend: true}},
 		{"캐시 키에 버전을 넣는 것은 권장되는 방법이다.", Voice{Recommend: true}},
 		{"전역 변수는 권장되는데 테스트가 어렵기 때문이다.", Voice{}},
+		// Advice the writer passes on ("…하라는 조언이 많다") is advice;
+		// the same words as a topic or an object are not.
+		{"차라리 큐로 바꿔라... 라는 권고도 많음.", Voice{Recommend: true}},
+		{"캐시 대신 로컬 변수를 쓰라는 조언이 많다.", Voice{Recommend: true}},
+		{"큐를 쓰라는 조언이 많은 이유는 비용 때문이다.", Voice{}},
+		{"팀장은 큐를 쓰라는 조언을 무시했다.", Voice{}},
+		// A way judged the one to take is advice; the same judgement as
+		// the topic of a reason is not.
+		{"재시도할 때는 멱등 키를 함께 보내는 것이 안전하다.", Voice{Recommend: true}},
+		{"큐를 먼저 두는 것이 낫다.", Voice{Recommend: true}},
+		{"값을 복사하는 것이 안전한 이유는 불변성 때문이다.", Voice{}},
 		// "…는 게 좋다" is "…는 것이 좋다" as notes write it; reported
 		// advice is someone else's.
 		{"캐시는 요청 경로 앞에 두는 게 더 바람직.", Voice{Recommend: true}},
