@@ -327,7 +327,9 @@ func HeadingName(raw string) string {
 	if reChapterHeading.MatchString(raw) {
 		return ""
 	}
-	h := reHeadingStep.ReplaceAllString(strings.TrimSpace(analyze.Clean(raw)), "")
+	// Trailing dots and marks are the writer's tone ("Exhaustiveness
+	// checking..", "캐시 무효화!"), not part of the name.
+	h := reHeadingStep.ReplaceAllString(strings.TrimRight(strings.TrimSpace(analyze.Clean(raw)), ".…!~ "), "")
 	h = conceptName(strings.TrimSpace(reHeadingNumber.ReplaceAllString(h, "")))
 	h = reHeadingStep.ReplaceAllString(h, "")
 	if strings.ContainsAny(h, "?？,:[") {
