@@ -576,7 +576,9 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		parent := s.Kind == note.KindListItem && prev.Kind == note.KindListItem && prev.Block != s.Block && parentBlock(doc, s.Block) == prev.Block
 		// So does an item opening with a qualifier ("- 다만, …", see
 		// qualifiers) on the item right before it in the same list.
-		sibling := s.Problem == ProblemDangling && opensWith(s.Text, qualifiers) && nextItem(doc, prev, *s)
+		// An item concluding with no topic of its own ("- 그래서 그냥 …를
+		// 쓰라는 것 같다") concludes the item right before it too.
+		sibling := s.Problem == ProblemDangling && (opensWith(s.Text, qualifiers) || opensWith(s.Text, concluders) && !s.topic) && nextItem(doc, prev, *s)
 		// A conclusion on the line of the sentence it follows from, naming
 		// no topic of its own ("enum 은 … 사라지지 않음. 따라서 메모리
 		// 오버헤드가 있으며 …"), says its consequence of nothing: it carries
@@ -592,6 +594,9 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 			p := prev
 			p.Context = nil
 			s.Context, s.ContextParent = &p, parent
+			if c := droppedConcluder(s.Text, s.Body); c != "" && !s.trailing {
+				s.ContextJoin = " " + c + " " // "…존재한다. 그래서 그냥 …": the pair keeps the word that joins it
+			}
 			if s.Problem == ProblemDangling && utf8.RuneCountInString(p.Body+s.Body) <= maxBodyRunes {
 				s.Problem = ""
 			}

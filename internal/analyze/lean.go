@@ -648,3 +648,16 @@ func sectionPointers(m *Member) {
 		s.Problem, s.Frame, s.FrameLine, s.FrameNeeded = "", Clean(head), line, true
 	}
 }
+
+// droppedConcluder returns the concluding word ("그래서", "따라서", "즉") a
+// line opens with when its body (Trim) left the word out, or "": a pair
+// of lines joined where the note joined them reads with it.
+func droppedConcluder(text, body string) string {
+	t := strings.TrimSpace(text)
+	for _, c := range concluders {
+		if strings.HasPrefix(t, c) && !strings.HasPrefix(strings.TrimSpace(body), strings.TrimSpace(c)) {
+			return strings.TrimRight(c, " ")
+		}
+	}
+	return ""
+}

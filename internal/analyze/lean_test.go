@@ -418,6 +418,25 @@ func TestQualifierItemCarriesTheItemAbove(t *testing.T) {
 	}
 }
 
+// An item that concludes with no topic of its own concludes the item
+// right before it in its list, and the pair keeps the word that joins it;
+// an item with a topic of its own stands alone.
+func TestConcludingItemCarriesTheItemAbove(t *testing.T) {
+	src := "# 4장\n\n## 재시도\n\n- 재시도 간격을 고정하면 장애가 난 서버에 요청이 한꺼번에 몰릴 위험이 있다.\n- 그래서 간격에 무작위 지연을 섞으라는 것 같다.\n- 따라서 재시도 정책은 서비스마다 따로 정한다.\n"
+	w := Analyze([]Note{{Member: "하늘", Doc: parse("w4/하늘.md", src)}})
+	m := w.Members[0]
+	s := find(t, m, "무작위 지연을 섞으라는")
+	if s.Context == nil || !strings.Contains(s.Context.Body, "재시도 간격을 고정하면") || s.Problem != "" {
+		t.Fatalf("%q concludes the item above: context %v, problem %q", s.Body, s.Context, s.Problem)
+	}
+	if s.ContextJoin != " 그래서 " {
+		t.Errorf("%q: join %q, want \" 그래서 \"", s.Body, s.ContextJoin)
+	}
+	if o := find(t, m, "재시도 정책은 서비스마다"); o.Context != nil {
+		t.Errorf("%q has a topic of its own: context %v, want none", o.Body, o.Context.Body)
+	}
+}
+
 func TestConclusionOnTheSameLineCarriesItsTopic(t *testing.T) {
 	src := "# 3장\n\n- 로컬 캐시는 프로세스 메모리에 남아 재시작 전까지 사라지지 않음. 따라서 메모리를 계속 차지하며 서버마다 값이 달라질 수 있다.\n\n분산 캐시가 필요한 이유는 서버가 여러 대이기 때문이다. 즉 한 서버의 갱신이 다른 서버에 보여야 한다. ( 즉 로컬 캐시만 두는 것은 지양해야 한다 )\n"
 	w := Analyze([]Note{{Member: "하늘", Doc: parse("w3/하늘.md", src)}})
@@ -425,6 +444,9 @@ func TestConclusionOnTheSameLineCarriesItsTopic(t *testing.T) {
 	s := find(t, m, "메모리를 계속 차지하며")
 	if s.Context == nil || !strings.Contains(s.Context.Body, "로컬 캐시는") {
 		t.Errorf("%q concludes from the sentence before it, which names its topic: context %v", s.Body, s.Context)
+	}
+	if s.ContextJoin != " 따라서 " {
+		t.Errorf("%q: join %q, want the note's own \" 따라서 \"", s.Body, s.ContextJoin)
 	}
 	// The remark in brackets stays on the sentence it follows, although
 	// that sentence carries the one before it.
