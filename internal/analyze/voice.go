@@ -111,6 +111,11 @@ type Voice struct {
 	// ("…몰린다 ㅋㅋ", "…이다!!") are no such words: a copied book
 	// sentence ends so too.
 	Spoken bool
+	// HedgedClause: a clause before the sentence goes on is hedged
+	// ("…많이 사용했던 것 같은데, …", "…비슷한 것 같아서 추가해봄"): the
+	// writer's voice, as a hedge is, but the sentence's claim itself is
+	// not the hedged one, so it is no view to argue over.
+	HedgedClause bool
 	// Label is the call-out label the sentence carried ("Q", "생각",
 	// "TIP", …), lower-cased, or "".
 	Label string
@@ -123,7 +128,7 @@ func (v Voice) Own() float64 {
 	if v.FirstPerson {
 		s += 1
 	}
-	if v.Hedge {
+	if v.Hedge || v.HedgedClause {
 		s += 1
 	}
 	if v.Reaction {
@@ -235,6 +240,8 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			v.FirstPerson = true
 		case first == "NNB" && m.Surface == "것" && lemma(next(1)) == "같" && final(1):
 			v.Hedge = true // 것 같다
+		case first == "NNB" && m.Surface == "것" && lemma(next(1)) == "같" && clauseEnding(next(1), next(2)):
+			v.HedgedClause = true // "…사용했던 것 같은데, …", "…좋을 것 같아서 …"
 		case first == "NNB" && (m.Surface == "듯" || m.Surface == "듯이") && final(0):
 			v.Hedge = true // 듯하다
 		case first == "VX" && strings.HasPrefix(m.Surface, "싶") && final(0) && !propositive(ms) && !strings.Contains(m.Surface, "면") && !strings.Contains(next(1).Surface, "면") && !strings.HasPrefix(next(1).POS, "ETM"):
@@ -1321,4 +1328,19 @@ func reportedAdvice(ms []text.Morph, i int) bool {
 		}
 	}
 	return true
+}
+
+// clauseEnding reports a connective ending that closes a hedged clause
+// after the stem a ("같은데", "같아서", "같지만", "같고"), on the stem's own
+// morpheme or the next one. "같은 X" (a modifier) is none, and neither is
+// an embedded question ("어떤 단어가 나타날 것 같은지를"): what is likely,
+// not what the writer thinks.
+func clauseEnding(a, b text.Morph) bool {
+	e := b.Surface
+	if strings.Contains(a.POS, "+EC") {
+		_, e, _ = strings.Cut(a.Surface, "같")
+	} else if !strings.HasPrefix(a.POS, "VA") || strings.Contains(a.POS, "+") || !hasTag(b.POS, "EC") {
+		return false
+	}
+	return !strings.HasSuffix(e, "지") && !strings.HasSuffix(e, "지를") && !strings.HasSuffix(e, "지도")
 }

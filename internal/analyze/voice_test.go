@@ -46,6 +46,12 @@ func TestVoiceFromMorphology(t *testing.T) {
 		// the topic of a reason is not.
 		{"재시도할 때는 멱등 키를 함께 보내는 것이 안전하다.", Voice{Recommend: true}},
 		{"큐를 먼저 두는 것이 낫다.", Voice{Recommend: true}},
+		// A hedged clause before the sentence goes on is the writer's
+		// voice too (not a hedged claim); an embedded question about what
+		// is likely is neither.
+		{"예전 프로젝트에서는 설정값을 주로 상수로 관리했던 것 같은데, 요즘은 환경 변수를 쓴다.", Voice{HedgedClause: true}},
+		{"두 방식이 비슷한 것 같아서 함께 정리했다.", Voice{HedgedClause: true}},
+		{"모델은 다음에 어떤 단어가 나올 것 같은지를 확률로 알려준다.", Voice{}},
 		{"값을 복사하는 것이 안전한 이유는 불변성 때문이다.", Voice{}},
 		// "…는 게 좋다" is "…는 것이 좋다" as notes write it; reported
 		// advice is someone else's.
