@@ -2,6 +2,7 @@ package offline
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -112,6 +113,18 @@ type group struct {
 	// credit memoizes creditLines by member and concept: writers asks
 	// for the same lines for every quote on a concept.
 	credit map[creditKey][]*analyze.Sentence
+	// selfAnswered holds the members' own questions their note takes up
+	// right below and no other member's line speaks to: one member's
+	// exchange with the book, which 공통 질문 leaves to 심화 토론.
+	selfAnswered []selfAnswer
+}
+
+// selfAnswer is a member's question, the concept it asks about and the
+// line right below it that takes it up.
+type selfAnswer struct {
+	m         *analyze.Member
+	q, answer analyze.Sentence
+	term      string
 }
 
 // creditKey names one member's lines on one concept.
@@ -479,6 +492,17 @@ func (g *group) questionBullet(m *analyze.Member, q analyze.Sentence) (insight.B
 				}
 			}
 		}
+		// A question its asker's note takes up right below, that no
+		// other member's line speaks to, is one member's exchange with
+		// the book: a 공통 질문 names what several members wrote.
+		if a, answered := answerBelow(m, q); answered && best == 0 {
+			if _, _, isOpen := g.openOn(c, m.Name); !isOpen {
+				if !slices.ContainsFunc(g.selfAnswered, func(x selfAnswer) bool { return x.q.ID == q.ID }) {
+					g.selfAnswered = append(g.selfAnswered, selfAnswer{m, q, a, c.Term})
+				}
+				continue
+			}
+		}
 		g.claim(secCommon, c.Term)
 		g.use(q)
 		asked := askedQuote(q.Body)
@@ -693,6 +717,20 @@ func (g *group) debates(limit int) []insight.Bullet {
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	out := g.tradeoffs(limit)
 	perMember := map[string]int{}
+	// A member's question their note answers right below, that no one
+	// else's line speaks to, asks the group whether the answer holds.
+	for _, a := range g.selfAnswered {
+		if len(out) >= limit || g.usedSentence[a.q.ID] || g.usedSentence[a.answer.ID] || g.taken(secDebate, a.term) {
+			continue
+		}
+		asked := askedQuote(a.q.Body)
+		text := fmt.Sprintf("%s %s에 대해 %s 물었습니다. %s 질문 바로 아래에 %s 적었습니다. %s",
+			Josa(a.m.Name, "은", "는"), a.term, quoteSaid(asked), Josa(a.m.Name, "은", "는"), quoteSaid(a.answer.Body), weighAnswer(asked))
+		g.use(a.q, a.answer)
+		g.claim(secDebate, a.term)
+		perMember[a.m.Name]++
+		out = append(out, insight.Bullet{Head: questionHead(a.m, a.q, a.term), Text: text, Sources: []insight.Source{source(a.q), source(a.answer)}, Engine: Name})
+	}
 	for _, c := range cands {
 		if len(out) >= limit {
 			break

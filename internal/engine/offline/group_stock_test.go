@@ -169,6 +169,28 @@ func TestCommonTakesUpAnAnsweredQuestionOfTheMembersOwn(t *testing.T) {
 	}
 }
 
+func TestAnsweredQuestionNoOneElseSpeaksToIsADebate(t *testing.T) {
+	// 서연 asks in her own words and answers below; the others wrote on
+	// the concept, but nothing of what she asks. One member's exchange
+	// with the book is no 공통 질문: 심화 토론 asks whether her answer holds.
+	others := "# 3장\n\n- 만료 시간은 설정 파일에 둔다.\n- 만료 시간은 초 단위로 적는다.\n"
+	own := "# 3장\n\n- 캐시 값은 만료 시간이 지나면 지워지는데... 그럼 만료 시간을 길게 잡을수록 적중률이 오르나??\n  - 트래픽이 몰리는 서비스에서는 만료 시간을 늘리자 적중률이 두 배가 되었다는 사례가 있다.\n"
+	out := generateGroup(t, commonInput([][2]string{{"서연", own}, {"민호", others}, {"지우", others}})).Group
+	if c := texts(section(t, out, insight.KeyCommon)); strings.Contains(c, "적중률이 오르나") {
+		t.Errorf("공통 질문 = %q, want no bullet on 서연's question alone", c)
+	}
+	d := section(t, out, insight.KeyDebate)
+	found := false
+	for _, b := range d.Bullets {
+		if strings.Contains(b.Text, "서연") && strings.Contains(b.Text, "적중률이 오르나") && strings.Contains(b.Text, "질문 바로 아래에") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("심화 토론 = %q (notice %q), want 서연's question with the answer below it", texts(d), d.Notice)
+	}
+}
+
 func TestStressedPointIsHeadedByTheHeadingItsWritersShare(t *testing.T) {
 	// All three copied the book's line on a library from its section
 	// ("### 2. LevelDB"); the line names only what it compares it with.
