@@ -317,7 +317,9 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			v.Reaction = true
 		case (first == "NNG" || first == "XR") && (m.Surface == "짜증" || m.Surface == "답답" || m.Surface == "귀찮"):
 			v.Reaction = true // "짜증 지대로다~": annoyance, which books do not voice
-		case hasTag(pos, "EF") && m.Surface == "자" && i >= len(ms)-2:
+		case m.Surface == "자" && (hasTag(pos, "EF") && i >= len(ms)-2 || hasTag(pos, "EC") && onlyMarksAfter(ms, i)):
+			// "…허용하자~": with a tilde after it, the dictionary reads the
+			// propositive ending as a connective
 			if !discourse(ms, i) && !supposes(prev(1), prev(2), prev(3)) {
 				v.Recommend = true // 해 보자
 				v.Try = prev(1).Surface == "보" && (hasTag(prev(1).POS, "VX") || strings.HasSuffix(prev(2).POS, "EC"))
@@ -1343,4 +1345,18 @@ func clauseEnding(a, b text.Morph) bool {
 		return false
 	}
 	return !strings.HasSuffix(e, "지") && !strings.HasSuffix(e, "지를") && !strings.HasSuffix(e, "지도")
+}
+
+// onlyMarksAfter reports whether nothing but punctuation and marks
+// ("~", "!", "…") follows morpheme i, and at least one does.
+func onlyMarksAfter(ms []text.Morph, i int) bool {
+	if i+1 >= len(ms) {
+		return false
+	}
+	for _, m := range ms[i+1:] {
+		if !strings.HasPrefix(m.POS, "S") {
+			return false
+		}
+	}
+	return true
 }

@@ -46,6 +46,10 @@ func TestVoiceFromMorphology(t *testing.T) {
 		// the topic of a reason is not.
 		{"재시도할 때는 멱등 키를 함께 보내는 것이 안전하다.", Voice{Recommend: true}},
 		{"큐를 먼저 두는 것이 낫다.", Voice{Recommend: true}},
+		// The propositive with a tilde or an exclamation mark after it,
+		// which the dictionary reads as a connective, is advice too.
+		{"간단한 설정 중복쯤은 허용하자~", Voice{Recommend: true}},
+		{"로그 수준은 환경마다 나누자!", Voice{Recommend: true}},
 		// A hedged clause before the sentence goes on is the writer's
 		// voice too (not a hedged claim); an embedded question about what
 		// is likely is neither.
