@@ -150,6 +150,14 @@ const answeredNote = "# 4장 예외\n\n" +
 	"## 책임 배치\n\n" +
 	"할인 여부를 판단하는 코드를 어디에 두어야 할까?\n\n" +
 	"상영 객체에 두면 상영 객체가 할인 조건을 판단하는 책임까지 떠안는다.\n\n" +
+	"## 설정\n\n" +
+	"- 환경 변수로 지정할 때는?\n\n" +
+	"![설정 화면](img/env.png)\n\n" +
+	"- 위와 같이 환경 변수 이름을 설정 파일에 적어 주면 된다.\n" +
+	"- 우리 서비스는 설정 파일 없이도 잘 동작했다.\n" +
+	"- 어째서 이 설정이 없어도 동작할까…?\n\n" +
+	"![자동 설정](img/auto.png)\n\n" +
+	"- 자동 설정 클래스가 값을 채워 준다고 한다.\n\n" +
 	"## 남은 궁금증\n\n" +
 	"재시도 횟수는 팀마다 어떻게 정할까?\n"
 
@@ -162,6 +170,11 @@ func TestQuestionsTheNoteAnswers(t *testing.T) {
 	}{
 		{"어떻게 해결할 수 있을까", true},
 		{"어디에 두어야 할까", true},
+		// A question that stops before its predicate leads to the next
+		// line, with only an image between; one asked with its own
+		// predicate stays open across the image.
+		{"환경 변수로 지정할 때는", true},
+		{"어째서 이 설정이 없어도", false},
 		{"재시도 횟수는", false},
 	} {
 		if s := find(t, m, c.sub); s.Answered != c.answered {

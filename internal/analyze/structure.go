@@ -512,7 +512,7 @@ func questions(m *Member) {
 			ownGuess := o.Voice.Hedge || o.Voice.FirstPerson || o.Voice.Doubt || o.Voice.Guess
 			// The lines between may be code the question shows ("…
 			// 전환한다면…?" above the signatures it means).
-			near := o.Line-s.Line <= 3 || onlyCodeBetween(m.Doc, s.Block, o.Block)
+			near := o.Line-s.Line <= 3 || onlyCodeBetween(m.Doc, s.Block, o.Block) || elliptical(m, *s) && o.Block == s.Block+1
 			if !o.Voice.Question && !ownGuess && !asksForMore(s.Body) && !listMovesOn(m.Doc, *s, o) && (o.Block == s.Block || samePath(o.Path, s.Path) && near && (sharesWord(o.Terms, s.Terms) || answerMarked(o.Raw) || respondsTo(o.Body) || o.Kind == note.KindListItem)) {
 				s.Answered = true
 			}
@@ -527,6 +527,14 @@ func questions(m *Member) {
 		}
 	}
 	askedRuns(ss)
+}
+
+// elliptical reports a question that stops before its predicate, the way
+// a note heads what it shows next ("문자열로 지정할 때는?"): with only an
+// image between (no block of text), the next line is what it leads to. A question with its own predicate ("어째서 이가
+// 가능할까…?") is asked, not a lead-in.
+func elliptical(m *Member, s Sentence) bool {
+	return !hasFinalVerb(m.reads.read(s.Body).Morphs)
 }
 
 // respondsTo reports a line that opens by taking up what was just asked:
