@@ -213,6 +213,7 @@ func TestHeadingName(t *testing.T) {
 		"로그 구조 병합 트리 (LSM tree)":   "로그 구조 병합 트리",
 		"4. Write-ahead logging..": "Write-ahead logging",
 		"샤드 재분배!":                  "샤드 재분배",
+		"1. 비일관성":                  "비일관성",
 	} {
 		if got := HeadingName(in); got != want {
 			t.Errorf("HeadingName(%q) = %q, want %q", in, got, want)

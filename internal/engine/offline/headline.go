@@ -182,16 +182,24 @@ func partOf(h string) bool {
 }
 
 // nounPhrase reports whether a phrase is a noun phrase: nouns, Latin
-// words, numbers, noun affixes and the genitive 의, ending in a noun.
+// words, numbers, noun affixes (a root with the noun suffix after it)
+// and the genitive 의, ending in a noun.
 func nounPhrase(h string) bool {
 	ms := text.Read(h).Morphs
 	if ms == nil {
 		return true // no morphology: trust the term extractor
 	}
 	last := ""
-	for _, m := range ms {
+	for i, m := range ms {
 		switch m.POS {
 		case "NNG", "NNP", "NNB", "NR", "SL", "SH", "SN", "XSN", "XPN", "NP":
+			last = m.POS
+		case "XR":
+			// A root the suffix after it makes a noun ("일관/XR 성/XSN",
+			// "비일관성"); a bare root ("깨끗") is none.
+			if i+1 >= len(ms) || ms[i+1].POS != "XSN" {
+				return false
+			}
 			last = m.POS
 		case "JKG", "SS", "SC", "SY":
 			if m.POS == "JKG" && m.Surface != "의" {
