@@ -30,8 +30,10 @@ func TestQueriedStatement(t *testing.T) {
 	}
 }
 
-// After an arrow, a clause that turns and denies is the writer's verdict;
-// a mapping or a plain consequence after an arrow is not.
+// After an arrow, a clause that turns and denies is a verdict on the
+// thing the line names; a mapping or a plain consequence after an arrow is
+// not. Readers take it for the book's fact in shorthand, not the writer's
+// angle: it adds nothing to Own.
 func TestVerdictAfterArrow(t *testing.T) {
 	for _, c := range []struct {
 		s    string
@@ -49,8 +51,8 @@ func TestVerdictAfterArrow(t *testing.T) {
 		if v.Verdict != c.want {
 			t.Errorf("readVoice(%q).Verdict = %v, want %v", c.s, v.Verdict, c.want)
 		}
-		if c.want && v.Own() < 1 {
-			t.Errorf("readVoice(%q).Own() = %.1f, want a perspective (≥ 1)", c.s, v.Own())
+		if v.Own() != 0 {
+			t.Errorf("readVoice(%q).Own() = %.1f, want 0 (a verdict is no angle of the writer's)", c.s, v.Own())
 		}
 	}
 }
@@ -89,8 +91,10 @@ func TestOwnAdditionsAreRead(t *testing.T) {
 	if p := find(t, m, "비례한다"); p.Voice.Aside || p.Scores[insight.KeyPerspective] > 0 {
 		t.Errorf("bracketed pointer read as the writer's aside: %+v %v", p.Voice, p.Scores)
 	}
-	if v := find(t, m, "스키마 검증"); v.Scores[insight.KeyPerspective] < 1 {
-		t.Errorf("verdict after an arrow: scores %v, want a perspective", v.Scores)
+	// A verdict after an arrow is the book's fact in shorthand to
+	// readers, not the writer's angle.
+	if v := find(t, m, "스키마 검증"); !v.Voice.Verdict || v.Scores[insight.KeyPerspective] > 0 {
+		t.Errorf("verdict after an arrow: verdict %v, scores %v, want a verdict and no perspective", v.Voice.Verdict, v.Scores)
 	}
 	// The statement put in doubt is the writer's question, though the
 	// note goes on about the same thing; the book's question the note

@@ -68,10 +68,12 @@ type Voice struct {
 	// Conclusion: the sentence opens with a conclusion marker the writer
 	// adds ("=>", "→", "즉,", "따라서", "결국").
 	Conclusion bool
-	// Verdict: after an arrow the writer sets down their own verdict on
-	// what the line names, one that turns and denies ("JSON 모드 → 형식은
-	// 보장하지만 내용은 보장하지 않음"): books write no arrows, and a
-	// "…지만 … 않음" after one is the writer weighing what they read.
+	// Verdict: after an arrow the line sets down a verdict on what it
+	// names, one that turns and denies ("JSON 모드 → 형식은 보장하지만
+	// 내용은 보장하지 않음"). It judges the thing, which the group
+	// sections weigh; it is not the writer's own angle: six of six
+	// readers read such a line as the book's fact in the writer's
+	// shorthand (no Own weight).
 	Verdict bool
 	// Proposal: the recommendation is worded as one by its form ("…하는
 	// 것이 좋은 방법이다", "…인지 확인", "…하는 설계가 중요"), so it needs
@@ -152,7 +154,7 @@ func (v Voice) Own() float64 {
 	if v.Spoken {
 		s += 1
 	}
-	if v.Verdict || v.Reframe {
+	if v.Reframe {
 		s += 1
 	}
 	if v.Doubt {
