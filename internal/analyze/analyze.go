@@ -171,6 +171,9 @@ type Sentence struct {
 	// named thing must do it, it is to know something, or a cause
 	// forces it (see obligation).
 	notReaders bool
+	// asksAbove: a question that points back carries the item right
+	// before it, which it completes even when that item names no topic.
+	asksAbove bool
 	// knows: an obligation to know, understand or tell apart something
 	// ("A와 B를 구분해야 한다"): what to understand, not a step to take.
 	knows bool
@@ -584,16 +587,21 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		// 오버헤드가 있으며 …"), says its consequence of nothing: it carries
 		// that sentence, which names the topic.
 		concludes := prev.Line == s.Line && prev.Block == s.Block && opensWith(s.Text, concluders) && !s.topic && prev.topic && !s.trailing && !prev.Voice.Question
-		above := sameBlock(doc, prev, *s) || prev.Kind == note.KindParagraph && s.Kind == note.KindParagraph || parent || sibling
+		// A question that points back with a pronoun ("- 어째서 이가
+		// 가능할까…?") asks about the item right before it in its list,
+		// which it completes even when that item names no topic.
+		asksAbove := s.pointer && s.Voice.Question && nextItem(doc, prev, *s) && !prev.pointer && !anaphoric(prev.Text) && !prev.Voice.Question
+		above := sameBlock(doc, prev, *s) || prev.Kind == note.KindParagraph && s.Kind == note.KindParagraph || parent || sibling || asksAbove
 		// The line above helps only when it stands on its own: one that
 		// leans on its own line above ("이러한 객체들은 …" under "이러한
 		// 객체들은 …") leaves the pair as dangling as the sentence.
 		// A remark in brackets after a sentence is on that sentence, even
 		// when the sentence carries the one before it.
-		if (anaphoric(s.Text) || s.pointer || s.trailing || s.Problem == ProblemDangling || concludes) && prev.Line >= s.Line-1 && above && prev.Problem == "" && (prev.Context == nil || s.trailing) {
+		if (anaphoric(s.Text) || s.pointer || s.trailing || s.Problem == ProblemDangling || concludes) && prev.Line >= s.Line-1 && above && (prev.Problem == "" || asksAbove && prev.Problem == ProblemDangling) && (prev.Context == nil || s.trailing) {
 			p := prev
 			p.Context = nil
 			s.Context, s.ContextParent = &p, parent
+			s.asksAbove = asksAbove
 			if c := droppedConcluder(s.Text, s.Body); c != "" && !s.trailing {
 				s.ContextJoin = " " + c + " " // "…존재한다. 그래서 그냥 …": the pair keeps the word that joins it
 			}

@@ -105,9 +105,9 @@ func echoesAbove(body string) bool {
 // whose noun it does not name before: what it points at is on a line
 // above.
 func pointsBack(ms []text.Morph) bool {
-	for _, m := range ms {
-		if m.POS == "NP" && backPronouns[m.Surface] {
-			return true // "근데 이거보다는 …": what "이거" is, is above
+	for i, m := range ms {
+		if strings.HasPrefix(m.POS, "NP") && (backPronouns[m.Surface] || m.Surface == "이" && m.POS == "NP" && i+1 < len(ms) && strings.HasPrefix(ms[i+1].POS, "J")) {
+			return true // "근데 이거보다는 …", "어째서 이가 가능할까": what "이거" is, is above
 		}
 		if strings.HasPrefix(m.POS, "NN") || m.POS == "SL" || strings.HasPrefix(m.POS, "V") {
 			break // a pronoun after a noun or a verb may stand for it ("문서를 작성하는데, 이것을 …")
@@ -171,8 +171,9 @@ func clauseBefore(ms []text.Morph, i int) bool {
 var qualifiers = append([]string{"다만", "단,", "단 ", "대신"}, contrastTurners...)
 
 // backPronouns stand for a thing the line above named: "이거보다는",
-// "그것을".
-var backPronouns = map[string]bool{"이거": true, "이것": true, "그거": true, "그것": true, "요거": true, "저거": true}
+// "그것을", "이게 …" (read as one pronoun with its particle). A bare "이"
+// before a particle ("이가", "이를") is one too.
+var backPronouns = map[string]bool{"이거": true, "이것": true, "그거": true, "그것": true, "요거": true, "저거": true, "이게": true, "그게": true}
 
 // carryable reports whether a sentence can be carried as the frame of
 // another: prose or a short label, not a formula, code or an open
@@ -479,6 +480,9 @@ func contextLost(m *Member) {
 		if shared && s.Context.Frame == "" {
 			// The copy was taken before frames were read.
 			s.Context.Frame, s.Context.FrameLine = ctx.Frame, ctx.FrameLine
+		}
+		if s.asksAbove && ctx.Context == nil && (ctx.Problem == "" || ctx.Problem == ProblemDangling) {
+			continue // "…잘 굴러갔다." then "어째서 이가 가능할까…?": the question says what the pair is about
 		}
 		if ctx.Problem == ProblemDangling && ctx.Frame == "" || ctx.FrameNeeded && !shared {
 			s.Context, s.ContextJoin, s.ContextParent = nil, "", false

@@ -455,3 +455,15 @@ func TestConclusionOnTheSameLineCarriesItsTopic(t *testing.T) {
 		t.Errorf("%q is a remark on the sentence before it: context %v", r.Body, r.Context)
 	}
 }
+
+// A question that points back with a pronoun ("어째서 이가 가능할까…?")
+// asks about the item right before it, and carries it even when that item
+// names no topic of its own; a statement pointing back does not.
+func TestPointingQuestionCarriesTheItemAbove(t *testing.T) {
+	src := "# 7장\n\n## 설정 값\n\n- 우리 서비스에서는 설정 빈을 따로 정의하지 않았는데도 잘 동작했다.\n- 어째서 이가 가능할까…?\n\n![그림](a.png)\n\n- 자동 설정이 대신 등록해 준다고 한다.\n"
+	w := Analyze([]Note{{Member: "하늘", Doc: parse("w7/하늘.md", src)}})
+	s := find(t, w.Members[0], "어째서 이가")
+	if s.Context == nil || !strings.Contains(s.Context.Body, "설정 빈을 따로 정의하지") || s.Problem != "" {
+		t.Errorf("%q: context %v, problem %q; want the item above carried", s.Body, s.Context, s.Problem)
+	}
+}

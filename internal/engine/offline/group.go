@@ -656,13 +656,15 @@ func (g *group) debates(limit int) []insight.Bullet {
 			// A remark that needs its frame (the heading of the section
 			// it is on, the list line it hangs from) is quoted with it.
 			framed := s.Frame != "" && s.Problem == "" && s.Context == nil && utf8.RuneCountInString(s.Frame+s.Body) <= maxQuote+30
-			if g.usedSentence[s.ID] || !quotable(s) && !nested && !framed || s.Definition {
-				continue
-			}
 			if g.studied[lineKey(s.File, s.Line)] {
+				// An open question 추가 학습 quotes (with the line it
+				// carries, too) is left to it; the notice says so.
 				if s.Voice.Question {
 					g.studiedQuestions++
 				}
+				continue
+			}
+			if g.usedSentence[s.ID] || !quotable(s) && !nested && !framed || s.Definition {
 				continue
 			}
 			v := s.Voice
