@@ -158,10 +158,24 @@ func headWorthy(h string) bool {
 	if n < 2 || n > 24 || len(strings.Fields(h)) > 4 {
 		return false
 	}
-	if !analyze.Meaningful(h) || !analyze.Specific(h) || analyze.CueHeading(h) || genericHeading(h) || plural(h) || partOf(h) {
+	if !analyze.Meaningful(h) || !analyze.Specific(h) || analyze.CueHeading(h) || genericHeading(h) || plural(h) || partOf(h) || placeholder(h) {
 		return false
 	}
 	return nounPhrase(h)
+}
+
+// placeholderKinds are the kinds of thing an example names by a letter.
+var placeholderKinds = map[string]bool{
+	"타입": true, "클래스": true, "객체": true, "함수": true, "메서드": true, "메소드": true, "인터페이스": true,
+	"컴포넌트": true, "모듈": true, "변수": true, "값": true, "모델": true, "서버": true, "노드": true, "테이블": true,
+}
+
+// placeholder reports a name an example gives by a letter ("A 타입", "B
+// 클래스"): it stands for whatever the example's code shows, not for a
+// concept ("C 언어" and "B 트리" are concepts).
+func placeholder(h string) bool {
+	letter, kind, ok := strings.Cut(h, " ")
+	return ok && len(letter) == 1 && (letter[0] >= 'A' && letter[0] <= 'Z' || letter[0] >= 'a' && letter[0] <= 'z') && placeholderKinds[kind]
 }
 
 // partNouns name a share of a group ("일부 도구", "대부분의 모델"): the
