@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/moim-study/moim/internal/analyze"
+	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/note"
@@ -52,8 +53,14 @@ func describeStats(doc *note.Document) string {
 // whose sentences it quotes, so each claim about who wrote what holds.
 func GroupSections(in *engine.Input, aw *analyze.Week, members []insight.Member, limit int) []insight.Section {
 	g := &group{in: in, aw: aw, usedConcept: map[string][]string{}, usedSentence: map[string]bool{}, studied: studied(members)}
-	var out []insight.Section
-	for _, spec := range in.Template.GroupSections {
+	// The sections are drafted in one order whatever order the template
+	// gives them: 심화 토론 takes what 공통 질문 leaves (the lines it used,
+	// the questions it hands over), and 다음 주차 comes last.
+	specs := slices.Clone(in.Template.GroupSections)
+	rank := map[string]int{insight.KeyCommon: 0, insight.KeyDebate: 1, insight.KeyNext: 2}
+	slices.SortStableFunc(specs, func(a, b doc.SectionSpec) int { return rank[a.Key] - rank[b.Key] })
+	drafted := map[string]insight.Section{}
+	for _, spec := range specs {
 		sec := insight.Section{Key: spec.Key, Heading: spec.Heading, Kind: kindOf(spec)}
 		switch spec.Key {
 		case insight.KeyCommon:
@@ -78,7 +85,11 @@ func GroupSections(in *engine.Input, aw *analyze.Week, members []insight.Member,
 				sec.Notice = NextNotice(g.in)
 			}
 		}
-		out = append(out, sec)
+		drafted[spec.Key+"\x00"+spec.Heading] = sec
+	}
+	var out []insight.Section
+	for _, spec := range in.Template.GroupSections {
+		out = append(out, drafted[spec.Key+"\x00"+spec.Heading])
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package offline
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -189,6 +190,29 @@ func TestAnsweredQuestionNoOneElseSpeaksToIsADebate(t *testing.T) {
 	if !found {
 		t.Errorf("심화 토론 = %q (notice %q), want 서연's question with the answer below it", texts(d), d.Notice)
 	}
+
+	// A template that lists 심화 토론 before 공통 질문 gets the same
+	// sections, in its own order.
+	in := commonInput([][2]string{{"서연", own}, {"민호", others}, {"지우", others}})
+	tmpl := *in.Template
+	tmpl.GroupSections = slices.Clone(tmpl.GroupSections)
+	slices.Reverse(tmpl.GroupSections)
+	in.Template = &tmpl
+	rev := generateGroup(t, in).Group
+	if len(rev) == 0 || rev[0].Key != tmpl.GroupSections[0].Key {
+		t.Fatalf("group sections in order %v, want the template's", keys(rev))
+	}
+	if got, want := texts(section(t, rev, insight.KeyDebate)), texts(d); got != want {
+		t.Errorf("심화 토론 listed first = %q, want %q as in the usual order", got, want)
+	}
+}
+
+func keys(secs []insight.Section) []string {
+	var out []string
+	for _, s := range secs {
+		out = append(out, s.Key)
+	}
+	return out
 }
 
 func TestStressedPointIsHeadedByTheHeadingItsWritersShare(t *testing.T) {
