@@ -40,6 +40,23 @@ var aheadCues = []string{"아래처럼", "아래와 같", "다음과 같", "밑�
 
 var aheadSet = text.NewCues(aheadCues)
 
+// leadsIntoCode reports a line that trails off into the code block right
+// below it before saying anything ("마침 내가 오늘 작성한 비슷한 예제가
+// 있어서 복습겸...", "내가 사용해봤던 예시는..."): dots where its
+// predicate would be, and the code is what it has to show. A line that
+// trails off after its predicate ("…해야 되는것임을 또 깨닫…") said it.
+func leadsIntoCode(m *Member, s Sentence) bool {
+	t := strings.TrimSpace(s.Body)
+	if !strings.HasSuffix(t, "...") && !strings.HasSuffix(t, "…") {
+		return false
+	}
+	doc := m.Doc
+	if doc == nil || s.Block < 0 || s.Block+1 >= len(doc.Blocks) || doc.Blocks[s.Block+1].Kind != note.KindCode {
+		return false
+	}
+	return !hasFinalVerb(m.reads.read(s.Body).Morphs)
+}
+
 // pointsAhead reports a sentence that leans on what follows it (see
 // aheadCues): without the code or figure below, a bullet of it says
 // nothing, and the line above does not supply it.

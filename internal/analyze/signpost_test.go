@@ -135,3 +135,22 @@ func TestItemLabelIsNoPartOfTheSentence(t *testing.T) {
 		t.Errorf("body %q, raw %q: want the label kept in the raw line and out of the body", s.Body, s.Raw)
 	}
 }
+
+// A line that trails off into the code right below it before saying
+// anything shows the code, not a point; one that said its point before
+// trailing off stands.
+func TestLineTrailingIntoCode(t *testing.T) {
+	src := "# 8장\n\n- 마침 내가 어제 만든 비슷한 훅이 있어서 복습겸...\n\n```ts\nconst useAudio = () => {}\n```\n\n" +
+		"- 이번 장을 읽고 보니 스타일 컴포넌트의 props에도 타입을 지정해야 한다는 걸 깨달았다...\n\n```ts\ntype Props = { color: string }\n```\n\n" +
+		"- 캐시 키는 짧을수록 좋다...\n"
+	w := Analyze([]Note{{Member: "하늘", Doc: parse("w8/하늘.md", src)}})
+	m := w.Members[0]
+	if s := find(t, m, "복습겸"); s.Problem != ProblemDangling {
+		t.Errorf("%q: problem %q, want dangling (it leads into the code)", s.Body, s.Problem)
+	}
+	for _, sub := range []string{"깨달았다", "짧을수록"} {
+		if s := find(t, m, sub); leadsIntoCode(m, s) {
+			t.Errorf("%q: read as leading into code; it says its point (or no code follows)", s.Body)
+		}
+	}
+}
