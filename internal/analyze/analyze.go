@@ -829,8 +829,10 @@ func init() {
 		사용 활용 적용 도입 필요 중요 가능 자체 전체 일부 대부분 다음 이전 이번 지금 현재 최근 오늘 책 장 절
 		어려움 한계 종류 역할 의미 정의 조건 효과 효율 비교 변화 증가 감소 향상 개선 선택 결정
 		회사 업무 팀 우리 저자 공부 스터디 노트 머신러닝 인공지능 딥러닝 알고리즘 소프트웨어 애플리케이션
+		프로그래밍 프로그램 개발 개발자 컴퓨터
 		AI ML LLM IT API 일부분 대부분 부분 모두 각각 자신 사람들 사용자들 생성 학습 평가 추론 검색
-		model models data learning system systems generation training language task tasks output input user users performance method`) {
+		model models data learning system systems generation training language task tasks output input user users performance method
+		programming program development developer computer`) {
 		generic[w] = true
 	}
 }

@@ -17,14 +17,14 @@ import (
 // A concept one member wrote, or one only one next note mentions, is not
 // named.
 func TestScheduleLineNamesConceptsThatComeBack(t *testing.T) {
-	a := "# 4장 캐시\n\n- 값마다 TTL을 정해 수명을 준다.\n- LRU는 오래 쓰지 않은 값을 먼저 버린다.\n- 쓰기 버퍼는 디스크 쓰기를 모은다.\n"
-	b := "# 4장 캐시\n\n- TTL을 짧게 잡으면 적중률이 떨어진다.\n- LRU는 구현이 단순해서 널리 쓰인다.\n"
+	a := "# 4장 캐시\n\n- 값마다 TTL을 정해 수명을 준다.\n- LRU는 오래 쓰지 않은 값을 먼저 버린다.\n- 쓰기 버퍼는 디스크 쓰기를 모은다.\n- 프로그래밍에서 캐시는 흔하다.\n"
+	b := "# 4장 캐시\n\n- TTL을 짧게 잡으면 적중률이 떨어진다.\n- LRU는 구현이 단순해서 널리 쓰인다.\n- 프로그래밍을 처음 배울 때도 캐시를 만난다.\n"
 	in := commonInput([][2]string{{"가람", a}, {"나래", b}})
 	in.Scheduled = true
 	in.Next = &workspace.ScheduleRow{Week: 7, Chapters: "5장", Topic: "분산 저장소", Source: "README.md", Line: 9}
 	in.NextDocs = []*note.Document{
-		note.Parse("w7/가람.md", "# 5장 분산 저장소\n\n- 노드마다 TTL을 따로 두면 값이 어긋난다.\n- 쓰기 버퍼를 비우는 시점에 복제를 시작한다.\n"),
-		note.Parse("w7/나래.md", "# 5장 분산 저장소\n\n- 노드마다 LRU 목록을 따로 관리한다.\n- 노드마다 TTL을 같게 맞춘다.\n"),
+		note.Parse("w7/가람.md", "# 5장 분산 저장소\n\n- 노드마다 TTL을 따로 두면 값이 어긋난다.\n- 쓰기 버퍼를 비우는 시점에 복제를 시작한다.\n- 분산 프로그래밍은 어렵다.\n"),
+		note.Parse("w7/나래.md", "# 5장 분산 저장소\n\n- 노드마다 LRU 목록을 따로 관리한다.\n- 노드마다 TTL을 같게 맞춘다.\n- 프로그래밍 언어마다 클라이언트가 있다.\n"),
 		note.Parse("w7/다솜.md", "# 5장 분산 저장소\n\n- 메모리가 모자라면 노드가 LRU로 값을 버린다.\n"),
 	}
 	next := section(t, generateGroup(t, in).Group, insight.KeyNext)
@@ -40,6 +40,9 @@ func TestScheduleLineNamesConceptsThatComeBack(t *testing.T) {
 	}
 	if strings.Contains(got, "쓰기 버퍼") {
 		t.Errorf("다음 주차 = %q: 쓰기 버퍼 is one member's and one next note's", got)
+	}
+	if strings.Contains(got, "프로그래밍") {
+		t.Errorf("다음 주차 = %q: 프로그래밍 is an everyday word of such a study", got)
 	}
 
 	// With no next notes the line is the schedule's alone.
