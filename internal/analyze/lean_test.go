@@ -467,3 +467,17 @@ func TestPointingQuestionCarriesTheItemAbove(t *testing.T) {
 		t.Errorf("%q: context %v, problem %q; want the item above carried", s.Body, s.Context, s.Problem)
 	}
 }
+
+// A Latin name some notes write apart from its particle ("ReactNode 는")
+// is the sentence's subject all the same.
+func TestSubjectOfALatinNameWrittenApart(t *testing.T) {
+	for _, c := range []struct{ s, want string }{
+		{"Redis 는 값을 메모리에 둔다.", "Redis"},
+		{"Redis는 값을 메모리에 둔다.", "Redis"},
+		{"JSX.Element 는 ReactElement 를 확장한 타입이다.", "JSX.Element"},
+	} {
+		if got := subject(readMorphs(c.s), c.s); got != c.want {
+			t.Errorf("subject(%q) = %q, want %q", c.s, got, c.want)
+		}
+	}
+}

@@ -742,7 +742,10 @@ func subject(ms []text.Morph, body string) string {
 			}
 			continue
 		case "JX", "JKS":
-			if parts == 0 || parts > 4 || m.Space {
+			// A particle set apart by a space is no particle of the
+			// phrase, except after a Latin word, which some notes always
+			// write apart from its particle ("ReactNode 는").
+			if parts == 0 || parts > 4 || m.Space && ms[i-1].POS != "SL" {
 				return ""
 			}
 			switch m.Surface {
