@@ -1465,7 +1465,7 @@ func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 		// The quote is credited to who wrote it; the others are named
 		// beside it.
 		srcs := []insight.Source{source(best)}
-		head, about := pointHead(best, bestM, c.Term), c.Term
+		head, about := pointHead(best, bestM, c.Term), pointAbout(best, c)
 		if h := g.sharedHeading(best, writers); h != "" && Headline(best) == "" && analyze.Key(head) == analyze.Key(c.Term) {
 			// The point is copied from a section every writer kept
 			// under one heading ("### Recoil" over "…보일러플레이트가
@@ -1537,6 +1537,16 @@ func pointHead(s analyze.Sentence, m *analyze.Member, concept string) string {
 		}
 	}
 	return concept
+}
+
+// pointAbout returns what a point several members stressed is said to be
+// about: the line's own subject when it names one other than the concept
+// ("JSX.Element 는 …" found under the concept props), else the concept.
+func pointAbout(s analyze.Sentence, c analyze.Concept) string {
+	if h := Headline(s); h != "" && !analyze.MentionsText(h, c) {
+		return h
+	}
+	return c.Term
 }
 
 // shared reports whether two or more members covered one specific,

@@ -237,3 +237,27 @@ func TestStressedPointIsHeadedByTheHeadingItsWritersShare(t *testing.T) {
 		t.Errorf("공통 질문 = %q (head %q), want it headed by the shared heading LevelDB", b.Text, b.Head)
 	}
 }
+
+// A point several members stressed whose line names its own subject
+// ("설정 팩토리는 …", found under the concept 저장소 객체) is said to be
+// about that subject; a line whose subject is the concept, or that names
+// none, is about the concept.
+func TestStressedPointIsAboutItsLinesSubject(t *testing.T) {
+	src := "# 3장\n\n설정 팩토리는 저장소 객체를 만들고 연결해 주는 역할만 맡는다.\n\n저장소 객체는 연결 정보를 직접 알지 못한다.\n\n연결 정보를 직접 알지 못하게 만든다.\n"
+	m := commonInput([][2]string{{"하늘", src}}).Analysis.Members[0]
+	find := func(sub string) analyze.Sentence {
+		for _, s := range m.Sentences {
+			if strings.Contains(s.Body, sub) {
+				return s
+			}
+		}
+		t.Fatalf("no sentence %q", sub)
+		return analyze.Sentence{}
+	}
+	c := analyze.Concept{Term: "저장소 객체", Keys: []string{analyze.Key("저장소 객체")}}
+	for sub, want := range map[string]string{"역할만 맡는다": "설정 팩토리", "직접 알지 못한다": "저장소 객체", "알지 못하게 만든다": "저장소 객체"} {
+		if got := pointAbout(find(sub), c); got != want {
+			t.Errorf("pointAbout(%q) = %q, want %q", sub, got, want)
+		}
+	}
+}
