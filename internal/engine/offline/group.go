@@ -1508,16 +1508,11 @@ func (g *group) sharedHeading(s analyze.Sentence, names []string) string {
 				break
 			}
 			k := analyze.Key(h)
-			count[k]++
-			if name[k] == "" {
-				name[k] = h
+			if count[k]++; count[k] == 2 {
+				return name[k] // the first heading two writers share, in the order of names
 			}
+			name[k] = h
 			break
-		}
-	}
-	for k, n := range count {
-		if n >= 2 {
-			return name[k]
 		}
 	}
 	return ""
