@@ -503,27 +503,25 @@ func (g *group) questionBullet(m *analyze.Member, q analyze.Sentence) (insight.B
 				}
 			}
 		}
-		// A question its asker's note takes up right below, that no
-		// other member's line speaks to, is one member's exchange with
-		// the book: a 공통 질문 names what several members wrote.
-		if a, answered := answerBelow(m, q); answered && best == 0 {
-			if _, _, isOpen := g.openOn(c, m.Name); !isOpen {
-				if !slices.ContainsFunc(g.selfAnswered, func(x selfAnswer) bool { return x.q.ID == q.ID }) {
-					g.selfAnswered = append(g.selfAnswered, selfAnswer{m, q, a, c.Term})
-				}
-				continue
-			}
-		}
-		g.claim(secCommon, c.Term)
-		g.use(q)
-		asked := askedQuote(q.Body)
-		srcs := []insight.Source{source(q)}
 		// Another member's line saying that a question on the
 		// concept is still open ("…가 괜찮은지는 아직 해결되지
 		// 않음") speaks to it too, and its question closes the
 		// bullet.
 		open, openM, isOpen := g.openOn(c, m.Name)
 		answer, answered := answerBelow(m, q)
+		// A question its asker's note takes up right below, that no
+		// other member's line speaks to, is one member's exchange with
+		// the book: a 공통 질문 names what several members wrote.
+		if answered && best == 0 && !isOpen {
+			if !slices.ContainsFunc(g.selfAnswered, func(x selfAnswer) bool { return x.q.ID == q.ID }) {
+				g.selfAnswered = append(g.selfAnswered, selfAnswer{m, q, answer, c.Term})
+			}
+			continue
+		}
+		g.claim(secCommon, c.Term)
+		g.use(q)
+		asked := askedQuote(q.Body)
+		srcs := []insight.Source{source(q)}
 		var text, names string
 		if best > 0 {
 			g.use(said)
@@ -534,7 +532,7 @@ func (g *group) questionBullet(m *analyze.Member, q analyze.Sentence) (insight.B
 		} else {
 			// No other line speaks to it: the question stands with
 			// its own quote, and who else covered the concept.
-			text = fmt.Sprintf("%s %s에 대해 %s 물었습니다.", Josa(m.Name, "은", "는"), c.Term, quoteSaid(asked))
+			text = askedAbout(m.Name, c.Term, asked)
 			if others := g.coveredBy(c, []string{m.Name}); len(others) > 0 && !isOpen && !answered {
 				text += fmt.Sprintf(" %s도 노트에서 %s 다뤘습니다.", strings.Join(others, "·"), Josa(c.Term, "을", "를"))
 			}
@@ -553,7 +551,7 @@ func (g *group) questionBullet(m *analyze.Member, q analyze.Sentence) (insight.B
 		case answered:
 			g.use(answer)
 			srcs = append(srcs, source(answer))
-			text += fmt.Sprintf(" %s 질문 바로 아래에 %s 적었습니다. %s", Josa(m.Name, "은", "는"), quoteSaid(answer.Body), weighAnswer(asked))
+			text += " " + answeredBelow(m.Name, answer.Body, asked)
 		case isOpen:
 			text += " " + openAsk(open.Body)
 		case best > 0:
@@ -564,6 +562,17 @@ func (g *group) questionBullet(m *analyze.Member, q analyze.Sentence) (insight.B
 		return insight.Bullet{Head: questionHead(m, q, c.Term), Text: text, Sources: srcs, Engine: Name}, true
 	}
 	return insight.Bullet{}, false
+}
+
+// askedAbout says that member name asked, in the words asked, about term.
+func askedAbout(name, term, asked string) string {
+	return fmt.Sprintf("%s %s에 대해 %s 물었습니다.", Josa(name, "은", "는"), term, quoteSaid(asked))
+}
+
+// answeredBelow quotes what member name wrote right below their question
+// and asks whether it bears the question out (see weighAnswer).
+func answeredBelow(name, answer, asked string) string {
+	return fmt.Sprintf("%s 질문 바로 아래에 %s 적었습니다. %s", Josa(name, "은", "는"), quoteSaid(answer), weighAnswer(asked))
 }
 
 // ownAsking reports a question worded as the member asks it, not as a
@@ -737,8 +746,7 @@ func (g *group) debates(limit int) []insight.Bullet {
 			continue
 		}
 		asked := askedQuote(a.q.Body)
-		text := fmt.Sprintf("%s %s에 대해 %s 물었습니다. %s 질문 바로 아래에 %s 적었습니다. %s",
-			Josa(a.m.Name, "은", "는"), a.term, quoteSaid(asked), Josa(a.m.Name, "은", "는"), quoteSaid(a.answer.Body), weighAnswer(asked))
+		text := askedAbout(a.m.Name, a.term, asked) + " " + answeredBelow(a.m.Name, a.answer.Body, asked)
 		g.use(a.q, a.answer)
 		g.claim(secDebate, a.term)
 		perMember[a.m.Name]++
@@ -1436,7 +1444,7 @@ func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 			split = ask != ""
 		}
 		writers := append(append([]string(nil), bestWrote...), bestAlike...)
-		var limit *analyze.Sentence
+		var below *analyze.Sentence // the limit one of the writers wrote right below the point
 		if !split {
 			ask = stressedAsk(c, best)
 			// Nothing in the point sets a question up, but one of those
@@ -1450,15 +1458,15 @@ func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 					continue
 				}
 				if r, ok := limitBelow(m, best); ok && !g.usedSentence[r.ID] && !g.repeats(r) {
-					limit = &r
+					below = &r
 					ask = fmt.Sprintf("%s 이어서 %s 적었습니다. %s", Josa(name, "은", "는"), quoteSaid(r.Body), angles[0].ask)
 				}
 			}
 		}
 		g.claim(secCommon, c.Term)
 		g.use(best)
-		if limit != nil {
-			g.use(*limit)
+		if below != nil {
+			g.use(*below)
 		}
 		// Everyone who wrote the point, in its words or nearly the same
 		// ones, in one clause.
@@ -1474,8 +1482,8 @@ func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 		}
 		t, srcs2 := g.besides(c, []string{credit(bestWrote, bestAlike, about+"에 대해 ", best.Body)}, best, side, sideM, split)
 		srcs = append(srcs, srcs2...)
-		if limit != nil {
-			srcs = append(srcs, source(*limit))
+		if below != nil {
+			srcs = append(srcs, source(*below))
 		}
 		t += " " + ask
 		out = append(out, insight.Bullet{Head: head, Text: t, Sources: srcs, Engine: Name})
