@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/moim-study/moim/internal/analyze"
-	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/note"
@@ -56,11 +55,19 @@ func GroupSections(in *engine.Input, aw *analyze.Week, members []insight.Member,
 	// The sections are drafted in one order whatever order the template
 	// gives them: 심화 토론 takes what 공통 질문 leaves (the lines it used,
 	// the questions it hands over), and 다음 주차 comes last.
-	specs := slices.Clone(in.Template.GroupSections)
+	specs := in.Template.GroupSections
+	if len(specs) == 0 {
+		return nil
+	}
 	rank := map[string]int{insight.KeyCommon: 0, insight.KeyDebate: 1, insight.KeyNext: 2}
-	slices.SortStableFunc(specs, func(a, b doc.SectionSpec) int { return rank[a.Key] - rank[b.Key] })
-	drafted := map[string]insight.Section{}
-	for _, spec := range specs {
+	order := make([]int, len(specs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return rank[specs[a].Key] - rank[specs[b].Key] })
+	out := make([]insight.Section, len(specs))
+	for _, i := range order {
+		spec := specs[i]
 		sec := insight.Section{Key: spec.Key, Heading: spec.Heading, Kind: kindOf(spec)}
 		switch spec.Key {
 		case insight.KeyCommon:
@@ -85,11 +92,7 @@ func GroupSections(in *engine.Input, aw *analyze.Week, members []insight.Member,
 				sec.Notice = NextNotice(g.in)
 			}
 		}
-		drafted[spec.Key+"\x00"+spec.Heading] = sec
-	}
-	var out []insight.Section
-	for _, spec := range in.Template.GroupSections {
-		out = append(out, drafted[spec.Key+"\x00"+spec.Heading])
+		out[i] = sec
 	}
 	return out
 }
