@@ -106,7 +106,8 @@ func echoesAbove(body string) bool {
 // above.
 func pointsBack(ms []text.Morph) bool {
 	for i, m := range ms {
-		if strings.HasPrefix(m.POS, "NP") && (backPronouns[m.Surface] || m.Surface == "이" && m.POS == "NP" && i+1 < len(ms) && strings.HasPrefix(ms[i+1].POS, "J")) {
+		bareI := m.Surface == "이" && i+1 < len(ms) && strings.HasPrefix(ms[i+1].POS, "J") // "이가", "이를"
+		if strings.HasPrefix(m.POS, "NP") && (backPronouns[m.Surface] || bareI) {
 			return true // "근데 이거보다는 …", "어째서 이가 가능할까": what "이거" is, is above
 		}
 		if strings.HasPrefix(m.POS, "NN") || m.POS == "SL" || strings.HasPrefix(m.POS, "V") {

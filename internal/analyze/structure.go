@@ -531,8 +531,9 @@ func questions(m *Member) {
 
 // elliptical reports a question that stops before its predicate, the way
 // a note heads what it shows next ("문자열로 지정할 때는?"): with only an
-// image between (no block of text), the next line is what it leads to. A question with its own predicate ("어째서 이가
-// 가능할까…?") is asked, not a lead-in.
+// image between (no block of text), the next line is what it leads to. A
+// question with its own predicate ("어째서 이가 가능할까…?") is asked, not a
+// lead-in.
 func elliptical(m *Member, s Sentence) bool {
 	return !hasFinalVerb(m.reads.read(s.Body).Morphs)
 }

@@ -71,7 +71,7 @@ type Voice struct {
 	// Verdict: after an arrow the line sets down a verdict on what it
 	// names, one that turns and denies ("JSON 모드 → 형식은 보장하지만
 	// 내용은 보장하지 않음"). It judges the thing, which the group
-	// sections weigh; it is not the writer's own angle: six of six
+	// sections weigh; it is not the writer's own angle: eight of eight
 	// readers read such a line as the book's fact in the writer's
 	// shorthand (no Own weight).
 	Verdict bool
