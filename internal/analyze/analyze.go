@@ -144,6 +144,10 @@ type Sentence struct {
 	// Definition marks a sentence that gives a word its meaning ("X는 …
 	// Y이다", "…을 X라고 한다"): a definition list is no insight.
 	Definition bool
+	// Described marks a definition that says what its word is in a clause
+	// of its own ("…로 변환되는 단계", "값이 하나뿐인 타입"): a modifier or an
+	// argument, not a bare other name ("AOP: 애스펙트 지향 프로그래밍").
+	Described bool
 	// subjectless: no subject or topic anywhere in the sentence; object:
 	// it has an object (someone does something to something).
 	subjectless, object bool
@@ -533,6 +537,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 			last.Problem = ProblemCaption // "*…*" under an image: the figure's caption
 		}
 		last.Definition = defines(last, rd.Morphs, m.reads)
+		last.Described = last.Definition && described(rd.Morphs)
 		// A closing remark in brackets says nothing about how the
 		// sentence itself ends ("…이 달라짐 (강점이자 약점)"), nor does its
 		// subject ("…하는 표임 (이것도 …)") stand for the sentence's.

@@ -609,6 +609,20 @@ func CueHeading(h string) bool {
 // defines reports whether a sentence defines a word: it names something
 // ("…을 X라고 한다", "X란 …"), labels a noun phrase ("토큰 : 언어 모델의 기본
 // 단위"), or says what its subject is ("X는 … Y이다", "X는 …을 의미한다").
+// described reports whether a sentence says something in a clause: a
+// modifier's ending (ETM), a subject's or an object's particle, or a
+// predicate. A bare noun phrase has none of them.
+func described(ms []text.Morph) bool {
+	for _, m := range ms {
+		for _, tag := range []string{"ETM", "JKS", "JKO", "VV", "VA", "VCP"} {
+			if hasTag(m.POS, tag) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func defines(s *Sentence, ms []text.Morph, r readings) bool {
 	if namingCueSet.Any(s.Body) {
 		return true

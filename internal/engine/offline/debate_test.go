@@ -55,12 +55,7 @@ func TestDebateSaysNothingTheStudyListSays(t *testing.T) {
 
 func TestDebateKeepsTheLineItIsAbout(t *testing.T) {
 	debate := section(t, generateGroup(t, debateInput()).Group, insight.KeyDebate)
-	var b *insight.Bullet
-	for i := range debate.Bullets {
-		if strings.Contains(debate.Bullets[i].Text, "여러 논쟁") {
-			b = &debate.Bullets[i]
-		}
-	}
+	b := bulletWith(debate, "여러 논쟁")
 	if b == nil {
 		t.Fatalf("심화 토론 misses the dispute 하늘 reported:\n%s", texts(debate))
 	}

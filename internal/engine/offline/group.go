@@ -330,6 +330,7 @@ func (g *group) common(limit int) []insight.Bullet {
 		return nil
 	}
 	out := g.contrasts(limit)
+	out = append(out, g.definitionSplits(limit-len(out))...)
 	need := max(2, (len(g.aw.Members)+1)/2)
 	for _, c := range g.specificConcepts() {
 		if len(out) >= limit {
@@ -1657,14 +1658,7 @@ func (g *group) coveredBy(c analyze.Concept, named []string) []string {
 // catch up; one that it is enough, the other that it is not), named with
 // everyone else who covered the concept.
 func (g *group) contrasts(limit int) []insight.Bullet {
-	var out []insight.Bullet
-	for _, c := range g.specificConcepts() {
-		if len(out) >= limit {
-			break
-		}
-		if len(c.Counts) < 2 || g.taken(secCommon, c.Term) || !named(c.Term) {
-			continue
-		}
+	return g.eachOpen(limit, func(c analyze.Concept) (insight.Bullet, bool) {
 		type said struct {
 			m *analyze.Member
 			s analyze.Sentence
@@ -1695,7 +1689,7 @@ func (g *group) contrasts(limit int) []insight.Bullet {
 			}
 		}
 		if a == nil {
-			continue
+			return insight.Bullet{}, false
 		}
 		g.claim(secCommon, c.Term)
 		g.use(a.s, b.s)
@@ -1709,7 +1703,25 @@ func (g *group) contrasts(limit int) []insight.Bullet {
 		t := fmt.Sprintf("%s 두고 판단이 갈립니다. %s %s, %s %s 적었습니다.", Josa(c.Term, "을", "를"),
 			sayers(aw, al), quoteSaid(a.s.Body), sayers(bw, bl), quoteSaid(b.s.Body))
 		t += " 어느 쪽 근거가 더 설득력 있고, 어떤 경우에 다른 쪽이 맞을까요?"
-		out = append(out, insight.Bullet{Head: c.Term, Text: t, Sources: []insight.Source{source(a.s), source(b.s)}, Engine: Name})
+		return insight.Bullet{Head: c.Term, Text: t, Sources: []insight.Source{source(a.s), source(b.s)}, Engine: Name}, true
+	})
+}
+
+// eachOpen makes 공통 질문 bullets with build, at most limit, on the week's
+// specific concepts in order that two or more members covered, that a
+// bullet of the section has not taken (see taken) and that name something.
+func (g *group) eachOpen(limit int, build func(c analyze.Concept) (insight.Bullet, bool)) []insight.Bullet {
+	var out []insight.Bullet
+	for _, c := range g.specificConcepts() {
+		if len(out) >= limit {
+			break
+		}
+		if len(c.Counts) < 2 || g.taken(secCommon, c.Term) || !named(c.Term) {
+			continue
+		}
+		if b, ok := build(c); ok {
+			out = append(out, b)
+		}
 	}
 	return out
 }

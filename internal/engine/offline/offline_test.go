@@ -112,6 +112,18 @@ func section(t *testing.T, secs []insight.Section, key string) insight.Section {
 	return insight.Section{}
 }
 
+// bulletWith returns the last bullet of sec whose text contains sub, or
+// nil.
+func bulletWith(sec insight.Section, sub string) *insight.Bullet {
+	var b *insight.Bullet
+	for i := range sec.Bullets {
+		if strings.Contains(sec.Bullets[i].Text, sub) {
+			b = &sec.Bullets[i]
+		}
+	}
+	return b
+}
+
 func TestGenerateFillsEverySection(t *testing.T) {
 	w, err := New().Generate(context.Background(), weekInput())
 	if err != nil {
