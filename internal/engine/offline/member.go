@@ -3,6 +3,7 @@ package offline
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -205,6 +206,7 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 	var shared *analyze.Sentence
 	var sharedOf seenText
 	var sharedHead string // the headline its bullet would have had
+	var spans []span      // the sentences each bullet takes, see joinParagraph
 	// Two passes: first one bullet per headline, so a section covers
 	// several concepts; then the rest of the good candidates.
 	// A third pass, for 실무 적용 only and only when the first two found
@@ -319,8 +321,10 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 				markLine(used, m, s.File, s.FrameLine) // the claim or question the items answer
 			}
 			sec.Bullets = append(sec.Bullets, b)
+			spans = append(spans, spanOf(m, s))
 		}
 	}
+	sec.Bullets = joinParagraph(sec.Bullets, spans)
 	if len(sec.Bullets) == 0 {
 		sec.Notice = notices[key]
 		if shared != nil {
@@ -329,6 +333,77 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 		}
 	}
 	return sec, nil
+}
+
+// span is the run of a member's sentences (indexes into Member.Sentences)
+// a bullet takes: its sentence with the line it leans on and the next
+// lines it carries.
+type span struct {
+	first, last int
+	file        string
+	line        int
+}
+
+// spanOf returns the sentences of member m that a bullet of sentence s
+// takes.
+func spanOf(m *analyze.Member, s analyze.Sentence) span {
+	at := func(id string) int {
+		for i := range m.Sentences {
+			if m.Sentences[i].ID == id {
+				return i
+			}
+		}
+		return -1
+	}
+	i := at(s.ID)
+	sp := span{first: i, last: i, file: s.File, line: s.Line}
+	if s.Context != nil {
+		if j := at(s.Context.ID); j >= 0 && j < sp.first {
+			sp.first = j
+		}
+	}
+	for k := s.Caveat; k != nil; k = k.Caveat {
+		if j := at(k.ID); j > sp.last {
+			sp.last = j
+		}
+	}
+	return sp
+}
+
+// joinParagraph makes one bullet of two bullets of a section whose
+// sentences follow each other on one line of the note (one paragraph: "…
+// 다시 보게 되었습니다." and "역시 저도 그렇게 작성을 했더라구요."): the second
+// half of a thought is no point of its own. The joined bullet has both
+// texts in the note's order, the first one's headline and both one's
+// sources, at the place of the better ranked.
+func joinParagraph(bullets []insight.Bullet, spans []span) []insight.Bullet {
+	for {
+		i, j := -1, -1
+		for a := 0; a < len(bullets) && i < 0; a++ {
+			for b := 0; b < len(bullets); b++ {
+				x, y := spans[a], spans[b]
+				if a != b && x.first >= 0 && y.first >= 0 && x.last+1 == y.first && x.file == y.file && x.line == y.line {
+					i, j = a, b // a's sentences end where b's begin
+					break
+				}
+			}
+		}
+		if i < 0 {
+			return bullets
+		}
+		first, second := bullets[i], bullets[j]
+		joined := insight.Bullet{
+			Head:    first.Head,
+			Text:    strings.TrimSpace(first.Text) + " " + strings.TrimSpace(second.Text),
+			Sources: append(slices.Clone(first.Sources), second.Sources...),
+			Engine:  first.Engine,
+		}
+		at, drop := min(i, j), max(i, j)
+		bullets[at] = joined
+		spans[at] = span{first: spans[i].first, last: spans[j].last, file: spans[i].file, line: spans[i].line}
+		bullets = slices.Delete(bullets, drop, drop+1)
+		spans = slices.Delete(spans, drop, drop+1)
+	}
 }
 
 // kindWords name what a section of each kind holds, and sectionNames the
