@@ -331,8 +331,86 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 			sec.Notice = sharedNotice(key, sharedHead, shared.Body, sharedOf)
 			return sec, shared
 		}
+		if key == insight.KeyStudy {
+			if qs := answeredQuestions(m); len(qs) > 0 {
+				sec.Notice = answeredNotice(qs)
+			}
+		}
 	}
 	return sec, nil
+}
+
+// answeredQuestions returns the questions in member m's own voice that
+// the note answers right after them (analyze.Sentence.Answered): asked
+// in speech ("…뭐가 다른거임?", "…다른 건가요?"), in the first person, or
+// with a doubled mark ("…않을까??"). The book's lead-ins ("…는 무엇일까?",
+// "…인가?"), its checklists, questions another member copied too and the
+// example prompts a note quotes are not the member's questions.
+func answeredQuestions(m *analyze.Member) []analyze.Sentence {
+	var out []analyze.Sentence
+	for _, s := range m.Sentences {
+		v := s.Voice
+		if !v.Question || !s.Answered || s.Checklist || v.Formal || s.Shared >= 0.45 || quotedExample(s.Text) {
+			continue // the book's question, or an example it quotes
+		}
+		if v.Spoken || v.FirstPerson || strings.Contains(s.Body, "??") || spokenAsk(s.Body) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// quotedExample reports a line that quotes what it asks ("…가정해보면 \"내
+// 주문은 언제 도착하나요? …\"") or opens with an example marker ("ex)",
+// "e.g."): an example's words, not the writer's question.
+func quotedExample(line string) bool {
+	t := strings.ToLower(strings.TrimLeft(line, " -*>"))
+	for _, p := range []string{"ex)", "ex.", "예)", "e.g.", "eg)"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return strings.ContainsAny(line, "\"“”")
+}
+
+// spokenAsks end a question asked as one speaks, not as a book writes.
+var spokenAsks = []string{"거임", "건가", "건지", "거지", "는지", "나요", "가요", "맞나", "뭐지", "뭘까", "데요"}
+
+// spokenAsk reports whether a question's last word ends as speech does
+// ("…다른거임?", "…이게 맞나?").
+func spokenAsk(body string) bool {
+	f := strings.Fields(strings.TrimRight(body, "?？!. "))
+	if len(f) == 0 {
+		return false
+	}
+	last := f[len(f)-1]
+	for _, e := range spokenAsks {
+		if strings.HasSuffix(last, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// answeredNotice is the 추가 학습 line of a note whose questions the note
+// answers itself: "the note has no question" would be false of it. It
+// quotes the first question that reads whole (up to a clause), with "등"
+// when there are more.
+func answeredNotice(qs []analyze.Sentence) string {
+	q := qs[0]
+	for _, s := range qs {
+		if s.Problem == "" && s.Context == nil {
+			q = s
+			break
+		}
+	}
+	quoted := "“" + clipQuote(strings.TrimSpace(q.Body), sharedQuoteMax) + "”"
+	if len(qs) > 1 {
+		// Uncounted: a reader counts every question mark of the note,
+		// the book's too.
+		quoted += " 등"
+	}
+	return fmt.Sprintf("이번 주 노트의 질문(%s)은 노트가 바로 뒤에서 답하고 있어, 더 공부할 주제로 남은 것은 없습니다.", quoted)
 }
 
 // span is the run of a member's sentences (indexes into Member.Sentences)

@@ -1,0 +1,59 @@
+package offline
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/moim-study/moim/internal/insight"
+)
+
+// A note whose only questions it answers itself: 추가 학습 has no bullet,
+// and its line says which question the note answered rather than that the
+// note asked none. A book's lead-in answered right below stays the plain
+// line: it is no question of the member's.
+const (
+	spokenAnswered = `# 3장 의존관계 주입
+
+## 팩토리
+
+- 팩토리 클래스가 오브젝트 생성을 맡는다.
+- 근데 이렇게 할거면 그냥 생성자에서 만드는 거랑 뭐가 다른거임?
+- 팩토리를 쓰면 생성 코드를 한곳에 모아서 구현을 바꾸기 쉽다.
+`
+	bookAnswered = `# 3장 의존관계 주입
+
+## 팩토리
+
+- 팩토리 클래스가 오브젝트 생성을 맡는다.
+- 그렇다면 팩토리는 왜 필요한가?
+- 팩토리를 쓰면 생성 코드를 한곳에 모아서 구현을 바꾸기 쉽다.
+`
+)
+
+func TestStudyLineNamesTheQuestionTheNoteAnswered(t *testing.T) {
+	m, w := memberOf(t, "찬", spokenAnswered)
+	study := sectionOf(t, m, w, insight.KeyStudy)
+	if len(study.Bullets) != 0 || !strings.Contains(study.Notice, "“근데 이렇게 할거면 그냥 생성자에서 만드는 거랑 뭐가 다른거임?”") || !strings.Contains(study.Notice, "바로 뒤에서 답하고") {
+		t.Errorf("추가 학습 = %q, notice %q; want the line naming the member's question the note answers", bulletTexts(study), study.Notice)
+	}
+	m, w = memberOf(t, "찬", bookAnswered)
+	study = sectionOf(t, m, w, insight.KeyStudy)
+	if study.Notice != NoticeNoStudy {
+		t.Errorf("추가 학습 notice = %q, want %q: the book's lead-in is no question of the member's", study.Notice, NoticeNoStudy)
+	}
+}
+
+func TestSpokenAsk(t *testing.T) {
+	for body, want := range map[string]bool{
+		"근데 이건 뭐가 다른거임?":             true,
+		"이게 맞나?":                     true,
+		"any 가 있는데 왜 unknown 이 있나요?": true,
+		"JSX와 왜 혼동이 되는거지?":           true,
+		"팩토리는 왜 필요한가?":               false,
+		"언어 모델은 왜 토큰을 사용할까?":         false,
+	} {
+		if got := spokenAsk(body); got != want {
+			t.Errorf("spokenAsk(%q) = %v, want %v", body, got, want)
+		}
+	}
+}
