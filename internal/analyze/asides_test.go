@@ -9,7 +9,7 @@ import (
 )
 
 // The writer's own voice in the spoken style of notes: wondering ("…일까
-// 싶다"), not knowing whether ("맞는진 모르겠는데"), a conjecture ("…겠지"),
+// 싶다"), not knowing whether ("맞는진 모르겠는데", "속하는 건진 모르겠네요"), a conjecture ("…겠지"),
 // a question quoted as a guess ("…아닐까..? 라는 추측"). A hedge ("필요할지
 // 모르겠지만", "may") is no doubt, and a wish stays a wish.
 func TestSpokenOwnVoice(t *testing.T) {
@@ -20,6 +20,8 @@ func TestSpokenOwnVoice(t *testing.T) {
 		{s: "하나의 모듈만 쓰는 것이 과연 정답일까 싶다.", doubt: true},
 		{s: "이게 맞는진 모르겠는데 내가 읽은 바로는 그렇다.", doubt: true},
 		{s: "이 방식이 옳은지 모르겠다.", doubt: true},
+		{s: "키 값을 유니온으로 추출 (여기에 속하는건진 모르겠네요 비슷해 보여서 적어 둠.)", doubt: true}, // 거 + 이 + ㄴ지: the dictionary's one word
+		{s: "이 규칙을 테스트에도 적용하는 건지 모르겠다.", doubt: true},
 		{s: "목 객체를 만드는 수고가 더 필요할지 모르겠지만 보상은 크다."},
 		{s: "다른 타입을 넣는다면 더 쉽게 추론이 가능해지겠지", hedge: true},
 		{s: "캐시를 두는 까닭은 비교를 피하기 위함이 아닐까..? 라는 추측.", hedge: true, quote: true},

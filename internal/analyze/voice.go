@@ -287,8 +287,11 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			v.Formal = true // …는가, …인가, …한가
 		case first == "VV" && (strings.HasPrefix(m.Surface, "모르") || strings.HasPrefix(m.Surface, "몰랐")) && final(0) && (strings.HasPrefix(next(1).Surface, "겠") || v.FirstPerson || strings.HasPrefix(m.Surface, "몰랐")):
 			v.Doubt = true // 모르겠다, (나는) 몰랐다
-		case first == "VV" && strings.HasPrefix(m.Surface, "모르") && strings.HasPrefix(next(1).Surface, "겠") && hasTag(prev(1).POS, "EC") && whetherEnding(prev(1).Surface):
-			v.Doubt = true // "이게 맞는진 모르겠는데 …": whether it holds, the writer does not know
+		case first == "VV" && strings.HasPrefix(m.Surface, "모르") && strings.HasPrefix(next(1).Surface, "겠") &&
+			(hasTag(prev(1).POS, "EC") && whetherEnding(prev(1).Surface) || boundWhether(prev(1).Surface) && hasTag(prev(2).POS, "ETM")):
+			// "이게 맞는진 모르겠는데 …", "여기에 속하는 건진 모르겠네요": whether
+			// it holds, the writer does not know
+			v.Doubt = true
 		case hasTag(pos, "EP") && m.Surface == "겠" && next(1).Surface == "지" && (hasTag(next(1).POS, "EF") || hasTag(next(1).POS, "EC")) && i+1 >= lastContent(ms):
 			v.Hedge = true // "…가능해지겠지": the writer's conjecture, in the spoken style books do not use
 		case first == "NNG" && m.Surface == "개인" && next(1).Surface == "적" && strings.HasPrefix(next(2).Surface, "으로") && i <= 1:
@@ -923,6 +926,16 @@ func whetherEnding(e string) bool {
 		if strings.HasPrefix(e, p) {
 			return true
 		}
+	}
+	return false
+}
+
+// boundWhether reports the bound noun's "whether" after a modifier ("속하는
+// 건진", "맞는 건지": 거 + 이 + ㄴ지), which the dictionary reads as one word.
+func boundWhether(w string) bool {
+	switch w {
+	case "건지", "건진", "것인지", "것인진":
+		return true
 	}
 	return false
 }
