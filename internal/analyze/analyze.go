@@ -592,6 +592,11 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		// 오버헤드가 있으며 …"), says its consequence of nothing: it carries
 		// that sentence, which names the topic.
 		concludes := prev.Line == s.Line && prev.Block == s.Block && opensWith(s.Text, concluders) && !s.topic && prev.topic && !s.trailing && !prev.Voice.Question
+		// So does a paragraph that opens by concluding right after the
+		// paragraph it concludes, a blank line between ("…디미터 법칙이란 …
+		// 제한하라는 법칙이다." / "즉 여러 클래스를 점을 찍어가며 …").
+		concludesPara := s.Kind == note.KindParagraph && prev.Kind == note.KindParagraph && prev.Block == s.Block-1 && s.Line-prev.Line <= 2 &&
+			opensWith(s.Text, concluders) && !s.topic && prev.topic && !s.trailing && !prev.Voice.Question
 		// A question that points back with a pronoun ("- 어째서 이가
 		// 가능할까…?") asks about the item right before it in its list,
 		// which it completes even when that item names no topic.
@@ -602,7 +607,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		// 객체들은 …") leaves the pair as dangling as the sentence.
 		// A remark in brackets after a sentence is on that sentence, even
 		// when the sentence carries the one before it.
-		if (anaphoric(s.Text) || s.pointer || s.trailing || s.Problem == ProblemDangling || concludes) && prev.Line >= s.Line-1 && above && (prev.Problem == "" || asksAbove && prev.Problem == ProblemDangling) && (prev.Context == nil || s.trailing) {
+		if (anaphoric(s.Text) || s.pointer || s.trailing || s.Problem == ProblemDangling || concludes || concludesPara) && (prev.Line >= s.Line-1 || concludesPara) && above && (prev.Problem == "" || asksAbove && prev.Problem == ProblemDangling) && (prev.Context == nil || s.trailing) {
 			p := prev
 			p.Context = nil
 			s.Context, s.ContextParent = &p, parent

@@ -456,6 +456,22 @@ func TestConclusionOnTheSameLineCarriesItsTopic(t *testing.T) {
 	}
 }
 
+// A paragraph that opens by concluding, right after the paragraph it
+// concludes with a blank line between, carries it when it names no topic
+// of its own; one after a heading does not.
+func TestConcludingParagraphCarriesTheParagraphAbove(t *testing.T) {
+	src := "# 3장\n\n## 캐시 무효화\n\n캐시 무효화는 원본이 바뀔 때 캐시의 값을 지우는 일이다.\n\n즉 쓰기가 일어날 때마다 관련된 키를 함께 지워야 한다.\n\n## 만료\n\n그래서 만료 시간을 짧게 잡으면 원본 요청이 늘어난다.\n"
+	w := Analyze([]Note{{Member: "하늘", Doc: parse("w3/하늘.md", src)}})
+	m := w.Members[0]
+	s := find(t, m, "관련된 키를 함께")
+	if s.Context == nil || !strings.Contains(s.Context.Body, "캐시 무효화는 원본이") || s.ContextJoin != " 즉 " {
+		t.Errorf("%q concludes the paragraph above: context %v, join %q", s.Body, s.Context, s.ContextJoin)
+	}
+	if o := find(t, m, "만료 시간을 짧게"); o.Context != nil {
+		t.Errorf("%q follows a heading, not the paragraph it would conclude: context %q", o.Body, o.Context.Body)
+	}
+}
+
 // A question that points back with a pronoun ("어째서 이가 가능할까…?")
 // asks about the item right before it, and carries it even when that item
 // names no topic of its own; a statement pointing back does not.
