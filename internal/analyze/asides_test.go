@@ -14,24 +14,28 @@ import (
 // 모르겠지만", "may") is no doubt, and a wish stays a wish.
 func TestSpokenOwnVoice(t *testing.T) {
 	for _, c := range []struct {
-		s                         string
-		doubt, hedge, wish, quote bool
+		s                                    string
+		doubt, hedge, wish, quote, recommend bool
 	}{
 		{s: "하나의 모듈만 쓰는 것이 과연 정답일까 싶다.", doubt: true},
 		{s: "이게 맞는진 모르겠는데 내가 읽은 바로는 그렇다.", doubt: true},
 		{s: "이 방식이 옳은지 모르겠다.", doubt: true},
 		{s: "키 값을 유니온으로 추출 (여기에 속하는건진 모르겠네요 비슷해 보여서 적어 둠.)", doubt: true}, // 거 + 이 + ㄴ지: the dictionary's one word
 		{s: "이 규칙을 테스트에도 적용하는 건지 모르겠다.", doubt: true},
+		{s: "다음 프로젝트에서는 역할부터 정하고 설계하면 좋을 것 같다는 생각을 했다.", hedge: true, recommend: true}, // the thought holds a proposal
+		{s: "테스트를 먼저 작성하면 좋겠다는 생각이 들었다.", hedge: true, recommend: true},
+		{s: "책임에 집중하고 트레이드오프를 이해하면 도움이 될 것 같다.", hedge: true, recommend: true},
+		{s: "이 값을 알면 도움이 된다."}, // the book's statement of what helps
 		{s: "목 객체를 만드는 수고가 더 필요할지 모르겠지만 보상은 크다."},
 		{s: "다른 타입을 넣는다면 더 쉽게 추론이 가능해지겠지", hedge: true},
 		{s: "캐시를 두는 까닭은 비교를 피하기 위함이 아닐까..? 라는 추측.", hedge: true, quote: true},
 		{s: "캐시를 앞에 두면 응답이 더 빨라질까? 하는 생각.", hedge: true, quote: true},
 		{s: "다음 프로젝트에 꼭 도입해 보고 싶다.", hedge: true, wish: true},
-		{s: "규칙을 어기는 코드는 이런 모양이다 (실무에서는 지양하는 것을 고려해봐야 할 것 같다.)", hedge: true}, // a closing bracket ends no predicate
+		{s: "규칙을 어기는 코드는 이런 모양이다 (실무에서는 지양하는 것을 고려해봐야 할 것 같다.)", hedge: true, recommend: true}, // a closing bracket ends no predicate
 	} {
 		v := readVoice(c.s, text.Read(c.s).Morphs)
-		if v.Doubt != c.doubt || v.Hedge != c.hedge || v.Wish != c.wish {
-			t.Errorf("readVoice(%q): doubt %v hedge %v wish %v, want %v %v %v", c.s, v.Doubt, v.Hedge, v.Wish, c.doubt, c.hedge, c.wish)
+		if v.Doubt != c.doubt || v.Hedge != c.hedge || v.Wish != c.wish || v.Recommend != c.recommend {
+			t.Errorf("readVoice(%q): doubt %v hedge %v wish %v recommend %v, want %v %v %v %v", c.s, v.Doubt, v.Hedge, v.Wish, v.Recommend, c.doubt, c.hedge, c.wish, c.recommend)
 		}
 		if got := quotedGuess(c.s); got != c.quote {
 			t.Errorf("quotedGuess(%q) = %v, want %v", c.s, got, c.quote)

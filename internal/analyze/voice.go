@@ -355,8 +355,13 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			v.Recommend = true // "…이름을 정하라", "…를 사용하라": the written imperative (read as a connective with no full stop after it)
 		case m.Surface == "게" && (m.POS == "NNB+JKS" || hasTag(pos, "EC")) && hasTag(prev(1).POS, "ETM") && betterAfter(ms, i):
 			v.Recommend = true // "…를 쓰는 게 (더) 좋다/낫다/바람직": 것이 in speech
-		case hasTag(pos, "EC") && m.Surface == "면" && lemma(next(1)) == "좋" && final(1) && !glossBefore(ms, i):
-			v.Recommend = true // 하면 좋다
+		case hasTag(pos, "EC") && m.Surface == "면" && lemma(next(1)) == "좋" && (final(1) || thoughtFinal(ms, i+1)) && !glossBefore(ms, i):
+			v.Recommend = true // 하면 좋다, "…하면 좋을 것 같다는 생각을 했다"
+		case hasTag(pos, "EC") && m.Surface == "면" && next(1).Surface == "도움" && (next(2).Surface == "이" || next(2).Surface == "가") && becomes(next(3).Surface) && (final(3) && hedgedAfter(ms, i+3) || thoughtFinal(ms, i+3)) && !glossBefore(ms, i):
+			// "…에 집중하고 …를 이해하면 도움이 될 것 같다": what the writer
+			// expects to help, advised; the book's "…를 알면 도움이 된다"
+			// states what helps
+			v.Recommend = true
 		case first == "NNB" && m.Surface == "것" && i == lastContent(ms) && (strings.HasPrefix(prev(1).Surface, "할") || strings.HasSuffix(prev(1).Surface, "ㄹ") || strings.HasSuffix(prev(1).POS, "ETM") && (prev(1).Surface == "을" || prev(1).Surface == "ㄹ")) && !hasSubjectParticle(ms[:i]):
 			// 확인할 것, 찾을 것; not "점수가 들쭉날쭉할 것", a
 			// prediction about its subject
@@ -619,16 +624,64 @@ func finalPredicate(ms []text.Morph, i int) bool {
 			// and went on; the predicate before the dots is a final one
 			return true
 		}
-		switch {
-		case strings.HasPrefix(first, "E"), strings.HasPrefix(first, "XS"), first == "VX", first == "VCP", first == "VCN", first == "SF", first == "SE", strings.HasPrefix(first, "SS"), first == "SY", first == "SC", first == "JKS", first == "JKO", first == "JX":
-		case first == "NNB" || first == "NNG" && (surf == "수" || surf == "것"):
-		case (first == "VV" || first == "VA") && modalVerb(surf):
-		case first == "MAG" && (surf == "안" || surf == "못" || surf == "잘"):
-		default:
+		if !predicateTail(first, surf) {
 			return false
 		}
 	}
 	return true
+}
+
+// predicateTail reports a morpheme (its first tag and surface) that may
+// follow a final predicate: endings, light verbs of modality, bound nouns,
+// marks.
+func predicateTail(first, surf string) bool {
+	switch {
+	case strings.HasPrefix(first, "E"), strings.HasPrefix(first, "XS"), first == "VX", first == "VCP", first == "VCN", first == "SF", first == "SE", strings.HasPrefix(first, "SS"), first == "SY", first == "SC", first == "JKS", first == "JKO", first == "JX":
+	case first == "NNB" || first == "NNG" && (surf == "수" || surf == "것"):
+	case (first == "VV" || first == "VA") && modalVerb(surf):
+	case first == "MAG" && (surf == "안" || surf == "못" || surf == "잘"):
+	default:
+		return false
+	}
+	return true
+}
+
+// hedgedAfter reports a hedge after the predicate at i ("…될 것 같다",
+// "…되겠다"): the writer's expectation, not the book's statement.
+func hedgedAfter(ms []text.Morph, i int) bool {
+	for k := i; k < len(ms); k++ {
+		if strings.HasPrefix(ms[k].Surface, "같") && hasTag(ms[k].POS, "VA") || ms[k].Surface == "겠" || strings.Contains(ms[k].Surface, "겠") && hasTag(ms[k].POS, "EP") {
+			return true
+		}
+	}
+	return false
+}
+
+// becomes reports a form of 되다 ("될", "된다", "돼"), which the dictionary
+// keeps whole with its ending.
+func becomes(surf string) bool {
+	r, _ := utf8.DecodeRuneInString(surf)
+	return strings.ContainsRune("되될된됨돼됐", r)
+}
+
+// thoughtFinal reports whether the predicate at i closes the clause the
+// writer's thought holds, and that thought ends the sentence ("…하면 좋을
+// 것 같다는 생각을 했다", "…좋겠다는 생각이 들었다"): the predicate is the
+// writer's as if it were final.
+func thoughtFinal(ms []text.Morph, i int) bool {
+	for k := i + 1; k < len(ms); k++ {
+		first := ms[k].POS
+		if j := strings.IndexByte(first, '+'); j >= 0 {
+			first = first[:j]
+		}
+		if first == "NNG" && ms[k].Surface == "생각" {
+			return k > i+1 && finalPredicate(ms, k)
+		}
+		if !predicateTail(first, ms[k].Surface) {
+			return false
+		}
+	}
+	return false
 }
 
 // trailsOn reports dots that trail off after a final ending and words

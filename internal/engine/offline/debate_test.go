@@ -148,3 +148,20 @@ func TestDebateQuotesAViewWithTheLineItAnswers(t *testing.T) {
 		t.Fatalf("심화 토론 misses 하늘's view with the line it answers:\n%s (notice %q)", texts(debate), debate.Notice)
 	}
 }
+
+// A resolution of the writer's ("…고민을 많이 해야겠다고 느꼈다") is what
+// they mean to do: like a wish, nothing the group can argue. A view of
+// theirs is.
+func TestDebateTakesNoResolution(t *testing.T) {
+	in := commonInput([][2]string{
+		{"하늘", "# 5장\n\n## 느낀 점\n\n설계를 할 때 메시지 순서에 대해 고민을 많이 해야겠다고 느꼈다.\n"},
+		{"바다", "# 5장\n\n## 느낀 점\n\n메시지 순서를 보장하려고 파티션을 하나로 두는 것은 처리량을 너무 희생하는 것 같다.\n"},
+	})
+	debate := texts(section(t, generateGroup(t, in).Group, insight.KeyDebate))
+	if strings.Contains(debate, "고민을 많이 해야겠다") {
+		t.Errorf("심화 토론 argues over a resolution:\n%s", debate)
+	}
+	if !strings.Contains(debate, "처리량을 너무 희생하는") {
+		t.Errorf("심화 토론 misses 바다's view:\n%s", debate)
+	}
+}

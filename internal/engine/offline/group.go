@@ -224,6 +224,14 @@ func (g *group) claim(section, term string) {
 	}
 }
 
+// resolves reports a resolution of the writer's ("…고민을 많이 해야겠다고
+// 느꼈다", "…코드를 짜야겠다는 생각을 했다"): what they mean to do, like a
+// wish, is nothing the group can argue. "…선택해야겠지만" concedes, it
+// resolves nothing.
+func resolves(body string) bool {
+	return strings.Contains(body, "야겠") && !strings.Contains(body, "야겠지")
+}
+
 // asideQuestion reports whether a sentence's only question stands in
 // parentheses after a statement ("…정하는 것이 중요(실패하면
 // 어떻게 될까?)"): the sentence states something and asks nothing of its own.
@@ -702,7 +710,7 @@ func (g *group) debates(limit int) []insight.Bullet {
 			// must be theirs alone. The writer recounting their own
 			// reading ("…를 배운 것 같아서 좋았다") or saying what they
 			// want to do ("…를 팀에 제안하고 싶다") argues nothing.
-			case s.Scores[insight.KeyPerspective] >= minScore[insight.KeyPerspective] && (v.Hedge || v.Contrast || v.Opinion() && utf8.RuneCountInString(s.Body) >= 30) && !v.Recommend && !v.Should && !v.Wish && !s.Recounts && (s.Shared < 0.45 || v.Contrast) && !v.Question:
+			case s.Scores[insight.KeyPerspective] >= minScore[insight.KeyPerspective] && (v.Hedge || v.Contrast || v.Opinion() && utf8.RuneCountInString(s.Body) >= 30) && !v.Recommend && !v.Should && !v.Wish && !resolves(s.Body) && !s.Recounts && (s.Shared < 0.45 || v.Contrast) && !v.Question:
 				if s.FeelsOwnEffort() {
 					continue // "…연습이 많이 필요할 것 같다": how it feels to the writer, nothing to argue
 				}
@@ -731,7 +739,7 @@ func (g *group) debates(limit int) []insight.Bullet {
 				if utf8.RuneCountInString(s.Context.Body+s.Body) > 2*maxQuote || s.Shared >= 0.6 {
 					continue
 				}
-				if v.Question || v.Recommend || v.Should || v.Wish || !(v.Hedge || v.Contrast || v.Reaction || v.Opinion()) {
+				if v.Question || v.Recommend || v.Should || v.Wish || resolves(s.Body) || !(v.Hedge || v.Contrast || v.Reaction || v.Opinion()) {
 					continue
 				}
 				if s.Scores[insight.KeyPerspective] >= minScore[insight.KeyPerspective] {
