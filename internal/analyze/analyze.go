@@ -215,6 +215,9 @@ type Sentence struct {
 	// note's own code declares ("RatePolicy 인터페이스를 구현해야 한다"
 	// under "interface RatePolicy"): a step of the book's example.
 	onExample bool
+	// exampled: the note marks the sentence as an example ("ex) …", or a
+	// line of only "ex)" right above its block).
+	exampled bool
 	// joined: Context is the first half of the same sentence, left open
 	// on the line above ("…늘지만," / "…비용이 함께 증가").
 	joined bool
@@ -459,6 +462,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 	prevLine, prevBlock := -1, -1
 	for _, s := range doc.Sentences {
 		sameLine := s.Line == prevLine && s.Block == prevBlock
+		newBlock := s.Block != prevBlock
 		prevLine, prevBlock = s.Line, s.Block
 		if s.Block >= 0 && s.Block < len(doc.Blocks) && doc.Blocks[s.Block].Struck {
 			continue // crossed out by the writer: no view, question or point of theirs
@@ -556,6 +560,9 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		if v := last.Voice; (v.Recommend || v.Should) && len(examples) > 0 {
 			last.onExample = namesAny(body, examples)
 		}
+		// "ex) …", or the first sentence of the block right under a line
+		// that is only "ex)": the note's illustration of the point above.
+		last.exampled = exampleLed(s.Text) || newBlock && s.Block > 0 && s.Block < len(doc.Blocks) && exampleMarker(doc.Blocks[s.Block-1].Text)
 		last.genericObject = genericObject(rd.Morphs)
 		last.OwnSubject = ownSubject(rd.Morphs)
 		last.Property = propertyClaim(core)

@@ -1,9 +1,11 @@
 package analyze
 
 import (
-	"github.com/moim-study/moim/internal/text"
 	"strings"
 	"testing"
+
+	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/text"
 )
 
 // leanNote holds one example of every way a line leans on another: an
@@ -495,5 +497,23 @@ func TestSubjectOfALatinNameWrittenApart(t *testing.T) {
 		if got := subject(readMorphs(c.s), c.s); got != c.want {
 			t.Errorf("subject(%q) = %q, want %q", c.s, got, c.want)
 		}
+	}
+}
+
+// A line that is only an example marker ("ex)") makes the block below it
+// the note's illustration: advice in it is the book's example worked out,
+// no practical idea, and weighs less as a key point. Without the marker the
+// same advice is one.
+func TestExampleMarkerLineMarksTheBlockBelow(t *testing.T) {
+	const advice = "주문 취소 메시지를 처리할 객체는 결제 정보를 가장 많이 아는 PaymentLedger에게 맡기는 것이 바람직하다."
+	marked := "# 2장\n\n## 책임 할당\n\n책임은 필요한 정보를 가장 잘 아는 객체에게 할당한다.\n\nex)\n\n" + advice + "\n"
+	plain := "# 2장\n\n## 책임 할당\n\n책임은 필요한 정보를 가장 잘 아는 객체에게 할당한다.\n\n" + advice + "\n"
+	m := Analyze([]Note{{Member: "하늘", Doc: parse("w2/하늘.md", marked)}}).Members[0]
+	if s := find(t, m, "PaymentLedger"); !s.exampled || s.Scores[insight.KeyPractical] != 0 {
+		t.Errorf("%q under a line of only \"ex)\": exampled %v, practical %.2f; want an example, no practical idea", s.Body, s.exampled, s.Scores[insight.KeyPractical])
+	}
+	m = Analyze([]Note{{Member: "하늘", Doc: parse("w2/하늘.md", plain)}}).Members[0]
+	if s := find(t, m, "PaymentLedger"); s.exampled || s.Scores[insight.KeyPractical] == 0 {
+		t.Errorf("%q with no marker: exampled %v, practical %.2f; want advice", s.Body, s.exampled, s.Scores[insight.KeyPractical])
 	}
 }

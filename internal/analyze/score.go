@@ -67,6 +67,16 @@ func exampleLed(t string) bool {
 	return false
 }
 
+// exampleMarker reports a line that is only an example marker ("ex)",
+// "예)", "예시:"): it marks the block below it as an example.
+func exampleMarker(t string) bool {
+	switch strings.ToLower(strings.TrimSpace(t)) {
+	case "ex)", "ex.", "ex:", "예)", "예:", "예시)", "예시:", "예시", "e.g.", "eg)", "example:":
+		return true
+	}
+	return false
+}
+
 // propertyNouns name a property of a thing, not a thing or an action.
 var propertyNouns = map[string]bool{"성능": true, "비용": true, "속도": true, "가격": true, "품질": true, "정확도": true, "지연": true, "지연 시간": true,
 	"효율": true, "효율성": true, "장점": true, "단점": true, "장단점": true, "특징": true, "특성": true, "한계": true, "한계점": true, "성질": true, "규모": true, "크기": true}
@@ -280,7 +290,7 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		if propertyLabelled(s) {
 			pr = 0 // "성능: …해야 한다. 하지만 …보다 낮다": what a property of a thing is, not an action
 		}
-		if (v.Try || s.onExample) && !wish && !ownSetting(s) {
+		if (v.Try || s.onExample || s.exampled) && !wish && !ownSetting(s) {
 			// "이제 포인트컷을 적용해보자", "…RatePolicy 인터페이스를 구현해야
 			// 한다": the book walking its example through
 			pr = 0
@@ -357,7 +367,7 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	if s.nominal || s.announces {
 		ins = 0 // "…설명하기": a to-do or a list label
 	}
-	if l, _, ok := SplitLabel(s.Body); ok && exampleLabel(l) || exampleLed(s.Text) && len(s.Emphasis) == 0 {
+	if l, _, ok := SplitLabel(s.Body); ok && exampleLabel(l) || s.exampled && len(s.Emphasis) == 0 {
 		// "예시: …", "ex) …": an illustration of the point, not the
 		// point, unless the member stressed it (bold)
 		ins *= 0.3
