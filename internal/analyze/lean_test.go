@@ -517,3 +517,21 @@ func TestExampleMarkerLineMarksTheBlockBelow(t *testing.T) {
 		t.Errorf("%q with no marker: exampled %v, practical %.2f; want advice", s.Body, s.exampled, s.Scores[insight.KeyPractical])
 	}
 }
+
+// A pointer ("이런 클래스") whose word the same sentence named before it
+// points inside the sentence; one whose word it did not name points at the
+// line above.
+func TestPointerNamedInItsOwnSentence(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"설계를 하다 보면 거리가 먼 클래스가 있기 마련인데, '이웃'은 이런 클래스를 일컫는 것 같다.", false},
+		{"일부 모델에서는 이런 꼼수가 통하지 않는다.", true},
+		{"각 입력이 레이블과 모델이 이런 레이블을 예측하는 데 쓰는 문맥을 함께 준다.", false},
+	} {
+		if got := anaphoric(c.s); got != c.want {
+			t.Errorf("anaphoric(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}

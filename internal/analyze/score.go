@@ -524,12 +524,33 @@ func anaphoric(s string) bool {
 		}
 	}
 	for _, p := range pointers {
-		if strings.Contains(s, p) {
+		if i := strings.Index(s, p); i >= 0 && !namedBeforePointer(s, i+len(p)) {
 			return true
 		}
 	}
 	for _, p := range doings {
 		if i := strings.Index(s, p); i >= 0 && !strings.Contains(s[:i], ",") {
+			return true
+		}
+	}
+	return false
+}
+
+// namedBeforePointer reports whether the word a pointer stands before
+// (at j in s) names something the sentence named before the pointer ("…먼
+// 클래스가 있기 마련인데, …는 이런 클래스를 일컫는 것 같다"): the pointer
+// points inside the sentence, not at the line above. The word is compared
+// without its particle: its longest start of two runes or more found
+// earlier.
+func namedBeforePointer(s string, j int) bool {
+	f := strings.Fields(s[j:])
+	if len(f) == 0 {
+		return false
+	}
+	before := s[:j]
+	w := []rune(f[0])
+	for n := len(w); n >= 2; n-- {
+		if strings.Contains(before, string(w[:n])) {
 			return true
 		}
 	}
