@@ -165,3 +165,22 @@ func TestDebateTakesNoResolution(t *testing.T) {
 		t.Errorf("심화 토론 misses 바다's view:\n%s", debate)
 	}
 }
+
+// A view with what the writer draws from it on the same line ("…치중되는
+// 것 같다. …노력해야 할 것 같다.") is one point: 심화 토론 quotes both.
+func TestDebateQuotesTheViewWithItsConclusion(t *testing.T) {
+	const view = "여러 책을 읽을 때마다 그 책이 미는 방식에 더 기울게 되는 것 같다."
+	const drawn = "원칙을 맹목적으로 따르지 않으려고 노력해야 할 것 같다."
+	in := commonInput([][2]string{
+		{"하늘", "# 5장\n\n## 느낀 점\n\n" + view + " " + drawn + "\n"},
+		{"바다", "# 5장\n\n## 정리\n\n메시지 순서는 파티션 안에서만 보장된다.\n"},
+	})
+	b := bulletWith(section(t, generateGroup(t, in).Group, insight.KeyDebate), "미는 방식에")
+	if b == nil {
+		t.Fatalf("심화 토론 misses 하늘's view")
+	}
+	if !strings.Contains(b.Text, strings.TrimSuffix(view, ".")+". "+strings.TrimSuffix(drawn, ".")) || len(b.Sources) != 2 {
+		t.Errorf("심화 토론 quotes the view without what 하늘 draws from it: %q (%d sources)", b.Text, len(b.Sources))
+	}
+}
+

@@ -819,7 +819,16 @@ func (g *group) debates(limit int) []insight.Bullet {
 			}
 			text = fmt.Sprintf("%s %s%s 적었습니다. %s", Josa(c.m.Name, "은", "는"), lead, quoteSaid(c.s.Body), ask)
 		} else {
-			text = fmt.Sprintf("%s %s%s 보았습니다. 이 주장에 동의하나요, 다른 근거가 있을까요?", Josa(c.m.Name, "은", "는"), lead, quoteSaid(c.s.Body))
+			said := c.s.Body
+			if n, ok := drawsOn(c.m, c.s); ok && !g.usedSentence[n.ID] {
+				// "…치중되는 것 같다. 이 책이 말하는 것처럼 원칙을 맹목적으로
+				// 따르지 않으려고 노력해야 할 것 같다.": the view with what
+				// the writer draws from it, the point to argue.
+				said += " " + n.Body
+				srcs = append(srcs, source(n))
+				g.use(n)
+			}
+			text = fmt.Sprintf("%s %s%s 보았습니다. 이 주장에 동의하나요, 다른 근거가 있을까요?", Josa(c.m.Name, "은", "는"), lead, quoteSaid(said))
 		}
 		if len(others) > 0 && head != "" {
 			text += fmt.Sprintf(" (%s도 노트에서 %s 다뤘습니다.)", strings.Join(others, ", "), Josa(head, "을", "를"))
@@ -830,6 +839,24 @@ func (g *group) debates(limit int) []insight.Bullet {
 		out = append(out, insight.Bullet{Head: head, Text: text, Sources: srcs, Engine: Name})
 	}
 	return out
+}
+
+// drawsOn returns the sentence right after s on the same line of member
+// m's note when it is what the writer draws from s for what to do, hedged
+// ("…것 같다. …따르지 않으려고 노력해야 할 것 같다."): a view and its
+// conclusion are one point.
+func drawsOn(m *analyze.Member, s analyze.Sentence) (analyze.Sentence, bool) {
+	for i := range m.Sentences {
+		if m.Sentences[i].ID != s.ID || i+1 >= len(m.Sentences) {
+			continue
+		}
+		n := m.Sentences[i+1]
+		v := n.Voice
+		ok := n.File == s.File && n.Line == s.Line && n.Problem == "" && !v.Question && v.Hedge && (v.Recommend || v.Should) &&
+			utf8.RuneCountInString(s.Body+n.Body) <= 2*maxQuote
+		return n, ok
+	}
+	return analyze.Sentence{}, false
 }
 
 // next builds 다음 주차 연결 포인트: the places where this week's notes
