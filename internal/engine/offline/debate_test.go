@@ -183,4 +183,3 @@ func TestDebateQuotesTheViewWithItsConclusion(t *testing.T) {
 		t.Errorf("심화 토론 quotes the view without what 하늘 draws from it: %q (%d sources)", b.Text, len(b.Sources))
 	}
 }
-
