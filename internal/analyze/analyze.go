@@ -562,7 +562,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		}
 		// "ex) …", or the first sentence of the block right under a line
 		// that is only "ex)": the note's illustration of the point above.
-		last.exampled = exampleLed(s.Text) || newBlock && s.Block > 0 && s.Block < len(doc.Blocks) && exampleMarker(doc.Blocks[s.Block-1].Text)
+		last.exampled = ExampleLed(s.Text) || newBlock && s.Block > 0 && s.Block < len(doc.Blocks) && exampleMarker(doc.Blocks[s.Block-1].Text)
 		last.genericObject = genericObject(rd.Morphs)
 		last.OwnSubject = ownSubject(rd.Morphs)
 		last.Property = propertyClaim(core)

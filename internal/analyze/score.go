@@ -54,10 +54,10 @@ func openings(m *Member) {
 	}
 }
 
-// exampleLed reports a line the note opens with an example marker ("ex)",
+// ExampleLed reports a line the note opens with an example marker ("ex)",
 // "예)", "e.g."), which a bullet drops (see Trim): the line illustrates the
 // point made above it.
-func exampleLed(t string) bool {
+func ExampleLed(t string) bool {
 	t = strings.ToLower(strings.TrimSpace(t))
 	for _, p := range []string{"ex)", "ex.", "예)", "e.g.", "eg)"} {
 		if strings.HasPrefix(t, p) {

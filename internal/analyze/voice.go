@@ -650,7 +650,7 @@ func predicateTail(first, surf string) bool {
 // "…되겠다"): the writer's expectation, not the book's statement.
 func hedgedAfter(ms []text.Morph, i int) bool {
 	for k := i; k < len(ms); k++ {
-		if strings.HasPrefix(ms[k].Surface, "같") && hasTag(ms[k].POS, "VA") || ms[k].Surface == "겠" || strings.Contains(ms[k].Surface, "겠") && hasTag(ms[k].POS, "EP") {
+		if strings.HasPrefix(ms[k].Surface, "같") && hasTag(ms[k].POS, "VA") || strings.Contains(ms[k].Surface, "겠") && hasTag(ms[k].POS, "EP") {
 			return true
 		}
 	}

@@ -364,13 +364,7 @@ func answeredQuestions(m *analyze.Member) []analyze.Sentence {
 // 주문은 언제 도착하나요? …\"") or opens with an example marker ("ex)",
 // "e.g."): an example's words, not the writer's question.
 func quotedExample(line string) bool {
-	t := strings.ToLower(strings.TrimLeft(line, " -*>"))
-	for _, p := range []string{"ex)", "ex.", "예)", "e.g.", "eg)"} {
-		if strings.HasPrefix(t, p) {
-			return true
-		}
-	}
-	return strings.ContainsAny(line, "\"“”")
+	return analyze.ExampleLed(strings.TrimLeft(line, " -*>")) || strings.ContainsAny(line, "\"“”")
 }
 
 // spokenAsks end a question asked as one speaks, not as a book writes.
