@@ -3,6 +3,7 @@ package analyze
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -331,8 +332,22 @@ func (w *Week) Widespread(term string) bool {
 	if w == nil {
 		return false
 	}
-	share, weeks := w.bg.PhraseSpread(term, w.week)
-	return weeks >= 2 && share >= genericSpread
+	if share, weeks := w.bg.PhraseSpread(term, w.week); weeks >= 2 && share >= genericSpread {
+		return true
+	}
+	// Another spelling of a widespread concept ("TypeScript" where the
+	// notes mostly write "타입스크립트") is as widespread.
+	k := Key(term)
+	if k == "" {
+		return false
+	}
+	for _, c := range w.Concepts {
+		if c.Term != term && slices.Contains(c.Keys, k) {
+			share, weeks := w.bg.PhraseSpread(c.Term, w.week)
+			return weeks >= 2 && share >= genericSpread
+		}
+	}
+	return false
 }
 
 // Spread returns the share of the study's other weeks whose notes use

@@ -215,6 +215,34 @@ func TestNoHeadlineFromTheStudysSubject(t *testing.T) {
 	}
 }
 
+func TestNoHeadlineFromAnotherSpellingOfTheStudysSubject(t *testing.T) {
+	// The study writes "타입스크립트" most weeks; one member spells it
+	// "TypeScript" this week: the same subject, no headline either.
+	bg := text.NewBackground(map[int][]string{
+		3: {"제네릭으로 함수의 인자를 묶는다."},
+		4: {"타입스크립트의 타입 시스템을 본다."},
+		5: {"타입스크립트는 구조적 타이핑을 쓴다."},
+		7: {"타입스크립트 컴파일러의 단계를 본다."},
+	})
+	in := &engine.Input{Week: 6, Template: basic}
+	for _, n := range [][2]string{
+		{"서연", "# 6장\n\n타입스크립트는 유니온의 공통 속성만 허용한다.\n\n타입스크립트 컴파일러는 식별 속성으로 타입을 좁힌다.\n"},
+		{"민호", "# 6장\n\nTypeScript는 유니온 가운데 한 타입만 만족해도 통과시킨다.\n\n타입스크립트에서 식별 속성은 리터럴 타입이어야 한다.\n"},
+	} {
+		in.Members = append(in.Members, engine.MemberInput{Member: workspace.Member{Name: n[0]}, Doc: note.Parse("w6/"+n[0]+".md", n[1])})
+	}
+	in.Analysis = analyze.Analyze(in.Notes(), analyze.InStudy(6, bg))
+	if !in.Analysis.Widespread("TypeScript") {
+		t.Fatalf("Widespread(TypeScript) = false; the study writes 타입스크립트 every other week")
+	}
+	m := in.Analysis.Members[1]
+	for _, s := range m.Sentences {
+		if b := Bullet(s, m, in.Analysis, insight.KeyInsights); strings.Contains(b.Text, "한 타입만") && b.Head != "" {
+			t.Errorf("bullet headed %q: another spelling of the study's subject heads no bullet", b.Head)
+		}
+	}
+}
+
 func TestHeadlineIsTheSentencesMainTopic(t *testing.T) {
 	cases := map[string]string{
 		"벡터 색인은 검색 속도를 크게 높인다.":               "벡터 색인",
