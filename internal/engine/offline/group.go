@@ -1297,6 +1297,8 @@ func Josa(word, withBatchim, without string) string {
 		has = false // a final d is read 드: "undefined는", "method를"
 	case r == 'g' || r == 'G':
 		has = len(word) > 1 && (word[len(word)-2] == 'n' || word[len(word)-2] == 'N') // "string을" (ㅇ), "log를" (그)
+	case strings.ContainsRune("tkpTKP", r) && len(word) > 1 && !strings.ContainsRune("aeiouyAEIOUY", rune(word[len(word)-2])) && word[len(word)-2] < utf8.RuneSelf:
+		has = false // after a consonant the final is read with ㅡ: "useEffect를" (이펙트), "TypeScript를", "desk를"
 	default:
 		has = strings.ContainsRune("bcjklmnpqtBCJKLMNPQT", r)
 	}

@@ -328,6 +328,9 @@ func TestJosa(t *testing.T) {
 		{"임베딩", "임베딩을"}, {"모델", "모델을"}, {"데이터", "데이터를"}, {"RAG", "RAG를"}, {"LoRA", "LoRA를"}, {"LLM", "LLM을"}, {"GPT", "GPT를"}, {"SQL", "SQL을"}, {"NoSQL", "NoSQL을"}, {"Spring", "Spring을"},
 		// A final d is read 드, a final g 그 unless it closes "ng" (ㅇ).
 		{"undefined", "undefined를"}, {"method", "method를"}, {"log", "log를"}, {"string", "string을"},
+		// A final t, k or p after a consonant is read with ㅡ (이펙트,
+		// 스크립트); after a vowel it closes the syllable (셋, 훅).
+		{"useEffect", "useEffect를"}, {"TypeScript", "TypeScript를"}, {"React", "React를"}, {"set", "set을"}, {"hook", "hook을"},
 	} {
 		if got := Josa(c.word, "을", "를"); got != c.want {
 			t.Errorf("Josa(%q) = %q, want %q", c.word, got, c.want)
