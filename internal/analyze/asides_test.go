@@ -25,7 +25,9 @@ func TestSpokenOwnVoice(t *testing.T) {
 		{s: "다음 프로젝트에서는 역할부터 정하고 설계하면 좋을 것 같다는 생각을 했다.", hedge: true, recommend: true}, // the thought holds a proposal
 		{s: "테스트를 먼저 작성하면 좋겠다는 생각이 들었다.", hedge: true, recommend: true},
 		{s: "책임에 집중하고 트레이드오프를 이해하면 도움이 될 것 같다.", hedge: true, recommend: true},
-		{s: "이 값을 알면 도움이 된다."}, // the book's statement of what helps
+		{s: "이 값을 알면 도움이 된다."},                                       // the book's statement of what helps
+		{s: "근데 이거 적용하려면 연습이 많이 필요할 것 같다", doubt: true, hedge: true}, // the writer's need to practice: a study target
+		{s: "이 패턴은 연습이 필요하다."},
 		{s: "목 객체를 만드는 수고가 더 필요할지 모르겠지만 보상은 크다."},
 		{s: "다른 타입을 넣는다면 더 쉽게 추론이 가능해지겠지", hedge: true},
 		{s: "캐시를 두는 까닭은 비교를 피하기 위함이 아닐까..? 라는 추측.", hedge: true, quote: true},

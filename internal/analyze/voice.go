@@ -314,6 +314,8 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			v.Doubt = true // "…공부는 해야된다고 생각한다", "따로 공부를 해야겠다": the writer's study need
 		case first == "NNG" && (m.Surface == "공부" || m.Surface == "조사") && seeking(ms, i) && prevSurface(ms, i, "더"):
 			v.Doubt = true // 더 공부해봐야겠다
+		case first == "NNG" && m.Surface == "연습" && next(1).Surface == "이" && (next(2).Surface == "필요" || (next(2).Surface == "많이" || next(2).Surface == "더") && next(3).Surface == "필요"):
+			v.Doubt = v.Doubt || hedgedAfter(ms, i) // "…적용하려면 연습이 많이 필요할 것 같다": the writer's study need
 		case first == "XR" && m.Surface == "신기" || first == "VA" && (strings.HasPrefix(m.Surface, "놀라") || strings.HasPrefix(m.Surface, "놀랍") || strings.HasPrefix(m.Surface, "재밌") || strings.HasPrefix(m.Surface, "재미있")):
 			if final(0) {
 				v.Reaction = true
