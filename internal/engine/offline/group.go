@@ -266,6 +266,13 @@ func quotable(s analyze.Sentence) bool {
 
 func quote(s string) string { return "“" + strings.TrimRight(s, ". ") + "”" }
 
+// quoteWith quotes a sentence followed by the particle that fits its last
+// sound: “…않음”은, “…있다”는, “…않음”으로.
+func quoteWith(s, withBatchim, without string) string {
+	q := strings.TrimRight(s, ". ")
+	return "“" + q + "”" + strings.TrimPrefix(Josa(q, withBatchim, without), q)
+}
+
 // quoteSaid quotes a sentence followed by the quoting particle that fits
 // its last sound: “…다”라고, “…예정”이라고.
 func quoteSaid(s string) string {
@@ -1115,8 +1122,9 @@ func (g *group) links(row *workspace.ScheduleRow, where string, limit int) (out 
 		}
 		var nextSrc *insight.Source
 		for i := range ahead {
-			// The next sentence is about the concept: it is its subject.
-			if !isKey(aheadSubject(i), c) || !analyze.Standalone(ahead[i].Quote) {
+			// The next sentence is about the concept: it is its subject,
+			// or it opens on the concept as its topic ("enum은 주로 …").
+			if !isKey(aheadSubject(i), c) && !opensOnTopic(ahead[i].Quote, c) || !analyze.Standalone(ahead[i].Quote) {
 				continue
 			}
 			nextSrc = &ahead[i]
@@ -1130,7 +1138,7 @@ func (g *group) links(row *workspace.ScheduleRow, where string, limit int) (out 
 		links++
 		out = append(out, insight.Bullet{
 			Head:    c.Term,
-			Text:    fmt.Sprintf("이번 주 %s 정리한 %s는 %s의 %s로 이어집니다.", Josa(thisM.Name, "이", "가"), quote(thisS.Body), where, quote(nextSrc.Quote)),
+			Text:    fmt.Sprintf("이번 주 %s 정리한 %s %s의 %s 이어집니다.", Josa(thisM.Name, "이", "가"), quoteWith(thisS.Body, "은", "는"), where, quoteWith(nextSrc.Quote, "으로", "로")),
 			Sources: []insight.Source{source(thisS), *nextSrc},
 			Engine:  Name,
 		})
@@ -1776,6 +1784,21 @@ func bothSides(m *analyze.Member, c analyze.Concept, st analyze.Stance) bool {
 		}
 	}
 	return false
+}
+
+// opensOnTopic reports whether a sentence opens with a spelling of concept
+// c as its topic: its first word is the concept with 은/는 ("enum은 …",
+// "enum 은 …").
+func opensOnTopic(body string, c analyze.Concept) bool {
+	f := strings.Fields(body)
+	if len(f) == 0 {
+		return false
+	}
+	first := f[0]
+	if len(f) > 1 && (f[1] == "은" || f[1] == "는") {
+		first += f[1]
+	}
+	return themeOf(first, c)
 }
 
 // topicOf reports whether concept c is a topic or subject in a sentence:

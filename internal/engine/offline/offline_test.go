@@ -359,3 +359,35 @@ func TestTermOf(t *testing.T) {
 		}
 	}
 }
+
+// A quote takes the particle its last sound wants: “…않음”은, “…있다”는,
+// “…않음”으로, “…있다”로.
+func TestQuoteWith(t *testing.T) {
+	for _, c := range []struct{ s, a, b, want string }{
+		{"enum 은 런타임 이후에도 사라지지 않음", "은", "는", "“enum 은 런타임 이후에도 사라지지 않음”은"},
+		{"캐시는 원본보다 빠르다.", "은", "는", "“캐시는 원본보다 빠르다”는"},
+		{"모두에게 문제가 될 수 있음", "으로", "로", "“모두에게 문제가 될 수 있음”으로"},
+		{"값을 한 번만 만든다", "으로", "로", "“값을 한 번만 만든다”로"},
+	} {
+		if got := quoteWith(c.s, c.a, c.b); got != c.want {
+			t.Errorf("quoteWith(%q) = %q, want %q", c.s, got, c.want)
+		}
+	}
+}
+
+// A sentence opens on a concept as its topic when its first word is the
+// concept with 은/는, written on or apart.
+func TestOpensOnTopic(t *testing.T) {
+	c := analyze.Concept{Term: "enum", Keys: []string{analyze.Key("enum")}}
+	for body, want := range map[string]bool{
+		"enum은 주로 문자열 상수를 만드는 데 쓴다.": true,
+		"enum 은 런타임에도 남는다.":          true,
+		"대부분의 enum은 문자열 상수다.":        false,
+		"이미 enum이 들어 있기 때문이다.":       false,
+		"const enum을 쓰면 코드가 사라진다.":   false,
+	} {
+		if got := opensOnTopic(body, c); got != want {
+			t.Errorf("opensOnTopic(%q) = %v, want %v", body, got, want)
+		}
+	}
+}
