@@ -57,3 +57,19 @@ func TestSpokenAsk(t *testing.T) {
 		}
 	}
 }
+
+// A question the writer hedges on the way ("…도구인 것 같은데.. …살펴볼까?")
+// is theirs; one that hedges only by asking "…않을까?" may be the book's
+// setting up its answer.
+func TestStudyLineNamesAHedgedQuestion(t *testing.T) {
+	const hedged = "# 7장\n\n## 런타임 검증\n\n- 런타임에 응답 타입을 검사하는 도구다.\n  - 스키마 검증 도구와 비슷한 것 같은데.. 어떤 차이가 있는지 살펴볼까?\n    - 스키마 검증 도구보다 번들 크기가 훨씬 작다.\n"
+	m, w := memberOf(t, "혜원", hedged)
+	if study := sectionOf(t, m, w, insight.KeyStudy); !strings.Contains(study.Notice, "살펴볼까?”") {
+		t.Errorf("추가 학습 notice %q (bullets %q); want the hedged question the note answered named", study.Notice, bulletTexts(study))
+	}
+	const hypothesis = "# 7장\n\n## 런타임 검증\n\n- 런타임에 응답 타입을 검사하는 도구다.\n- 그렇다면 타입 선언만으로 충분하지 않을까?\n- 타입 선언은 컴파일할 때 사라지므로 런타임 검사가 따로 필요하다.\n"
+	m, w = memberOf(t, "혜원", hypothesis)
+	if study := sectionOf(t, m, w, insight.KeyStudy); strings.Contains(study.Notice, "않을까") {
+		t.Errorf("추가 학습 notice %q quotes a question that only asks \"…않을까?\"", study.Notice)
+	}
+}

@@ -343,7 +343,8 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 // answeredQuestions returns the questions in member m's own voice that
 // the note answers right after them (analyze.Sentence.Answered): asked
 // in speech ("…뭐가 다른거임?", "…다른 건가요?"), in the first person, or
-// with a doubled mark ("…않을까??"). The book's lead-ins ("…는 무엇일까?",
+// with a doubled mark ("…않을까??"), or hedged on the way ("…도구인 것
+// 같은데.. 어떤 차이점이 있는지 살펴볼까?"). The book's lead-ins ("…는 무엇일까?",
 // "…인가?"), its checklists, questions another member copied too and the
 // example prompts a note quotes are not the member's questions.
 func answeredQuestions(m *analyze.Member) []analyze.Sentence {
@@ -353,7 +354,7 @@ func answeredQuestions(m *analyze.Member) []analyze.Sentence {
 		if !v.Question || !s.Answered || s.Checklist || v.Formal || s.Shared >= 0.45 || quotedExample(s.Text) {
 			continue // the book's question, or an example it quotes
 		}
-		if v.Spoken || v.FirstPerson || strings.Contains(s.Body, "??") || spokenAsk(s.Body) {
+		if v.Spoken || v.FirstPerson || v.Hedge && !hypothesis(s.Body) || strings.Contains(s.Body, "??") || spokenAsk(s.Body) {
 			out = append(out, s)
 		}
 	}
@@ -364,7 +365,14 @@ func answeredQuestions(m *analyze.Member) []analyze.Sentence {
 // 주문은 언제 도착하나요? …\"") or opens with an example marker ("ex)",
 // "e.g."): an example's words, not the writer's question.
 func quotedExample(line string) bool {
-	return analyze.ExampleLed(strings.TrimLeft(line, " -*>")) || strings.ContainsAny(line, "\"“”")
+	return analyze.ExampleLed(strings.TrimLeft(line, " -*>")) || strings.ContainsAny(line, "\"“”‘’")
+}
+
+// hypothesis reports a question that hedges only by how it asks ("…하면
+// 되지 않을까?", "…아닐까?"): books set up their answers with it too.
+func hypothesis(body string) bool {
+	t := strings.TrimRight(body, "?？!. …")
+	return strings.HasSuffix(t, "않을까") || strings.HasSuffix(t, "아닐까")
 }
 
 // spokenAsks end a question asked as one speaks, not as a book writes.
