@@ -3,7 +3,6 @@ package analyze
 import (
 	"fmt"
 	"math"
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -322,6 +321,9 @@ type Week struct {
 
 	bg   *text.Background
 	week int
+	// spelled maps each key of a concept's spellings to the concept's
+	// term (the first concept that has it): see Widespread.
+	spelled map[string]string
 }
 
 // Widespread reports whether most of the study's other weeks use a term
@@ -337,15 +339,9 @@ func (w *Week) Widespread(term string) bool {
 	}
 	// Another spelling of a widespread concept ("TypeScript" where the
 	// notes mostly write "타입스크립트") is as widespread.
-	k := Key(term)
-	if k == "" {
-		return false
-	}
-	for _, c := range w.Concepts {
-		if c.Term != term && slices.Contains(c.Keys, k) {
-			share, weeks := w.bg.PhraseSpread(c.Term, w.week)
-			return weeks >= 2 && share >= genericSpread
-		}
+	if t, ok := w.spelled[Key(term)]; ok && t != term {
+		share, weeks := w.bg.PhraseSpread(t, w.week)
+		return weeks >= 2 && share >= genericSpread
 	}
 	return false
 }
@@ -438,6 +434,14 @@ func Analyze(notes []Note, opts ...Option) *Week {
 	}
 	w.Concepts = conceptMatrix(w.Members, o.bg, o.week)
 	w.bg, w.week = o.bg, o.week
+	w.spelled = map[string]string{}
+	for _, c := range w.Concepts {
+		for _, k := range c.Keys {
+			if _, ok := w.spelled[k]; !ok {
+				w.spelled[k] = c.Term
+			}
+		}
+	}
 	return w
 }
 

@@ -3,6 +3,7 @@ package analyze
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -59,7 +60,7 @@ func openings(m *Member) {
 // point made above it.
 func ExampleLed(t string) bool {
 	t = strings.ToLower(strings.TrimSpace(t))
-	for _, p := range []string{"ex)", "ex.", "예)", "e.g.", "eg)"} {
+	for _, p := range exampleMarkers {
 		if strings.HasPrefix(t, p) {
 			return true
 		}
@@ -67,14 +68,14 @@ func ExampleLed(t string) bool {
 	return false
 }
 
+// exampleMarkers open a line that illustrates the point above it.
+var exampleMarkers = []string{"ex)", "ex.", "예)", "e.g.", "eg)"}
+
 // exampleMarker reports a line that is only an example marker ("ex)",
 // "예)", "예시:"): it marks the block below it as an example.
 func exampleMarker(t string) bool {
-	switch strings.ToLower(strings.TrimSpace(t)) {
-	case "ex)", "ex.", "ex:", "예)", "예:", "예시)", "예시:", "예시", "e.g.", "eg)", "example:":
-		return true
-	}
-	return false
+	t = strings.ToLower(strings.TrimSpace(t))
+	return slices.Contains(exampleMarkers, t) || slices.Contains([]string{"ex:", "예:", "예시)", "예시:", "예시", "example:"}, t)
 }
 
 // propertyNouns name a property of a thing, not a thing or an action.
@@ -637,9 +638,6 @@ func CueHeading(h string) bool {
 	return false
 }
 
-// defines reports whether a sentence defines a word: it names something
-// ("…을 X라고 한다", "X란 …"), labels a noun phrase ("토큰 : 언어 모델의 기본
-// 단위"), or says what its subject is ("X는 … Y이다", "X는 …을 의미한다").
 // described reports whether a sentence says something in a clause: a
 // modifier's ending (ETM), a subject's or an object's particle, or a
 // predicate. A bare noun phrase has none of them.
@@ -654,6 +652,9 @@ func described(ms []text.Morph) bool {
 	return false
 }
 
+// defines reports whether a sentence defines a word: it names something
+// ("…을 X라고 한다", "X란 …"), labels a noun phrase ("토큰 : 언어 모델의 기본
+// 단위"), or says what its subject is ("X는 … Y이다", "X는 …을 의미한다").
 func defines(s *Sentence, ms []text.Morph, r readings) bool {
 	if namingCueSet.Any(s.Body) {
 		return true

@@ -672,10 +672,7 @@ func becomes(surf string) bool {
 // writer's as if it were final.
 func thoughtFinal(ms []text.Morph, i int) bool {
 	for k := i + 1; k < len(ms); k++ {
-		first := ms[k].POS
-		if j := strings.IndexByte(first, '+'); j >= 0 {
-			first = first[:j]
-		}
+		first := firstTag(ms[k].POS)
 		if first == "NNG" && ms[k].Surface == "생각" {
 			return k > i+1 && finalPredicate(ms, k)
 		}

@@ -275,10 +275,7 @@ func quoteWith(s, withBatchim, without string) string {
 
 // quoteSaid quotes a sentence followed by the quoting particle that fits
 // its last sound: “…다”라고, “…예정”이라고.
-func quoteSaid(s string) string {
-	q := strings.TrimRight(s, ". ")
-	return "“" + q + "”" + strings.TrimPrefix(Josa(q, "이라고", "라고"), q)
-}
+func quoteSaid(s string) string { return quoteWith(s, "이라고", "라고") }
 
 // about returns member m's best quotable statement (not a question) about
 // concept c: the one that fits 핵심 인사이트 or their own view best.

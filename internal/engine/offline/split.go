@@ -286,10 +286,7 @@ const (
 
 // quoteAs quotes a line followed by the particle that makes it a noun's
 // modifier: “…다”라는, “…임”이라는 ("…라는 점").
-func quoteAs(s string) string {
-	q := strings.TrimRight(s, ". ")
-	return "“" + q + "”" + strings.TrimPrefix(Josa(q, "이라", "라"), q)
-}
+func quoteAs(s string) string { return quoteWith(s, "이라", "라") }
 
 // sameTarget reports whether two lines judge the same thing of the
 // concept: what each says after naming it shares a word that is not the
