@@ -302,8 +302,8 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			v.Guess = true // …로 해석할 수 있다: a reading, the writer's or the book's
 		case first == "XR" && m.Surface == "궁금" && final(0):
 			v.Doubt = true
-		case first == "NNG" && m.Surface == "의문" && next(1).POS == "JKS" && (strings.HasPrefix(next(2).Surface, "들") || strings.HasPrefix(next(2).Surface, "듬") || strings.HasPrefix(next(2).Surface, "든") || strings.HasPrefix(next(2).Surface, "생")) && final(2) && !thirdPerson(ms):
-			v.Doubt = true // "…맞는가라는 의문이 듬": the writer wonders
+		case first == "NNG" && (m.Surface == "의문" || m.Surface == "호기심") && next(1).POS == "JKS" && (strings.HasPrefix(next(2).Surface, "들") || strings.HasPrefix(next(2).Surface, "듬") || strings.HasPrefix(next(2).Surface, "든") || strings.HasPrefix(next(2).Surface, "생")) && final(2) && !thirdPerson(ms):
+			v.Doubt = true // "…맞는가라는 의문이 듬", "…에 대해 호기심이 생겼다": the writer wonders
 		case first == "VV" && strings.HasPrefix(m.Surface, "헷갈") && final(0) && !strings.Contains(m.Surface, "려하") && next(1).Surface != "하":
 			v.Doubt = true
 		case first == "NNG" && m.Surface == "이해" && negatedFinal(ms, i):
@@ -505,11 +505,29 @@ func hasTag(pos, tag string) bool {
 	}
 }
 
+// becomesHard reports whether a surface is 어려워지다 in any form
+// ("어려워진다", "어려워졌다", "어려워질"): something becoming hard.
+func becomesHard(s string) bool {
+	rest, ok := strings.CutPrefix(s, "어려워")
+	if !ok {
+		return false
+	}
+	for _, p := range []string{"지", "진", "질", "짐", "집", "져", "졌"} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // negatedFinal reports whether a negation (안, 못, 않다) of the morpheme at
 // i stands in the sentence's final predicate.
 func negatedFinal(ms []text.Morph, i int) bool {
 	for k := i + 1; k < len(ms) && k <= i+4; k++ {
 		s := ms[k].Surface
+		if becomesHard(s) {
+			return false // "…클수록 코드를 이해하기 어려워진다": what a cause does to a thing, not the writer's difficulty
+		}
 		if (s == "안" || s == "못" || strings.HasPrefix(s, "않") || strings.HasPrefix(s, "어렵") || strings.HasPrefix(s, "어려")) && finalPredicate(ms, k) {
 			return true
 		}

@@ -22,6 +22,11 @@ func TestVoiceFromMorphology(t *testing.T) {
 		// A doubt that arises is the writer's.
 		{"만료 시간을 이렇게 길게 잡는 게 맞는가라는 의문이 듬.", Voice{Doubt: true, Formal: true}},
 		{"이게 맞는지 의문이 들었다.", Voice{Doubt: true}},
+		{"함수형 언어는 전혀 몰랐는데 호기심이 생겼다.", Voice{Doubt: true}},
+		// The writer's difficulty is a doubt; what a cause makes hard to
+		// understand is a claim about the thing.
+		{"이 부분은 이해하기 어려웠다.", Voice{Doubt: true}},
+		{"설계와 요구사항의 거리가 멀수록 코드를 이해하기 어려워진다.", Voice{}},
 		// The written imperative is advice.
 		{"캐시 키는 요청의 뜻이 드러나는 이름으로 정하라.", Voice{Recommend: true}},
 		{"상속 대신 합성을 사용하라.", Voice{Recommend: true}},
