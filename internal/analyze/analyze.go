@@ -178,6 +178,13 @@ type Sentence struct {
 	// asksAbove: a question that points back carries the item right
 	// before it, which it completes even when that item names no topic.
 	asksAbove bool
+	// short: a question too short to be usable on its own that points
+	// back ("이게 맞나??"); it is a sentence only with the line it asks
+	// about as its context (see asksBack).
+	short bool
+	// judges: a question led in with an arrow that asks whether something
+	// is right, good or needed ("→ …하는 것이 옳은가?"; see judgesRight).
+	judges bool
 	// knows: an obligation to know, understand or tell apart something
 	// ("A와 B를 구분해야 한다"): what to understand, not a step to take.
 	knows bool
@@ -490,7 +497,8 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		if s.Block >= 0 && s.Block < len(doc.Blocks) && bracketed(doc.Blocks[s.Block].Text) {
 			clean = unwrapped(clean) // a line the writer set whole in brackets
 		}
-		if !usable(clean) || metaProperty(clean) {
+		short := !usable(clean)
+		if short && !m.asksBack(clean) || metaProperty(clean) {
 			continue
 		}
 		raw := clean
@@ -548,6 +556,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 			Subject:  subject(rd.Morphs, body),
 		})
 		last := &m.Sentences[len(m.Sentences)-1]
+		last.short = short
 		if trailing {
 			last.trailing = true
 			last.Voice.Remark = true
@@ -592,6 +601,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.Recounts = recounting(core)
 		last.effort = feelsOwnEffort(last.Voice, rd.Morphs)
 		last.arrow = arrowLed(clean)
+		last.judges = last.arrow && last.Voice.Question && judgesRight(rd.Morphs)
 		last.still = premiseAdverb(rd.Morphs)
 		if s.Kind == note.KindListItem {
 			last.bareClause = firstClauseSubjectless(rd.Morphs)
@@ -641,7 +651,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 			if c := droppedConcluder(s.Text, s.Body); c != "" && !s.trailing {
 				s.ContextJoin = " " + c + " " // "…존재한다. 그래서 그냥 …": the pair keeps the word that joins it
 			}
-			if s.Problem == ProblemDangling && utf8.RuneCountInString(p.Body+s.Body) <= maxBodyRunes {
+			if (s.Problem == ProblemDangling || s.short && asksAbove) && utf8.RuneCountInString(p.Body+s.Body) <= maxBodyRunes {
 				s.Problem = ""
 			}
 		} else if v := s.Voice; s.Problem == "" && (anaphoric(s.Text) && !v.Recommend || s.pointer) && !v.Question && !v.Hedge && !v.FirstPerson && !v.Contrast && !v.Doubt {
@@ -871,6 +881,30 @@ func init() {
 		programming program development developer computer`) {
 		generic[w] = true
 	}
+}
+
+// asksBack reports whether a sentence too short to be usable is a
+// question that points back at the line above ("이게 맞나??", "그건
+// 왜지?"): the writer's doubt about what they just wrote, which the
+// sentence carries as its context (see asksAbove).
+func (m *Member) asksBack(s string) bool {
+	t := strings.TrimSpace(s)
+	if !strings.HasSuffix(t, "?") && !strings.HasSuffix(t, "？") {
+		return false
+	}
+	if n := utf8.RuneCountInString(t); n < 4 || n >= 8 {
+		return false
+	}
+	ms := m.reads.read(Trim(t)).Morphs
+	if !pointsBack(ms) {
+		return false
+	}
+	for _, x := range ms {
+		if strings.HasPrefix(x.POS, "V") || strings.HasPrefix(x.POS, "E") {
+			return true // a predicate: it asks something of what it points at
+		}
+	}
+	return false
 }
 
 // usable reports whether a sentence can become a bullet: long enough to

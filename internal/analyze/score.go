@@ -179,7 +179,7 @@ func scoreSentence(s *Sentence) map[string]float64 {
 
 	// 추가 학습: the member's own open questions and doubts; never the
 	// book's checklists or the questions the note answers itself.
-	if v.Doubt || v.Question && !s.Answered && (QuestionLabel(v.Label) || questionHeading(s.Path) || !v.Formal && !s.Checklist) {
+	if v.Doubt || v.Question && !s.Answered && (QuestionLabel(v.Label) || questionHeading(s.Path) || s.arrow || !v.Formal && !s.Checklist) {
 		st := 1.0
 		if v.Doubt {
 			st += 1
@@ -193,12 +193,15 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		if v.Queried {
 			st += 0.5 // the writer doubts a statement: their question however the book words it
 		}
-		own := QuestionLabel(v.Label) || questionHeading(s.Path)
+		own := QuestionLabel(v.Label) || questionHeading(s.Path) || s.arrow && v.Question && !s.Answered
 		// A question another member wrote too, or the chapter summary
 		// asks, is the book's (its agenda, its rhetorical questions):
 		// the member's own questions are their own.
 		bookQuestion := copiedQuestion(s, own) || quotedWhole(s.Body) && !own
-		if bookQuestion || utf8.RuneCountInString(s.Body) < 12 && !own || Dependent(s.Body) && !own || s.Problem == ProblemLong || s.Problem == ProblemForeign || s.Problem == ProblemUnbalanced || s.Problem == ProblemFormula {
+		// A short question asking about the line above ("이게 맞나??")
+		// says what it asks with that line.
+		carried := s.short && s.asksAbove && s.Context != nil
+		if bookQuestion || utf8.RuneCountInString(s.Body) < 12 && !own && !carried || Dependent(s.Body) && !own && !carried || s.Problem == ProblemLong || s.Problem == ProblemForeign || s.Problem == ProblemUnbalanced || s.Problem == ProblemFormula {
 			st = 0
 		}
 		sc[insight.KeyStudy] = st

@@ -480,9 +480,13 @@ func questions(m *Member) {
 		if !s.Voice.Question {
 			continue
 		}
-		if QuestionLabel(s.Voice.Label) || questionHeading(s.Path) || s.Voice.Queried {
+		if QuestionLabel(s.Voice.Label) || questionHeading(s.Path) || s.Voice.Queried || s.judges {
 			// A statement the writer put in doubt ("…멀어진다 ?") is theirs
 			// too: what follows is the book's account, not an answer.
+			// So is a question the writer led in with an arrow that asks
+			// whether something is right ("→ 캡슐화가 핵심인데 …하는 것이
+			// 옳은가?"): what the book says next is no answer to a
+			// judgement.
 			// The member's own question, unless the note answers it
 			// right after ("A:", "A1.").
 			if i+1 < len(ss) && answerMarked(ss[i+1].Raw) && ss[i+1].Line-s.Line <= 3 {
@@ -513,7 +517,7 @@ func questions(m *Member) {
 			// The lines between may be code the question shows ("…
 			// 전환한다면…?" above the signatures it means).
 			near := o.Line-s.Line <= 3 || onlyCodeBetween(m.Doc, s.Block, o.Block) || elliptical(m, *s) && o.Block == s.Block+1
-			if !o.Voice.Question && !ownGuess && !asksForMore(s.Body) && !listMovesOn(m.Doc, *s, o) && (o.Block == s.Block || samePath(o.Path, s.Path) && near && (sharesWord(o.Terms, s.Terms) || answerMarked(o.Raw) || respondsTo(o.Body) || o.Kind == note.KindListItem)) {
+			if !o.Voice.Question && !ownGuess && !asksForMore(s.Body) && !listMovesOn(m.Doc, *s, o) && (o.Block == s.Block || samePath(o.Path, s.Path) && near && (sharesWord(o.Terms, s.Terms) || answerMarked(o.Raw) || respondsTo(o.Body) || o.Kind == note.KindListItem || promisesAnswer(m.reads.read(o.Body).Morphs))) {
 				s.Answered = true
 			}
 		}
@@ -529,6 +533,26 @@ func questions(m *Member) {
 	askedRuns(ss)
 }
 
+// rightWords are the stems a question asks a judgement with: 옳다, 맞다,
+// 좋다, 바람직하다, 괜찮다, 타당하다, 적절하다, 필요하다.
+var rightWords = map[string]bool{"옳": true, "맞": true, "좋": true, "바람직": true, "괜찮": true, "타당": true, "적절": true, "필요": true}
+
+// judgesRight reports whether a question's last predicate asks whether
+// something is right, good or needed ("…하는 것이 옳은가?", "…가 필요한가?").
+func judgesRight(ms []text.Morph) bool {
+	for i := len(ms) - 1; i >= 0; i-- {
+		p := ms[i].POS
+		if strings.HasPrefix(p, "S") || strings.HasPrefix(p, "E") || strings.HasPrefix(p, "XSA") {
+			continue // the question mark, the ending, 하다 of "바람직한가"
+		}
+		if strings.HasPrefix(p, "VA") || strings.HasPrefix(p, "VV") || strings.HasPrefix(p, "XR") || strings.HasPrefix(p, "NNG") {
+			return rightWords[ms[i].Surface]
+		}
+		return false
+	}
+	return false
+}
+
 // elliptical reports a question that stops before its predicate, the way
 // a note heads what it shows next ("문자열로 지정할 때는?"): with only an
 // image between (no block of text), the next line is what it leads to. A
@@ -536,6 +560,40 @@ func questions(m *Member) {
 // lead-in.
 func elliptical(m *Member, s Sentence) bool {
 	return !hasFinalVerb(m.reads.read(s.Body).Morphs)
+}
+
+// showVerbs are the stems a text announces what it will show with:
+// 알려 주다, 알아보다, 살펴보다, 보여 주다, 소개하다, 설명하다, 다루다.
+var showVerbs = map[string]bool{"알려": true, "알리": true, "알아보": true, "살펴보": true, "보여": true, "보이": true, "소개": true, "설명": true, "다루": true}
+
+// deferring are the words a writer leaves a question for later with.
+var deferring = map[string]bool{"나중": true, "추후": true, "따로": true, "더": true, "직접": true, "한번": true, "좀": true}
+
+// promisesAnswer reports a line that announces, in the author's voice,
+// what the text shows next ("지금부터는 그러지 않아도 되는 방법을
+// 알려주겠다", "이제 그 방법을 살펴보자"): the question right before it is
+// the book's lead-in, answered below.
+func promisesAnswer(ms []text.Morph) bool {
+	for _, x := range ms {
+		if deferring[x.Surface] {
+			return false // "나중에 더 알아보자": the writer leaving it for later, not the text answering
+		}
+	}
+	intent := false
+	for i := len(ms) - 1; i >= 0; i-- {
+		p, w := ms[i].POS, ms[i].Surface
+		switch {
+		case strings.HasPrefix(p, "S"):
+		case strings.HasPrefix(p, "EP") && w == "겠", (hasTag(p, "EF") || hasTag(p, "EC")) && (w == "자" || strings.HasPrefix(w, "겠")):
+			intent = true
+		case strings.HasPrefix(p, "E"), strings.HasPrefix(p, "VX"), strings.HasPrefix(p, "XSV") && i > 0:
+		case strings.HasPrefix(p, "VV"), strings.HasPrefix(p, "NNG"):
+			return intent && showVerbs[strings.SplitN(w, "/", 2)[0]]
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // respondsTo reports a line that opens by taking up what was just asked:
@@ -582,7 +640,7 @@ func askedRuns(ss []Sentence) {
 		if !s.Voice.Question || s.Answered || !o.Voice.Question || !o.Answered || o.Block != s.Block {
 			continue
 		}
-		if QuestionLabel(s.Voice.Label) || questionHeading(s.Path) || s.Voice.Queried {
+		if QuestionLabel(s.Voice.Label) || questionHeading(s.Path) || s.Voice.Queried || s.judges {
 			continue // the writer's own question stays theirs
 		}
 		s.Answered = true

@@ -133,10 +133,20 @@ func MemberSections(specs []doc.SectionSpec, m *analyze.Member, aw *analyze.Week
 			}
 		}
 	}
-	if p, ok := filled[insight.KeyPerspective]; ok && len(p.Bullets) == 0 && (proposes(filled[insight.KeyPractical], m) || sharedProposal) {
-		// The note's own words are its proposals, under 실무 적용: "no own
-		// remark at all" would be false.
-		p.Notice = NoticePerspectiveInPractice
+	if p, ok := filled[insight.KeyPerspective]; ok && len(p.Bullets) == 0 {
+		// The note's own words are its proposals, under 실무 적용, or its
+		// questions and doubts, under 추가 학습: "no own remark at all"
+		// would be false.
+		inPractice := proposes(filled[insight.KeyPractical], m) || sharedProposal
+		inStudy := asks(filled[insight.KeyStudy], m)
+		switch {
+		case inPractice && inStudy:
+			p.Notice = NoticePerspectiveInBoth
+		case inPractice:
+			p.Notice = NoticePerspectiveInPractice
+		case inStudy:
+			p.Notice = NoticePerspectiveInStudy
+		}
 		filled[insight.KeyPerspective] = p
 	}
 	for _, spec := range specs {
@@ -164,6 +174,21 @@ func proposes(sec insight.Section, m *analyze.Member) bool {
 		for _, src := range b.Sources {
 			for i := range m.Sentences {
 				if s := &m.Sentences[i]; s.File == src.File && s.Line == src.Line && s.Voice.Recommend {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// asks reports whether a 추가 학습 section quotes one of the member's
+// own questions or doubts.
+func asks(sec insight.Section, m *analyze.Member) bool {
+	for _, b := range sec.Bullets {
+		for _, src := range b.Sources {
+			for i := range m.Sentences {
+				if s := &m.Sentences[i]; s.File == src.File && s.Line == src.Line && (s.Voice.Question || s.Voice.Doubt) {
 					return true
 				}
 			}

@@ -34,10 +34,16 @@ const (
 	// own are proposals, under 실무 적용 아이디어; the line says where they
 	// are instead of "nothing of the member's own".
 	NoticePerspectiveInPractice = "이번 주 노트에는 '실무 적용 아이디어'에 옮긴 권고 말고는 개인적인 의견이나 새로 발견한 점을 적은 문장이 없습니다."
-	NoticeNoPractical           = "이번 주 노트에는 실무에 적용할 아이디어가 적혀 있지 않습니다."
-	NoticeNoStudy               = "이번 주 노트에는 직접 남긴 질문이나 더 공부할 주제가 없습니다."
-	NoticeNoCommon              = "이번 주에는 여러 멤버가 함께 다룬 구체적인 개념이 적어 공통 질문을 만들지 않았습니다."
-	NoticeNoDebate              = "이번 주 노트에는 토론으로 이어 갈 만한 의견이나 열린 질문이 없습니다."
+	// NoticePerspectiveInStudy: the note's only words of the member's
+	// own are the questions and doubts under 추가 학습이 필요한 부분
+	// ("…해야 할 것 같다. 이게 맞나??"): a doubt is a view of theirs too.
+	NoticePerspectiveInStudy = "이번 주 노트에는 '추가 학습이 필요한 부분'에 옮긴 물음 말고는 개인적인 의견이나 새로 발견한 점을 적은 문장이 없습니다."
+	// NoticePerspectiveInBoth: both of the above.
+	NoticePerspectiveInBoth = "이번 주 노트에는 '실무 적용 아이디어'의 권고와 '추가 학습이 필요한 부분'의 물음 말고는 개인적인 의견이나 새로 발견한 점을 적은 문장이 없습니다."
+	NoticeNoPractical       = "이번 주 노트에는 실무에 적용할 아이디어가 적혀 있지 않습니다."
+	NoticeNoStudy           = "이번 주 노트에는 직접 남긴 질문이나 더 공부할 주제가 없습니다."
+	NoticeNoCommon          = "이번 주에는 여러 멤버가 함께 다룬 구체적인 개념이 적어 공통 질문을 만들지 않았습니다."
+	NoticeNoDebate          = "이번 주 노트에는 토론으로 이어 갈 만한 의견이나 열린 질문이 없습니다."
 	// NoticeNoContrast: members covered the same concepts, but no two
 	// judge one differently and no member's question is taken up by
 	// another's note; a contrast is not made up. It claims nothing about
@@ -53,7 +59,7 @@ const (
 // missing note, a section the note has nothing for), so that measures of
 // a document can tell them from bullets.
 func Notices() []string {
-	return []string{NoticeMissing, NoticeNoSchedule, NoticeNoNextRow, NoticeNoInsight, NoticeNoPerspective, NoticePerspectiveInPractice, NoticeNoPractical, NoticeNoStudy, NoticeNoCommon, NoticeNoDebate, NoticeNoContrast, NoticeDebateInStudy}
+	return []string{NoticeMissing, NoticeNoSchedule, NoticeNoNextRow, NoticeNoInsight, NoticeNoPerspective, NoticePerspectiveInPractice, NoticePerspectiveInStudy, NoticePerspectiveInBoth, NoticeNoPractical, NoticeNoStudy, NoticeNoCommon, NoticeNoDebate, NoticeNoContrast, NoticeDebateInStudy}
 }
 
 // Engine is the offline engine.

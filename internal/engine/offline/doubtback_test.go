@@ -1,0 +1,91 @@
+package offline
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/moim-study/moim/internal/insight"
+)
+
+// A short question right under a line that only points back at it ("이게
+// 맞나??") is the member's doubt about that line: 추가 학습 quotes the two
+// together, the doubted line is no practical idea of theirs, and 독특한
+// 관점 says the member's own words are the question under 추가 학습.
+const doubtBack = `# 5장 서비스 추상화
+
+## 테스트 대역
+
+- 대역 클래스는 테스트 클래스 안에 스태틱 클래스로 둔다.
+- 대역을 만들려면 오버라이드할 메소드가 보여야 한다.
+    - 테스트 때문에 운영 코드의 접근 제한자를 바꾸는 것은 피해야 하지만 지금은 protected로 바꿔야 할 것 같다.
+    - 이게 맞나??
+`
+
+func TestShortDoubtCarriesTheLineItAsksAbout(t *testing.T) {
+	m, w := memberOf(t, "도윤", doubtBack)
+	study := sectionOf(t, m, w, insight.KeyStudy)
+	if got := bulletTexts(study); !strings.Contains(got, "protected로 바꿔야 할 것 같다") || !strings.Contains(got, "이게 맞나??") {
+		t.Errorf("추가 학습 = %q (notice %q); want the doubt quoted with the line it asks about", got, study.Notice)
+	}
+	if got := bulletTexts(sectionOf(t, m, w, insight.KeyPractical)); strings.Contains(got, "protected로 바꿔야") {
+		t.Errorf("실무 적용 = %q; the line the member doubts is no advice of theirs", got)
+	}
+	if per := sectionOf(t, m, w, insight.KeyPerspective); len(per.Bullets) == 0 && per.Notice != NoticePerspectiveInStudy {
+		t.Errorf("독특한 관점 notice = %q, want %q: the member's doubt is a view of theirs", per.Notice, NoticePerspectiveInStudy)
+	}
+	// Without the doubt the hedged obligation reads as the member's own
+	// way of working, and 추가 학습 has nothing.
+	m, w = memberOf(t, "도윤", strings.Replace(doubtBack, "    - 이게 맞나??\n", "", 1))
+	if study := sectionOf(t, m, w, insight.KeyStudy); len(study.Bullets) != 0 {
+		t.Errorf("추가 학습 = %q without the doubt", bulletTexts(study))
+	}
+}
+
+// A question the writer leads in with an arrow and that asks whether
+// something is right ("→ …하는 것이 옳은가?") is theirs even when the book
+// goes on about the same thing right below; the same question without the
+// arrow is the book's, answered by the lines under it.
+func TestArrowQuestionOfJudgementIsTheMembers(t *testing.T) {
+	const arrowed = `# 10장 상속과 코드 재사용
+
+## 취약한 기반 클래스
+
+메서드를 오버라이드할 때 생기는 영향을 문서로 남겨야 한다.
+
+→ 캡슐화가 중요하다면서 내부 구현을 문서로 공개하는 것이 옳은가?
+
+상속은 캡슐화를 약하게 만든다. 캡슐화를 지키려면 상속 대신 합성을 써야 한다.
+`
+	m, w := memberOf(t, "서연", arrowed)
+	if got := bulletTexts(sectionOf(t, m, w, insight.KeyStudy)); !strings.Contains(got, "공개하는 것이 옳은가?") {
+		t.Errorf("추가 학습 = %q; want the member's arrow-led question", got)
+	}
+	m, w = memberOf(t, "서연", strings.Replace(arrowed, "→ ", "", 1))
+	if got := bulletTexts(sectionOf(t, m, w, insight.KeyStudy)); strings.Contains(got, "옳은가") {
+		t.Errorf("추가 학습 = %q; without the arrow the question is the book's, answered below", got)
+	}
+}
+
+// A question the text answers after announcing it will ("지금부터 …
+// 방법을 소개하겠다") is the book's lead-in; one the writer leaves for
+// later ("나중에 더 알아보자") stays theirs.
+func TestQuestionAnsweredAfterAnAnnouncement(t *testing.T) {
+	const announced = `# 5장 서비스 추상화
+
+## 트랜잭션 동기화
+
+트랜잭션 경계를 정하려면 지금까지 정리한 메소드 구조를 버려야 할까?
+
+지금부터 그럴 필요가 없는 방법을 소개하겠다.
+
+- 커넥션을 파라미터로 넘기지 않고 동기화 저장소에 보관한다.
+`
+	m, w := memberOf(t, "하준", announced)
+	if study := sectionOf(t, m, w, insight.KeyStudy); len(study.Bullets) != 0 {
+		t.Errorf("추가 학습 = %q; the question is the book's lead-in, answered after the announcement", bulletTexts(study))
+	}
+	m, w = memberOf(t, "하준", strings.Replace(announced, "지금부터 그럴 필요가 없는 방법을 소개하겠다.", "나중에 더 알아보자.", 1))
+	if got := bulletTexts(sectionOf(t, m, w, insight.KeyStudy)); !strings.Contains(got, "버려야 할까?") {
+		t.Errorf("추가 학습 = %q; a question left for later is the member's", got)
+	}
+}
