@@ -182,8 +182,10 @@ type Sentence struct {
 	// back ("이게 맞나??"); it is a sentence only with the line it asks
 	// about as its context (see asksBack).
 	short bool
-	// judges: a question led in with an arrow that asks whether something
-	// is right, good or needed ("→ …하는 것이 옳은가?"; see judgesRight).
+	// judges: a question of the writer's own shorthand, led in with an
+	// arrow or too short to stand alone, that asks whether something is
+	// right, good or needed ("→ …하는 것이 옳은가?", "이게 맞나??"; see
+	// judgesRight).
 	judges bool
 	// knows: an obligation to know, understand or tell apart something
 	// ("A와 B를 구분해야 한다"): what to understand, not a step to take.
@@ -568,7 +570,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		if s.Block >= 0 && s.Block < len(doc.Blocks) && doc.Blocks[s.Block].Caption {
 			last.Problem = ProblemCaption // "*…*" under an image: the figure's caption
 		}
-		last.Definition = defines(last, rd.Morphs, m.reads)
+		last.Definition = defines(last, rd.Morphs, m.reads) && !last.Voice.Question // "X가 핵심인데 …하는 것이 옳은가?" asks, it defines nothing
 		last.Described = last.Definition && described(rd.Morphs)
 		// A closing remark in brackets says nothing about how the
 		// sentence itself ends ("…이 달라짐 (강점이자 약점)"), nor does its
@@ -601,7 +603,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.Recounts = recounting(core)
 		last.effort = feelsOwnEffort(last.Voice, rd.Morphs)
 		last.arrow = arrowLed(clean)
-		last.judges = last.arrow && last.Voice.Question && judgesRight(rd.Morphs)
+		last.judges = (last.arrow || short) && last.Voice.Question && judgesRight(rd.Morphs)
 		last.still = premiseAdverb(rd.Morphs)
 		if s.Kind == note.KindListItem {
 			last.bareClause = firstClauseSubjectless(rd.Morphs)
@@ -882,6 +884,12 @@ func init() {
 		generic[w] = true
 	}
 }
+
+// AsksJudgement reports whether the sentence is the writer's own question
+// of whether something is right, good or needed ("→ …하는 것이 옳은가?",
+// "…바꿔야 할 것 같다." / "이게 맞나??"): a question with no answer in the
+// book, for the group to argue.
+func (s Sentence) AsksJudgement() bool { return s.judges && !s.Answered }
 
 // asksBack reports whether a sentence too short to be usable is a
 // question that points back at the line above ("이게 맞나??", "그건

@@ -520,6 +520,13 @@ func questions(m *Member) {
 			if !o.Voice.Question && !ownGuess && !asksForMore(s.Body) && !listMovesOn(m.Doc, *s, o) && (o.Block == s.Block || samePath(o.Path, s.Path) && near && (sharesWord(o.Terms, s.Terms) || answerMarked(o.Raw) || respondsTo(o.Body) || o.Kind == note.KindListItem || promisesAnswer(m.reads.read(o.Body).Morphs))) {
 				s.Answered = true
 			}
+			// A question closing the lines right above a heading, which
+			// the section under it takes up in its first line ("…중복된
+			// 코드는 왜 문제가 되는걸까?" / "### 상속과 중복 코드" / "중복
+			// 코드를 보는 순간 …"), is the lead-in to that section.
+			if !s.Answered && !o.Voice.Question && !ownGuess && opensSubsection(s.Path, o.Path) && o.Line-s.Line <= 6 && sharesWord(o.Terms, s.Terms) {
+				s.Answered = true
+			}
 		}
 		// The book asking again what the note answered a few lines up
 		// ("언제 상속을 사용해야할까? 마틴 오더스키는 …" then "…설계하는데, 언제
@@ -710,6 +717,12 @@ func answerMarked(raw string) bool {
 		}
 	}
 	return false
+}
+
+// opensSubsection reports whether path b is a heading right under path a:
+// the line of b opens a section of a's.
+func opensSubsection(a, b []string) bool {
+	return len(b) == len(a)+1 && samePath(a, b[:len(a)])
 }
 
 func samePath(a, b []string) bool {

@@ -89,3 +89,57 @@ func TestQuestionAnsweredAfterAnAnnouncement(t *testing.T) {
 		t.Errorf("추가 학습 = %q; a question left for later is the member's", got)
 	}
 }
+
+// A member's question of whether something is right is the group's to
+// argue: 심화 토론 asks it, quoted with the line it asks about, though
+// 추가 학습 lists it too; a question of fact stays in 추가 학습 only.
+func TestDebateAsksTheMembersQuestionOfJudgement(t *testing.T) {
+	arrowed := `# 10장 상속과 코드 재사용
+
+## 취약한 기반 클래스
+
+메서드를 오버라이드할 때 생기는 영향을 문서로 남겨야 한다.
+
+→ 캡슐화가 객체지향의 핵심인데 내부 구현을 문서로 공개하는 것이 옳은가?
+
+상속은 캡슐화를 약하게 만든다. 캡슐화를 지키려면 상속 대신 합성을 써야 한다.
+`
+	other := "# 10장 정리\n\n상속은 부모 클래스의 구현에 자식 클래스를 묶는다.\n합성은 객체를 조합해 기능을 재사용한다.\n"
+	w := generateGroup(t, commonInput([][2]string{{"서연", arrowed}, {"민준", other}}))
+	if debate := texts(section(t, w.Group, insight.KeyDebate)); !strings.Contains(debate, "공개하는 것이 옳은가?") {
+		t.Errorf("심화 토론 = %q; want 서연's question of judgement", debate)
+	}
+	w = generateGroup(t, commonInput([][2]string{{"도윤", doubtBack}, {"민준", other}}))
+	if debate := texts(section(t, w.Group, insight.KeyDebate)); !strings.Contains(debate, "protected로 바꿔야 할 것 같다") || !strings.Contains(debate, "이게 맞나??") {
+		t.Errorf("심화 토론 = %q; want 도윤's doubt with the line it asks about", debate)
+	}
+	factual := strings.Replace(arrowed, "내부 구현을 문서로 공개하는 것이 옳은가?", "내부 구현을 문서로 공개하면 어떤 일이 생길까?", 1)
+	w = generateGroup(t, commonInput([][2]string{{"서연", factual}, {"민준", other}}))
+	if debate := texts(section(t, w.Group, insight.KeyDebate)); strings.Contains(debate, "어떤 일이 생길까") {
+		t.Errorf("심화 토론 = %q; a question of fact is left to 추가 학습", debate)
+	}
+}
+
+// A question closing the lines right above a heading, taken up by the
+// first line of the section under it, is the book's lead-in to that
+// section; the same question with a section on something else under it
+// stays the member's.
+func TestQuestionBeforeTheSectionThatAnswersIt(t *testing.T) {
+	const leadIn = `# 10장 상속과 코드 재사용
+
+코드를 재사용하는 이유는 결국 중복을 없애기 위해서다. 중복 코드는 왜 문제가 될까?
+
+## 상속과 중복 코드
+
+중복 코드는 변경할 곳을 여러 군데로 늘려 코드의 변경을 방해한다.
+`
+	m, w := memberOf(t, "지호", leadIn)
+	if got := bulletTexts(sectionOf(t, m, w, insight.KeyStudy)); strings.Contains(got, "왜 문제가 될까") {
+		t.Errorf("추가 학습 = %q; the section below answers the question", got)
+	}
+	elsewhere := strings.Replace(leadIn, "중복 코드는 변경할 곳을 여러 군데로 늘려 코드의 변경을 방해한다.", "합성은 객체를 조합해 기능을 재사용하는 방법이다.", 1)
+	m, w = memberOf(t, "지호", strings.Replace(elsewhere, "## 상속과 중복 코드", "## 합성", 1))
+	if got := bulletTexts(sectionOf(t, m, w, insight.KeyStudy)); !strings.Contains(got, "왜 문제가 될까") {
+		t.Errorf("추가 학습 = %q; nothing below answers the question, it stays the member's", got)
+	}
+}
