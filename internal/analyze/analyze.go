@@ -885,12 +885,6 @@ func init() {
 	}
 }
 
-// AsksJudgement reports whether the sentence is the writer's own question
-// of whether something is right, good or needed ("→ …하는 것이 옳은가?",
-// "…바꿔야 할 것 같다." / "이게 맞나??"): a question with no answer in the
-// book, for the group to argue.
-func (s Sentence) AsksJudgement() bool { return s.judges && !s.Answered }
-
 // asksBack reports whether a sentence too short to be usable is a
 // question that points back at the line above ("이게 맞나??", "그건
 // 왜지?"): the writer's doubt about what they just wrote, which the

@@ -90,36 +90,6 @@ func TestQuestionAnsweredAfterAnAnnouncement(t *testing.T) {
 	}
 }
 
-// A member's question of whether something is right is the group's to
-// argue: 심화 토론 asks it, quoted with the line it asks about, though
-// 추가 학습 lists it too; a question of fact stays in 추가 학습 only.
-func TestDebateAsksTheMembersQuestionOfJudgement(t *testing.T) {
-	arrowed := `# 10장 상속과 코드 재사용
-
-## 취약한 기반 클래스
-
-메서드를 오버라이드할 때 생기는 영향을 문서로 남겨야 한다.
-
-→ 캡슐화가 객체지향의 핵심인데 내부 구현을 문서로 공개하는 것이 옳은가?
-
-상속은 캡슐화를 약하게 만든다. 캡슐화를 지키려면 상속 대신 합성을 써야 한다.
-`
-	other := "# 10장 정리\n\n상속은 부모 클래스의 구현에 자식 클래스를 묶는다.\n합성은 객체를 조합해 기능을 재사용한다.\n"
-	w := generateGroup(t, commonInput([][2]string{{"서연", arrowed}, {"민준", other}}))
-	if debate := texts(section(t, w.Group, insight.KeyDebate)); !strings.Contains(debate, "공개하는 것이 옳은가?") {
-		t.Errorf("심화 토론 = %q; want 서연's question of judgement", debate)
-	}
-	w = generateGroup(t, commonInput([][2]string{{"도윤", doubtBack}, {"민준", other}}))
-	if debate := texts(section(t, w.Group, insight.KeyDebate)); !strings.Contains(debate, "protected로 바꿔야 할 것 같다") || !strings.Contains(debate, "이게 맞나??") {
-		t.Errorf("심화 토론 = %q; want 도윤's doubt with the line it asks about", debate)
-	}
-	factual := strings.Replace(arrowed, "내부 구현을 문서로 공개하는 것이 옳은가?", "내부 구현을 문서로 공개하면 어떤 일이 생길까?", 1)
-	w = generateGroup(t, commonInput([][2]string{{"서연", factual}, {"민준", other}}))
-	if debate := texts(section(t, w.Group, insight.KeyDebate)); strings.Contains(debate, "어떤 일이 생길까") {
-		t.Errorf("심화 토론 = %q; a question of fact is left to 추가 학습", debate)
-	}
-}
-
 // A question closing the lines right above a heading, taken up by the
 // first line of the section under it, is the book's lead-in to that
 // section; the same question with a section on something else under it

@@ -698,17 +698,9 @@ func (g *group) debates(limit int) []insight.Bullet {
 				if s.Voice.Question {
 					g.studiedQuestions++
 				}
-				if !s.AsksJudgement() {
-					continue
-				}
-				// A question of whether something is right ("…하는 것이
-				// 옳은가?") is the group's to argue as much as the
-				// member's to study: 심화 토론 asks it too.
+				continue
 			}
-			// A question of judgement that asks about the line it leans
-			// on ("…바꿔야 할 것 같다." / "이게 맞나??") is quoted with it.
-			judged := s.AsksJudgement() && s.Problem == "" && s.Context != nil && s.Context.Problem == "" && utf8.RuneCountInString(s.Context.Body+s.Body) <= 2*maxQuote
-			if g.usedSentence[s.ID] || !quotable(s) && !nested && !framed && !judged || s.Definition {
+			if g.usedSentence[s.ID] || !quotable(s) && !nested && !framed || s.Definition {
 				continue
 			}
 			v := s.Voice
@@ -727,7 +719,7 @@ func (g *group) debates(limit int) []insight.Bullet {
 					continue // "…연습이 많이 필요할 것 같다": how it feels to the writer, nothing to argue
 				}
 				cands = append(cands, cand{m, s, s.Scores[insight.KeyPerspective] + 0.5})
-			case ask && s.Scores[insight.KeyStudy] >= minScore[insight.KeyStudy] && (utf8.RuneCountInString(s.Body) >= 15 || judged):
+			case ask && s.Scores[insight.KeyStudy] >= minScore[insight.KeyStudy] && utf8.RuneCountInString(s.Body) >= 15:
 				cands = append(cands, cand{m, s, s.Scores[insight.KeyStudy]})
 			case !v.Question && disputed(s.Body) && utf8.RuneCountInString(s.Body) >= 20:
 				cands = append(cands, cand{m, s, 1.1})
