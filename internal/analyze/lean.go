@@ -39,9 +39,13 @@ const ProblemCut = "cut"
 var arrows = []string{"→", "=>", "->", "⇒", "⟶", "➡", "➔"}
 
 // arrowLed reports whether a sentence opens with an arrow.
-func arrowLed(t string) bool {
+func arrowLed(t string) bool { return leadsWithAny(t, arrows) }
+
+// leadsWithAny reports whether t, without leading spaces, opens with one
+// of the marks.
+func leadsWithAny(t string, marks []string) bool {
 	t = strings.TrimSpace(t)
-	for _, a := range arrows {
+	for _, a := range marks {
 		if strings.HasPrefix(t, a) {
 			return true
 		}

@@ -24,6 +24,17 @@ func drawbackLed(t string) bool {
 	return labelLed(t, drawbackLabels, ":", "：", "-", "은", "는")
 }
 
+// conMarks open a line of a pros-and-cons list that names a drawback.
+var conMarks = []string{"👎", "❌", "✖", "✗", "⛔", "(-)", "[-]"}
+
+// conLed reports a line set down as a drawback of what it is about: opening
+// with a mark of a con ("👎 각 플러그인의 버전을 계속 관리해야 한다") or a
+// drawback's label ("단점: …"). What it says one must do is the cost of
+// the thing, not advice.
+func conLed(t string) bool {
+	return leadsWithAny(t, conMarks) || labelLed(t, []string{"단점", "한계", "한계점", "문제점", "약점"}, ":", "：", "-")
+}
+
 // labelLed reports a line opening with one of labels followed, after
 // optional spaces, by one of seps.
 func labelLed(t string, labels []string, seps ...string) bool {

@@ -291,6 +291,9 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		if s.side {
 			pr = 0 // "ML 엔지니어링: …를 직접 학습시켜야 한다": how one side of a comparison works
 		}
+		if conLed(s.Raw) {
+			pr = 0 // "👎 각 플러그인과 이클립스의 버전을 계속 관리해야 한다": a drawback's cost, not advice
+		}
 		if propertyLabelled(s) {
 			pr = 0 // "성능: …해야 한다. 하지만 …보다 낮다": what a property of a thing is, not an action
 		}
