@@ -214,6 +214,11 @@ func TestHeadingName(t *testing.T) {
 		"4. Write-ahead logging..": "Write-ahead logging",
 		"샤드 재분배!":                  "샤드 재분배",
 		"1. 비일관성":                  "비일관성",
+		"코드 개선":                    "",
+		"해결책":                      "",
+		"인덱스 개선":                   "인덱스 개선",
+		"캐시 무효화 대안":                "캐시 무효화 대안",
+		"비동기 복제의 양면성":              "비동기 복제",
 	} {
 		if got := HeadingName(in); got != want {
 			t.Errorf("HeadingName(%q) = %q, want %q", in, got, want)

@@ -112,6 +112,7 @@ var setNouns = map[string]bool{
 	"특징": true, "특성": true, "장점": true, "단점": true, "장단점": true, "조건": true, "원칙": true, "기준": true,
 	"사항": true, "고려사항": true, "문제점": true, "예": true, "팁": true,
 	"계획": true, "기획": true, "전략": true, // what to do, step by step
+	"양면성": true, // "X의 양면성": its two sides, each item one of them
 }
 
 // setNoun reports whether a noun names a set its list enumerates.
@@ -158,10 +159,33 @@ func headWorthy(h string) bool {
 	if n < 2 || n > 24 || len(strings.Fields(h)) > 4 {
 		return false
 	}
-	if !analyze.Meaningful(h) || !analyze.Specific(h) || analyze.CueHeading(h) || genericHeading(h) || plural(h) || partOf(h) || placeholder(h) {
+	if !analyze.Meaningful(h) || !analyze.Specific(h) || analyze.CueHeading(h) || genericHeading(h) || plural(h) || partOf(h) || placeholder(h) || everydayOnly(h) {
 		return false
 	}
 	return nounPhrase(h)
+}
+
+// remedyWords are the nouns of a section that fixes something: 개선,
+// 해결, 해결책, 해결 방법, 방안, 대안.
+var remedyWords = map[string]bool{"개선": true, "해결": true, "해결책": true, "방법": true, "방안": true, "대안": true, "책": true}
+
+// everydayOnly reports a phrase that names a fix of nothing specific
+// ("코드 개선", "해결방법"): its last noun is a remedy and every other
+// noun an everyday word. The section's errand, no concept to head a
+// bullet; "성능 개선" or "캐시 무효화 방안" name what they fix.
+func everydayOnly(h string) bool {
+	ms := text.Read(h).Morphs
+	last := ""
+	for _, m := range ms {
+		if !strings.HasPrefix(m.POS, "NN") && m.POS != "SL" {
+			continue
+		}
+		if !remedyWords[m.Surface] && !analyze.Everyday(m.Surface) {
+			return false
+		}
+		last = m.Surface
+	}
+	return remedyWords[last]
 }
 
 // placeholderKinds are the kinds of thing an example names by a letter.
