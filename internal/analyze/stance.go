@@ -412,17 +412,9 @@ func finalN(s string) bool {
 // 같다", "…를 이해하면 도움이 될 것 같다").
 var effortWords = set("필요 도움 어렵 어려울 쉽 쉬울 편하 편할")
 
-// impression reports the complement of 느껴지다 that says how something
-// struck the writer: an adjective in 게 ("고맙게") or a noun in 적 with
-// 으로 ("매력적으로"), not what it seemed to be ("…도구로").
-func impression(a, b text.Morph) bool {
-	return strings.HasPrefix(a.POS, "VA") && b.Surface == "게" || a.POS == "XSN" && a.Surface == "적" && b.Surface == "으로"
-}
-
 // FeelsOwnEffort reports a hedged sentence whose guess is about how
 // something will feel to the writer ("…하려면 연습이 많이 필요할 것 같다",
-// "…하면 도움이 될 것 같다") or that says how something struck them ("…가
-// 참 매력적으로 느껴졌다"): the writer's feeling, nothing the group could
+// "…하면 도움이 될 것 같다"): the writer's feeling, nothing the group could
 // argue about.
 func (s Sentence) FeelsOwnEffort() bool { return s.effort }
 
@@ -432,9 +424,6 @@ func feelsOwnEffort(v Voice, ms []text.Morph) bool {
 		return false
 	}
 	for i, m := range ms {
-		if strings.HasPrefix(m.Surface, "느껴졌") && finalPredicate(ms, i) && i >= 2 && impression(ms[i-2], ms[i-1]) {
-			return true // "…보니까 상속이 참 매력적으로 느껴졌다": how it struck the writer
-		}
 		if m.Surface != "것" || !strings.HasPrefix(m.POS, "NNB") || i+1 >= len(ms) || !strings.HasPrefix(ms[i+1].Surface, "같") || !finalPredicate(ms, i+1) {
 			continue
 		}
