@@ -182,6 +182,9 @@ type Sentence struct {
 	// back ("이게 맞나??"); it is a sentence only with the line it asks
 	// about as its context (see asksBack).
 	short bool
+	// namedAfter: the next sentence on its line names what it describes
+	// ("이러한 설계 원칙을 …이라고 부른다").
+	namedAfter bool
 	// judges: a question of the writer's own shorthand, led in with an
 	// arrow or too short to stand alone, that asks whether something is
 	// right, good or needed ("→ …하는 것이 옳은가?", "이게 맞나??"; see
@@ -661,6 +664,12 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 			// what it points at as much as a statement does.
 			s.Problem = ProblemDangling // "이런 꼼수가 …" with nothing above to say which
 		}
+	}
+	for i := 0; i+1 < len(m.Sentences); i++ {
+		s, n := &m.Sentences[i], m.Sentences[i+1]
+		// "…인터페이스를 분리하면 …를 제어할 수 있게 된다. 이러한 설계 원칙을
+		// …이라고 부른다": the sentence is what a named principle does.
+		s.namedAfter = n.Line == s.Line && n.Block == s.Block && (n.pointer || anaphoric(n.Text)) && namingCueSet.Any(n.Body)
 	}
 	leanOnArrows(m)
 	leanOnPremises(m)

@@ -291,6 +291,13 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		if s.side {
 			pr = 0 // "ML 엔지니어링: …를 직접 학습시켜야 한다": how one side of a comparison works
 		}
+		if s.namedAfter && !v.Recommend && !wish && !ownSetting(s) {
+			// "…분리하면 …제어할 수 있게 된다. 이러한 설계 원칙을 …이라고
+			// 부른다", "…를 보장해야 한다. 이를 대체 가능성이라고 한다": what
+			// a principle the book names says, its definition; a proposal
+			// ("…테스트 세트를 만들자. 이것을 …라고 한다") stays one
+			pr = 0
+		}
 		if conLed(s.Raw) {
 			pr = 0 // "👎 각 플러그인과 이클립스의 버전을 계속 관리해야 한다": a drawback's cost, not advice
 		}
