@@ -1103,6 +1103,44 @@ func purposeClause(ms []text.Morph) bool {
 // adopt or choose something.
 var adoptionNouns = map[string]bool{"사용": true, "이용": true, "활용": true, "도입": true, "채택": true, "선택": true}
 
+// Adopted returns the option a sentence opens by taking up, "" when it
+// opens otherwise: "any를 사용하면 타입 검사를 하지 않고 …" → "any". Such a
+// sentence is about that option, whatever heading it stands under.
+func Adopted(body string) string {
+	ms := text.Read(body).Morphs
+	k := 0
+	for k < len(ms) && (strings.HasPrefix(ms[k].POS, "NN") || ms[k].POS == "SL" || ms[k].POS == "SN") {
+		k++
+	}
+	if k == 0 || k >= len(ms) || ms[k].POS != "JKO" {
+		return ""
+	}
+	for e := k + 1; e < len(ms) && e <= k+3; e++ {
+		if !hasTag(ms[e].POS, "EC") {
+			continue
+		}
+		if !strings.HasSuffix(ms[e].Surface, "면") || strings.HasSuffix(ms[e].Surface, "려면") {
+			return ""
+		}
+		p := ms[e-1]
+		if strings.Contains(ms[e].POS, "+") {
+			p = ms[e]
+		}
+		if !adoption(ms, e, p, strings.Split(p.POS, "+")[0]) {
+			return ""
+		}
+		var b strings.Builder
+		for j := 0; j < k; j++ {
+			if j > 0 && ms[j].Space {
+				b.WriteByte(' ')
+			}
+			b.WriteString(ms[j].Surface)
+		}
+		return b.String()
+	}
+	return ""
+}
+
 // adoption reports whether the condition ending at k (its verb p, first
 // tag f) only takes up an option: "…를 사용하면", "…를 쓰면", "자체 호스팅을
 // 하면". What follows is what the option gives, an advantage the book

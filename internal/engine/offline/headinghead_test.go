@@ -190,3 +190,48 @@ func TestHeadingHeadsATraitClaim(t *testing.T) {
 		{"설정 항목이 많아", "RocksDB"},
 	})
 }
+
+// A sentence that opens by taking up an option ("any를 사용하면 …") is
+// about that option: the heading above it, another concept, does not head
+// it. A sentence taking up the heading's own concept still takes the
+// heading, and so does one with no option of its own.
+func TestHeadingHeadSkipsASentenceOnTheOptionItTakesUp(t *testing.T) {
+	const doc = `# 3장 고급 타입
+
+도입 문단이다.
+
+도입 문단의 둘째 줄이다.
+
+## 제네릭
+
+- 타입 매개변수로 함수가 받을 타입을 호출하는 쪽에서 정하게 한다.
+- any를 사용하면 타입 검사를 하지 않고 모든 값이 허용되는 타입으로 취급된다.
+- 배열 요소의 타입 정보를 끝까지 유지할 수 있다.
+
+## 유니온 타입
+
+- 두 타입 가운데 하나일 수 있는 값을 나타낸다.
+- 공통 속성만 바로 쓸 수 있다.
+- 나머지 속성은 타입을 좁힌 뒤에 쓴다.
+
+## 교차 타입
+
+- 두 타입의 속성을 모두 가진 타입을 만든다.
+- 같은 이름의 속성이 충돌하면 never가 된다.
+- 객체를 합칠 때 자주 쓴다.
+`
+	w := analyze.Analyze([]analyze.Note{{Member: "바다", Doc: note.Parse("w1/바다.md", doc)}})
+	m := w.Members[0]
+	if got := HeadingHead(sentenceWith(t, m, "any를 사용하면"), m); got != "" {
+		t.Errorf("HeadingHead over a sentence about any = %q, want none", got)
+	}
+	if got := HeadingHead(sentenceWith(t, m, "배열 요소의 타입 정보를"), m); got != "제네릭" {
+		t.Errorf("HeadingHead over a subjectless sentence = %q, want 제네릭", got)
+	}
+	if got := analyze.Adopted("캐시 서버를 사용하면 응답이 빨라진다."); got != "캐시 서버" {
+		t.Errorf("Adopted = %q, want 캐시 서버", got)
+	}
+	if got := analyze.Adopted("캐시 서버를 직접 운영하면 만료 정책을 조정할 수 있다."); got != "" {
+		t.Errorf("Adopted = %q for a step the reader takes, want none", got)
+	}
+}

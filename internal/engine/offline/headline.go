@@ -336,6 +336,9 @@ func headingConcept(s analyze.Sentence, m *analyze.Member) string {
 	if owner, _, ok := strings.Cut(h, "의 "); ok && strings.Contains(body, analyze.Key(owner)) {
 		return "" // "X의 중요성" over a sentence on X names X already
 	}
+	if a := analyze.Adopted(s.Body); a != "" && analyze.Specific(a) && !strings.Contains(analyze.Key(h), analyze.Key(a)) {
+		return "" // "any를 사용하면 …" under "제너릭": the sentence is about the option it takes up
+	}
 	return h
 }
 
