@@ -520,7 +520,7 @@ var metaCues = []string{"이 장에서는", "이번 장에서는", "이 장에�
 	// the same signposts spaced as notes often space them
 	"알아 보겠", "살펴 보겠", "살펴 보자", "알아 보자", "알아 볼 것이다", "살펴 볼 것이다", "알아 볼 것임", "살펴 볼 것임"}
 
-var anaphora = []string{"이것", "이는", "이를", "이러한", "이런", "그래서", "그리고", "또한", "그러나", "하지만", "그런데", "이 때", "이때", "여기서", "위의", "위 ", "아래", "이로 인해", "이로써", "이 때문에", "그 때문에", "그 결과", "이에 따라", "이처럼", "이렇게", "덕분에", "결과적으로", "추가로", "첫째,", "둘째,", "셋째,", "넷째,", "다섯째,"}
+var anaphora = []string{"이것", "이는", "이를", "이러한", "이런", "그래서", "그리고", "또한", "그러나", "하지만", "그런데", "이 때", "이때", "여기서", "위의", "위 ", "아래", "이로 인해", "이로써", "이 때문에", "그 때문에", "그 결과", "이에 따라", "이처럼", "이렇게", "덕분에", "결과적으로", "추가로", "첫째,", "둘째,", "셋째,", "넷째,", "다섯째,", "이럴 ", "이럴땐", "그럴 ", "그럴땐", "이런 경우", "그런 경우"}
 
 // pointers refer back to something named before, wherever they stand in
 // the sentence ("일부 모델에서는 이런 꼼수가 …").
@@ -530,6 +530,10 @@ var pointers = []string{" 이런 ", " 이러한 ", " 이와 같은 ", " 이 같�
 // 것처럼 이렇게 하면 …"), unless a clause of the same sentence names it
 // first ("…하고 싶을 수 있는데, 이렇게 하면 …").
 var doings = []string{" 이렇게 하면", " 이렇게 해서", " 그렇게 하면"}
+
+// Anaphoric reports whether a sentence leans on the line before it by
+// its opening or a pointer in it ("이는 …", "이럴 땐 …", "… 이런 꼼수가 …").
+func Anaphoric(s string) bool { return anaphoric(s) }
 
 func anaphoric(s string) bool {
 	for _, a := range anaphora {

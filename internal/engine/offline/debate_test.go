@@ -183,3 +183,23 @@ func TestDebateQuotesTheViewWithItsConclusion(t *testing.T) {
 		t.Errorf("심화 토론 quotes the view without what 하늘 draws from it: %q (%d sources)", b.Text, len(b.Sources))
 	}
 }
+
+// Notes that hold no view of the kinds above but a member's own proposal
+// still give the group something to argue: 심화 토론 asks about that
+// proposal rather than saying the notes hold nothing (readers called that
+// line false in nine reads of ten). Notes of facts alone keep the line.
+func TestDebateFallsBackOnAMembersProposal(t *testing.T) {
+	plain := "# 8장 정리\n\n메시지 큐는 생산자와 소비자를 떼어 놓는다.\n소비자 그룹은 파티션을 나눠 읽는다.\n"
+	in := commonInput([][2]string{
+		{"하늘", "# 8장 메시지 큐\n\n- 소비자 그룹은 파티션을 나눠 읽는다.\n- 실패한 메시지를 다시 처리하는 재처리 큐는 서비스마다 따로 두는 것이 좋다.\n"},
+		{"바다", plain},
+	})
+	debate := section(t, generateGroup(t, in).Group, insight.KeyDebate)
+	if !strings.Contains(texts(debate), "재처리 큐는 서비스마다 따로 두는 것이 좋다") {
+		t.Errorf("심화 토론 %q / notice %q: want 하늘's proposal asked", texts(debate), debate.Notice)
+	}
+	in = commonInput([][2]string{{"하늘", plain}, {"바다", plain}})
+	if debate := section(t, generateGroup(t, in).Group, insight.KeyDebate); len(debate.Bullets) != 0 || debate.Notice != NoticeNoDebate {
+		t.Errorf("심화 토론 %q / notice %q: notes of facts alone hold nothing to argue", texts(debate), debate.Notice)
+	}
+}

@@ -842,7 +842,57 @@ func (g *group) debates(limit int) []insight.Bullet {
 		perMember[c.m.Name]++
 		out = append(out, insight.Bullet{Head: head, Text: text, Sources: srcs, Engine: Name})
 	}
+	if len(out) == 0 && g.studiedQuestions == 0 {
+		out = g.anyView() // with open questions under 추가 학습, the notice points to them
+	}
 	return out
+}
+
+// anyView returns, for a week whose notes hold no view of the kinds above,
+// the member's own statement the group could still argue: their strongest
+// view or proposal (one another member also wrote, a resolution or a
+// piece of advice included), asked as a question. Readers called the line
+// saying the notes hold nothing to argue false in nine reads of ten: notes
+// nearly always hold some view. A member recounting their reading or how
+// something will feel to them, a definition and a question are no such
+// statement.
+func (g *group) anyView() []insight.Bullet {
+	var best *analyze.Sentence
+	var bestM *analyze.Member
+	score := 0.0
+	for _, m := range g.aw.Members {
+		for i := range m.Sentences {
+			s := &m.Sentences[i]
+			v := s.Voice
+			if g.studied[lineKey(s.File, s.Line)] || g.usedSentence[s.ID] || !quotable(*s) || analyze.Dependent(s.Body) || analyze.Anaphoric(s.Body) || s.Definition || v.Question || s.Recounts || s.FeelsOwnEffort() {
+				continue
+			}
+			sc := s.Scores[insight.KeyPerspective]
+			if sc < minScore[insight.KeyPerspective] {
+				sc = 0
+			}
+			if p := s.Scores[insight.KeyPractical]; (v.Recommend || v.Should || v.Wish) && p >= minScore[insight.KeyPractical] && p*0.8 > sc {
+				sc = p * 0.8
+			}
+			if sc > score {
+				best, bestM, score = s, m, sc
+			}
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	v := best.Voice
+	var text string
+	if v.Recommend || v.Should || v.Wish {
+		text = fmt.Sprintf("%s %s 적었습니다. 우리가 하는 일에도 맞을까요, 어떤 경우에 달라질까요?", Josa(bestM.Name, "은", "는"), quoteSaid(best.Body))
+	} else {
+		text = fmt.Sprintf("%s %s 보았습니다. 이 주장에 동의하나요, 다른 근거가 있을까요?", Josa(bestM.Name, "은", "는"), quoteSaid(best.Body))
+	}
+	g.use(*best)
+	head := Headline(*best)
+	g.claim(secDebate, head)
+	return []insight.Bullet{{Head: head, Text: text, Sources: []insight.Source{source(*best)}, Engine: Name}}
 }
 
 // drawsOn returns the sentence right after s on the same line of member
