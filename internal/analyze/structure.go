@@ -595,7 +595,7 @@ func promisesAnswer(ms []text.Morph) bool {
 			intent = true
 		case strings.HasPrefix(p, "E"), strings.HasPrefix(p, "VX"), strings.HasPrefix(p, "XSV") && i > 0:
 		case strings.HasPrefix(p, "VV"), strings.HasPrefix(p, "NNG"):
-			return intent && showVerbs[strings.SplitN(w, "/", 2)[0]]
+			return intent && showVerbs[w]
 		default:
 			return false
 		}
