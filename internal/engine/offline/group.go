@@ -956,6 +956,11 @@ func (g *group) next(limit int) []insight.Bullet {
 	}
 	if cs := g.comingBack(3); len(cs) > 0 {
 		text += fmt.Sprintf(" 이번 주 여러 멤버가 쓴 %s 다음 주에도 나옵니다.", Josa(strings.Join(cs, "·"), "은", "는"))
+	} else if len(g.in.NextDocs) == 0 {
+		// Nothing of next week's is written yet (the usual case the week
+		// a group generates its document): the line says why it names no
+		// concept of this week, rather than reading as a link.
+		text += " 다음 주 노트나 장 요약이 아직 없어 이번 주 개념과 이어지는 곳은 적지 않았습니다."
 	}
 	return []insight.Bullet{{Head: label, Text: text, Sources: srcs, Engine: Name}}
 }

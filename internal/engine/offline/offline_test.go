@@ -282,7 +282,7 @@ func TestNextRowFromThePace(t *testing.T) {
 // chapter and no week number.
 func TestNextRowFromAFolderHasNoWeekNumber(t *testing.T) {
 	b := nextBullet(t, &workspace.ScheduleRow{Week: 2, Chapters: "3장", Topic: "고급 타입", Origin: workspace.OriginFolder})
-	if b.Text != "다음 주에는 3장 고급 타입을 다룹니다." {
+	if !strings.HasPrefix(b.Text, "다음 주에는 3장 고급 타입을 다룹니다.") || strings.Contains(b.Text, "2주차") {
 		t.Errorf("bullet = %q", b.Text)
 	}
 }
