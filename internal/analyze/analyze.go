@@ -182,6 +182,9 @@ type Sentence struct {
 	// back ("이게 맞나??"); it is a sentence only with the line it asks
 	// about as its context (see asksBack).
 	short bool
+	// frameNested: the frame is the list item the sentence's item is
+	// nested under, not a label or lead-in over a stretch of the note.
+	frameNested bool
 	// namedAfter: the next sentence on its line names what it describes
 	// ("이러한 설계 원칙을 …이라고 부른다").
 	namedAfter bool

@@ -35,6 +35,18 @@ func conLed(t string) bool {
 	return leadsWithAny(t, conMarks) || labelLed(t, []string{"단점", "한계", "한계점", "문제점", "약점"}, ":", "：", "-")
 }
 
+// drawbackFrame reports a list label that names a drawback ("UserServiceTx의
+// 문제점", "단점:"): the items under it are the drawbacks.
+func drawbackFrame(frame string) bool {
+	f := strings.TrimRight(strings.TrimSpace(frame), " :：-")
+	for _, w := range []string{"문제점", "단점", "한계", "한계점", "약점"} {
+		if strings.HasSuffix(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // labelLed reports a line opening with one of labels followed, after
 // optional spaces, by one of seps.
 func labelLed(t string, labels []string, seps ...string) bool {

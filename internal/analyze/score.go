@@ -298,8 +298,10 @@ func scoreSentence(s *Sentence) map[string]float64 {
 			// ("…테스트 세트를 만들자. 이것을 …라고 한다") stays one
 			pr = 0
 		}
-		if conLed(s.Raw) {
-			pr = 0 // "👎 각 플러그인과 이클립스의 버전을 계속 관리해야 한다": a drawback's cost, not advice
+		if conLed(s.Raw) || s.frameNested && drawbackFrame(s.Frame) {
+			// "👎 각 플러그인과 이클립스의 버전을 계속 관리해야 한다", an item
+			// under "- UserServiceTx의 문제점": a drawback's cost, not advice
+			pr = 0
 		}
 		if propertyLabelled(s) {
 			pr = 0 // "성능: …해야 한다. 하지만 …보다 낮다": what a property of a thing is, not an action

@@ -107,6 +107,7 @@ func frames(m *Member) {
 			continue // "정리", "요약": says nothing about the items
 		}
 		s.Frame, s.FrameLine = pt, doc.Blocks[p].Line
+		s.frameNested = nested && doc.Blocks[p].Kind == note.KindListItem && doc.Blocks[s.Block].Kind == note.KindListItem
 		// One item of a counted list ("세 가지 숫자", "두 가지 상황에서
 		// 나타난다") is a part of a whole the list's line names.
 		// A clause with a colon ("더 큰 모델을 만들수록:") is a premise

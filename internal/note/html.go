@@ -315,6 +315,15 @@ func (p *parser) inlineHTML(n *ast.RawHTML, ib *inlineBuf) {
 		seg := n.Segments.At(i)
 		buf = append(buf, seg.Value(p.src)...)
 	}
+	if n.Segments.Len() > 0 && namedAsTag(buf, p.src[n.Segments.At(n.Segments.Len()-1).Stop:]) {
+		// "DOM 상단에 <style> 태그를 추가한다": the writer names the tag
+		// in prose; it is the sentence's word, kept like an inline code
+		// span, not markup to drop.
+		start := len(ib.b)
+		ib.b = append(ib.b, buf...)
+		ib.code = append(ib.code, [2]int{start, len(ib.b)})
+		return
+	}
 	if title, ok := angleTitle(buf); ok {
 		if CodeAngle(title) {
 			// "<T>", "<T extends string>", "<entry>": a type parameter
@@ -438,6 +447,29 @@ var reCodeAngle = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.]*(?:\s*,\s*[A-Za-z_
 // reCodeAngle) rather than a title: the cleaning of sentences keeps it as
 // code too.
 func CodeAngle(s string) bool { return reCodeAngle.MatchString(s) }
+
+// reBareTag is an opening, closing or self-closing tag with no
+// attributes: "<style>", "</div>", "<br/>".
+var reBareTag = regexp.MustCompile(`^</?[A-Za-z][A-Za-z0-9]*\s*/?>$`)
+
+// tagWords are the words prose names a tag by.
+var tagWords = []string{"태그", "요소", "엘리먼트", "tag", "element"}
+
+// namedAsTag reports whether raw inline HTML is a bare tag that the text
+// right after it calls a tag ("<style> 태그", "<div> 요소"): a name in
+// the sentence, not markup.
+func namedAsTag(raw, after []byte) bool {
+	if !reBareTag.Match(bytes.TrimSpace(raw)) {
+		return false
+	}
+	rest := strings.ToLower(strings.TrimLeft(string(after[:min(len(after), 40)]), " "))
+	for _, w := range tagWords {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // angleTitle reports whether raw inline HTML is really text in angle
 // brackets: the "tag" is no HTML element, or its "attributes" are plain

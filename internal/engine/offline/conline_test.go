@@ -37,18 +37,36 @@ func TestDrawbackIsNoAdvice(t *testing.T) {
 // a proposal the book names ("…만들자. 이것을 …라고 한다") stays one.
 func TestNamedPrincipleIsNoAdvice(t *testing.T) {
 	const named = "# 11장 합성\n\n## 인터페이스\n\n- 사용하는 쪽마다 인터페이스를 나누면 변경의 영향을 더 좁게 가둘 수 있다. 이러한 설계 원칙을 역할 분리 원칙이라고 부른다.\n"
-	m, w := memberOf(t, "민호", named)
-	if got := bulletTexts(sectionOf(t, m, w, insight.KeyPractical)); strings.Contains(got, "가둘 수 있다") {
+	if got, ok := practicalHas(t, "민호", named, "가둘 수 있다"); ok {
 		t.Errorf("실무 적용 = %q; a named principle's definition is no advice", got)
 	}
-	alone := strings.Replace(named, " 이러한 설계 원칙을 역할 분리 원칙이라고 부른다.", "", 1)
-	m, w = memberOf(t, "민호", alone)
-	if got := bulletTexts(sectionOf(t, m, w, insight.KeyPractical)); !strings.Contains(got, "가둘 수 있다") {
+	if got, ok := practicalHas(t, "민호", strings.Replace(named, " 이러한 설계 원칙을 역할 분리 원칙이라고 부른다.", "", 1), "가둘 수 있다"); !ok {
 		t.Errorf("실무 적용 = %q; alone, the action and what it gets is a lever for the reader", got)
 	}
 	proposal := "# 11장 평가\n\n## 테스트 세트\n\n- 서비스에서 중요한 흐름마다 작은 테스트 세트를 따로 만들자. 이것을 슬라이스 평가라고 한다.\n"
-	m, w = memberOf(t, "민호", proposal)
-	if got := bulletTexts(sectionOf(t, m, w, insight.KeyPractical)); !strings.Contains(got, "테스트 세트를 따로 만들자") {
+	if got, ok := practicalHas(t, "민호", proposal, "테스트 세트를 따로 만들자"); !ok {
 		t.Errorf("실무 적용 = %q; a proposal stays one when the book names it", got)
 	}
+}
+
+// An item nested under a list item that names a drawback ("- 트랜잭션
+// 래퍼의 문제점") is one of the drawbacks, no practical idea; the same
+// item under a list item of another kind is the note's advice.
+func TestItemUnderADrawbackIsNoAdvice(t *testing.T) {
+	const under = "# 6장 프록시\n\n## 트랜잭션 래퍼\n\n- 트랜잭션 래퍼의 문제점\n    - 래퍼마다 서비스 인터페이스의 메소드를 모두 직접 구현해서 위임해야 함\n"
+	if got, ok := practicalHas(t, "지안", under, "모두 직접 구현해서"); ok {
+		t.Errorf("실무 적용 = %q; a drawback listed under its label is no advice", got)
+	}
+	if got, ok := practicalHas(t, "지안", strings.Replace(under, "트랜잭션 래퍼의 문제점", "트랜잭션 래퍼의 구현", 1), "모두 직접 구현해서"); !ok {
+		t.Errorf("실무 적용 = %q; under a neutral item, the obligation is the note's advice", got)
+	}
+}
+
+// practicalHas reports whether member name's 실무 적용 section, generated
+// from note, quotes text; got is the section's bullets for messages.
+func practicalHas(t *testing.T, name, note, text string) (got string, ok bool) {
+	t.Helper()
+	m, w := memberOf(t, name, note)
+	got = bulletTexts(sectionOf(t, m, w, insight.KeyPractical))
+	return got, strings.Contains(got, text)
 }
