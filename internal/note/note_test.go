@@ -405,6 +405,21 @@ func TestMarkdownFenceIsTheWritersText(t *testing.T) {
 	}
 }
 
+func TestTagTheProseNamesStays(t *testing.T) {
+	// "<style> 태그", "<div> 요소": the writer names a tag in the sentence;
+	// markup elsewhere ("<b>굵게</b>") is still markup.
+	d := Parse("w7/하늘.md", "# 7장\n\n- 스타일 라이브러리는 문서 상단에 <style> 태그를 추가한다.\n- 버튼을 <div> 요소로 감싼다.\n- 본문을 <b>굵게</b> 쓴다.\n")
+	want := []string{"스타일 라이브러리는 문서 상단에 <style> 태그를 추가한다.", "버튼을 <div> 요소로 감싼다.", "본문을 굵게 쓴다."}
+	if len(d.Sentences) != len(want) {
+		t.Fatalf("sentences %+v", d.Sentences)
+	}
+	for i, s := range d.Sentences {
+		if s.Text != want[i] {
+			t.Errorf("sentence %d = %q, want %q", i, s.Text, want[i])
+		}
+	}
+}
+
 func TestCodeInAngleBracketsStaysAsWritten(t *testing.T) {
 	// "<entry>" and "<T>" read as tags by markdown are code the writer did
 	// not put in backticks; a title in angle brackets is a title.
