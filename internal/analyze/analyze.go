@@ -518,12 +518,17 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		// its brackets; it is the writer's remark on that sentence when it
 		// speaks in their voice (see ownRemark), and otherwise stays a
 		// bracketed aside, the book's gloss more often than not.
-		trailing := false
+		trailing, asked := false, false
 		if sameLine && text.Wrapped(clean) && (!bracketedTurn(clean) || strings.Contains(clean, "?")) {
-			in := Trim(unwrapped(clean))
+			in := Trim(dewrapped(clean))
 			ird := m.reads.read(in)
-			if p := problem(in, ird.Morphs); (p == "" || p == ProblemDangling) && ownRemark(readVoice(unwrapped(raw), ird.Morphs)) {
-				raw, clean, body, rd, trailing = unwrapped(raw), unwrapped(clean), in, ird, true
+			iv := readVoice(dewrapped(raw), ird.Morphs)
+			asked = strings.HasSuffix(strings.TrimSpace(in), "?!") // "(이것이 TDD?!)": asked in surprise
+			iv.Question = iv.Question || asked
+			// "(이것이 TDD?!)": a bare question pointing back at the
+			// sentence is the writer's remark on it, fragment or not.
+			if p := problem(in, ird.Morphs); (p == "" || p == ProblemDangling || p == ProblemFragment && iv.Question && pointsBack(ird.Morphs)) && ownRemark(iv) {
+				raw, clean, body, rd, trailing = dewrapped(raw), dewrapped(clean), in, ird, true
 			}
 		}
 		var terms []string
@@ -566,6 +571,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last := &m.Sentences[len(m.Sentences)-1]
 		last.short = short
 		if trailing {
+			last.Voice.Question = last.Voice.Question || asked
 			last.trailing = true
 			last.Voice.Remark = true
 			last.Body = "(" + last.Body + ")"

@@ -200,7 +200,7 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		bookQuestion := copiedQuestion(s, own) || quotedWhole(s.Body) && !own
 		// A short question asking about the line above ("이게 맞나??")
 		// says what it asks with that line.
-		carried := s.short && s.asksAbove && s.Context != nil
+		carried := (s.short && s.asksAbove || s.trailing) && s.Context != nil
 		if bookQuestion || utf8.RuneCountInString(s.Body) < 12 && !own && !carried || Dependent(s.Body) && !own && !carried || s.Problem == ProblemLong || s.Problem == ProblemForeign || s.Problem == ProblemUnbalanced || s.Problem == ProblemFormula {
 			st = 0
 		}

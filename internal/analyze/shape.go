@@ -83,6 +83,16 @@ func bracketed(line string) bool {
 	return text.Wrapped(line) && utf8.RuneCountInString(strings.TrimSpace(line)) >= 14
 }
 
+// dewrapped returns a sentence set whole in round brackets without them,
+// however short ("(이것이 TDD?!)" → "이것이 TDD?!"), and s otherwise.
+func dewrapped(s string) string {
+	if !text.Wrapped(s) {
+		return s
+	}
+	t := strings.TrimRight(strings.TrimSpace(s), ". ")
+	return strings.TrimSpace(t[1 : len(t)-1])
+}
+
 // unwrapped returns a sentence of a bracketed line (see bracketed)
 // without the line's brackets: the opening one before its first sentence,
 // the closing one after its last, or both.

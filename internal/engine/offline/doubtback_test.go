@@ -113,3 +113,18 @@ func TestQuestionBeforeTheSectionThatAnswersIt(t *testing.T) {
 		t.Errorf("추가 학습 = %q; nothing below answers the question, it stays the member's", got)
 	}
 }
+
+// A short bracketed question after a sentence on its line, asked in
+// surprise and pointing back ("…만들어 보면 된다. (이것이 TDD?!)"), is the
+// writer's question about that sentence: 추가 학습 quotes the two.
+func TestSurprisedAsideIsTheMembersQuestion(t *testing.T) {
+	const aside = "# 3장 템플릿\n\n## 계산기 예제\n\n- 계산기 클래스의 이름과 메소드를 먼저 정했다.\n- 필요한 기능을 테스트로 먼저 만들어 두고, 이제 하나씩 구현하면 된다. (이것이 TDD?!)\n"
+	m, w := memberOf(t, "소연", aside)
+	if got := bulletTexts(sectionOf(t, m, w, insight.KeyStudy)); !strings.Contains(got, "하나씩 구현하면 된다. (이것이 TDD?!)") {
+		t.Errorf("추가 학습 = %q; want the aside quoted with the sentence it asks about", got)
+	}
+	m, w = memberOf(t, "소연", strings.Replace(aside, " (이것이 TDD?!)", "", 1))
+	if got := bulletTexts(sectionOf(t, m, w, insight.KeyStudy)); strings.Contains(got, "하나씩 구현하면") {
+		t.Errorf("추가 학습 = %q without the aside", got)
+	}
+}
