@@ -924,8 +924,10 @@ func pointMaking(ms []text.Morph) bool {
 }
 
 // reDeclared matches a type a code block declares: "class Movie",
-// "public interface RatePolicy", "type PayMethodType<…>", "enum Level".
-var reDeclared = regexp.MustCompile(`\b(?:class|interface|enum|record|type|struct|trait|object)\s+([A-Z][A-Za-z0-9_]{3,})`)
+// "public interface RatePolicy", "type PayMethodType<…>", "enum Level";
+// or a test double it makes ("new TestUserService(…)", "new MockUserDao(…)"),
+// which is the example's own too (a library's "new ArrayList<>()" is not).
+var reDeclared = regexp.MustCompile(`\b(?:class|interface|enum|record|type|struct|trait|object)\s+([A-Z][A-Za-z0-9_]{3,})|\bnew\s+((?:Test|Mock|Fake|Stub|Dummy)[A-Z][A-Za-z0-9_]*)`)
 
 // exampleTypes returns the types a note's code blocks declare: the book's
 // running example, whose classes a walkthrough acts on.
@@ -936,8 +938,9 @@ func exampleTypes(doc *note.Document) []string {
 			continue
 		}
 		for _, m := range reDeclared.FindAllStringSubmatch(b.Text, -1) {
-			if !slices.Contains(out, m[1]) {
-				out = append(out, m[1])
+			name := m[1] + m[2] // a declared type, or a test double the code makes ("new TestUserService(…)")
+			if !slices.Contains(out, name) {
+				out = append(out, name)
 			}
 		}
 	}
