@@ -179,7 +179,7 @@ func scoreSentence(s *Sentence) map[string]float64 {
 
 	// 추가 학습: the member's own open questions and doubts; never the
 	// book's checklists or the questions the note answers itself.
-	if v.Doubt || v.Question && !s.Answered && (QuestionLabel(v.Label) || questionHeading(s.Path) || s.arrow || !v.Formal && !s.Checklist) {
+	if v.Doubt && !(s.Answered && !v.Question) || v.Question && !s.Answered && (QuestionLabel(v.Label) || questionHeading(s.Path) || s.arrow || !v.Formal && !s.Checklist) {
 		st := 1.0
 		if v.Doubt {
 			st += 1
@@ -205,6 +205,9 @@ func scoreSentence(s *Sentence) map[string]float64 {
 			st = 0
 		}
 		sc[insight.KeyStudy] = st
+	}
+	if v.Doubt && !v.Question && s.Answered {
+		return sc // "…라는 의문이 들었다. …읽어보니 도움이 되었다": a doubt the line settles, the writer recounting their reading
 	}
 	if v.Question && (!v.Hedge || booksQuestion(s)) {
 		// a question is no insight, opinion or idea; a hypothesis

@@ -478,6 +478,11 @@ func questions(m *Member) {
 	ss := m.Sentences
 	for i := range ss {
 		s := &ss[i]
+		if s.Voice.Doubt && !s.Voice.Question && i+1 < len(ss) && ss[i+1].Line == s.Line && ss[i+1].Block == s.Block && settles(ss[i+1].Body) {
+			// "…어떻게 시작해야하나라는 의문이 들었다. 5장을 읽어보니 … 많이
+			// 도움이 되었다": the doubt, and on its line how it was settled.
+			s.Answered = true
+		}
 		if !s.Voice.Question {
 			continue
 		}
@@ -599,6 +604,21 @@ func promisesAnswer(ms []text.Morph) bool {
 			return intent && showVerbs[w]
 		default:
 			return false
+		}
+	}
+	return false
+}
+
+// settledCues say, in the past, that something was understood or solved:
+// the end of a doubt the line before raised.
+var settledCues = []string{"도움이 되었", "도움이 되엇", "도움이 됐", "이해가 되었", "이해가 됐", "이해할 수 있었", "알게 되었", "알게 됐", "해결되었", "해결됐", "해결할 수 있었", "풀렸", "궁금증이 풀"}
+
+// settles reports a sentence saying that a doubt was settled ("…읽어보니 …
+// 많이 도움이 되었다", "…를 보고 이해가 되었다").
+func settles(body string) bool {
+	for _, c := range settledCues {
+		if strings.Contains(body, c) {
+			return true
 		}
 	}
 	return false

@@ -128,3 +128,19 @@ func TestSurprisedAsideIsTheMembersQuestion(t *testing.T) {
 		t.Errorf("추가 학습 = %q without the aside", got)
 	}
 }
+
+// A doubt the next sentence on its line settles ("…어떻게 시작해야 하나라는
+// 의문이 들었다. 다음 장을 읽어보니 … 많이 도움이 되었다") is no open study
+// target; the same doubt alone is one.
+func TestDoubtSettledOnItsLineIsNoStudyTarget(t *testing.T) {
+	const settled = "# 4장\n\n## 느낀 점\n\n설계 원칙의 장점은 이해했는데 그럼 실제 설계는 어디서부터 시작해야 하나라는 의문이 들었다. 다음 장을 읽어보니 책임을 나누는 기준이 정리되어 있어서 많이 도움이 되었다.\n"
+	m, w := memberOf(t, "하린", settled)
+	if got := bulletTexts(sectionOf(t, m, w, insight.KeyStudy)); strings.Contains(got, "의문이 들었다") {
+		t.Errorf("추가 학습 = %q; the line settles the doubt", got)
+	}
+	open := strings.Replace(settled, " 다음 장을 읽어보니 책임을 나누는 기준이 정리되어 있어서 많이 도움이 되었다.", "", 1)
+	m, w = memberOf(t, "하린", open)
+	if got := bulletTexts(sectionOf(t, m, w, insight.KeyStudy)); !strings.Contains(got, "의문이 들었다") {
+		t.Errorf("추가 학습 = %q; alone, the doubt is a study target", got)
+	}
+}
