@@ -32,14 +32,18 @@ var conMarks = []string{"👎", "❌", "✖", "✗", "⛔", "(-)", "[-]"}
 // drawback's label ("단점: …"). What it says one must do is the cost of
 // the thing, not advice.
 func conLed(t string) bool {
-	return leadsWithAny(t, conMarks) || labelLed(t, []string{"단점", "한계", "한계점", "문제점", "약점"}, ":", "：", "-")
+	return leadsWithAny(t, conMarks) || labelLed(t, drawbackNouns, ":", "：", "-")
 }
+
+// drawbackNouns name a drawback as a label or a list's heading ("단점:",
+// "UserServiceTx의 문제점").
+var drawbackNouns = []string{"단점", "한계", "한계점", "문제점", "약점"}
 
 // drawbackFrame reports a list label that names a drawback ("UserServiceTx의
 // 문제점", "단점:"): the items under it are the drawbacks.
 func drawbackFrame(frame string) bool {
 	f := strings.TrimRight(strings.TrimSpace(frame), " :：-")
-	for _, w := range []string{"문제점", "단점", "한계", "한계점", "약점"} {
+	for _, w := range drawbackNouns {
 		if strings.HasSuffix(f, w) {
 			return true
 		}

@@ -179,7 +179,10 @@ func scoreSentence(s *Sentence) map[string]float64 {
 
 	// 추가 학습: the member's own open questions and doubts; never the
 	// book's checklists or the questions the note answers itself.
-	if v.Doubt && !(s.Answered && !v.Question) || v.Question && !s.Answered && (QuestionLabel(v.Label) || questionHeading(s.Path) || s.arrow || !v.Formal && !s.Checklist) {
+	// A doubt the next sentence on its line settles ("…라는 의문이 들었다.
+	// …읽어보니 도움이 되었다") is the writer recounting their reading.
+	settled := v.Doubt && !v.Question && s.Answered
+	if v.Doubt && !settled || v.Question && !s.Answered && (QuestionLabel(v.Label) || questionHeading(s.Path) || s.arrow || !v.Formal && !s.Checklist) {
 		st := 1.0
 		if v.Doubt {
 			st += 1
@@ -206,8 +209,8 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		}
 		sc[insight.KeyStudy] = st
 	}
-	if v.Doubt && !v.Question && s.Answered {
-		return sc // "…라는 의문이 들었다. …읽어보니 도움이 되었다": a doubt the line settles, the writer recounting their reading
+	if settled {
+		return sc
 	}
 	if v.Question && (!v.Hedge || booksQuestion(s)) {
 		// a question is no insight, opinion or idea; a hypothesis

@@ -832,7 +832,7 @@ func (g *group) debates(limit int) []insight.Bullet {
 				srcs = append(srcs, source(n))
 				g.use(n)
 			}
-			text = fmt.Sprintf("%s %s%s 보았습니다. 이 주장에 동의하나요, 다른 근거가 있을까요?", Josa(c.m.Name, "은", "는"), lead, quoteSaid(said))
+			text = askView(c.m.Name, lead, said)
 		}
 		if len(others) > 0 && head != "" {
 			text += fmt.Sprintf(" (%s도 노트에서 %s 다뤘습니다.)", strings.Join(others, ", "), Josa(head, "을", "를"))
@@ -887,12 +887,18 @@ func (g *group) anyView() []insight.Bullet {
 	if v.Recommend || v.Should || v.Wish {
 		text = fmt.Sprintf("%s %s 적었습니다. 우리가 하는 일에도 맞을까요, 어떤 경우에 달라질까요?", Josa(bestM.Name, "은", "는"), quoteSaid(best.Body))
 	} else {
-		text = fmt.Sprintf("%s %s 보았습니다. 이 주장에 동의하나요, 다른 근거가 있을까요?", Josa(bestM.Name, "은", "는"), quoteSaid(best.Body))
+		text = askView(bestM.Name, "", best.Body)
 	}
 	g.use(*best)
 	head := Headline(*best)
 	g.claim(secDebate, head)
 	return []insight.Bullet{{Head: head, Text: text, Sources: []insight.Source{source(*best)}, Engine: Name}}
+}
+
+// askView asks the group whether it agrees with a view member name wrote,
+// after the line it follows (lead, "" or "“…”에 이어 ").
+func askView(name, lead, said string) string {
+	return fmt.Sprintf("%s %s%s 보았습니다. 이 주장에 동의하나요, 다른 근거가 있을까요?", Josa(name, "은", "는"), lead, quoteSaid(said))
 }
 
 // drawsOn returns the sentence right after s on the same line of member

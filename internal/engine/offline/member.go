@@ -170,25 +170,22 @@ func MemberSections(specs []doc.SectionSpec, m *analyze.Member, aw *analyze.Week
 // sentence of m's that proposes an action ("…를 고려해야 한다", "…하면
 // 좋다"): the member's own suggestion, whoever first said it.
 func proposes(sec insight.Section, m *analyze.Member) bool {
-	for _, b := range sec.Bullets {
-		for _, src := range b.Sources {
-			for i := range m.Sentences {
-				if s := &m.Sentences[i]; s.File == src.File && s.Line == src.Line && s.Voice.Recommend {
-					return true
-				}
-			}
-		}
-	}
-	return false
+	return quotesOwn(sec, m, func(v analyze.Voice) bool { return v.Recommend })
 }
 
 // asks reports whether a 추가 학습 section quotes one of the member's
 // own questions or doubts.
 func asks(sec insight.Section, m *analyze.Member) bool {
+	return quotesOwn(sec, m, func(v analyze.Voice) bool { return v.Question || v.Doubt })
+}
+
+// quotesOwn reports whether a bullet of sec quotes a line of member m's
+// whose sentence has a voice that voiced accepts.
+func quotesOwn(sec insight.Section, m *analyze.Member, voiced func(analyze.Voice) bool) bool {
 	for _, b := range sec.Bullets {
 		for _, src := range b.Sources {
 			for i := range m.Sentences {
-				if s := &m.Sentences[i]; s.File == src.File && s.Line == src.Line && (s.Voice.Question || s.Voice.Doubt) {
+				if s := &m.Sentences[i]; s.File == src.File && s.Line == src.Line && voiced(s.Voice) {
 					return true
 				}
 			}
