@@ -62,11 +62,17 @@ func TestItemUnderADrawbackIsNoAdvice(t *testing.T) {
 	}
 }
 
-// practicalHas reports whether member name's 실무 적용 section, generated
-// from note, quotes text; got is the section's bullets for messages.
-func practicalHas(t *testing.T, name, note, text string) (got string, ok bool) {
+// sectionHas reports whether member name's section key, generated from
+// note, quotes text; got is the section's bullets for messages.
+func sectionHas(t *testing.T, name, note, key, text string) (got string, ok bool) {
 	t.Helper()
 	m, w := memberOf(t, name, note)
-	got = bulletTexts(sectionOf(t, m, w, insight.KeyPractical))
+	got = bulletTexts(sectionOf(t, m, w, key))
 	return got, strings.Contains(got, text)
+}
+
+// practicalHas is sectionHas for 실무 적용.
+func practicalHas(t *testing.T, name, note, text string) (string, bool) {
+	t.Helper()
+	return sectionHas(t, name, note, insight.KeyPractical, text)
 }

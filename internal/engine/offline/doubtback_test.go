@@ -56,12 +56,10 @@ func TestArrowQuestionOfJudgementIsTheMembers(t *testing.T) {
 
 상속은 캡슐화를 약하게 만든다. 캡슐화를 지키려면 상속 대신 합성을 써야 한다.
 `
-	m, w := memberOf(t, "서연", arrowed)
-	if got := bulletTexts(sectionOf(t, m, w, insight.KeyStudy)); !strings.Contains(got, "공개하는 것이 옳은가?") {
+	if got, ok := sectionHas(t, "서연", arrowed, insight.KeyStudy, "공개하는 것이 옳은가?"); !ok {
 		t.Errorf("추가 학습 = %q; want the member's arrow-led question", got)
 	}
-	m, w = memberOf(t, "서연", strings.Replace(arrowed, "→ ", "", 1))
-	if got := bulletTexts(sectionOf(t, m, w, insight.KeyStudy)); strings.Contains(got, "옳은가") {
+	if got, ok := sectionHas(t, "서연", strings.Replace(arrowed, "→ ", "", 1), insight.KeyStudy, "옳은가"); ok {
 		t.Errorf("추가 학습 = %q; without the arrow the question is the book's, answered below", got)
 	}
 }
@@ -84,8 +82,7 @@ func TestQuestionAnsweredAfterAnAnnouncement(t *testing.T) {
 	if study := sectionOf(t, m, w, insight.KeyStudy); len(study.Bullets) != 0 {
 		t.Errorf("추가 학습 = %q; the question is the book's lead-in, answered after the announcement", bulletTexts(study))
 	}
-	m, w = memberOf(t, "하준", strings.Replace(announced, "지금부터 그럴 필요가 없는 방법을 소개하겠다.", "나중에 더 알아보자.", 1))
-	if got := bulletTexts(sectionOf(t, m, w, insight.KeyStudy)); !strings.Contains(got, "버려야 할까?") {
+	if got, ok := sectionHas(t, "하준", strings.Replace(announced, "지금부터 그럴 필요가 없는 방법을 소개하겠다.", "나중에 더 알아보자.", 1), insight.KeyStudy, "버려야 할까?"); !ok {
 		t.Errorf("추가 학습 = %q; a question left for later is the member's", got)
 	}
 }
@@ -103,13 +100,11 @@ func TestQuestionBeforeTheSectionThatAnswersIt(t *testing.T) {
 
 중복 코드는 변경할 곳을 여러 군데로 늘려 코드의 변경을 방해한다.
 `
-	m, w := memberOf(t, "지호", leadIn)
-	if got := bulletTexts(sectionOf(t, m, w, insight.KeyStudy)); strings.Contains(got, "왜 문제가 될까") {
+	if got, ok := sectionHas(t, "지호", leadIn, insight.KeyStudy, "왜 문제가 될까"); ok {
 		t.Errorf("추가 학습 = %q; the section below answers the question", got)
 	}
 	elsewhere := strings.Replace(leadIn, "중복 코드는 변경할 곳을 여러 군데로 늘려 코드의 변경을 방해한다.", "합성은 객체를 조합해 기능을 재사용하는 방법이다.", 1)
-	m, w = memberOf(t, "지호", strings.Replace(elsewhere, "## 상속과 중복 코드", "## 합성", 1))
-	if got := bulletTexts(sectionOf(t, m, w, insight.KeyStudy)); !strings.Contains(got, "왜 문제가 될까") {
+	if got, ok := sectionHas(t, "지호", strings.Replace(elsewhere, "## 상속과 중복 코드", "## 합성", 1), insight.KeyStudy, "왜 문제가 될까"); !ok {
 		t.Errorf("추가 학습 = %q; nothing below answers the question, it stays the member's", got)
 	}
 }
@@ -119,12 +114,10 @@ func TestQuestionBeforeTheSectionThatAnswersIt(t *testing.T) {
 // writer's question about that sentence: 추가 학습 quotes the two.
 func TestSurprisedAsideIsTheMembersQuestion(t *testing.T) {
 	const aside = "# 3장 템플릿\n\n## 계산기 예제\n\n- 계산기 클래스의 이름과 메소드를 먼저 정했다.\n- 필요한 기능을 테스트로 먼저 만들어 두고, 이제 하나씩 구현하면 된다. (이것이 TDD?!)\n"
-	m, w := memberOf(t, "소연", aside)
-	if got := bulletTexts(sectionOf(t, m, w, insight.KeyStudy)); !strings.Contains(got, "하나씩 구현하면 된다. (이것이 TDD?!)") {
+	if got, ok := sectionHas(t, "소연", aside, insight.KeyStudy, "하나씩 구현하면 된다. (이것이 TDD?!)"); !ok {
 		t.Errorf("추가 학습 = %q; want the aside quoted with the sentence it asks about", got)
 	}
-	m, w = memberOf(t, "소연", strings.Replace(aside, " (이것이 TDD?!)", "", 1))
-	if got := bulletTexts(sectionOf(t, m, w, insight.KeyStudy)); strings.Contains(got, "하나씩 구현하면") {
+	if got, ok := sectionHas(t, "소연", strings.Replace(aside, " (이것이 TDD?!)", "", 1), insight.KeyStudy, "하나씩 구현하면"); ok {
 		t.Errorf("추가 학습 = %q without the aside", got)
 	}
 }
@@ -134,13 +127,11 @@ func TestSurprisedAsideIsTheMembersQuestion(t *testing.T) {
 // target; the same doubt alone is one.
 func TestDoubtSettledOnItsLineIsNoStudyTarget(t *testing.T) {
 	const settled = "# 4장\n\n## 느낀 점\n\n설계 원칙의 장점은 이해했는데 그럼 실제 설계는 어디서부터 시작해야 하나라는 의문이 들었다. 다음 장을 읽어보니 책임을 나누는 기준이 정리되어 있어서 많이 도움이 되었다.\n"
-	m, w := memberOf(t, "하린", settled)
-	if got := bulletTexts(sectionOf(t, m, w, insight.KeyStudy)); strings.Contains(got, "의문이 들었다") {
+	if got, ok := sectionHas(t, "하린", settled, insight.KeyStudy, "의문이 들었다"); ok {
 		t.Errorf("추가 학습 = %q; the line settles the doubt", got)
 	}
 	open := strings.Replace(settled, " 다음 장을 읽어보니 책임을 나누는 기준이 정리되어 있어서 많이 도움이 되었다.", "", 1)
-	m, w = memberOf(t, "하린", open)
-	if got := bulletTexts(sectionOf(t, m, w, insight.KeyStudy)); !strings.Contains(got, "의문이 들었다") {
+	if got, ok := sectionHas(t, "하린", open, insight.KeyStudy, "의문이 들었다"); !ok {
 		t.Errorf("추가 학습 = %q; alone, the doubt is a study target", got)
 	}
 }
