@@ -409,7 +409,12 @@ func TestTagTheProseNamesStays(t *testing.T) {
 	// "<style> 태그", "<div> 요소": the writer names a tag in the sentence;
 	// markup elsewhere ("<b>굵게</b>") is still markup.
 	d := Parse("w7/하늘.md", "# 7장\n\n- 스타일 라이브러리는 문서 상단에 <style> 태그를 추가한다.\n- 버튼을 <div> 요소로 감싼다.\n- 본문을 <b>굵게</b> 쓴다.\n")
-	want := []string{"스타일 라이브러리는 문서 상단에 <style> 태그를 추가한다.", "버튼을 <div> 요소로 감싼다.", "본문을 굵게 쓴다."}
+	wantSentences(t, d, "스타일 라이브러리는 문서 상단에 <style> 태그를 추가한다.", "버튼을 <div> 요소로 감싼다.", "본문을 굵게 쓴다.")
+}
+
+// wantSentences checks that a document's sentences are want, in order.
+func wantSentences(t *testing.T, d *Document, want ...string) {
+	t.Helper()
 	if len(d.Sentences) != len(want) {
 		t.Fatalf("sentences %+v", d.Sentences)
 	}
@@ -424,13 +429,5 @@ func TestCodeInAngleBracketsStaysAsWritten(t *testing.T) {
 	// "<entry>" and "<T>" read as tags by markdown are code the writer did
 	// not put in backticks; a title in angle brackets is a title.
 	d := Parse("w7/하늘.md", "# 7장\n\n- 새 SQL마다 <entry> 설정만 추가한다.\n- <T extends string> 이런식으로 제약한다.\n- <Attention Is All You Need> 논문을 읽었다.\n")
-	want := []string{"새 SQL마다 <entry> 설정만 추가한다.", "<T extends string> 이런식으로 제약한다.", "《Attention Is All You Need》 논문을 읽었다."}
-	if len(d.Sentences) != len(want) {
-		t.Fatalf("sentences %+v", d.Sentences)
-	}
-	for i, s := range d.Sentences {
-		if s.Text != want[i] {
-			t.Errorf("sentence %d = %q, want %q", i, s.Text, want[i])
-		}
-	}
+	wantSentences(t, d, "새 SQL마다 <entry> 설정만 추가한다.", "<T extends string> 이런식으로 제약한다.", "《Attention Is All You Need》 논문을 읽었다.")
 }
