@@ -248,6 +248,10 @@ type Sentence struct {
 	// rhetorical or book question); Checklist a question standing in a
 	// list of questions (the book's checklists).
 	Answered, Checklist bool
+	// OwnAnswer marks an answered question whose answer the note marks as
+	// one ("→ …", "A: …") on the lines right after it: the member asked
+	// it and answered it themselves.
+	OwnAnswer bool
 }
 
 // Member is the analysis of one member's note.

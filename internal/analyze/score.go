@@ -333,7 +333,11 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	if v.Question {
 		own -= 0.6 // a hypothesis ("…않을까?") counts by its hedge only
 	}
-	if v.Analogy && s.Shared < 0.3 {
+	if v.Analogy && s.Kind == note.KindQuote && v.Label == "" {
+		// "> …마치 객체가 이미 존재하는 것처럼 …": a quoted passage's
+		// analogy is its author's; a call-out ("> 생각: …") is the member's
+		own -= 0.6
+	} else if v.Analogy && s.Shared < 0.3 {
 		own += 0.4 // an analogy no one else wrote and the chapter summary lacks: the member's own
 	}
 	if hasAny(path, headingCueSet[insight.KeyPerspective]) > 0 && (own > 0 || v.Conclusion) {

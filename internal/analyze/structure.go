@@ -496,7 +496,7 @@ func questions(m *Member) {
 			// The member's own question, unless the note answers it
 			// right after ("A:", "A1.").
 			if i+1 < len(ss) && answerMarked(ss[i+1].Raw) && ss[i+1].Line-s.Line <= 3 {
-				s.Answered = true
+				s.Answered, s.OwnAnswer = true, true
 			}
 			continue
 		}
@@ -525,6 +525,9 @@ func questions(m *Member) {
 			near := o.Line-s.Line <= 3 || onlyCodeBetween(m.Doc, s.Block, o.Block) || elliptical(m, *s) && o.Block == s.Block+1
 			if !o.Voice.Question && !ownGuess && !asksForMore(s.Body) && !listMovesOn(m.Doc, *s, o) && (o.Block == s.Block || samePath(o.Path, s.Path) && near && (sharesWord(o.Terms, s.Terms) || answerMarked(o.Raw) || respondsTo(o.Body) || o.Kind == note.KindListItem || promisesAnswer(m.reads.read(o.Body).Morphs))) {
 				s.Answered = true
+				// "왜 …라는 이름이 붙게 되었을까?" / "→ …이기 때문에 …": an
+				// answer the writer marks as theirs
+				s.OwnAnswer = answerMarked(o.Raw) && o.Line-s.Line <= 3
 			}
 			// A question closing the lines right above a heading, which
 			// the section under it takes up in its first line ("…중복된

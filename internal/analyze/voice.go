@@ -234,8 +234,10 @@ func readVoice(raw string, ms []text.Morph) Voice {
 		case first == "NP" && (m.Surface == "나" || m.Surface == "저" || m.Surface == "내" || m.Surface == "제") && (i == 0 || m.Space) && (strings.HasPrefix(next(1).POS, "J") && !next(1).Space && ((m.Surface == "나" || m.Surface == "저") || next(1).Surface == "가") || (m.Surface == "내" || m.Surface == "제") && next(1).Space && strings.HasPrefix(next(1).POS, "NN") && !strings.HasPrefix(prev(1).POS, "NN") && !strings.HasPrefix(prev(1).POS, "S")):
 			// 나는, 저도, 제가, 내 생각: a pronoun standing as a word,
 			// not the 나 of "엔트로피나" or "나은지", nor the verb 내다
-			// of "만들어 내는" or "결과를 내는" (the pronoun is 내가)
-			v.FirstPerson = !anyoneFirst(ms, i)
+			// of "만들어 내는" or "결과를 내는" (the pronoun is 내가), nor the
+			// auxiliary 나다 of "…만들고 나서야", which the dictionary reads
+			// as the pronoun with 서
+			v.FirstPerson = !anyoneFirst(ms, i) && !(m.Surface == "나" && hasTag(prev(1).POS, "EC") && prev(1).Surface == "고" && strings.HasPrefix(next(1).Surface, "서"))
 		case first == "NNG" && m.Surface == "본인" && (i == 0 || hasTag(prev(1).POS, "MAJ") || strings.HasPrefix(prev(1).POS, "S")) && (hasTag(next(1).POS, "JX") || hasTag(next(1).POS, "JKS")):
 			// "근데 본인은 …라는 입장이다": the writer naming themselves,
 			// not "사용자 본인이 …", someone's own self
@@ -320,6 +322,10 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			if final(0) {
 				v.Reaction = true
 			}
+		case (first == "XR" || first == "NNG") && (m.Surface == "신선" || m.Surface == "참신" || m.Surface == "의외") && final(0) && i > 0:
+			// "…에서 사용한 방식이 신선했다", "결과가 의외였다": what struck
+			// the writer as new or unexpected; "신선한 재료" describes
+			v.Reaction = true
 		case first == "NNG" && (m.Surface == "흥미" || m.Surface == "인상") && final(1):
 			v.Reaction = true
 		case (first == "NNG" || first == "XR") && (m.Surface == "짜증" || m.Surface == "답답" || m.Surface == "귀찮"):

@@ -12,6 +12,16 @@ func TestVoiceFromMorphology(t *testing.T) {
 		want Voice
 	}{
 		{"개인적으로는 캐시를 먼저 두는 편이 더 나은 것 같다.", Voice{Hedge: true}},
+		// What struck the writer as new or unexpected is their reaction;
+		// the same words describing a thing are not.
+		{"지연 초기화 절에서 사용한 방식이 신선했다.", Voice{Reaction: true}},
+		{"캐시를 요청 단위로 나누는 발상이 참신했다.", Voice{Reaction: true}},
+		{"벤치마크 결과가 의외였다.", Voice{Reaction: true}},
+		{"신선한 데이터를 쓰려면 캐시를 자주 비워야 한다.", Voice{Should: true}},
+		// The auxiliary 나다 after "-고", which the dictionary reads as
+		// the pronoun 나 with 서, is no first person.
+		{"모든 계층을 다 만들고 나서야 통합 테스트가 가능하다.", Voice{}},
+		{"나는 통합 테스트부터 쓰는 편이 좋다고 본다.", Voice{FirstPerson: true}},
 		// How the reading struck the writer, in the passive past; not
 		// how something may strike anyone.
 		{"직접 캐시를 구현해 보니까 라이브러리가 참 고맙게 느껴졌다.", Voice{Hedge: true}},

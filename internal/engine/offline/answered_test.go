@@ -73,3 +73,15 @@ func TestStudyLineNamesAHedgedQuestion(t *testing.T) {
 		t.Errorf("추가 학습 notice %q quotes a question that only asks \"…않을까?\"", study.Notice)
 	}
 }
+
+// A question the writer answers on the next line after an answer mark
+// ("→ …") is one the note asked and answered itself, however it is worded:
+// 추가 학습 names it instead of saying the note asked nothing.
+func TestStudyLineNamesAQuestionAnsweredAfterAnArrow(t *testing.T) {
+	const arrowAnswered = "# 5장 의존성\n\n### 의존성 주입\n\n생성자로 필요한 객체를 전달받는다.\n\n### 역전 원칙\n\n왜 “역전” 이라는 이름이 붙게 되었을까?\n\n→ 보통은 상위 모듈이 하위 모듈에 기대지만, 이 원칙에서는 둘 다 추상화에 기대므로 방향이 뒤집힌다.\n"
+	m, w := memberOf(t, "승현", arrowAnswered)
+	study := sectionOf(t, m, w, insight.KeyStudy)
+	if len(study.Bullets) != 0 || !strings.Contains(study.Notice, "이름이 붙게 되었을까?”") || !strings.Contains(study.Notice, "바로 뒤에서 답하고") {
+		t.Errorf("추가 학습 = %q, notice %q; want the line naming the question the note answered after its arrow", bulletTexts(study), study.Notice)
+	}
+}

@@ -373,6 +373,10 @@ func answeredQuestions(m *analyze.Member) []analyze.Sentence {
 	var out []analyze.Sentence
 	for _, s := range m.Sentences {
 		v := s.Voice
+		if v.Question && s.OwnAnswer && !s.Checklist && s.Shared < 0.45 && !analyze.ExampleLed(s.Text) {
+			out = append(out, s) // asked, then answered after an answer mark ("→ …")
+			continue
+		}
 		if !v.Question || !s.Answered || s.Checklist || v.Formal || s.Shared >= 0.45 || quotedExample(s.Text) {
 			continue // the book's question, or an example it quotes
 		}
