@@ -203,3 +203,33 @@ func TestDebateFallsBackOnAMembersProposal(t *testing.T) {
 		t.Errorf("심화 토론 %q / notice %q: notes of facts alone hold nothing to argue", texts(debate), debate.Notice)
 	}
 }
+
+// A line that only says how something struck the writer ("…방식이
+// 신선했다", under their impressions) is theirs, but no one can agree or
+// disagree with it: 심화 토론 asks about a statement of theirs instead.
+func TestDebateAsksNoReaction(t *testing.T) {
+	const felt = `# 9장 유연한 설계
+
+## 생성과 사용
+
+객체를 생성하는 책임은 마지막에 정한다.
+
+## 추상화
+
+- 추상화는 변경에 대비하는 도구다.
+- 필요없는 부분까지 추상화해서 코드를 어렵게 만들 필요는 없다.
+
+## 느낀점
+
+지연 초기화 절에서 사용한 방식이 정말 신선했다.
+`
+	w := generateGroup(t, commonInput([][2]string{{"혜온", felt}, {"유선", "# 9장\n\n책임 할당은 협력을 먼저 본다.\n"}}))
+	persp := texts(section(t, w.Members[0].Sections, insight.KeyPerspective))
+	if !strings.Contains(persp, "신선했다") {
+		t.Fatalf("fixture: the reaction should be 혜온's angle:\n%s", persp)
+	}
+	debate := section(t, w.Group, insight.KeyDebate)
+	if got := texts(debate); strings.Contains(got, "신선했다") || !strings.Contains(got, "필요는 없다") {
+		t.Errorf("심화 토론 = %q (notice %q); want the question on 혜온's statement, not on how the section struck her", got, debate.Notice)
+	}
+}

@@ -715,8 +715,10 @@ func (g *group) debates(limit int) []insight.Bullet {
 			// reading ("…를 배운 것 같아서 좋았다") or saying what they
 			// want to do ("…를 팀에 제안하고 싶다") argues nothing.
 			case s.Scores[insight.KeyPerspective] >= minScore[insight.KeyPerspective] && (v.Hedge || v.Contrast || v.Opinion() && utf8.RuneCountInString(s.Body) >= 30) && !v.Recommend && !v.Should && !v.Wish && !resolves(s.Body) && !s.Recounts && (s.Shared < 0.45 || v.Contrast) && !v.Question:
-				if s.FeelsOwnEffort() {
-					continue // "…연습이 많이 필요할 것 같다": how it feels to the writer, nothing to argue
+				if s.FeelsOwnEffort() || struck(v) {
+					// "…연습이 많이 필요할 것 같다", "…에서 사용한 방식이
+					// 신선했다": how it feels to the writer, nothing to argue
+					continue
 				}
 				cands = append(cands, cand{m, s, s.Scores[insight.KeyPerspective] + 0.5})
 			case ask && s.Scores[insight.KeyStudy] >= minScore[insight.KeyStudy] && utf8.RuneCountInString(s.Body) >= 15:
@@ -848,6 +850,13 @@ func (g *group) debates(limit int) []insight.Bullet {
 	return out
 }
 
+// struck reports a sentence whose only voice is the writer's reaction
+// ("…에서 사용한 방식이 신선했다", "…가 흥미로웠다"): how something struck
+// them, which no one can agree or disagree with.
+func struck(v analyze.Voice) bool {
+	return v.Reaction && !v.Hedge && !v.HedgedClause && !v.Contrast && !v.FirstPerson && !v.Guess && !v.Doubt && !v.Question && !v.Conclusion
+}
+
 // anyView returns, for a week whose notes hold no view of the kinds above,
 // the member's own statement the group could still argue: their strongest
 // view or proposal (one another member also wrote, a resolution or a
@@ -864,7 +873,7 @@ func (g *group) anyView() []insight.Bullet {
 		for i := range m.Sentences {
 			s := &m.Sentences[i]
 			v := s.Voice
-			if g.studied[lineKey(s.File, s.Line)] || g.usedSentence[s.ID] || !quotable(*s) || analyze.Dependent(s.Body) || analyze.Anaphoric(s.Body) || s.Definition || v.Question || s.Recounts || s.FeelsOwnEffort() {
+			if g.studied[lineKey(s.File, s.Line)] || g.usedSentence[s.ID] || !quotable(*s) || analyze.Dependent(s.Body) || analyze.Anaphoric(s.Body) || s.Definition || v.Question || s.Recounts || s.FeelsOwnEffort() || struck(v) {
 				continue
 			}
 			sc := s.Scores[insight.KeyPerspective]
