@@ -142,6 +142,14 @@ func (a *KagomeAnalyzer) read(s string, withMorphs bool) Reading {
 				// "정렬한다" tagged 정렬/NNG 한다/VV: a verbal noun
 				k = kPred
 			}
+			if first == "VCP" && space {
+				// "선언된 인스턴스를" read 인/VCP+ETM 스턴스/NNP: a copula
+				// opens no word, so it is the first syllable of the
+				// noun glued to it (kept only when one follows)
+				c.add(morph{surf: t.Surface, kind: kPrefix, space: space})
+				space = false
+				continue
+			}
 			c.add(morph{surf: t.Surface, kind: k, space: space})
 			if last != first && kagomeKind(last, "") != kNoun {
 				c.add(morph{surf: "", kind: kBreak})

@@ -149,3 +149,19 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestWordInitialCopula: the dictionary splits a loanword after a space as
+// the copula and a noun (인/VCP+ETM 스턴스/NNP); a copula opens no word, so
+// the term is the whole word, never the fragment.
+func TestWordInitialCopula(t *testing.T) {
+	a := NewKagome()
+	for in, want := range map[string][]string{
+		"내부에 선언된 인스턴스를 등록한다": {"내부", "인스턴스"},
+		"어떻게 인스턴스화 할 것인지":    {"인스턴스화"},
+		"값이 String 인 경우":     {"String"},
+	} {
+		if got := texts(a.Terms(in)); !reflect.DeepEqual(got, want) {
+			t.Errorf("kagome.Terms(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
