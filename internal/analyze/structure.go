@@ -119,56 +119,6 @@ func frames(m *Member) {
 	}
 	wholes(m)
 	headingFrames(m)
-	glosses(m)
-}
-
-// glosses marks as a definition the lone item under a label that is a
-// term ("픽스처" over "- 테스트를 수행하는 데 필요한 정보나 오브젝트"): a noun
-// phrase saying what the term is, as a glossary writes it. Several items
-// under a label, a label naming a kind of content ("장점", "특징", "예시")
-// and an item with a predicate are no such gloss.
-func glosses(m *Member) {
-	doc := m.Doc
-	for i := range m.Sentences {
-		s := &m.Sentences[i]
-		if s.Frame == "" || s.Definition || s.Kind != note.KindListItem || s.Block <= 0 || s.Block >= len(doc.Blocks) {
-			continue
-		}
-		b, above := doc.Blocks[s.Block], doc.Blocks[s.Block-1]
-		if above.Line != s.FrameLine || above.Kind == note.KindListItem && above.Level == b.Level {
-			continue // not the first item right under its label
-		}
-		if k := s.Block + 1; k < len(doc.Blocks) && doc.Blocks[k].Kind == note.KindListItem && doc.Blocks[k].Level >= b.Level && (i+1 >= len(m.Sentences) || m.Sentences[i+1].Block == k) {
-			continue // more items under the label: a list of its points
-		}
-		if i+1 < len(m.Sentences) && m.Sentences[i+1].Block == s.Block {
-			continue // the item goes on in a sentence of its own
-		}
-		label := strings.TrimSpace(s.Frame)
-		if len(strings.Fields(label)) > 3 || utf8.RuneCountInString(label) > 20 || kindLabel(label) {
-			continue
-		}
-		if hasFinalVerb(m.reads.read(label).Morphs) {
-			continue
-		}
-		if ms := m.reads.read(s.Body).Morphs; ms != nil && !hasFinalVerb(withoutTrailingParen(ms)) && s.Voice.Own() == 0 {
-			s.Definition = true
-		}
-	}
-}
-
-// kindLabels name a kind of content a list holds, not a term it defines.
-var kindLabels = append([]string{"장점", "특징", "예시", "예", "목적", "이유", "원인", "결과", "방법", "종류", "역할", "주의", "참고", "요약", "정리"}, drawbackNouns...)
-
-// kindLabel reports a label naming a kind of content ("장점", "Redux의
-// 특징", "사용 예시").
-func kindLabel(l string) bool {
-	for _, k := range kindLabels {
-		if strings.HasSuffix(l, k) {
-			return true
-		}
-	}
-	return CueHeading(l)
 }
 
 // ConditionLine reports a line that is a condition only, the clause its
