@@ -44,4 +44,10 @@ func TestQuotedAnalogyIsNoOwnAngle(t *testing.T) {
 	if s := find(t, w.Members[0], "마치 객체가 이미 존재하는 것처럼"); s.Scores[insight.KeyPerspective] == 0 {
 		t.Errorf("own analogy: no perspective score, want one")
 	}
+	// An analogy that says what a term means is the book explaining it.
+	const defined = "# 1장 의존관계\n\n## 결합도\n\n- 낮은 결합도란 하나의 변경이 마치 파문이 이는 것처럼 다른 모듈로 번지지 않는 상태를 말한다.\n"
+	w = Analyze([]Note{{Member: "소현", Doc: parse("a.md", defined)}, {Member: "유선", Doc: parse("b.md", "# 1장\n\n팩토리는 객체를 만든다.\n")}})
+	if s := find(t, w.Members[0], "마치 파문이 이는 것처럼"); !s.Definition || s.Scores[insight.KeyPerspective] > 0 {
+		t.Errorf("analogy in a definition: definition %v, perspective %.2f; want a definition and no perspective", s.Definition, s.Scores[insight.KeyPerspective])
+	}
 }

@@ -333,9 +333,11 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	if v.Question {
 		own -= 0.6 // a hypothesis ("…않을까?") counts by its hedge only
 	}
-	if v.Analogy && s.Kind == note.KindQuote && v.Label == "" {
+	if v.Analogy && (s.Kind == note.KindQuote && v.Label == "" || s.Definition) {
 		// "> …마치 객체가 이미 존재하는 것처럼 …": a quoted passage's
-		// analogy is its author's; a call-out ("> 생각: …") is the member's
+		// analogy is its author's; a call-out ("> 생각: …") is the
+		// member's. "…마치 파문이 이는 것처럼 …전파되지 않는 상태를
+		// 말한다": an analogy that defines a term is the book explaining it.
 		own -= 0.6
 	} else if v.Analogy && s.Shared < 0.3 {
 		own += 0.4 // an analogy no one else wrote and the chapter summary lacks: the member's own
