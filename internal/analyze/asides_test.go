@@ -127,6 +127,11 @@ func TestFragmentsAndCounts(t *testing.T) {
 		{"다시 말해 캐시는 읽기를 위해 쓰기를 늦춘다.", ProblemDangling},
 		{"이보다는 프레임워크가 주는 설정을 쓰는 편이 낫다.", ProblemDangling},
 		{"상태는 한곳에서 관리해야 동기화가 된다.", ""},
+		// "…할듯", "…하는 듯.": a guess in note style, a whole sentence;
+		// a noun phrase with its relative clause stays a fragment.
+		{"함수형이 권장되므로 레거시 코드를 읽을 때에나 사용할듯..", ""},
+		{"T라는 이름은 관습적으로 사용하는 듯.", ""},
+		{"레거시 코드를 읽을 때 사용하는 방식.", ProblemFragment},
 	} {
 		if got := problem(c.s, text.Read(c.s).Morphs); got != c.want {
 			t.Errorf("problem(%q) = %q, want %q", c.s, got, c.want)

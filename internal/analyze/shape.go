@@ -450,6 +450,9 @@ func nounEnding(ms []text.Morph) bool {
 		return false // "…를 찾을 것": a note-style instruction
 	}
 	if i := lastContent(ms); i > 0 {
+		if ms[i].POS == "NNB" && (ms[i].Surface == "듯" || ms[i].Surface == "듯이") && strings.HasSuffix(ms[i-1].POS, "ETM") {
+			return false // "…시작해야 할듯": a guess in note style, whole
+		}
 		// "…가 초래하는 위험", "…를 추론해 주는 타입 시스템": a noun
 		// (compound) with its relative clause
 		k := i
