@@ -481,6 +481,13 @@ func contextLost(m *Member) {
 		// either: it carries this sentence itself (see followers).
 		// Under the same frame as this sentence, the frame leads both.
 		ctx := m.Sentences[c]
+		if s.ContextParent && ctx.FrameNeeded && s.Frame == "" && (s.Voice.Hedge || s.Voice.FirstPerson) && !s.Voice.Question {
+			// "- …호환성 검증을 도와준다." / "  - 소프티 개발에서 사용한
+			// gson이 그 예라고 생각한다.": the member's own view on the
+			// item it hangs from stands under that item's frame too, which
+			// leads both.
+			s.Frame, s.FrameLine = ctx.Frame, ctx.FrameLine
+		}
 		shared := s.Frame != "" && ctx.Frame == s.Frame && ctx.FrameLine == s.FrameLine
 		if shared && s.Context.Frame == "" {
 			// The copy was taken before frames were read.
