@@ -233,3 +233,42 @@ func TestDebateAsksNoReaction(t *testing.T) {
 		t.Errorf("심화 토론 = %q (notice %q); want the question on 혜온's statement, not on how the section struck her", got, debate.Notice)
 	}
 }
+
+// A view that names no subject is quoted with the concept of the heading
+// it is under; one that opens by pointing back ("그냥 이런 것도 …") and has
+// nothing to lead it (a heading naming no concept) is not quoted at all.
+func TestDebateViewKeepsItsHeadingConcept(t *testing.T) {
+	const hj = `# 8장 JSX에서 TSX로
+
+## 1. 클래스 컴포넌트
+
+- 클래스 컴포넌트는 React.Component를 상속받을 수 있다.
+- 이 타입은 props와 state 타입을 제네릭으로 받는다.
+- 함수형이 권장되므로 레거시 코드 읽을때에나 사용할듯..
+
+## 2. 함수 컴포넌트
+
+- 함수 컴포넌트는 props를 인자로 받는다.
+- 반환 타입은 JSX.Element로 추론된다.
+
+## 3. 이벤트 핸들러
+
+- 이벤트 핸들러의 타입은 React.MouseEventHandler처럼 이벤트마다 따로 있다.
+- 핸들러 props의 이름은 on으로 시작한다.
+- 제네릭 컴포넌트는 props의 타입을 인자로 받아 추론한다.
+- 제네릭 컴포넌트로 Select의 option 값 타입을 좁힐 수 있다.
+- HTML 태그의 속성 타입은 ComponentPropsWithoutRef로 가져온다.
+
+## 정리
+
+그냥 이런 것도 있다 정도로 알아두면 될 듯.
+`
+	w := generateGroup(t, commonInput([][2]string{{"혜정", hj}, {"진수", "# 8장\n\n제네릭 컴포넌트는 타입을 인자로 받는다.\n"}}))
+	debate := texts(section(t, w.Group, insight.KeyDebate))
+	if !strings.Contains(debate, "“클래스 컴포넌트”에 대해 “함수형이 권장되므로") {
+		t.Errorf("심화 토론 = %q; want the view quoted on its heading's concept", debate)
+	}
+	if strings.Contains(debate, "이런 것도 있다") {
+		t.Errorf("심화 토론 = %q; quotes a line that points back with nothing to say at what", debate)
+	}
+}

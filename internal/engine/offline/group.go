@@ -812,6 +812,15 @@ func (g *group) debates(limit int) []insight.Bullet {
 			lead = quote(p.Body) + "에 이어 "
 			srcs = append([]insight.Source{source(*p)}, srcs...)
 			g.use(*p)
+		} else if h := headingConcept(c.s, c.m); h != "" {
+			// "박혜정은 “클래스 컴포넌트”에 대해 “함수형이 권장되므로 …
+			// 사용할듯”이라고": a view naming no subject is on the
+			// concept of the heading it is under.
+			lead = quote(h) + "에 대해 "
+		} else if opensPointing(c.s.Body) {
+			// "그냥 이런 것도 있다 정도 알아두면 될 듯": quoted alone, it
+			// says nothing about what "이런 것" is.
+			continue
 		}
 		var text string
 		if c.s.Voice.Question {
@@ -848,6 +857,18 @@ func (g *group) debates(limit int) []insight.Bullet {
 		out = g.anyView() // with open questions under 추가 학습, the notice points to them
 	}
 	return out
+}
+
+// opensPointing reports a sentence whose first words point back ("그냥
+// 이런 것도 …", "이 방식은 …"): what it is about is above it. A pointer
+// later in the sentence ("AI 평가자 방식은 이런 한계가 있지만 …") leans on
+// a subject it names itself.
+func opensPointing(body string) bool {
+	f := strings.Fields(body)
+	if len(f) > 3 {
+		f = f[:3]
+	}
+	return analyze.Anaphoric(strings.Join(f, " ") + " ")
 }
 
 // struck reports a sentence whose only voice is the writer's reaction
