@@ -76,8 +76,10 @@ func splitLine(rs []rune) []string {
 		if r == '.' && !periodEnds(rs, i) {
 			continue
 		}
-		if r != '.' && quoted(rs, j) {
-			continue // "…될 수 없어! 라고 가정한다": a quoted exclamation or question
+		if r != '.' && (quoted(rs, j) || particleAfter(rs, j)) {
+			// "…될 수 없어! 라고 가정한다": a quoted exclamation or
+			// question; "`Hello World!` 를 출력하듯": a name with its mark
+			continue
 		}
 		if j < len(rs) && !unicode.IsSpace(rs[j]) {
 			// "했다.그래서": split only after a Korean syllable
@@ -115,6 +117,28 @@ func quoted(rs []rune, j int) bool {
 	rest := string(rs[j:min(j+8, len(rs))]) // the longest quotative, and a space
 	for _, q := range quotatives {
 		if strings.HasPrefix(rest, q) {
+			return true
+		}
+	}
+	return false
+}
+
+// loneParticles are case particles written as a word of their own after a
+// name that ends in "!" or "?" ("`Hello World!` 를", "Yahoo! 의"): no
+// sentence opens with one. "이" is left out: it opens sentences as a
+// determiner ("이 부분은 …").
+var loneParticles = []string{"를 ", "을 ", "가 ", "은 ", "는 ", "의 ", "에 ", "에서 ", "로 ", "으로 ", "와 ", "과 ", "도 ", "만 "}
+
+// particleAfter reports whether the text from j, after spaces, goes on
+// with a lone case particle: the terminator before j ends a name, not the
+// sentence.
+func particleAfter(rs []rune, j int) bool {
+	for j < len(rs) && unicode.IsSpace(rs[j]) {
+		j++
+	}
+	rest := string(rs[j:min(j+4, len(rs))])
+	for _, p := range loneParticles {
+		if strings.HasPrefix(rest, p) {
 			return true
 		}
 	}

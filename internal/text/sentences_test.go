@@ -38,6 +38,10 @@ func TestSentences(t *testing.T) {
 		{"no space after korean period", "모델이 커졌다.그래서 비용도 늘었다.",
 			[]string{"모델이 커졌다.", "그래서 비용도 늘었다."}},
 		{"period inside url or file", "설정은 config.yaml 파일에 있다.", []string{"설정은 config.yaml 파일에 있다."}},
+		// A name ending in "!" or "?" with its particle after a space
+		// goes on; a determiner "이" opens a sentence.
+		{"name with a mark before its particle", "처음에는 Hello World! 를 출력하듯, 실무가 먼저다. 정말 그럴까? 이 부분은 더 보자.",
+			[]string{"처음에는 Hello World! 를 출력하듯, 실무가 먼저다.", "정말 그럴까?", "이 부분은 더 보자."}},
 		{"crlf and blanks", "첫 문장이다.\r\n\r\n  두 번째 문장  ", []string{"첫 문장이다.", "두 번째 문장"}},
 		{"terminators inside a bracket", "이 코드는 규칙을 어긴다 (이런 탐색? 이 편했는데, 피해야 할 것 같다.) 다음 절로 간다.",
 			[]string{"이 코드는 규칙을 어긴다 (이런 탐색? 이 편했는데, 피해야 할 것 같다.)", "다음 절로 간다."}},
