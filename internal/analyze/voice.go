@@ -304,6 +304,10 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			v.Guess = true // …로 해석할 수 있다: a reading, the writer's or the book's
 		case first == "XR" && m.Surface == "궁금" && final(0):
 			v.Doubt = true
+		case first == "XR" && m.Surface == "궁금" && askedWhether(ms[:i]) && !thirdPerson(ms):
+			// "…어떤 근거로 판단을 내릴지 뒷부분이 궁금해지는 서론이었다":
+			// what the writer wonders, inside a longer sentence
+			v.Doubt = true
 		case first == "NNG" && (m.Surface == "의문" || m.Surface == "호기심") && next(1).POS == "JKS" && (strings.HasPrefix(next(2).Surface, "들") || strings.HasPrefix(next(2).Surface, "듬") || strings.HasPrefix(next(2).Surface, "든") || strings.HasPrefix(next(2).Surface, "생")) && final(2) && !thirdPerson(ms):
 			v.Doubt = true // "…맞는가라는 의문이 듬", "…에 대해 호기심이 생겼다": the writer wonders
 		case first == "VV" && strings.HasPrefix(m.Surface, "헷갈") && final(0) && !strings.Contains(m.Surface, "려하") && next(1).Surface != "하":
@@ -1000,6 +1004,18 @@ var discourseStems = []string{"논의", "정의", "살펴", "살펴보", "알아
 func whetherEnding(e string) bool {
 	for _, p := range []string{"는지", "는진", "은지", "은진", "인지", "인진", "던지", "던진"} {
 		if strings.HasPrefix(e, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// askedWhether reports an indirect question among ms ("…판단을 내릴지",
+// "어떻게 구현하는지"): a connective ending in 지 after a verb's stem, not
+// the 지 of a negation ("하지 않다").
+func askedWhether(ms []text.Morph) bool {
+	for _, m := range ms {
+		if hasTag(m.POS, "EC") && strings.HasSuffix(m.Surface, "지") && utf8.RuneCountInString(m.Surface) >= 2 && !strings.HasSuffix(m.Surface, "하지") {
 			return true
 		}
 	}

@@ -33,6 +33,10 @@ func TestVoiceFromMorphology(t *testing.T) {
 		{"만료 시간을 이렇게 길게 잡는 게 맞는가라는 의문이 듬.", Voice{Doubt: true, Formal: true}},
 		{"이게 맞는지 의문이 들었다.", Voice{Doubt: true}},
 		{"함수형 언어는 전혀 몰랐는데 호기심이 생겼다.", Voice{Doubt: true}},
+		// What the writer wonders inside a longer sentence, an indirect
+		// question before it; what makes someone else curious is not.
+		{"트레이드오프를 할 때 어떤 근거로 판단을 내릴지 뒷부분이 궁금해지는 서론이었다.", Voice{Doubt: true}},
+		{"사용자는 결과가 궁금해지는 순간 버튼을 누른다.", Voice{}},
 		// The writer's difficulty is a doubt; what a cause makes hard to
 		// understand is a claim about the thing.
 		{"이 부분은 이해하기 어려웠다.", Voice{Doubt: true}},
