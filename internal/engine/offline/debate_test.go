@@ -272,3 +272,34 @@ func TestDebateViewKeepsItsHeadingConcept(t *testing.T) {
 		t.Errorf("심화 토론 = %q; quotes a line that points back with nothing to say at what", debate)
 	}
 }
+
+// Two members who set the same concept against another ("…자율성을 보장하는
+// 대신 …결합도가 상승했다" under a label, "…의 자율성 vs 결합도가 높은 설계"
+// without a predicate) wrote one trade-off: 심화 토론 asks when to take
+// which side.
+func TestDebateTradeoffSetAgainstAnother(t *testing.T) {
+	const a = `# 1장 객체, 설계
+
+## 핵심
+
+- 객체지향 설계의 핵심은 적절한 객체에 적절한 책임을 할당하는 것이다.
+
+**트레이드오프**
+- 책에선 객체의 자율성을 보장하는대신 전체 설계관점에서의 결합도가 상승했다.
+`
+	const b = `# 1장
+
+## 설계 개선하기
+
+Bag을 자율적인 존재로 바꾸어 관련된 로직을 Bag 안에 캡슐화했다.
+
+객체의 자율성을 높이는 방향으로 설계를 개선했다.
+
+TicketOffice의 자율성 vs 결합도가 높은 변경에 어려운 설계
+`
+	w := generateGroup(t, commonInput([][2]string{{"영진", a}, {"혜온", b}}))
+	debate := texts(section(t, w.Group, insight.KeyDebate))
+	if !strings.Contains(debate, "보장하는대신") || !strings.Contains(debate, "자율성 vs") || !strings.Contains(debate, "트레이드오프") {
+		t.Errorf("심화 토론 = %q; want the trade-off both members wrote", debate)
+	}
+}

@@ -1469,7 +1469,25 @@ func saysOf(s string, cues []string) bool {
 }
 
 // tradeoffCues mark a sentence that weighs one thing against another.
-var tradeoffCues = []string{"트레이드오프", "trade-off", "tradeoff", "상충", "내주고", "맞바꾸", "희생", "대가로", "반면"}
+// A verb's "…하는 대신" gives one thing for another ("자율성을 보장하는
+// 대신 결합도가 상승했다"); "A vs B" sets two sides against each other.
+var tradeoffCues = []string{"트레이드오프", "trade-off", "tradeoff", "상충", "내주고", "맞바꾸", "희생", "대가로", "반면", "는 대신", "는대신", " vs ", " vs. ", " VS "}
+
+// weighs reports a line with a trade-off cue.
+func weighs(s string) bool {
+	for _, cue := range tradeoffCues {
+		if strings.Contains(s, cue) {
+			return true
+		}
+	}
+	return false
+}
+
+// versus reports a line that sets two sides against each other ("A vs B").
+func versus(s string) bool {
+	l := strings.ToLower(s)
+	return strings.Contains(l, " vs ") || strings.Contains(l, " vs. ")
+}
 
 // tradeoffs builds 심화 토론 bullets from a trade-off that two or more
 // members wrote about the same concept: a question with no single answer.
@@ -1482,20 +1500,27 @@ func (g *group) tradeoffs(limit int) []insight.Bullet {
 		var picked []analyze.Sentence
 		var who []string
 		for _, m := range g.aw.Members {
-			for _, sp := range m.SentencesAbout(c) {
-				s := *sp
-				if g.usedSentence[s.ID] || s.Voice.Question || !quotable(s) || utf8.RuneCountInString(s.Body) > 90 {
+			for i := range m.Sentences {
+				// By the concept's words in the text: "TicketOffice의
+				// 자율성 vs …" is read as one term, and is about 자율성.
+				s := m.Sentences[i]
+				if !weighs(s.Body) || !analyze.MentionsText(s.Body, c) {
 					continue
 				}
-				hit := false
-				for _, cue := range tradeoffCues {
-					hit = hit || strings.Contains(s.Body, cue)
+				// "TicketOffice의 자율성 vs 결합도가 높은 설계": two sides
+				// set against each other read whole without a predicate.
+				// A line under a label it needs no words of ("**트레이드오프**"
+				// over "…보장하는대신 …결합도가 상승했다") reads whole too.
+				sides := s.Problem == analyze.ProblemFragment && s.Context == nil && versus(s.Body)
+				labelled := s.Problem == "" && s.Context == nil && s.Frame != "" && !s.FrameNeeded
+				if g.usedSentence[s.ID] || s.Voice.Question || !quotable(s) && !sides && !labelled || utf8.RuneCountInString(s.Body) > 90 {
+					continue
 				}
 				dup := false
 				for _, p := range picked {
 					dup = dup || text.BigramF1(p.Body, s.Body) > 0.5
 				}
-				if hit && !dup {
+				if !dup {
 					picked = append(picked, s)
 					who = append(who, m.Name)
 					break
