@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/moim-study/moim/internal/analyze"
@@ -1473,6 +1474,16 @@ func saysOf(s string, cues []string) bool {
 // 대신 결합도가 상승했다"); "A vs B" sets two sides against each other.
 var tradeoffCues = []string{"트레이드오프", "trade-off", "tradeoff", "상충", "내주고", "맞바꾸", "희생", "대가로", "반면", "는 대신", "는대신", " vs ", " vs. ", " VS "}
 
+// letters returns s lower-cased with only its letters and digits.
+func letters(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, strings.ToLower(s))
+}
+
 // weighs reports a line with a trade-off cue.
 func weighs(s string) bool {
 	for _, cue := range tradeoffCues {
@@ -1493,18 +1504,49 @@ func versus(s string) bool {
 // members wrote about the same concept: a question with no single answer.
 func (g *group) tradeoffs(limit int) []insight.Bullet {
 	var out []insight.Bullet
+	// The lines that weigh one thing against another, found once: few
+	// lines do, and each concept looks only at them.
+	// Each one's letters, run together, are kept to look a concept's
+	// spellings up in before reading the words (analyze.MentionsText).
+	weighing := make([][]int, len(g.aw.Members))
+	flat := map[string]string{}
+	for k, m := range g.aw.Members {
+		for i := range m.Sentences {
+			if b := m.Sentences[i].Body; weighs(b) {
+				weighing[k] = append(weighing[k], i)
+				flat[b] = letters(b)
+			}
+		}
+	}
 	for _, c := range g.specificConcepts() {
+		keys := c.Keys
+		if len(keys) == 0 {
+			keys = []string{c.Term}
+		}
+		spelled := make([]string, len(keys))
+		for i, k := range keys {
+			spelled[i] = letters(k)
+		}
+		mentions := func(body string) bool {
+			f := flat[body]
+			for _, k := range spelled {
+				if k != "" && strings.Contains(f, k) {
+					return analyze.MentionsText(body, c)
+				}
+			}
+			return false
+		}
 		if len(out) >= limit || len(c.Counts) < 2 || g.taken(secDebate, c.Term) {
 			continue
 		}
 		var picked []analyze.Sentence
 		var who []string
-		for _, m := range g.aw.Members {
-			for i := range m.Sentences {
+		for k, m := range g.aw.Members {
+			for _, i := range weighing[k] {
 				// By the concept's words in the text: "TicketOffice의
 				// 자율성 vs …" is read as one term, and is about 자율성.
 				s := m.Sentences[i]
-				if !weighs(s.Body) || !analyze.MentionsText(s.Body, c) {
+				if !mentions(s.Body) {
 					continue
 				}
 				// "TicketOffice의 자율성 vs 결합도가 높은 설계": two sides
