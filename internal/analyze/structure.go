@@ -537,6 +537,12 @@ func questions(m *Member) {
 				s.Answered = true
 			}
 		}
+		// "JDBC가 아닌 다른 기술로 DAO 구현을 전환한다면…?" right above
+		// code: the code shows what then happens, the supposition's
+		// answer (the book setting up its next step).
+		if !s.Answered && supposition(s.Body) && s.Block+1 < len(m.Doc.Blocks) && m.Doc.Blocks[s.Block+1].Kind == note.KindCode {
+			s.Answered = true
+		}
 		// The book asking again what the note answered a few lines up
 		// ("언제 상속을 사용해야할까? 마틴 오더스키는 …" then "…설계하는데, 언제
 		// 상속을 사용해야할까?") is that question again.
@@ -812,6 +818,13 @@ func onlyCodeBetween(doc *note.Document, from, to int) bool {
 		}
 	}
 	return true
+}
+
+// supposition reports a question that only supposes ("…전환한다면…?",
+// "…바꾸면?"): it asks what follows, and names no doubt.
+func supposition(body string) bool {
+	t := strings.TrimRight(strings.TrimSpace(body), "?？!…. ")
+	return strings.HasSuffix(t, "면")
 }
 
 func abs(n int) int {
