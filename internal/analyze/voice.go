@@ -1061,7 +1061,19 @@ func analogy(t string, ms []text.Morph) bool {
 		return true
 	}
 	for i, m := range ms {
-		if m.Surface == "처럼" && i > 0 && ms[i-1].Surface == "것" {
+		if m.Surface == "처럼" && i > 0 && ms[i-1].Surface == "것" && !(i+1 < len(ms) && pretends(ms[i+1].Surface)) {
+			return true
+		}
+	}
+	return false
+}
+
+// pretends reports a verb after "…것처럼" that makes a thing seem or act as
+// if ("예외가 발생하지 않은 것처럼 만든다", "…있는 것처럼 동작한다"): how
+// code behaves, no likeness the writer draws.
+func pretends(w string) bool {
+	for _, v := range []string{"만들", "만든", "만드", "보이", "보인", "보여", "동작", "작동", "행동", "처리", "취급", "다루", "속이", "꾸미", "가장", "위장"} {
+		if strings.HasPrefix(w, v) {
 			return true
 		}
 	}

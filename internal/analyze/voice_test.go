@@ -12,6 +12,11 @@ func TestVoiceFromMorphology(t *testing.T) {
 		want Voice
 	}{
 		{"개인적으로는 캐시를 먼저 두는 편이 더 나은 것 같다.", Voice{Hedge: true}},
+		// A likeness the writer draws is an analogy; code made to seem or
+		// act as if something held is none.
+		{"캐시는 마치 책상 위에 펼쳐 둔 책과 같은 것처럼 가까이 있다.", Voice{Analogy: true}},
+		{"빈 catch 블록으로 잡아서 예외가 발생하지 않은 것처럼 만드는 코드는 위험하다.", Voice{}},
+		{"프록시는 실제 객체가 있는 것처럼 동작한다.", Voice{}},
 		// What struck the writer as new or unexpected is their reaction;
 		// the same words describing a thing are not.
 		{"지연 초기화 절에서 사용한 방식이 신선했다.", Voice{Reaction: true}},
