@@ -124,11 +124,13 @@ func MemberSections(specs []doc.SectionSpec, m *analyze.Member, aw *analyze.Week
 	filled := map[string]insight.Section{}
 	sharedProposal := false // the note's proposal is another member's bullet
 	keys := present(specs)
+	full := map[string]bool{} // sections filled to the limit: no room left there
 	for _, key := range order {
 		for _, spec := range specs {
 			if spec.Key == key {
 				var shared *analyze.Sentence
-				filled[key], shared = pick(spec, keys, m, aw, key, limit, used, seen)
+				filled[key], shared = pick(spec, keys, m, aw, key, limit, used, seen, full)
+				full[key] = len(filled[key].Bullets) >= limit
 				sharedProposal = sharedProposal || key == insight.KeyPractical && shared != nil && shared.Voice.Recommend
 			}
 		}
@@ -217,7 +219,7 @@ func kindOf(spec doc.SectionSpec) string {
 // pick fills the section of kind key from member m's ranked sentences. It
 // also returns the sentence the section would have taken but for another
 // member's bullet saying the same, when the section got nothing else.
-func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.Week, key string, limit int, used map[string]bool, seen *docSeen) (insight.Section, *analyze.Sentence) {
+func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.Week, key string, limit int, used map[string]bool, seen *docSeen, full map[string]bool) (insight.Section, *analyze.Sentence) {
 	sec := insight.Section{Key: spec.Key, Heading: spec.Heading, Kind: kindOf(spec)}
 	cands := m.Ranked(key, analyze.MaxEvidence)
 	heads := map[string]bool{}
@@ -275,7 +277,10 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 			}
 			// A sentence goes to the specific section it fits best.
 			if key != insight.KeyInsights {
-				if best := s.Best(keys...); best != "" && best != key {
+				// A sentence the section it fits best had no room for
+				// ("…테스트 코드 시작해야 할듯" under five pieces of advice)
+				// goes to the next section it fits, rather than nowhere.
+				if best := s.Best(keys...); best != "" && best != key && !full[best] {
 					continue
 				}
 			}
