@@ -529,6 +529,11 @@ func TestPointerNamedInItsOwnSentence(t *testing.T) {
 		{"설계를 하다 보면 거리가 먼 클래스가 있기 마련인데, '이웃'은 이런 클래스를 일컫는 것 같다.", false},
 		{"일부 모델에서는 이런 꼼수가 통하지 않는다.", true},
 		{"각 입력이 레이블과 모델이 이런 레이블을 예측하는 데 쓰는 문맥을 함께 준다.", false},
+		// "위와 같이", "위처럼" inside the sentence point at the code or
+		// lines above it, which are no part of a bullet.
+		{"데이터 액세스 기술의 API는 독자적인 예외를 던지기 때문에 위와 같이 인터페이스를 바꿔줄 수도 있다.", true},
+		{"정적 타입 시스템인 이유도 위처럼 타입 안정성을 강화하기 위해서다.", true},
+		{"위치 정보는 위도와 경도로 나타낸다.", false},
 	} {
 		if got := anaphoric(c.s); got != c.want {
 			t.Errorf("anaphoric(%q) = %v, want %v", c.s, got, c.want)

@@ -543,7 +543,7 @@ var pointers = []string{" 이런 ", " 이러한 ", " 이와 같은 ", " 이 같�
 // doings refer back to a way of doing something named before ("책에서 말한
 // 것처럼 이렇게 하면 …"), unless a clause of the same sentence names it
 // first ("…하고 싶을 수 있는데, 이렇게 하면 …").
-var doings = []string{" 이렇게 하면", " 이렇게 해서", " 그렇게 하면"}
+var doings = []string{" 이렇게 하면", " 이렇게 해서", " 그렇게 하면", " 위와 같이 ", " 위처럼 "}
 
 // Anaphoric reports whether a sentence leans on the line before it by
 // its opening or a pointer in it ("이는 …", "이럴 땐 …", "… 이런 꼼수가 …").
