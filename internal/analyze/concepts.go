@@ -475,9 +475,14 @@ func MentionsText(s string, c Concept) bool {
 	return false
 }
 
-// spellings returns a concept's spellings as MentionsText compares them:
+// Letters returns s lower-cased with only its letters and digits, the
+// form in which MentionsText first looks a concept's Spellings up: a text
+// whose Letters hold none of them mentions the concept nowhere.
+func Letters(s string) string { return strings.Map(lettersOnly, strings.ToLower(s)) }
+
+// Spellings returns a concept's spellings as MentionsText compares them:
 // letters and digits only.
-func spellings(c Concept) []string {
+func Spellings(c Concept) []string {
 	var out []string
 	for _, k := range conceptKeys(c) {
 		if k = strings.Map(lettersOnly, k); k != "" {
@@ -543,7 +548,7 @@ func NewTextIndex(texts ...string) *TextIndex {
 // MentionsText reads it: a word that starts one of its spellings, or a
 // word that is a proper beginning of one and runs on into it.
 func (x *TextIndex) Mentions(c Concept) bool {
-	for _, k := range spellings(c) {
+	for _, k := range Spellings(c) {
 		if i := sort.SearchStrings(x.sorted, k); i < len(x.sorted) && strings.HasPrefix(x.sorted[i], k) {
 			return true
 		}

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/moim-study/moim/internal/analyze"
@@ -1474,16 +1473,6 @@ func saysOf(s string, cues []string) bool {
 // 대신 결합도가 상승했다"); "A vs B" sets two sides against each other.
 var tradeoffCues = []string{"트레이드오프", "trade-off", "tradeoff", "상충", "내주고", "맞바꾸", "희생", "대가로", "반면", "는 대신", "는대신", " vs ", " vs. ", " VS "}
 
-// letters returns s lower-cased with only its letters and digits.
-func letters(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return r
-		}
-		return -1
-	}, strings.ToLower(s))
-}
-
 // weighs reports a line with a trade-off cue.
 func weighs(s string) bool {
 	for _, cue := range tradeoffCues {
@@ -1514,30 +1503,23 @@ func (g *group) tradeoffs(limit int) []insight.Bullet {
 		for i := range m.Sentences {
 			if b := m.Sentences[i].Body; weighs(b) {
 				weighing[k] = append(weighing[k], i)
-				flat[b] = letters(b)
+				flat[b] = analyze.Letters(b)
 			}
 		}
 	}
 	for _, c := range g.specificConcepts() {
-		keys := c.Keys
-		if len(keys) == 0 {
-			keys = []string{c.Term}
+		if len(out) >= limit || len(c.Counts) < 2 || g.taken(secDebate, c.Term) {
+			continue
 		}
-		spelled := make([]string, len(keys))
-		for i, k := range keys {
-			spelled[i] = letters(k)
-		}
+		spelled := analyze.Spellings(c)
 		mentions := func(body string) bool {
 			f := flat[body]
 			for _, k := range spelled {
-				if k != "" && strings.Contains(f, k) {
+				if strings.Contains(f, k) {
 					return analyze.MentionsText(body, c)
 				}
 			}
 			return false
-		}
-		if len(out) >= limit || len(c.Counts) < 2 || g.taken(secDebate, c.Term) {
-			continue
 		}
 		var picked []analyze.Sentence
 		var who []string
