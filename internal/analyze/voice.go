@@ -1015,6 +1015,9 @@ func whetherEnding(e string) bool {
 // the 지 of a negation ("하지 않다").
 func askedWhether(ms []text.Morph) bool {
 	for _, m := range ms {
+		// The dictionary reads the 지 of a negation as an ending of its
+		// own ("갱신되/지/않는"); an indirect question's ending holds the
+		// stem's last syllable ("내릴지") or the modifier ("는지").
 		if hasTag(m.POS, "EC") && strings.HasSuffix(m.Surface, "지") && utf8.RuneCountInString(m.Surface) >= 2 && !strings.HasSuffix(m.Surface, "하지") {
 			return true
 		}

@@ -42,6 +42,7 @@ func TestVoiceFromMorphology(t *testing.T) {
 		// question before it; what makes someone else curious is not.
 		{"트레이드오프를 할 때 어떤 근거로 판단을 내릴지 뒷부분이 궁금해지는 서론이었다.", Voice{Doubt: true}},
 		{"사용자는 결과가 궁금해지는 순간 버튼을 누른다.", Voice{}},
+		{"캐시가 갱신되지 않아 결과가 궁금해지는 경우가 생긴다.", Voice{}},
 		// The writer's difficulty is a doubt; what a cause makes hard to
 		// understand is a claim about the thing.
 		{"이 부분은 이해하기 어려웠다.", Voice{Doubt: true}},
