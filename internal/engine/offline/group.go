@@ -1473,16 +1473,6 @@ func saysOf(s string, cues []string) bool {
 // 대신 결합도가 상승했다"); "A vs B" sets two sides against each other.
 var tradeoffCues = []string{"트레이드오프", "trade-off", "tradeoff", "상충", "내주고", "맞바꾸", "희생", "대가로", "반면", "는 대신", "는대신", " vs ", " vs. ", " VS "}
 
-// weighs reports a line with a trade-off cue.
-func weighs(s string) bool {
-	for _, cue := range tradeoffCues {
-		if strings.Contains(s, cue) {
-			return true
-		}
-	}
-	return false
-}
-
 // versus reports a line that sets two sides against each other ("A vs B").
 func versus(s string) bool {
 	l := strings.ToLower(s)
@@ -1501,7 +1491,7 @@ func (g *group) tradeoffs(limit int) []insight.Bullet {
 	flat := map[string]string{}
 	for k, m := range g.aw.Members {
 		for i := range m.Sentences {
-			if b := m.Sentences[i].Body; weighs(b) {
+			if b := m.Sentences[i].Body; hasCue(b, tradeoffCues) {
 				weighing[k] = append(weighing[k], i)
 				flat[b] = analyze.Letters(b)
 			}
