@@ -110,13 +110,17 @@ var quotatives = []string{"라고", "라는", "라며", "라면서", "라던", "
 
 // quoted reports whether the text from j, after spaces, goes on with a
 // quotative: the terminator before j closes a quotation, not the sentence.
-func quoted(rs []rune, j int) bool {
+func quoted(rs []rune, j int) bool { return goesOnWith(rs, j, quotatives) }
+
+// goesOnWith reports whether the text from j, after spaces, starts with
+// one of words (each at most 8 runes).
+func goesOnWith(rs []rune, j int, words []string) bool {
 	for j < len(rs) && unicode.IsSpace(rs[j]) {
 		j++
 	}
-	rest := string(rs[j:min(j+8, len(rs))]) // the longest quotative, and a space
-	for _, q := range quotatives {
-		if strings.HasPrefix(rest, q) {
+	rest := string(rs[j:min(j+8, len(rs))])
+	for _, w := range words {
+		if strings.HasPrefix(rest, w) {
 			return true
 		}
 	}
@@ -132,18 +136,7 @@ var loneParticles = []string{"를 ", "을 ", "가 ", "은 ", "는 ", "의 ", "�
 // particleAfter reports whether the text from j, after spaces, goes on
 // with a lone case particle: the terminator before j ends a name, not the
 // sentence.
-func particleAfter(rs []rune, j int) bool {
-	for j < len(rs) && unicode.IsSpace(rs[j]) {
-		j++
-	}
-	rest := string(rs[j:min(j+4, len(rs))])
-	for _, p := range loneParticles {
-		if strings.HasPrefix(rest, p) {
-			return true
-		}
-	}
-	return false
-}
+func particleAfter(rs []rune, j int) bool { return goesOnWith(rs, j, loneParticles) }
 
 // bracketCloses marks each '(' of rs whose matching ')' comes later in
 // rs; nil when there is none.
