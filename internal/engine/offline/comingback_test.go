@@ -5,11 +5,33 @@ import (
 	"testing"
 
 	"github.com/moim-study/moim/internal/analyze"
+	"github.com/moim-study/moim/internal/engine"
 	"github.com/moim-study/moim/internal/insight"
 	"github.com/moim-study/moim/internal/note"
 	"github.com/moim-study/moim/internal/text"
 	"github.com/moim-study/moim/internal/workspace"
 )
+
+// nextWeekInput is the input of week 6 of a study with the members' notes,
+// next week's schedule row (7주차, 5장 분산 저장소) and next week's notes,
+// one per text (w7/가람.md, w7/나래.md, w7/다솜.md, …).
+func nextWeekInput(notes [][2]string, next ...string) *engine.Input {
+	in := commonInput(notes)
+	in.Scheduled = true
+	in.Next = &workspace.ScheduleRow{Week: 7, Chapters: "5장", Topic: "분산 저장소", Source: "README.md", Line: 9}
+	in.NextDocs = nextDocs(next...)
+	return in
+}
+
+// nextDocs parses next week's notes, one per text.
+func nextDocs(texts ...string) []*note.Document {
+	names := []string{"가람", "나래", "다솜", "라온"}
+	var out []*note.Document
+	for i, t := range texts {
+		out = append(out, note.Parse("w7/"+names[i]+".md", t))
+	}
+	return out
+}
 
 // When no line of this week names next week's topic, the schedule line
 // names the concepts several members wrote this week that next week's
@@ -17,16 +39,14 @@ import (
 // A concept one member wrote, or one only one next note mentions, is not
 // named.
 func TestScheduleLineNamesConceptsThatComeBack(t *testing.T) {
-	a := "# 4장 캐시\n\n- 값마다 TTL을 정해 수명을 준다.\n- LRU는 오래 쓰지 않은 값을 먼저 버린다.\n- 쓰기 버퍼는 디스크 쓰기를 모은다.\n- 프로그래밍에서 캐시는 흔하다.\n"
-	b := "# 4장 캐시\n\n- TTL을 짧게 잡으면 적중률이 떨어진다.\n- LRU는 구현이 단순해서 널리 쓰인다.\n- 프로그래밍을 처음 배울 때도 캐시를 만난다.\n"
-	in := commonInput([][2]string{{"가람", a}, {"나래", b}})
-	in.Scheduled = true
-	in.Next = &workspace.ScheduleRow{Week: 7, Chapters: "5장", Topic: "분산 저장소", Source: "README.md", Line: 9}
-	in.NextDocs = []*note.Document{
-		note.Parse("w7/가람.md", "# 5장 분산 저장소\n\n- 노드마다 TTL을 따로 두면 값이 어긋난다.\n- 쓰기 버퍼를 비우는 시점에 복제를 시작한다.\n- 분산 프로그래밍은 어렵다.\n"),
-		note.Parse("w7/나래.md", "# 5장 분산 저장소\n\n- 노드마다 LRU 목록을 따로 관리한다.\n- 노드마다 TTL을 같게 맞춘다.\n- 프로그래밍 언어마다 클라이언트가 있다.\n"),
-		note.Parse("w7/다솜.md", "# 5장 분산 저장소\n\n- 메모리가 모자라면 노드가 LRU로 값을 버린다.\n"),
-	}
+	// Neither member writes a statement of what TTL or LRU is or does
+	// (see TestLinkQuotesNextWeeksUseOfAConcept), so there is none to quote.
+	a := "# 4장 캐시\n\n- 값마다 TTL을 정해 수명을 준다.\n- 오래 쓰지 않은 값을 먼저 버리려고 LRU를 쓴다.\n- 쓰기 버퍼는 디스크 쓰기를 모은다.\n- 프로그래밍에서 캐시는 흔하다.\n"
+	b := "# 4장 캐시\n\n- TTL을 짧게 잡으면 적중률이 떨어진다.\n- 구현이 단순해서 LRU를 널리 쓴다.\n- 프로그래밍을 처음 배울 때도 캐시를 만난다.\n"
+	in := nextWeekInput([][2]string{{"가람", a}, {"나래", b}},
+		"# 5장 분산 저장소\n\n- 노드마다 TTL을 따로 두면 값이 어긋난다.\n- 쓰기 버퍼를 비우는 시점에 복제를 시작한다.\n- 분산 프로그래밍은 어렵다.\n",
+		"# 5장 분산 저장소\n\n- 노드마다 LRU 목록을 따로 관리한다.\n- 노드마다 TTL을 같게 맞춘다.\n- 프로그래밍 언어마다 클라이언트가 있다.\n",
+		"# 5장 분산 저장소\n\n- 메모리가 모자라면 노드가 LRU로 값을 버린다.\n")
 	next := section(t, generateGroup(t, in).Group, insight.KeyNext)
 	if len(next.Bullets) != 1 {
 		t.Fatalf("다음 주차 = %q (notice %q)", texts(next), next.Notice)

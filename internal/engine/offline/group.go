@@ -1231,6 +1231,9 @@ func (g *group) links(row *workspace.ScheduleRow, where string, limit int) (out 
 			Engine:  Name,
 		})
 	}
+	if len(out) == 0 {
+		out = g.usedAgain(concepts, ahead, where)
+	}
 	return out
 }
 

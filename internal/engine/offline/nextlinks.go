@@ -4,9 +4,12 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/moim-study/moim/internal/analyze"
 	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/text"
 )
 
 // coMention is a concept of this week that members' lines open with and
@@ -133,4 +136,148 @@ func openingConcept(s analyze.Sentence, t string) string {
 func extends(x, t string) bool {
 	kx, kt := analyze.Key(x), analyze.Key(t)
 	return kt != "" && strings.Contains(kx, kt)
+}
+
+// maxUsedAgain is the most links usedAgain adds.
+const maxUsedAgain = 2
+
+// maxLinkSpread is the largest share of the study's other weeks whose
+// notes may use a concept usedAgain links: one more than half of them
+// use is the study's vocabulary, not this week's.
+const maxLinkSpread = 0.5
+
+// usedAgain returns 다음 주차 links for a week none of whose lines lead into
+// next week's material by the stricter rules above: concepts two or more
+// members wrote this week that a statement of next week's material puts to
+// use ("키가 유한한 집합이라면 유닛 타입을 사용할 수 있다" after a week
+// that defined 유닛 타입). Each quotes a member's statement about the
+// concept and next week's line, and claims no more than that next week
+// uses the concept again: not that one line follows from the other. Of
+// next week's lines, one that looks back at earlier material ("이전에
+// 설명했던 것처럼 …") or names more of this week's concepts is the closer
+// link; at most two, each with its own line of next week.
+func (g *group) usedAgain(concepts []analyze.Concept, ahead []insight.Source, where string) (out []insight.Bullet) {
+	// Concepts of this week only: not one most weeks of the study use
+	// ("컴포넌트" in a study of a book on React), nor a phrase of the
+	// study's everyday words ("핵심 기능"), which next week may use in
+	// another sense.
+	var shared []analyze.Concept
+	for _, c := range concepts {
+		if len(c.Counts) >= 2 && named(c.Term) && g.aw.Spread(c.Term) <= maxLinkSpread && !g.everyday(c.Term) {
+			shared = append(shared, c)
+		}
+	}
+	quoted := map[string]bool{}
+	for _, c := range shared {
+		if len(out) >= maxUsedAgain {
+			break
+		}
+		if g.taken(secNext, c.Term) {
+			continue
+		}
+		next, score := -1, 0
+		for i, a := range ahead {
+			if quoted[a.Quote] || !analyze.MentionsText(a.Quote, c) || !statement(a.Quote) {
+				continue
+			}
+			sc := 1
+			if looksBack(a.Quote) {
+				sc += 2
+			}
+			for _, o := range shared {
+				if o.Term != c.Term && !extends(c.Term, o.Term) && analyze.MentionsText(a.Quote, o) {
+					sc++
+				}
+			}
+			if sc > score {
+				next, score = i, sc
+			}
+		}
+		if next < 0 {
+			continue
+		}
+		var thisM *analyze.Member
+		var thisS analyze.Sentence
+		top := 0.0
+		for _, m := range g.aw.Members {
+			if c.Counts[m.Name] == 0 {
+				continue
+			}
+			// What the member wrote the concept is or does, not what
+			// to do with it ("…가정해보자").
+			onConcept := func(s analyze.Sentence) bool {
+				v := s.Voice
+				return isKey(analyze.Key(s.Subject), c) && !v.Recommend && !v.Try && !v.Should && !v.Wish
+			}
+			if s, sc := bestOn(m, c, g.usedSentence, 0.5, onConcept); sc > top {
+				thisM, thisS, top = m, s, sc
+			}
+		}
+		if thisM == nil {
+			continue
+		}
+		quoted[ahead[next].Quote] = true
+		g.claim(secNext, c.Term)
+		g.use(thisS)
+		out = append(out, insight.Bullet{
+			Head: c.Term,
+			Text: fmt.Sprintf("이번 주 %s %s 정리했습니다. %s에서는 %s %s 씁니다.",
+				Josa(thisM.Name, "이", "가"), quoteSaid(thisS.Body), where, Josa(c.Term, "을", "를"), quoteWith(ahead[next].Quote, "처럼", "처럼")),
+			Sources: []insight.Source{source(thisS), ahead[next]},
+			Engine:  Name,
+		})
+	}
+	return out
+}
+
+// everyday reports whether a compound term is made only of words most of
+// the study's weeks use ("핵심 기능", "DAO 메소드" in a study on Spring):
+// a phrase of the study's everyday words more than a term of its own.
+func (g *group) everyday(term string) bool {
+	n := 0
+	for _, m := range text.Read(term).Morphs {
+		if strings.HasPrefix(m.POS, "S") && m.POS != "SL" {
+			continue
+		}
+		if !g.aw.Widespread(m.Surface) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// statement reports whether a line of next week's material can be quoted
+// as what next week says: a whole sentence that opens with a word, asks
+// nothing, leans on no code or line around it ("위의 코드에서 …", "아래와
+// 같이 …") and is no heading ("…값을 타입으로 다루기").
+func statement(q string) bool {
+	r, _ := utf8.DecodeRuneInString(q)
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) || strings.HasSuffix(q, "?") || !analyze.Standalone(q) {
+		return false
+	}
+	for _, p := range []string{"위의 ", "위에서 ", "위와 ", "위처럼", "아래의 ", "아래와 ", "아래처럼", "다음과 같", "이 코드", "위 코드", "아래 코드"} {
+		if strings.Contains(q, p) {
+			return false
+		}
+	}
+	ms := text.Read(q).Morphs
+	for k := len(ms) - 1; k >= 0; k-- {
+		if strings.HasPrefix(ms[k].POS, "S") {
+			continue
+		}
+		return !(ms[k].POS == "ETN" && ms[k].Surface == "기")
+	}
+	return false
+}
+
+// looksBack reports whether a line of next week's material says it builds
+// on what came before ("이전에 설명했던 것처럼", "앞서 살펴본").
+func looksBack(q string) bool {
+	for _, p := range []string{"이전에 ", "이전 장", "앞서 ", "앞에서 ", "지난 주", "지난주", "지난 장", "앞 장"} {
+		if strings.Contains(q, p) {
+			return true
+		}
+	}
+	return false
 }
