@@ -807,6 +807,9 @@ func propertyClaim(ms []text.Morph) bool {
 	for i >= 0 && strings.HasPrefix(ms[i].POS, "E") {
 		i-- // the endings after the stem
 	}
+	if i >= 2 && attributes(ms, i) {
+		return true
+	}
 	if i < 2 || !strings.HasPrefix(ms[i].Surface, "있") || !(hasTag(ms[i].POS, "VA") || hasTag(ms[i].POS, "VV")) {
 		return false
 	}
@@ -814,6 +817,22 @@ func propertyClaim(ms []text.Morph) bool {
 		return false
 	}
 	return !hasTopic(ms[:i-2])
+}
+
+// attributes reports a sentence that only gives attributes: each of its
+// clauses an attribute noun and the adjective of its degree ("보일러플레이트가
+// 적고 난이도가 쉽다"), with no topic, its last adjective at i. Korean
+// leaves what has the attributes ("Recoil은") to the heading or line above.
+func attributes(ms []text.Morph, i int) bool {
+	if !hasTag(ms[i].POS, "VA") || !hasTag(ms[i-1].POS, "JKS") || !strings.HasPrefix(ms[i-2].POS, "NN") || hasTopic(ms[:i]) {
+		return false
+	}
+	for k := 1; k < i; k++ {
+		if hasTag(ms[k].POS, "JKS") && (k+1 >= len(ms) || !hasTag(ms[k+1].POS, "VA") || !strings.HasPrefix(ms[k-1].POS, "NN")) {
+			return false // a subject doing something, or of a clause of another kind
+		}
+	}
+	return true
 }
 
 // caseTopic reports "X의 경우(에는/도) …": X is set up as what the

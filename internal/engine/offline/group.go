@@ -1653,6 +1653,11 @@ func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 		// beside it.
 		srcs := []insight.Source{source(best)}
 		head, about := pointHead(best, bestM, c.Term), pointAbout(best, c)
+		if Headline(best) == "" && analyze.Key(head) != analyze.Key(c.Term) {
+			// The heading above names what the line is about ("### Recoil"
+			// over "보일러플레이트가 적고 난이도가 쉽다"): so does the question.
+			about = head
+		}
 		if h := g.sharedHeading(best, writers); h != "" && Headline(best) == "" && analyze.Key(head) == analyze.Key(c.Term) {
 			// The point is copied from a section every writer kept
 			// under one heading ("### Recoil" over "…보일러플레이트가

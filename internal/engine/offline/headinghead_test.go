@@ -1,6 +1,7 @@
 package offline
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/moim-study/moim/internal/analyze"
@@ -178,16 +179,23 @@ func TestHeadingHeadsAnArrowChain(t *testing.T) {
 
 // A sentence saying that something has a merit or a flaw ("…다는 단점이
 // 있다") under the heading naming that something is headed by it: its
-// subjects are the flaw's. One that names its topic ("RocksDB는 …") is
-// headed by that topic, as any sentence is.
+// subjects are the flaw's. So is a sentence that only gives attributes,
+// each an attribute noun and an adjective of its degree ("설정 항목이
+// 적고 용량이 작다"): Korean leaves what has them to the heading. One
+// that names its topic ("RocksDB는 …") is headed by that topic, as any
+// sentence is, and a subject doing something ("압축기가 블록을 …") is
+// the sentence's own.
 func TestHeadingHeadsATraitClaim(t *testing.T) {
 	src := "# 10장 저장소 라이브러리\n\n## 1. LevelDB\n\n- 컴팩션이 밀리면 쓰기 지연이 튄다는 단점이 있다.\n\n" +
-		"## 2. SQLite\n\n- 라이브러리가 가벼워 어디에나 넣을 수 있다는 장점이 있다.\n\n" +
-		"## 3. 설정\n\n- RocksDB는 설정 항목이 많아 익히기 어렵다는 단점이 있다.\n"
+		"## 2. SQLite\n\n- 라이브러리가 가벼워 어디에나 넣을 수 있다는 장점이 있다.\n- 설정 항목이 적고 실행 파일 용량이 작다.\n\n" +
+		"## 3. 설정\n\n- RocksDB는 설정 항목이 많아 익히기 어렵다는 단점이 있다.\n\n" +
+		"## 4. LMDB\n\n- 압축기가 블록을 모아 한 번에 디스크에 쓴다.\n- 메모리 매핑 덕분에 읽기 지연이 낮다.\n"
 	wantHeads(t, src, []headCase{
 		{"컴팩션이 밀리면", "LevelDB"},
 		{"어디에나 넣을 수", "SQLite"},
+		{"실행 파일 용량이 작다", "SQLite"},
 		{"설정 항목이 많아", "RocksDB"},
+		{"압축기가 블록을", ""},
 	})
 }
 
@@ -233,5 +241,21 @@ func TestHeadingHeadSkipsASentenceOnTheOptionItTakesUp(t *testing.T) {
 	}
 	if got := analyze.Adopted("캐시 서버를 직접 운영하면 만료 정책을 조정할 수 있다."); got != "" {
 		t.Errorf("Adopted = %q for a step the reader takes, want none", got)
+	}
+}
+
+// A point several members copied from one heading's section, giving only
+// attributes of what the heading names ("설정 항목이 적고 …" under
+// "2. SQLite"), is asked about that heading in 공통 질문, as its headline
+// says: not about the attribute the line opens with.
+func TestCommonQuestionIsAboutTheHeadingOfAnAttributeLine(t *testing.T) {
+	tail := "\n## 3. LMDB\n\n- 메모리 매핑으로 파일을 읽는다.\n- 읽기 트랜잭션은 잠금을 잡지 않는다.\n"
+	a := "# 10장 저장소 라이브러리\n\n## 1. LevelDB\n\n- 컴팩션이 밀리면 쓰기 지연이 튄다는 단점이 있다.\n- 키를 정렬해 저장한다.\n\n## 2. SQLite\n\n- 파일 하나에 모든 테이블을 담는다.\n- 설정 항목이 적고 실행 파일 용량이 작다.\n" + tail
+	b := "# 10장 저장소 라이브러리\n\n## 1. SQLite\n\n- 서버 없이 라이브러리로 동작한다.\n- 설정 항목이 적고 실행 파일 용량이 작다.\n\n## 2. LevelDB\n\n- 쓰기가 빠르다.\n- 범위 조회를 지원한다.\n" + tail
+	c := "# 10장\n\n## 1. LevelDB\n\n- 구글이 만든 키-값 저장소다.\n- 스냅샷을 지원한다.\n\n## 2. SQLite\n\n- 설정 항목이 적고 실행 파일 용량이 작다.\n- 동시 쓰기가 많으면 잠금 때문에 느려진다.\n" + tail
+	in := commonInput([][2]string{{"가람", a}, {"나래", b}, {"다솜", c}})
+	got := texts(section(t, generateGroup(t, in).Group, insight.KeyCommon))
+	if !strings.Contains(got, "**SQLite**: 가람·나래·다솜은 SQLite에 대해 “설정 항목이 적고 실행 파일 용량이 작다”") {
+		t.Errorf("공통 질문 = %q, want the point asked about SQLite", got)
 	}
 }
