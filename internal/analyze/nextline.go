@@ -182,7 +182,11 @@ func nextLines(m *Member) {
 		case sb.Kind == note.KindParagraph && nb.Kind == note.KindParagraph:
 			related = sharesTerm(s.Terms, n.Terms)
 		}
-		if !under && !related || ownLabelled(n.Body) {
+		// "…새로운 URL로 요청해야 하는 상황이 생길 수 있다." then "- 이럴 땐
+		// …를 따로 구성하면 된다.": the next item says what to do in the
+		// situation the line sets up, and names it by pointing back.
+		answers := answersAbove(n) && (under || related || nextItem(doc, *s, n) || sb.Kind == note.KindParagraph && nb.Kind == note.KindParagraph)
+		if !under && !related && !answers || ownLabelled(n.Body) {
 			continue
 		}
 		// A turner, a drawback label or a verdict judges the line above;
@@ -191,7 +195,7 @@ func nextLines(m *Member) {
 		// line under the same item (from elsewhere either may be about
 		// another thing of the same topic).
 		contrast := turnsNext(n.Text) && !conclusionTurn(n.Text) || drawbackLed(n.Body) || own && endsNegated(n.Body) && !endsNegated(s.Body)
-		if !(contrast || turnsNext(n.Text) || comparesBetter(n.Body) || under && concedes(n)) {
+		if !(contrast || turnsNext(n.Text) || comparesBetter(n.Body) || under && concedes(n) || answers) {
 			continue
 		}
 		if (s.Voice.Recommend || s.Voice.Should) && !turnsNext(n.Text) {
@@ -201,7 +205,7 @@ func nextLines(m *Member) {
 			continue // it leans on something else
 		}
 		body, join := n.Body, " — "
-		if turns(n.Text) && !arrowLed(n.Text) {
+		if turns(n.Text) && !arrowLed(n.Text) || answers {
 			body, join = strings.TrimSpace(n.Text), " " // keep "그렇다고", "따라서"
 		} else if arrowLed(n.Text) {
 			body, join = "→ "+n.Body, " "
@@ -224,6 +228,31 @@ func nextLines(m *Member) {
 		}
 		s.Caveat, s.CaveatJoin = &c, join
 	}
+}
+
+// situationBacks open a line that points back at the situation the line
+// above sets up: "이럴 땐 …", "이 경우에는 …".
+var situationBacks = []string{"이럴 땐", "이럴 때", "이럴 때는", "이럴 경우", "이런 경우", "이런 경우에는", "이 경우", "이 경우에는", "그럴 땐", "그럴 때", "그럴 때는", "그런 경우", "그런 경우에는", "그 경우에는"}
+
+// answersAbove reports a line that says what to do in the situation the
+// line above sets up: it points back at it (situationBacks) and advises,
+// obliges, names a way or says what suffices ("…하면 된다", "…해야 한다",
+// "…할 수 있다").
+func answersAbove(n Sentence) bool {
+	v := n.Voice
+	return opensWith(n.Text, situationBacks) && !arrowLed(strings.TrimSpace(n.Text)) && !v.Question && (v.Recommend || v.Should || v.Can || enough(n.Body))
+}
+
+// enough reports a sentence that says what suffices: "…하면 된다", "…하면
+// 됩니다", "…쓰면 됨".
+func enough(body string) bool {
+	b := strings.TrimRight(body, " .!~")
+	for _, e := range []string{"면 된다", "면 됩니다", "면 됨", "면 돼", "면 되요", "면 돼요"} {
+		if strings.HasSuffix(b, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownLabelled reports a line led by a label of its own other than a

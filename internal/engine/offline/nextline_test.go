@@ -49,3 +49,21 @@ func TestSentenceWhoseNextLineIsABulletStandsAlone(t *testing.T) {
 		t.Errorf("insights %q: want the sentence alone, its next line being the practical bullet", k)
 	}
 }
+
+// A line that sets up a situation ("…요청해야 하는 상황이 생길 수 있다")
+// followed by the next item saying what to do in it, pointing back ("이럴
+// 땐 …하면 된다"), is one bullet with that item: alone, the line stops
+// before its point. An item after it that says something else about
+// another thing is not joined.
+func TestSituationCarriesTheItemThatAnswersIt(t *testing.T) {
+	src := "# 메모\n\n## 캐시 서버\n\n- 서비스마다 다른 만료 정책이 필요한 상황이 생길 수 있다.\n- 이럴 땐 정책마다 캐시 인스턴스를 따로 구성하면 된다.\n\n" +
+		"## 로그\n\n- 로그가 한꺼번에 몰리는 상황이 생길 수 있다.\n- 로그 수집기는 파일을 하루 단위로 나눈다.\n"
+	m, w := memberOf(t, "하늘", src)
+	got := Bullet(sentenceWith(t, m, "만료 정책이 필요한"), m, w, insight.KeyInsights)
+	if want := "서비스마다 다른 만료 정책이 필요한 상황이 생길 수 있다. 이럴 땐 정책마다 캐시 인스턴스를 따로 구성하면 된다."; got.Text != want || len(got.Sources) != 2 {
+		t.Errorf("situation and its answer: got %q (%d sources), want %q", got.Text, len(got.Sources), want)
+	}
+	if b := Bullet(sentenceWith(t, m, "한꺼번에 몰리는"), m, w, insight.KeyInsights); strings.Contains(b.Text, "수집기") {
+		t.Errorf("joined an item that answers nothing: %q", b.Text)
+	}
+}
