@@ -251,7 +251,8 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	// when it stands under a heading about practice: books describe what
 	// a method can do in the same words.
 	// "캐시 서버를 직접 운영하면 만료 정책을 조정할 수 있다": an action and what it
-	// gets is a lever for the reader wherever it stands.
+	// gets is a lever for the reader wherever it stands, when it has
+	// something to do (see below).
 	// The heading must be the member's own: a numbered section of the
 	// book ("7.3. 서비스 추상화 적용") names what the book applies, and
 	// "…파일을 읽어올 수 있다" under it is what the example can do.
@@ -286,6 +287,15 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		}
 		if can && !v.Recommend && !v.Should && !weighed {
 			pr = minCan // a way to do something, worded as a fact: after every proposal
+			underPractice := practiceHeads > 0 && ownPracticeHeading(s.Path)
+			if !wish && !underPractice && !s.whenDoing && !s.whenOrCase && !ownSetting(s) && !namesTool(s) && !harmAfterCondition(s.Body) && !makesSomething(s.Body) {
+				// "협력 경로를 제한하면 결합도를 낮출 수 있다": what a
+				// principle gains, in no situation of the reader's work
+				// nor under their heading about practice, with no tool to
+				// use, nothing to make and no harm to avoid, is the
+				// book's account of the principle, not an action to take.
+				pr = 0
+			}
 		}
 
 		if utf8.RuneCountInString(s.Body) < minAdvice && !namesConcept(s) {
@@ -950,6 +960,58 @@ func ownHeadings(path []string) []string {
 		}
 	}
 	return out
+}
+
+// namesTool reports whether a sentence names something to use by its
+// Latin name or in code: a library, an API, a type ("useState를 사용할 때
+// …", "`Partial<T>`로 …").
+func namesTool(s *Sentence) bool {
+	if strings.Contains(s.Raw, "`") {
+		return true
+	}
+	for _, t := range s.Terms {
+		for _, w := range strings.Fields(t) {
+			if latinWord(w) && strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// makesSomething reports whether a sentence makes something one can
+// keep: an object written, made, added or built ("…이를 수정하는
+// 스크립트를 작성해 오류를 고칠 수 있다"), a step the reader can take.
+func makesSomething(body string) bool {
+	for _, p := range []string{"을 ", "를 "} {
+		for _, v := range []string{"작성", "만들", "만드", "추가", "구현", "생성"} {
+			if strings.Contains(body, p+v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// harms are the stems of what goes wrong: a way to do something that
+// ends in one ("…사용하게 되면 코드 길이만 늘어나고 가독성을 해칠 수 있다")
+// is a caution, advice on what not to do.
+var harms = []string{"해치", "해칠", "떨어지", "떨어질", "떨어뜨", "늘어나", "늘어날", "어려워", "느려", "복잡해", "잃", "깨지", "깨질", "위험", "손해", "망가", "오류가", "버그가", "문제가"}
+
+// harmAfterCondition reports whether what follows a sentence's condition
+// ("…하면", "…되면") is harm (see harms).
+func harmAfterCondition(body string) bool {
+	i := strings.LastIndex(body, "면 ")
+	if i < 0 {
+		return false
+	}
+	rest := body[i:]
+	for _, h := range harms {
+		if strings.Contains(rest, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // namesConcept reports whether a sentence names a specific term (온도,

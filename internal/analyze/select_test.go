@@ -88,18 +88,24 @@ func TestVoiceOfNoteStyleReactionsAsidesAndAdvice(t *testing.T) {
 }
 
 // An action needs a concrete object or condition; a condition that is an
-// action, followed by what the reader can then do, is a lever; what a
-// mechanism does under a condition is not.
+// action, followed by what the reader can then do, is a lever (here under
+// the member's own heading about practice: see
+// TestCanLeverIsPracticalOnlyWithSomethingToDo in engine/offline for one
+// that is only what a principle gains); what a mechanism does under a
+// condition is not.
 func TestPracticalNeedsAConcreteAction(t *testing.T) {
 	src := `# 6장 캐시 운영
 
 ## 캐시 운영
 
 - 리뷰 규칙을 정했다면, 그 규칙대로 코드를 검토해야 함
-- 캐시 서버를 직접 운영하면 만료 정책을 세밀하게 조정할 수 있다.
 - 인덱스를 추가하면 옵티마이저가 더 빠른 경로를 고를 수 있다.
-- 키 공간을 나누면 트래픽이 많을수록 재구축 비용을 줄일 수 있다.
 - 읽기 전용 복제본의 지연이 허용 범위 안에 있는지 서비스마다 정기적으로 측정해야 한다.
+
+## 우리 서비스에 적용
+
+- 캐시 서버를 직접 운영하면 만료 정책을 세밀하게 조정할 수 있다.
+- 키 공간을 나누면 트래픽이 많을수록 재구축 비용을 줄일 수 있다.
 `
 	w := Analyze([]Note{{Member: "하늘", Doc: parse("w6/하늘.md", src)}})
 	m := w.Members[0]

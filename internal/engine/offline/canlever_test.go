@@ -1,0 +1,39 @@
+package offline
+
+import (
+	"strings"
+	"testing"
+)
+
+// "X하면 Y할 수 있다" says what a way gains. It is a practical idea when
+// it names a tool to use, something to make, a harm to avoid or a
+// situation of the reader's work; what a design principle gains, said of
+// nothing of the kind, is the book's account of the principle and no
+// practical idea (it may still be a key insight).
+func TestCanLeverIsPracticalOnlyWithSomethingToDo(t *testing.T) {
+	const src = `# 4장 설계
+
+## 결합도
+
+- 협력 경로를 제한하면 결합도를 효과적으로 낮출 수 있다.
+
+## 타입
+
+- useState를 쓸 때 상태 타입을 명시하면 잘못된 값 대입을 줄일 수 있다.
+- OrderService에 트랜잭션 시작과 종료를 맡는 최소한의 코드만 가져오게 만들면 책임이 다른 코드를 나눠 둔 채로 트랜잭션 문제를 풀 수 있다.
+- 제네릭을 필요 없는 곳에 쓰게 되면 코드만 길어지고 가독성을 해칠 수 있다.
+
+## 후처리
+
+- 모델이 자주 틀리는 형식을 파악하면 이를 고치는 스크립트를 작성해 오류를 줄일 수 있다.
+`
+	got, _ := practicalHas(t, "바다", src, "")
+	for _, want := range []string{"useState를 쓸 때", "OrderService에 트랜잭션", "가독성을 해칠 수 있다", "스크립트를 작성해"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("실무 적용 = %q, want the line with %q", got, want)
+		}
+	}
+	if strings.Contains(got, "협력 경로를 제한하면") {
+		t.Errorf("실무 적용 = %q: what a principle gains is no practical idea", got)
+	}
+}
