@@ -186,7 +186,11 @@ func nextLines(m *Member) {
 		// …를 따로 구성하면 된다.": the next item says what to do in the
 		// situation the line sets up, and names it by pointing back.
 		answers := answersAbove(n) && (under || related || nextItem(doc, *s, n) || sb.Kind == note.KindParagraph && nb.Kind == note.KindParagraph)
-		if !under && !related && !answers || ownLabelled(n.Body) {
+		// "…내 경우 MSW가 가장 좋은 것 같음" then "- 서버에 요청하는 것처럼
+		// 동일하게 하니까 …그대로 사용하면 됌": the writer's view, and on the
+		// next item, naming nothing of its own, why.
+		because := (s.Voice.Hedge || s.Voice.FirstPerson) && !s.Voice.Question && (n.subjectless || n.topicless || !n.topic) && givesReason(n.Body) && (under || nextItem(doc, *s, n))
+		if !under && !related && !answers && !because || ownLabelled(n.Body) {
 			continue
 		}
 		// A turner, a drawback label or a verdict judges the line above;
@@ -195,7 +199,7 @@ func nextLines(m *Member) {
 		// line under the same item (from elsewhere either may be about
 		// another thing of the same topic).
 		contrast := turnsNext(n.Text) && !conclusionTurn(n.Text) || drawbackLed(n.Body) || own && endsNegated(n.Body) && !endsNegated(s.Body)
-		if !(contrast || turnsNext(n.Text) || comparesBetter(n.Body) || under && concedes(n) || answers) {
+		if !(contrast || turnsNext(n.Text) || comparesBetter(n.Body) || under && concedes(n) || answers || because) {
 			continue
 		}
 		if (s.Voice.Recommend || s.Voice.Should) && !turnsNext(n.Text) {
@@ -241,6 +245,20 @@ var situationBacks = []string{"이럴 땐", "이럴 때", "이럴 때는", "이�
 func answersAbove(n Sentence) bool {
 	v := n.Voice
 	return opensWith(n.Text, situationBacks) && !arrowLed(strings.TrimSpace(n.Text)) && !v.Question && (v.Recommend || v.Should || v.Can || enough(n.Body))
+}
+
+// givesReason reports a sentence with a clause of reason: "…하니까",
+// "…하므로", "…때문에", "…하기에".
+func givesReason(body string) bool {
+	for _, w := range strings.Fields(body) {
+		w = strings.TrimRight(w, ",.")
+		for _, e := range []string{"니까", "므로", "때문에", "기에"} {
+			if strings.HasSuffix(w, e) && w != e {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // enough reports a sentence that says what suffices: "…하면 된다", "…하면

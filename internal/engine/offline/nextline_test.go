@@ -67,3 +67,23 @@ func TestSituationCarriesTheItemThatAnswersIt(t *testing.T) {
 		t.Errorf("joined an item that answers nothing: %q", b.Text)
 	}
 }
+
+// The writer's view ("…내 경우 B가 가장 좋은 것 같음") and, on the next
+// item naming no topic of its own, why ("…하니까 …") are one point: the
+// bullet carries the reason. A next item with a topic of its own, or a
+// reason after a plain statement, is not joined.
+func TestViewCarriesTheReasonOnTheNextItem(t *testing.T) {
+	src := "# 메모\n\n## 모킹\n\n- 책에는 여러 도구가 나오지만 내 경우 B 도구가 가장 좋은 것 같음\n- 실제 서버처럼 응답하니까 나중에 서버가 완성되어도 코드를 그대로 쓰면 됨\n\n" +
+		"## 캐시\n\n- 내 경우 로컬 캐시가 더 편한 것 같음\n- 분산 캐시는 설정이 많으니까 처음에는 어렵다\n\n" +
+		"## 큐\n\n- 큐는 메시지를 순서대로 보관한다.\n- 순서를 지키니까 나중에 재처리하기 쉽다\n"
+	m, w := memberOf(t, "하늘", src)
+	got := Bullet(sentenceWith(t, m, "B 도구가 가장 좋은"), m, w, insight.KeyPerspective)
+	if want := "책에는 여러 도구가 나오지만 내 경우 B 도구가 가장 좋은 것 같음 — 실제 서버처럼 응답하니까 나중에 서버가 완성되어도 코드를 그대로 쓰면 됨"; got.Text != want {
+		t.Errorf("view and its reason: got %q, want %q", got.Text, want)
+	}
+	for _, sub := range []string{"로컬 캐시가 더 편한", "메시지를 순서대로"} {
+		if b := Bullet(sentenceWith(t, m, sub), m, w, insight.KeyInsights); strings.Contains(b.Text, "니까") {
+			t.Errorf("joined a line that is no reason for it: %q", b.Text)
+		}
+	}
+}
