@@ -1585,15 +1585,18 @@ func isKey(k string, c analyze.Concept) bool {
 // disagreement.
 func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 	n := len(g.aw.Members)
-	if n < 3 || limit <= 0 {
+	if n < 2 || limit <= 0 {
 		return nil
 	}
+	// Nearly every member: all but one of three or more, both of two (a
+	// week only two members wrote notes for).
+	least := max(2, n-1)
 	var out []insight.Bullet
 	for _, c := range g.specificConcepts() {
 		if len(out) >= limit {
 			break
 		}
-		if len(c.Counts) < n-1 || g.taken(secCommon, c.Term) || !named(c.Term) {
+		if len(c.Counts) < least || g.taken(secCommon, c.Term) || !named(c.Term) {
 			continue
 		}
 		var best analyze.Sentence

@@ -97,7 +97,7 @@ func TestDebateHoldsTwoMembersViews(t *testing.T) {
 	// too), 민호 gives his own view on 청크 분할: two views, two bullets.
 	in := commonInput([][2]string{
 		{"서연", "# 6장\n\n책에서는 재순위화의 장점만 언급했지만 지연 시간이 늘어나는 비용도 크다.\n"},
-		{"민호", "# 6장\n\n재순위화는 지연 시간이 늘어나는 비용이 있다.\n청크 분할은 문단 단위로 나누는 편이 검색 품질에 더 낫다고 생각한다.\n"},
+		{"민호", "# 6장\n\n재순위화는 검색된 문서의 순서를 다시 매긴다.\n청크 분할은 문단 단위로 나누는 편이 검색 품질에 더 낫다고 생각한다.\n"},
 	})
 	debate := section(t, generateGroup(t, in).Group, insight.KeyDebate)
 	got := texts(debate)

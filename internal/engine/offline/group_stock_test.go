@@ -261,3 +261,21 @@ func TestStressedPointIsAboutItsLinesSubject(t *testing.T) {
 		}
 	}
 }
+
+// A week only two members wrote notes for: a point both stressed is what
+// the group stressed, and 공통 질문 takes it up naming both; a concept
+// only one of them wrote is not "stressed".
+func TestStressedPointOfATwoMemberWeek(t *testing.T) {
+	line := "벡터 색인은 데이터가 바뀔 때마다 다시 만들어야 해서 운영 부담이 생긴다."
+	in := commonInput([][2]string{
+		{"서연", "# 6장\n\n" + line + "\n"},
+		{"민호", "# 6장\n\n" + line + "\n\n양자화 색인은 메모리를 적게 쓰는 대신 정확도가 조금 떨어진다.\n"},
+	})
+	common := section(t, generateGroup(t, in).Group, insight.KeyCommon)
+	if len(common.Bullets) != 1 || !strings.Contains(common.Bullets[0].Text, "서연·민호") || !strings.Contains(common.Bullets[0].Text, "운영 부담") {
+		t.Errorf("공통 질문 of a two-member week = %q (notice %q), want the point both stressed", texts(common), common.Notice)
+	}
+	if strings.Contains(texts(common), "양자화") {
+		t.Errorf("공통 질문 = %q: only 민호 wrote of 양자화 색인", texts(common))
+	}
+}
