@@ -167,8 +167,36 @@ func (g *group) usedAgain(concepts []analyze.Concept, ahead []insight.Source, wh
 			shared = append(shared, c)
 		}
 	}
+	// Next week's lines and the concepts' spellings in letters only, read
+	// once: a line whose letters hold none of a concept's spellings does
+	// not mention it, and most lines mention none of most concepts.
+	letters := make([]string, len(ahead))
+	for i := range ahead {
+		letters[i] = analyze.Letters(ahead[i].Quote)
+	}
+	spellings := make([][]string, len(shared))
+	for j := range shared {
+		spellings[j] = analyze.Spellings(shared[j])
+	}
+	mentions := func(i, j int) bool {
+		for _, k := range spellings[j] {
+			if strings.Contains(letters[i], k) {
+				return analyze.MentionsText(ahead[i].Quote, shared[j])
+			}
+		}
+		return false
+	}
+	statements := map[int]bool{}
+	isStatement := func(i int) bool {
+		ok, seen := statements[i]
+		if !seen {
+			ok = statement(ahead[i].Quote)
+			statements[i] = ok
+		}
+		return ok
+	}
 	quoted := map[string]bool{}
-	for _, c := range shared {
+	for j, c := range shared {
 		if len(out) >= maxUsedAgain {
 			break
 		}
@@ -177,15 +205,15 @@ func (g *group) usedAgain(concepts []analyze.Concept, ahead []insight.Source, wh
 		}
 		next, score := -1, 0
 		for i, a := range ahead {
-			if quoted[a.Quote] || !analyze.MentionsText(a.Quote, c) || !statement(a.Quote) {
+			if quoted[a.Quote] || !mentions(i, j) || !isStatement(i) {
 				continue
 			}
 			sc := 1
 			if looksBack(a.Quote) {
 				sc += 2
 			}
-			for _, o := range shared {
-				if o.Term != c.Term && !extends(c.Term, o.Term) && analyze.MentionsText(a.Quote, o) {
+			for o := range shared {
+				if o != j && !extends(c.Term, shared[o].Term) && mentions(i, o) {
 					sc++
 				}
 			}
