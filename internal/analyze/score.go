@@ -265,7 +265,7 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	weighed := can && practice > 0 && (v.Hedge || v.FirstPerson)
 	// "…클래스를 만들 때는 …로 정의해야 한다": a rule for a situation of the
 	// reader's own work, as "…할 때 …하면 좋다" is advice for one.
-	proposes := (v.Recommend || wish) && (context > 0 || strongProposal(s)) || v.Should && (context > 0 || s.whenDoing) && !s.knows || can
+	proposes := (v.Recommend || wish) && (context > 0 || strongProposal(s)) && !s.knows || v.Should && (context > 0 || s.whenDoing) && !s.knows || can
 	// Advice or a rule with nothing that sets it in practice ("실제로
 	// 사용하는 값을 deps에 넣어야 한다") is still something a reader can do:
 	// it scores under every proposal (FallbackPractical), for a note that

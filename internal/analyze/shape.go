@@ -1100,6 +1100,12 @@ func obligation(ms []text.Morph) (subject, know, caused bool) {
 				v = ms[k-1] // "알/VV 아야/EC", "이해/NNG 해야/XSV+EC"
 			}
 			return subject, strings.HasPrefix(v.Surface, "알") || knowing[v.Surface], false
+		case hasTag(m.POS, "EF") && m.Surface == "자" && k >= 2 && (hasTag(ms[k-1].POS, "XSV") || hasTag(ms[k-1].POS, "XSA")):
+			// "…와 마찬가지로 생각하자", "…로 이해하자": a way to see
+			// something the book proposes, not a step to take.
+			if n := ms[k-2].Surface; n == "생각" || knowing[n] {
+				return subject, true, false
+			}
 		}
 	}
 	return false, false, false

@@ -37,3 +37,23 @@ func TestCanLeverIsPracticalOnlyWithSomethingToDo(t *testing.T) {
 		t.Errorf("실무 적용 = %q: what a principle gains is no practical idea", got)
 	}
 }
+
+// "…와 마찬가지로 생각하자", "…로 이해하자" propose a way to see something,
+// the book framing its design, not a step to take in a project; "…를
+// 넣자" is one.
+func TestProposalToUnderstandIsNoPracticalIdea(t *testing.T) {
+	const src = `# 7장 설정
+
+## 내장 리더
+
+- 내부 리더는 서비스 안에 들어 있는 부품과 마찬가지로 생각하자.
+- 캐시 키에는 설정 파일의 버전을 함께 넣자.
+`
+	got, _ := practicalHas(t, "바다", src, "")
+	if strings.Contains(got, "마찬가지로 생각하자") {
+		t.Errorf("실무 적용 = %q: a way to see something is no action", got)
+	}
+	if !strings.Contains(got, "버전을 함께 넣자") {
+		t.Errorf("실무 적용 = %q, want the proposal to put the version in the key", got)
+	}
+}
