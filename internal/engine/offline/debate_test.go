@@ -204,6 +204,21 @@ func TestDebateFallsBackOnAMembersProposal(t *testing.T) {
 	}
 }
 
+// The fallback never quotes a line naming no subject, which leans on a
+// caption or line above for what it is about ("…큰 영향을 주기 때문에
+// 신중해야 한다" under "추상 계층의 도입"): quoted alone, it asks about
+// nothing. A proposal naming its subject is asked instead.
+func TestDebateFallbackQuotesNoLineWithoutItsSubject(t *testing.T) {
+	in := commonInput([][2]string{
+		{"하늘", "# 8장 메시지 큐\n\n- 소비자 그룹은 파티션을 나눠 읽는다.\n- 운영 중인 서비스 전체에 큰 영향을 주기 때문에 아주 신중하게 결정해야 한다.\n- 실패한 메시지를 다시 처리하는 재처리 큐는 서비스마다 따로 두는 것이 좋다.\n"},
+		{"바다", "# 9장 정리\n\n메시지 큐는 생산자와 소비자를 떼어 놓는다.\n소비자 그룹은 파티션을 나눠 읽는다.\n"},
+	})
+	got := texts(section(t, generateGroup(t, in).Group, insight.KeyDebate))
+	if strings.Contains(got, "큰 영향을 주기 때문에") || !strings.Contains(got, "재처리 큐는") {
+		t.Errorf("심화 토론 = %q, want the proposal naming its subject, not the line leaning on its heading", got)
+	}
+}
+
 // A line that only says how something struck the writer ("…방식이
 // 신선했다", under their impressions) is theirs, but no one can agree or
 // disagree with it: 심화 토론 asks about a statement of theirs instead.

@@ -897,6 +897,11 @@ func (g *group) anyView() []insight.Bullet {
 			if g.studied[lineKey(s.File, s.Line)] || g.usedSentence[s.ID] || !quotable(*s) || analyze.Dependent(s.Body) || analyze.Anaphoric(s.Body) || s.Definition || v.Question || s.Recounts || s.FeelsOwnEffort() || struck(v) {
 				continue
 			}
+			if s.Subject == "" && !s.OwnSubject && !v.FirstPerson {
+				// "…큰 영향을 주기 때문에 신중해야 한다" under a caption
+				// naming what: quoted alone, it asks about nothing.
+				continue
+			}
 			sc := s.Scores[insight.KeyPerspective]
 			if sc < minScore[insight.KeyPerspective] {
 				sc = 0
