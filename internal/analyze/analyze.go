@@ -720,6 +720,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 	nextLines(m)
 	remedies(m)
 	slogans(m)
+	situations(m)
 	questions(m)
 	openings(m)
 	m.byKey = map[string][]int{}

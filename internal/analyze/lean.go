@@ -361,12 +361,18 @@ func leanOnPremises(m *Member) {
 		if utf8.RuneCountInString(prev.Body) > 30 || !fits(prev.Body, s.Body) {
 			continue
 		}
-		p := prev
-		p.Context, p.Caveat = nil, nil
-		s.Context = &p
-		if s.Problem == ProblemDangling {
-			s.Problem = ""
-		}
+		leanOn(s, prev)
+	}
+}
+
+// leanOn gives s the line before it, prev, as its Context (prev's own
+// Context and Caveat left out): s is no longer dangling.
+func leanOn(s *Sentence, prev Sentence) {
+	p := prev
+	p.Context, p.Caveat = nil, nil
+	s.Context = &p
+	if s.Problem == ProblemDangling {
+		s.Problem = ""
 	}
 }
 

@@ -247,6 +247,24 @@ func answersAbove(n Sentence) bool {
 	return opensWith(n.Text, situationBacks) && !arrowLed(strings.TrimSpace(n.Text)) && !v.Question && (v.Recommend || v.Should || v.Can || enough(n.Body))
 }
 
+// situations gives a line that opens by pointing back at the situation
+// the line above sets out ("로그인 횟수가 50 이상이 되면 …업그레이드
+// 된다." then "- 이럴 땐 테스트에 사용할 데이터를 경계가 되는 값의 전후로
+// 선택하는 것이 좋다.") that line as its Context: alone, "이럴 땐" points
+// at nothing.
+func situations(m *Member) {
+	for i := 1; i < len(m.Sentences); i++ {
+		s, prev := &m.Sentences[i], m.Sentences[i-1]
+		if s.Context != nil || !opensWith(s.Text, situationBacks) || arrowLed(strings.TrimSpace(s.Text)) || s.Voice.Question {
+			continue
+		}
+		if !(prev.Block == s.Block || nextItem(m.Doc, prev, *s)) || prev.Voice.Question || prev.Problem != "" || prev.Context != nil || !carryable(prev) || !fits(prev.Body, s.Body) {
+			continue
+		}
+		leanOn(s, prev)
+	}
+}
+
 // givesReason reports a sentence with a clause of reason: "…하니까",
 // "…하므로", "…때문에", "…하기에".
 func givesReason(body string) bool {

@@ -57,3 +57,20 @@ func TestProposalToUnderstandIsNoPracticalIdea(t *testing.T) {
 		t.Errorf("실무 적용 = %q, want the proposal to put the version in the key", got)
 	}
 }
+
+// Advice that opens by pointing back at the situation the line above sets
+// out ("이럴 땐 …하는 것이 좋다") carries that line: alone, "이럴 땐"
+// points at nothing.
+func TestAdviceCarriesTheSituationItPointsBackAt(t *testing.T) {
+	const src = `# 5장 등급
+
+## 등급 업그레이드
+
+- 로그인 횟수가 기준 값인 50 이상이 되면 등급이 한 단계 올라간다.
+- 이럴 땐 테스트에 쓸 데이터를 기준 값의 바로 앞뒤로 고르는 것이 좋다.
+`
+	got, _ := practicalHas(t, "바다", src, "")
+	if want := "로그인 횟수가 기준 값인 50 이상이 되면 등급이 한 단계 올라간다. 이럴 땐 테스트에 쓸 데이터를 기준 값의 바로 앞뒤로 고르는 것이 좋다."; !strings.Contains(got, want) {
+		t.Errorf("실무 적용 = %q, want the advice with the situation it points back at: %q", got, want)
+	}
+}
