@@ -259,14 +259,3 @@ func TestCommonQuestionIsAboutTheHeadingOfAnAttributeLine(t *testing.T) {
 		t.Errorf("공통 질문 = %q, want the point asked about SQLite", got)
 	}
 }
-
-// A label naming the set its items enumerate heads none of them, also
-// when the set noun ends a compound written as one word ("해결방법" over
-// "2. 테스트를 보강해서 …"): the headline would promise every solution.
-func TestSetNounEndsACompound(t *testing.T) {
-	for label, want := range map[string]bool{"해결방법": true, "해결 방법": true, "구성요소": true, "캐시 전략": true, "트랜잭션 동기화": false, "예외처리": false} {
-		if got := setNoun(lastNoun(label)); got != want {
-			t.Errorf("setNoun(lastNoun(%q)) = %v, want %v", label, got, want)
-		}
-	}
-}

@@ -115,20 +115,8 @@ var setNouns = map[string]bool{
 	"양면성": true, // "X의 양면성": its two sides, each item one of them
 }
 
-// setNoun reports whether a noun names a set its list enumerates, also
-// as the last noun of a compound written as one word ("해결방법" is a
-// 방법, "구성요소" a 요소).
-func setNoun(n string) bool {
-	if setNouns[n] {
-		return true
-	}
-	for k := range setNouns {
-		if utf8.RuneCountInString(k) >= 2 && strings.HasSuffix(n, k) && n != k {
-			return true
-		}
-	}
-	return false
-}
+// setNoun reports whether a noun names a set its list enumerates.
+func setNoun(n string) bool { return setNouns[n] }
 
 // lastNoun returns the head of a noun phrase: its last noun ("캐시
 // 설계의 원칙" → 원칙).
