@@ -207,6 +207,10 @@ type Sentence struct {
 	// genericObject: the object of the last action is an everyday word
 	// ("모델을 평가해야 함"; see genericObject).
 	genericObject bool
+	// changesNothingNamed: the sentence changes something into something
+	// else without naming what ("정수형 상수로 변경하는 것이 좋다"); see
+	// changesUnnamed.
+	changesNothingNamed bool
 	// topicless: the sentence names no topic or subject of its own
 	// ("…작업에도 유용하다"), or says what something is or means without
 	// naming it ("…를 평균 낸 것이다", "…갖게 되는 것을 의미"): what it
@@ -610,6 +614,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		// that is only "ex)": the note's illustration of the point above.
 		last.exampled = ExampleLed(s.Text) || newBlock && s.Block > 0 && s.Block < len(doc.Blocks) && exampleMarker(doc.Blocks[s.Block-1].Text)
 		last.genericObject = genericObject(rd.Morphs)
+		last.changesNothingNamed = changesUnnamed(rd.Morphs)
 		last.OwnSubject = ownSubject(rd.Morphs)
 		last.Property = propertyClaim(core)
 		last.Topics = topics(rd.Morphs)

@@ -301,6 +301,9 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		if utf8.RuneCountInString(s.Body) < minAdvice && !namesConcept(s) {
 			pr = 0 // "변경 사항을 체계적으로 테스트해야 함": too short to say what, naming nothing
 		}
+		if s.changesNothingNamed && s.subjectless {
+			pr = 0 // "정수형 상수로 변경하는 것이 좋은 방법이다": into what, but not what
+		}
 		if s.genericObject && !namesConcept(s) {
 			pr = 0 // "그 규칙대로 코드를 검토해야 함": an action on an everyday word is a platitude
 		}

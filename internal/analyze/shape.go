@@ -1115,6 +1115,29 @@ func obligation(ms []text.Morph) (subject, know, caused bool) {
 // 한다", "A와 B를 구분해야 한다" says what to understand, not what to do.
 var knowing = map[string]bool{"이해": true, "구분": true, "구별": true, "기억": true}
 
+// changeVerbs turn something into something else ("…로 변경하다",
+// "…로 바꾸다"): they need an object, what is changed.
+var changeVerbs = map[string]bool{"변경": true, "바꾸": true, "전환": true, "교체": true, "치환": true, "대체": true, "수정": true}
+
+// changesUnnamed reports a sentence that says what to change something
+// into and not what: a result with 로/으로, a verb of change after it and
+// no object anywhere ("정수형 상수로 변경하는 것이 좋은 방법이다"). What is
+// changed is on a line above.
+func changesUnnamed(ms []text.Morph) bool {
+	into := false
+	for k, m := range ms {
+		switch {
+		case hasTag(m.POS, "JKO"):
+			return false
+		case hasTag(m.POS, "JKB") && (m.Surface == "로" || m.Surface == "으로"):
+			into = true
+		case into && (changeVerbs[m.Surface] && (strings.HasPrefix(m.POS, "NNG") && k+1 < len(ms) && hasTag(ms[k+1].POS, "XSV") || strings.HasPrefix(m.POS, "VV"))):
+			return true
+		}
+	}
+	return false
+}
+
 // timeOrCase reports a sentence that names a time or a case it holds in:
 // the noun 때 ("…될 때마다", not 때문) or 경우 ("객체의 경우").
 func timeOrCase(ms []text.Morph) bool {

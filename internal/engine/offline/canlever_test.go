@@ -74,3 +74,30 @@ func TestAdviceCarriesTheSituationItPointsBackAt(t *testing.T) {
 		t.Errorf("실무 적용 = %q, want the advice with the situation it points back at: %q", got, want)
 	}
 }
+
+// Advice to change something into something else that names neither what
+// nor a topic ("정수형 상수로 변경하는 것이 좋은 방법이다") says into what,
+// not what: no practical idea. With an object or a topic it is one.
+func TestAdviceToChangeNamesWhat(t *testing.T) {
+	const src = `# 5장 등급
+
+## 중복 제거
+
+- 등급 기준 값이 코드와 테스트에 따로 적혀 있다.
+- 정수형 상수로 변경하는 것이 좋은 방법이다.
+
+## 상수
+
+- 매직 넘버를 이름 있는 상수로 변경하는 것이 좋다.
+- 복구할 수 없는 예외는 가능한 한 빨리 런타임 예외로 전환하는 것이 바람직하다.
+`
+	got, _ := practicalHas(t, "바다", src, "")
+	if strings.Contains(got, "정수형 상수로 변경하는") {
+		t.Errorf("실무 적용 = %q: the advice does not say what to change", got)
+	}
+	for _, want := range []string{"매직 넘버를", "복구할 수 없는 예외는"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("실무 적용 = %q, want the advice with %q", got, want)
+		}
+	}
+}
