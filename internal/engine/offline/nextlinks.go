@@ -250,7 +250,7 @@ func (g *group) usedAgain(concepts []analyze.Concept, ahead []insight.Source, wh
 		out = append(out, insight.Bullet{
 			Head: c.Term,
 			Text: fmt.Sprintf("이번 주 %s %s 정리했습니다. %s에서는 %s %s 씁니다.",
-				Josa(thisM.Name, "이", "가"), quoteSaid(thisS.Body), where, Josa(c.Term, "을", "를"), quoteWith(ahead[next].Quote, "처럼", "처럼")),
+				Josa(thisM.Name, "이", "가"), quoteSaid(thisS.Body), where, Josa(c.Term, "을", "를"), quote(ahead[next].Quote)+"처럼"),
 			Sources: []insight.Source{source(thisS), ahead[next]},
 			Engine:  Name,
 		})
