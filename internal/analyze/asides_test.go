@@ -126,6 +126,8 @@ func TestFragmentsAndCounts(t *testing.T) {
 		{"때문에, 배포 중에도 설정을 바꿀 수 있다.", ProblemDangling},
 		{"다시 말해 캐시는 읽기를 위해 쓰기를 늦춘다.", ProblemDangling},
 		{"이보다는 프레임워크가 주는 설정을 쓰는 편이 낫다.", ProblemDangling},
+		{"이토록 캐시는 읽기를 빠르게 하지만, 주의할 점이 많다.", ProblemDangling},
+		{"이렇듯 설정은 한곳에 모아 두는 편이 낫다.", ProblemDangling},
 		{"상태는 한곳에서 관리해야 동기화가 된다.", ""},
 		// "…할듯", "…하는 듯.": a guess in note style, a whole sentence;
 		// a noun phrase with its relative clause stays a fragment.
