@@ -256,7 +256,7 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			} else {
 				v.Hedge, v.Wish = true, true // 해 보고 싶다
 			}
-		case first == "NNG" && m.Surface == "생각" && !thirdPerson(ms) && !propositive(ms) && !signpostThink(next(1), next(2)) && !thoughtAbout(prev(1), next(1), next(2)) && (strings.HasPrefix(next(1).POS, "XSV") && final(1) && !strings.Contains(next(2).Surface, "면") && !(hasTag(next(1).POS, "ETM") && next(2).Surface == "수") && !strings.HasPrefix(next(1).Surface, "하면") && !strings.HasSuffix(next(1).Surface, "야") || (next(1).Surface == "이" || next(1).Surface == "도") && (strings.HasPrefix(next(2).Surface, "들") || strings.HasPrefix(next(2).Surface, "든")) && final(2)):
+		case first == "NNG" && m.Surface == "생각" && !thirdPerson(ms) && !propositive(ms) && !signpostThink(next(1), next(2)) && !thoughtAbout(prev(1), next(1), next(2)) && !(thinksFrom(ms, prev(1)) && !strings.Contains(next(1).POS, "EC")) && (strings.HasPrefix(next(1).POS, "XSV") && final(1) && !strings.Contains(next(2).Surface, "면") && !(hasTag(next(1).POS, "ETM") && next(2).Surface == "수") && !strings.HasPrefix(next(1).Surface, "하면") && !strings.HasSuffix(next(1).Surface, "야") || (next(1).Surface == "이" || next(1).Surface == "도") && (strings.HasPrefix(next(2).Surface, "들") || strings.HasPrefix(next(2).Surface, "든")) && final(2)):
 			v.Hedge = true // 생각한다, 생각이 든다, 생각도 든다; not 생각해야 한다, advice
 		case first == "NNG" && m.Surface == "생각" && strings.HasSuffix(prev(1).POS, "ETM") && (strings.HasSuffix(prev(1).Surface, "다는") || strings.HasSuffix(prev(1).Surface, "라는")) && (next(1).Surface == "을" || next(1).Surface == "이" || next(1).Surface == "도") && final(1) && !thirdPerson(ms):
 			v.Hedge = true // "…사용해야겠다는 생각을 했다", "…좋겠다는 생각이 들었다", "…것이라는 생각도 든다": the writer's reflection
@@ -974,6 +974,22 @@ func thoughtAbout(p1, n1, n2 text.Morph) bool {
 		return false
 	}
 	return strings.HasPrefix(p1.Surface, "대해") || strings.HasPrefix(p1.Surface, "관해")
+}
+
+// thinksFrom reports "생각한다" after a place or an object ("…관점에서
+// 생각한다", "…를 먼저 생각한다") in a sentence with no first person: how
+// an approach or anyone thinks about something, not the writer's "…라고
+// 생각한다".
+func thinksFrom(ms []text.Morph, p1 text.Morph) bool {
+	if !hasTag(p1.POS, "JKB") && !hasTag(p1.POS, "JKO") {
+		return false
+	}
+	for _, m := range ms {
+		if m.POS == "NP" && (m.Surface == "나" || m.Surface == "저" || m.Surface == "내" || m.Surface == "제" || m.Surface == "우리") {
+			return false
+		}
+	}
+	return true
 }
 
 // supposes reports the three morphemes before a closing "자" as "…다고

@@ -107,6 +107,10 @@ func TestVoiceFromMorphology(t *testing.T) {
 		{"배포 전에 모델별 차이를 반드시 비교해야 한다.", Voice{Recommend: true}},
 		{"응답은 짧아야 한다.", Voice{}},
 		{"일부 기업은 이 단계를 건너뛰어도 된다고 생각한다.", Voice{}},
+		// "…관점에서 생각한다", "…를 먼저 생각한다": how an approach or
+		// anyone thinks about something, not the writer's "…라고 생각한다".
+		{"데이터 중심의 설계는 기본적으로 저장소의 관점에서 생각한다.", Voice{}},
+		{"이 설계가 가장 단순하다고 생각한다.", Voice{Hedge: true}},
 		{"처음에는 도구 없이 직접 작성하는 것이 좋다.", Voice{Recommend: true}},
 		{"여러 설정을 나란히 비교해 보자.", Voice{Recommend: true, Try: true}},
 		// A scenario the text sets up proposes nothing; an invitation to
