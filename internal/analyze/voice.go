@@ -1311,9 +1311,6 @@ var colloquials = map[string]bool{"진짜": true, "되게": true, "엄청": true
 // spoken reports a sentence with a colloquial intensifier (see
 // Voice.Spoken).
 func spoken(ms []text.Morph) bool {
-	if len(ms) > 0 && ms[0].Surface == "근데" {
-		return true // "근데 …": 그런데 as it is spoken, which books do not print
-	}
 	for _, m := range ms {
 		if colloquials[m.Surface] && (hasTag(m.POS, "MAG") || strings.HasPrefix(m.POS, "NN")) {
 			return true

@@ -123,7 +123,7 @@ func TestVoiceFromMorphology(t *testing.T) {
 		{"쓰지 않는 설정까지 미리 추상화해서 코드를 읽기 어렵게 만들 필요는 없다.", Voice{Recommend: true, Proposal: true}},
 		{"호출하는 쪽은 저장소의 구현을 알 필요는 없다.", Voice{}},
 		// The writer naming themselves; someone's own self is not.
-		{"근데 본인은 상속보다 조합이 오히려 비용이 덜 든다는 입장이다.", Voice{FirstPerson: true, Spoken: true}},
+		{"근데 본인은 상속보다 조합이 오히려 비용이 덜 든다는 입장이다.", Voice{FirstPerson: true}},
 		{"사용자 본인이 직접 비밀번호를 바꿔야 한다.", Voice{Should: true}},
 		// "…다는 생각을 했다" is the writer's reflection; a doubt before
 		// trailing dots ends its clause though the sentence goes on.
@@ -137,9 +137,6 @@ func TestVoiceFromMorphology(t *testing.T) {
 		{"스프링의 사상과 원칙을 좀 더 깊이 있게 생각해본다.", Voice{}},
 		// A colloquial intensifier is the writer's own words.
 		{"하지만 이제부터가 진짜 고민의 시작이다", Voice{Spoken: true}},
-		// "근데" is 그런데 as it is spoken: books print 그런데 or 하지만.
-		{"근데 같은 데이터라도 도구마다 세는 방식이 달라서 완벽한 기준은 아니다....", Voice{Spoken: true}},
-		{"그런데 같은 데이터라도 도구마다 세는 방식이 다르다.", Voice{}},
 		{"트랜잭션을 묶어 주면 저장소 코드를 고칠 필요는 없다.", Voice{}},
 		{"캐시 적중률을 대시보드에 따로 표시해 볼 수 있다.", Voice{Recommend: true}},
 		{"Q: 로그를 어디까지 남겨야 할까?", Voice{Question: true, Label: "q"}},
