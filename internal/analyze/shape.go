@@ -62,6 +62,15 @@ func leadsIntoCode(m *Member, s Sentence) bool {
 // nothing, and the line above does not supply it.
 func pointsAhead(t string) bool { return aheadSet.Any(t) }
 
+// PointsAhead reports whether a text points at code, a figure or an
+// example beside it ("아래처럼 …", "위의 코드에서 …"), which a quote of it
+// cannot carry.
+func PointsAhead(t string) bool { return pointsAhead(t) }
+
+// NominalEnding reports whether a text ends in a nominalised verb ("…값을
+// 타입으로 다루기"): a heading or a to-do, no statement.
+func NominalEnding(t string) bool { return nominalEnding(text.Read(t).Morphs) }
+
 // looseOpeners are discourse markers a bullet can drop without losing
 // its meaning: "따라서 X이다" says X.
 var looseOpeners = []string{"But,", "But ", "However,", "So,", "그렇기 때문에", "그렇기에", "그러니까", "따라서,", "따라서", "그래서", "그리고", "또한,", "또한", "특히,", "특히", "즉,", "즉", "결국,", "결국", "결론적으로,", "결론적으로", "그러므로", "우선,", "우선", "암튼", "아무튼", "어쨌든", "예를 들어,", "예를 들어", "예를 들면,", "예를 들면", "=>", "->", "→", "⇒", "∴", "ex)", "Ex)", "예)", "e.g.", "cf)", "참고)"}

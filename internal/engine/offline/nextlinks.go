@@ -281,22 +281,8 @@ func (g *group) everyday(term string) bool {
 // 같이 …") and is no heading ("…값을 타입으로 다루기").
 func statement(q string) bool {
 	r, _ := utf8.DecodeRuneInString(q)
-	if !unicode.IsLetter(r) && !unicode.IsDigit(r) || strings.HasSuffix(q, "?") || !analyze.Standalone(q) {
-		return false
-	}
-	for _, p := range []string{"위의 ", "위에서 ", "위와 ", "위처럼", "아래의 ", "아래와 ", "아래처럼", "다음과 같", "이 코드", "위 코드", "아래 코드"} {
-		if strings.Contains(q, p) {
-			return false
-		}
-	}
-	ms := text.Read(q).Morphs
-	for k := len(ms) - 1; k >= 0; k-- {
-		if strings.HasPrefix(ms[k].POS, "S") {
-			continue
-		}
-		return !(ms[k].POS == "ETN" && ms[k].Surface == "기")
-	}
-	return false
+	return (unicode.IsLetter(r) || unicode.IsDigit(r)) && !strings.HasSuffix(q, "?") && analyze.Standalone(q) &&
+		!analyze.Anaphoric(q) && !analyze.PointsAhead(q) && !analyze.NominalEnding(q)
 }
 
 // looksBack reports whether a line of next week's material says it builds
