@@ -452,19 +452,21 @@ func lettersOnly(r rune) rune {
 // spellings, as whole words: a word of the text starts the spelling ("퍼플
 // 렉시티는" mentions 퍼플렉시티; "Sentence Transformers" does not mention
 // transformer, "sentencetransformers" being one name).
-func MentionsText(s string, c Concept) bool {
-	lower := strings.ToLower(s)
-	// The words run together (letters and digits only): a spelling the
-	// text mentions as whole words is inside it, so a spelling that is not
-	// needs no word-by-word look.
-	flat := strings.Map(lettersOnly, lower)
+func MentionsText(s string, c Concept) bool { return MentionsSpelled(s, Letters(s), Spellings(c)) }
+
+// MentionsSpelled is MentionsText for a text whose Letters and a concept
+// whose Spellings the caller has read already, to look many concepts up in
+// many texts: a spelling the text mentions as whole words is inside its
+// letters run together, so a spelling that is not needs no word-by-word
+// look.
+func MentionsSpelled(s, letters string, spellings []string) bool {
 	var words []string
-	for _, k := range conceptKeys(c) {
-		if k = strings.Map(lettersOnly, k); k == "" || !strings.Contains(flat, k) {
+	for _, k := range spellings {
+		if !strings.Contains(letters, k) {
 			continue
 		}
 		if words == nil {
-			words = textWords(lower)
+			words = textWords(strings.ToLower(s))
 		}
 		for i := range words {
 			if runStarts(words, i, k) {

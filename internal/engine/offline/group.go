@@ -1510,15 +1510,7 @@ func (g *group) tradeoffs(limit int) []insight.Bullet {
 			continue
 		}
 		spelled := analyze.Spellings(c)
-		mentions := func(body string) bool {
-			f := flat[body]
-			for _, k := range spelled {
-				if strings.Contains(f, k) {
-					return analyze.MentionsText(body, c)
-				}
-			}
-			return false
-		}
+		mentions := func(body string) bool { return analyze.MentionsSpelled(body, flat[body], spelled) }
 		var picked []analyze.Sentence
 		var who []string
 		for k, m := range g.aw.Members {

@@ -178,14 +178,7 @@ func (g *group) usedAgain(concepts []analyze.Concept, ahead []insight.Source, wh
 	for j := range shared {
 		spellings[j] = analyze.Spellings(shared[j])
 	}
-	mentions := func(i, j int) bool {
-		for _, k := range spellings[j] {
-			if strings.Contains(letters[i], k) {
-				return analyze.MentionsText(ahead[i].Quote, shared[j])
-			}
-		}
-		return false
-	}
+	mentions := func(i, j int) bool { return analyze.MentionsSpelled(ahead[i].Quote, letters[i], spellings[j]) }
 	statements := map[int]bool{}
 	isStatement := func(i int) bool {
 		ok, seen := statements[i]
