@@ -244,7 +244,13 @@ var situationBacks = []string{"이럴 땐", "이럴 때", "이럴 때는", "이�
 // "…할 수 있다").
 func answersAbove(n Sentence) bool {
 	v := n.Voice
-	return opensWith(n.Text, situationBacks) && !arrowLed(strings.TrimSpace(n.Text)) && !v.Question && (v.Recommend || v.Should || v.Can || enough(n.Body))
+	return pointsBackAtSituation(n.Text) && !v.Question && (v.Recommend || v.Should || v.Can || enough(n.Body))
+}
+
+// pointsBackAtSituation reports a line that opens with one of
+// situationBacks (an arrow, which opensWith also accepts, is none).
+func pointsBackAtSituation(t string) bool {
+	return opensWith(t, situationBacks) && !arrowLed(strings.TrimSpace(t))
 }
 
 // situations gives a line that opens by pointing back at the situation
@@ -255,7 +261,7 @@ func answersAbove(n Sentence) bool {
 func situations(m *Member) {
 	for i := 1; i < len(m.Sentences); i++ {
 		s, prev := &m.Sentences[i], m.Sentences[i-1]
-		if s.Context != nil || !opensWith(s.Text, situationBacks) || arrowLed(strings.TrimSpace(s.Text)) || s.Voice.Question {
+		if s.Context != nil || !pointsBackAtSituation(s.Text) || s.Voice.Question {
 			continue
 		}
 		if !(prev.Block == s.Block || nextItem(m.Doc, prev, *s)) || prev.Voice.Question || prev.Problem != "" || prev.Context != nil || !carryable(prev) || !fits(prev.Body, s.Body) {

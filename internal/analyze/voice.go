@@ -860,7 +860,7 @@ func thirdPerson(ms []text.Morph) bool {
 	for i, m := range ms {
 		if (m.POS == "JX" || m.POS == "JKS") && i > 0 {
 			p := ms[i-1]
-			if p.POS == "NP" && (p.Surface == "나" || p.Surface == "저" || p.Surface == "내" || p.Surface == "제" || p.Surface == "우리") {
+			if selfPronoun(p) {
 				return false
 			}
 			switch p.Surface {
@@ -984,12 +984,12 @@ func thinksFrom(ms []text.Morph, p1 text.Morph) bool {
 	if !hasTag(p1.POS, "JKB") && !hasTag(p1.POS, "JKO") {
 		return false
 	}
-	for _, m := range ms {
-		if m.POS == "NP" && (m.Surface == "나" || m.Surface == "저" || m.Surface == "내" || m.Surface == "제" || m.Surface == "우리") {
-			return false
-		}
-	}
-	return true
+	return !slices.ContainsFunc(ms, selfPronoun)
+}
+
+// selfPronoun reports the writer's pronoun: 나, 저, 내, 제, 우리.
+func selfPronoun(m text.Morph) bool {
+	return m.POS == "NP" && (m.Surface == "나" || m.Surface == "저" || m.Surface == "내" || m.Surface == "제" || m.Surface == "우리")
 }
 
 // supposes reports the three morphemes before a closing "자" as "…다고
