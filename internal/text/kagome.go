@@ -95,12 +95,14 @@ func (a *KagomeAnalyzer) read(s string, withMorphs bool) Reading {
 		*tp = toks[:0]
 		tokens.Put(tp)
 	}()
+	afterLatin := false // the previous piece is a Latin word this one is glued to
 	for _, p := range scanPieces(s) {
 		if p.isLatin {
 			c.add(latinMorph(p))
 			if withMorphs {
 				ms = append(ms, Morph{Surface: p.text, POS: "SL", Space: p.space})
 			}
+			afterLatin = true
 			continue
 		}
 		space := false
@@ -109,7 +111,7 @@ func (a *KagomeAnalyzer) read(s string, withMorphs bool) Reading {
 		if withMorphs {
 			ms = slices.Grow(ms, len(toks))
 		}
-		for _, t := range toks {
+		for i, t := range toks {
 			tag, ok := t.tag, t.tagOK
 			if !ok {
 				c.add(morph{surf: t.Surface, kind: kBreak})
@@ -118,6 +120,11 @@ func (a *KagomeAnalyzer) read(s string, withMorphs bool) Reading {
 			if tag == "SP" || strings.TrimSpace(t.Surface) == "" {
 				space = true
 				continue
+			}
+			if i == 0 && afterLatin && t.Surface == "은" && tag == "NNG" {
+				// "ThreadLocal은 …" read 은/NNG (silver): the topic
+				// particle a Latin word ending in a consonant sound takes
+				tag = "JX"
 			}
 			if withMorphs {
 				ms = append(ms, Morph{Surface: t.Surface, POS: tag, Space: space})
@@ -156,6 +163,7 @@ func (a *KagomeAnalyzer) read(s string, withMorphs bool) Reading {
 			}
 			space = false
 		}
+		afterLatin = false
 	}
 	return Reading{Terms: c.terms(), Morphs: ms}
 }

@@ -165,3 +165,23 @@ func TestWordInitialCopula(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicAfterLatinWord: the dictionary reads the topic particle glued to
+// a Latin word as the noun 은 (silver), which then joins the next nouns
+// into a compound ("ProxyFactoryBean은 스프링"). It is the particle: the
+// word is a term of its own and the reading has a topic.
+func TestTopicAfterLatinWord(t *testing.T) {
+	a := NewKagome()
+	for in, want := range map[string][]string{
+		"ProxyFactoryBean은 스프링 빈으로 등록된다": {"ProxyFactoryBean", "스프링 빈"},
+		"UTF-8은 문자당 1바이트에서 4바이트를 쓴다":     {"UTF-8", "문자당"},
+	} {
+		if got := texts(a.Terms(in)); !reflect.DeepEqual(got, want) {
+			t.Errorf("kagome.Terms(%q) = %q, want %q", in, got, want)
+		}
+	}
+	r := a.Read("JUnit은 자바 테스트 프레임워크다")
+	if len(r.Morphs) < 2 || r.Morphs[1].Surface != "은" || r.Morphs[1].POS != "JX" {
+		t.Errorf("Read(JUnit은 …) = %v, want 은 read as the topic particle JX", r.Morphs)
+	}
+}
