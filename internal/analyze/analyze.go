@@ -237,6 +237,10 @@ type Sentence struct {
 	// exampled: the note marks the sentence as an example ("ex) …", or a
 	// line of only "ex)" right above its block).
 	exampled bool
+	// instance: the sentence names a particular instance by its ordinal
+	// ("네 번째 사용자를 처리하는 중에 …"): a step through the example's
+	// data, not something to do in one's own work.
+	instance bool
 	// joined: Context is the first half of the same sentence, left open
 	// on the line above ("…늘지만," / "…비용이 함께 증가").
 	joined bool
@@ -614,6 +618,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		// that is only "ex)": the note's illustration of the point above.
 		last.exampled = ExampleLed(s.Text) || newBlock && s.Block > 0 && s.Block < len(doc.Blocks) && exampleMarker(doc.Blocks[s.Block-1].Text)
 		last.genericObject = genericObject(rd.Morphs)
+		last.instance = ordinalInstance(rd.Morphs)
 		last.changesNothingNamed = changesUnnamed(rd.Morphs)
 		last.OwnSubject = ownSubject(rd.Morphs)
 		last.Property = propertyClaim(core)

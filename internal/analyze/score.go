@@ -325,9 +325,10 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		if propertyLabelled(s) {
 			pr = 0 // "성능: …해야 한다. 하지만 …보다 낮다": what a property of a thing is, not an action
 		}
-		if (v.Try || s.onExample || s.exampled) && !wish && !ownSetting(s) {
+		if (v.Try || s.onExample || s.exampled || s.instance) && !wish && !ownSetting(s) {
 			// "이제 포인트컷을 적용해보자", "…RatePolicy 인터페이스를 구현해야
-			// 한다": the book walking its example through
+			// 한다", "네 번째 사용자를 처리하는 중에 예외 발생 → …확인": the
+			// book walking its example through
 			pr = 0
 		}
 		if fallback {

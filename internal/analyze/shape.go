@@ -1236,6 +1236,27 @@ func adoption(ms []text.Morph, k int, p text.Morph, f string) bool {
 	return false
 }
 
+// ordinalInstance reports whether morphemes name a particular thing by
+// its ordinal ("네 번째 사용자", "2번째 요청"): the data of a worked
+// example. An ordinal that counts a list of kinds ("두 번째 방법", "첫
+// 번째 단계") picks an item of the list and is no such instance.
+func ordinalInstance(ms []text.Morph) bool {
+	for i := 0; i+2 < len(ms); i++ {
+		if ms[i].Surface != "번" || !hasTag(ms[i].POS, "NNBC") || ms[i+1].Surface != "째" {
+			continue
+		}
+		if n := ms[i+2]; (strings.HasPrefix(n.POS, "NNG") || strings.HasPrefix(n.POS, "NNP")) && !listWords[n.Surface] {
+			return true
+		}
+	}
+	return false
+}
+
+// listWords are nouns that name an item of a list of kinds rather than a
+// thing of the example ("두 번째 방법", "세 번째 이유").
+var listWords = map[string]bool{"방법": true, "방식": true, "단계": true, "이유": true, "원칙": true, "규칙": true, "경우": true,
+	"문제": true, "장점": true, "단점": true, "특징": true, "예": true, "예시": true, "예제": true, "조건": true, "목표": true, "항목": true, "장": true, "절": true}
+
 // genericObject reports whether the object of the sentence's last action
 // is an everyday word ("코드를 검토해야 함", "여러 방법을 써 보자"):
 // with no specific term elsewhere, such advice is a platitude.

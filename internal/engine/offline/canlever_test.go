@@ -101,3 +101,27 @@ func TestAdviceToChangeNamesWhat(t *testing.T) {
 		}
 	}
 }
+
+// A check on particular instances of the example's data ("세 번째 주문을
+// 처리하다 예외 발생 → 첫 번째 주문이 어떻게 되는지 확인") walks the book's
+// example through; a check said of any such case, or an ordinal that picks
+// an item of a list of ways, is advice.
+func TestCheckOnTheExamplesInstancesIsNoPracticalIdea(t *testing.T) {
+	const src = `# 5장 트랜잭션
+
+## 테스트
+
+- 세 번째 주문을 처리하는 중에 예외 발생 → 첫 번째 주문의 상태가 어떻게 되는지 확인
+- 배치 작업이 중간에 실패하면 앞서 처리한 주문의 상태가 되돌려지는지 확인
+- 두 번째 방법처럼 실패를 강제로 일으키는 대역 클래스를 만들어 테스트하는 것이 좋다.
+`
+	got, _ := practicalHas(t, "바다", src, "")
+	if strings.Contains(got, "세 번째 주문을") {
+		t.Errorf("실무 적용 = %q: a step through the example's data is no practical idea", got)
+	}
+	for _, want := range []string{"배치 작업이 중간에", "두 번째 방법처럼"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("실무 적용 = %q, want the advice with %q", got, want)
+		}
+	}
+}
