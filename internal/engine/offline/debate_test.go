@@ -318,3 +318,22 @@ TicketOffice의 자율성 vs 결합도가 높은 변경에 어려운 설계
 		t.Errorf("심화 토론 = %q; want the trade-off both members wrote", debate)
 	}
 }
+
+// Open questions in the members' 추가 학습 do not leave the group with
+// nothing else to argue: a member's own proposal elsewhere in the notes is
+// asked about (readers called the notice false 34 times of 38 where the
+// notes held such a view). The notice stays for notes of facts alone.
+func TestDebateAsksAProposalBesideTheStudyQuestions(t *testing.T) {
+	in := commonInput([][2]string{
+		{"하늘", "# 8장\n\n메시지 큐는 생산자와 소비자를 떼어 놓는다.\n\n## 궁금한 점\n\n- 정확히 한 번 전달은 실제로 어떻게 보장하는 걸까?\n"},
+		{"바다", "# 8장\n\n- 소비자 그룹은 파티션을 나눠 읽는다.\n- 재처리 큐는 서비스마다 따로 두는 것이 바람직하다.\n"},
+	})
+	w := generateGroup(t, in)
+	if !strings.Contains(texts(section(t, w.Members[0].Sections, insight.KeyStudy)), "정확히 한 번 전달") {
+		t.Fatal("fixture: 하늘's own question should be in 추가 학습")
+	}
+	debate := section(t, w.Group, insight.KeyDebate)
+	if !strings.Contains(texts(debate), "재처리 큐는 서비스마다") || debate.Notice != "" {
+		t.Errorf("심화 토론 %q / notice %q: want 바다's proposal asked", texts(debate), debate.Notice)
+	}
+}

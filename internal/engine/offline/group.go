@@ -853,8 +853,12 @@ func (g *group) debates(limit int) []insight.Bullet {
 		perMember[c.m.Name]++
 		out = append(out, insight.Bullet{Head: head, Text: text, Sources: srcs, Engine: Name})
 	}
-	if len(out) == 0 && g.studiedQuestions == 0 {
-		out = g.anyView() // with open questions under 추가 학습, the notice points to them
+	if len(out) == 0 {
+		// Open questions under 추가 학습 leave the group the members'
+		// own views still to argue (readers called the notice that
+		// pointed to them false where a view stood in the notes); with
+		// none, the notice points to the questions.
+		out = g.anyView()
 	}
 	return out
 }
