@@ -433,7 +433,10 @@ func (g *group) common(limit int) []insight.Bullet {
 	out = append(out, g.questions(limit-len(out))...)
 	// The point most members stressed: as the only bullet, any such
 	// line; after a sharper one, only a line that passes a judgement.
-	stressed := g.stressed(limit-len(out), len(out) > 0)
+	stressed := g.stressed(limit-len(out), true)
+	if len(out) == 0 && len(stressed) == 0 {
+		stressed = g.stressed(limit, false)
+	}
 	return append(out[:sharp:sharp], append(stressed, out[sharp:]...)...)
 }
 

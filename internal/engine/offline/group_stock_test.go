@@ -279,3 +279,27 @@ func TestStressedPointOfATwoMemberWeek(t *testing.T) {
 		t.Errorf("공통 질문 = %q: only 민호 wrote of 양자화 색인", texts(common))
 	}
 }
+
+// Of the points most members stressed, one that passes a judgement the
+// group can test ("ThreadLocal은 스레드 풀 환경에서는 적절한 선택이 아닐 수 있다") is taken up before
+// one that says what a thing does, which readers called a template
+// question on a definition ("이 말이 들어맞지 않는 경우는 없을까요?").
+// A week whose stressed points only describe still gets one.
+func TestStressedPointPrefersAJudgement(t *testing.T) {
+	pool := "HikariCP는 요청이 몰릴 때 커넥션을 새로 만들지 않고 재사용한다."
+	store := "ThreadLocal은 스레드 풀 환경에서는 적절한 선택이 아닐 수 있다."
+	note := func(lines ...string) string { return "# 5장\n\n" + strings.Join(lines, "\n") + "\n" }
+	in := commonInput([][2]string{
+		{"서연", note(pool, store)},
+		{"민호", note(pool, store)},
+		{"지우", note(pool, "ThreadLocal은 스레드마다 값을 따로 저장한다.")},
+	})
+	common := texts(section(t, generateGroup(t, in).Group, insight.KeyCommon))
+	if !strings.Contains(common, "적절한 선택이 아닐 수 있다") || strings.Contains(common, "새로 만들지 않고 재사용한다") {
+		t.Errorf("공통 질문 = %q, want the judged point and not the description", common)
+	}
+	in = commonInput([][2]string{{"서연", note(pool)}, {"민호", note(pool)}, {"지우", note(pool)}})
+	if common := texts(section(t, generateGroup(t, in).Group, insight.KeyCommon)); !strings.Contains(common, "새로 만들지 않고 재사용한다") {
+		t.Errorf("공통 질문 = %q, want the one point all stressed", common)
+	}
+}
