@@ -718,7 +718,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		}
 	}
 	for i := range m.Sentences {
-		if s := &m.Sentences[i]; s.Problem == "" && len(s.Parts) == 0 && (pointsAhead(s.Body) || leadsIntoCode(m, *s)) {
+		if s := &m.Sentences[i]; s.Problem == "" && len(s.Parts) == 0 && (pointsAhead(s.Body) || leadsIntoCode(m, *s) || showsBelow(m, *s)) {
 			s.Problem = ProblemDangling // "아래처럼 …": the code or figure below is no part of a bullet
 		}
 	}

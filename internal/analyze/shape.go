@@ -57,6 +57,34 @@ func leadsIntoCode(m *Member, s Sentence) bool {
 	return !hasFinalVerb(m.reads.read(s.Body).Morphs)
 }
 
+// showsBelow reports a line whose last words say it is done "like this"
+// ("…InstrumentedHashSet은 이렇게 변경할 수 있다.") with code within the two
+// blocks below it: the code is the how, and a bullet of the line alone
+// shows nothing. "이렇게" further from the end ("이렇게 하면 …") points
+// back at the line above instead.
+func showsBelow(m *Member, s Sentence) bool {
+	f := strings.Fields(strings.TrimSpace(s.Body))
+	if len(f) < 2 {
+		return false
+	}
+	if k := len(f) - 4; k > 0 {
+		f = f[k:]
+	}
+	if !slices.Contains(f[:len(f)-1], "이렇게") && !slices.Contains(f[:len(f)-1], "이와") {
+		return false
+	}
+	doc := m.Doc
+	if doc == nil || s.Block < 0 {
+		return false
+	}
+	for b := s.Block + 1; b <= s.Block+2 && b < len(doc.Blocks); b++ {
+		if doc.Blocks[b].Kind == note.KindCode {
+			return true
+		}
+	}
+	return false
+}
+
 // pointsAhead reports a sentence that leans on what follows it (see
 // aheadCues): without the code or figure below, a bullet of it says
 // nothing, and the line above does not supply it.

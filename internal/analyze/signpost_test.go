@@ -154,3 +154,23 @@ func TestLineTrailingIntoCode(t *testing.T) {
 		}
 	}
 }
+
+// A line saying something is done "like this" ("…은 이렇게 바꿀 수 있다.")
+// with code within the blocks below it points at the code: a bullet of
+// the line alone shows nothing. "이렇게" further from the end points back,
+// and with no code below the line stands.
+func TestLineShowingTheCodeBelow(t *testing.T) {
+	src := "# 6장\n\n만료 정책이 없던 OrderCache는 이렇게 바꿀 수 있다.\n\n- 맵 대신 LRU 리스트를 합성한다.\n\n```java\nclass OrderCache {}\n```\n\n" +
+		"이렇게 하면 캐시가 커져도 오래된 항목부터 지워진다.\n\n```java\ncache.put(k, v);\n```\n\n" +
+		"OrderCache는 이렇게 바꾸는 편이 좋다.\n"
+	w := Analyze([]Note{{Member: "하늘", Doc: parse("w6/하늘.md", src)}})
+	m := w.Members[0]
+	if s := find(t, m, "이렇게 바꿀 수 있다"); s.Problem != ProblemDangling {
+		t.Errorf("%q: problem %q, want dangling (it shows the code below)", s.Body, s.Problem)
+	}
+	for _, sub := range []string{"이렇게 하면", "바꾸는 편이 좋다"} {
+		if s := find(t, m, sub); showsBelow(m, s) {
+			t.Errorf("%q: read as showing the code below", s.Body)
+		}
+	}
+}
