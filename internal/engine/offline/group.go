@@ -1246,6 +1246,9 @@ func (g *group) links(row *workspace.ScheduleRow, where string, limit int) (out 
 	if len(out) == 0 {
 		out = g.usedAgain(concepts, ahead, where)
 	}
+	if len(out) == 0 {
+		out = g.sectionsAgain(concepts, row, where)
+	}
 	return out
 }
 

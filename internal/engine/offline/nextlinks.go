@@ -9,7 +9,9 @@ import (
 
 	"github.com/moim-study/moim/internal/analyze"
 	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/note"
 	"github.com/moim-study/moim/internal/text"
+	"github.com/moim-study/moim/internal/workspace"
 )
 
 // coMention is a concept of this week that members' lines open with and
@@ -245,6 +247,83 @@ func (g *group) usedAgain(concepts []analyze.Concept, ahead []insight.Source, wh
 			Text: fmt.Sprintf("이번 주 %s %s 정리했습니다. %s에서는 %s %s 씁니다.",
 				Josa(thisM.Name, "이", "가"), quoteSaid(thisS.Body), where, Josa(c.Term, "을", "를"), quote(ahead[next].Quote)+"처럼"),
 			Sources: []insight.Source{source(thisS), ahead[next]},
+			Engine:  Name,
+		})
+	}
+	return out
+}
+
+// maxHeadingRunes is the longest heading of next week's notes
+// sectionsAgain reads as a section's name.
+const maxHeadingRunes = 40
+
+// sectionsAgain returns 다음 주차 links for a week that no line links more
+// closely: a concept two or more members wrote this week that a heading of
+// next week's notes names ("애스펙트 지향 프로그래밍(AOP)" after a week
+// that used AOP). A section of its own is where next week takes the
+// concept up again, which a word in passing is not. The bullet names the
+// members who wrote the concept, from the week's concept matrix, and
+// quotes the heading; at most two, each on its own heading. A heading that
+// only names next week's topic again links nothing the schedule does not.
+func (g *group) sectionsAgain(concepts []analyze.Concept, row *workspace.ScheduleRow, where string) (out []insight.Bullet) {
+	type heading struct {
+		src insight.Source
+		idx *analyze.TextIndex
+	}
+	topic := analyze.Key(row.Topic)
+	var heads []heading
+	for _, d := range g.in.NextDocs {
+		for _, b := range d.Blocks {
+			if b.Kind != note.KindHeading {
+				continue
+			}
+			t := analyze.Trim(analyze.Clean(b.Text))
+			if n := utf8.RuneCountInString(t); n == 0 || n > maxHeadingRunes || topic != "" && analyze.Key(t) == topic {
+				continue
+			}
+			heads = append(heads, heading{insight.Source{File: d.BlockFile(b), Line: b.Line, Quote: t}, analyze.NewTextIndex(t)})
+		}
+	}
+	used := map[string]bool{}
+	for _, c := range concepts {
+		if len(out) >= maxUsedAgain {
+			break
+		}
+		if len(c.Counts) < 2 || !named(c.Term) || g.aw.Spread(c.Term) > maxLinkSpread || g.everyday(c.Term) || g.taken(secNext, c.Term) {
+			continue
+		}
+		var h *heading
+		for i := range heads {
+			if !used[heads[i].src.Quote] && heads[i].idx.Mentions(c) {
+				h = &heads[i]
+				break
+			}
+		}
+		if h == nil {
+			continue
+		}
+		var names []string
+		var srcs []insight.Source
+		for _, m := range g.aw.Members {
+			if c.Counts[m.Name] == 0 {
+				continue
+			}
+			names = append(names, m.Name)
+			// Where the member wrote it: the concept matrix's evidence.
+			if ss := m.SentencesAbout(c); len(ss) > 0 && len(srcs) < 2 {
+				srcs = append(srcs, source(*ss[0]))
+			}
+		}
+		if len(srcs) == 0 {
+			continue
+		}
+		used[h.src.Quote] = true
+		g.claim(secNext, c.Term)
+		out = append(out, insight.Bullet{
+			Head: c.Term,
+			Text: fmt.Sprintf("이번 주 %s 적은 %s %s의 노트에서 %s 절로 다시 나옵니다.",
+				Josa(strings.Join(names, "·"), "이", "가"), Josa(c.Term, "은", "는"), where, quote(h.src.Quote)),
+			Sources: append(srcs, h.src),
 			Engine:  Name,
 		})
 	}
