@@ -302,19 +302,24 @@ func (g *group) sectionsAgain(concepts []analyze.Concept, row *workspace.Schedul
 		if h == nil {
 			continue
 		}
+		// Everyone who wrote the concept, inside a compound too ("트랜잭션
+		// AOP"): naming only the members the concept matrix counts it for
+		// leaves out one who wrote most of it.
 		var names []string
 		var srcs []insight.Source
+		spellings := analyze.Spellings(c)
 		for _, m := range g.aw.Members {
-			if c.Counts[m.Name] == 0 {
-				continue
-			}
-			names = append(names, m.Name)
-			// Where the member wrote it: the concept matrix's evidence.
-			if ss := m.SentencesAbout(c); len(ss) > 0 && len(srcs) < 2 {
-				srcs = append(srcs, source(*ss[0]))
+			for _, s := range m.Sentences {
+				if analyze.MentionsSpelled(s.Body, analyze.Letters(s.Body), spellings) {
+					names = append(names, m.Name)
+					if len(srcs) < 2 {
+						srcs = append(srcs, source(s))
+					}
+					break
+				}
 			}
 		}
-		if len(srcs) == 0 {
+		if len(names) < 2 {
 			continue
 		}
 		used[h.src.Quote] = true

@@ -79,20 +79,21 @@ func TestLinkSkipsAPhraseOfEverydayWords(t *testing.T) {
 
 // With no line to quote on either side, a concept two members wrote this
 // week that a heading of next week's notes names is where next week takes
-// it up again: the bullet names the members who wrote it and quotes the
-// heading. A concept one member wrote, or a heading that names only next
+// it up again: the bullet names every member who wrote it, inside a
+// compound too ("세션 TTL값"), and quotes the heading. A concept one member wrote, or a heading that names only next
 // week's topic, links nothing.
 func TestLinkToASectionOfNextWeeksNotes(t *testing.T) {
 	a := "# 4장 캐시\n\n- 값마다 TTL을 정해 수명을 준다.\n- 쓰기 지연은 LRU 목록을 쓴다.\n"
 	b := "# 4장 캐시\n\n- TTL이 짧으면 적중률이 떨어질까?\n"
-	in := nextWeekInput([][2]string{{"가람", a}, {"나래", b}},
+	c := "# 4장 캐시\n\n- 세션 TTL값은 서버마다 따로 둔다.\n"
+	in := nextWeekInput([][2]string{{"가람", a}, {"나래", b}, {"다솜", c}},
 		"# 5장 분산 저장소\n\n## 노드별 TTL 동기화\n\n- 복제 지연이 생긴다.\n\n## LRU 목록\n\n- 노드가 목록을 가진다.\n\n## 분산 저장소\n\n- 노드를 늘린다.\n")
 	next := section(t, generateGroup(t, in).Group, insight.KeyNext)
 	if len(next.Bullets) != 1 {
 		t.Fatalf("다음 주차 = %q, want one link", texts(next))
 	}
 	got := next.Bullets[0]
-	if got.Head != "TTL" || !strings.Contains(got.Text, "가람·나래가 적은 TTL은") || !strings.Contains(got.Text, "“노드별 TTL 동기화” 절로 다시 나옵니다") {
+	if got.Head != "TTL" || !strings.Contains(got.Text, "가람·나래·다솜이 적은 TTL은") || !strings.Contains(got.Text, "“노드별 TTL 동기화” 절로 다시 나옵니다") {
 		t.Errorf("다음 주차 = %q, want 가람·나래's TTL linked to the section 노드별 TTL 동기화", got.Text)
 	}
 	if last := got.Sources[len(got.Sources)-1]; last.File != "w7/가람.md" || last.Line != 3 {
