@@ -279,6 +279,10 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			v.Recommend, v.Proposal = true, true // "…를 따르는지 확인": a note-style instruction to check something
 		case first == "NNG" && (m.Surface == "방법" || m.Surface == "전략") && goodModifier(ms, i) && (hasTag(next(1).POS, "VCP") && final(1) || hasTag(next(1).POS, "JX") && copulaThing(ms)):
 			v.Recommend, v.Proposal = true, true // "…하는 것이 좋은 방법이다", "좋은 방법은 …하는 것이다"
+		case m.Surface == "지" && (hasTag(pos, "EC") || hasTag(pos, "EF")) && i == lastContent(ms) && i > 0 && verbal(prev(1)) && asksWhy(ms[:i]):
+			// "…라 안하고 왜 taget이라 하지", "이건 왜 필요하지": a why-question
+			// in the spoken ending, with no question mark
+			v.Question = true
 		case hasTag(pos, "EF") && (strings.HasSuffix(m.Surface, "까") || strings.HasSuffix(m.Surface, "나") || strings.HasSuffix(m.Surface, "냐")):
 			// "…않을까", "아닐까": a hypothesis; "…할까?", "…하나?": a question
 			if lemma(prev(1)) == "않" || strings.HasPrefix(prev(1).POS, "VCN") || strings.HasPrefix(m.Surface, "아닐") {
@@ -566,6 +570,27 @@ func foundClause(ms []text.Morph) bool {
 // proposal or way to act.
 func pastAt(ms []text.Morph, i int) bool {
 	return i < len(ms) && hasTag(ms[i].POS, "EP") && (strings.HasPrefix(ms[i].Surface, "었") || strings.HasPrefix(ms[i].Surface, "았"))
+}
+
+// verbal reports whether a morpheme is a verb or adjective stem, their
+// suffix or an auxiliary: what an ending closes a predicate on.
+func verbal(m text.Morph) bool {
+	switch strings.Split(m.POS, "+")[0] {
+	case "VV", "VA", "VX", "XSV", "XSA", "VCP", "EP":
+		return true
+	}
+	return false
+}
+
+// asksWhy reports whether morphemes hold the interrogative adverb 왜 (or
+// 어째서): with a spoken "…하지" at the end, the sentence asks why.
+func asksWhy(ms []text.Morph) bool {
+	for _, m := range ms {
+		if hasTag(m.POS, "MAG") && (m.Surface == "왜" || m.Surface == "어째서") {
+			return true
+		}
+	}
+	return false
 }
 
 // learningVerbs are the stems of wanting to learn before "…고 싶다":
