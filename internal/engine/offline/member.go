@@ -270,6 +270,13 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 			if len(s.Parts) >= 2 && s.FrameNeeded && lineUsed(used, m, s.File, s.FrameLine) {
 				continue // the claim or question its list answers is a bullet already
 			}
+			if p := m.Parent(&s); p != nil && used[p.ID] && s.Context == nil {
+				// An item nested under a line a bullet quotes already
+				// ("…리렌더링이 발생하지 않는다" with "상태가 변경되더라도 …"
+				// under it): a detail of that bullet's point, which alone
+				// has lost what it is about.
+				continue
+			}
 			// The note's top points are its key insights however small
 			// the note; other sections need a real signal.
 			if s.Scores[key] < bar && !(key == insight.KeyInsights && rank < 3 && !s.Definition) {
