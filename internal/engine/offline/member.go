@@ -460,6 +460,8 @@ type span struct {
 	first, last int
 	file        string
 	line        int
+	// heading is the heading the sentence stands under, "" at the top.
+	heading string
 }
 
 // spanOf returns the sentences of member m that a bullet of sentence s
@@ -475,6 +477,9 @@ func spanOf(m *analyze.Member, s analyze.Sentence) span {
 	}
 	i := at(s.ID)
 	sp := span{first: i, last: i, file: s.File, line: s.Line}
+	if len(s.Path) > 0 {
+		sp.heading = s.Path[len(s.Path)-1]
+	}
 	if s.Context != nil {
 		if j := at(s.Context.ID); j >= 0 && j < sp.first {
 			sp.first = j
@@ -500,7 +505,7 @@ func joinParagraph(bullets []insight.Bullet, spans []span) []insight.Bullet {
 		for a := 0; a < len(bullets) && i < 0; a++ {
 			for b := 0; b < len(bullets); b++ {
 				x, y := spans[a], spans[b]
-				if a != b && x.first >= 0 && y.first >= 0 && x.last+1 == y.first && x.file == y.file && x.line == y.line {
+				if a != b && x.first >= 0 && y.first >= 0 && x.last+1 == y.first && x.file == y.file && (x.line == y.line || sameHeading(x, y, bullets[a], bullets[b])) {
 					i, j = a, b // a's sentences end where b's begin
 					break
 				}
@@ -518,10 +523,20 @@ func joinParagraph(bullets []insight.Bullet, spans []span) []insight.Bullet {
 		}
 		at, drop := min(i, j), max(i, j)
 		bullets[at] = joined
-		spans[at] = span{first: spans[i].first, last: spans[j].last, file: spans[i].file, line: spans[i].line}
+		spans[at] = span{first: spans[i].first, last: spans[j].last, file: spans[i].file, line: spans[i].line, heading: spans[i].heading}
 		bullets = slices.Delete(bullets, drop, drop+1)
 		spans = slices.Delete(spans, drop, drop+1)
 	}
+}
+
+// sameHeading reports whether bullet b, from the item right after bullet
+// a's, goes on with a's point under a heading that names it: a's headline
+// is the heading's concept and b has no headline of its own ("**구조적
+// 서브타이핑**: …구분한다." then "이름이 다른 객체라도 …동일한 타입으로 본다."
+// under "### 구조적 서브타이핑"). Readers read the second as the first again.
+func sameHeading(x, y span, a, b insight.Bullet) bool {
+	return x.heading != "" && x.heading == y.heading && a.Head != "" && b.Head == "" &&
+		analyze.Key(a.Head) == analyze.Key(analyze.Trim(x.heading))
 }
 
 // kindWords name what a section of each kind holds, and sectionNames the

@@ -30,3 +30,35 @@ func TestNestedItemUnderAQuotedLineIsNoBullet(t *testing.T) {
 		t.Errorf("핵심 인사이트 = %q: the nested item is a bullet of its own beside the line it details", got)
 	}
 }
+
+// The item right after a bullet's line, under a heading that names the
+// bullet's headline, goes on with its point ("**구조적 서브타이핑**: …" then
+// "이름이 다른 객체라도 …"): one bullet, not the same point twice.
+func TestItemGoingOnUnderItsHeadlinesHeadingJoinsIt(t *testing.T) {
+	const src = `# 2장 색인
+
+### 벡터 색인
+
+- **벡터 색인**은 검색 엔진에서 문서를 찾는 중요한 개념으로, 단어마다 그 단어가 나오는 문서 목록을 저장한다.
+- 문서가 많아져도 단어 하나로 해당 문서 목록을 바로 꺼낼 수 있어서 전체 문서를 훑을 필요가 없다.
+
+### 압축
+
+- 문서 번호 목록은 차이값으로 저장하면 훨씬 작게 압축할 수 있다.
+- 압축된 목록을 읽을 때는 복원 비용이 든다.
+`
+	m, w := memberOf(t, "바다", src)
+	sec := sectionOf(t, m, w, insight.KeyInsights)
+	var joined bool
+	for _, b := range sec.Bullets {
+		if strings.Contains(b.Text, "문서 목록을 저장한다") {
+			joined = strings.Contains(b.Text, "전체 문서를 훑을 필요가 없다") && len(b.Sources) == 2
+		}
+		if strings.HasPrefix(b.Text, "문서가 많아져도") {
+			t.Errorf("핵심 인사이트 %q: the item going on with the 벡터 색인 bullet stands alone", b.Text)
+		}
+	}
+	if !joined {
+		t.Errorf("핵심 인사이트 = %q, want the two 벡터 색인 items in one bullet", bulletTexts(sec))
+	}
+}
