@@ -361,6 +361,10 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			// 필요가 없다", "…이니 …할 필요는 없다" what a mechanism or the
 			// book's example spares: descriptions
 			v.Recommend, v.Proposal = true, true
+		case first == "NNG" && m.Surface == "필요" && hasTag(prev(1).POS, "ETM") && (next(1).Surface == "가" || next(1).Surface == "도") && strings.HasPrefix(next(2).Surface, "있") && final(2) && !namedBefore(ms, i) && !groundedBefore(ms, i):
+			// "…먼저 결정한 후, …객체를 선택할 필요가 있다": an obligation,
+			// as "…선택해야 한다" is; what a named thing needs is not
+			v.Should = true
 		case first == "NNG" && adviceNouns[m.Surface] && strings.HasSuffix(prev(1).Surface, "라는") && reportedAdvice(ms, i):
 			v.Recommend = true // "…를 쓰라는 조언이 많다", "차라리 …로 써라… 라는 권고도 있다": advice the writer passes on
 		case first == "NNG" && (m.Surface == "추천" || m.Surface == "권장" || m.Surface == "권고") && (final(1) || predicateNoun(ms, i+1)):

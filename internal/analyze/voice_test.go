@@ -170,6 +170,10 @@ func TestVoiceFromMorphology(t *testing.T) {
 		{"이 예제는 왜 필요하지", Voice{Question: true}},
 		{"어떻게 동작하는지", Voice{}},
 		{"캐시 값을 바꾸지", Voice{}},
+		// "…할 필요가 있다" obliges as "…해야 한다" does; what a named
+		// thing needs is a description.
+		{"보낼 메시지를 먼저 정한 후, 그 메시지를 처리할 객체를 선택할 필요가 있다.", Voice{Should: true}},
+		{"클라이언트는 서버의 내부 구조를 알 필요가 있다.", Voice{}},
 	}
 	for _, c := range cases {
 		got := readVoice(c.s, text.Read(StripLabel(c.s)).Morphs)
