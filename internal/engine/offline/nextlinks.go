@@ -159,13 +159,10 @@ const maxLinkSpread = 0.5
 // 설명했던 것처럼 …") or names more of this week's concepts is the closer
 // link; at most two, each with its own line of next week.
 func (g *group) usedAgain(concepts []analyze.Concept, ahead []insight.Source, where string) (out []insight.Bullet) {
-	// Concepts of this week only: not one most weeks of the study use
-	// ("컴포넌트" in a study of a book on React), nor a phrase of the
-	// study's everyday words ("핵심 기능"), which next week may use in
-	// another sense.
+	// Concepts of this week only (see weeksOwn).
 	var shared []analyze.Concept
 	for _, c := range concepts {
-		if len(c.Counts) >= 2 && named(c.Term) && g.aw.Spread(c.Term) <= maxLinkSpread && !g.everyday(c.Term) {
+		if g.weeksOwn(c) {
 			shared = append(shared, c)
 		}
 	}
@@ -261,9 +258,9 @@ const maxHeadingRunes = 40
 // closely: a concept two or more members wrote this week that a heading of
 // next week's notes names ("애스펙트 지향 프로그래밍(AOP)" after a week
 // that used AOP). A section of its own is where next week takes the
-// concept up again, which a word in passing is not. The bullet names the
-// members who wrote the concept, from the week's concept matrix, and
-// quotes the heading; at most two, each on its own heading. A heading that
+// concept up again, which a word in passing is not. The bullet names every
+// member whose note writes the concept, inside a compound too, and quotes
+// the heading; at most two, each on its own heading. A heading that
 // only names next week's topic again links nothing the schedule does not.
 func (g *group) sectionsAgain(concepts []analyze.Concept, row *workspace.ScheduleRow, where string) (out []insight.Bullet) {
 	type heading struct {
@@ -289,7 +286,7 @@ func (g *group) sectionsAgain(concepts []analyze.Concept, row *workspace.Schedul
 		if len(out) >= maxUsedAgain {
 			break
 		}
-		if len(c.Counts) < 2 || !named(c.Term) || g.aw.Spread(c.Term) > maxLinkSpread || g.everyday(c.Term) || g.taken(secNext, c.Term) {
+		if !g.weeksOwn(c) || g.taken(secNext, c.Term) {
 			continue
 		}
 		var h *heading
@@ -333,6 +330,15 @@ func (g *group) sectionsAgain(concepts []analyze.Concept, row *workspace.Schedul
 		})
 	}
 	return out
+}
+
+// weeksOwn reports whether concept c is this week's to link to next
+// week's material: two or more members wrote it, it names something, and
+// it is neither a concept most other weeks of the study use ("컴포넌트" in
+// a study of a book on React) nor a phrase of the study's everyday words
+// ("핵심 기능"), which next week may use in another sense.
+func (g *group) weeksOwn(c analyze.Concept) bool {
+	return len(c.Counts) >= 2 && named(c.Term) && g.aw.Spread(c.Term) <= maxLinkSpread && !g.everyday(c.Term)
 }
 
 // everyday reports whether a compound term is made only of words most of
