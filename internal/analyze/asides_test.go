@@ -316,3 +316,17 @@ func TestFutureSignpostIsNoStudyTarget(t *testing.T) {
 		t.Errorf("%q: no study score, want the member's question", s.Body)
 	}
 }
+
+// Summing a thing up as another, in the end or in effect ("…는 결국 …라고
+// 볼 수 있다"), is the writer's way of seeing it, as a reframe is; what
+// a thing can be seen as, with nothing that sums it up, is a description.
+func TestSummingUpIsAReframe(t *testing.T) {
+	own := "캐시를 두는 것과 계산을 미리 해 두는 것은 사실상 같은 말이라고 볼 수 있는데, 결국 비용을 앞당기는 과정이라고 볼 수 있다."
+	plain := "이 구조는 파이프라인의 한 단계로 볼 수 있다."
+	if v := readVoice(own, text.Read(own).Morphs); !v.Reframe {
+		t.Errorf("readVoice(%q): no reframe, want the writer summing it up", own)
+	}
+	if v := readVoice(plain, text.Read(plain).Morphs); v.Reframe {
+		t.Errorf("readVoice(%q): reframe, want none (what it can be seen as)", plain)
+	}
+}

@@ -786,6 +786,9 @@ func conclusionMarked(t string) bool {
 // another and says how to see it ("A라기 보단 B로 이해하는 게 쉽다", "…로
 // 보는 게 맞다"); "A라기보다는 B에 가깝다" says what it is, as books do.
 func reframes(t string) bool {
+	if sumsUp(t) {
+		return true
+	}
 	for _, p := range []string{"라기 보단", "라기보단", "라기 보다는", "라기보다는", "라기 보다", "라기보다"} {
 		if i := strings.Index(t, p); i > 0 {
 			rest := t[i+len(p):]
@@ -793,6 +796,24 @@ func reframes(t string) bool {
 				if strings.Contains(rest, w) {
 					return true
 				}
+			}
+		}
+	}
+	return false
+}
+
+// sumsUp reports whether the writer sums a thing up as another, in the
+// end or in effect ("…같은 말이라고 볼 수 있는데, 결국 공통 로직을
+// 추상화하는 과정이라고 볼 수 있다"): a way of seeing it, as a reframe is.
+func sumsUp(t string) bool {
+	for _, see := range []string{"라고 볼 수 있", "으로 볼 수 있", "로 볼 수 있"} {
+		i := strings.Index(t, see)
+		if i < 0 {
+			continue
+		}
+		for _, w := range []string{"결국 ", "사실상 ", "결국은 "} {
+			if j := strings.Index(t, w); j >= 0 && j < i {
+				return true
 			}
 		}
 	}
