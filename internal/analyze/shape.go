@@ -50,11 +50,22 @@ func leadsIntoCode(m *Member, s Sentence) bool {
 	if !strings.HasSuffix(t, "...") && !strings.HasSuffix(t, "…") {
 		return false
 	}
+	return codeWithin(m, s, 1) && !hasFinalVerb(m.reads.read(s.Body).Morphs)
+}
+
+// codeWithin reports whether a code block is among the n blocks right
+// below sentence s in member m's note.
+func codeWithin(m *Member, s Sentence, n int) bool {
 	doc := m.Doc
-	if doc == nil || s.Block < 0 || s.Block+1 >= len(doc.Blocks) || doc.Blocks[s.Block+1].Kind != note.KindCode {
+	if doc == nil || s.Block < 0 {
 		return false
 	}
-	return !hasFinalVerb(m.reads.read(s.Body).Morphs)
+	for b := s.Block + 1; b <= s.Block+n && b < len(doc.Blocks); b++ {
+		if doc.Blocks[b].Kind == note.KindCode {
+			return true
+		}
+	}
+	return false
 }
 
 // showsBelow reports a line whose last words say it is done "like this"
@@ -70,19 +81,8 @@ func showsBelow(m *Member, s Sentence) bool {
 	if k := len(f) - 4; k > 0 {
 		f = f[k:]
 	}
-	if !slices.Contains(f[:len(f)-1], "이렇게") && !slices.Contains(f[:len(f)-1], "이와") {
-		return false
-	}
-	doc := m.Doc
-	if doc == nil || s.Block < 0 {
-		return false
-	}
-	for b := s.Block + 1; b <= s.Block+2 && b < len(doc.Blocks); b++ {
-		if doc.Blocks[b].Kind == note.KindCode {
-			return true
-		}
-	}
-	return false
+	lead := f[:len(f)-1]
+	return (slices.Contains(lead, "이렇게") || slices.Contains(lead, "이와")) && codeWithin(m, s, 2)
 }
 
 // pointsAhead reports a sentence that leans on what follows it (see
@@ -1273,17 +1273,23 @@ func ordinalInstance(ms []text.Morph) bool {
 		if ms[i].Surface != "번" || !hasTag(ms[i].POS, "NNBC") || ms[i+1].Surface != "째" {
 			continue
 		}
-		if n := ms[i+2]; (strings.HasPrefix(n.POS, "NNG") || strings.HasPrefix(n.POS, "NNP")) && !listWords[n.Surface] {
+		if n := ms[i+2]; (strings.HasPrefix(n.POS, "NNG") || strings.HasPrefix(n.POS, "NNP")) && !listItem(n.Surface) {
 			return true
 		}
 	}
 	return false
 }
 
-// listWords are nouns that name an item of a list of kinds rather than a
-// thing of the example ("두 번째 방법", "세 번째 이유").
-var listWords = map[string]bool{"방법": true, "방식": true, "단계": true, "이유": true, "원칙": true, "규칙": true, "경우": true,
-	"문제": true, "장점": true, "단점": true, "특징": true, "예": true, "예시": true, "예제": true, "조건": true, "목표": true, "항목": true, "장": true, "절": true}
+// listItem reports whether a noun names an item of a list of kinds rather
+// than a thing of the example ("두 번째 방법", "세 번째 이유"): what a
+// passage lists (announceNouns), a trait (traitNouns), or one of
+// listWords.
+func listItem(n string) bool { return listWords[n] || announceNouns[n] || traitNouns[n] }
+
+// listWords are the list items announceNouns and traitNouns leave out:
+// steps, rules, cases, examples, parts of a book.
+var listWords = map[string]bool{"단계": true, "원칙": true, "규칙": true, "경우": true, "문제": true,
+	"예": true, "예시": true, "예제": true, "조건": true, "목표": true, "항목": true, "장": true, "절": true}
 
 // genericObject reports whether the object of the sentence's last action
 // is an everyday word ("코드를 검토해야 함", "여러 방법을 써 보자"):
