@@ -82,6 +82,15 @@ func (a *KagomeAnalyzer) Read(s string) Reading {
 	return a.read(s, true)
 }
 
+// latinParticles are the particles the dictionary may read as nouns when
+// they are written onto a Latin word (은 silver, 과 lesson, 의 righteousness,
+// 나 I, 마다 each), with the particle tags they have there.
+var latinParticles = map[string]string{
+	"은": "JX", "는": "JX", "도": "JX", "만": "JX", "마다": "JX",
+	"이": "JKS", "가": "JKS", "을": "JKO", "를": "JKO", "의": "JKG",
+	"과": "JC", "와": "JC", "나": "JC", "이나": "JC", "로": "JKB", "에": "JKB",
+}
+
 func (a *KagomeAnalyzer) read(s string, withMorphs bool) Reading {
 	if err := a.Load(); err != nil {
 		return Reading{Terms: NewFree().Terms(s)}
@@ -121,10 +130,15 @@ func (a *KagomeAnalyzer) read(s string, withMorphs bool) Reading {
 				space = true
 				continue
 			}
-			if i == 0 && afterLatin && t.Surface == "은" && tag == "NNG" {
-				// "ThreadLocal은 …" read 은/NNG (silver): the topic
-				// particle a Latin word ending in a consonant sound takes
-				tag = "JX"
+			if i == 0 && afterLatin && tag[0] == 'N' {
+				if pt, ok := latinParticles[t.Surface]; ok {
+					// "ThreadLocal은 …" read 은/NNG (silver), "AOP의
+					// 개념" 의/NNG, "useState나 …" 나/NP (I): a
+					// particle written onto a Latin word, which would
+					// otherwise join it and the next nouns into one
+					// compound ("useEffect의 콜백 함수")
+					tag = pt
+				}
 			}
 			if withMorphs {
 				ms = append(ms, Morph{Surface: t.Surface, POS: tag, Space: space})

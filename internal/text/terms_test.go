@@ -168,13 +168,20 @@ func TestWordInitialCopula(t *testing.T) {
 
 // TestTopicAfterLatinWord: the dictionary reads the topic particle glued to
 // a Latin word as the noun 은 (silver), which then joins the next nouns
-// into a compound ("ProxyFactoryBean은 스프링"). It is the particle: the
-// word is a term of its own and the reading has a topic.
+// into a compound ("ProxyFactoryBean은 스프링"); likewise 의, 과, 나 and 마다.
+// They are particles: the word is a term of its own and the reading has a
+// topic.
 func TestTopicAfterLatinWord(t *testing.T) {
 	a := NewKagome()
 	for in, want := range map[string][]string{
 		"ProxyFactoryBean은 스프링 빈으로 등록된다": {"ProxyFactoryBean", "스프링 빈"},
 		"UTF-8은 문자당 1바이트에서 4바이트를 쓴다":     {"UTF-8", "문자당"},
+		// the other particles the dictionary reads as nouns there: 의
+		// (righteousness), 과 (lesson), 나 (I), 마다 (each)
+		"Kafka의 파티션 개수를 정한다":     {"Kafka", "파티션 개수"},
+		"Gradle과 Maven 빌드를 비교한다": {"Gradle", "Maven 빌드"},
+		"Vue나 Svelte 컴포넌트를 쓴다":   {"Vue", "Svelte 컴포넌트"},
+		"Redis마다 캐시 정책이 다르다":     {"Redis", "캐시 정책"},
 	} {
 		if got := texts(a.Terms(in)); !reflect.DeepEqual(got, want) {
 			t.Errorf("kagome.Terms(%q) = %q, want %q", in, got, want)
