@@ -41,6 +41,7 @@ func conceptMatrix(members []*Member, bg *text.Background, week int) []Concept {
 		}
 	}
 	transliterations(uf, display)
+	latinSpellings(uf, display)
 
 	// Group the keys by their root, choose the display spelling.
 	groups := map[string][]string{}
@@ -250,6 +251,30 @@ func headTerm(inside string, terms []string) string {
 		}
 	}
 	return best
+}
+
+// latinSpellings joins the spellings of one Latin term that differ only in
+// hyphens, dots and spaces ("auto-regressive", "autoregressive", "Mixture
+// of Experts" and "mixture-of-experts"): one concept, written two ways.
+func latinSpellings(uf *union, display map[string]string) {
+	keys := make([]string, 0, len(display))
+	for k := range display {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	bare := strings.NewReplacer("-", "", ".", "")
+	first := map[string]string{}
+	for _, k := range keys {
+		if hangul(display[k]) {
+			continue
+		}
+		b := bare.Replace(k)
+		if o, ok := first[b]; ok {
+			uf.join(o, k)
+		} else {
+			first[b] = k
+		}
+	}
 }
 
 // minSkeleton is the shortest consonant skeleton compared: shorter ones
@@ -514,11 +539,36 @@ func textWords(lower string) []string {
 // "타입가드").
 func runStarts(words []string, i int, k string) bool {
 	acc := ""
-	for j := i; j < len(words) && len(acc) < len(k); j++ {
+	j := i
+	for ; j < len(words) && len(acc) < len(k); j++ {
 		acc += words[j]
 	}
-	return strings.HasPrefix(acc, k) && (len(words[i]) >= len(k) || strings.HasPrefix(k, words[i]))
+	if !strings.HasPrefix(acc, k) || len(words[i]) < len(k) && !strings.HasPrefix(k, words[i]) {
+		return false
+	}
+	// A Latin spelling ends where its word does, or before a particle or
+	// a plural ending ("enum을", "enums"): "create" is not in
+	// "createElement", nor "React" in "ReactElement".
+	return latinEnds(k, acc[len(k):])
 }
+
+// latinEnds reports whether a spelling k may end before rest, the rest of
+// the word it ends in: anything may follow a Hangul spelling; a Latin one
+// only the end of the word, a letter that is not ASCII (a particle), or an
+// English plural ending.
+func latinEnds(k, rest string) bool {
+	if rest == "" || !isASCIIAlnum(k[len(k)-1]) || !isASCIIAlnum(rest[0]) {
+		return true
+	}
+	for _, pl := range []string{"es", "s"} {
+		if r, ok := strings.CutPrefix(rest, pl); ok && (r == "" || !isASCIIAlnum(r[0])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIIAlnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
 
 // TextIndex is the words of a document, indexed to ask of many concepts
 // whether the document mentions them, as MentionsText reads one text,
@@ -551,8 +601,10 @@ func NewTextIndex(texts ...string) *TextIndex {
 // word that is a proper beginning of one and runs on into it.
 func (x *TextIndex) Mentions(c Concept) bool {
 	for _, k := range Spellings(c) {
-		if i := sort.SearchStrings(x.sorted, k); i < len(x.sorted) && strings.HasPrefix(x.sorted[i], k) {
-			return true
+		for i := sort.SearchStrings(x.sorted, k); i < len(x.sorted) && strings.HasPrefix(x.sorted[i], k); i++ {
+			if latinEnds(k, x.sorted[i][len(k):]) {
+				return true
+			}
 		}
 		for n := 1; n < len(k); n++ {
 			for _, i := range x.at[k[:n]] {

@@ -78,3 +78,47 @@ func TestTextIndexMentionsAsMentionsText(t *testing.T) {
 		t.Error("want 타입 가드 mentioned and no match inside a word")
 	}
 }
+
+// TestLatinWordEnds: a Latin spelling ends where its word ends, or before
+// a particle or a plural ending; the start of a longer identifier is no
+// mention ("create" in "createElement", "React" in "ReactElement").
+func TestLatinWordEnds(t *testing.T) {
+	for _, c := range []struct {
+		text, term string
+		want       bool
+	}{
+		{"React.createElement를 호출해 엘리먼트를 만든다.", "create", false},
+		{"ReactElement 타입을 반환한다.", "React", false},
+		{"응답이 없는 create 요청은 따로 처리한다.", "create", true},
+		{"enums를 쓰면 값이 늘어난다.", "enum", true},
+		{"Hooks는 함수 컴포넌트의 상태를 다룬다.", "Hook", true},
+		{"GPT4o로 요약했다.", "GPT", false},
+	} {
+		x := NewTextIndex(c.text)
+		con := Concept{Term: c.term}
+		if got := MentionsText(c.text, con); got != c.want {
+			t.Errorf("MentionsText(%q, %q) = %v, want %v", c.text, c.term, got, c.want)
+		}
+		if got := x.Mentions(con); got != c.want {
+			t.Errorf("TextIndex.Mentions(%q) in %q = %v, want %v", c.term, c.text, got, c.want)
+		}
+	}
+}
+
+// TestLatinSpellingsJoined: "pre-training" and "pretraining" are one
+// concept written two ways; two members who spell it differently share it.
+func TestLatinSpellingsJoined(t *testing.T) {
+	w := Analyze([]Note{
+		{Member: "한서진", Doc: parse("a.md", "# 노트\n\n대규모 말뭉치로 하는 pre-training은 비용이 크다.\n")},
+		{Member: "오태윤", Doc: parse("b.md", "# 노트\n\n미세 조정 전에 pretraining을 먼저 한다.\n")},
+	})
+	for _, c := range w.Concepts {
+		if c.Term == "pre-training" || c.Term == "pretraining" {
+			if len(c.Counts) != 2 {
+				t.Errorf("concept %q counts %v, want both members", c.Term, c.Counts)
+			}
+			return
+		}
+	}
+	t.Errorf("no pre-training concept among %v", w.Concepts)
+}
