@@ -174,7 +174,12 @@ const answeredNote = "# 4장 예외\n\n" +
 	"![자동 설정](img/auto.png)\n\n" +
 	"- 자동 설정 클래스가 값을 채워 준다고 한다.\n\n" +
 	"## 남은 궁금증\n\n" +
-	"재시도 횟수는 팀마다 어떻게 정할까?\n"
+	"재시도 횟수는 팀마다 어떻게 정할까?\n\n" +
+	"## 포인트컷 테스트\n\n" +
+	"- 클래스의 메소드마다 포인트컷 선정 여부를 검사하는 헬퍼 메소드\n" +
+	"- 여기서는 target이라 안하고 왜 taget이라 하지\n\n" +
+	"```java\npointcutMatches(expression, expected, Target.class, \"hello\");\n```\n\n" +
+	"- 표현식 하나로 여러 메소드의 선정 결과를 한 번에 확인한다.\n"
 
 func TestQuestionsTheNoteAnswers(t *testing.T) {
 	w := Analyze([]Note{{Member: "다온", Doc: parse("w4/다온.md", answeredNote)}})
@@ -191,6 +196,9 @@ func TestQuestionsTheNoteAnswers(t *testing.T) {
 		{"환경 변수로 지정할 때는", true},
 		{"어째서 이 설정이 없어도", false},
 		{"재시도 횟수는", false},
+		// The writer wondering in the spoken "왜 …하지": the book's
+		// next line is no answer to it.
+		{"왜 taget이라 하지", false},
 	} {
 		if s := find(t, m, c.sub); s.Answered != c.answered {
 			t.Errorf("%q: answered %v, want %v", s.Body, s.Answered, c.answered)

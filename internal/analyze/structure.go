@@ -486,7 +486,7 @@ func questions(m *Member) {
 		if !s.Voice.Question {
 			continue
 		}
-		if QuestionLabel(s.Voice.Label) || questionHeading(s.Path) || s.Voice.Queried || s.judges {
+		if QuestionLabel(s.Voice.Label) || questionHeading(s.Path) || s.Voice.Queried || s.Voice.Doubt || s.judges {
 			// A statement the writer put in doubt ("…멀어진다 ?") is theirs
 			// too: what follows is the book's account, not an answer.
 			// So is a question the writer led in with an arrow that asks
@@ -677,7 +677,7 @@ func askedRuns(ss []Sentence) {
 		if !s.Voice.Question || s.Answered || !o.Voice.Question || !o.Answered || o.Block != s.Block {
 			continue
 		}
-		if QuestionLabel(s.Voice.Label) || questionHeading(s.Path) || s.Voice.Queried || s.judges {
+		if QuestionLabel(s.Voice.Label) || questionHeading(s.Path) || s.Voice.Queried || s.Voice.Doubt || s.judges {
 			continue // the writer's own question stays theirs
 		}
 		s.Answered = true

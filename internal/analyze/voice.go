@@ -281,8 +281,9 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			v.Recommend, v.Proposal = true, true // "…하는 것이 좋은 방법이다", "좋은 방법은 …하는 것이다"
 		case m.Surface == "지" && (hasTag(pos, "EC") || hasTag(pos, "EF")) && i == lastContent(ms) && i > 0 && verbal(prev(1)) && asksWhy(ms[:i]):
 			// "…라 안하고 왜 taget이라 하지", "이건 왜 필요하지": a why-question
-			// in the spoken ending, with no question mark
-			v.Question = true
+			// in the spoken ending, with no question mark: the writer
+			// wondering, not the book asking before it answers
+			v.Question, v.Doubt = true, true
 		case hasTag(pos, "EF") && (strings.HasSuffix(m.Surface, "까") || strings.HasSuffix(m.Surface, "나") || strings.HasSuffix(m.Surface, "냐")):
 			// "…않을까", "아닐까": a hypothesis; "…할까?", "…하나?": a question
 			if lemma(prev(1)) == "않" || strings.HasPrefix(prev(1).POS, "VCN") || strings.HasPrefix(m.Surface, "아닐") {

@@ -163,11 +163,11 @@ func TestVoiceFromMorphology(t *testing.T) {
 		{"이 장을 읽으며 캐시의 장점을 다시 생각해 볼 수 있었다.", Voice{Hedge: true}},
 		{"설정 파일을 열어 보면 기본값이 꺼져 있음을 알 수 있다.", Voice{}},
 		{"실무에서는 야간 배치에 압축을 적용하면 저장 비용을 줄일 수 있을 것 같다.", Voice{Hedge: true, Can: true}},
-		// A why-question in the spoken "…하지" with no question mark asks;
-		// "…인지" closing on how something works, and "…하지" with no
-		// 왜, do not.
-		{"여기서는 왜 굳이 인터페이스를 따로 만들지", Voice{Question: true}},
-		{"이 예제는 왜 필요하지", Voice{Question: true}},
+		// A why-question in the spoken "…하지" with no question mark asks,
+		// and the writer wonders (Doubt); "…인지" closing on how something
+		// works, and "…하지" with no 왜, do not.
+		{"여기서는 왜 굳이 인터페이스를 따로 만들지", Voice{Question: true, Doubt: true}},
+		{"이 예제는 왜 필요하지", Voice{Question: true, Doubt: true}},
 		{"어떻게 동작하는지", Voice{}},
 		{"캐시 값을 바꾸지", Voice{}},
 		// "…할 필요가 있다" obliges as "…해야 한다" does; what a named
