@@ -241,6 +241,10 @@ type Sentence struct {
 	// ("네 번째 사용자를 처리하는 중에 …"): a step through the example's
 	// data, not something to do in one's own work.
 	instance bool
+	// step: the sentence opens on the order of a walkthrough ("가장 먼저
+	// …를 뺀다", "이제 …하면 에러가 발생한다"): a step of the book's
+	// example, not a point (see stepOpener).
+	step bool
 	// joined: Context is the first half of the same sentence, left open
 	// on the line above ("…늘지만," / "…비용이 함께 증가").
 	joined bool
@@ -619,6 +623,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		last.exampled = ExampleLed(s.Text) || newBlock && s.Block > 0 && s.Block < len(doc.Blocks) && exampleMarker(doc.Blocks[s.Block-1].Text)
 		last.genericObject = genericObject(rd.Morphs)
 		last.instance = ordinalInstance(rd.Morphs)
+		last.step = stepOpener(body, rd.Morphs)
 		last.changesNothingNamed = changesUnnamed(rd.Morphs)
 		last.OwnSubject = ownSubject(rd.Morphs)
 		last.Property = propertyClaim(core)

@@ -417,6 +417,9 @@ func scoreSentence(s *Sentence) map[string]float64 {
 	if v.Recommend || v.Should || can {
 		ins *= 0.3 // advice is no insight, even when it is too thin for 실무 적용
 	}
+	if s.step && len(s.Emphasis) == 0 && !v.Conclusion && !v.Opinion() && !v.Hedge && !v.Contrast {
+		ins *= 0.3 // a step of the book's walkthrough, not its point
+	}
 	sc[insight.KeyInsights] = math.Max(0, ins)
 	return sc
 }

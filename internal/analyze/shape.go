@@ -1425,3 +1425,48 @@ func clauseModifier(ms []text.Morph, k int) bool {
 	}
 	return k > 0 && verbal(ms[k-1].POS)
 }
+
+// reStepOpener matches the words a walkthrough orders its steps with, at
+// the start of a sentence: 가장 먼저, 먼저, 우선, 이제, 그 다음, 다음으로,
+// 마지막으로, 지금까지는.
+var reStepOpener = regexp.MustCompile(`^(가장 먼저|먼저|우선|이제는?|그 ?다음에?|다음으로|마지막으로|지금까지는?)[ ,]`)
+
+// stepOpener reports a sentence that opens on the order of a walkthrough
+// ("가장 먼저 add()의 SQL을 외부로 뺀다", "이제 Category로 한식만 올 수 있기
+// 때문에 …", "지금까지는 …했지만 이제는 …바꿀 것이다"): the book taking its
+// example one step further. When a verb that modifies a noun follows the
+// opener ("가장 먼저 해야 할 질문은 …"), the opener belongs to that noun
+// phrase and the sentence states a principle.
+func stepOpener(body string, ms []text.Morph) bool {
+	m := reStepOpener.FindString(body)
+	if m == "" {
+		return false
+	}
+	// The word after the opener starts at the morpheme after as many
+	// spaces as the opener holds.
+	words := strings.Count(strings.TrimRight(m, " ,"), " ") + 1
+	seen := 0
+	for i, mo := range ms {
+		if i > 0 && mo.Space {
+			seen++
+		}
+		if seen < words {
+			continue
+		}
+		if !strings.HasPrefix(mo.POS, "VV") && !strings.HasPrefix(mo.POS, "VX") {
+			return true
+		}
+		// the rest of the verb's word, and an auxiliary verb after it
+		// ("해야 할"): does the verb end in a modifier?
+		for j := i; j < len(ms); j++ {
+			if j > i && ms[j].Space && !(strings.HasSuffix(ms[j-1].POS, "EC") && (strings.HasPrefix(ms[j].POS, "VX") || strings.HasPrefix(ms[j].POS, "VV"))) {
+				break
+			}
+			if strings.HasSuffix(ms[j].POS, "ETM") {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
