@@ -540,3 +540,23 @@ func TestPointerNamedInItsOwnSentence(t *testing.T) {
 		}
 	}
 }
+
+// A setting before the subject ("리액트에서 상태는 …") is not the subject's
+// phrase: the subject follows it, and a sentence saying what that subject
+// is defines it.
+func TestSubjectAfterASetting(t *testing.T) {
+	for _, c := range []struct{ s, want string }{
+		{"뷰에서 컴포넌트는 화면을 이루는 재사용 가능한 단위이다.", "컴포넌트"},
+		{"자바스크립트에서는 함수도 객체로 취급된다.", ""},
+		{"캐시에서 값을 읽는다.", ""},
+	} {
+		if got := subject(readMorphs(c.s), c.s); got != c.want {
+			t.Errorf("subject(%q) = %q, want %q", c.s, got, c.want)
+		}
+	}
+	const src = "# 9장 상태\n\n- 뷰에서 컴포넌트는 화면을 이루는 재사용 가능한 단위이다.\n"
+	m := Analyze([]Note{{Member: "나무", Doc: parse("w9/나무.md", src)}}).Members[0]
+	if s := find(t, m, "뷰에서 컴포넌트는"); !s.Definition {
+		t.Errorf("%q: not read as a definition", s.Body)
+	}
+}

@@ -839,6 +839,7 @@ func abs(n int) int {
 func subject(ms []text.Morph, body string) string {
 	var b strings.Builder
 	parts := 0
+	ms = afterSetting(ms)
 	for i, m := range ms {
 		switch m.POS {
 		case "NNG", "NNP", "SL", "SH", "XSN", "XPN", "SN":
@@ -869,6 +870,34 @@ func subject(ms []text.Morph, body string) string {
 		return ""
 	}
 	return ""
+}
+
+// afterSetting returns ms without a leading setting, a noun phrase with
+// 에서 ("리액트에서 상태는 …", "자바스크립트에서는 …"): the subject comes
+// after it.
+func afterSetting(ms []text.Morph) []text.Morph {
+	for i, m := range ms {
+		switch {
+		case m.POS == "NNG" || m.POS == "NNP" || m.POS == "SL":
+			if i > 0 && m.Space {
+				return ms
+			}
+			continue
+		case i > 0 && m.Surface == "에서" && strings.HasPrefix(m.POS, "JKB"):
+			j := i + 1
+			if j < len(ms) && !ms[j].Space && strings.HasPrefix(ms[j].POS, "JX") {
+				j++ // 에서는
+			}
+			if j < len(ms) && ms[j].Surface == "," {
+				j++
+			}
+			if j < len(ms) && ms[j].Space {
+				return ms[j:]
+			}
+		}
+		return ms
+	}
+	return ms
 }
 
 // bodyGrams returns the bigram set (bigramSet) of every sentence's Body,
