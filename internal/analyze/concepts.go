@@ -254,8 +254,8 @@ func headTerm(inside string, terms []string) string {
 }
 
 // latinSpellings joins the spellings of one Latin term that differ only in
-// hyphens, dots and spaces ("auto-regressive", "autoregressive", "Mixture
-// of Experts" and "mixture-of-experts"): one concept, written two ways.
+// hyphens and dots ("pre-training" and "pretraining", "GPT-4" and "GPT4"):
+// one concept, written two ways.
 func latinSpellings(uf *union, display map[string]string) {
 	keys := make([]string, 0, len(display))
 	for k := range display {
@@ -568,6 +568,8 @@ func latinEnds(k, rest string) bool {
 	return false
 }
 
+// isASCIIAlnum reports a lower-case ASCII letter or a digit (the words
+// compared are lower-cased).
 func isASCIIAlnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
 
 // TextIndex is the words of a document, indexed to ask of many concepts

@@ -488,7 +488,8 @@ func questions(m *Member) {
 		}
 		if QuestionLabel(s.Voice.Label) || questionHeading(s.Path) || s.Voice.Queried || s.Voice.Doubt || s.judges {
 			// A statement the writer put in doubt ("…멀어진다 ?") is theirs
-			// too: what follows is the book's account, not an answer.
+			// too: what follows is the book's account, not an answer; so is
+			// a question they wonder about ("왜 taget이라 하지", Doubt).
 			// So is a question the writer led in with an arrow that asks
 			// whether something is right ("→ 캡슐화가 핵심인데 …하는 것이
 			// 옳은가?"): what the book says next is no answer to a
