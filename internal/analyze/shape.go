@@ -1428,8 +1428,8 @@ func clauseModifier(ms []text.Morph, k int) bool {
 
 // reStepOpener matches the words a walkthrough orders its steps with, at
 // the start of a sentence: 가장 먼저, 먼저, 우선, 이제, 그 다음, 다음으로,
-// 마지막으로, 지금까지는.
-var reStepOpener = regexp.MustCompile(`^(가장 먼저|먼저|우선|이제는?|그 ?다음에?|다음으로|마지막으로|지금까지는?)[ ,]`)
+// 마지막으로, and the state before the step, 지금까지는, 이전에는, 기존에는.
+var reStepOpener = regexp.MustCompile(`^(가장 먼저|먼저|우선|이제는?|그 ?다음에?|다음으로|마지막으로|지금까지는?|이전에는|기존에는)[ ,]`)
 
 // stepOpener reports a sentence that opens on the order of a walkthrough
 // ("가장 먼저 add()의 SQL을 외부로 뺀다", "이제 Category로 한식만 올 수 있기
