@@ -20,6 +20,23 @@ import (
 // 파운데이션 모델이 …" for 범용 모델). They are read only to say who wrote a
 // point; a bullet quotes a line that names the concept.
 func creditLines(m *analyze.Member, c analyze.Concept) []*analyze.Sentence {
+	return creditLinesOf(m, c, sentenceLetters(m))
+}
+
+// sentenceLetters returns analyze.Letters of each of m's sentences' bodies,
+// in order: read once per member, not once per concept.
+func sentenceLetters(m *analyze.Member) []string {
+	out := make([]string, len(m.Sentences))
+	for i := range m.Sentences {
+		out[i] = analyze.Letters(m.Sentences[i].Body)
+	}
+	return out
+}
+
+// creditLinesOf is creditLines with the letters of m's sentences read
+// already (see sentenceLetters).
+func creditLinesOf(m *analyze.Member, c analyze.Concept, letters []string) []*analyze.Sentence {
+	spellings := analyze.Spellings(c)
 	named := map[string]bool{}
 	for _, s := range m.SentencesAbout(c) {
 		named[s.ID] = true
@@ -28,7 +45,7 @@ func creditLines(m *analyze.Member, c analyze.Concept) []*analyze.Sentence {
 	about := false // the line before names c, or follows one that does
 	for i := range m.Sentences {
 		s := &m.Sentences[i]
-		on := named[s.ID] || analyze.MentionsText(s.Body, c) || widened(s.Subject, c)
+		on := named[s.ID] || analyze.MentionsSpelled(s.Body, letters[i], spellings) || widened(s.Subject, c)
 		if !on && about && i > 0 && continues(&m.Sentences[i-1], s) {
 			on = true
 		}

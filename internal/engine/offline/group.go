@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/moim-study/moim/internal/analyze"
@@ -127,6 +128,9 @@ type group struct {
 	// credit memoizes creditLines by member and concept: writers asks
 	// for the same lines for every quote on a concept.
 	credit map[creditKey][]*analyze.Sentence
+	// letters holds analyze.Letters of each member's sentences, by
+	// member name (see sentenceLetters).
+	letters map[string][]string
 	// selfAnswered holds the members' own questions their note takes up
 	// right below and no other member's line speaks to: one member's
 	// exchange with the book, which 공통 질문 leaves to 심화 토론.
@@ -150,7 +154,15 @@ func (g *group) creditLines(m *analyze.Member, c analyze.Concept) []*analyze.Sen
 	if out, ok := g.credit[k]; ok {
 		return out
 	}
-	out := creditLines(m, c)
+	if g.letters == nil {
+		g.letters = map[string][]string{}
+	}
+	letters, ok := g.letters[m.Name]
+	if !ok {
+		letters = sentenceLetters(m)
+		g.letters[m.Name] = letters
+	}
+	out := creditLinesOf(m, c, letters)
 	if g.credit == nil {
 		g.credit = map[creditKey][]*analyze.Sentence{}
 	}
@@ -1935,15 +1947,24 @@ func bothSides(m *analyze.Member, c analyze.Concept, st analyze.Stance) bool {
 // c as its topic: its first word is the concept with 은/는 ("enum은 …",
 // "enum 은 …").
 func opensOnTopic(body string, c analyze.Concept) bool {
-	f := strings.Fields(body)
-	if len(f) == 0 {
+	first, rest := nextField(body)
+	if first == "" {
 		return false
 	}
-	first := f[0]
-	if len(f) > 1 && (f[1] == "은" || f[1] == "는") {
-		first += f[1]
+	if second, _ := nextField(rest); second == "은" || second == "는" {
+		first += second
 	}
 	return themeOf(first, c)
+}
+
+// nextField returns the first field of s as strings.Fields splits it, and
+// what follows it, without splitting the rest.
+func nextField(s string) (field, rest string) {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[:i], s[i:]
+	}
+	return s, ""
 }
 
 // topicOf reports whether concept c is a topic or subject in a sentence:
