@@ -539,8 +539,7 @@ func textWords(lower string) []string {
 // "타입가드").
 func runStarts(words []string, i int, k string) bool {
 	acc := ""
-	j := i
-	for ; j < len(words) && len(acc) < len(k); j++ {
+	for j := i; j < len(words) && len(acc) < len(k); j++ {
 		acc += words[j]
 	}
 	if !strings.HasPrefix(acc, k) || len(words[i]) < len(k) && !strings.HasPrefix(k, words[i]) {

@@ -154,6 +154,17 @@ func (g *group) creditLines(m *analyze.Member, c analyze.Concept) []*analyze.Sen
 	if out, ok := g.credit[k]; ok {
 		return out
 	}
+	out := creditLinesOf(m, c, g.lettersOf(m))
+	if g.credit == nil {
+		g.credit = map[creditKey][]*analyze.Sentence{}
+	}
+	g.credit[k] = out
+	return out
+}
+
+// lettersOf returns analyze.Letters of each of m's sentences (see
+// sentenceLetters), read once per member for every concept looked up.
+func (g *group) lettersOf(m *analyze.Member) []string {
 	if g.letters == nil {
 		g.letters = map[string][]string{}
 	}
@@ -162,12 +173,7 @@ func (g *group) creditLines(m *analyze.Member, c analyze.Concept) []*analyze.Sen
 		letters = sentenceLetters(m)
 		g.letters[m.Name] = letters
 	}
-	out := creditLinesOf(m, c, letters)
-	if g.credit == nil {
-		g.credit = map[creditKey][]*analyze.Sentence{}
-	}
-	g.credit[k] = out
-	return out
+	return letters
 }
 
 // studied returns the lines the members' 추가 학습 bullets quote.

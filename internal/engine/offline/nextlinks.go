@@ -306,8 +306,9 @@ func (g *group) sectionsAgain(concepts []analyze.Concept, row *workspace.Schedul
 		var srcs []insight.Source
 		spellings := analyze.Spellings(c)
 		for _, m := range g.aw.Members {
-			for _, s := range m.Sentences {
-				if analyze.MentionsSpelled(s.Body, analyze.Letters(s.Body), spellings) {
+			letters := g.lettersOf(m)
+			for i, s := range m.Sentences {
+				if analyze.MentionsSpelled(s.Body, letters[i], spellings) {
 					names = append(names, m.Name)
 					if len(srcs) < 2 {
 						srcs = append(srcs, source(s))
