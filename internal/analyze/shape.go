@@ -74,6 +74,9 @@ func codeWithin(m *Member, s Sentence, n int) bool {
 // shows nothing. "이렇게" further from the end ("이렇게 하면 …") points
 // back at the line above instead.
 func showsBelow(m *Member, s Sentence) bool {
+	if !strings.Contains(s.Body, "이렇게") && !strings.Contains(s.Body, "이와") {
+		return false // most sentences: no need to split them into words
+	}
 	f := strings.Fields(strings.TrimSpace(s.Body))
 	if len(f) < 2 {
 		return false
