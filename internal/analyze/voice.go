@@ -1131,12 +1131,68 @@ func analogy(t string, ms []text.Morph) bool {
 		return true
 	}
 	for i, m := range ms {
-		if m.Surface == "처럼" && i > 0 && ms[i-1].Surface == "것" && !(i+1 < len(ms) && pretends(ms[i+1].Surface)) {
+		if m.Surface == "처럼" && i > 0 && ms[i-1].Surface == "것" && !(i+1 < len(ms) && pretends(ms[i+1].Surface)) && !refersBack(ms, i-1) && !asIfNot(ms, i-1) {
 			return true
 		}
 	}
 	return false
 }
+
+// refersBack reports a "…것처럼" whose clause tells where the point was
+// made ("이전에 설명했던 것처럼", "책에서 말한 것처럼", "앞에서 살펴본
+// 것처럼"): a pointer back to the book's text, not a likeness the writer
+// draws. k is the position of 것.
+func refersBack(ms []text.Morph, k int) bool {
+	j := k - 1
+	for j >= 0 && endingOnly(ms[j].POS) {
+		j-- // 했/XSV+EP 던/ETM, 한/XSA+ETM
+	}
+	if j < 0 {
+		return false
+	}
+	w := ms[j]
+	switch {
+	case strings.HasPrefix(w.POS, "NN"):
+		// 설명했던, 말한, 정리한, 언급한, 소개한
+		return j < k-1 && tellingNouns[w.Surface]
+	case strings.HasPrefix(w.POS, "VV"):
+		for _, v := range []string{"살펴", "본", "봤", "보았", "배운", "배웠", "다룬", "다뤘", "말한", "말했", "나온", "나왔", "언급"} {
+			if strings.HasPrefix(w.Surface, v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// asIfNot reports a "…지 않은 것처럼", "…없었던 것처럼": as if something had
+// not happened ("작업이 시작되지 않은 것처럼 초기 상태로 돌려놓는다"), the
+// state code restores or fakes, not a likeness. k is the position of 것.
+func asIfNot(ms []text.Morph, k int) bool {
+	j := k - 1
+	for j >= 0 && endingOnly(ms[j].POS) {
+		j--
+	}
+	if j < 0 || j == k-1 {
+		return false
+	}
+	w := ms[j]
+	return w.Surface == "않" && hasTag(w.POS, "VX") || w.Surface == "없" && hasTag(w.POS, "VA") || strings.HasPrefix(w.POS, "VCN")
+}
+
+// endingOnly reports a morpheme of endings and the 하다 suffix only (던/ETM,
+// 했/XSV+EP, 한/XSA+ETM), which stands between a stem and 것.
+func endingOnly(pos string) bool {
+	switch strings.SplitN(pos, "+", 2)[0] {
+	case "ETM", "EP", "XSV", "XSA":
+		return true
+	}
+	return false
+}
+
+// tellingNouns are the nouns of telling or showing that, with 하다, say
+// where a point was made: "앞에서 설명한 것처럼".
+var tellingNouns = map[string]bool{"설명": true, "말": true, "언급": true, "정리": true, "소개": true, "서술": true, "기술": true, "강조": true}
 
 // pretends reports a verb after "…것처럼" that makes a thing seem or act as
 // if ("예외가 발생하지 않은 것처럼 만든다", "…있는 것처럼 동작한다"): how
