@@ -1205,6 +1205,12 @@ func (g *group) links(row *workspace.ScheduleRow, where string, limit int) (out 
 			}
 		}
 	}
+	// The opening topic of each, read once for all the concepts.
+	opening := make([]string, len(ahead))
+	opens := make([]bool, len(ahead))
+	for i := range ahead {
+		opening[i], opens[i] = openingTopic(ahead[i].Quote)
+	}
 	subjects := map[int]string{}
 	known := in.NextAnalysis.Subjects()
 	aheadSubject := func(i int) string {
@@ -1242,7 +1248,7 @@ func (g *group) links(row *workspace.ScheduleRow, where string, limit int) (out 
 		for i := range ahead {
 			// The next sentence is about the concept: it is its subject,
 			// or it opens on the concept as its topic ("enum은 주로 …").
-			if !isKey(aheadSubject(i), c) && !opensOnTopic(ahead[i].Quote, c) || !analyze.Standalone(ahead[i].Quote) {
+			if !isKey(aheadSubject(i), c) && !(opens[i] && topicIs(opening[i], c)) || !analyze.Standalone(ahead[i].Quote) {
 				continue
 			}
 			nextSrc = &ahead[i]
@@ -1953,14 +1959,44 @@ func bothSides(m *analyze.Member, c analyze.Concept, st analyze.Stance) bool {
 // c as its topic: its first word is the concept with 은/는 ("enum은 …",
 // "enum 은 …").
 func opensOnTopic(body string, c analyze.Concept) bool {
+	t, ok := openingTopic(body)
+	return ok && topicIs(t, c)
+}
+
+// openingTopic returns the key of a sentence's first word without the
+// topic particle 은/는 it takes ("enum은 …", "enum 은 …" → "enum"), and
+// false when the first word takes neither: what opensOnTopic compares,
+// read once for a sentence that is compared with many concepts.
+func openingTopic(body string) (string, bool) {
 	first, rest := nextField(body)
 	if first == "" {
-		return false
+		return "", false
 	}
 	if second, _ := nextField(rest); second == "은" || second == "는" {
 		first += second
 	}
-	return themeOf(first, c)
+	w := strings.TrimRight(first, ",.")
+	for _, p := range []string{"은", "는"} {
+		if stem := strings.TrimSuffix(w, p); stem != w && stem != "" {
+			return analyze.Key(stem), true
+		}
+	}
+	return "", false
+}
+
+// topicIs reports whether the key of a phrase that takes a particle
+// ends in one of concept c's keys.
+func topicIs(k string, c analyze.Concept) bool {
+	keys := c.Keys
+	if len(keys) == 0 {
+		keys = []string{analyze.Key(c.Term)}
+	}
+	for _, ck := range keys {
+		if ck != "" && strings.HasSuffix(k, ck) {
+			return true
+		}
+	}
+	return false
 }
 
 // nextField returns the first field of s as strings.Fields splits it, and
@@ -1993,10 +2029,6 @@ func themeOf(body string, c analyze.Concept) bool {
 // phrase, takes one of the particles.
 func marked(body string, c analyze.Concept, particles ...string) bool {
 	f := strings.Fields(body)
-	keys := c.Keys
-	if len(keys) == 0 {
-		keys = []string{analyze.Key(c.Term)}
-	}
 	for i, w := range f {
 		for _, p := range particles {
 			stem := strings.TrimSuffix(strings.TrimRight(w, ",."), p)
@@ -2004,11 +2036,8 @@ func marked(body string, c analyze.Concept, particles ...string) bool {
 				continue
 			}
 			for j := i; j >= 0 && j >= i-3; j-- {
-				k := analyze.Key(strings.Join(append(append([]string{}, f[j:i]...), stem), " "))
-				for _, ck := range keys {
-					if ck != "" && strings.HasSuffix(k, ck) {
-						return true
-					}
+				if topicIs(analyze.Key(strings.Join(append(append([]string{}, f[j:i]...), stem), " ")), c) {
+					return true
 				}
 			}
 		}
