@@ -55,7 +55,7 @@ func leadsWithAny(t string, marks []string) bool {
 
 // turners open a sentence that turns, narrows or concludes the one before
 // it on the same line: without it, the one before says half its point.
-var turners = []string{"하지만", "그러나", "그런데", "근데", "다만", "단,", "그렇다고", "그렇지만", "대신", "반면", "즉,", "즉 ", "따라서", "그래서", "그러므로", "그러니", "결국", "결론적으로"}
+var turners = []string{"하지만", "그러나", "그런데", "근데", "다만", "단,", "그렇다고", "그렇지만", "대신", "반면", "반면에", "즉,", "즉 ", "따라서", "그래서", "그러므로", "그러니", "결국", "결론적으로"}
 
 // turns reports whether a sentence opens with a turner.
 func turns(t string) bool {
@@ -431,7 +431,7 @@ func followers(m *Member) {
 
 // contrastTurners open a remark that sets itself against what was just
 // said.
-var contrastTurners = []string{"하지만", "그러나", "그런데", "근데", "그렇지만", "반면"}
+var contrastTurners = []string{"하지만", "그러나", "그런데", "근데", "그렇지만", "반면", "반면에"}
 
 // bracketedTurn reports a whole sentence in brackets that opens with a
 // contrast ("(하지만 …)"): the writer's aside against the sentence before

@@ -105,7 +105,7 @@ func comparesBetter(t string) bool {
 // nextTurners open a line that turns on or concludes the line above it;
 // "그런데" and "근데" as often open a new point, and "다만", "대신" only
 // qualify.
-var nextTurners = append([]string{"하지만", "그러나", "그렇지만", "그렇다고", "반면"}, concluders...)
+var nextTurners = append([]string{"하지만", "그러나", "그렇지만", "그렇다고", "반면", "반면에"}, concluders...)
 
 // concluders open a line that concludes the line above it.
 var concluders = []string{"즉,", "즉 ", "따라서", "그래서", "그러므로", "결국", "결론적으로"}

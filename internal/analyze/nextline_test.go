@@ -152,3 +152,30 @@ func TestNextLineSignals(t *testing.T) {
 		t.Error("ownLabelled: want a non-drawback label only")
 	}
 }
+
+// "반면에", the long form of "반면", turns against the item above as "반면"
+// does: the sibling item that contrasts it is carried with it, and a
+// sentence of the same line that opens with it too.
+func TestContrastInTheLongFormIsCarried(t *testing.T) {
+	const note = `# 제네릭
+
+## any와 제네릭
+
+- 즉, any를 쓰면 타입 검사를 하지 않고 모든 값이 허용되는 타입으로 취급된다.
+- 반면에 제네릭은 any처럼 아무 값이나 받지 않고, 배열을 만들 때 원하는 타입으로 정할 수 있다.
+
+## 캐시 설정
+
+캐시를 쓰면 같은 조회가 빨라진다는 장점이 있다. 반면에 캐시에만 쓰는 설정값을 필드로 두는 것은 조금 부담스럽다.
+`
+	w := Analyze([]Note{{Member: "바다", Doc: parse("w1/바다.md", note)}})
+	m := w.Members[0]
+	s := find(t, m, "모든 값이 허용되는")
+	if s.Caveat == nil || !strings.HasPrefix(s.Caveat.Body, "반면에 제네릭은") {
+		t.Errorf("%q: want the next item that contrasts it; caveat %v", s.Body, s.Caveat)
+	}
+	s = find(t, m, "같은 조회가 빨라진다")
+	if s.Caveat == nil || !strings.HasPrefix(s.Caveat.Body, "반면에 캐시에만") {
+		t.Errorf("%q: want its next sentence that contrasts it; caveat %v", s.Body, s.Caveat)
+	}
+}
