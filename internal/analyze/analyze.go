@@ -735,6 +735,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 	nextLines(m)
 	remedies(m)
 	slogans(m)
+	guesses(m)
 	situations(m)
 	questions(m)
 	openings(m)

@@ -234,6 +234,30 @@ func slogans(m *Member) {
 	}
 }
 
+// conjectures open a guess: "아마 …때문에 …인거겠지".
+var conjectures = []string{"아마", "아마도"}
+
+// guesses gives a guess that opens with 아마 ("…error가 unknown
+// 타입이었음. 아마 어떤 에러가 올지 모르기 때문에 unknown 인거겠지?!") the
+// sentence before it on the same line or in the same paragraph as its
+// context: the guess explains what that sentence observed, and alone it
+// says neither what was observed nor where.
+func guesses(m *Member) {
+	for i := 1; i < len(m.Sentences); i++ {
+		s, prev := &m.Sentences[i], m.Sentences[i-1]
+		v := s.Voice
+		if s.Context != nil || s.Problem != "" || prev.Block != s.Block || !v.Hedge && !v.Guess || !opensWith(s.Text, conjectures) {
+			continue
+		}
+		if prev.Problem != "" || prev.Voice.Question || prev.Context != nil || prev.Caveat != nil || !fits(prev.Body, s.Body) {
+			continue
+		}
+		p := prev
+		p.Context, p.Caveat = nil, nil
+		s.Context = &p
+	}
+}
+
 // lastItemAfter reports whether s is the whole last item of a list and
 // prev the whole item right before it, at the same level: "- …보장은
 // 없다" then "- 그러니 …를 고려해야 함" closes the list as a paragraph's

@@ -560,3 +560,30 @@ func TestSubjectAfterASetting(t *testing.T) {
 		t.Errorf("%q: not read as a definition", s.Body)
 	}
 }
+
+// A guess that opens with 아마 explains what the sentence before it on the
+// same line observed: that sentence is its context. A guess on a line of
+// its own, or after a question, takes nothing.
+func TestGuessTakesTheObservationBeforeIt(t *testing.T) {
+	const note = `# 타입 정리
+
+## unknown
+
+- 내가 써 본 바로는, catch 절의 error가 unknown 타입이었다. 아마 어떤 에러가 올지 모르기 때문에 unknown 인 것 같다.
+- 라이브러리의 응답 타입도 unknown으로 두는 경우가 많다.
+- 아마 응답 모양을 미리 알 수 없어서 그런 것 같다.
+- 왜 any가 아니라 unknown일까? 아마 안전하게 쓰라는 뜻인 것 같다.
+`
+	w := Analyze([]Note{{Member: "바다", Doc: parse("w1/바다.md", note)}})
+	m := w.Members[0]
+	s := find(t, m, "어떤 에러가 올지")
+	if s.Context == nil || !strings.Contains(s.Context.Body, "error가 unknown 타입이었다") {
+		t.Errorf("%q: want the observation before it on its line as context; got %v", s.Body, s.Context)
+	}
+	if s := find(t, m, "응답 모양을 미리"); s.Context != nil {
+		t.Errorf("%q: a guess on a line of its own takes no context; got %q", s.Body, s.Context.Body)
+	}
+	if s := find(t, m, "안전하게 쓰라는"); s.Context != nil {
+		t.Errorf("%q: a question is no observation to explain; got %q", s.Body, s.Context.Body)
+	}
+}
