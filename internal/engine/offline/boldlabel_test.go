@@ -84,3 +84,37 @@ func TestBoldLineHeadsTheItemsUnderIt(t *testing.T) {
 		t.Errorf("first sublist framed by %q, want 인덱스 설계", s.Frame)
 	}
 }
+
+// An item with a label of its own under the line it leans on ("두번째
+// 문제: …" above "- **AOP**: …") is headed by its label, which its text
+// then does not repeat after that line.
+func TestOwnLabelIsNotRepeatedAfterItsContext(t *testing.T) {
+	const src = `# 프레임워크의 목적
+
+## 복잡함을 줄이는 방법
+
+- 첫번째 문제: 저장소에 접근하는 방식이 모듈마다 다르고 운영 환경에 묶여 있다.
+  - **저장소 추상화**: 저장소 구현과 그것을 쓰는 인터페이스를 분리하고, 운영 환경에 매이지 않는 접근 방법을 제공한다.
+ 
+- 두번째 문제: 로깅을 처리하는 코드가 업무 규칙을 담은 코드에 섞여서 등장한다.
+  - **AOP**: 로깅을 다루는 코드로 인한 복잡함이 로깅 그 자체 이상으로 불필요하게 커지지 않도록 도와주는 가장 강력한 수단이다.
+ 
+<br/>
+`
+	m, w := memberOf(t, "소리", src)
+	for i := range m.Sentences {
+		s := m.Sentences[i]
+		if !strings.Contains(s.Body, "가장 강력한 수단") {
+			continue
+		}
+		b := Bullet(s, m, w, insight.KeyInsights)
+		if s.Context != nil && b.Head == "AOP" && strings.Contains(b.Text, "AOP:") {
+			t.Errorf("bullet = **%s**: %s; want the label AOP once, as the headline", b.Head, b.Text)
+		}
+		if s.Context == nil || b.Head != "AOP" || !strings.HasPrefix(b.Text, "두번째 문제") || !strings.Contains(b.Text, "가장 강력한 수단") {
+			t.Errorf("bullet = **%s**: %s (context %v); want **AOP**: 두번째 문제: … 가장 강력한 수단", b.Head, b.Text, s.Context != nil)
+		}
+		return
+	}
+	t.Fatal("no sentence with 가장 강력한 수단")
+}

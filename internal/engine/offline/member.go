@@ -855,6 +855,12 @@ func bullet(s analyze.Sentence, m *analyze.Member, aw *analyze.Week, key string)
 		// …"), a subject in any other role keeps it and the headline goes.
 		head, body = unrepeat(head, body)
 	}
+	if l, rest, ok := analyze.SplitLabel(s.Body); ok && head != "" && s.Context != nil && analyze.Key(l) == analyze.Key(head) {
+		// "두번째 문제: …" above "- **AOP**: …", headed AOP: the item's own
+		// label is the headline already, and after the line it leans on
+		// it would say AOP a second time.
+		body = strings.Replace(body, s.Body, strings.TrimSpace(rest), 1)
+	}
 	return insight.Bullet{Head: head, Text: body, Sources: srcs, Engine: Name}
 }
 
