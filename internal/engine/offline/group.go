@@ -451,9 +451,14 @@ func (g *group) common(limit int) []insight.Bullet {
 	out = append(out, g.questions(limit-len(out))...)
 	// The point most members stressed: as the only bullet, any such
 	// line; after a sharper one, only a line that passes a judgement.
-	stressed := g.stressed(limit-len(out), true)
+	stressed := g.stressed(limit-len(out), stressJudged)
 	if len(out) == 0 && len(stressed) == 0 {
-		stressed = g.stressed(limit, false)
+		// As the only bullet: a line that claims something of the
+		// concept (advice, what it allows, a conclusion) before one
+		// that only says what it does or is.
+		if stressed = g.stressed(limit, stressClaimed); len(stressed) == 0 {
+			stressed = g.stressed(limit, stressAny)
+		}
 	}
 	return append(out[:sharp:sharp], append(stressed, out[sharp:]...)...)
 }
@@ -1614,7 +1619,7 @@ func isKey(k string, c analyze.Concept) bool {
 // contrast, for the notes show none. It says nothing when no point is
 // shared: two members writing different things of a concept is no
 // disagreement.
-func (g *group) stressed(limit int, judged bool) []insight.Bullet {
+func (g *group) stressed(limit int, kind stressKind) []insight.Bullet {
 	n := len(g.aw.Members)
 	if n < 2 || limit <= 0 {
 		return nil
@@ -1637,7 +1642,11 @@ func (g *group) stressed(limit int, judged bool) []insight.Bullet {
 			if c.Counts[m.Name] == 0 {
 				continue
 			}
-			s, ok := statementOn(m, c, g.usedSentence, judged || len(out) > 0)
+			k := kind
+			if len(out) > 0 {
+				k = stressJudged
+			}
+			s, ok := statementOn(m, c, g.usedSentence, k)
 			if !ok || g.repeats(s) {
 				continue
 			}
@@ -2053,16 +2062,47 @@ func onConcept(s analyze.Sentence, c analyze.Concept) bool {
 
 // statementOn returns member m's best statement whose subject is concept
 // c: a quotable claim, no definition, no question.
-func statementOn(m *analyze.Member, c analyze.Concept, skip map[string]bool, judged bool) (analyze.Sentence, bool) {
+func statementOn(m *analyze.Member, c analyze.Concept, skip map[string]bool, kind stressKind) (analyze.Sentence, bool) {
 	s, score := bestOn(m, c, skip, 0.5, func(s analyze.Sentence) bool {
 		// About the concept: its subject, or named in the sentence's
 		// first half.
-		return !s.Definition && utf8.RuneCountInString(s.Body) <= 90 && s.Problem == "" && onConcept(s, c) &&
+		if s.Definition || utf8.RuneCountInString(s.Body) > 90 || s.Problem != "" || !onConcept(s, c) {
+			return false
+		}
+		switch kind {
+		case stressJudged:
 			// A judged line judges the concept itself: it is the
 			// sentence's theme (은/는), not the subject of a clause ("X가 클수록 …").
-			(!judged || judges(s) && themeOf(s.Body, c))
+			return judges(s) && themeOf(s.Body, c)
+		case stressClaimed:
+			return claims(s)
+		}
+		return true
 	})
 	return s, score >= 0
+}
+
+// stressKind is how much a line must say of its concept to carry the
+// 공통 질문 on a point most members stressed (see stressed).
+type stressKind int
+
+const (
+	// stressAny takes any statement on the concept.
+	stressAny stressKind = iota
+	// stressClaimed takes a line that claims something of it (see claims).
+	stressClaimed
+	// stressJudged takes a line that passes a judgement on it (see judges).
+	stressJudged
+)
+
+// claims reports a line that claims something the group can test against
+// its own cases: a judgement (see judges), advice, what the concept makes
+// possible ("…를 쉽게 검증할 수 있다") or a conclusion; not a line that only
+// says what something does or is ("…DaoFactory는 …관계를 맺어주는 역할만
+// 수행", "…은 …를 저장한다"), which members copy alike from the book.
+func claims(s analyze.Sentence) bool {
+	v := s.Voice
+	return !v.Question && (judges(s) || v.Recommend || v.Should || v.Can || v.Conclusion)
 }
 
 // judges reports whether a sentence passes a judgement on what it is

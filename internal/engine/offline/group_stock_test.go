@@ -303,3 +303,22 @@ func TestStressedPointPrefersAJudgement(t *testing.T) {
 		t.Errorf("공통 질문 = %q, want the one point all stressed", common)
 	}
 }
+
+// With no point that passes a judgement, a point that claims something
+// the group can test (what a thing makes possible, advice) is taken up
+// before one that only says what a thing does, which members copy alike
+// from the book and readers called a template question on a description.
+func TestStressedPointPrefersAClaimToADescription(t *testing.T) {
+	does := "DataLoader는 같은 틱에 들어온 요청을 모아 한 번에 조회한다."
+	claim := "DataLoader는 N+1 조회 문제를 쉽게 줄일 수 있다."
+	note := func(lines ...string) string { return "# 7장\n\n" + strings.Join(lines, "\n") + "\n" }
+	in := commonInput([][2]string{
+		{"서연", note(does, claim)},
+		{"민호", note(does, claim)},
+		{"지우", note(does, "DataLoader는 요청마다 새로 만든다.")},
+	})
+	common := texts(section(t, generateGroup(t, in).Group, insight.KeyCommon))
+	if !strings.Contains(common, "쉽게 줄일 수 있다") || strings.Contains(common, "한 번에 조회한다") {
+		t.Errorf("공통 질문 = %q, want the claim two members stressed, not the description", common)
+	}
+}
