@@ -587,3 +587,38 @@ func TestGuessTakesTheObservationBeforeIt(t *testing.T) {
 		t.Errorf("%q: a question is no observation to explain; got %q", s.Body, s.Context.Body)
 	}
 }
+
+// A question closing a section that the next section at the same level
+// takes up in its first line is the book leading into that section, as
+// with a subsection; the member's own labelled question stays open.
+func TestQuestionTheNextSectionTakesUpIsALeadIn(t *testing.T) {
+	src := `# 7장 비동기 호출
+
+## 7.1 API 요청
+
+### fetch로 요청하기
+
+- 컴포넌트 안에 깊이 들어간 호출 코드는 API 주소가 바뀌면 고치기 어렵다.
+- 새 요청 정책이 생길 때마다 호출 코드를 고쳐야 하는 번거로움을 어떻게 해결할까?
+
+### 서비스 레이어로 분리하기
+
+- 호출 코드를 서비스 레이어로 옮기는 것만으로는 새 요청 정책이 생기는 문제를 해결하기 어렵다.
+
+### 재시도 정책
+
+- Q: 재시도 정책은 팀마다 어떻게 정할까?
+
+### 재시도 구현
+
+- 재시도 정책은 인터셉터에서 한 번에 처리한다.
+`
+	w := Analyze([]Note{{Member: "하늘", Doc: parse("w7/하늘.md", src)}})
+	m := w.Members[0]
+	if s := find(t, m, "번거로움을 어떻게 해결할까"); !s.Answered {
+		t.Errorf("%q: the next section takes it up in its first line; want answered (the book's lead-in)", s.Body)
+	}
+	if s := find(t, m, "팀마다 어떻게 정할까"); s.Answered {
+		t.Errorf("%q: the member's own labelled question; want it open", s.Body)
+	}
+}

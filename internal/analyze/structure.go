@@ -534,7 +534,7 @@ func questions(m *Member) {
 			// the section under it takes up in its first line ("…중복된
 			// 코드는 왜 문제가 되는걸까?" / "### 상속과 중복 코드" / "중복
 			// 코드를 보는 순간 …"), is the lead-in to that section.
-			if !s.Answered && !o.Voice.Question && !ownGuess && opensSubsection(s.Path, o.Path) && o.Line-s.Line <= 6 && sharesWord(o.Terms, s.Terms) {
+			if !s.Answered && !o.Voice.Question && !ownGuess && (opensSubsection(s.Path, o.Path) || opensNextSection(s.Path, o.Path)) && o.Line-s.Line <= 6 && sharesWord(o.Terms, s.Terms) {
 				s.Answered = true
 			}
 		}
@@ -754,6 +754,15 @@ func answerMarked(raw string) bool {
 // the line of b opens a section of a's.
 func opensSubsection(a, b []string) bool {
 	return len(b) == len(a)+1 && samePath(a, b[:len(a)])
+}
+
+// opensNextSection reports whether heading path b is the next section at
+// the same level as a ("### fetch로 API 요청하기" then "### 서비스 레이어로
+// 분리하기"): a question closing section a that the next one takes up in
+// its first line is the book leading into it, as with a subsection.
+func opensNextSection(a, b []string) bool {
+	n := len(a)
+	return n > 0 && len(b) == n && a[n-1] != b[n-1] && samePath(a[:n-1], b[:n-1])
 }
 
 func samePath(a, b []string) bool {
