@@ -109,7 +109,8 @@ type Voice struct {
 	Finding bool
 	// Spoken: the sentence says something in the writer's spoken words,
 	// a colloquial intensifier books do not print ("이제부터가 진짜 고민의
-	// 시작이다", "개꿀팁"). Punctuation and laughter after a statement
+	// 시작이다", "개꿀팁") or the exclamatory ending -네(요) of someone
+	// noticing something ("…전해지진 않았네요"). Punctuation and laughter after a statement
 	// ("…몰린다 ㅋㅋ", "…이다!!") are no such words: a copied book
 	// sentence ends so too.
 	Spoken bool
@@ -1415,15 +1416,32 @@ func trailsOff(core []text.Morph) bool {
 // colloquials are intensifiers of speech that books do not print.
 var colloquials = map[string]bool{"진짜": true, "되게": true, "엄청": true, "개꿀": true, "개꿀팁": true, "겁나": true, "존나": true}
 
-// spoken reports a sentence with a colloquial intensifier (see
-// Voice.Spoken).
+// spoken reports a sentence with a colloquial intensifier or the
+// exclamatory ending -네(요) (see Voice.Spoken).
 func spoken(ms []text.Morph) bool {
 	for _, m := range ms {
 		if colloquials[m.Surface] && (hasTag(m.POS, "MAG") || strings.HasPrefix(m.POS, "NN")) {
 			return true
 		}
 	}
+	// "…에러바운더리까지 전해지진 않았네요", "…정말 유용하네": the
+	// exclamatory ending of someone noticing something as they write,
+	// which books do not use; not one on "이건", "그게" ("이건 정말
+	// 유용하네요" is about the line above it, which says what)
+	if i := lastContent(ms); i >= 0 && hasTag(ms[i].POS, "EF") && (ms[i].Surface == "네요" || ms[i].Surface == "네") && !opensOnPronoun(ms) {
+		return true
+	}
 	return false
+}
+
+// opensOnPronoun reports a sentence whose first word is a demonstrative
+// pronoun ("이건", "그게", "이것은"): it is about what the line above says.
+func opensOnPronoun(ms []text.Morph) bool {
+	if len(ms) == 0 || !strings.HasPrefix(ms[0].POS, "NP") {
+		return false
+	}
+	w := ms[0].Surface
+	return strings.HasPrefix(w, "이") || strings.HasPrefix(w, "그") || strings.HasPrefix(w, "저")
 }
 
 // laughter reports a run of the jamo notes use for laughing or crying

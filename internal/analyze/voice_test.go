@@ -275,3 +275,24 @@ func TestAdditionMarkIsTheWritersOwn(t *testing.T) {
 		t.Errorf("an addition with a guess of the writer's counts %.1f, want at least 1", own)
 	}
 }
+
+// The exclamatory ending -네(요) is the writer noticing something as they
+// write ("…에러바운더리까지 전해지진 않았네요"): spoken, the member's own
+// words. "네" as a number or a noun is not it.
+func TestExclamatoryEndingIsSpoken(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"다시 확인해보니 던진 에러가 바깥 컴포넌트까지 전해지진 않았네요.", true},
+		{"맵드 타입으로 키를 한 번에 만드는 방식이 정말 유용하네요.", true},
+		{"이건 정말 유용하네요.", false}, // about the line above
+		{"캐시가 생각보다 빠르네.", true},
+		{"이 값은 항상 네 개다.", false},
+		{"캐시는 원본보다 빠르다.", false},
+	} {
+		if got := spoken(text.Read(c.s).Morphs); got != c.want {
+			t.Errorf("spoken(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
