@@ -451,11 +451,28 @@ func parentBlock(doc *note.Document, bi int) int {
 				return j
 			}
 			return -1
+		case note.KindQuote:
+			// "> ***애플리케이션 예외***" over a list: a label the writer
+			// set as a quote, as a bold line, over the items it names
+			if labelQuote(o) && o.Level == 0 && b.Level == 0 && (j == bi-1 || doc.Blocks[j+1].Kind == note.KindListItem && doc.Blocks[j+1].Level == b.Level && allItems(doc, j+1, bi, b.Level)) {
+				return j
+			}
+			return -1
 		default:
 			return -1
 		}
 	}
 	return -1
+}
+
+// labelQuote reports a quote block that is a label only: a short phrase
+// set all in bold or italics ("> ***애플리케이션 예외***"), no sentence.
+func labelQuote(b note.Block) bool {
+	if len(b.Emphasis) != 1 || strings.TrimSpace(b.Emphasis[0]) != strings.TrimSpace(b.Text) {
+		return false
+	}
+	t := strings.TrimSpace(b.Text)
+	return utf8.RuneCountInString(t) <= 40 && !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "다") && !strings.HasSuffix(t, "?")
 }
 
 // allItems reports whether blocks from..to-1 are one list at level and

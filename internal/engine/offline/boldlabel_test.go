@@ -118,3 +118,33 @@ func TestOwnLabelIsNotRepeatedAfterItsContext(t *testing.T) {
 	}
 	t.Fatal("no sentence with 가장 강력한 수단")
 }
+
+// A label the writer set as a quote ("> ***캐시 무효화***") over a list
+// heads the items under it, as a bold line does; a quoted sentence does
+// not.
+func TestQuotedLabelHeadsTheItemsUnderIt(t *testing.T) {
+	const src = `# 캐시
+
+## 캐시 운영
+
+> ***캐시 무효화***
+
+- 원본 데이터가 바뀌는 순간 관련된 항목을 지워서 오래된 값이 응답으로 나가지 않게 한다.
+- 항목마다 만료 시간을 두면 지우는 것을 잊어도 결국 새 값으로 바뀐다.
+
+> 캐시는 가장 가까운 곳에 두어야 빠르다.
+
+- 요청 경로에서 멀리 있는 저장소를 거치면 지연이 길어진다.
+`
+	m, w := memberOf(t, "소리", src)
+	for _, c := range []struct{ sub, head string }{
+		{"관련된 항목을 지워서", "캐시 무효화"},
+		{"만료 시간을 두면", "캐시 무효화"},
+		{"멀리 있는 저장소를", ""},
+	} {
+		s := sentenceWith(t, m, c.sub)
+		if b := Bullet(s, m, w, insight.KeyInsights); b.Head != c.head {
+			t.Errorf("Bullet(%q).Head = %q, want %q", b.Text, b.Head, c.head)
+		}
+	}
+}
