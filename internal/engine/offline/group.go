@@ -2057,7 +2057,42 @@ func marked(body string, c analyze.Concept, particles ...string) bool {
 // onConcept reports whether a sentence is about concept c: its subject,
 // or named in its first half, where a sentence names what it judges.
 func onConcept(s analyze.Sentence, c analyze.Concept) bool {
-	return isKey(analyze.Key(s.Subject), c) || analyze.MentionsText(firstHalf(s.Body), c)
+	return isKey(analyze.Key(s.Subject), c) || analyze.MentionsText(firstHalf(s.Body), c) && !likened(s.Body, c)
+}
+
+// likeners are the particles after which a term is what something is
+// likened to or set against ("XML과 같은 설정정보", "XML처럼", "XML보다"),
+// not what the sentence is about.
+var likeners = []string{"과 같은", "와 같은", "과 같이", "와 같이", "처럼", "보다", "과 달리", "와 달리", "같은"}
+
+// likened reports a sentence that names concept c, wherever it names it
+// with its term, only as a term of likeness or comparison: "…사실은 XML과
+// 같은 스프링 전용 설정정보로 볼 수 있다" is about a configuration class,
+// not XML.
+func likened(body string, c analyze.Concept) bool {
+	t := c.Term
+	if t == "" {
+		return false
+	}
+	rest, found := body, false
+	for {
+		i := strings.Index(rest, t)
+		if i < 0 {
+			return found
+		}
+		after := rest[i+len(t):]
+		like := false
+		for _, p := range likeners {
+			if strings.HasPrefix(after, p) {
+				like = true
+				break
+			}
+		}
+		if !like {
+			return false
+		}
+		found, rest = true, after
+	}
 }
 
 // statementOn returns member m's best statement whose subject is concept

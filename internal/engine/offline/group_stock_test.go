@@ -322,3 +322,23 @@ func TestStressedPointPrefersAClaimToADescription(t *testing.T) {
 		t.Errorf("공통 질문 = %q, want the claim two members stressed, not the description", common)
 	}
 }
+
+// A line that names a concept only as what something is likened to
+// ("…사실은 XML과 같은 설정정보로 볼 수 있다") is not about it: no 공통
+// 질문 credits it to the concept.
+func TestLikenedTermIsNotWhatTheLineIsAbout(t *testing.T) {
+	c := analyze.Concept{Term: "XML", Keys: []string{analyze.Key("XML")}}
+	for _, tc := range []struct {
+		body string
+		want bool
+	}{
+		{"자바 코드로 쓰지만, 사실은 XML과 같은 설정정보로 볼 수 있다.", true},
+		{"애노테이션 설정은 XML처럼 외부에서 바꿀 수 없다.", true},
+		{"XML은 설정을 코드와 떼어 놓는다.", false},
+		{"XML과 같은 설정 파일도 있지만, XML 파일은 컴파일할 때 검사되지 않는다.", false},
+	} {
+		if got := likened(tc.body, c); got != tc.want {
+			t.Errorf("likened(%q) = %v, want %v", tc.body, got, tc.want)
+		}
+	}
+}
