@@ -2063,7 +2063,18 @@ func onConcept(s analyze.Sentence, c analyze.Concept) bool {
 // likeners are the particles after which a term is what something is
 // likened to or set against ("XML과 같은 설정정보", "XML처럼", "XML보다"),
 // not what the sentence is about.
-var likeners = []string{"과 같은", "와 같은", "과 같이", "와 같이", "처럼", "보다", "과 달리", "와 달리", "같은"}
+var likeners = []string{"처럼", "같이", "같은", "과 같은", "와 같은", "과 같이", "와 같이", "과 달리", "와 달리", "보다"}
+
+// likenedAt reports whether rest, the text right after a term, opens with
+// one of the likeners.
+func likenedAt(rest string) bool {
+	for _, p := range likeners {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // likened reports a sentence that names concept c, wherever it names it
 // with its term, only as a term of likeness or comparison: "…사실은 XML과
@@ -2081,14 +2092,7 @@ func likened(body string, c analyze.Concept) bool {
 			return found
 		}
 		after := rest[i+len(t):]
-		like := false
-		for _, p := range likeners {
-			if strings.HasPrefix(after, p) {
-				like = true
-				break
-			}
-		}
-		if !like {
+		if !likenedAt(after) {
 			return false
 		}
 		found, rest = true, after

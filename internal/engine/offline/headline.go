@@ -54,7 +54,10 @@ func BoldHead(s analyze.Sentence) string {
 		return ""
 	}
 	rest := s.Body[i+len(h):]
-	for _, p := range []string{"처럼", "같이", "와 같은", "과 같은", "와 달리", "과 달리", "보다", "의 예", "을 예로", "를 예로"} {
+	if likenedAt(rest) {
+		return ""
+	}
+	for _, p := range []string{"의 예", "을 예로", "를 예로"} {
 		if strings.HasPrefix(rest, p) {
 			return ""
 		}
