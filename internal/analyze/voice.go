@@ -1144,10 +1144,7 @@ func analogy(t string, ms []text.Morph) bool {
 // 것처럼"): a pointer back to the book's text, not a likeness the writer
 // draws. k is the position of 것.
 func refersBack(ms []text.Morph, k int) bool {
-	j := k - 1
-	for j >= 0 && endingOnly(ms[j].POS) {
-		j-- // 했/XSV+EP 던/ETM, 한/XSA+ETM
-	}
+	j := stemBefore(ms, k)
 	if j < 0 {
 		return false
 	}
@@ -1170,15 +1167,23 @@ func refersBack(ms []text.Morph, k int) bool {
 // not happened ("작업이 시작되지 않은 것처럼 초기 상태로 돌려놓는다"), the
 // state code restores or fakes, not a likeness. k is the position of 것.
 func asIfNot(ms []text.Morph, k int) bool {
-	j := k - 1
-	for j >= 0 && endingOnly(ms[j].POS) {
-		j--
-	}
+	j := stemBefore(ms, k)
 	if j < 0 || j == k-1 {
 		return false
 	}
 	w := ms[j]
 	return w.Surface == "않" && hasTag(w.POS, "VX") || w.Surface == "없" && hasTag(w.POS, "VA") || strings.HasPrefix(w.POS, "VCN")
+}
+
+// stemBefore returns the position of the stem whose clause modifies the 것
+// at k, past the endings and 하다 suffix between them (했/XSV+EP 던/ETM,
+// 한/XSA+ETM); -1 when there is none.
+func stemBefore(ms []text.Morph, k int) int {
+	j := k - 1
+	for j >= 0 && endingOnly(ms[j].POS) {
+		j--
+	}
+	return j
 }
 
 // endingOnly reports a morpheme of endings and the 하다 suffix only (던/ETM,
