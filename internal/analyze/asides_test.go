@@ -28,6 +28,15 @@ func TestSpokenOwnVoice(t *testing.T) {
 		{s: "이 값을 알면 도움이 된다."},                                       // the book's statement of what helps
 		{s: "근데 이거 적용하려면 연습이 많이 필요할 것 같다", doubt: true, hedge: true}, // the writer's need to practice: a study target
 		{s: "이 패턴은 연습이 필요하다."},
+		{s: "하지만 익숙하게 사용할 수 있도록 학습해두자", doubt: true}, // the writer's resolution to study: a study target
+		{s: "저도 좋은 코드를 쓰려면 열심히 공부해야겠다.", doubt: true},
+		{s: "이 부분은 따로 익혀 두자.", doubt: true},
+		{s: "목 프레임워크 사용법을 공부해 둬야겠다.", doubt: true},
+		{s: "정규식은 나중에 익혀야겠다.", doubt: true},
+		{s: "아직 익숙하지 않아서 사용법을 따로 학습해두자.", doubt: true},
+		{s: "이 모델을 더 학습해야겠다."},            // training a model, not the writer studying
+		{s: "개발자는 새로운 기술을 공부해야 한다."},      // a requirement anyone has
+		{s: "사람들은 이 기술을 따로 공부해야겠다고 말한다."}, // what others resolve
 		{s: "목 객체를 만드는 수고가 더 필요할지 모르겠지만 보상은 크다."},
 		{s: "다른 타입을 넣는다면 더 쉽게 추론이 가능해지겠지", hedge: true},
 		{s: "캐시를 두는 까닭은 비교를 피하기 위함이 아닐까..? 라는 추측.", hedge: true, quote: true},

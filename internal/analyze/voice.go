@@ -212,6 +212,7 @@ func readVoice(raw string, ms []text.Morph) Voice {
 	v.Conclusion = conclusionMarked(t)
 	q := strings.TrimRight(t, " .…)\"'”’")
 	v.Question = strings.HasSuffix(q, "?") || strings.HasSuffix(q, "?,") || strings.Contains(q, ",,?") || strings.HasSuffix(q, "？")
+	learn := false // the writer resolves to study something (see resolvesToLearn)
 	for i, m := range ms {
 		pos := m.POS
 		first := pos
@@ -326,6 +327,11 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			v.Doubt = true // "…공부는 해야된다고 생각한다", "따로 공부를 해야겠다": the writer's study need
 		case first == "NNG" && (m.Surface == "공부" || m.Surface == "조사") && seeking(ms, i) && prevSurface(ms, i, "더"):
 			v.Doubt = true // 더 공부해봐야겠다
+		case (first == "NNG" && (m.Surface == "공부" || m.Surface == "복습" || m.Surface == "학습") && strings.HasPrefix(next(1).POS, "XSV") && !(m.Surface == "학습" && objectBefore(ms, i) && strings.HasPrefix(next(1).Surface, "해야")) || first == "VV" && strings.HasPrefix(m.Surface, "익혀")) && resolvesToLearn(ms, i) && !thirdPerson(ms):
+			// "…익숙하게 사용할 수 있도록 학습해두자", "열심히 공부해야겠다",
+			// "따로 익혀 둬야겠다": the writer's resolution to study it, a
+			// study target; not "모델을 학습해야 한다", training a model
+			v.Doubt, learn = true, true
 		case first == "NNG" && m.Surface == "연습" && next(1).Surface == "이" && (next(2).Surface == "필요" || (next(2).Surface == "많이" || next(2).Surface == "더") && next(3).Surface == "필요"):
 			v.Doubt = v.Doubt || hedgedAfter(ms, i) // "…적용하려면 연습이 많이 필요할 것 같다": the writer's study need
 		case first == "XR" && m.Surface == "신기" || first == "VA" && (strings.HasPrefix(m.Surface, "놀라") || strings.HasPrefix(m.Surface, "놀랍") || strings.HasPrefix(m.Surface, "재밌") || strings.HasPrefix(m.Surface, "재미있")):
@@ -414,8 +420,10 @@ func readVoice(raw string, ms []text.Morph) Voice {
 	if ms == nil {
 		v = surfaceVoice(t, v)
 	}
-	if v.Question {
-		v.Recommend, v.Should, v.Can = false, false, false // "…해야 할까?" asks, it does not recommend
+	if v.Question || learn {
+		// "…해야 할까?" asks, it does not recommend; "…익혀 두자" is the
+		// writer's own study plan, no advice for a project
+		v.Recommend, v.Should, v.Can = false, false, false
 	}
 	v.Contrast = bookContrast(t)
 	v.Reframe = reframes(t)
@@ -628,6 +636,49 @@ func learningWish(ms []text.Morph, i int) bool {
 		k-- // 공부하고, 공부해 (XSV+EC)
 	}
 	return learningVerbs[ms[k].Surface]
+}
+
+// objectBefore reports whether a morpheme before i is the object particle:
+// "모델을 더 학습해야겠다" may train a model ("사용법을 학습해 두자" keeps
+// what was learnt: the writer studies).
+func objectBefore(ms []text.Morph, i int) bool {
+	for k := 0; k < i; k++ {
+		if hasTag(ms[k].POS, "JKO") {
+			return true
+		}
+	}
+	return false
+}
+
+// resolvesToLearn reports whether the learning verb at i (the noun of
+// 공부하다, 학습하다, 복습하다, or 익혀) ends the sentence in the writer's
+// resolution: "-어 두자" or "-어 둬야겠다" (keep it learnt) or "-어야겠다"
+// (must, says the writer). "-어야 한다", a requirement anyone has, is
+// not one.
+func resolvesToLearn(ms []text.Morph, i int) bool {
+	k := i
+	if strings.HasPrefix(ms[i].POS, "NNG") {
+		k = i + 1 // the 하 of 공부하다
+	}
+	if k >= len(ms) {
+		return false
+	}
+	willing := func(j int) bool { // "겠" then the end: 해야겠다, 둬야겠다
+		return j < len(ms) && ms[j].Surface == "겠" && hasTag(ms[j].POS, "EP") && finalPredicate(ms, j)
+	}
+	if strings.HasPrefix(ms[k].Surface, "해야") && k > i || k == i && strings.HasSuffix(ms[k].Surface, "야") {
+		return willing(k + 1) // 공부해야겠다, 익혀야겠다
+	}
+	if k+1 >= len(ms) || !strings.HasPrefix(ms[k+1].POS, "VX") && !strings.HasPrefix(ms[k+1].POS, "VV") {
+		return false // 두 is read as the auxiliary, or as a verb after a space
+	}
+	switch aux := ms[k+1].Surface; {
+	case aux == "두" || aux == "둬":
+		return k+2 < len(ms) && ms[k+2].Surface == "자" && k+2 >= lastContent(ms)
+	case strings.HasPrefix(aux, "둬야") || strings.HasPrefix(aux, "두어야"):
+		return willing(k + 2)
+	}
+	return false
 }
 
 func seeking(ms []text.Morph, i int) bool {
