@@ -178,6 +178,9 @@ type Sentence struct {
 	// asksAbove: a question that points back carries the item right
 	// before it, which it completes even when that item names no topic.
 	asksAbove bool
+	// turnsPara: a paragraph turning against the one right before it
+	// ("하지만 …"), which it carries as its Context.
+	turnsPara bool
 	// short: a question too short to be usable on its own that points
 	// back ("이게 맞나??"); it is a sentence only with the line it asks
 	// about as its context (see asksBack).
@@ -666,6 +669,16 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		// 제한하라는 법칙이다." / "즉 여러 클래스를 점을 찍어가며 …").
 		concludesPara := s.Kind == note.KindParagraph && prev.Kind == note.KindParagraph && prev.Block == s.Block-1 && s.Line-prev.Line <= 2 &&
 			opensWith(s.Text, concluders) && !s.topic && prev.topic && !s.trailing && !prev.Voice.Question
+		// So does the writer's doubt or view that turns against the
+		// paragraph right before it with no topic of its own ("Mockito는 목
+		// 오브젝트를 손쉽게 만들어 준다." / "하지만 아직 익숙하지 않아 따로
+		// 학습해두자"): the turn is on that paragraph. Advice that turns so
+		// ("하지만 …잘 고려해서 활용하면 좋다") after a book definition stays
+		// out: the pair is a definition with a vague tail.
+		v := s.Voice
+		turnsPara := s.Kind == note.KindParagraph && prev.Kind == note.KindParagraph && prev.Block == s.Block-1 && s.Line-prev.Line <= 2 &&
+			s.Problem == ProblemDangling && !arrowLed(s.Text) && opensWith(s.Text, contrastTurners) && !s.topic && !s.trailing && !prev.Voice.Question &&
+			(v.Doubt || v.Question || v.Hedge || v.FirstPerson) && !v.Recommend
 		// A question that points back with a pronoun ("- 어째서 이가
 		// 가능할까…?") asks about the item right before it in its list,
 		// which it completes even when that item names no topic.
@@ -676,11 +689,11 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		// 객체들은 …") leaves the pair as dangling as the sentence.
 		// A remark in brackets after a sentence is on that sentence, even
 		// when the sentence carries the one before it.
-		if (anaphoric(s.Text) || s.pointer || s.trailing || s.Problem == ProblemDangling || concludes || concludesPara) && (prev.Line >= s.Line-1 || concludesPara) && above && (prev.Problem == "" || asksAbove && prev.Problem == ProblemDangling) && (prev.Context == nil || s.trailing) {
+		if (anaphoric(s.Text) || s.pointer || s.trailing || s.Problem == ProblemDangling || concludes || concludesPara) && (prev.Line >= s.Line-1 || concludesPara || turnsPara) && above && (prev.Problem == "" || asksAbove && prev.Problem == ProblemDangling) && (prev.Context == nil || s.trailing) {
 			p := prev
 			p.Context = nil
 			s.Context, s.ContextParent = &p, parent
-			s.asksAbove = asksAbove
+			s.asksAbove, s.turnsPara = asksAbove, turnsPara
 			if c := droppedConcluder(s.Text, s.Body); c != "" && !s.trailing {
 				s.ContextJoin = " " + c + " " // "…존재한다. 그래서 그냥 …": the pair keeps the word that joins it
 			}

@@ -474,6 +474,26 @@ func TestConcludingParagraphCarriesTheParagraphAbove(t *testing.T) {
 	}
 }
 
+// The writer's view that turns against the paragraph right before it
+// ("하지만 … 것 같다"), a blank line between, carries it when it names no
+// topic of its own; advice turning so does not, and a turn after a
+// heading carries nothing.
+func TestTurningParagraphCarriesTheParagraphAbove(t *testing.T) {
+	src := "# 5장\n\n## 캐시\n\n로컬 캐시는 응답을 눈에 띄게 빠르게 만든다.\n\n하지만 서버가 여러 대라면 값이 어긋날 수 있을 것 같다.\n\n캐시 서버는 여러 서버가 값을 함께 쓰게 해 준다.\n\n하지만 여러 가지 방식이 있으니 잘 따져 보고 쓰면 좋다.\n\n## 만료\n\n하지만 만료 시간을 짧게 잡으면 원본 요청이 늘어날 것 같다.\n"
+	w := Analyze([]Note{{Member: "하늘", Doc: parse("w5/하늘.md", src)}})
+	m := w.Members[0]
+	s := find(t, m, "서버가 여러 대라면")
+	if s.Context == nil || !strings.Contains(s.Context.Body, "로컬 캐시는 응답을") || s.Problem != "" {
+		t.Errorf("%q turns against the paragraph above: context %v, problem %q", s.Body, s.Context, s.Problem)
+	}
+	if a := find(t, m, "잘 따져 보고"); a.Context != nil {
+		t.Errorf("%q is advice with a vague tail, not the writer's view on the paragraph above: context %q", a.Body, a.Context.Body)
+	}
+	if o := find(t, m, "만료 시간을 짧게"); o.Context != nil {
+		t.Errorf("%q follows a heading, not the paragraph it would turn against: context %q", o.Body, o.Context.Body)
+	}
+}
+
 // A question that points back with a pronoun ("어째서 이가 가능할까…?")
 // asks about the item right before it, and carries it even when that item
 // names no topic of its own; a statement pointing back does not.

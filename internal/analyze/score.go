@@ -203,7 +203,9 @@ func scoreSentence(s *Sentence) map[string]float64 {
 		bookQuestion := copiedQuestion(s, own) || quotedWhole(s.Body) && !own
 		// A short question asking about the line above ("이게 맞나??")
 		// says what it asks with that line.
-		carried := (s.short && s.asksAbove || s.trailing) && s.Context != nil
+		// So does a doubt that turns on the paragraph above ("…손쉽게 만들어
+		// 준다." / "하지만 아직 익숙하지 않아 따로 학습해두자"), which it carries.
+		carried := (s.short && s.asksAbove || s.trailing || s.turnsPara) && s.Context != nil
 		if bookQuestion || utf8.RuneCountInString(s.Body) < 12 && !own && !carried || Dependent(s.Body) && !own && !carried || s.Problem == ProblemLong || s.Problem == ProblemForeign || s.Problem == ProblemUnbalanced || s.Problem == ProblemFormula {
 			st = 0
 		}

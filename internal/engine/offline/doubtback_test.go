@@ -135,3 +135,33 @@ func TestDoubtSettledOnItsLineIsNoStudyTarget(t *testing.T) {
 		t.Errorf("추가 학습 = %q; alone, the doubt is a study target", got)
 	}
 }
+
+// The writer's resolution to study something ("…따로 학습해두자", "…공부해
+// 둬야겠다") is a study target of theirs: 추가 학습 quotes it, with the
+// paragraph it turns against when it opens with "하지만", and 실무 적용
+// does not take it for advice. Without the resolution the note leaves
+// nothing to study.
+func TestResolutionToStudyIsAStudyTarget(t *testing.T) {
+	const resolved = `# 6장 테스트 대역
+
+## 목 오브젝트
+
+목 오브젝트는 테스트 대상과 의존 오브젝트 사이의 통신 내용을 저장해 두었다가 검증에 쓴다.
+
+Mockito는 목 오브젝트를 손쉽게 만들어 준다.
+
+하지만 아직 익숙하지 않아서 사용법을 따로 학습해두자.
+`
+	m, w := memberOf(t, "하늘", resolved)
+	study := sectionOf(t, m, w, insight.KeyStudy)
+	if got := bulletTexts(study); !strings.Contains(got, "따로 학습해두자") || !strings.Contains(got, "Mockito는 목 오브젝트를") {
+		t.Errorf("추가 학습 = %q (notice %q); want the resolution to study, with the line it turns against", got, study.Notice)
+	}
+	if got := bulletTexts(sectionOf(t, m, w, insight.KeyPractical)); strings.Contains(got, "학습해두자") {
+		t.Errorf("실무 적용 = %q; the writer's study plan is no advice for a project", got)
+	}
+	m, w = memberOf(t, "하늘", strings.Replace(resolved, "하지만 아직 익숙하지 않아서 사용법을 따로 학습해두자.\n", "", 1))
+	if study := sectionOf(t, m, w, insight.KeyStudy); len(study.Bullets) != 0 {
+		t.Errorf("추가 학습 = %q without the resolution", bulletTexts(study))
+	}
+}
