@@ -314,7 +314,7 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 				}
 				continue
 			}
-			if restates(points, s) {
+			if restates(points, s) || restatesNeighbour(sec.Bullets, m, s) {
 				continue
 			}
 			hk := analyze.Key(b.Head)
@@ -680,6 +680,55 @@ func markLine(used map[string]bool, m *analyze.Member, file string, line int) {
 			used[o.ID] = true
 		}
 	}
+}
+
+// restaters open a sentence that says the one right before it again in
+// other words ("즉", "다시 말해"); a consequence ("따라서", "결국") adds a
+// point and is not one.
+var restaters = []string{"즉,", "즉 ", "다시 말해", "다시말해", "다시 말하면", "한마디로", "요컨대", "요약하면", "요약하자면", "정리하면", "정리하자면"}
+
+// restatesNeighbour reports whether s and the sentence of m's right
+// before or after it (within two lines of the same file), a bullet of the
+// section already, make one point: the later of the two opens by
+// restating the earlier ("…getter, setter를 통해 내부 구현을 노출한다." /
+// "즉 데이터 중심 설계는 …"). Either one is the point; both are a
+// duplicate. In another section the neighbour is no duplicate: readers
+// took "즉 …를 어떻게 해결할지 고민해볼 필요가 있다" for a key point beside
+// the line before it under 실무 적용.
+func restatesNeighbour(bullets []insight.Bullet, m *analyze.Member, s analyze.Sentence) bool {
+	quoted := func(o analyze.Sentence) bool {
+		for _, b := range bullets {
+			if quotesLine(b, o.File, o.Line) {
+				return true
+			}
+		}
+		return false
+	}
+	near := func(a, b analyze.Sentence) bool { return a.File == b.File && b.Line > a.Line && b.Line-a.Line <= 2 }
+	for i := range m.Sentences {
+		if m.Sentences[i].ID != s.ID {
+			continue
+		}
+		if i > 0 && opensRestating(s.Text) && near(m.Sentences[i-1], s) && quoted(m.Sentences[i-1]) {
+			return true
+		}
+		if n := i + 1; n < len(m.Sentences) && opensRestating(m.Sentences[n].Text) && near(s, m.Sentences[n]) && quoted(m.Sentences[n]) {
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// opensRestating reports whether a sentence opens with one of restaters.
+func opensRestating(body string) bool {
+	t := strings.TrimLeft(body, "-*> ")
+	for _, r := range restaters {
+		if strings.HasPrefix(t, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // anyUsed reports whether one of ids is in used.

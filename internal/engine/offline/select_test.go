@@ -113,3 +113,31 @@ func TestNestedReactionCarriesTheItemItReactsTo(t *testing.T) {
 		t.Errorf("bullet %q (%d sources), want %q", b.Text, len(b.Sources), want)
 	}
 }
+
+// A paragraph that opens by restating the one right before it ("즉 …")
+// makes that paragraph's point again: 핵심 인사이트 quotes one of the two,
+// not both. The same two paragraphs without the marker are two points.
+func TestRestatingParagraphIsNoSecondKeyPoint(t *testing.T) {
+	const restated = `# 4장 설계 품질과 트레이드오프
+
+## 데이터 중심 설계의 문제
+
+**접근자와 수정자는 객체 내부에 어떤 필드가 있는지를 퍼블릭 인터페이스에 그대로 드러낸다.**
+
+즉 **데이터 중심 설계는 접근자와 수정자 때문에 내부 구현을 인터페이스에 노출해 캡슐화를 깨뜨린다.**
+
+## 책임 중심 설계
+
+**책임 중심 설계는 객체가 수행할 책임을 먼저 정하고 그 책임에 필요한 데이터를 나중에 고른다.**
+`
+	m, w := memberOf(t, "서연", restated)
+	got := bulletTexts(sectionOf(t, m, w, insight.KeyInsights))
+	if strings.Contains(got, "그대로 드러낸다") && strings.Contains(got, "캡슐화를 깨뜨린다") {
+		t.Errorf("핵심 인사이트 = %q; the paragraph opening with \"즉\" restates the one before it", got)
+	}
+	m, w = memberOf(t, "서연", strings.Replace(restated, "즉 **데이터 중심 설계는", "**데이터 중심 설계는", 1))
+	got = bulletTexts(sectionOf(t, m, w, insight.KeyInsights))
+	if !strings.Contains(got, "그대로 드러낸다") || !strings.Contains(got, "캡슐화를 깨뜨린다") {
+		t.Errorf("핵심 인사이트 = %q; without the marker the two paragraphs are two points", got)
+	}
+}
