@@ -125,6 +125,25 @@ func MemberSections(specs []doc.SectionSpec, m *analyze.Member, aw *analyze.Week
 	sharedProposal := false // the note's proposal is another member's bullet
 	keys := present(specs)
 	full := map[string]bool{} // sections filled to the limit: no room left there
+	english := englishNote(m)
+	if english {
+		// A note in English: read by its plain words (see englishSections).
+		var ks []string
+		for _, spec := range specs {
+			switch spec.Key {
+			case insight.KeyInsights, insight.KeyPerspective, insight.KeyPractical, insight.KeyStudy:
+				ks = append(ks, spec.Key)
+			}
+		}
+		en := englishSections(ks, m, limit, seen)
+		for _, spec := range specs {
+			if sec, ok := en[spec.Key]; ok {
+				sec.Heading, sec.Kind = spec.Heading, kindOf(spec)
+				filled[spec.Key] = sec
+			}
+		}
+		order = nil
+	}
 	for _, key := range order {
 		for _, spec := range specs {
 			if spec.Key == key {
@@ -135,20 +154,12 @@ func MemberSections(specs []doc.SectionSpec, m *analyze.Member, aw *analyze.Week
 			}
 		}
 	}
-	if p, ok := filled[insight.KeyPerspective]; ok && len(p.Bullets) == 0 {
+	if p, ok := filled[insight.KeyPerspective]; ok && len(p.Bullets) == 0 && !english {
 		// The note's own words are its proposals, under 실무 적용, or its
 		// questions and doubts, under 추가 학습: "no own remark at all"
 		// would be false.
 		inPractice := proposes(filled[insight.KeyPractical], m) || sharedProposal
-		inStudy := asks(filled[insight.KeyStudy], m)
-		switch {
-		case inPractice && inStudy:
-			p.Notice = NoticePerspectiveInBoth
-		case inPractice:
-			p.Notice = NoticePerspectiveInPractice
-		case inStudy:
-			p.Notice = NoticePerspectiveInStudy
-		}
+		p.Notice = perspectiveNotice(p.Notice, inPractice, asks(filled[insight.KeyStudy], m))
 		filled[insight.KeyPerspective] = p
 	}
 	for _, spec := range specs {
@@ -166,6 +177,22 @@ func MemberSections(specs []doc.SectionSpec, m *analyze.Member, aw *analyze.Week
 		out = append(out, sec)
 	}
 	return out
+}
+
+// perspectiveNotice is the line of an empty 독특한 관점 (notice when the
+// note has no own words at all): the note's own words are its proposals
+// under 실무 적용 (inPractice) or its questions and doubts under 추가 학습
+// (inStudy), and "no own remark at all" would be false.
+func perspectiveNotice(notice string, inPractice, inStudy bool) string {
+	switch {
+	case inPractice && inStudy:
+		return NoticePerspectiveInBoth
+	case inPractice:
+		return NoticePerspectiveInPractice
+	case inStudy:
+		return NoticePerspectiveInStudy
+	}
+	return notice
 }
 
 // proposes reports whether a section holds a bullet made from a
