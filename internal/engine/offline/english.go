@@ -244,3 +244,33 @@ func englishBody(s analyze.Sentence) string {
 	}
 	return analyze.Clean(s.Text)
 }
+
+// reEnClaim opens or holds a view one can argue with ("I think …", "In my
+// opinion …"), not a reaction ("Interesting that …").
+var reEnClaim = regexp.MustCompile(`(?i)\b(i (think|believe|feel|suspect|agree|disagree|doubt)|in my (opinion|view|experience)|imo)\b`)
+
+// englishDebates builds 심화 토론 from the views members wrote in English
+// notes (see englishSections), for a week the Korean rules find no debate
+// in: each member's first view one can argue with, at most limit, asked
+// as a Korean note's view is (askView).
+func (g *group) englishDebates(limit int) []insight.Bullet {
+	var out []insight.Bullet
+	for _, m := range g.aw.Members {
+		if len(out) >= limit || !englishNote(m) {
+			continue
+		}
+		for _, u := range englishUnits(m) {
+			t := u.text()
+			if u.answered || !reEnClaim.MatchString(t) || readEnglish(t).question || utf8.RuneCountInString(t) > maxQuote*3 {
+				continue
+			}
+			b := insight.Bullet{Text: askView(m.Name, "", t), Engine: Name}
+			for _, s := range u.lines {
+				b.Sources = append(b.Sources, source(s))
+			}
+			out = append(out, b)
+			break
+		}
+	}
+	return out
+}

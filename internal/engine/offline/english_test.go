@@ -118,3 +118,31 @@ B 트리가 페이지를 덮어쓸 때 장애가 나면 어떻게 복구하는�
 		t.Errorf("englishNote = true for a Korean note quoting three English lines")
 	}
 }
+
+// A week of English notes has views to argue about: 심화 토론 asks about
+// each member's first view ("I think …", "In my opinion …"), not about a
+// reaction, instead of saying the notes hold none.
+func TestEnglishWeekGetsItsDebates(t *testing.T) {
+	in := commonInput([][2]string{
+		{"Jordan", englishWeek},
+		{"Kim", `# Storage and retrieval
+
+An SSTable keeps keys sorted, so merging segments works like mergesort.
+
+Interesting that Bloom filters tell you quickly that a key is not in a segment.
+
+In my opinion write amplification matters more on SSDs than the book suggests.
+
+I am not sure whether B-tree pages are always 4 KB or whether that depends on the database.
+`},
+	})
+	w := generateGroup(t, in)
+	debate := section(t, w.Group, insight.KeyDebate)
+	got := texts(debate)
+	if !strings.Contains(got, "Kim은 “In my opinion write amplification matters more") || !strings.Contains(got, "Jordan은 “I feel like B-trees") {
+		t.Errorf("심화 토론 = %q (notice %q); want each member's view asked about", got, debate.Notice)
+	}
+	if strings.Contains(got, "Bloom filters") {
+		t.Errorf("심화 토론 = %q; a reaction is no view to argue with", got)
+	}
+}

@@ -81,6 +81,9 @@ func GroupSections(in *engine.Input, aw *analyze.Week, members []insight.Member,
 			}
 		case insight.KeyDebate:
 			sec.Bullets = g.debates(min(limit, groupMax))
+			if len(sec.Bullets) == 0 {
+				sec.Bullets = g.englishDebates(min(limit, groupMax))
+			}
 			if len(sec.Bullets) == 0 && len(aw.Members) >= 1 {
 				sec.Notice = NoticeNoDebate
 				if g.studiedQuestions > 0 {
