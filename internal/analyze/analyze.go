@@ -595,6 +595,11 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 			last.Voice.Remark = true
 			last.Body = "(" + last.Body + ")"
 		}
+		if s.Block >= 0 && s.Block < len(doc.Blocks) && doc.Blocks[s.Block].Task == note.TaskOpen && learningTodo(body) {
+			// "- [ ] MVCC가 스냅샷을 만드는 방법 정리하기": what the writer has
+			// still to study, a study target of theirs
+			last.Voice.Doubt = true
+		}
 		if last.Problem == ProblemFragment && quotedGuess(body) {
 			last.Problem = "" // "…아닐까..? 라는 추측.": a note-style sentence, whole
 		}

@@ -638,6 +638,16 @@ func learningWish(ms []text.Morph, i int) bool {
 	return learningVerbs[ms[k].Surface]
 }
 
+// reLearningTodo ends a to-do of studying something ("…정리하기", "…공부하기",
+// "…찾아보기", "…읽어 보기").
+var reLearningTodo = regexp.MustCompile(`(정리|공부|학습|복습|이해|조사|파악|실습|확인|비교)\s?(하기|해 ?보기)$|(찾아|알아|살펴|읽어|파고들어|뜯어)\s?보기$|읽기$`)
+
+// learningTodo reports whether an open task is one of studying something:
+// "…정리하기" is; "블로그에 올리기" is no study target.
+func learningTodo(body string) bool {
+	return reLearningTodo.MatchString(strings.TrimRight(body, " .!…"))
+}
+
 // objectBefore reports whether a morpheme before i is the object particle:
 // "모델을 더 학습해야겠다" may train a model ("사용법을 학습해 두자" keeps
 // what was learnt: the writer studies).

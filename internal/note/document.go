@@ -49,10 +49,19 @@ type Block struct {
 	// Struck marks a block whose whole text is struck through (~~…~~):
 	// the writer crossed it out, a retraction or a joke, never a point.
 	Struck bool `json:"struck,omitempty"`
+	// Task is TaskOpen or TaskDone for an item of a task list ("- [ ] …",
+	// "- [x] …"), "" for any other block.
+	Task string `json:"task,omitempty"`
 	// File is the file the block comes from when the document joins
 	// several files (see Merge); "" means Document.Path.
 	File string `json:"file,omitempty"`
 }
+
+// The states of a task list item (Block.Task).
+const (
+	TaskOpen = "open" // "- [ ] …": still to do
+	TaskDone = "done" // "- [x] …": ticked off
+)
 
 // Sentence is one sentence of a non-code block.
 type Sentence struct {

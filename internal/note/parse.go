@@ -448,6 +448,7 @@ type inlineBuf struct {
 	code   [][2]int // inline code spans, kept verbatim
 	open   []int    // starts of open <b>/<strong>/<mark> tags
 	linkAt int      // 1 + start of an open <a> tag, 0 when none
+	task   string   // TaskOpen or TaskDone after a task list's check box
 }
 
 // inline gathers the text of n's inline children.
@@ -518,6 +519,10 @@ func (p *parser) inlineNode(n ast.Node, ib *inlineBuf, depth int) {
 		p.inline(n, ib, depth)
 		ib.struck = append(ib.struck, [2]int{start, len(ib.b)})
 	case *east.TaskCheckBox:
+		ib.task = TaskOpen
+		if n.IsChecked {
+			ib.task = TaskDone
+		}
 	default:
 		p.inline(n, ib, depth)
 	}
@@ -625,7 +630,7 @@ func (p *parser) emit(kind Kind, level int, ib *inlineBuf, r srcRange) {
 	if txt == "" {
 		return
 	}
-	b := Block{Kind: kind, Level: level, Text: txt, Caption: p.caption, Struck: struck}
+	b := Block{Kind: kind, Level: level, Text: txt, Caption: p.caption, Struck: struck, Task: ib.task}
 	if kind != KindHeading {
 		sort.SliceStable(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
 		seen := map[string]bool{}

@@ -26,3 +26,26 @@ func TestStruckBlocks(t *testing.T) {
 		}
 	}
 }
+
+// A task list item says whether it is still to do or ticked off; any other
+// item, and a paragraph quoting "[ ]", is no task.
+func TestTaskBlocks(t *testing.T) {
+	d := Parse("w3/하늘.md", "# 3장\n\n- [ ] MVCC가 스냅샷을 만드는 방법 정리하기\n- [x] 격리 수준 표 정리\n- 보통 항목\n\n빈 체크박스는 [ ] 로 쓴다.\n")
+	want := map[string]string{
+		"MVCC가 스냅샷을 만드는 방법 정리하기": TaskOpen,
+		"격리 수준 표 정리":             TaskDone,
+		"보통 항목":                  "",
+		"빈 체크박스는 [ ] 로 쓴다.":      "",
+	}
+	for _, b := range d.Blocks {
+		if w, ok := want[b.Text]; ok {
+			if b.Task != w {
+				t.Errorf("%q: Task = %q, want %q", b.Text, b.Task, w)
+			}
+			delete(want, b.Text)
+		}
+	}
+	for text := range want {
+		t.Errorf("no block %q", text)
+	}
+}

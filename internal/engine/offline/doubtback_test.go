@@ -165,3 +165,30 @@ Mockito는 목 오브젝트를 손쉽게 만들어 준다.
 		t.Errorf("추가 학습 = %q without the resolution", bulletTexts(study))
 	}
 }
+
+// An open item of a task list that is studying something ("- [ ] …
+// 정리하기") is what the member has still to study: 추가 학습 names it. A
+// ticked-off item and an open one that is no study ("블로그에 올리기") are
+// not.
+func TestOpenStudyTaskIsAStudyTarget(t *testing.T) {
+	const tasks = `# 3장 트랜잭션
+
+## 격리 수준
+
+격리 수준이 낮을수록 동시성은 높아지지만 이상 현상이 늘어난다.
+
+스냅샷 격리는 읽기 작업이 쓰기 작업을 막지 않게 해 준다.
+
+- [ ] MVCC가 어떻게 스냅샷을 만드는지 정리하기
+- [ ] 정리한 내용을 팀 블로그에 올리기
+- [x] 직렬성 격리가 처리량을 떨어뜨리는 이유 정리하기
+`
+	m, w := memberOf(t, "유진", tasks)
+	study := bulletTexts(sectionOf(t, m, w, insight.KeyStudy))
+	if !strings.Contains(study, "MVCC가 어떻게 스냅샷을 만드는지 정리하기") {
+		t.Errorf("추가 학습 = %q; want the open study task", study)
+	}
+	if strings.Contains(study, "블로그에 올리기") || strings.Contains(study, "직렬성 격리가 처리량을") {
+		t.Errorf("추가 학습 = %q; neither the open task of no study nor the ticked-off one is a study target", study)
+	}
+}
