@@ -507,6 +507,17 @@ func (w *Week) Evidence() map[string]Evidence {
 	return out
 }
 
+// sentenceKind is the kind of block a sentence is read as: its block's,
+// but a list item for a cell of a note written as tables ("클러스터드
+// 인덱스: 행을 키 순서대로 저장한다.", note.Sentence.Cell), which says its
+// point as a labelled item does.
+func sentenceKind(s note.Sentence) note.Kind {
+	if s.Cell {
+		return note.KindListItem
+	}
+	return s.Kind
+}
+
 func analyzeMember(idx int, name string, doc *note.Document) *Member {
 	m := &Member{Name: name, Index: idx, Doc: doc, TermCount: map[string]int{}, Display: map[string]string{}, reads: newReadings()}
 	n := len(doc.Sentences)
@@ -577,7 +588,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 				Terms:  terms,
 			},
 			Raw:      raw,
-			Kind:     s.Kind,
+			Kind:     sentenceKind(s),
 			Path:     s.Path,
 			Emphasis: s.Emphasis,
 			Block:    s.Block,

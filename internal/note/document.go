@@ -80,6 +80,10 @@ type Sentence struct {
 	// File is the file the sentence comes from when the document joins
 	// several files (see Merge); "" means Document.Path.
 	File string `json:"file,omitempty"`
+	// Cell marks a sentence of one cell of a table row, led by the row's
+	// first cell as its label, in a note written as tables (see
+	// tableNote); the row itself is no sentence then.
+	Cell bool `json:"cell,omitempty"`
 }
 
 // Stats counts the things that describe how a note is written.

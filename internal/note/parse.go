@@ -727,11 +727,24 @@ func hasLetterOrDigit(s string) bool {
 }
 
 // sentences splits every non-code, non-heading block into sentences and
-// finds the line each starts on.
+// finds the line each starts on. The rows of a note written as tables
+// (see tableNote) are read cell by cell (see cellSentences).
 func (p *parser) sentences() {
+	tables := tableNote(p.doc.Blocks)
 	for bi := range p.doc.Blocks {
 		b := &p.doc.Blocks[bi]
 		if b.Kind == KindCode || b.Kind == KindHeading {
+			continue
+		}
+		if tables && b.Kind == KindTable {
+			if bi > 0 && p.doc.Blocks[bi-1].Kind == KindTable { // not the header row
+				for _, s := range cellSentences(b.Text) {
+					p.doc.Sentences = append(p.doc.Sentences, Sentence{
+						ID: len(p.doc.Sentences), Block: bi, Kind: b.Kind, Text: s,
+						Line: b.Line, Emphasis: emphasisIn(s, b.Emphasis), Path: b.Path, Cell: true,
+					})
+				}
+			}
 			continue
 		}
 		r := p.ranges[bi]
@@ -746,20 +759,74 @@ func (p *parser) sentences() {
 					cursor = next
 				}
 			}
-			var emph []string
-			for _, e := range b.Emphasis {
-				if strings.Contains(s, e) {
-					emph = append(emph, e)
-				} else if strings.Contains(e, s) {
-					emph = append(emph, s)
-				}
-			}
 			p.doc.Sentences = append(p.doc.Sentences, Sentence{
 				ID: len(p.doc.Sentences), Block: bi, Kind: b.Kind, Text: s,
-				Line: line, Emphasis: emph, Path: b.Path,
+				Line: line, Emphasis: emphasisIn(s, b.Emphasis), Path: b.Path,
 			})
 		}
 	}
+}
+
+// emphasisIn returns the emphasised spans of a block that fall inside its
+// sentence s (the whole of s when a span holds it).
+func emphasisIn(s string, emphasis []string) []string {
+	var emph []string
+	for _, e := range emphasis {
+		if strings.Contains(s, e) {
+			emph = append(emph, e)
+		} else if strings.Contains(e, s) {
+			emph = append(emph, s)
+		}
+	}
+	return emph
+}
+
+// tableNote reports whether a note is written as tables: two or more
+// table rows below their header rows, and more than four times as much
+// text in its tables as in its prose. Such a note says its points in the cells
+// (a concept, what it is, what the writer thinks of it), which are read
+// as sentences; a note of prose keeps its tables as the book's figures.
+func tableNote(blocks []Block) bool {
+	rows, table, prose := 0, 0, 0
+	for i, b := range blocks {
+		switch b.Kind {
+		case KindTable:
+			table += utf8.RuneCountInString(b.Text)
+			if i > 0 && blocks[i-1].Kind == KindTable {
+				rows++
+			}
+		case KindParagraph, KindListItem, KindQuote, KindCallout:
+			prose += utf8.RuneCountInString(b.Text)
+		}
+	}
+	return rows >= 2 && table > 4*prose
+}
+
+// cellSentences reads a table row ("클러스터드 인덱스 | 행을 키 순서대로
+// 저장한다. | …") as sentences: each sentence of each cell after the first,
+// led by the first cell as its label when that cell names something
+// ("클러스터드 인덱스: 행을 키 순서대로 저장한다.").
+func cellSentences(row string) []string {
+	cells := strings.Split(row, " | ")
+	label := strings.TrimSpace(cells[0])
+	if utf8.RuneCountInString(label) > 30 || strings.ContainsAny(label, ".?!") || len(cells) == 1 {
+		label = ""
+	} else {
+		cells = cells[1:]
+	}
+	var out []string
+	for _, c := range cells {
+		for _, s := range text.Sentences(strings.TrimSpace(c)) {
+			if !hasLetter(s) {
+				continue
+			}
+			if label != "" {
+				s = label + ": " + s
+			}
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // joinEmphasised joins the lines of block text t that one emphasis span

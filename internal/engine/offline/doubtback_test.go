@@ -192,3 +192,31 @@ func TestOpenStudyTaskIsAStudyTarget(t *testing.T) {
 		t.Errorf("추가 학습 = %q; neither the open task of no study nor the ticked-off one is a study target", study)
 	}
 }
+
+// A note written as one table (a concept, what it is, what the member
+// thinks of it) gets its sections from the cells, each led by its concept,
+// instead of four lines saying the note has nothing.
+func TestTableNoteGetsItsSections(t *testing.T) {
+	const table = `# 4장 인덱스
+
+| 개념 | 설명 | 내 생각 |
+| --- | --- | --- |
+| 클러스터드 인덱스 | 테이블의 행을 인덱스 키 순서대로 저장한다. | 한 테이블에 하나뿐이라 어떤 컬럼을 고를지가 중요할 것 같다. |
+| 커버링 인덱스 | 질의에 필요한 컬럼을 모두 인덱스에 담아 테이블 접근을 피한다. | 조회가 많은 API에 바로 적용해 보면 좋겠다. |
+| 복합 인덱스 | 여러 컬럼을 묶은 인덱스로 컬럼 순서가 성능을 좌우한다. | 선두 컬럼 규칙이 왜 생기는지 아직 잘 모르겠다. |
+`
+	m, w := memberOf(t, "수아", table)
+	for _, c := range []struct{ key, want string }{
+		{insight.KeyPerspective, "어떤 컬럼을 고를지가 중요할 것 같다"},
+		{insight.KeyPractical, "조회가 많은 API에 바로 적용해 보면 좋겠다"},
+		{insight.KeyStudy, "선두 컬럼 규칙이 왜 생기는지 아직 잘 모르겠다"},
+	} {
+		sec := sectionOf(t, m, w, c.key)
+		if got := bulletTexts(sec); !strings.Contains(got, c.want) {
+			t.Errorf("%s = %q (notice %q); want the cell %q", c.key, got, sec.Notice, c.want)
+		}
+	}
+	if sec := sectionOf(t, m, w, insight.KeyInsights); len(sec.Bullets) == 0 {
+		t.Errorf("핵심 인사이트 is empty (notice %q) for a note of three concepts", sec.Notice)
+	}
+}
