@@ -10,6 +10,7 @@ import (
 	"github.com/moim-study/moim/internal/analyze"
 	"github.com/moim-study/moim/internal/doc"
 	"github.com/moim-study/moim/internal/insight"
+	"github.com/moim-study/moim/internal/note"
 	"github.com/moim-study/moim/internal/text"
 )
 
@@ -162,6 +163,12 @@ func MemberSections(specs []doc.SectionSpec, m *analyze.Member, aw *analyze.Week
 		p.Notice = perspectiveNotice(p.Notice, inPractice, asks(filled[insight.KeyStudy], m))
 		filled[insight.KeyPerspective] = p
 	}
+	if ins, ok := filled[insight.KeyInsights]; ok && len(ins.Bullets) == 0 && noBullets(filled) {
+		if n := linksNotice(m.Doc); n != "" {
+			ins.Notice = n // the member's notes are elsewhere: say where
+			filled[insight.KeyInsights] = ins
+		}
+	}
 	for _, spec := range specs {
 		sec := insight.Section{Key: spec.Key, Heading: spec.Heading, Kind: kindOf(spec)}
 		switch spec.Key {
@@ -177,6 +184,49 @@ func MemberSections(specs []doc.SectionSpec, m *analyze.Member, aw *analyze.Week
 		out = append(out, sec)
 	}
 	return out
+}
+
+// noBullets reports whether no section of filled has a bullet.
+func noBullets(filled map[string]insight.Section) bool {
+	for _, sec := range filled {
+		if len(sec.Bullets) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// maxLinksProse is the most prose (runes, beside its headings) a note of
+// links may have; maxLinksNamed the most links the line names.
+const (
+	maxLinksProse = 300
+	maxLinksNamed = 3
+)
+
+// linksNotice is 핵심 인사이트's line for a note that is no more than
+// links to what the member wrote elsewhere ("- [4장 정리](https://…)"):
+// it names the web links, so that the group knows where the notes are.
+// "" for a note with prose of its own or with no web link.
+func linksNotice(doc *note.Document) string {
+	if doc == nil {
+		return ""
+	}
+	prose := 0
+	for _, b := range doc.Blocks {
+		if b.Kind != note.KindHeading && b.Kind != note.KindCode {
+			prose += utf8.RuneCountInString(b.Text)
+		}
+	}
+	var web []string
+	for _, l := range doc.Links {
+		if (strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://")) && len(web) < maxLinksNamed {
+			web = append(web, l)
+		}
+	}
+	if len(web) == 0 || prose > maxLinksProse {
+		return ""
+	}
+	return fmt.Sprintf(NoticeLinksOnly, strings.Join(web, ", "))
 }
 
 // perspectiveNotice is the line of an empty 독특한 관점 (notice when the

@@ -28,7 +28,10 @@ const (
 	NoticeNoNextRow = "일정에 다음 주차가 없어 다음 주차 주제를 알 수 없습니다."
 	// A section whose kind of content the note does not have says so in
 	// one plain line rather than holding a misplaced sentence.
-	NoticeNoInsight     = "이번 주 노트에서 핵심으로 꼽을 만한 문장을 찾지 못했습니다."
+	NoticeNoInsight = "이번 주 노트에서 핵심으로 꼽을 만한 문장을 찾지 못했습니다."
+	// NoticeLinksOnly (with the links, see linksNotice): a note that is
+	// no more than links to what the member wrote elsewhere.
+	NoticeLinksOnly     = "이번 주 노트는 본문 없이 링크만 담고 있습니다: %s"
 	NoticeNoPerspective = "이번 주 노트에는 개인적인 의견이나 새로 발견한 점을 적은 문장이 없습니다."
 	// NoticePerspectiveInPractice: the note's only words of the member's
 	// own are proposals, under 실무 적용 아이디어; the line says where they
