@@ -201,6 +201,33 @@ func TestDetectLayouts(t *testing.T) {
 			layout: "{member}/week{week}.md",
 		},
 		{
+			// Given names written alone ("수아", "바다": no surname first)
+			// are members' folders when each holds numbered notes.
+			name: "member-first folders named by given names alone",
+			files: map[string]string{
+				"바다/week-01.md": note(1),
+				"바다/week-02.md": note(1),
+				"수아/week-01.md": note(1),
+			},
+			weeks: []wantWeek{
+				{n: 1, dir: "", output: "weeks/week01/ai-insights.md", notes: []string{"바다=바다/week-01.md", "수아=수아/week-01.md"}},
+				{n: 2, dir: "", output: "weeks/week02/ai-insights.md", notes: []string{"바다=바다/week-02.md"}, missing: []string{"수아"}},
+			},
+			layout: "{member}/week-{week:02}.md",
+		},
+		{
+			name: "member folders of notes named by their number alone",
+			files: map[string]string{
+				"members/바다/01.md": note(1),
+				"members/바다/02.md": note(1),
+				"members/수아/01.md": note(1),
+			},
+			weeks: []wantWeek{
+				{n: 1, dir: "", output: "weeks/week01/ai-insights.md", notes: []string{"바다=members/바다/01.md", "수아=members/수아/01.md"}},
+				{n: 2, dir: "", output: "weeks/week02/ai-insights.md", notes: []string{"바다=members/바다/02.md"}, missing: []string{"수아"}},
+			},
+		},
+		{
 			name: "member-first chapter files and an existing output folder",
 			files: map[string]string{
 				"README.md":                   readmeNoSchedule,

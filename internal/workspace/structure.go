@@ -4,7 +4,9 @@ import (
 	"path"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // idHow says how a note file was given to its member.
@@ -106,7 +108,25 @@ func anchorOf(segs []string, cache map[string]seqNum) (int, seqNum) {
 			return i, s
 		}
 	}
+	if s := bareNumber(segs[last]); last > 0 && s.kind != seqNone {
+		return last, s // "수아/01.md": a member's numbered notes, if its folder is one
+	}
 	return -1, seqNum{}
+}
+
+// reBareNumber is a note's file name that is only its number ("01.md",
+// "3.md").
+var reBareNumber = regexp.MustCompile(`^0*([1-9]\d{0,2})(?:\.[A-Za-z]{1,5})?$`)
+
+// bareNumber reads the number of a file named by it alone ("01.md" → 1),
+// an ordinal: the surest kind of week is anywhere else in the path.
+func bareNumber(name string) seqNum {
+	m := reBareNumber.FindStringSubmatch(name)
+	if m == nil {
+		return seqNum{}
+	}
+	n, _ := strconv.Atoi(m[1])
+	return seqNum{kind: seqOrdinal, n: n, digits: m[1]}
 }
 
 // seqPriority ranks how sure a folder name is about the week.
@@ -334,7 +354,7 @@ func (st *structure) split(dir string, depth int, cs []*cand, t *trackB) {
 	}
 	people := 0
 	for _, name := range order {
-		if personLike(name) {
+		if personLike(name) || givenName(name) && numberedFiles(children[name]) {
 			people++
 		}
 	}
@@ -406,6 +426,29 @@ func personLike(name string) bool {
 		return koreanName(n) != "" && !isGroupName(n)
 	}
 	return reLatinID.MatchString(n) && !isGroupName(n) && !isGenericDir(n)
+}
+
+// givenName reports whether a folder name can be a person's given name
+// written alone, without the surname personLike looks for ("수아",
+// "바다"): two to four Hangul syllables that name nothing of the group's
+// (a group word, a generic folder). It makes a folder a member's only
+// when the folder holds numbered notes (see numberedFiles).
+func givenName(name string) bool {
+	n := cleanName(name)
+	r := utf8.RuneCountInString(n)
+	return isHangulName(n) && !strings.Contains(n, " ") && r >= 2 && r <= 4 && !isGroupName(n) && !isGenericDir(n) && !notNames[n]
+}
+
+// numberedFiles reports whether every note of cs holds its week in its
+// file name ("week-01.md", "02.md"), right in the folder: a folder of a
+// member's weekly notes, not a folder of a topic's subfolders.
+func numberedFiles(cs []*cand) bool {
+	for _, c := range cs {
+		if c.anchor != len(c.fi.e.segs)-1 {
+			return false
+		}
+	}
+	return len(cs) > 0
 }
 
 // rawSeg is segment i of a candidate's path as on disk.
