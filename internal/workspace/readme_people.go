@@ -71,6 +71,13 @@ var notNames = map[string]bool{
 	"휴강": true, "없음음": true, "예정": true, "정리": true, "요약": true, "문제": true, "자료": true,
 }
 
+// stopCell are words a presenter's cell holds alone that name no one.
+var stopCell = map[string]bool{
+	"각자": true, "자율": true, "온라인": true, "오프라인": true, "방학": true, "휴일": true, "공휴일": true,
+	"대면": true, "비대면": true, "진행": true, "취소": true, "연기": true, "보류": true, "불참": true,
+	"대타": true, "순서": true, "랜덤": true, "추첨": true, "돌아가며": true, "교대": true, "없어요": true,
+}
+
 // latinNotNames are Latin words that appear where names do.
 var latinNotNames = map[string]bool{
 	"tbd": true, "tba": true, "all": true, "none": true, "everyone": true, "na": true, "off": true,
@@ -102,9 +109,18 @@ func koreanName(w string) string {
 // namesIn extracts person names from a presenter or integrator cell.
 func namesIn(cellText string) []string {
 	var out []string
-	for _, w := range strings.FieldsFunc(plainCell(cellText), func(r rune) bool {
+	words := strings.FieldsFunc(plainCell(cellText), func(r rune) bool {
 		return r == ',' || r == '/' || r == '&' || r == '·' || r == '+' || r == '、' || unicode.IsSpace(r) || r == '(' || r == ')'
-	}) {
+	})
+	if len(words) == 1 {
+		// A cell of one Hangul word names its person even as a given name
+		// written alone ("수아"), which koreanName, looking for a surname,
+		// does not take; a word beside a name ("(대타)") is no name.
+		if w := cleanName(words[0]); isHangulName(w) && koreanName(w) == "" && givenName(w) && !stopCell[w] {
+			return []string{w}
+		}
+	}
+	for _, w := range words {
 		w = cleanName(w)
 		switch {
 		case w == "" || w == "및" || w == "-":

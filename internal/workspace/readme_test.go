@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -276,5 +277,39 @@ func TestOrderScheduleWithChapterFolders(t *testing.T) {
 		if strings.Contains(w.Msg, "no schedule") {
 			t.Errorf("warning %q with a schedule", w)
 		}
+	}
+}
+
+// A presenter's cell that holds one given name written alone ("수아")
+// names that member, so the member folders of that name match the README
+// with no warning; a word of no one's ("각자", "미정") names nobody, nor
+// does a word beside a name ("김소현 (대타)").
+func TestPresenterCellOfAGivenNameAlone(t *testing.T) {
+	for _, c := range []struct {
+		cell string
+		want []string
+	}{
+		{"수아", []string{"수아"}},
+		{"바다", []string{"바다"}},
+		{"각자", nil},
+		{"미정", nil},
+		{"김소현 (대타)", []string{"김소현"}},
+	} {
+		if got := namesIn(c.cell); !slices.Equal(got, c.want) {
+			t.Errorf("namesIn(%q) = %q, want %q", c.cell, got, c.want)
+		}
+	}
+	readme := "# 데이터베이스 스터디\n\n| 주차 | 날짜 | 범위 | 발표자 |\n| --- | --- | --- | --- |\n| 1주차 | 3/4 | 1장 소개 | 수아 |\n| 2주차 | 3/11 | 2장 B-트리 | 바다 |\n"
+	root := mkRepo(t, map[string]string{
+		"README.md":     readme,
+		"바다/week-01.md": note(1),
+		"수아/week-01.md": note(1),
+	})
+	ws, err := Detect(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hasWarning(ws, "matches no member of the README") {
+		t.Errorf("the README's presenters name the folders' members:%s", warningList(ws))
 	}
 }
