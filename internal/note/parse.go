@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -738,10 +739,17 @@ func (p *parser) sentences() {
 		}
 		if tables && b.Kind == KindTable {
 			if bi > 0 && p.doc.Blocks[bi-1].Kind == KindTable { // not the header row
-				for _, s := range cellSentences(b.Text) {
+				label, cells := rowCells(b.Text)
+				path := b.Path
+				if label != "" {
+					// The row's first cell is what its other cells are
+					// about, as a heading is for the lines under it.
+					path = append(slices.Clip(b.Path), label)
+				}
+				for _, s := range cells {
 					p.doc.Sentences = append(p.doc.Sentences, Sentence{
 						ID: len(p.doc.Sentences), Block: bi, Kind: b.Kind, Text: s,
-						Line: b.Line, Emphasis: emphasisIn(s, b.Emphasis), Path: b.Path, Cell: true,
+						Line: b.Line, Emphasis: emphasisIn(s, b.Emphasis), Path: path, Cell: true,
 					})
 				}
 			}
@@ -802,31 +810,26 @@ func tableNote(blocks []Block) bool {
 	return rows >= 2 && table > 4*prose
 }
 
-// cellSentences reads a table row ("클러스터드 인덱스 | 행을 키 순서대로
-// 저장한다. | …") as sentences: each sentence of each cell after the first,
-// led by the first cell as its label when that cell names something
-// ("클러스터드 인덱스: 행을 키 순서대로 저장한다.").
-func cellSentences(row string) []string {
+// rowCells reads a table row ("클러스터드 인덱스 | 행을 키 순서대로 저장한다.
+// | …") as the sentences of each cell after the first, with the first
+// cell as their label when it names something ("클러스터드 인덱스"); with
+// no such label, every cell's sentences and "".
+func rowCells(row string) (label string, sentences []string) {
 	cells := strings.Split(row, " | ")
-	label := strings.TrimSpace(cells[0])
+	label = strings.TrimSpace(cells[0])
 	if utf8.RuneCountInString(label) > 30 || strings.ContainsAny(label, ".?!") || len(cells) == 1 {
 		label = ""
 	} else {
 		cells = cells[1:]
 	}
-	var out []string
 	for _, c := range cells {
 		for _, s := range text.Sentences(strings.TrimSpace(c)) {
-			if !hasLetter(s) {
-				continue
+			if hasLetter(s) {
+				sentences = append(sentences, s)
 			}
-			if label != "" {
-				s = label + ": " + s
-			}
-			out = append(out, s)
 		}
 	}
-	return out
+	return label, sentences
 }
 
 // joinEmphasised joins the lines of block text t that one emphasis span

@@ -6,9 +6,9 @@ import (
 )
 
 // A note written as tables is read cell by cell: each sentence of a cell
-// after the first, led by the row's first cell as its label, with the
-// emphasis inside it; the header row is no sentence. A note of prose keeps
-// its table rows whole.
+// after the first, as the note writes it, with the emphasis inside it and
+// the row's first cell last in its path, as a heading over it; the header
+// row is no sentence. A note of prose keeps its table rows whole.
 func TestTableNoteReadByCells(t *testing.T) {
 	src := "# 4장 인덱스\n\n| 개념 | 설명 | 내 생각 |\n| --- | --- | --- |\n| 클러스터드 인덱스 | 행을 **키 순서대로** 저장한다. | 어떤 컬럼을 고를지가 중요할 것 같다. |\n| 커버링 인덱스 | 필요한 컬럼을 모두 인덱스에 담는다. | 조회 API에 적용해 보면 좋겠다. |\n"
 	d := Parse("w4/수아.md", src)
@@ -17,13 +17,13 @@ func TestTableNoteReadByCells(t *testing.T) {
 		if !s.Cell || s.Kind != KindTable {
 			t.Errorf("%q: cell %v kind %s, want a cell of a table row", s.Text, s.Cell, s.Kind)
 		}
-		got = append(got, s.Text)
+		got = append(got, s.Path[len(s.Path)-1]+" > "+s.Text)
 	}
 	want := []string{
-		"클러스터드 인덱스: 행을 키 순서대로 저장한다.",
-		"클러스터드 인덱스: 어떤 컬럼을 고를지가 중요할 것 같다.",
-		"커버링 인덱스: 필요한 컬럼을 모두 인덱스에 담는다.",
-		"커버링 인덱스: 조회 API에 적용해 보면 좋겠다.",
+		"클러스터드 인덱스 > 행을 키 순서대로 저장한다.",
+		"클러스터드 인덱스 > 어떤 컬럼을 고를지가 중요할 것 같다.",
+		"커버링 인덱스 > 필요한 컬럼을 모두 인덱스에 담는다.",
+		"커버링 인덱스 > 조회 API에 적용해 보면 좋겠다.",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("sentences = %q, want %q", got, want)

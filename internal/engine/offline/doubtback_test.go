@@ -219,4 +219,9 @@ func TestTableNoteGetsItsSections(t *testing.T) {
 	if sec := sectionOf(t, m, w, insight.KeyInsights); len(sec.Bullets) == 0 {
 		t.Errorf("핵심 인사이트 is empty (notice %q) for a note of three concepts", sec.Notice)
 	}
+	// The cell is quoted as the note writes it, its row's concept as the
+	// headline.
+	if got := bulletTexts(sectionOf(t, m, w, insight.KeyPerspective)); !strings.HasPrefix(got, "클러스터드 인덱스|한 테이블에 하나뿐이라") {
+		t.Errorf("독특한 관점 = %q; want the cell under its row's concept", got)
+	}
 }

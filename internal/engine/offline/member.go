@@ -844,7 +844,24 @@ func Bullet(s analyze.Sentence, m *analyze.Member, aw *analyze.Week, key string)
 		s.DropChildren()
 		b = bullet(s, m, aw, key)
 	}
+	if l := rowLabel(s, m); b.Head == "" && l != "" && !strings.Contains(b.Text, l) {
+		b.Head = l // a table cell is about the concept its row names
+	}
 	return b
+}
+
+// rowLabel is the first cell of the table row a cell sentence of m's note
+// comes from ("클러스터드 인덱스" for "…어떤 컬럼을 고를지가 중요할 것 같다"),
+// which the note puts last in the sentence's path (note.Sentence.Cell);
+// "" for any other sentence.
+func rowLabel(s analyze.Sentence, m *analyze.Member) string {
+	if m == nil || m.Doc == nil || s.Block < 0 || s.Block >= len(m.Doc.Blocks) {
+		return ""
+	}
+	if b := m.Doc.Blocks[s.Block]; b.Kind != note.KindTable || len(s.Path) != len(b.Path)+1 {
+		return "" // not a cell, or a row whose first cell names nothing
+	}
+	return s.Path[len(s.Path)-1]
 }
 
 // bullet is Bullet for the sentence as it is.
