@@ -68,13 +68,12 @@ var (
 // readEnglish reads the writer's voice in an English sentence.
 func readEnglish(t string) englishVoice {
 	first := reFirstPerson.MatchString(t)
-	v := englishVoice{
+	return englishVoice{
 		question: strings.HasSuffix(strings.TrimRight(t, " .)\"'"), "?"),
 		doubt:    reEnDoubt.MatchString(t) || first && reEnStudyPlan.MatchString(t),
 		advice:   reEnAdvice.MatchString(t),
 		opinion:  reEnOpinion.MatchString(t),
 	}
-	return v
 }
 
 // englishUnit is the sentences of an English note that a bullet quotes
@@ -109,8 +108,17 @@ func (u englishUnit) weight() float64 {
 }
 
 // reLeansBack opens a sentence that needs the one before it: a pronoun
-// for what that one named, or a connective going on from it.
-var reLeansBack = regexp.MustCompile(`(?i)^(they|it|this|these|that|those|such|both|because|so|but|however|and|also|then|therefore)\b`)
+// for what that one named, or a connective going on from it. An "it" that
+// stands for nothing ("It is better to …", "It seems …") is reDummyIt.
+var (
+	reLeansBack = regexp.MustCompile(`(?i)^(they|it|this|these|that|those|such|both|because|so|but|however|and|also|then|therefore)\b`)
+	reDummyIt   = regexp.MustCompile(`(?i)^it('s| is| was| seems| turns out| makes sense| depends)\b`)
+)
+
+// leansBack reports whether an English sentence needs the one before it.
+func leansBack(body string) bool {
+	return reLeansBack.MatchString(body) && !reDummyIt.MatchString(body)
+}
 
 // englishUnits groups the English prose lines of m's note into units.
 func englishUnits(m *analyze.Member) []englishUnit {
@@ -134,7 +142,7 @@ func englishUnits(m *analyze.Member) []englishUnit {
 				continue
 			}
 		}
-		if reLeansBack.MatchString(body) {
+		if leansBack(body) {
 			if k := len(out) - 1; k >= 0 && near(out[k].lines[len(out[k].lines)-1], s) && len(out[k].lines) < 3 {
 				out[k].lines = append(out[k].lines, s)
 			}

@@ -50,6 +50,10 @@ I feel like B-trees are easier to reason about, but log-structured trees win for
 Honestly I don't fully understand how write amplification is measured in practice.
 
 - For our event logging service we should try a log-structured store instead of a B-tree one.
+
+## Compaction
+
+It is better to compact in the background than to block writes for it.
 `
 
 // A note written in English is read by its words: the writer's opinion,
@@ -68,6 +72,7 @@ func TestEnglishNoteGetsItsSections(t *testing.T) {
 	}{
 		{insight.KeyPerspective, "I feel like B-trees are easier", ""},
 		{insight.KeyPractical, "For our event logging service we should", ""},
+		{insight.KeyPractical, "It is better to compact in the background", ""}, // a dummy "it" leans on nothing
 		{insight.KeyStudy, "I don't fully understand how write amplification", "Why are range queries"},
 		{insight.KeyInsights, "An index is an additional structure derived from the primary data. Every index slows down writes.", "I feel like"}, // the line in bold, whole
 	} {
