@@ -34,9 +34,11 @@ func TestSpokenOwnVoice(t *testing.T) {
 		{s: "목 프레임워크 사용법을 공부해 둬야겠다.", doubt: true},
 		{s: "정규식은 나중에 익혀야겠다.", doubt: true},
 		{s: "아직 익숙하지 않아서 사용법을 따로 학습해두자.", doubt: true},
-		{s: "이 모델을 더 학습해야겠다."},            // training a model, not the writer studying
-		{s: "개발자는 새로운 기술을 공부해야 한다."},      // a requirement anyone has
-		{s: "사람들은 이 기술을 따로 공부해야겠다고 말한다."}, // what others resolve
+		{s: "우리 서비스의 주문 API는 그대로 두고, 재고 차감은 FOR UPDATE로 잠그는 게 안전하지 않을까?", hedge: true, recommend: true}, // a proposal for the writer's project
+		{s: "역할을 생략하고 직접 객체를 이용해 협력을 설계하는 것이 더 좋지 않을까?", hedge: true},                                   // the book asks before it answers
+		{s: "이 모델을 더 학습해야겠다."},                                                                          // training a model, not the writer studying
+		{s: "개발자는 새로운 기술을 공부해야 한다."},                                                                    // a requirement anyone has
+		{s: "사람들은 이 기술을 따로 공부해야겠다고 말한다."},                                                               // what others resolve
 		{s: "목 객체를 만드는 수고가 더 필요할지 모르겠지만 보상은 크다."},
 		{s: "다른 타입을 넣는다면 더 쉽게 추론이 가능해지겠지", hedge: true},
 		{s: "캐시를 두는 까닭은 비교를 피하기 위함이 아닐까..? 라는 추측.", hedge: true, quote: true},

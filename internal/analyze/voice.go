@@ -425,6 +425,11 @@ func readVoice(raw string, ms []text.Morph) Voice {
 		// writer's own study plan, no advice for a project
 		v.Recommend, v.Should, v.Can = false, false, false
 	}
+	if v.Question && projectProposal(t) {
+		// "우리 서비스의 재고 차감은 … 잠그는 게 안전하지 않을까?": a proposal
+		// for the writer's own project, put as a question, is advice
+		v.Question, v.Recommend, v.Proposal = false, true, true
+	}
 	v.Contrast = bookContrast(t)
 	v.Reframe = reframes(t)
 	if quotedGuess(t) {
@@ -646,6 +651,22 @@ var reLearningTodo = regexp.MustCompile(`(정리|공부|학습|복습|이해|조
 // "…정리하기" is; "블로그에 올리기" is no study target.
 func learningTodo(body string) bool {
 	return reLearningTodo.MatchString(strings.TrimRight(body, " .!…"))
+}
+
+var (
+	// reSoftProposal proposes by asking: "…하는 게 낫지 않을까?", "…두면 좋지
+	// 않을까?", "…나누는 건 어떨까?".
+	reSoftProposal = regexp.MustCompile(`(게|것이|거|건)\s?(더\s)?(좋|낫|나을|안전하|바람직하)지\s?않을까|면\s?(더\s)?(좋|낫|나을)지\s?않을까|(는|은)\s?(건|게)\s?어떨까`)
+	// reOwnProject names the writer's own project or work.
+	reOwnProject = regexp.MustCompile(`우리\s?(서비스|프로젝트|팀|회사|시스템|앱|코드|백엔드|프론트)|(실무|현업|회사|업무|프로젝트)에서`)
+)
+
+// projectProposal reports a question that proposes something for the
+// writer's own project ("우리 서비스의 주문 API는 … 잠그는 게 안전하지
+// 않을까?"). The book asks the same way ("…협력을 설계하는 것이 더 좋지
+// 않을까?") before it answers, about no project of the reader's.
+func projectProposal(t string) bool {
+	return reSoftProposal.MatchString(t) && reOwnProject.MatchString(t)
 }
 
 // objectBefore reports whether a morpheme before i is the object particle:
