@@ -642,7 +642,7 @@ func containsAny(s, chars string) bool {
 
 // labelPrefix matches the labels people put before a sentence: emoji,
 // "Q:", "💡 개인적인 생각:", "TIP:".
-var labelPrefix = regexp.MustCompile(`^(?:[\p{So}\p{Sk}\x{FE0F}\x{200D}]+\s*)?(?:(Q|A|Q\d+|A\d+|TIP|Tip|Note|NOTE|참고|메모|개인적인 ?생각|내 ?생각|생각|느낀 ?점|의견|질문|궁금한 ?점|결론|요약|\+)\s*[:：.)]\s*)?`)
+var labelPrefix = regexp.MustCompile(`^(?:[\p{So}\p{Sk}\x{FE0F}\x{200D}]+\s*)?(?:(Q|A|Q\d+|A\d+|TIP|Tip|Note|NOTE|참고|메모|개인적인 ?생각|내 ?생각|생각|느낀 ?점|의견|질문|궁금한 ?점|결론|요약|핵심|\+)\s*[:：.)]\s*)?`)
 
 // StripLabel removes a leading emoji or label from a sentence.
 func StripLabel(s string) string {
@@ -659,7 +659,7 @@ func StripLabel(s string) string {
 
 // labelStarts holds the first character of every label labelPrefix
 // knows.
-const labelStarts = "QATN참메개내생느의질궁결요+"
+const labelStarts = "QATN참메개내생느의질궁결요핵+"
 
 // mayHaveLabel reports whether labelPrefix can match more than the empty
 // string at the start of s: s starts with a symbol or the first character

@@ -37,6 +37,11 @@ var (
 
 	// reCalloutMarker matches the GitHub alert marker opening a callout.
 	reCalloutMarker = regexp.MustCompile(`^\[![A-Za-z]+\][+-]?\s*`)
+	// reWikiLink is a wiki link as Obsidian writes it: [[page]] or
+	// [[page|shown text]]; reHighlight a highlight, ==text==, whose marks
+	// touch the text ("A == B" is no highlight).
+	reWikiLink  = regexp.MustCompile(`\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\]`)
+	reHighlight = regexp.MustCompile(`==([^=\s](?:[^=\n]*[^=\s])?)==`)
 )
 
 // latexSymbols maps LaTeX commands to the character they stand for.
@@ -94,12 +99,29 @@ func clean(s string) string {
 	if strings.IndexByte(s, '$') >= 0 {
 		s, _ = convertMath(s)
 	}
+	if strings.Contains(s, "[[") {
+		s = reWikiLink.ReplaceAllStringFunc(s, wikiText)
+	}
+	if strings.Contains(s, "==") {
+		s = reHighlight.ReplaceAllString(s, "$1")
+	}
 	if strings.IndexByte(s, '\\') >= 0 {
 		s = reArrow.ReplaceAllStringFunc(s, func(m string) string {
 			return latexSymbols[strings.TrimLeft(m, `\`)]
 		})
 	}
 	return collapse(s)
+}
+
+// wikiText is the text a wiki link shows: its shown text, else its page
+// without a section anchor ("[[4장 저장소#로그]]" → "4장 저장소").
+func wikiText(m string) string {
+	sub := reWikiLink.FindStringSubmatch(m)
+	if sub[2] != "" {
+		return sub[2]
+	}
+	page, _, _ := strings.Cut(sub[1], "#")
+	return page
 }
 
 // bareURLs returns the bare URLs in s, as clean would remove them.

@@ -195,3 +195,33 @@ func TestCollapse(t *testing.T) {
 		}
 	}
 }
+
+// Obsidian's wiki links read as the text they show, and its highlights as
+// their text; an equals sign between words ("A == B") is no highlight.
+func TestObsidianLinksAndHighlights(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"[[4장 저장소]]에서 본 로그가 ==재미있었다==.", "4장 저장소에서 본 로그가 재미있었다."},
+		{"[[4장 저장소#로그|앞 장]]의 로그", "앞 장의 로그"},
+		{"[[4장 저장소#로그]]의 로그", "4장 저장소의 로그"},
+		{"엔트로피가 낮다 == 정보가 적다 == 예측하기 쉽다", "엔트로피가 낮다 == 정보가 적다 == 예측하기 쉽다"},
+	} {
+		if got := clean(c.in); got != c.want {
+			t.Errorf("clean(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// A call-out's title on its marker's line labels the text under it; a
+// marker alone on its line, or a title that is a sentence, labels nothing.
+func TestCalloutTitleLabelsItsText(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"> [!question] 궁금한 점\n> 비동기 복제에서 리더가 죽으면 어떻게 될까?\n", "궁금한 점: 비동기 복제에서 리더가 죽으면 어떻게 될까?"},
+		{"> [!note]\n> 짧은 줄\n> 다음 줄이 이어진다.\n", "짧은 줄\n다음 줄이 이어진다."},
+		{"> [!tip] 리더에서 읽으면 된다.\n> 복제 지연이 없기 때문이다.\n", "리더에서 읽으면 된다.\n복제 지연이 없기 때문이다."},
+	} {
+		d := Parse("w5/예린.md", c.src)
+		if len(d.Blocks) != 1 || d.Blocks[0].Kind != KindCallout || d.Blocks[0].Text != c.want {
+			t.Errorf("Parse(%q) blocks %+v, want one call-out %q", c.src, d.Blocks, c.want)
+		}
+	}
+}

@@ -622,7 +622,7 @@ func (p *parser) emit(kind Kind, level int, ib *inlineBuf, r srcRange) {
 	} else {
 		txt = clean(raw)
 		if kind == KindCallout {
-			txt = strings.TrimSpace(reCalloutMarker.ReplaceAllString(txt, ""))
+			txt = calloutText(txt)
 		}
 		if kind == KindHeading {
 			txt = strings.ReplaceAll(txt, "\n", " ")
@@ -773,6 +773,26 @@ func (p *parser) sentences() {
 			})
 		}
 	}
+}
+
+// calloutText is a call-out's text without its type marker ("[!note]").
+// A title on the marker's line ("> [!question] 궁금한 점") labels the text
+// under it ("궁금한 점: …"), as a bold label leads a line.
+func calloutText(txt string) string {
+	marker := reCalloutMarker.FindString(txt)
+	if marker == "" {
+		return strings.TrimSpace(txt)
+	}
+	rest := txt[len(marker):]
+	if strings.Contains(marker, "\n") {
+		return strings.TrimSpace(rest) // the marker alone on its line: no title
+	}
+	title, body, ok := strings.Cut(rest, "\n")
+	title, body = strings.TrimSpace(title), strings.TrimSpace(body)
+	if !ok || body == "" || utf8.RuneCountInString(title) > 20 || strings.ContainsAny(title, ".?!:") {
+		return strings.TrimSpace(rest)
+	}
+	return title + ": " + body
 }
 
 // emphasisIn returns the emphasised spans of a block that fall inside its

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/moim-study/moim/internal/analyze"
 	"github.com/moim-study/moim/internal/insight"
 )
 
@@ -206,16 +207,11 @@ func TestTableNoteGetsItsSections(t *testing.T) {
 | 복합 인덱스 | 여러 컬럼을 묶은 인덱스로 컬럼 순서가 성능을 좌우한다. | 선두 컬럼 규칙이 왜 생기는지 아직 잘 모르겠다. |
 `
 	m, w := memberOf(t, "수아", table)
-	for _, c := range []struct{ key, want string }{
-		{insight.KeyPerspective, "어떤 컬럼을 고를지가 중요할 것 같다"},
-		{insight.KeyPractical, "조회가 많은 API에 바로 적용해 보면 좋겠다"},
-		{insight.KeyStudy, "선두 컬럼 규칙이 왜 생기는지 아직 잘 모르겠다"},
-	} {
-		sec := sectionOf(t, m, w, c.key)
-		if got := bulletTexts(sec); !strings.Contains(got, c.want) {
-			t.Errorf("%s = %q (notice %q); want the cell %q", c.key, got, sec.Notice, c.want)
-		}
-	}
+	wantInSections(t, m, w, map[string]string{
+		insight.KeyPerspective: "어떤 컬럼을 고를지가 중요할 것 같다",
+		insight.KeyPractical:   "조회가 많은 API에 바로 적용해 보면 좋겠다",
+		insight.KeyStudy:       "선두 컬럼 규칙이 왜 생기는지 아직 잘 모르겠다",
+	})
 	if sec := sectionOf(t, m, w, insight.KeyInsights); len(sec.Bullets) == 0 {
 		t.Errorf("핵심 인사이트 is empty (notice %q) for a note of three concepts", sec.Notice)
 	}
@@ -223,5 +219,45 @@ func TestTableNoteGetsItsSections(t *testing.T) {
 	// headline.
 	if got := bulletTexts(sectionOf(t, m, w, insight.KeyPerspective)); !strings.HasPrefix(got, "클러스터드 인덱스|한 테이블에 하나뿐이라") {
 		t.Errorf("독특한 관점 = %q; want the cell under its row's concept", got)
+	}
+}
+
+// A note written in Obsidian: a question call-out titled 궁금한 점 is the
+// member's own question, a highlighted reaction next to a wiki link is
+// their angle, and a tip call-out about their team is advice; the generic
+// label 핵심 is no part of a bullet.
+func TestObsidianNoteGetsItsSections(t *testing.T) {
+	const obsidian = `# 5장 복제
+
+> [!note] 핵심
+> 리더 기반 복제에서 쓰기는 항상 리더를 거친다.
+
+> [!question] 궁금한 점
+> 비동기 복제에서 리더가 죽으면 확정된 쓰기가 사라질 수 있는데, 실제 서비스에서는 이걸 어떻게 감수할까?
+
+- [[4장 저장소]]에서 본 로그가 복제 로그로 그대로 쓰인다는 점이 ==재미있었다==.
+- 복제 지연 때문에 자기가 쓴 글이 안 보이는 문제는 "자신이 쓴 내용 읽기" 일관성으로 막는다.
+
+> [!tip]
+> 우리 팀 서비스에서도 글 작성 직후 조회는 리더에서 읽도록 바꿔 보면 좋겠다.
+`
+	m, w := memberOf(t, "예린", obsidian)
+	wantInSections(t, m, w, map[string]string{
+		insight.KeyStudy:       "실제 서비스에서는 이걸 어떻게 감수할까?",
+		insight.KeyPerspective: "4장 저장소에서 본 로그가 복제 로그로 그대로 쓰인다는 점이 재미있었다.",
+		insight.KeyPractical:   "리더에서 읽도록 바꿔 보면 좋겠다",
+		insight.KeyInsights:    "|리더 기반 복제에서 쓰기는 항상 리더를 거친다.",
+	})
+}
+
+// wantInSections checks that each section of member m (by key) has a
+// bullet holding the given text.
+func wantInSections(t *testing.T, m *analyze.Member, w *analyze.Week, want map[string]string) {
+	t.Helper()
+	for key, text := range want {
+		sec := sectionOf(t, m, w, key)
+		if got := bulletTexts(sec); !strings.Contains(got, text) {
+			t.Errorf("%s = %q (notice %q); want %q", key, got, sec.Notice, text)
+		}
 	}
 }
