@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -763,4 +764,33 @@ func copyTree(t *testing.T, src string) string {
 		t.Fatal(err)
 	}
 	return dst
+}
+
+// A note written as MDX (markdown with components, as documentation
+// sites keep it) is a note like a markdown file; a text file is not.
+func TestMDXNotesAreNotes(t *testing.T) {
+	root := mkRepo(t, map[string]string{
+		"week01/유진.mdx": note(1),
+		"week01/도현.md":  note(1),
+		"week01/서준.txt": note(1),
+		"week02/유진.mdx": note(1),
+	})
+	ws, err := Detect(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range ws.Weeks {
+		for _, n := range w.Notes {
+			got = append(got, n.Member+"="+n.Path)
+		}
+	}
+	want := []string{"도현=week01/도현.md", "유진=week01/유진.mdx", "유진=week02/유진.mdx"}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("notes = %q, want %q", got, want)
+	}
+	if r := ws.SkipReason("week01/서준.txt"); !strings.Contains(r, "not a markdown file") {
+		t.Errorf("skip reason of a text file = %q", r)
+	}
 }

@@ -41,9 +41,10 @@ func squash(s string) string {
 	return b.String()
 }
 
-// markdownExts are the extensions of note files; doubled ones (".md.md")
+// markdownExts are the extensions of note files (".mdx" is markdown with
+// components, as documentation sites write it); doubled ones (".md.md")
 // are stripped repeatedly.
-var markdownExts = []string{".md", ".markdown", ".mdown", ".mkd"}
+var markdownExts = []string{".md", ".markdown", ".mdown", ".mkd", ".mdx"}
 
 // stripMarkdownExt removes every trailing markdown extension from name and
 // reports whether there was one ("a.md.md" → "a", true).
