@@ -974,17 +974,15 @@ func askView(name, lead, said string) string {
 // ("…것 같다. …따르지 않으려고 노력해야 할 것 같다."): a view and its
 // conclusion are one point.
 func drawsOn(m *analyze.Member, s analyze.Sentence) (analyze.Sentence, bool) {
-	for i := range m.Sentences {
-		if m.Sentences[i].ID != s.ID || i+1 >= len(m.Sentences) {
-			continue
-		}
-		n := m.Sentences[i+1]
-		v := n.Voice
-		ok := n.File == s.File && n.Line == s.Line && n.Problem == "" && !v.Question && v.Hedge && (v.Recommend || v.Should) &&
-			utf8.RuneCountInString(s.Body+n.Body) <= 2*maxQuote
-		return n, ok
+	i := sentenceAt(m, s.ID)
+	if i < 0 || i+1 >= len(m.Sentences) {
+		return analyze.Sentence{}, false
 	}
-	return analyze.Sentence{}, false
+	n := m.Sentences[i+1]
+	v := n.Voice
+	ok := n.File == s.File && n.Line == s.Line && n.Problem == "" && !v.Question && v.Hedge && (v.Recommend || v.Should) &&
+		utf8.RuneCountInString(s.Body+n.Body) <= 2*maxQuote
+	return n, ok
 }
 
 // next builds 다음 주차 연결 포인트: the places where this week's notes

@@ -544,26 +544,18 @@ type span struct {
 // spanOf returns the sentences of member m that a bullet of sentence s
 // takes.
 func spanOf(m *analyze.Member, s analyze.Sentence) span {
-	at := func(id string) int {
-		for i := range m.Sentences {
-			if m.Sentences[i].ID == id {
-				return i
-			}
-		}
-		return -1
-	}
-	i := at(s.ID)
+	i := sentenceAt(m, s.ID)
 	sp := span{first: i, last: i, file: s.File, line: s.Line}
 	if len(s.Path) > 0 {
 		sp.heading = s.Path[len(s.Path)-1]
 	}
 	if s.Context != nil {
-		if j := at(s.Context.ID); j >= 0 && j < sp.first {
+		if j := sentenceAt(m, s.Context.ID); j >= 0 && j < sp.first {
 			sp.first = j
 		}
 	}
 	for k := s.Caveat; k != nil; k = k.Caveat {
-		if j := at(k.ID); j > sp.last {
+		if j := sentenceAt(m, k.ID); j > sp.last {
 			sp.last = j
 		}
 	}
@@ -782,19 +774,26 @@ func restatesNeighbour(bullets []insight.Bullet, m *analyze.Member, s analyze.Se
 		return false
 	}
 	near := func(a, b analyze.Sentence) bool { return a.File == b.File && b.Line > a.Line && b.Line-a.Line <= 2 }
-	for i := range m.Sentences {
-		if m.Sentences[i].ID != s.ID {
-			continue
-		}
-		if i > 0 && opensRestating(s.Text) && near(m.Sentences[i-1], s) && quoted(m.Sentences[i-1]) {
-			return true
-		}
-		if n := i + 1; n < len(m.Sentences) && opensRestating(m.Sentences[n].Text) && near(s, m.Sentences[n]) && quoted(m.Sentences[n]) {
-			return true
-		}
+	i := sentenceAt(m, s.ID)
+	if i < 0 {
 		return false
 	}
-	return false
+	if i > 0 && opensRestating(s.Text) && near(m.Sentences[i-1], s) && quoted(m.Sentences[i-1]) {
+		return true
+	}
+	n := i + 1
+	return n < len(m.Sentences) && opensRestating(m.Sentences[n].Text) && near(s, m.Sentences[n]) && quoted(m.Sentences[n])
+}
+
+// sentenceAt returns the index in m.Sentences of the sentence with the
+// given ID, -1 when m has none.
+func sentenceAt(m *analyze.Member, id string) int {
+	for i := range m.Sentences {
+		if m.Sentences[i].ID == id {
+			return i
+		}
+	}
+	return -1
 }
 
 // opensRestating reports whether a sentence opens with one of restaters.

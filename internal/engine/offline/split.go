@@ -468,21 +468,16 @@ func limitBelow(m *analyze.Member, quoted analyze.Sentence) (analyze.Sentence, b
 // question, under the same heading, that takes it up (a source, a finding
 // that shares the question's terms): the note answers the question itself.
 func answerBelow(m *analyze.Member, q analyze.Sentence) (analyze.Sentence, bool) {
-	for i := range m.Sentences {
-		if m.Sentences[i].ID != q.ID {
-			continue
-		}
-		if i+1 >= len(m.Sentences) {
-			return analyze.Sentence{}, false
-		}
-		a := m.Sentences[i+1]
-		if a.File != q.File || strings.Join(a.Path, "/") != strings.Join(q.Path, "/") || a.Voice.Question || a.Problem != "" ||
-			utf8.RuneCountInString(a.Body) > 2*maxQuote || sharedTerms(q, a) < 2 {
-			return analyze.Sentence{}, false
-		}
-		return a, true
+	i := sentenceAt(m, q.ID)
+	if i < 0 || i+1 >= len(m.Sentences) {
+		return analyze.Sentence{}, false
 	}
-	return analyze.Sentence{}, false
+	a := m.Sentences[i+1]
+	if a.File != q.File || strings.Join(a.Path, "/") != strings.Join(q.Path, "/") || a.Voice.Question || a.Problem != "" ||
+		utf8.RuneCountInString(a.Body) > 2*maxQuote || sharedTerms(q, a) < 2 {
+		return analyze.Sentence{}, false
+	}
+	return a, true
 }
 
 // sharedTerms counts the terms two sentences share.
