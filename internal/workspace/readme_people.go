@@ -69,10 +69,7 @@ var notNames = map[string]bool{
 	"함께": true, "참여자": true, "발표자": true, "정리자": true, "이름": true, "역할": true,
 	"담당": true, "리더": true, "팀장": true, "팀원": true, "멤버": true, "추후": true, "공지": true,
 	"휴강": true, "없음음": true, "예정": true, "정리": true, "요약": true, "문제": true, "자료": true,
-}
-
-// stopCell are words a presenter's cell holds alone that name no one.
-var stopCell = map[string]bool{
+	// what a schedule's cell holds alone where a given name could stand
 	"각자": true, "자율": true, "온라인": true, "오프라인": true, "방학": true, "휴일": true, "공휴일": true,
 	"대면": true, "비대면": true, "진행": true, "취소": true, "연기": true, "보류": true, "불참": true,
 	"대타": true, "순서": true, "랜덤": true, "추첨": true, "돌아가며": true, "교대": true, "없어요": true,
@@ -116,7 +113,7 @@ func namesIn(cellText string) []string {
 		// A cell of one Hangul word names its person even as a given name
 		// written alone ("수아"), which koreanName, looking for a surname,
 		// does not take; a word beside a name ("(대타)") is no name.
-		if w := cleanName(words[0]); isHangulName(w) && koreanName(w) == "" && givenName(w) && !stopCell[w] {
+		if w := cleanName(words[0]); isHangulName(w) && koreanName(w) == "" && givenName(w) {
 			return []string{w}
 		}
 	}
