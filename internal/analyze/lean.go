@@ -526,6 +526,12 @@ func contextLost(m *Member) {
 		if s.asksAbove && ctx.Context == nil && (ctx.Problem == "" || ctx.Problem == ProblemDangling) {
 			continue // "…잘 굴러갔다." then "어째서 이가 가능할까…?": the question says what the pair is about
 		}
+		if s.turnsPara && ctx.Context == nil && ctx.Frame == "" && !ctx.FrameNeeded && ctx.subjectless && !ctx.pointer {
+			// "Mockito로 목 오브젝트를 쉽게 만들 수 있었다." / "하지만 …
+			// 학습해두자": the writer is who did what the paragraph says,
+			// and their turn on it says what the pair is about.
+			continue
+		}
 		if ctx.Problem == ProblemDangling && ctx.Frame == "" || ctx.FrameNeeded && !shared {
 			s.Context, s.ContextJoin, s.ContextParent = nil, "", false
 			s.Problem = ProblemDangling

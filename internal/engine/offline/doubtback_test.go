@@ -167,6 +167,33 @@ Mockito는 목 오브젝트를 손쉽게 만들어 준다.
 	}
 }
 
+// The paragraph the resolution turns against may say what the writer did
+// without naming a subject ("Mockito로 … 만들 수 있었다"): the writer
+// did it, and the pair still says what is to be studied. A paragraph that
+// points at what is below ("아래처럼 …") is no part of the quote.
+func TestResolutionTurnsOnTheWritersOwnDoing(t *testing.T) {
+	const did = `# 6장 테스트 대역
+
+## 목 프레임워크
+
+목 오브젝트는 테스트 대상과 의존 오브젝트 사이의 통신 내용을 저장해 두었다가 검증에 쓴다.
+
+Mockito로 목 오브젝트를 쉽게 만들 수 있었다.
+
+하지만 아직 익숙하지 않아서 사용법을 따로 학습해두자.
+`
+	m, w := memberOf(t, "하늘", did)
+	study := sectionOf(t, m, w, insight.KeyStudy)
+	if got := bulletTexts(study); !strings.Contains(got, "따로 학습해두자") || !strings.Contains(got, "Mockito로 목 오브젝트를") {
+		t.Errorf("추가 학습 = %q (notice %q); want the resolution with the paragraph of the writer's doing", got, study.Notice)
+	}
+	const ahead = "# 6장 테스트 대역\n\n## 목 프레임워크\n\n아래처럼 Mockito로 목 오브젝트를 쉽게 만들 수 있었다.\n\n하지만 아직 익숙하지 않아서 사용법을 따로 학습해두자.\n\n```java\nUserDao mock = mock(UserDao.class);\n```\n"
+	m, w = memberOf(t, "하늘", ahead)
+	if got := bulletTexts(sectionOf(t, m, w, insight.KeyStudy)); strings.Contains(got, "아래처럼") {
+		t.Errorf("추가 학습 = %q; a line pointing at code below is no part of the quote", got)
+	}
+}
+
 // An open item of a task list that is studying something ("- [ ] …
 // 정리하기") is what the member has still to study: 추가 학습 names it. A
 // ticked-off item and an open one that is no study ("블로그에 올리기") are
