@@ -36,13 +36,15 @@ const (
 	// NoticePerspectiveInPractice: the note's only words of the member's
 	// own are proposals, under 실무 적용 아이디어; the line says where they
 	// are instead of "nothing of the member's own".
-	NoticePerspectiveInPractice = "이번 주 노트에는 '실무 적용 아이디어'에 옮긴 권고 말고는 개인적인 의견이나 새로 발견한 점을 적은 문장이 없습니다."
+	NoticePerspectiveInPractice = "이번 주 노트에는 '실무 적용 아이디어'에 옮긴 제안 말고는 개인적인 의견이나 새로 발견한 점을 적은 문장이 없습니다."
 	// NoticePerspectiveInStudy: the note's only words of the member's
-	// own are the questions and doubts under 추가 학습이 필요한 부분
-	// ("…해야 할 것 같다. 이게 맞나??"): a doubt is a view of theirs too.
-	NoticePerspectiveInStudy = "이번 주 노트에는 '추가 학습이 필요한 부분'에 옮긴 물음 말고는 개인적인 의견이나 새로 발견한 점을 적은 문장이 없습니다."
+	// own are the questions, doubts and things to study under 추가 학습이
+	// 필요한 부분 ("…해야 할 것 같다. 이게 맞나??"): a doubt is a view of
+	// theirs too. The line calls them by what they can all be (a to-do
+	// is no question, a question-form proposal no recommendation).
+	NoticePerspectiveInStudy = "이번 주 노트에는 '추가 학습이 필요한 부분'에 옮긴 질문과 공부할 거리 말고는 개인적인 의견이나 새로 발견한 점을 적은 문장이 없습니다."
 	// NoticePerspectiveInBoth: both of the above.
-	NoticePerspectiveInBoth = "이번 주 노트에는 '실무 적용 아이디어'의 권고와 '추가 학습이 필요한 부분'의 물음 말고는 개인적인 의견이나 새로 발견한 점을 적은 문장이 없습니다."
+	NoticePerspectiveInBoth = "이번 주 노트에는 '실무 적용 아이디어'의 제안과 '추가 학습이 필요한 부분'의 질문·공부할 거리 말고는 개인적인 의견이나 새로 발견한 점을 적은 문장이 없습니다."
 	NoticeNoPractical       = "이번 주 노트에는 실무에 적용할 아이디어가 적혀 있지 않습니다."
 	NoticeNoStudy           = "이번 주 노트에는 직접 남긴 질문이나 더 공부할 주제가 없습니다."
 	NoticeNoCommon          = "이번 주에는 여러 멤버가 함께 다룬 구체적인 개념이 적어 공통 질문을 만들지 않았습니다."
