@@ -43,12 +43,30 @@ func TestStudyLineNamesTheQuestionTheNoteAnswered(t *testing.T) {
 	}
 }
 
+// A spoken question in brackets after a statement ("(그런데 …분리했는데?)")
+// that the next line answers is the member's: the 추가 학습 line names it,
+// quoted without its brackets.
+func TestBracketedSpokenQuestionTheNoteAnswers(t *testing.T) {
+	const aside = `# 6장 목 오브젝트
+
+- 메소드가 값을 돌려주지 않으면 결과를 DB에서 직접 확인해야 한다. (그런데 테스트는 DB와 분리했는데?)
+- 이럴 때는 협력 오브젝트에 어떤 요청을 보냈는지 목 오브젝트로 확인한다.
+`
+	m, w := memberOf(t, "소라", aside)
+	study := sectionOf(t, m, w, insight.KeyStudy)
+	if len(study.Bullets) != 0 || !strings.Contains(study.Notice, "“그런데 테스트는 DB와 분리했는데?”") {
+		t.Errorf("추가 학습 = %q, notice %q; want the line naming the bracketed question the note answers", bulletTexts(study), study.Notice)
+	}
+}
+
 func TestSpokenAsk(t *testing.T) {
 	for body, want := range map[string]bool{
 		"근데 이건 뭐가 다른거임?":             true,
 		"이게 맞나?":                     true,
 		"any 가 있는데 왜 unknown 이 있나요?": true,
 		"JSX와 왜 혼동이 되는거지?":           true,
+		"(그런데 테스트는 DB와 분리했는데?)":      true,
+		"캐시를 먼저 지우면 되는데?":            true,
 		"팩토리는 왜 필요한가?":               false,
 		"언어 모델은 왜 토큰을 사용할까?":         false,
 	} {

@@ -491,12 +491,13 @@ func hypothesis(body string) bool {
 }
 
 // spokenAsks end a question asked as one speaks, not as a book writes.
-var spokenAsks = []string{"거임", "건가", "건지", "거지", "는지", "나요", "가요", "맞나", "뭐지", "뭘까", "데요"}
+var spokenAsks = []string{"거임", "건가", "건지", "거지", "는지", "나요", "가요", "맞나", "뭐지", "뭘까", "데요", "는데", "은데", "인데", "건데"}
 
 // spokenAsk reports whether a question's last word ends as speech does
-// ("…다른거임?", "…이게 맞나?").
+// ("…다른거임?", "…이게 맞나?", "(…분리했는데?)"), inside a closing bracket
+// too.
 func spokenAsk(body string) bool {
-	f := strings.Fields(strings.TrimRight(body, "?？!. "))
+	f := strings.Fields(strings.TrimRight(body, "?？!. )）"))
 	if len(f) == 0 {
 		return false
 	}
@@ -521,7 +522,11 @@ func answeredNotice(qs []analyze.Sentence) string {
 			break
 		}
 	}
-	quoted := "“" + clipQuote(strings.TrimSpace(q.Body), sharedQuoteMax) + "”"
+	body := strings.TrimSpace(q.Body)
+	if inner, ok := strings.CutPrefix(body, "("); ok && strings.HasSuffix(inner, ")") && balanced(strings.TrimSuffix(inner, ")")) {
+		body = strings.TrimSuffix(inner, ")") // an aside in brackets, quoted without them
+	}
+	quoted := "“" + clipQuote(body, sharedQuoteMax) + "”"
 	if len(qs) > 1 {
 		// Uncounted: a reader counts every question mark of the note,
 		// the book's too.
