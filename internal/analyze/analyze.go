@@ -181,6 +181,10 @@ type Sentence struct {
 	// turnsPara: a paragraph turning against the one right before it
 	// ("하지만 …"), which it carries as its Context.
 	turnsPara bool
+	// brokenOff: the sentence stops on a connective ending with no mark
+	// after it ("…한참 뒤에 했었는데"): the writer goes on in the next
+	// block.
+	brokenOff bool
 	// short: a question too short to be usable on its own that points
 	// back ("이게 맞나??"); it is a sentence only with the line it asks
 	// about as its context (see asksBack).
@@ -624,6 +628,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		// subject ("…하는 표임 (이것도 …)") stand for the sentence's.
 		core := withoutTrailingParen(rd.Morphs)
 		last.subjectless = !hasSubject(core)
+		last.brokenOff = last.Problem == ProblemFragment && unfinished(rd.Morphs) && !strings.ContainsAny(lastOf(body), ",.?!…:;)")
 		last.object = hasObject(rd.Morphs)
 		last.nominal = nominalEnding(rd.Morphs)
 		last.announces = announcesOnly(rd.Morphs) || arrival(core)
@@ -691,6 +696,13 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		// 학습해두자"): the turn is on that paragraph. Advice that turns so
 		// ("하지만 …잘 고려해서 활용하면 좋다") after a book definition stays
 		// out: the pair is a definition with a vague tail.
+		// A paragraph the writer broke off on a connective ending ("또한
+		// 리팩터링을 … 한참 뒤에 했었는데") goes on in the paragraph right
+		// after it, a blank line between: one sentence of theirs. One that
+		// opens by pointing back ("이 문제를 해결하기 위해서는") leans on the
+		// text above it too, and is left as it was.
+		broken := s.Kind == note.KindParagraph && prev.Kind == note.KindParagraph && prev.Block == s.Block-1 && s.Line-prev.Line <= 2 &&
+			prev.brokenOff && prev.Context == nil && !prev.Voice.Question && !s.Voice.Question && !anaphoric(prev.Body) && !Dependent(prev.Body)
 		v := s.Voice
 		turnsPara := s.Kind == note.KindParagraph && prev.Kind == note.KindParagraph && prev.Block == s.Block-1 && s.Line-prev.Line <= 2 &&
 			s.Problem == ProblemDangling && !arrowLed(s.Text) && opensWith(s.Text, contrastTurners) && !s.topic && !s.trailing && !prev.Voice.Question &&
@@ -705,7 +717,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		// 객체들은 …") leaves the pair as dangling as the sentence.
 		// A remark in brackets after a sentence is on that sentence, even
 		// when the sentence carries the one before it.
-		if (anaphoric(s.Text) || s.pointer || s.trailing || s.Problem == ProblemDangling || concludes || concludesPara) && (prev.Line >= s.Line-1 || concludesPara || turnsPara) && above && (prev.Problem == "" || asksAbove && prev.Problem == ProblemDangling) && (prev.Context == nil || s.trailing) {
+		if (anaphoric(s.Text) || s.pointer || s.trailing || s.Problem == ProblemDangling || concludes || concludesPara || broken) && (prev.Line >= s.Line-1 || concludesPara || turnsPara || broken) && above && (prev.Problem == "" || asksAbove && prev.Problem == ProblemDangling || broken) && (prev.Context == nil || s.trailing) {
 			p := prev
 			p.Context = nil
 			s.Context, s.ContextParent = &p, parent
@@ -991,4 +1003,13 @@ func usable(s string) bool {
 		}
 	}
 	return float64(letters)/float64(n) >= 0.5
+}
+
+// lastOf returns the last character of s, or "".
+func lastOf(s string) string {
+	r, size := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
+	if size == 0 {
+		return ""
+	}
+	return string(r)
 }

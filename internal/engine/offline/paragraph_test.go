@@ -53,3 +53,38 @@ func TestOneParagraphIsOneBullet(t *testing.T) {
 		}
 	}
 }
+
+// A sentence the writer broke off on a connective ending and went on with
+// after a blank line ("…몰아서 작성했었는데" / "…먼저 작성해야겠다고
+// 생각했다.") is one sentence: the bullet quotes both halves. A broken-off
+// half that points back ("이 문제를 해결하려면") leans on the text above
+// it, and is no part of a bullet.
+func TestSentenceBrokenOverTwoParagraphsIsOne(t *testing.T) {
+	const broken = `# 5장 책임 할당
+
+## 느낀 점
+
+예전에는 테스트를 기능을 다 만든 뒤에 몰아서 작성했었는데
+
+이번 장을 읽고 나서는 작은 단위로 나눌 때마다 먼저 작성해야겠다고 생각했다.
+`
+	if got, ok := sectionHas(t, "하늘", broken, insight.KeyPerspective, "몰아서 작성했었는데 이번 장을 읽고"); !ok {
+		t.Errorf("관점 = %q; want the sentence with both of its halves", got)
+	}
+	const pointing = `# 5장 서비스 추상화
+
+## 트랜잭션 경계
+
+서비스 코드가 특정 데이터 액세스 기술의 커넥션에 직접 의존하게 되었다.
+
+이 문제를 해결하려면
+
+트랜잭션 경계 설정을 추상화한 계층을 두고 서비스는 그 계층만 쓰도록 바꿔야 할 것 같다.
+`
+	m, w := memberOf(t, "하늘", pointing)
+	for _, key := range []string{insight.KeyInsights, insight.KeyPerspective, insight.KeyPractical} {
+		if got := bulletTexts(sectionOf(t, m, w, key)); strings.Contains(got, "이 문제를 해결하려면") {
+			t.Errorf("%s = %q; a half that points back is no part of a bullet", key, got)
+		}
+	}
+}
