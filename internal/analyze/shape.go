@@ -602,7 +602,7 @@ func headless(ms []text.Morph) bool {
 		return false
 	}
 	for k, m := range ms {
-		if m.POS == "JKS" || m.POS == "JX" && (m.Surface == "은" || m.Surface == "는" || m.Surface == "란" || m.Surface == "이란") {
+		if m.POS == "JKS" || m.POS == "JX" && (m.Surface == "은" || m.Surface == "는" || m.Surface == "란" || m.Surface == "이란") || clauseSubject(ms, k) {
 			return false
 		}
 		// "…줄이는 것이 핵심이다": 것 with 이/은/는 is the subject
@@ -654,7 +654,7 @@ func hasSubject(ms []text.Morph) bool {
 	if ms == nil {
 		return true // no morphology: assume so
 	}
-	for _, m := range ms {
+	for k, m := range ms {
 		switch m.POS {
 		case "JKS", "JKC":
 			return true
@@ -663,11 +663,18 @@ func hasSubject(ms []text.Morph) bool {
 				return true // "객체란 …": 란 marks a topic too
 			}
 		}
-		if strings.HasPrefix(m.POS, "NP") {
+		if strings.HasPrefix(m.POS, "NP") || clauseSubject(ms, k) {
 			return true
 		}
 	}
 	return caseTopic(ms)
+}
+
+// clauseSubject reports whether morph k is the contracted 것이 after a
+// clause ("…큰 차이를 만든다는 게 의외였다"): the clause is the sentence's
+// subject, though the dictionary reads 게 as a connective ending.
+func clauseSubject(ms []text.Morph, k int) bool {
+	return k > 0 && ms[k].Surface == "게" && hasTag(ms[k-1].POS, "ETM")
 }
 
 // ownSubject reports whether a sentence names what it is about itself,
