@@ -217,7 +217,8 @@ func countOf(t string) int {
 // belongs to when it stands right above the list's run of items: a short
 // quote or list item promising what follows ("> 세 가지 숫자",
 // "- 비일관성은 두 가지 상황에서 나타난다.", or a line announcing gives an
-// announcing sentence for), within five items; -1 when there is none.
+// announcing sentence for), within five items of one run (no more than a
+// blank line between two); -1 when there is none.
 func leadIn(doc *note.Document, bi int, lines *blockLines, announcing func(string) string) int {
 	b := doc.Blocks[bi]
 	if b.Kind != note.KindListItem || b.Level != 0 {
@@ -226,6 +227,9 @@ func leadIn(doc *note.Document, bi int, lines *blockLines, announcing func(strin
 	items := 0
 	for j := bi - 1; j >= 0 && items <= 5; j-- {
 		o := doc.Blocks[j]
+		if o.EndLine > 0 && doc.Blocks[j+1].Line-o.EndLine > 2 {
+			return -1 // more than a blank line between (an image, a rule): the run of items ended there
+		}
 		switch {
 		case o.Kind == note.KindListItem && o.Level > 0:
 			continue
