@@ -103,3 +103,31 @@ func TestStudyLineNamesAQuestionAnsweredAfterAnArrow(t *testing.T) {
 		t.Errorf("추가 학습 = %q, notice %q; want the line naming the question the note answered after its arrow", bulletTexts(study), study.Notice)
 	}
 }
+
+// A question of the member's own that 독특한 관점 quotes (a labelled
+// hypothesis, "Q. …쓸 수 있지 않을까?") is no question missing from the
+// note: 추가 학습's line says where it is instead of "no question".
+func TestStudyLineSaysTheQuestionIsUnderPerspective(t *testing.T) {
+	const labelled = `# 그래프 탐색
+
+## 개념
+
+- 너비 우선 탐색은 가까운 정점부터 방문하므로 가중치가 없는 그래프에서 최단 거리를 보장한다.
+- 인접 리스트로 그래프를 저장하면 탐색 시간은 정점과 간선 수의 합에 비례한다.
+
+## 느낀 점
+
+Q. 간선 가중치가 0과 1뿐이라면 너비 우선 탐색을 조금 바꿔서 최단 경로를 구할 수 있지 않을까?
+`
+	m, w := memberOf(t, "세린", labelled)
+	per := bulletTexts(sectionOf(t, m, w, insight.KeyPerspective))
+	study := sectionOf(t, m, w, insight.KeyStudy)
+	switch {
+	case strings.Contains(per, "구할 수 있지 않을까?"):
+		if len(study.Bullets) != 0 || study.Notice != NoticeStudyInPerspective {
+			t.Errorf("추가 학습 = %q, notice %q; want %q while 관점 quotes the question", bulletTexts(study), study.Notice, NoticeStudyInPerspective)
+		}
+	case !strings.Contains(bulletTexts(study), "구할 수 있지 않을까?"):
+		t.Errorf("관점 = %q, 추가 학습 = %q (notice %q); want the member's question in one of them", per, bulletTexts(study), study.Notice)
+	}
+}

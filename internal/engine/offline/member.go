@@ -163,6 +163,14 @@ func MemberSections(specs []doc.SectionSpec, m *analyze.Member, aw *analyze.Week
 		p.Notice = perspectiveNotice(p.Notice, inPractice, asks(filled[insight.KeyStudy], m))
 		filled[insight.KeyPerspective] = p
 	}
+	if st, ok := filled[insight.KeyStudy]; ok && len(st.Bullets) == 0 && st.Notice == NoticeNoStudy && !english &&
+		quotesOwn(filled[insight.KeyPerspective], m, func(v analyze.Voice) bool { return v.Question }) {
+		// The member's question is under 독특한 관점, a view of theirs as
+		// much as a question ("Q. …쓸 수 있지 않을까?"): "no question" would
+		// be false.
+		st.Notice = NoticeStudyInPerspective
+		filled[insight.KeyStudy] = st
+	}
 	if ins, ok := filled[insight.KeyInsights]; ok && len(ins.Bullets) == 0 && noBullets(filled) {
 		if n := linksNotice(m.Doc); n != "" {
 			ins.Notice = n // the member's notes are elsewhere: say where

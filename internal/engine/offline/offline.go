@@ -47,8 +47,11 @@ const (
 	NoticePerspectiveInBoth = "이번 주 노트에는 '실무 적용 아이디어'의 제안과 '추가 학습이 필요한 부분'의 질문·공부할 거리 말고는 개인적인 의견이나 새로 발견한 점을 적은 문장이 없습니다."
 	NoticeNoPractical       = "이번 주 노트에는 실무에 적용할 아이디어가 적혀 있지 않습니다."
 	NoticeNoStudy           = "이번 주 노트에는 직접 남긴 질문이나 더 공부할 주제가 없습니다."
-	NoticeNoCommon          = "이번 주에는 여러 멤버가 함께 다룬 구체적인 개념이 적어 공통 질문을 만들지 않았습니다."
-	NoticeNoDebate          = "이번 주 노트에는 토론으로 이어 갈 만한 의견이나 열린 질문이 없습니다."
+	// NoticeStudyInPerspective: the note's own question is a view of the
+	// member's too, and 독특한 관점 quotes it; "no question" would be false.
+	NoticeStudyInPerspective = "이번 주 노트의 질문은 '독특한 관점 또는 흥미로운 발견'에 옮겼고, 그 밖에 더 공부할 주제는 없습니다."
+	NoticeNoCommon           = "이번 주에는 여러 멤버가 함께 다룬 구체적인 개념이 적어 공통 질문을 만들지 않았습니다."
+	NoticeNoDebate           = "이번 주 노트에는 토론으로 이어 갈 만한 의견이나 열린 질문이 없습니다."
 	// NoticeNoContrast: members covered the same concepts, but no two
 	// judge one differently and no member's question is taken up by
 	// another's note; a contrast is not made up. It claims nothing about
@@ -64,7 +67,7 @@ const (
 // missing note, a section the note has nothing for), so that measures of
 // a document can tell them from bullets.
 func Notices() []string {
-	return []string{NoticeMissing, NoticeNoSchedule, NoticeNoNextRow, NoticeNoInsight, NoticeNoPerspective, NoticePerspectiveInPractice, NoticePerspectiveInStudy, NoticePerspectiveInBoth, NoticeNoPractical, NoticeNoStudy, NoticeNoCommon, NoticeNoDebate, NoticeNoContrast, NoticeDebateInStudy}
+	return []string{NoticeMissing, NoticeNoSchedule, NoticeNoNextRow, NoticeNoInsight, NoticeNoPerspective, NoticePerspectiveInPractice, NoticePerspectiveInStudy, NoticePerspectiveInBoth, NoticeNoPractical, NoticeNoStudy, NoticeStudyInPerspective, NoticeNoCommon, NoticeNoDebate, NoticeNoContrast, NoticeDebateInStudy}
 }
 
 // Engine is the offline engine.
