@@ -259,3 +259,22 @@ func TestCommonQuestionIsAboutTheHeadingOfAnAttributeLine(t *testing.T) {
 		t.Errorf("공통 질문 = %q, want the point asked about SQLite", got)
 	}
 }
+
+// A line that labels a list of numbers ("문제: 11724, 1012") names no
+// concept: the items under it stand with no headline rather than under
+// the label and its values.
+func TestLabelWithNumbersHeadsNothing(t *testing.T) {
+	const note = `# 2주차 - 연결 요소
+
+문제: 11724, 1012
+
+1. 11724는 방문하지 않은 정점에서 탐색을 시작할 때마다 연결 요소의 수를 하나씩 센다.
+2. 1012는 배추가 심어진 칸에서 탐색을 시작한 횟수가 필요한 지렁이의 수다.
+`
+	m, w := memberOf(t, "도겸", note)
+	for _, b := range sectionOf(t, m, w, insight.KeyInsights).Bullets {
+		if strings.Contains(b.Head, "11724") || strings.Contains(b.Head, ":") {
+			t.Errorf("핵심 bullet headed %q: a label with its values names no concept", b.Head)
+		}
+	}
+}

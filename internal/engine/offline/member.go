@@ -1048,6 +1048,9 @@ func whole(s analyze.Sentence) insight.Bullet {
 	return insight.Bullet{Text: body, Sources: srcs, Engine: Name}
 }
 
+// reNumberList matches two numbers in a list ("1260, 2178", "3, 4장").
+var reNumberList = regexp.MustCompile(`\d+\s*[,，/]\s*\d+`)
+
 // labelHead reports whether a label the member wrote can head a bullet: a
 // noun phrase naming something, not a kind of content ("느낀 점", "정리").
 func labelHead(l string) bool {
@@ -1060,6 +1063,9 @@ func labelHead(l string) bool {
 	n := utf8.RuneCountInString(l)
 	if n < 2 || n > 24 || len(strings.Fields(l)) > 4 || !analyze.Meaningful(l) || analyze.CueHeading(l) || genericHeading(l) {
 		return false
+	}
+	if strings.ContainsAny(l, ":：") || reNumberList.MatchString(l) {
+		return false // "문제: 1260, 2178": a label with its values, a list of numbers, names no concept
 	}
 	if !analyze.Specific(l) || strings.HasPrefix(l, "기타") || strings.HasPrefix(l, "그 외") || analyze.Dependent(l+" ") {
 		return false // "AI", "특징", "재사용성", "기타 파라미터", "이것들이 가능한 이유": no concept of its own
