@@ -107,6 +107,10 @@ type Voice struct {
 	// "…한 사례가 놀라웠다"): an interesting finding of theirs, not only
 	// a mood.
 	Finding bool
+	// Realized: the writer says what they came to know ("…해야 중복이
+	// 생기지 않는다는 걸 이번에 확실히 알았다", "…라는 것을 깨달았다"): a
+	// finding of theirs, which a book does not report of its reader.
+	Realized bool
 	// Spoken: the sentence says something in the writer's spoken words,
 	// a colloquial intensifier books do not print ("이제부터가 진짜 고민의
 	// 시작이다", "개꿀팁") or the exclamatory ending -네(요) of someone
@@ -139,6 +143,9 @@ func (v Voice) Own() float64 {
 	}
 	if v.Finding {
 		s += 0.4
+	}
+	if v.Realized {
+		s += 0.8
 	}
 	if v.Contrast {
 		s += 1.2
@@ -411,6 +418,7 @@ func readVoice(raw string, ms []text.Morph) Voice {
 		v.Reaction = true // "흥미롭지만 처리량을 희생하는 보장": a reaction in note style, a noun phrase
 	}
 	v.Finding = v.Reaction && foundClause(ms)
+	v.Realized = realized(t)
 	v.Spoken = spoken(ms)
 	v.Aside = aside(ms)
 	v.Remark = !v.Aside && remark(ms)
@@ -1709,4 +1717,30 @@ func onlyMarksAfter(ms []text.Morph, i int) bool {
 		}
 	}
 	return true
+}
+
+// reRealized matches a sentence ending on what the writer came to know:
+// 알다 in the past, 깨닫다 or 알게 되다, after adverbs of when and how
+// ("이번에 확실히 알았다"); group 1 is the word before them, its object.
+var reRealized = regexp.MustCompile(`(\S+)\s+(?:(?:이번에|이제|처음|처음으로|확실히|새롭게|새로|다시|비로소|제대로)\s+)*(?:알았다|알았음|알았습니다|깨달았다|깨달았음|깨달았습니다|알게\s?되었다|알게\s?됐다|알게\s?됨|알게\s?되었습니다)[.!~]*$`)
+
+// realized reports whether a sentence says what the writer came to know:
+// its object is a clause ("…다는 걸", "…라는 것을", "…아님을"), not a thing
+// ("정답을 알았다").
+func realized(t string) bool {
+	m := reRealized.FindStringSubmatch(strings.TrimSpace(t))
+	if m == nil {
+		return false
+	}
+	obj := m[1]
+	if strings.HasSuffix(obj, "걸") || strings.HasSuffix(obj, "것을") || strings.HasSuffix(obj, "점을") {
+		return true
+	}
+	// a clause nominalized by -(으)ㅁ: "아님을", "있음을", "없음을"
+	rest, ok := strings.CutSuffix(obj, "을")
+	if !ok {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(rest)
+	return r >= 0xAC00 && r <= 0xD7A3 && (r-0xAC00)%28 == 16 // a syllable ending in ㅁ
 }

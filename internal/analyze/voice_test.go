@@ -296,3 +296,21 @@ func TestExclamatoryEndingIsSpoken(t *testing.T) {
 		}
 	}
 }
+
+// What the writer came to know, a clause before 알았다, 깨달았다 or 알게
+// 되었다, is a finding of theirs; knowing a thing, a condition and a plan
+// to find out are not.
+func TestVoiceRealized(t *testing.T) {
+	for s, want := range map[string]bool{
+		"쓰기 전에 캐시를 지워야 오래된 값이 남지 않는다는 걸 이번에 확실히 알았다.": true,
+		"지금까지 테이블마다 인덱스를 너무 많이 만들었다는 것을 깨달았다.":        true,
+		"정규화가 항상 성능을 떨어뜨리는 것은 아님을 알게 되었다.":            true,
+		"모델은 정답을 이미 알았다.":                             false,
+		"인덱스가 필요하다는 걸 알았다면 처음부터 만들었을 것이다.":            false,
+		"인덱스가 왜 느려지는지 더 알아봐야겠다.":                      false,
+	} {
+		if got := readVoice(s, text.Read(s).Morphs).Realized; got != want {
+			t.Errorf("readVoice(%q).Realized = %v, want %v", s, got, want)
+		}
+	}
+}
