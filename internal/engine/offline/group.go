@@ -462,8 +462,83 @@ func (g *group) common(limit int) []insight.Bullet {
 		if stressed = g.stressed(limit, stressClaimed); len(stressed) == 0 {
 			stressed = g.stressed(limit, stressAny)
 		}
+		if len(stressed) == 0 {
+			stressed = g.ownPoints(limit)
+		}
 	}
 	return append(out[:sharp:sharp], append(stressed, out[sharp:]...)...)
+}
+
+// ownPoints builds 공통 질문, when nothing sharper was found, on a concept
+// two or more members each wrote a line of their own about, in their own
+// words: what struck them or what they came to know ("…넣을 때 방문 처리를
+// 해야 …는 걸 확실히 알았다" beside "…방문 처리를 … 언제 하느냐가 …큰 차이를
+// 만든다는 게 의외였다"). Two such lines on one concept are what the group can
+// take up together; the bullet quotes both, credited to who wrote them,
+// and claims no more than that each wrote their own. At most limit.
+func (g *group) ownPoints(limit int) []insight.Bullet {
+	// onePoint is the character-pair likeness from which two members'
+	// lines on a concept are on one point of it (below sameLine: not one
+	// line copied).
+	const onePoint = 0.2
+	return g.eachOpen(limit, func(c analyze.Concept) (insight.Bullet, bool) {
+		type said struct {
+			m     *analyze.Member
+			s     analyze.Sentence
+			terms map[string]bool
+		}
+		var ss []said
+		for _, m := range g.aw.Members {
+			if c.Counts[m.Name] == 0 {
+				continue
+			}
+			for _, sp := range m.SentencesAbout(c) {
+				x, v := *sp, sp.Voice
+				// What struck them or what they came to know, not a view
+				// to argue over: views are 심화 토론's.
+				found := v.Realized || v.Reaction || v.Finding
+				if !found || g.usedSentence[x.ID] || v.Question || v.Recommend || v.Should || x.Definition || x.Problem != "" || x.Context != nil ||
+					x.Scores[insight.KeyPerspective] <= 0 || utf8.RuneCountInString(x.Body) > maxQuote || !quotable(x) || g.repeats(x) {
+					continue
+				}
+				ss = append(ss, said{m, x, pointOf(x).terms})
+			}
+		}
+		// Two members' lines on one point: besides the concept they share
+		// another specific term, or a good part of their wording ("…큐에
+		// 넣을 때 방문 처리를 …" in both); lines that share only the
+		// concept say two things of a broad one.
+		var a, b *said
+		top := 0.0
+		for i := range ss {
+			for j := i + 1; j < len(ss); j++ {
+				if ss[i].m == ss[j].m || samePoint(ss[i].s.Body, ss[j].s.Body) {
+					continue
+				}
+				n := 0
+				for t := range ss[i].terms {
+					if ss[j].terms[t] {
+						n++
+					}
+				}
+				alike := text.BigramF1(ss[i].s.Body, ss[j].s.Body)
+				if n < 2 && alike < onePoint {
+					continue
+				}
+				if sc := float64(n) + alike; sc > top {
+					a, b, top = &ss[i], &ss[j], sc
+				}
+			}
+		}
+		if a == nil {
+			return insight.Bullet{}, false
+		}
+		g.claim(secCommon, c.Term)
+		g.use(a.s, b.s)
+		t := fmt.Sprintf("%s %s, %s %s 적었습니다. 두 사람이 %s 두고 각자 새로 알게 된 점인데, 같은 것을 본 것인지, 다른 멤버는 어떻게 겪었는지 이야기해 볼까요?",
+			Josa(a.m.Name, "은", "는"), quoteSaid(a.s.Body), Josa(b.m.Name, "은", "는"), quoteSaid(b.s.Body), Josa(c.Term, "을", "를"))
+		return insight.Bullet{Head: c.Term, Text: t, Sources: []insight.Source{source(a.s), source(b.s)}, Engine: Name}, true
+	})
 }
 
 // questions builds 공통 질문 bullets on the members' own questions, at

@@ -213,3 +213,35 @@ func TestPredicated(t *testing.T) {
 		}
 	}
 }
+
+// ownPointNotes: 하린 and 태오 each wrote what they found about one point
+// of a concept, in their own words ("캐시 무효화는 쓰기 전에 캐시를 지워야 … 걸 알았다",
+// "…캐시를 언제 지우느냐가 … 의외였다"); 유나 wrote only the book's lines.
+// With other, 태오's finding is on another point of the concept.
+func ownPointNotes(other bool) [][2]string {
+	taeo := "# 5장 캐시\n\n## 느낀 점\n\n캐시 무효화에서 캐시를 쓰기 전에 지우느냐 쓴 뒤에 지우느냐가 이렇게 큰 차이를 만든다는 게 의외였다.\n"
+	if other {
+		taeo = "# 5장 캐시\n\n## 느낀 점\n\n캐시 무효화 없이 만료 시간만 짧게 정해도 대부분의 서비스에 충분하다는 게 의외였다.\n"
+	}
+	return [][2]string{
+		{"하린", "# 5장 캐시\n\n## 정리\n\n- 캐시 무효화는 원본이 바뀔 때 캐시의 값을 지우는 일이다.\n\n## 회고\n\n" +
+			"처음에는 값을 쓴 뒤에 캐시를 지워서 오래된 값이 다시 읽혔다. 캐시 무효화는 쓰기 전에 캐시를 지워야 오래된 값이 남지 않는다는 걸 이번에 확실히 알았다.\n"},
+		{"태오", taeo},
+		{"유나", "# 5장 캐시\n\n- 캐시 무효화는 어렵다.\n- 캐시는 자주 읽는 값을 빠른 저장소에 둔다.\n"},
+	}
+}
+
+// Two members' own findings on one point of a concept, in overlapping
+// words, make a 공통 질문 quoting both when nothing sharper is found; two
+// findings on different points of it do not.
+func TestOwnPointsOnOneConceptMakeACommonQuestion(t *testing.T) {
+	common := section(t, generateGroup(t, commonInput(ownPointNotes(false))).Group, insight.KeyCommon)
+	got := texts(common)
+	if !strings.Contains(got, "확실히 알았다") || !strings.Contains(got, "큰 차이를 만든다는 게 의외였다") {
+		t.Errorf("공통 질문 = %q (notice %q); want both members' findings on when to clear the cache", got, common.Notice)
+	}
+	common = section(t, generateGroup(t, commonInput(ownPointNotes(true))).Group, insight.KeyCommon)
+	if got := texts(common); strings.Contains(got, "확실히 알았다") && strings.Contains(got, "만료 시간만 짧게") {
+		t.Errorf("공통 질문 = %q; two findings on different points of a concept are no common point", got)
+	}
+}
