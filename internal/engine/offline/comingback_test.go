@@ -97,3 +97,29 @@ func TestComingBackWeighsTheRestOfTheStudy(t *testing.T) {
 		t.Errorf("다음 주차 = %q, want TTL (these weeks') and not LRU (most weeks')", got)
 	}
 }
+
+// A member's own question that names next week's topic ("Q. …정족수 읽기만으로
+// …보장할 수 있을까?" before a week on 정족수) leads into next week: 다음
+// 주차 links it, with the line of next week's notes that shares the most
+// of what it asks. A question of the book's naming the topic links
+// nothing.
+func TestOwnQuestionNamingNextWeeksTopicLeadsThere(t *testing.T) {
+	input := func(q string) *engine.Input {
+		in := commonInput([][2]string{
+			{"가람", "# 4장 복제\n\n## 정리\n\n- 리더 기반 복제는 쓰기를 리더 한 곳에서만 받는다.\n- 복제 지연 때문에 팔로워에서 오래된 값을 읽을 수 있다.\n\n" + q + "\n"},
+			{"나래", "# 4장 복제\n\n- 동기식 복제는 팔로워가 쓰기를 확인할 때까지 기다린다.\n- 비동기식 복제는 리더가 바로 응답한다.\n"},
+		})
+		in.Scheduled = true
+		in.Next = &workspace.ScheduleRow{Week: 7, Chapters: "5장", Topic: "정족수", Source: "README.md", Line: 9}
+		in.NextDocs = nextDocs("# 5장 정족수\n\n- 정족수 읽기와 정족수 쓰기가 겹치면 팔로워가 늦어도 최신 값을 읽을 수 있다.\n- 안티 엔트로피는 백그라운드에서 복제본의 차이를 맞춘다.\n")
+		return in
+	}
+	got := texts(section(t, generateGroup(t, input("## 궁금한 점\n\nQ. 리더 없는 복제에서도 정족수 읽기만으로 최신 값을 항상 보장할 수 있을까?")).Group, insight.KeyNext))
+	if !strings.Contains(got, "정족수 읽기만으로") && !strings.Contains(got, "가람의 질문") || !strings.Contains(got, "팔로워가 늦어도 최신 값을 읽을 수 있다") {
+		t.Errorf("다음 주차 = %q; want 가람's question linked with next week's line on quorum reads", got)
+	}
+	got = texts(section(t, generateGroup(t, input("- 리더 없는 복제에서 최신 값을 보장하는 정족수의 조건은 무엇인가?\n- 쓰기 정족수와 읽기 정족수의 합이 복제본 수보다 커야 한다.")).Group, insight.KeyNext))
+	if strings.Contains(got, "조건은 무엇인가") || strings.Contains(got, "가람의 질문") {
+		t.Errorf("다음 주차 = %q; the book's question links nothing", got)
+	}
+}

@@ -52,7 +52,7 @@ func describeStats(doc *note.Document) string {
 // bullet quotes the members' own sentences and names only the members
 // whose sentences it quotes, so each claim about who wrote what holds.
 func GroupSections(in *engine.Input, aw *analyze.Week, members []insight.Member, limit int) []insight.Section {
-	g := &group{in: in, aw: aw, usedConcept: map[string][]string{}, usedSentence: map[string]bool{}, studied: studied(members)}
+	g := &group{in: in, aw: aw, usedConcept: map[string][]string{}, usedSentence: map[string]bool{}, studied: studied(members), debated: map[string]bool{}}
 	// The sections are drafted in one order whatever order the template
 	// gives them: 심화 토론 takes what 공통 질문 leaves (the lines it used,
 	// the questions it hands over), and 다음 주차 comes last.
@@ -128,6 +128,8 @@ type group struct {
 	studied map[string]bool
 	// studiedQuestions counts the open questions 심화 토론 left to 추가 학습.
 	studiedQuestions int
+	// debated holds the IDs of the members' questions 심화 토론 quotes.
+	debated map[string]bool
 	// credit memoizes creditLines by member and concept: writers asks
 	// for the same lines for every quote on a concept.
 	credit map[creditKey][]*analyze.Sentence
@@ -953,6 +955,9 @@ func (g *group) debates(limit int) []insight.Bullet {
 			text += fmt.Sprintf(" (%s도 노트에서 %s 다뤘습니다.)", strings.Join(others, ", "), Josa(head, "을", "를"))
 		}
 		g.use(c.s)
+		if c.s.Voice.Question {
+			g.debated[c.s.ID] = true
+		}
 		g.claim(secDebate, head)
 		perMember[c.m.Name]++
 		out = append(out, insight.Bullet{Head: head, Text: text, Sources: srcs, Engine: Name})
@@ -1271,6 +1276,12 @@ func (g *group) links(row *workspace.ScheduleRow, where string, limit int) (out 
 		})
 	}
 
+	if len(out) < limit {
+		if b, ok := g.askedAhead(topics, where); ok {
+			out = append(out, b)
+		}
+	}
+
 	// Concepts next week's material takes up: compounds and Latin terms
 	// first, they name something; at most two such links.
 	concepts := g.specificConcepts()
@@ -1355,6 +1366,83 @@ func (g *group) links(row *workspace.ScheduleRow, where string, limit int) (out 
 		out = g.sectionsAgain(concepts, row, where)
 	}
 	return out
+}
+
+// askedAhead returns a 다음 주차 link from a member's own open question that
+// names a term of next week's topic ("가중치가 0과 1뿐이라면 다익스트라 대신
+// BFS를 변형해서 …않을까?" before a week on 다익스트라): next week's material
+// is where the group takes the question up. With next week's notes, the
+// bullet quotes their line that shares the most specific terms with the
+// question (two or more). A question 심화 토론 quotes already is named, not
+// quoted again.
+func (g *group) askedAhead(topics []string, where string) (insight.Bullet, bool) {
+	var q analyze.Sentence
+	var qm *analyze.Member
+	var t string
+	for _, m := range g.aw.Members {
+		for _, s := range m.Sentences {
+			v := s.Voice
+			own := s.Scores[insight.KeyStudy] > 0 || analyze.QuestionLabel(v.Label)
+			if !v.Question || s.Answered || !own || s.Problem != "" || s.Context != nil || utf8.RuneCountInString(s.Body) > maxQuote ||
+				g.usedSentence[s.ID] && !g.debated[s.ID] {
+				continue
+			}
+			if x := mentioned(s.Body, topics); x != "" && !g.taken(secNext, x) {
+				q, qm, t = s, m, x
+				break
+			}
+		}
+		if qm != nil {
+			break
+		}
+	}
+	if qm == nil {
+		return insight.Bullet{}, false
+	}
+	asked := map[string]bool{}
+	for _, term := range q.Terms {
+		if analyze.Specific(term) {
+			asked[analyze.Key(term)] = true
+		}
+	}
+	var next *insight.Source
+	most := 1
+	for _, d := range g.in.NextDocs {
+		for _, ns := range d.Sentences {
+			line := analyze.Trim(analyze.Clean(ns.Text))
+			if n := utf8.RuneCountInString(line); n < 15 || n > maxQuote || !statement(line) {
+				continue
+			}
+			shared := 0
+			for _, term := range text.Read(line).Terms {
+				if asked[term.Key] {
+					shared++
+				}
+			}
+			if shared > most {
+				most = shared
+				next = &insight.Source{File: d.FileOf(ns), Line: ns.Line, Quote: line}
+			}
+		}
+	}
+	to := where // "다음 주 최단 경로 (다익스트라)" names the term already
+	if !strings.Contains(where, t) {
+		to = termOf(where, t)
+	}
+	var body string
+	if g.debated[q.ID] {
+		body = fmt.Sprintf("심화 토론에 옮긴 %s의 질문은 %s", qm.Name, leadsTo(to))
+	} else {
+		body = fmt.Sprintf("%s 물은 %s %s", Josa(qm.Name, "이", "가"), quoteWith(q.Body, "은", "는"), leadsTo(to))
+	}
+	srcs := []insight.Source{source(q)}
+	if next != nil {
+		body += fmt.Sprintf(" 다음 주 노트에는 %s 줄이 있습니다.", quoteWith(next.Quote, "이라는", "라는"))
+		srcs = append(srcs, *next)
+	}
+	g.use(q)
+	g.claim(secNext, t)
+	return insight.Bullet{Head: t, Text: body, Sources: srcs, Engine: Name}, true
 }
 
 // topicTerms returns the concepts a schedule row's topic names
