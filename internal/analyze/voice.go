@@ -334,7 +334,7 @@ func readVoice(raw string, ms []text.Morph) Voice {
 			v.Doubt = true // "…공부는 해야된다고 생각한다", "따로 공부를 해야겠다": the writer's study need
 		case first == "NNG" && (m.Surface == "공부" || m.Surface == "조사") && seeking(ms, i) && prevSurface(ms, i, "더"):
 			v.Doubt = true // 더 공부해봐야겠다
-		case (first == "NNG" && (m.Surface == "공부" || m.Surface == "복습" || m.Surface == "학습") && strings.HasPrefix(next(1).POS, "XSV") && !(m.Surface == "학습" && objectBefore(ms, i) && strings.HasPrefix(next(1).Surface, "해야")) || first == "VV" && strings.HasPrefix(m.Surface, "익혀")) && resolvesToLearn(ms, i) && !thirdPerson(ms):
+		case (first == "NNG" && (m.Surface == "공부" || m.Surface == "복습" || m.Surface == "학습" || m.Surface == "정리" && prevSurface(ms, i, "다시")) && (strings.HasPrefix(next(1).POS, "XSV") || strings.HasPrefix(next(1).Surface, "해야")) && !(m.Surface == "학습" && objectBefore(ms, i) && strings.HasPrefix(next(1).Surface, "해야")) || first == "VV" && strings.HasPrefix(m.Surface, "익혀")) && resolvesToLearn(ms, i) && !thirdPerson(ms):
 			// "…익숙하게 사용할 수 있도록 학습해두자", "열심히 공부해야겠다",
 			// "따로 익혀 둬야겠다": the writer's resolution to study it, a
 			// study target; not "모델을 학습해야 한다", training a model
@@ -418,6 +418,7 @@ func readVoice(raw string, ms []text.Morph) Voice {
 		v.Reaction = true // "흥미롭지만 처리량을 희생하는 보장": a reaction in note style, a noun phrase
 	}
 	v.Finding = v.Reaction && foundClause(ms)
+	v.Doubt = v.Doubt || stillHard(ms) && !thirdPerson(ms)
 	v.Realized = realized(t)
 	v.Spoken = spoken(ms)
 	v.Aside = aside(ms)
@@ -1720,27 +1721,65 @@ func onlyMarksAfter(ms []text.Morph, i int) bool {
 }
 
 // reRealized matches a sentence ending on what the writer came to know:
-// 알다 in the past, 깨닫다 or 알게 되다, after adverbs of when and how
-// ("이번에 확실히 알았다"); group 1 is the word before them, its object.
-var reRealized = regexp.MustCompile(`(\S+)\s+(?:(?:이번에|이제|처음|처음으로|확실히|새롭게|새로|다시|비로소|제대로)\s+)*(?:알았다|알았음|알았습니다|깨달았다|깨달았음|깨달았습니다|알게\s?되었다|알게\s?됐다|알게\s?됨|알게\s?되었습니다)[.!~]*$`)
+// 알다 in the past, 깨닫다 or 알게 되다 ("…확실히 알았다", "…깨달았다").
+var reRealized = regexp.MustCompile(`(?:알았다|알았음|알았습니다|깨달았다|깨달았음|깨달았습니다|알게\s?되었다|알게\s?됐다|알게\s?됨|알게\s?되었습니다)[.!~]*$`)
+
+// maxRealizedGap is the most words between what the writer came to know
+// and the verb saying so ("…라는 걸 나중에 찾아보고 알았다").
+const maxRealizedGap = 3
 
 // realized reports whether a sentence says what the writer came to know:
-// its object is a clause ("…다는 걸", "…라는 것을", "…아님을"), not a thing
-// ("정답을 알았다").
+// the verb's object, a few words before it, is a clause ("…다는 걸",
+// "…라는 것을", "…아님을"), not a thing ("정답을 알았다").
 func realized(t string) bool {
-	m := reRealized.FindStringSubmatch(strings.TrimSpace(t))
-	if m == nil {
+	t = strings.TrimSpace(t)
+	loc := reRealized.FindStringIndex(t)
+	if loc == nil {
 		return false
 	}
-	obj := m[1]
-	if strings.HasSuffix(obj, "걸") || strings.HasSuffix(obj, "것을") || strings.HasSuffix(obj, "점을") {
-		return true
+	words := strings.Fields(t[:loc[0]])
+	for k := len(words) - 1; k >= 0 && k >= len(words)-1-maxRealizedGap; k-- {
+		w := words[k]
+		if strings.HasSuffix(w, "걸") || strings.HasSuffix(w, "것을") || strings.HasSuffix(w, "점을") {
+			return true
+		}
+		// a clause nominalized by -(으)ㅁ: "아님을", "있음을", "없음을"
+		if rest, ok := strings.CutSuffix(w, "을"); ok {
+			r, _ := utf8.DecodeLastRuneInString(rest)
+			if r >= 0xAC00 && r <= 0xD7A3 && (r-0xAC00)%28 == 16 { // a syllable ending in ㅁ
+				return true
+			}
+		}
+		if strings.HasSuffix(w, "을") || strings.HasSuffix(w, "를") {
+			return false // another object comes first: "정답을 (이미) 알았다"
+		}
 	}
-	// a clause nominalized by -(으)ㅁ: "아님을", "있음을", "없음을"
-	rest, ok := strings.CutSuffix(obj, "을")
-	if !ok {
+	return false
+}
+
+// stillHard reports the writer saying something is still hard for them to
+// explain or understand ("뮤텍스와 세마포어의 차이를 정확히 설명하기는 아직
+// 어렵다"): 아직, and a sentence ending on 어렵다 after 설명하기, 이해하기 or
+// 구분하기. A book says what is hard in general, not "still".
+func stillHard(ms []text.Morph) bool {
+	i := lastContent(ms)
+	for i > 0 && strings.HasPrefix(ms[i].POS, "E") {
+		i-- // the stem before the endings
+	}
+	if i < 0 || !hasTag(ms[i].POS, "VA") || !strings.HasPrefix(ms[i].Surface, "어렵") && !strings.HasPrefix(ms[i].Surface, "어려") {
 		return false
 	}
-	r, _ := utf8.DecodeLastRuneInString(rest)
-	return r >= 0xAC00 && r <= 0xD7A3 && (r-0xAC00)%28 == 16 // a syllable ending in ㅁ
+	still, task := false, false
+	for k, m := range ms[:i] {
+		if m.Surface == "아직" {
+			still = true
+		}
+		if m.Surface == "기" && hasTag(m.POS, "ETN") && k >= 2 {
+			switch ms[k-2].Surface {
+			case "설명", "이해", "구분", "구별", "정리":
+				task = true
+			}
+		}
+	}
+	return still && task
 }

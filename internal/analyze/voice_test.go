@@ -314,3 +314,20 @@ func TestVoiceRealized(t *testing.T) {
 		}
 	}
 }
+
+// The writer's own difficulty ("…차이를 정확히 설명하기는 아직 어렵다") and a
+// plan to go over something again ("다시 정리해야겠다") are study targets of
+// theirs; what is hard in general, and a summary already made, are not.
+func TestVoiceStillHardAndGoingOverAgain(t *testing.T) {
+	for s, want := range map[string]bool{
+		"뮤텍스와 세마포어의 차이를 정확히 설명하기는 아직 어렵다.": true,
+		"두 격리 수준의 차이를 이해하기는 아직 어렵다.":       true,
+		"다음 주 전에 다시 정리해야겠다.":               true,
+		"분산 환경에서 시계를 맞추기는 어렵다.":            false,
+		"이 장의 내용을 표로 정리했다.":                false,
+	} {
+		if got := readVoice(s, text.Read(s).Morphs).Doubt; got != want {
+			t.Errorf("readVoice(%q).Doubt = %v, want %v", s, got, want)
+		}
+	}
+}
