@@ -241,12 +241,18 @@ var conjectures = []string{"아마", "아마도"}
 // 타입이었음. 아마 어떤 에러가 올지 모르기 때문에 unknown 인거겠지?!") the
 // sentence before it on the same line or in the same paragraph as its
 // context: the guess explains what that sentence observed, and alone it
-// says neither what was observed nor where.
+// says neither what was observed nor where. So does a hedged guess right
+// after a sentence that names a reason to find ("…탭마다 프로세스를 쓰는
+// 이유를 묻는다고 한다. 한 탭이 죽어도 …하려는 것 같다"): it guesses that
+// reason.
 func guesses(m *Member) {
 	for i := 1; i < len(m.Sentences); i++ {
 		s, prev := &m.Sentences[i], m.Sentences[i-1]
 		v := s.Voice
-		if s.Context != nil || s.Problem != "" || prev.Block != s.Block || !v.Hedge && !v.Guess || !opensWith(s.Text, conjectures) {
+		if s.Context != nil || s.Problem != "" || prev.Block != s.Block || !v.Hedge && !v.Guess {
+			continue
+		}
+		if !opensWith(s.Text, conjectures) && !(v.Hedge && namesReason(prev.Body)) {
 			continue
 		}
 		if prev.Problem != "" || prev.Voice.Question || prev.Context != nil || prev.Caveat != nil || !fits(prev.Body, s.Body) {
@@ -712,4 +718,10 @@ func droppedConcluder(text, body string) string {
 		}
 	}
 	return ""
+}
+
+// namesReason reports a sentence that names a reason without giving it
+// ("…를 쓰는 이유를 묻는다고 한다", "왜 …하는지"): what follows may guess it.
+func namesReason(body string) bool {
+	return strings.Contains(body, "이유를") || strings.Contains(body, "이유가 ") || strings.HasPrefix(body, "왜 ") || strings.Contains(body, " 왜 ")
 }

@@ -15,8 +15,11 @@ import (
 func Headline(s analyze.Sentence) string {
 	// The subject of a property claim ("라이브러리가 … 검증되지 않았다는 단점이
 	// 있다") is the property's: what has it is not named.
-	if s.Subject != "" && !s.Property && headWorthy(s.Subject) && named(s.Subject) && mainTopic(s, s.Subject) && !advice(s) {
-		return s.Subject
+	// "스레드끼리는 …": what the sentence is about is 스레드, among
+	// themselves.
+	subj := strings.TrimSuffix(s.Subject, "끼리")
+	if subj != "" && !s.Property && headWorthy(subj) && named(subj) && mainTopic(s, s.Subject) && !advice(s) {
+		return subj
 	}
 	for _, e := range s.Emphasis {
 		// An emphasised phrase heads the bullet only when the sentence

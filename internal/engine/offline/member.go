@@ -257,7 +257,9 @@ func perspectiveNotice(notice string, inPractice, inStudy bool) string {
 // sentence of m's that proposes an action ("…를 고려해야 한다", "…하면
 // 좋다"): the member's own suggestion, whoever first said it.
 func proposes(sec insight.Section, m *analyze.Member) bool {
-	return quotesOwn(sec, m, func(v analyze.Voice) bool { return v.Recommend })
+	// A plan or wish of theirs ("…측정해 보고 싶다") is theirs as much as
+	// advice is, and so is a view the bullet carries with it.
+	return quotesOwn(sec, m, func(v analyze.Voice) bool { return v.Recommend || v.Wish || v.Try || v.Own() > 0 })
 }
 
 // asks reports whether a 추가 학습 section quotes one of the member's

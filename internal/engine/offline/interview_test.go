@@ -1,0 +1,73 @@
+package offline
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/moim-study/moim/internal/insight"
+)
+
+// Notes of an interview study: answers, a tail question the writer could
+// not answer, a guess at a reason the note names, a plan in a paragraph of
+// the writer's own.
+
+// A hedged guess right after a sentence that names a reason to find
+// ("…이유를 묻는다고 한다. …하려는 것 같다") guesses that reason: the bullet
+// carries the sentence, without which "한 요청이 …" says nothing.
+func TestGuessAtANamedReasonCarriesIt(t *testing.T) {
+	const note = `# 네트워크
+
+## Q. 커넥션 풀을 쓰는 이유는?
+
+A. 연결을 맺는 비용이 크기 때문에 미리 만들어 두고 재사용한다.
+
+> 면접에서는 면접관이 서버마다 풀 크기를 다르게 잡는 이유를 같이 묻는다고 한다. 한 요청이 몰려도 다른 서비스가 버티도록 하려는 것 같다.
+`
+	m, w := memberOf(t, "나은", note)
+	for _, key := range []string{insight.KeyInsights, insight.KeyPerspective} {
+		for _, b := range sectionOf(t, m, w, key).Bullets {
+			if strings.Contains(b.Text, "버티도록 하려는 것 같다") && !strings.Contains(b.Text, "풀 크기를 다르게 잡는 이유") {
+				t.Errorf("%s bullet %q: the guess without the reason it guesses", key, b.Text)
+			}
+		}
+	}
+	got := bulletTexts(sectionOf(t, m, w, insight.KeyPerspective))
+	if !strings.Contains(got, "버티도록 하려는 것 같다") {
+		t.Errorf("관점 = %q; want the writer's guess", got)
+	}
+}
+
+// A subject marked "among themselves" (스레드끼리는 …) heads the bullet by
+// what it names, never with 끼리.
+func TestHeadlineDropsAmongThemselves(t *testing.T) {
+	const note = "# 동시성\n\n- **코루틴끼리는 같은 스레드를 나눠 쓰기 때문에 하나가 오래 막히면 나머지도 함께 멈춘다.**\n- 디스패처는 코루틴을 실행할 스레드를 고른다.\n"
+	m, w := memberOf(t, "준호", note)
+	for _, b := range sectionOf(t, m, w, insight.KeyInsights).Bullets {
+		if strings.HasSuffix(b.Head, "끼리") {
+			t.Errorf("핵심 headline %q: 끼리 is no part of a concept's name", b.Head)
+		}
+	}
+}
+
+// When the member's view is carried in a 실무 적용 bullet with their plan
+// ("…점이 흥미로웠다. …측정해 보고 싶다"), 관점's line says where it is
+// rather than that the note has no view.
+func TestPerspectiveLinePointsToAPlanInPractice(t *testing.T) {
+	const note = `# 동시성
+
+## 정리
+
+- 코루틴은 스레드보다 가볍다.
+- 디스패처는 코루틴을 실행할 스레드를 고른다.
+
+## 생각
+
+실무에서는 코루틴이 항상 스레드보다 빠르다고 생각했는데, 디스패처를 잘못 고르면 오히려 느려질 수 있다는 점이 흥미로웠다. 다음 프로젝트에서 디스패처를 고를 때 이 부분을 측정해 보고 싶다.
+`
+	m, w := memberOf(t, "준호", note)
+	per := sectionOf(t, m, w, insight.KeyPerspective)
+	practice := bulletTexts(sectionOf(t, m, w, insight.KeyPractical))
+	if len(per.Bullets) == 0 && strings.Contains(practice, "측정해 보고 싶다") && per.Notice == NoticeNoPerspective {
+		t.Errorf("관점 notice = %q while 실무 적용 carries the member's view and plan (%q)", per.Notice, practice)
+	}
+}
