@@ -34,6 +34,9 @@ type Input struct {
 	// NextDocs are notes of the next week, when they exist already, and
 	// other material about what comes next (chapter summaries).
 	NextDocs []*note.Document
+	// NextAuthors names the member who wrote each of next week's notes,
+	// by the note's path (Document.Path); chapter material has none.
+	NextAuthors map[string]string
 	// NextAnalysis is the next week's analysis when the run has made it
 	// already (generate --all), nil otherwise. Engines may use it to
 	// avoid reading NextDocs' sentences again; what they find must not

@@ -349,6 +349,10 @@ func (w *Week) buildInput(summaries []*note.Document) *engine.Input {
 				abs := filepath.Join(w.WS.Root, filepath.FromSlash(p))
 				if src, err := note.ReadFile(abs); err == nil {
 					docs = append(docs, parseNote(p, src))
+					if in.NextAuthors == nil {
+						in.NextAuthors = map[string]string{}
+					}
+					in.NextAuthors[p] = nf.Member
 				}
 			}
 			if len(docs) > 0 {

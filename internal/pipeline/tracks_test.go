@@ -139,6 +139,8 @@ func TestTracksKeepTheirWeeks(t *testing.T) {
 	}
 	if in := wa.Input(); len(in.Members) != 2 || len(in.NextDocs) != 1 || in.NextDocs[0].Path != "1. 책가/2회차/한서진.md" {
 		t.Errorf("1. 책가 week 1: members %d, next %+v", len(in.Members), in.NextDocs)
+	} else if by := in.NextAuthors[in.NextDocs[0].Path]; by != "한서진" {
+		t.Errorf("1. 책가 week 1: next week's note is by %q, want 한서진", by)
 	}
 }
 

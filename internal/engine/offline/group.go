@@ -1405,9 +1405,14 @@ func (g *group) askedAhead(topics []string, where string) (insight.Bullet, bool)
 			asked[analyze.Key(term)] = true
 		}
 	}
+	// The asker's own note of next week first: where they take their
+	// question up; then anyone's.
 	var next *insight.Source
-	most := 1
+	var author string
+	most, mine := 1, false
 	for _, d := range g.in.NextDocs {
+		by := g.in.NextAuthors[d.Path]
+		own := by != "" && by == qm.Name
 		for _, ns := range d.Sentences {
 			line := analyze.Trim(analyze.Clean(ns.Text))
 			if n := utf8.RuneCountInString(line); n < 15 || n > maxQuote || !statement(line) {
@@ -1419,8 +1424,11 @@ func (g *group) askedAhead(topics []string, where string) (insight.Bullet, bool)
 					shared++
 				}
 			}
-			if shared > most {
-				most = shared
+			if shared < 2 || mine && !own {
+				continue
+			}
+			if shared > most || own && !mine {
+				most, mine, author = shared, own, by
 				next = &insight.Source{File: d.FileOf(ns), Line: ns.Line, Quote: line}
 			}
 		}
@@ -1437,7 +1445,14 @@ func (g *group) askedAhead(topics []string, where string) (insight.Bullet, bool)
 	}
 	srcs := []insight.Source{source(q)}
 	if next != nil {
-		body += fmt.Sprintf(" 다음 주 노트에는 %s 줄이 있습니다.", quoteWith(next.Quote, "이라는", "라는"))
+		switch {
+		case mine:
+			body += fmt.Sprintf(" %s 다음 주 노트에 %s 적었습니다.", Josa(qm.Name, "은", "는"), quoteSaid(next.Quote))
+		case author != "":
+			body += fmt.Sprintf(" 다음 주 %s의 노트에는 %s 줄이 있습니다.", author, quoteWith(next.Quote, "이라는", "라는"))
+		default:
+			body += fmt.Sprintf(" 다음 주 노트에는 %s 줄이 있습니다.", quoteWith(next.Quote, "이라는", "라는"))
+		}
 		srcs = append(srcs, *next)
 	}
 	g.use(q)
