@@ -777,6 +777,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 	remedies(m)
 	slogans(m)
 	guesses(m)
+	bareAnswers(m)
 	situations(m)
 	questions(m)
 	openings(m)

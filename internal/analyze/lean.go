@@ -725,3 +725,40 @@ func droppedConcluder(text, body string) string {
 func namesReason(body string) bool {
 	return strings.Contains(body, "이유를") || strings.Contains(body, "이유가 ") || strings.HasPrefix(body, "왜 ") || strings.Contains(body, " 왜 ")
 }
+
+// bareAnswerWords answer a yes-or-no question in one word.
+var bareAnswerWords = map[string]bool{"아니다": true, "그렇다": true, "맞다": true, "아니요": true, "아니오": true, "네": true, "예": true, "아님": true, "맞음": true}
+
+// bareAnswers gives the sentence after a one-word answer to a question on
+// the same line ("스레드가 많으면 무조건 좋은가? → 아니다. 문맥 교환과 동기화
+// 비용이 커진다.") the question and the answer as its context: it says why
+// the answer holds, and alone it says of what nothing. The one-word answer
+// is too short to be a sentence of its own: it is read from the line
+// between the two.
+func bareAnswers(m *Member) {
+	for i := 1; i < len(m.Sentences); i++ {
+		s, q := &m.Sentences[i], m.Sentences[i-1]
+		if s.Context != nil || s.Problem != "" || s.Voice.Question || !q.Voice.Question || q.Context != nil || q.Line != s.Line || q.Block != s.Block ||
+			s.Block < 0 || s.Block >= len(m.Doc.Blocks) {
+			continue
+		}
+		line := m.Doc.Blocks[s.Block].Text
+		qi := strings.Index(line, q.Text)
+		if qi < 0 {
+			continue
+		}
+		rest := line[qi+len(q.Text):]
+		si := strings.Index(rest, s.Text)
+		if si < 0 {
+			continue
+		}
+		word := strings.TrimRight(strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(rest[:si]), "→-> ")), ".!")
+		if !bareAnswerWords[word] {
+			continue
+		}
+		p := q
+		p.Context, p.Caveat = nil, nil
+		p.Body = strings.TrimSpace(q.Body) + " → " + word + "."
+		s.Context = &p
+	}
+}

@@ -49,9 +49,9 @@ func TestHeadlineDropsAmongThemselves(t *testing.T) {
 	}
 }
 
-// When the member's view is carried in a 실무 적용 bullet with their plan
-// ("…점이 흥미로웠다. …측정해 보고 싶다"), 관점's line says where it is
-// rather than that the note has no view.
+// When the member's view is carried in a 실무 적용 bullet as the lead-in
+// of their plan ("…점이 흥미로웠다. …측정해 보고 싶다"), 관점's line says
+// the view is there rather than that the note has none.
 func TestPerspectiveLinePointsToAPlanInPractice(t *testing.T) {
 	const note = `# 동시성
 
@@ -67,7 +67,25 @@ func TestPerspectiveLinePointsToAPlanInPractice(t *testing.T) {
 	m, w := memberOf(t, "준호", note)
 	per := sectionOf(t, m, w, insight.KeyPerspective)
 	practice := bulletTexts(sectionOf(t, m, w, insight.KeyPractical))
-	if len(per.Bullets) == 0 && strings.Contains(practice, "측정해 보고 싶다") && per.Notice == NoticeNoPerspective {
-		t.Errorf("관점 notice = %q while 실무 적용 carries the member's view and plan (%q)", per.Notice, practice)
+	if len(per.Bullets) == 0 && strings.Contains(practice, "점이 흥미로웠다") && per.Notice != NoticePerspectiveWithPractice {
+		t.Errorf("관점 notice = %q while 실무 적용 carries the member's view with the plan (%q); want %q", per.Notice, practice, NoticePerspectiveWithPractice)
+	}
+	if len(per.Bullets) == 0 && !strings.Contains(practice, "점이 흥미로웠다") {
+		t.Errorf("관점 = nothing (%q) and 실무 적용 = %q: the member's view is in neither", per.Notice, practice)
+	}
+}
+
+// A sentence after a one-word answer to a question on its line ("…좋은가?
+// → 아니다. …비용이 커진다.") is quoted with the question and the answer:
+// alone it says why of nothing.
+func TestReasonAfterABareAnswerCarriesTheQuestion(t *testing.T) {
+	const note = "# 동시성\n\n- 코루틴은 스레드보다 가볍다.\n\n꼬리 질문 대비: 코루틴을 많이 띄울수록 무조건 빠른가? → 아니다. 디스패처의 스레드 수를 넘으면 대기 시간이 늘어난다.\n"
+	m, w := memberOf(t, "소율", note)
+	for _, key := range []string{insight.KeyInsights, insight.KeyPerspective, insight.KeyPractical} {
+		for _, b := range sectionOf(t, m, w, key).Bullets {
+			if strings.Contains(b.Text, "대기 시간이 늘어난다") && !strings.Contains(b.Text, "무조건 빠른가? → 아니다.") {
+				t.Errorf("%s bullet %q: the reason without the question it answers", key, b.Text)
+			}
+		}
 	}
 }

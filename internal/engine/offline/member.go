@@ -161,6 +161,12 @@ func MemberSections(specs []doc.SectionSpec, m *analyze.Member, aw *analyze.Week
 		// would be false.
 		inPractice := proposes(filled[insight.KeyPractical], m) || sharedProposal
 		p.Notice = perspectiveNotice(p.Notice, inPractice, asks(filled[insight.KeyStudy], m))
+		if quotesOwn(filled[insight.KeyPractical], m, func(v analyze.Voice) bool {
+			return (v.Reaction || v.Finding || v.Realized || v.Opinion() || v.Hedge) && !v.Recommend && !v.Should && !v.Wish && !v.Try
+		}) {
+			// The view itself is in 실무 적용, leading into the plan.
+			p.Notice = NoticePerspectiveWithPractice
+		}
 		filled[insight.KeyPerspective] = p
 	}
 	if st, ok := filled[insight.KeyStudy]; ok && len(st.Bullets) == 0 && st.Notice == NoticeNoStudy && !english &&

@@ -45,8 +45,12 @@ const (
 	NoticePerspectiveInStudy = "이번 주 노트에는 '추가 학습이 필요한 부분'에 옮긴 질문과 공부할 거리 말고는 개인적인 의견이나 새로 발견한 점을 적은 문장이 없습니다."
 	// NoticePerspectiveInBoth: both of the above.
 	NoticePerspectiveInBoth = "이번 주 노트에는 '실무 적용 아이디어'의 제안과 '추가 학습이 필요한 부분'의 질문·공부할 거리 말고는 개인적인 의견이나 새로 발견한 점을 적은 문장이 없습니다."
-	NoticeNoPractical       = "이번 주 노트에는 실무에 적용할 아이디어가 적혀 있지 않습니다."
-	NoticeNoStudy           = "이번 주 노트에는 직접 남긴 질문이나 더 공부할 주제가 없습니다."
+	// NoticePerspectiveWithPractice: the member's view or finding is in a
+	// 실무 적용 bullet, as the lead-in of their plan ("…점이 흥미로웠다.
+	// …측정해 보고 싶다"); "no view" would be false.
+	NoticePerspectiveWithPractice = "이번 주 노트에서 개인적인 의견이나 새로 발견한 점은 '실무 적용 아이디어'의 제안과 한 항목으로 옮겼고, 그 밖에는 없습니다."
+	NoticeNoPractical             = "이번 주 노트에는 실무에 적용할 아이디어가 적혀 있지 않습니다."
+	NoticeNoStudy                 = "이번 주 노트에는 직접 남긴 질문이나 더 공부할 주제가 없습니다."
 	// NoticeStudyInPerspective: the note's own question is a view of the
 	// member's too, and 독특한 관점 quotes it; "no question" would be false.
 	NoticeStudyInPerspective = "이번 주 노트의 질문은 '독특한 관점 또는 흥미로운 발견'에 옮겼고, 그 밖에 더 공부할 주제는 없습니다."
@@ -67,7 +71,7 @@ const (
 // missing note, a section the note has nothing for), so that measures of
 // a document can tell them from bullets.
 func Notices() []string {
-	return []string{NoticeMissing, NoticeNoSchedule, NoticeNoNextRow, NoticeNoInsight, NoticeNoPerspective, NoticePerspectiveInPractice, NoticePerspectiveInStudy, NoticePerspectiveInBoth, NoticeNoPractical, NoticeNoStudy, NoticeStudyInPerspective, NoticeNoCommon, NoticeNoDebate, NoticeNoContrast, NoticeDebateInStudy}
+	return []string{NoticeMissing, NoticeNoSchedule, NoticeNoNextRow, NoticeNoInsight, NoticeNoPerspective, NoticePerspectiveInPractice, NoticePerspectiveInStudy, NoticePerspectiveInBoth, NoticePerspectiveWithPractice, NoticeNoPractical, NoticeNoStudy, NoticeStudyInPerspective, NoticeNoCommon, NoticeNoDebate, NoticeNoContrast, NoticeDebateInStudy}
 }
 
 // Engine is the offline engine.
