@@ -759,7 +759,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 			s.FrameNeeded = true
 		}
 		if s.Problem == "" && (s.subjectless || s.topicless) && s.Frame == "" && s.Context == nil && s.Kind != note.KindHeading &&
-			!v.Recommend && !v.Should && !(v.Can && (practiceHeading(s.Path) || s.conditional)) && !(v.Conclusion && s.ChildPoint) && !v.Question && !v.Doubt && !v.Hedge && !v.FirstPerson && !v.Reaction {
+			!v.Recommend && !v.Should && !(v.Can && (practiceHeading(s.Path) || s.conditional)) && !(v.Conclusion && s.ChildPoint) && !v.Question && !v.Doubt && !v.Hedge && !v.FirstPerson && !v.Reaction && !v.Realized {
 			s.Problem = ProblemDangling
 		}
 	}
@@ -777,6 +777,7 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 	remedies(m)
 	slogans(m)
 	guesses(m)
+	realizations(m)
 	bareAnswers(m)
 	situations(m)
 	questions(m)

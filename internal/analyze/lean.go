@@ -726,6 +726,27 @@ func namesReason(body string) bool {
 	return strings.Contains(body, "이유를") || strings.Contains(body, "이유가 ") || strings.HasPrefix(body, "왜 ") || strings.Contains(body, " 왜 ")
 }
 
+// realizations gives what the writer came to know ("…해야 중복이 생기지
+// 않는다는 걸 이번에 확실히 알았다") the sentence before it in the same block
+// as its context when that sentence recounts what led there ("처음에는 …
+// 같은 칸이 큐에 여러 번 들어갔다."): the lesson with its occasion, rather
+// than the occasion under one section and the lesson under another.
+func realizations(m *Member) {
+	for i := 1; i < len(m.Sentences); i++ {
+		s, prev := &m.Sentences[i], m.Sentences[i-1]
+		if !s.Voice.Realized || s.Context != nil || s.Problem != "" || prev.Block != s.Block {
+			continue
+		}
+		pv := prev.Voice
+		if prev.Problem != "" || pv.Question || pv.Recommend || pv.Should || pv.Realized || prev.Context != nil || prev.Caveat != nil || prev.Definition || !fits(prev.Body, s.Body) {
+			continue
+		}
+		p := prev
+		p.Context, p.Caveat = nil, nil
+		s.Context = &p
+	}
+}
+
 // bareAnswerWords answer a yes-or-no question in one word.
 var bareAnswerWords = map[string]bool{"아니다": true, "그렇다": true, "맞다": true, "아니요": true, "아니오": true, "네": true, "예": true, "아님": true, "맞음": true}
 
@@ -758,7 +779,11 @@ func bareAnswers(m *Member) {
 		}
 		p := q
 		p.Context, p.Caveat = nil, nil
-		p.Body = strings.TrimSpace(q.Body) + " → " + word + "."
+		body := strings.TrimSpace(q.Body)
+		if l, rest, ok := SplitLabel(body); ok && CueHeading(l) {
+			body = rest // "꼬리 질문 대비: …?": a label of the kind of line, no part of the question
+		}
+		p.Body = body + " → " + word + "."
 		s.Context = &p
 	}
 }

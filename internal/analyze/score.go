@@ -17,7 +17,7 @@ import (
 // it. Headings are short labels, so substrings are safe here; sentences
 // are read by morphology instead (see Voice).
 var headingCues = map[string][]string{
-	insight.KeyPerspective: {"생각", "느낀", "소감", "회고", "의견", "개인", "인사이트", "코멘트", "comment", "thought"},
+	insight.KeyPerspective: {"생각", "느낀", "소감", "회고", "후기", "의견", "개인", "인사이트", "코멘트", "comment", "thought"},
 	insight.KeyPractical:   {"적용", "활용", "실무", "실습", "현업", "practice"},
 	insight.KeyStudy:       {"질문", "궁금", "추가", "더 알아", "todo", "과제", "보충", "의문"},
 	insight.KeyInsights:    {"핵심", "요약", "정리", "결론", "summary", "takeaway"},

@@ -499,8 +499,10 @@ func (g *group) ownPoints(limit int) []insight.Bullet {
 				// What struck them or what they came to know, not a view
 				// to argue over: views are 심화 토론's.
 				found := v.Realized || v.Reaction || v.Finding
-				if !found || g.usedSentence[x.ID] || v.Question || v.Recommend || v.Should || x.Definition || x.Problem != "" || x.Context != nil ||
-					x.Scores[insight.KeyPerspective] <= 0 || utf8.RuneCountInString(x.Body) > maxQuote || !quotable(x) || g.repeats(x) {
+				// A lesson carries the occasion before it (see
+				// analyze's realizations); its own line says the lesson.
+				if !found || g.usedSentence[x.ID] || v.Question || v.Recommend || v.Should || x.Definition || x.Problem != "" || x.Context != nil && !v.Realized ||
+					x.Scores[insight.KeyPerspective] <= 0 || utf8.RuneCountInString(x.Body) > maxQuote || x.Frame != "" || g.repeats(x) {
 					continue
 				}
 				ss = append(ss, said{m, x, pointOf(x).terms})

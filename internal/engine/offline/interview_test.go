@@ -89,3 +89,35 @@ func TestReasonAfterABareAnswerCarriesTheQuestion(t *testing.T) {
 		}
 	}
 }
+
+// What the writer came to know carries the sentence before it that
+// recounts what led there ("…꼬리 질문을 받았는데 제대로 답하지 못했다.
+// …때문이라는 걸 나중에 찾아보고 알았다."): one bullet with the occasion and
+// the lesson, under 독특한 관점, not the occasion in one section and the
+// lesson in another. A heading of the kind 후기 heads nothing.
+func TestRealizationCarriesItsOccasion(t *testing.T) {
+	const note = `# 동시성
+
+## 정리
+
+- 코루틴은 스레드보다 가볍다.
+- 디스패처는 코루틴을 실행할 스레드를 고른다.
+
+## 모의 면접 후기
+
+코루틴이 가볍다는 답에서 "왜 가벼운가요?"라는 꼬리 질문을 받았는데 제대로 답하지 못했다. 운영체제 스레드를 새로 만들지 않고 스레드 위에서 일시 중단되기 때문이라는 걸 나중에 찾아보고 알았다.
+`
+	m, w := memberOf(t, "나은", note)
+	per := sectionOf(t, m, w, insight.KeyPerspective)
+	got := bulletTexts(per)
+	if !strings.Contains(got, "제대로 답하지 못했다. 운영체제 스레드를") {
+		t.Errorf("관점 = %q (notice %q); want the lesson with the occasion that led to it", got, per.Notice)
+	}
+	for _, key := range []string{insight.KeyInsights, insight.KeyPerspective} {
+		for _, b := range sectionOf(t, m, w, key).Bullets {
+			if strings.Contains(b.Head, "후기") {
+				t.Errorf("%s headline %q: a heading of the kind of section names no concept", key, b.Head)
+			}
+		}
+	}
+}
