@@ -121,3 +121,30 @@ func TestRealizationCarriesItsOccasion(t *testing.T) {
 		}
 	}
 }
+
+// A paragraph of the member's view and the plan it leads to ("…점이
+// 흥미로웠다. …이 부분을 측정해 보고 싶다.") gives the view to 독특한 관점
+// and the plan to 실무 적용, rather than both to 실무 적용 and "no view" to
+// 관점.
+func TestViewAndPlanGoToTheirSections(t *testing.T) {
+	const note = `# 캐시
+
+### 정리
+
+- 캐시는 자주 읽는 값을 빠른 저장소에 둔다.
+- 캐시 무효화는 원본이 바뀔 때 캐시 값을 지운다.
+
+### 생각
+
+실무에서는 캐시를 두면 항상 빨라진다고 생각했는데, 무효화 비용 때문에 오히려 느려질 수 있다는 점이 흥미로웠다. 다음 프로젝트에서 캐시 만료 시간을 정할 때 이 부분을 측정해 보고 싶다.
+`
+	m, w := memberOf(t, "준호", note)
+	per := bulletTexts(sectionOf(t, m, w, insight.KeyPerspective))
+	practice := bulletTexts(sectionOf(t, m, w, insight.KeyPractical))
+	if !strings.Contains(per, "점이 흥미로웠다") {
+		t.Errorf("관점 = %q; want the member's view", per)
+	}
+	if !strings.Contains(practice, "측정해 보고 싶다") || strings.Contains(practice, "점이 흥미로웠다") {
+		t.Errorf("실무 적용 = %q; want the plan without the view 관점 quotes", practice)
+	}
+}

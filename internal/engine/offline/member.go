@@ -274,6 +274,21 @@ func asks(sec insight.Section, m *analyze.Member) bool {
 	return quotesOwn(sec, m, func(v analyze.Voice) bool { return v.Question || v.Doubt })
 }
 
+// ownView reports a sentence of the member's own view or finding that
+// proposes nothing: a reaction, what they found or came to know, a line
+// they labelled as their thought.
+func ownView(s analyze.Sentence) bool {
+	v := s.Voice
+	return (v.Reaction || v.Finding || v.Realized || v.Opinion()) && !v.Recommend && !v.Should && !v.Wish && !v.Try && !v.Question
+}
+
+// ownAngle reports whether member m's sentence id scores as 독특한 관점
+// on its own (the copy a Context holds is taken before scoring).
+func ownAngle(m *analyze.Member, id string) bool {
+	i := sentenceAt(m, id)
+	return i >= 0 && m.Sentences[i].Scores[insight.KeyPerspective] >= minScore[insight.KeyPerspective]
+}
+
 // quotesOwn reports whether a bullet of sec quotes a line of member m's
 // whose sentence has a voice that voiced accepts.
 func quotesOwn(sec insight.Section, m *analyze.Member, voiced func(analyze.Voice) bool) bool {
@@ -342,7 +357,7 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 			if len(sec.Bullets) >= limit {
 				break
 			}
-			if s.CaveatJoin != "" && !used[s.ID] && s.Caveat != nil && (used[s.Caveat.ID] || s.Caveat.Caveat != nil && used[s.Caveat.Caveat.ID]) {
+			if !used[s.ID] && s.Caveat != nil && (used[s.Caveat.ID] || s.Caveat.Caveat != nil && used[s.Caveat.Caveat.ID]) {
 				// The next line it would carry is a bullet already:
 				// the sentence stands as it did without it.
 				s.Caveat, s.CaveatJoin = nil, ""
@@ -355,6 +370,13 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 			if s.Context != nil && !used[s.ID] && used[s.Context.ID] && s.Problem == "" && !s.FrameNeeded && s.Voice.Remark {
 				// A remark of the writer's whose lead-in is a bullet
 				// already: the remark stands with its own line.
+				s.Context, s.ContextJoin = nil, ""
+			}
+			if key == insight.KeyPractical && s.Context != nil && !used[s.ID] && ownView(*s.Context) && contains(keys, insight.KeyPerspective) && ownAngle(m, s.Context.ID) {
+				// "…점이 흥미로웠다." then "…이 부분을 측정해 보고 싶다.": the
+				// view that leads into the plan is the member's angle, which
+				// 독특한 관점 (right above 실무 적용) quotes; the plan stands
+				// on its own line here.
 				s.Context, s.ContextJoin = nil, ""
 			}
 			if used[s.ID] || s.Context != nil && used[s.Context.ID] || s.Caveat != nil && used[s.Caveat.ID] {
