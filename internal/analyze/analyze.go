@@ -628,7 +628,8 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		// subject ("…하는 표임 (이것도 …)") stand for the sentence's.
 		core := withoutTrailingParen(rd.Morphs)
 		last.subjectless = !hasSubject(core)
-		last.brokenOff = last.Problem == ProblemFragment && unfinished(rd.Morphs) && !strings.ContainsAny(lastOf(body), ",.?!…:;)")
+		trimmed := strings.TrimSpace(body)
+		last.brokenOff = last.Problem == ProblemFragment && unfinished(rd.Morphs) && strings.TrimRight(trimmed, ",.?!…:;)") == trimmed
 		last.object = hasObject(rd.Morphs)
 		last.nominal = nominalEnding(rd.Morphs)
 		last.announces = announcesOnly(rd.Morphs) || arrival(core)
@@ -690,12 +691,6 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		// 제한하라는 법칙이다." / "즉 여러 클래스를 점을 찍어가며 …").
 		concludesPara := s.Kind == note.KindParagraph && prev.Kind == note.KindParagraph && prev.Block == s.Block-1 && s.Line-prev.Line <= 2 &&
 			opensWith(s.Text, concluders) && !s.topic && prev.topic && !s.trailing && !prev.Voice.Question
-		// So does the writer's doubt or view that turns against the
-		// paragraph right before it with no topic of its own ("Mockito는 목
-		// 오브젝트를 손쉽게 만들어 준다." / "하지만 아직 익숙하지 않아 따로
-		// 학습해두자"): the turn is on that paragraph. Advice that turns so
-		// ("하지만 …잘 고려해서 활용하면 좋다") after a book definition stays
-		// out: the pair is a definition with a vague tail.
 		// A paragraph the writer broke off on a connective ending ("또한
 		// 리팩터링을 … 한참 뒤에 했었는데") goes on in the paragraph right
 		// after it, a blank line between: one sentence of theirs. One that
@@ -703,6 +698,12 @@ func analyzeMember(idx int, name string, doc *note.Document) *Member {
 		// text above it too, and is left as it was.
 		broken := s.Kind == note.KindParagraph && prev.Kind == note.KindParagraph && prev.Block == s.Block-1 && s.Line-prev.Line <= 2 &&
 			prev.brokenOff && prev.Context == nil && !prev.Voice.Question && !s.Voice.Question && !anaphoric(prev.Body) && !Dependent(prev.Body)
+		// So does the writer's doubt or view that turns against the
+		// paragraph right before it with no topic of its own ("Mockito는 목
+		// 오브젝트를 손쉽게 만들어 준다." / "하지만 아직 익숙하지 않아 따로
+		// 학습해두자"): the turn is on that paragraph. Advice that turns so
+		// ("하지만 …잘 고려해서 활용하면 좋다") after a book definition stays
+		// out: the pair is a definition with a vague tail.
 		v := s.Voice
 		turnsPara := s.Kind == note.KindParagraph && prev.Kind == note.KindParagraph && prev.Block == s.Block-1 && s.Line-prev.Line <= 2 &&
 			s.Problem == ProblemDangling && !arrowLed(s.Text) && opensWith(s.Text, contrastTurners) && !s.topic && !s.trailing && !prev.Voice.Question &&
@@ -1005,13 +1006,4 @@ func usable(s string) bool {
 		}
 	}
 	return float64(letters)/float64(n) >= 0.5
-}
-
-// lastOf returns the last character of s, or "".
-func lastOf(s string) string {
-	r, size := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
-	if size == 0 {
-		return ""
-	}
-	return string(r)
 }

@@ -741,9 +741,7 @@ func realizations(m *Member) {
 		if prev.Problem != "" || pv.Question || pv.Recommend || pv.Should || pv.Realized || prev.Context != nil || prev.Caveat != nil || prev.Definition || !fits(prev.Body, s.Body) {
 			continue
 		}
-		p := prev
-		p.Context, p.Caveat = nil, nil
-		s.Context = &p
+		leanOn(s, prev)
 	}
 }
 
@@ -777,13 +775,11 @@ func bareAnswers(m *Member) {
 		if !bareAnswerWords[word] {
 			continue
 		}
-		p := q
-		p.Context, p.Caveat = nil, nil
 		body := strings.TrimSpace(q.Body)
 		if l, rest, ok := SplitLabel(body); ok && CueHeading(l) {
 			body = rest // "꼬리 질문 대비: …?": a label of the kind of line, no part of the question
 		}
-		p.Body = body + " → " + word + "."
-		s.Context = &p
+		leanOn(s, q)
+		s.Context.Body = body + " → " + word + "."
 	}
 }

@@ -1746,7 +1746,7 @@ func realized(t string) bool {
 		// a clause nominalized by -(으)ㅁ: "아님을", "있음을", "없음을"
 		if rest, ok := strings.CutSuffix(w, "을"); ok {
 			r, _ := utf8.DecodeLastRuneInString(rest)
-			if r >= 0xAC00 && r <= 0xD7A3 && (r-0xAC00)%28 == 16 { // a syllable ending in ㅁ
+			if syllable(r) && (r-0xAC00)%28 == 16 { // a syllable ending in ㅁ
 				return true
 			}
 		}

@@ -1422,7 +1422,7 @@ func (g *group) askedAhead(topics []string, where string) (insight.Bullet, bool)
 			}
 			shared := 0
 			for _, term := range text.Read(line).Terms {
-				if asked[term.Key] {
+				if asked[analyze.Key(term.Text)] {
 					shared++
 				}
 			}

@@ -161,9 +161,7 @@ func MemberSections(specs []doc.SectionSpec, m *analyze.Member, aw *analyze.Week
 		// would be false.
 		inPractice := proposes(filled[insight.KeyPractical], m) || sharedProposal
 		p.Notice = perspectiveNotice(p.Notice, inPractice, asks(filled[insight.KeyStudy], m))
-		if quotesOwn(filled[insight.KeyPractical], m, func(v analyze.Voice) bool {
-			return (v.Reaction || v.Finding || v.Realized || v.Opinion() || v.Hedge) && !v.Recommend && !v.Should && !v.Wish && !v.Try
-		}) {
+		if quotesOwn(filled[insight.KeyPractical], m, viewOnly) {
 			// The view itself is in 실무 적용, leading into the plan.
 			p.Notice = NoticePerspectiveWithPractice
 		}
@@ -274,12 +272,11 @@ func asks(sec insight.Section, m *analyze.Member) bool {
 	return quotesOwn(sec, m, func(v analyze.Voice) bool { return v.Question || v.Doubt })
 }
 
-// ownView reports a sentence of the member's own view or finding that
-// proposes nothing: a reaction, what they found or came to know, a line
-// they labelled as their thought.
-func ownView(s analyze.Sentence) bool {
-	v := s.Voice
-	return (v.Reaction || v.Finding || v.Realized || v.Opinion()) && !v.Recommend && !v.Should && !v.Wish && !v.Try && !v.Question
+// viewOnly reports a voice of the member's own view or finding that
+// proposes nothing and asks nothing: a reaction, what they found or came
+// to know, a hedged claim, a line they labelled as their thought.
+func viewOnly(v analyze.Voice) bool {
+	return (v.Reaction || v.Finding || v.Realized || v.Opinion() || v.Hedge) && !v.Recommend && !v.Should && !v.Wish && !v.Try && !v.Question
 }
 
 // ownAngle reports whether member m's sentence id scores as 독특한 관점
@@ -372,7 +369,7 @@ func pick(spec doc.SectionSpec, keys []string, m *analyze.Member, aw *analyze.We
 				// already: the remark stands with its own line.
 				s.Context, s.ContextJoin = nil, ""
 			}
-			if key == insight.KeyPractical && s.Context != nil && !used[s.ID] && ownView(*s.Context) && contains(keys, insight.KeyPerspective) && ownAngle(m, s.Context.ID) {
+			if key == insight.KeyPractical && s.Context != nil && !used[s.ID] && viewOnly(s.Context.Voice) && contains(keys, insight.KeyPerspective) && ownAngle(m, s.Context.ID) {
 				// "…점이 흥미로웠다." then "…이 부분을 측정해 보고 싶다.": the
 				// view that leads into the plan is the member's angle, which
 				// 독특한 관점 (right above 실무 적용) quotes; the plan stands
